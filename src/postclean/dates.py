@@ -1,0 +1,206 @@
+"""Dates as forums and news sites print them.
+
+One compiled pattern (:data:`DATE_RE`) recognises a date (optionally with a time and a zone) anywhere in a
+string; :func:`parse_date` turns the first one it finds into a :class:`datetime.date` (no time shown) or a
+:class:`datetime.datetime` (time shown; timezone-aware when a zone is shown). Month names come from the data
+table :data:`MONTHS`, so a new language is a data change.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import regex
+
+__all__ = ["DATE_LINE_RE", "DATE_RE", "MONTHS", "looks_like_date_line", "parse_date"]
+
+#: Month names and abbreviations by month number, all lower case, per language.
+MONTHS: dict[str, dict[int, tuple[str, ...]]] = {
+    "en": {
+        1: ("january", "jan"), 2: ("february", "feb"), 3: ("march", "mar"), 4: ("april", "apr"),
+        5: ("may",), 6: ("june", "jun"), 7: ("july", "jul"), 8: ("august", "aug"),
+        9: ("september", "sept", "sep"), 10: ("october", "oct"), 11: ("november", "nov"),
+        12: ("december", "dec"),
+    },
+    "de": {
+        1: ("januar", "jänner", "jan"), 2: ("februar", "feb"), 3: ("märz", "mär", "mrz"), 4: ("april", "apr"),
+        5: ("mai",), 6: ("juni", "jun"), 7: ("juli", "jul"), 8: ("august", "aug"),
+        9: ("september", "sep", "sept"), 10: ("oktober", "okt"), 11: ("november", "nov"),
+        12: ("dezember", "dez"),
+    },
+    "fr": {
+        1: ("janvier", "janv"), 2: ("février", "fevrier", "févr", "fevr"), 3: ("mars",), 4: ("avril", "avr"),
+        5: ("mai",), 6: ("juin",), 7: ("juillet", "juil"), 8: ("août", "aout"),
+        9: ("septembre", "sept"), 10: ("octobre", "oct"), 11: ("novembre", "nov"),
+        12: ("décembre", "decembre", "déc", "dec"),
+    },
+    "es": {
+        1: ("enero", "ene"), 2: ("febrero", "feb"), 3: ("marzo", "mar"), 4: ("abril", "abr"),
+        5: ("mayo", "may"), 6: ("junio", "jun"), 7: ("julio", "jul"), 8: ("agosto", "ago"),
+        9: ("septiembre", "setiembre", "sep", "sept"), 10: ("octubre", "oct"), 11: ("noviembre", "nov"),
+        12: ("diciembre", "dic"),
+    },
+    "pt": {
+        1: ("janeiro", "jan"), 2: ("fevereiro", "fev"), 3: ("março", "marco", "mar"), 4: ("abril", "abr"),
+        5: ("maio", "mai"), 6: ("junho", "jun"), 7: ("julho", "jul"), 8: ("agosto", "ago"),
+        9: ("setembro", "set"), 10: ("outubro", "out"), 11: ("novembro", "nov"),
+        12: ("dezembro", "dez"),
+    },
+    "it": {
+        1: ("gennaio", "gen"), 2: ("febbraio", "feb"), 3: ("marzo", "mar"), 4: ("aprile", "apr"),
+        5: ("maggio", "mag"), 6: ("giugno", "giu"), 7: ("luglio", "lug"), 8: ("agosto", "ago"),
+        9: ("settembre", "set"), 10: ("ottobre", "ott"), 11: ("novembre", "nov"),
+        12: ("dicembre", "dic"),
+    },
+    "nl": {
+        1: ("januari", "jan"), 2: ("februari", "feb"), 3: ("maart", "mrt"), 4: ("april", "apr"),
+        5: ("mei",), 6: ("juni", "jun"), 7: ("juli", "jul"), 8: ("augustus", "aug"),
+        9: ("september", "sep", "sept"), 10: ("oktober", "okt"), 11: ("november", "nov"),
+        12: ("december", "dec"),
+    },
+    "pl": {
+        1: ("stycznia", "styczeń", "sty"), 2: ("lutego", "luty", "lut"), 3: ("marca", "marzec", "mar"),
+        4: ("kwietnia", "kwiecień", "kwi"), 5: ("maja", "maj"), 6: ("czerwca", "czerwiec", "cze"),
+        7: ("lipca", "lipiec", "lip"), 8: ("sierpnia", "sierpień", "sie"), 9: ("września", "wrzesień", "wrz"),
+        10: ("października", "październik", "paź"), 11: ("listopada", "listopad", "lis"),
+        12: ("grudnia", "grudzień", "gru"),
+    },
+    "ru": {
+        1: ("января", "январь", "янв"), 2: ("февраля", "февраль", "фев"), 3: ("марта", "март", "мар"),
+        4: ("апреля", "апрель", "апр"), 5: ("мая", "май"), 6: ("июня", "июнь", "июн"),
+        7: ("июля", "июль", "июл"), 8: ("августа", "август", "авг"), 9: ("сентября", "сентябрь", "сен"),
+        10: ("октября", "октябрь", "окт"), 11: ("ноября", "ноябрь", "ноя"), 12: ("декабря", "декабрь", "дек"),
+    },
+}
+
+_MONTH_LOOKUP: dict[str, int] = {}
+for _table in MONTHS.values():
+    for _num, _names in _table.items():
+        for _name in _names:
+            _MONTH_LOOKUP.setdefault(_name, _num)
+
+_MONTH_ALT = "|".join(sorted((regex.escape(n) for n in _MONTH_LOOKUP), key=len, reverse=True))
+_MON = rf"(?:{_MONTH_ALT})\.?"
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\.?,?\s+"
+)
+_TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
+_ZONE = r"(?P<tz>(?:GMT|UTC)\s*(?P<tzs>[+-])\s*(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?|UTC|GMT|Z\b)"
+_TIME_PART = rf"(?:(?:,|\s+at|\s+um|\s+à|\s+a\s+las|\s*[-–|·])?\s*(?:{_ZONE}\s+)?{_TIME}(?:\s*{_ZONE})?)"
+
+_DATE_CORE = (
+    # 2023-05-14, 2023-05-14T10:00:00Z, 2023/05/14
+    rf"(?P<iso>(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})"
+    rf"(?:[T\s](?P<ih>\d{{2}}):(?P<imi>\d{{2}})(?::(?P<is>\d{{2}})(?:\.\d+)?)?(?P<itz>Z|[+-]\d{{2}}:?\d{{2}})?)?)"
+    # May 14, 2023 / Dec. 18, 2025 4:54 PM / Nov 4th, 2011
+    rf"|(?P<mdy>(?P<m1>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
+    # 14 May 2023 / 14. Mai 2023 / 14 de mayo de 2023 / 14 мая 2023 г.
+    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<m2>{_MON}),?\s+(?:de\s+)?(?P<y2>\d{{4}})(?:\s*г\.?)?)"
+    # 2025年12月18日
+    r"|(?P<cjk>(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日)"
+    # 18.12.2025 (day first, as in most of Europe)
+    r"|(?P<dotted>(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}))"
+)
+
+#: A date, with optional weekday before and optional time/zone after, anywhere in a string.
+DATE_RE = regex.compile(
+    rf"(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?",
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+#: A line that is nothing but a date (a dateline or a post-date line).
+DATE_LINE_RE = regex.compile(
+    rf"^[ \t]*(?:(?:Published|Updated|Posted|Veröffentlicht|Publié)(?:\s+on)?:?\s+)?"
+    rf"(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?(?:\s*{_ZONE})?"
+    rf"(?:\s*\((?:GMT|UTC)[^)\n]{{0,10}}\))?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
+)
+
+
+def looks_like_date_line(line: str) -> bool:
+    """True when ``line`` holds a date (and maybe a time/zone) and nothing else."""
+    return DATE_LINE_RE.match(line) is not None
+
+
+def _month(name: str) -> int | None:
+    return _MONTH_LOOKUP.get(name.lower().rstrip("."))
+
+
+def _build(
+    y: int, mo: int, d: int, m: regex.Match[str] | None, h_key: str = "h", mi_key: str = "mi"
+) -> _dt.date | _dt.datetime | None:
+    try:
+        day = _dt.date(y, mo, d)
+    except ValueError:
+        return None
+    if m is None or m.group(h_key) is None:
+        return day
+    hour = int(m.group(h_key))
+    minute = int(m.group(mi_key))
+    second = int(m.group("s") or 0) if h_key == "h" else int(m.group("is") or 0)
+    ampm = (m.group("ampm") or "").lower().replace(".", "") if h_key == "h" else ""
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return day
+    tz: _dt.tzinfo | None = None
+    if h_key == "h" and m.group("tz"):
+        if m.group("tzh") is not None:
+            sign = -1 if m.group("tzs") == "-" else 1
+            offset = _dt.timedelta(hours=int(m.group("tzh")), minutes=int(m.group("tzm") or 0))
+            if offset < _dt.timedelta(hours=15):
+                tz = _dt.timezone(sign * offset)
+        else:
+            tz = _dt.timezone.utc
+    elif h_key == "ih" and m.group("itz"):
+        raw = m.group("itz")
+        if raw == "Z":
+            tz = _dt.timezone.utc
+        else:
+            sign = -1 if raw[0] == "-" else 1
+            digits = raw[1:].replace(":", "")
+            offset = _dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+            if offset < _dt.timedelta(hours=15):
+                tz = _dt.timezone(sign * offset)
+    return _dt.datetime(y, mo, d, hour, minute, second, tzinfo=tz)
+
+
+def _from_match(m: regex.Match[str]) -> _dt.date | _dt.datetime | None:
+    if m.group("iso"):
+        return _build(int(m.group("iy")), int(m.group("im")), int(m.group("id")), m, "ih", "imi")
+    if m.group("mdy"):
+        mo = _month(m.group("m1"))
+        return _build(int(m.group("y1")), mo, int(m.group("d1")), m) if mo else None
+    if m.group("dmy"):
+        mo = _month(m.group("m2"))
+        return _build(int(m.group("y2")), mo, int(m.group("d2")), m) if mo else None
+    if m.group("cjk"):
+        return _build(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")), m)
+    if m.group("dotted"):
+        return _build(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")), m)
+    return None
+
+
+def parse_date(text: str) -> _dt.date | _dt.datetime | None:
+    """Parse the first date in ``text``.
+
+    >>> parse_date("Nov 4, 2011")
+    datetime.date(2011, 11, 4)
+    >>> parse_date("Dec. 18, 2025 4:54 PM")
+    datetime.datetime(2025, 12, 18, 16, 54)
+    >>> parse_date("2025年12月18日 GMT+8 16:54").isoformat()
+    '2025-12-18T16:54:00+08:00'
+    >>> parse_date("no date here") is None
+    True
+    """
+    if not text or len(text) > 4000:
+        return None
+    for m in DATE_RE.finditer(text):
+        value = _from_match(m)
+        if value is not None:
+            return value
+    return None

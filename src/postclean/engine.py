@@ -1,0 +1,466 @@
+"""The engine: runs rule packs over a view, resolves overlaps, cuts, merges facts, and builds the Document."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from .model import Article, Document, LinkCard, Post, Poster, Quote, Removal
+from .rules import STAGES, Hit, Rule, RulePack, resolve_selection
+from .text import TextView, normalize_newlines
+
+__all__ = ["Cleaner", "RawPage", "RawPost"]
+
+_STAGE_ORDER = {name: i for i, name in enumerate(STAGES)}
+
+#: Share of the input's non-space characters removed above which a document is flagged.
+HIGH_REMOVAL_RATIO = 0.6
+
+
+@attrs.frozen
+class RawPost:
+    """A post as the HTML door segmented it, before the text rules run on its body.
+
+    ``lines`` is the body rendered to text (quotes and signature already taken out). ``quote_at[i]`` is the
+    body line index before which ``quotes[i]`` stood, for inline rendering.
+    """
+
+    lines: tuple[str, ...]
+    author: Poster | None = None
+    date: _dt.date | _dt.datetime | None = None
+    date_raw: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    quote_at: tuple[int, ...] = ()
+    signature: str | None = None
+    reactions: str | None = None
+    edit_note: str | None = None
+    post_id: str | None = None
+    number: int | None = None
+    permalink: str | None = None
+    removals: tuple[Removal, ...] = ()
+    article: Article | None = None
+
+
+@attrs.frozen
+class RawPage:
+    """What the HTML door found on a page: raw posts plus page metadata and HTML-level removals."""
+
+    posts: tuple[RawPost, ...]
+    engine: str | None = None
+    engine_version: str | None = None
+    engine_confidence: float = 0.0
+    title: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    starter: str | None = None
+    page: int | None = None
+    pages: int | None = None
+    removals: tuple[Removal, ...] = ()
+    flags: tuple[str, ...] = ()
+    input_chars: int = 0
+
+
+def _nonspace(s: str) -> int:
+    return len(s) - sum(s.count(c) for c in " \t\n\r\xa0")
+
+
+class _Run:
+    """Mutable state while one post view is processed."""
+
+    def __init__(self, post_index: int) -> None:
+        self.post_index = post_index
+        self.facts: dict[str, Any] = {}
+        self.quotes: list[tuple[int, Quote]] = []
+        self.authors: list[str] = []
+        self.removals: list[Removal] = []
+
+    def merge(self, facts: Mapping[str, object], line: int) -> None:
+        for key, value in facts.items():
+            if value is None:
+                continue
+            if key == "quote" and isinstance(value, Quote):
+                self.quotes.append((line, value))
+            elif key == "article.authors":
+                items = [value] if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+                for a in items:
+                    if a and a not in self.authors:
+                        self.authors.append(a)
+            elif key == "author.extra" and isinstance(value, Mapping):
+                extra = self.facts.setdefault("author.extra", {})
+                for k, v in value.items():
+                    extra.setdefault(k, v)
+            else:
+                self.facts.setdefault(key, value)
+
+
+class Cleaner:
+    """A configured cleaner. ``postclean.clean`` uses a default one; build your own to choose rules.
+
+    ``select``/``ignore`` take rule codes, code prefixes, names, tags or pack names; ``rules`` adds your own
+    :class:`~postclean.rules.Rule` objects (they run in their stage after the built-in rules of that stage).
+    """
+
+    def __init__(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        rules: Sequence[Rule] = (),
+        packs: Sequence[RulePack] | None = None,
+    ) -> None:
+        if packs is None:
+            from .packs import DEFAULT_PACKS
+
+            packs = DEFAULT_PACKS
+        for r in rules:
+            if not isinstance(r, Rule):
+                raise TypeError(f"rules must be postclean.Rule objects (use @postclean.rule), got {r!r}")
+        self.packs: tuple[RulePack, ...] = tuple(packs)
+        entries: list[tuple[Rule, RulePack | None]] = [(r, p) for p in self.packs for r in p.rules]
+        entries += [(r, None) for r in rules]
+        chosen = resolve_selection(entries, select, ignore)
+        order = {id(r): i for i, (r, _) in enumerate(entries)}
+        chosen.sort(key=lambda e: (_STAGE_ORDER[e[0].stage], order[id(e[0])]))
+        self.rules: tuple[Rule, ...] = tuple(r for r, _ in chosen)
+        self._doc_rules = tuple(r for r in self.rules if r.scope == "document")
+        self._post_rules = tuple(r for r in self.rules if r.scope == "post")
+
+    # ------------------------------------------------------------------------------------------------------
+    def clean(
+        self,
+        data: str | bytes,
+        *,
+        kind: Literal["auto", "text", "html"] = "auto",
+        url: str | None = None,
+    ) -> Document:
+        """Clean ``data`` (``str`` or ``bytes``; HTML or already-extracted text) into a :class:`Document`."""
+        from .inputs import decode, detect_kind
+
+        if kind not in ("auto", "text", "html"):
+            raise ValueError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
+        text, flags = decode(data)
+        if kind == "auto":
+            kind = detect_kind(text)
+        if kind == "html":
+            from .html import extract_page
+
+            page = extract_page(text, url=url)
+            return self.finish_page(page, extra_flags=flags)
+        return self.clean_text(text, flags=flags, url=url)
+
+    # ------------------------------------------------------------------------------------------------------
+    def sniff(self, text: str) -> tuple[str | None, float]:
+        """Best engine guess for ``text`` from the packs' sniffers, with its confidence."""
+        best: tuple[str | None, float] = (None, 0.0)
+        for pack in self.packs:
+            if pack.sniff is None:
+                continue
+            try:
+                score = float(pack.sniff(text))
+            except Exception:  # a sniffer must never break cleaning
+                continue
+            if score > best[1]:
+                best = (pack.name, score)
+        if best[1] < 0.5:
+            return None, best[1]
+        return best
+
+    def _apply(
+        self, r: Rule, view: TextView, run: _Run, offsets: Sequence[int] | None, flags: set[str]
+    ) -> list[tuple[Hit, Removal]]:
+        """Run one rule on ``view``; accept non-overlapping hits; return the accepted hits and their removals."""
+        try:
+            hits = list(r.detect(view))
+        except Exception as exc:  # rules must never take the document down; flag instead
+            flags.add(f"rule-error:{r.code}:{type(exc).__name__}")
+            return []
+        accepted: list[tuple[Hit, Removal]] = []
+        n = len(view)
+        for h in hits:
+            if not (0 <= h.start <= h.end < n):
+                flags.add(f"rule-bad-hit:{r.code}")
+                continue
+            abs_start, abs_end = view.base + h.start, view.base + h.end
+            if h.cols is not None:
+                a, b = h.cols
+                line = view.lines[h.start]
+                if h.start != h.end or view.claimed[h.start] or not (0 <= a < b <= len(line)):
+                    continue
+                original = view.original[h.start]
+                removed = view.cut(h.start, (a, b))
+                span = None
+                if offsets is not None:
+                    pos = original.find(removed)
+                    if pos >= 0:
+                        span = (offsets[abs_start] + pos, offsets[abs_start] + pos + len(removed))
+            else:
+                if not view.free(h.start, h.end):
+                    continue
+                removed = "\n".join(view.lines[h.start : h.end + 1])
+                view.claim(h.start, h.end)
+                span = None
+                if offsets is not None:
+                    span = (offsets[abs_start], offsets[abs_end] + len(view.original[h.end]))
+            run.merge(h.facts, h.start)
+            removal = Removal(
+                code=r.code,
+                name=r.name,
+                reason=h.reason,
+                text=removed,
+                lines=(abs_start, abs_end),
+                span=span,
+                post=run.post_index,
+                moved_to=h.moved_to,
+            )
+            run.removals.append(removal)
+            accepted.append((h, removal))
+        return accepted
+
+    # ------------------------------------------------------------------------------------------------------
+    def clean_text(self, text: str, *, flags: Iterable[str] = (), url: str | None = None) -> Document:
+        """The text door: split ``text`` into posts at author blocks and run the rules on each post."""
+        flagset = set(flags)
+        text = normalize_newlines(text)
+        if not text.strip():
+            flagset.add("empty-input")
+            return Document(posts=(), kind="text", url=url, flags=tuple(sorted(flagset)))
+        lines = text.split("\n")
+        offsets = [0, *itertools.accumulate(len(x) + 1 for x in lines)][:-1]
+        engine, confidence = self.sniff(text)
+        context: dict[str, Any] = {"seen": {}, "doc": {}}
+        doc_run = _Run(post_index=-1)
+        doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
+        # Split rules find the blocks that open each post (author blocks); their facts go to that post.
+        split_hits: dict[int, tuple[Hit, Removal]] = {}
+        for r in self._doc_rules:
+            if r.stage == "split":
+                for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset):
+                    split_hits.setdefault(hit.start, (hit, removal))
+            else:
+                self._apply(r, doc_view, doc_run, offsets, flagset)
+        starts = sorted(split_hits)
+        bounds = [0, *starts, len(lines)] if (not starts or starts[0] != 0) else [*starts, len(lines)]
+        posts: list[Post] = []
+        removals: list[Removal] = list(doc_run.removals)
+        author_blocks = 0
+        for a, b in itertools.pairwise(bounds):
+            if a >= b:
+                continue
+            run = _Run(post_index=len(posts))
+            head = split_hits.get(a)
+            if head is not None:
+                author_blocks += 1
+                run.merge(head[0].facts, 0)
+                removals.append(attrs.evolve(head[1], post=run.post_index))
+            view = TextView(
+                [doc_view.lines[i] for i in range(a, b)],
+                base=a,
+                engine=engine,
+                facts=run.facts,
+                context=context,
+            )
+            view.original = tuple(lines[a:b])
+            view.claimed = [doc_view.claimed[i] for i in range(a, b)]
+            if head is None and not view.live_indices():
+                continue
+            for r in self._post_rules:
+                self._apply(r, view, run, offsets, flagset)
+            post = _build_post(view, run, lines=(a, b - 1))
+            if head is None and not post.body and not post.quotes and post.article is None:
+                # Page chrome before the first post: keep its removals, no empty post.
+                for rem in run.removals:
+                    removals.append(attrs.evolve(rem, post=None))
+                continue
+            _remember(context, post)
+            removals.extend(run.removals)
+            posts.append(post)
+        removals.sort(key=lambda r: (r.lines or (0, 0)))
+        if not author_blocks and engine is None:
+            flagset.add("no-forum-structure")
+        removed = sum(_nonspace(r.text) for r in removals)
+        total = _nonspace(text)
+        if total and removed / total > HIGH_REMOVAL_RATIO:
+            flagset.add("high-removal-ratio")
+        if engine is None and author_blocks:
+            confidence = max(confidence, 0.5)
+        return Document(
+            posts=tuple(posts),
+            engine=engine,
+            engine_confidence=confidence,
+            kind="text",
+            url=url,
+            starter=doc_run.facts.get("doc.starter") or _first_author(posts),
+            title=doc_run.facts.get("doc.title"),
+            removals=tuple(removals),
+            flags=tuple(sorted(flagset)),
+            input_chars=total,
+            removed_chars=removed,
+        )
+
+    # ------------------------------------------------------------------------------------------------------
+    def finish_page(self, page: RawPage, *, extra_flags: Iterable[str] = ()) -> Document:
+        """Run the post-scope text rules over each post of an HTML page and build the Document."""
+        flagset = set(page.flags) | set(extra_flags)
+        context: dict[str, Any] = {"seen": {}, "doc": {}}
+        posts: list[Post] = []
+        removals: list[Removal] = list(page.removals)
+        for raw in page.posts:
+            run = _Run(post_index=len(posts))
+            view = TextView(list(raw.lines), engine=page.engine, facts=run.facts, context=context)
+            for r in self._post_rules:
+                if r.stage in ("split",):
+                    continue
+                self._apply(r, view, run, None, flagset)
+            for i, q in zip(raw.quote_at, raw.quotes, strict=False):
+                run.quotes.append((i, q))
+            run.quotes.sort(key=lambda x: x[0])
+            text_post = _build_post(view, run, lines=None)
+            post = attrs.evolve(
+                text_post,
+                author=raw.author or text_post.author,
+                date=raw.date or text_post.date,
+                date_raw=raw.date_raw or text_post.date_raw,
+                signature=raw.signature or text_post.signature,
+                reactions=raw.reactions or text_post.reactions,
+                edit_note=raw.edit_note or text_post.edit_note,
+                post_id=raw.post_id,
+                number=raw.number,
+                permalink=raw.permalink,
+                article=_merge_article(raw.article, text_post.article),
+            )
+            if not post.body and not post.quotes and raw.author is None:
+                removals.extend(attrs.evolve(r, post=None) for r in run.removals)
+                continue
+            _remember(context, post)
+            removals.extend(attrs.evolve(r, post=post_i) for r in raw.removals for post_i in [len(posts)])
+            removals.extend(run.removals)
+            posts.append(post)
+        removed = sum(_nonspace(r.text) for r in removals)
+        total = page.input_chars or removed + sum(_nonspace(p.body) for p in posts)
+        if not posts:
+            flagset.add("no-posts-found")
+        return Document(
+            posts=tuple(posts),
+            engine=page.engine,
+            engine_version=page.engine_version,
+            engine_confidence=page.engine_confidence,
+            kind="html",
+            title=page.title,
+            url=page.url,
+            canonical_url=page.canonical_url,
+            starter=page.starter or _first_author(posts),
+            page=page.page,
+            pages=page.pages,
+            removals=tuple(removals),
+            flags=tuple(sorted(flagset)),
+            input_chars=total,
+            removed_chars=removed,
+        )
+
+
+def _first_author(posts: Sequence[Post]) -> str | None:
+    if posts and posts[0].author is not None:
+        return posts[0].author.name
+    return None
+
+
+def _merge_article(a: Article | None, b: Article | None) -> Article | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    changes = {f.name: getattr(b, f.name) for f in attrs.fields(Article) if not getattr(a, f.name)}
+    return attrs.evolve(a, **changes)
+
+
+def _remember(context: dict[str, Any], post: Post) -> None:
+    seen: dict[str, int] = context["seen"]
+    for line in post.body.split("\n"):
+        key = line.strip()
+        if key:
+            seen.setdefault(key, 1)
+    for q in post.quotes:
+        for line in q.text.split("\n"):
+            key = line.strip()
+            if key:
+                seen.setdefault(key, 1)
+
+
+_FIELDS_POSTER = {f.name for f in attrs.fields(Poster)}
+_FIELDS_ARTICLE = {f.name for f in attrs.fields(Article)}
+
+
+def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> Post:
+    facts = run.facts
+    # Body items in line order with quote markers where quotes stood.
+    quote_marks: dict[int, list[int]] = {}
+    quotes: list[Quote] = []
+    for line, q in sorted(run.quotes, key=lambda x: x[0]):
+        quote_marks.setdefault(line, []).append(len(quotes))
+        quotes.append(q)
+    items: list[tuple[str, Any]] = []
+    for i, line in enumerate(view.lines):
+        for qi in quote_marks.pop(i, ()):
+            items.append(("quote", qi))
+        if view.claimed[i]:
+            continue
+        items.append(("text", line.rstrip()))
+    for rest in sorted(quote_marks):
+        for qi in quote_marks[rest]:
+            items.append(("quote", qi))
+    # Whitespace repair: trim blank lines at both ends, collapse runs of blank lines to one.
+    cleaned: list[tuple[str, Any]] = []
+    for kind, val in items:
+        if kind == "text" and not val:
+            if not cleaned or (cleaned[-1][0] == "text" and not cleaned[-1][1]):
+                continue
+        cleaned.append((kind, val))
+    while cleaned and cleaned[-1][0] == "text" and not cleaned[-1][1]:
+        cleaned.pop()
+    body_lines: list[str] = []
+    layout: list[tuple[Literal["text", "quote"], int]] = []
+    for kind, val in cleaned:
+        if kind == "text":
+            layout.append(("text", len(body_lines)))
+            body_lines.append(val)
+        else:
+            layout.append(("quote", val))
+    author = None
+    author_facts = {k[7:]: v for k, v in facts.items() if k.startswith("author.") and k[7:] in _FIELDS_POSTER}
+    if author_facts:
+        author = Poster(**author_facts)
+    article_facts = {k[8:]: v for k, v in facts.items() if k.startswith("article.") and k[8:] in _FIELDS_ARTICLE}
+    if run.authors:
+        article_facts["authors"] = tuple(run.authors)
+    date = facts.get("post.date")
+    date_raw = facts.get("post.date_raw")
+    if "dateline" in facts:
+        if article_facts:
+            article_facts.setdefault("published", facts["dateline"])
+            article_facts.setdefault("published_raw", facts.get("dateline_raw"))
+        elif date is None:
+            date, date_raw = facts["dateline"], facts.get("dateline_raw")
+    card = article_facts.get("link_card")
+    if isinstance(card, LinkCard) and card.domain:
+        article_facts.setdefault("source_domain", card.domain)
+    article = Article(**article_facts) if article_facts else None
+    return Post(
+        body="\n".join(body_lines),
+        author=author,
+        date=date,
+        date_raw=date_raw,
+        quotes=tuple(quotes),
+        signature=facts.get("post.signature"),
+        article=article,
+        reactions=facts.get("post.reactions"),
+        edit_note=facts.get("post.edit_note"),
+        number=facts.get("post.number"),
+        post_id=facts.get("post.post_id"),
+        permalink=facts.get("post.permalink"),
+        lines=lines,
+        layout=tuple(layout),
+    )

@@ -1,0 +1,143 @@
+"""Data tables of chrome labels, by meaning and language. Adding a language is a data change here.
+
+:data:`STAT_LABELS` maps a :class:`~postclean.model.Poster` field (or ``extra:<Name>``) to the labels forums
+print beside a poster's name. :data:`RANK_WORDS` holds words found in user titles ("Senior Member").
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = [
+    "RANK_RE",
+    "RANK_WORDS",
+    "STAT_LABELS",
+    "label_alternation",
+    "label_field",
+]
+
+#: field -> language -> labels (case-insensitive).
+STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "joined": {
+        "en": ("Joined", "Join Date", "Join date", "Registered", "Member since", "Joined on"),
+        "de": ("Registriert", "Registriert seit", "Dabei seit", "Mitglied seit"),
+        "fr": ("Inscrit", "Inscrit le", "Inscription", "Membre depuis"),
+        "es": ("Registrado", "Fecha de ingreso", "Miembro desde", "Se unió"),
+        "pt": ("Registrado", "Membro desde", "Entrou", "Cadastrado em"),
+        "it": ("Iscritto", "Iscritto dal", "Registrato", "Membro dal"),
+        "nl": ("Lid geworden", "Geregistreerd", "Lid sinds"),
+        "pl": ("Dołączył", "Dołączył(a)", "Rejestracja", "Zarejestrowany"),
+        "ru": ("Регистрация", "Зарегистрирован", "С нами с"),
+    },
+    "messages": {
+        "en": ("Messages", "Posts", "Total Posts", "Post count"),
+        "de": ("Beiträge", "Nachrichten", "Themen"),
+        "fr": ("Messages", "Publications"),
+        "es": ("Mensajes", "Publicaciones"),
+        "pt": ("Mensagens", "Posts", "Publicações"),
+        "it": ("Messaggi",),
+        "nl": ("Berichten",),
+        "pl": ("Posty", "Wiadomości", "Postów"),
+        "ru": ("Сообщения", "Сообщений"),
+    },
+    "reaction_score": {
+        "en": ("Reaction score", "Likes", "Likes Received", "Reputation", "Thanks Received"),
+        "de": ("Reaktionspunkte", "Punkte für Reaktionen", "Erhaltene Likes"),
+        "fr": ("Réactions", "Score de réaction", "J'aime reçus"),
+        "es": ("Puntuación de reacciones", "Reacciones", "Me gusta recibidos"),
+        "pt": ("Pontuação de reações", "Reações", "Curtidas"),
+        "it": ("Punteggio reazioni", "Reazioni", "Mi piace ricevuti"),
+        "nl": ("Waarderingsscore", "Reactiescore"),
+        "pl": ("Punkty reakcji", "Reakcje"),
+        "ru": ("Реакции", "Баллы реакций", "Симпатии"),
+    },
+    "points": {
+        "en": ("Points", "Trophy Points", "Solutions"),
+        "de": ("Punkte", "Trophäen-Punkte", "Lösungen"),
+        "fr": ("Points",),
+        "es": ("Puntos", "Puntos de trofeo"),
+        "pt": ("Pontos",),
+        "it": ("Punti",),
+        "nl": ("Punten",),
+        "pl": ("Punkty",),
+        "ru": ("Баллы",),
+    },
+    "location": {
+        "en": ("Location",),
+        "de": ("Ort", "Wohnort"),
+        "fr": ("Localisation", "Lieu"),
+        "es": ("Ubicación", "Ubicacion"),
+        "pt": ("Localização", "Local"),
+        "it": ("Località", "Luogo"),
+        "nl": ("Locatie", "Woonplaats"),
+        "pl": ("Lokalizacja", "Skąd"),
+        "ru": ("Адрес", "Откуда", "Город"),
+    },
+    "country": {
+        "en": ("Country", "Country flag"),
+        "de": ("Land",),
+        "fr": ("Pays",),
+        "es": ("País", "Pais"),
+        "pt": ("País",),
+        "it": ("Paese", "Nazione"),
+        "nl": ("Land",),
+        "pl": ("Kraj",),
+        "ru": ("Страна",),
+    },
+    "website": {
+        "en": ("Website", "Home Page"),
+        "de": ("Webseite", "Website", "Homepage"),
+        "fr": ("Site web", "Site Web"),
+        "es": ("Sitio web",),
+        "pt": ("Site",),
+        "it": ("Sito web",),
+        "nl": ("Website",),
+        "pl": ("Strona WWW",),
+        "ru": ("Сайт", "Веб-сайт"),
+    },
+    "extra:Age": {
+        "en": ("Age",), "de": ("Alter",), "fr": ("Âge",), "es": ("Edad",), "pt": ("Idade",),
+        "it": ("Età",), "nl": ("Leeftijd",), "pl": ("Wiek",), "ru": ("Возраст",),
+    },
+    "extra:Gender": {
+        "en": ("Gender",), "de": ("Geschlecht",), "fr": ("Sexe", "Genre"), "es": ("Género", "Sexo"),
+        "pt": ("Sexo", "Gênero"), "it": ("Sesso",), "nl": ("Geslacht",), "pl": ("Płeć",), "ru": ("Пол",),
+    },
+    "extra:Occupation": {"en": ("Occupation",), "de": ("Beruf",), "fr": ("Profession",)},
+    "extra:Vehicle": {"en": ("Vehicle", "Car", "Vehicle(s)")},
+    "extra:Threads": {"en": ("Threads",), "de": ("Themen",)},
+    "extra:Last seen": {"en": ("Last seen", "Last Online", "Last active")},
+}
+
+#: Words that appear in user titles / ranks (lower case; matched as whole words).
+RANK_WORDS: tuple[str, ...] = (
+    "member", "members", "moderator", "mod", "administrator", "admin", "staff", "banned", "veteran",
+    "contributor", "newbie", "guest", "elite", "senior", "junior", "legend", "supporter", "vip", "premium",
+    "registered", "user", "regular", "expert", "guru", "master", "rookie", "novice", "addict", "enthusiast",
+    "team", "founder", "owner", "developer", "reviewer", "sponsor", "donor", "subscriber", "lurker",
+    "participant", "poster", "retired", "known", "active", "new", "original",
+    "mitglied", "membre", "miembro", "membro", "lid", "użytkownik", "участник", "пользователь",
+)
+
+RANK_RE = regex.compile(
+    r"\b(?:" + "|".join(regex.escape(w) for w in RANK_WORDS) + r")\b", regex.IGNORECASE
+)
+
+_LABEL_TO_FIELD: dict[str, str] = {}
+for _field, _langs in STAT_LABELS.items():
+    for _labels in _langs.values():
+        for _label in _labels:
+            _LABEL_TO_FIELD.setdefault(_label.lower(), _field)
+
+
+def label_field(label: str) -> str | None:
+    """The field a stat label stands for (``"Messages"`` -> ``"messages"``), or ``None``."""
+    return _LABEL_TO_FIELD.get(" ".join(label.split()).lower())
+
+
+def label_alternation() -> str:
+    """A regex alternation of every stat label, longest first (for use inside a group)."""
+    return "|".join(
+        regex.escape(label).replace(r"\ ", r"\s+")
+        for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True)
+    )

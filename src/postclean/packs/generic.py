@@ -1,0 +1,173 @@
+"""Chrome that is not specific to one engine: whitespace-only lines, repeated lines, buttons, pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Quote
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+
+__all__ = ["PACK"]
+
+_WS_LINE_RE = regex.compile(r"^[^\S\n]+$", regex.MULTILINE)
+
+
+@rule("GEN001", "whitespace-line", tags=["whitespace"], stage="generic")
+def whitespace_line(view: TextView) -> Iterator[Hit]:
+    """Lines holding only whitespace (tabs, no-break spaces) left by an extractor's layout.
+
+    Empty lines are not removed: they separate paragraphs (runs of them are collapsed to one).
+
+    Example (removed): a line of three tab characters.
+    """
+    run: list[int] = []
+    for first, _last, _m in view.finditer(_WS_LINE_RE):
+        if view.claimed[first]:
+            continue
+        if run and first != run[-1] + 1:
+            yield Hit(run[0], run[-1], "whitespace-only lines")
+            run = []
+        run.append(first)
+    if run:
+        yield Hit(run[0], run[-1], "whitespace-only lines")
+
+
+_MIN_REPEAT_WORDS = 8
+_MIN_REPEAT_CHARS = 50
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split())
+
+
+@rule("GEN002", "repeated-line", tags=["duplicate", "quote"], stage="generic")
+def repeated_line(view: TextView) -> Iterator[Hit]:
+    """A long line that repeats one seen earlier in the thread: quoted text whose quote header was lost.
+
+    Extractors often drop a quote's attribution but keep the quoted paragraphs, so a reply repeats an earlier
+    post word for word. The copy moves to ``post.quotes`` (author unknown). Short lines ("Thanks!") are never
+    treated this way.
+
+    Example (removed): a second copy of an eight-word-or-longer line that already appeared above.
+    """
+    seen: dict[str, int] = view.context.get("seen", {})
+    local: set[str] = set()
+    run_start = -1
+    run_lines: list[str] = []
+    last = -2
+    for i, line in view.iter_lines():
+        key = _norm(line)
+        long_enough = len(key) >= _MIN_REPEAT_CHARS or word_count(key) >= _MIN_REPEAT_WORDS
+        if long_enough and (key in seen or key in local):
+            if run_lines and i == last + 1:
+                run_lines.append(line.strip())
+            else:
+                if run_lines:
+                    yield _repeat_hit(run_start, last, run_lines)
+                run_start, run_lines = i, [line.strip()]
+            last = i
+            continue
+        if long_enough:
+            local.add(key)
+    if run_lines:
+        yield _repeat_hit(run_start, last, run_lines)
+
+
+def _repeat_hit(start: int, end: int, lines: list[str]) -> Hit:
+    return Hit(
+        start,
+        end,
+        "repeats earlier text (quote without its header)",
+        {"quote": Quote(author=None, text="\n".join(lines))},
+        moved_to="quotes",
+    )
+
+
+_STRONG_BUTTONS = (
+    r"Reply|Quote|Report|Like|Unlike|Share|Permalink|Bookmark|Multi-?Quote|\+\s?Quote|Quote Reply|"
+    r"Reply With Quote|Reply with quote|Upvote|Downvote|Report Post|Report post|Flag|Share this post|"
+    r"Link to post|Link to comment|Share on other sites|More options|•••|Reply to this topic|Thank|Thanks!?"
+)
+_WEAK_BUTTONS = r"Edit|Delete|IP|Warn|Spam|History|Save|Follow|Vote|Embed|Award|Copy link|Link|Top|Back to top|Thanks"
+_BUTTON_TOKEN = rf"(?>{_STRONG_BUTTONS}|{_WEAK_BUTTONS})"
+_BUTTON_ROW_RE = regex.compile(
+    rf"^[ \t]*(?:(?:[-•·|][ \t]*)?(?:{_STRONG_BUTTONS})(?:[ \t]*\(\d+\))?[ \t]*"
+    rf"|(?:[-•·|][ \t]*)?{_BUTTON_TOKEN}(?:[ \t]*[-•·|,]?[ \t]*{_BUTTON_TOKEN}){{1,12}}[ \t]*)$",
+    regex.MULTILINE,
+)
+_SOCIAL = r"Facebook|Twitter|X|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|Telegram|Link|Share|VK|Messenger"
+_SHARE_BLOCK_RE = regex.compile(
+    rf"^[ \t]*Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
+    rf"|^[ \t]*(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
+    regex.MULTILINE,
+)
+
+
+@rule("GEN003", "button-row", tags=["buttons"], stage="generic")
+def button_row(view: TextView) -> Iterator[Hit]:
+    """Rows of post buttons (``Like Reply Report``, ``Quote``, ``+ Quote``) and share widgets.
+
+    Example (removed)::
+
+        Like Reply Report
+        Share: Facebook Twitter Reddit Email
+    """
+    for first, last, m in view.finditer(_SHARE_BLOCK_RE):
+        end = last if m.group(0).endswith("\n") is False else view.line_at(m.end() - 1)
+        yield Hit(first, max(first, end), "share widget")
+    for first, last, _m in view.finditer(_BUTTON_ROW_RE):
+        if first == last:
+            yield Hit(first, last, "post buttons")
+
+
+_MOBILE_SIG_RE = regex.compile(
+    r"^[ \t]*(?:Sent|Posted) (?:from|via) (?:my )?[^\n]{1,60}?(?: using [^\n]{1,40})?[ \t]*$", regex.MULTILINE
+)
+
+
+@rule("GEN004", "mobile-signature", tags=["signature"], stage="generic")
+def mobile_signature(view: TextView) -> Iterator[Hit]:
+    """App signatures such as ``Sent from my iPhone using Tapatalk``; move to ``post.signature``.
+
+    Example (removed)::
+
+        Sent from my Pixel 7 using Tapatalk
+    """
+    for first, last, m in view.finditer(_MOBILE_SIG_RE):
+        if first == last and word_count(m.group(0)) <= 12:
+            yield Hit(first, first, "app signature", {"post.signature": m.group(0).strip()}, moved_to="signature")
+
+
+_PAGINATION_RE = regex.compile(
+    r"^[ \t]*(?:"
+    r"(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)"
+    r"(?:[ \t]+(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)){1,29}"
+    r"|Prev|Next|Go to page|Jump to new|Page \d{1,5} of \d{1,5}(?:[ \t]*(?:Prev|Next|Go to page|First|Last|\d{1,5}|…)){0,20}"
+    r"|Go to page\s*Go|Next\s*Last|First\s*Prev)[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+
+
+@rule("GEN005", "pagination", tags=["navigation"], stage="generic")
+def pagination(view: TextView) -> Iterator[Hit]:
+    """Page navigation rows: ``Prev 1 2 3 … 10 Next``, ``Page 2 of 5``, ``Go to page``.
+
+    Example (removed)::
+
+        Prev 1 2 3 … 10 Next
+    """
+    for first, last, m in view.finditer(_PAGINATION_RE):
+        s = m.group(0)
+        if first == last and not regex.fullmatch(r"\s*\d+\s*", s) and regex.search(r"[^\d\s]", s):
+            yield Hit(first, last, "pagination")
+
+
+PACK = RulePack(
+    name="generic",
+    prefix="GEN",
+    rules=(whitespace_line, repeated_line, button_row, mobile_signature, pagination),
+    description="engine-independent chrome",
+)

@@ -1,0 +1,303 @@
+"""News-repost chrome, for posts of any engine: headline, subtitle, byline, caption + credit, dateline, link card.
+
+Forum members paste whole news articles; the paste carries the article page's furniture. These rules move it
+to ``post.article`` and leave the article's own paragraphs in the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..dates import DATE_LINE_RE, parse_date
+from ..model import LinkCard
+from ..rules import Hit, RulePack, rule
+from ..text import DOMAIN_LINE_RE, TextView, is_title_like, word_count
+
+__all__ = ["AGENCY_RE", "PACK", "split_credit"]
+
+#: Photo agencies and credit words. Short all-capital names are matched case-sensitively and only as whole
+#: tokens (or glued to a following ``BY``), so "Chapter" or "map" never match ``AP``.
+_AGENCIES_CI = (
+    "Reuters", "Getty Images", "Getty", "Bloomberg", "Kyodo", "Xinhua", "Pool", "Shutterstock", "Alamy",
+    "Yonhap", "NurPhoto", "SOPA Images", "ZUMA Press", "ZUMA Wire", "Zuma", "Anadolu", "Anadolu Agency",
+    "Imaginechina", "Jiji Press", "Jiji", "Associated Press", "Agence France-Presse", "Wikimedia Commons",
+    "File photo", "Handout", "Sputnik", "dpa", "Keystone", "Xinhua News Agency", "Bloomberg via Getty Images",
+    "Nikkei", "Kyodo News", "Courtesy",
+)
+_AGENCIES_CS = ("AP", "AFP", "EPA", "EPA-EFE", "EFE", "ANI", "PTI", "IANS", "TASS", "VCG", "CNS", "UPI", "ABACA", "DPA")
+_AGENCY_ALT = (
+    "(?:"
+    + "|".join(f"(?i:{regex.escape(a).replace(chr(92) + ' ', r'[ ]')})" for a in sorted(_AGENCIES_CI, key=len, reverse=True))
+    + "|"
+    + "|".join(regex.escape(a) for a in sorted(_AGENCIES_CS, key=len, reverse=True))
+    + ")"
+)
+#: An agency name as a token; may be glued to a following ``BY``/``By``.
+AGENCY_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_AGENCY_ALT}(?=BY|By|[^\p{{L}}\p{{N}}]|$)")
+
+_NAME = r"[\p{Lu}][\p{L}.'’-]*(?:[ ]+(?:van|von|de|der|den|da|di|del|la|le|bin|al|[\p{Lu}][\p{L}.'’-]*)){0,4}"
+_GLUED_BYLINE_RE = regex.compile(
+    rf"^(?P<credit>.*?{_AGENCY_ALT})[ ]?(?:BY|By)[ ]+?(?P<names>{_NAME}(?:[ ]*(?:,|and|AND|&)[ ]*{_NAME}){{0,3}})[ ]*$"
+)
+_CREDIT_MARK_RE = regex.compile(
+    r"^(?:Photo|Photos|Image|Images|Picture|Credit|Photograph|Illustration|Foto|Bild|Source)s?"
+    r"(?:[ ]+(?:by|credit|courtesy(?:[ ]+of)?))?[ ]*[:/]?[ ]*\S",
+    regex.IGNORECASE,
+)
+
+
+def _credit_like(segment: str) -> bool:
+    s = segment.strip()
+    if not s or len(s) > 140 or word_count(s) > 14:
+        return False
+    return bool(AGENCY_RE.search(s) or _CREDIT_MARK_RE.match(s))
+
+
+def split_credit(segment: str) -> tuple[str, list[str]]:
+    """Split a credit segment from a glued byline: ``POOL / VIA REUTERSBY JANE DOE`` -> (credit, [names])."""
+    m = _GLUED_BYLINE_RE.match(segment.strip())
+    if m:
+        names = [n.strip() for n in regex.split(r"[ ]*(?:,|\band\b|\bAND\b|&)[ ]*", m.group("names")) if n.strip()]
+        return m.group("credit").strip(), names
+    return segment.strip(), []
+
+
+_CAPTION_PIPE_RE = regex.compile(r"^[ \t]*(?P<caption>[^\n|]{8,800}?)[ \t]+[|｜][ \t]+(?P<credit>[^\n|]{2,160}?)[ \t]*$", regex.MULTILINE)
+_CAPTION_PAREN_RE = regex.compile(
+    r"^[ \t]*(?P<caption>[^\n]{8,800}?)[ \t]*\((?P<credit>(?:[^()\n]{0,40}?(?:Photo|Image|Credit|Foto)[^()\n]{0,60}|"
+    rf"{_AGENCY_ALT}[^()\n]{{0,60}}))\)[ \t]*$",
+    regex.MULTILINE,
+)
+_CREDIT_ONLY_RE = regex.compile(
+    r"^[ \t]*(?P<credit>(?:(?:Photo|Photograph|Image|Picture|Credit|Foto|Bild)s?(?:[ ]+(?:by|credit|courtesy(?:[ ]+of)?))?"
+    rf"[ ]*:[ ]*[^\n]{{2,100}}|(?:Photo|Image)[ ]+by[ ]+[^\n]{{2,80}}|{_AGENCY_ALT}(?:[ ]*(?:/|via)[ ]*[^\n]{{2,60}})?))[ \t]*$",
+    regex.MULTILINE,
+)
+
+
+@rule("NEWS001", "link-card", tags=["link-card"], stage="news")
+def link_card(view: TextView) -> Iterator[Hit]:
+    """Link-preview card at the end of a post: title line, summary line, bare domain line.
+
+    Forums unfurl a pasted URL into a card; flattened, it repeats the article's title and summary and ends
+    with the site's domain. It moves to ``article.link_card`` and ``article.source_domain``.
+
+    Example (removed)::
+
+        Council approves new harbour bridge
+        The vote ends a decade of debate over the crossing.
+        www.example-news.com
+    """
+    tail = view.last_live(3)
+    if not tail:
+        return
+    d = tail[-1]
+    dm = DOMAIN_LINE_RE.match(view.lines[d])
+    if not dm or "." not in dm.group("domain").strip("."):
+        return
+    domain = dm.group("domain")
+    first_live = view.first_live(0, 1)
+    opener = view.lines[first_live[0]].strip().casefold() if first_live else ""
+    if len(tail) == 3:
+        t, s = tail[0], tail[1]
+        title, summary = view.lines[t].strip(), view.lines[s].strip()
+        if t != (first_live[0] if first_live else -1) and is_title_like(title) and word_count(summary) >= 6:
+            card = LinkCard(title=title, summary=summary, domain=domain)
+            yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
+            return
+    if len(tail) >= 2:
+        t = tail[-2]
+        title = view.lines[t].strip()
+        if is_title_like(title) and title.casefold() == opener and t != first_live[0]:
+            card = LinkCard(title=title, summary=None, domain=domain)
+            yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
+
+
+@rule("NEWS002", "caption-credit", tags=["credit", "byline"], stage="news")
+def caption_credit(view: TextView) -> Iterator[Hit]:
+    """Photo caption with its credit (``… | REUTERS``, ``(Photo: AFP)``), or a credit line alone.
+
+    The credit is recognised by an agency lexicon matched as whole tokens, or by ``Photo:``/``Credit:``
+    markers. A byline glued to the credit by a lost line break (``REUTERSBY JANE DOE``) is split at the seam.
+
+    Example (removed)::
+
+        The mayor opens the bridge on Monday. | POOL / VIA REUTERSBY JANE DOE
+    """
+    done: set[int] = set()
+    for i, m in _line_matches(view, _CAPTION_PIPE_RE):
+        credit_raw = m.group("credit")
+        if not _credit_like(credit_raw):
+            continue
+        credit, names = split_credit(credit_raw)
+        facts: dict[str, object] = {"article.image_caption": m.group("caption").strip(), "article.image_credit": credit}
+        if names:
+            facts["article.authors"] = names
+        facts["_caption_line"] = i
+        done.add(i)
+        yield Hit(i, i, "photo caption and credit" + (" with glued byline" if names else ""), facts,
+                  moved_to="article.image_caption")
+    for i, m in _line_matches(view, _CAPTION_PAREN_RE):
+        if i in done or not _credit_like(m.group("credit")):
+            continue
+        done.add(i)
+        caption = m.group("caption").strip()
+        if word_count(caption) > 60:
+            continue
+        yield Hit(i, i, "photo caption and credit",
+                  {"article.image_caption": caption, "article.image_credit": m.group("credit").strip(), "_caption_line": i},
+                  moved_to="article.image_caption")
+    for i, m in _line_matches(view, _CREDIT_ONLY_RE):
+        if i in done:
+            continue
+        credit, names = split_credit(m.group("credit"))
+        facts = {"article.image_credit": credit, "_caption_line": i}
+        if names:
+            facts["article.authors"] = names
+        yield Hit(i, i, "photo credit", facts, moved_to="article.image_credit")
+
+
+def _line_matches(view: TextView, pattern: regex.Pattern[str]) -> Iterator[tuple[int, regex.Match[str]]]:
+    for first, last, m in view.finditer(pattern):
+        if first == last:
+            yield first, m
+
+
+_HEADER_SPAN = 8
+
+
+@rule("NEWS003", "dateline", tags=["dateline"], stage="news")
+def dateline(view: TextView) -> Iterator[Hit]:
+    """A line that is only a date (and time/zone) near the top of a post.
+
+    Goes to ``article.published`` when the post reposts an article, else to ``post.date``.
+
+    Example (removed)::
+
+        May 14, 2023
+        2025年12月18日 GMT+8 16:54
+    """
+    for i in view.first_live(0, _HEADER_SPAN):
+        line = view.lines[i]
+        if DATE_LINE_RE.match(line):
+            value = parse_date(line)
+            if value is None:
+                continue
+            yield Hit(i, i, "dateline", {"dateline": value, "dateline_raw": line.strip(), "_dateline_line": i},
+                      moved_to="article.published")
+            return
+
+
+_BYLINE_RE = regex.compile(
+    rf"^[ \t]*(?:By|BY|by)[ ]+(?P<names>{_NAME}(?:[ ]*(?:,|and|AND|&)[ ]*{_NAME}){{0,4}})"
+    r"(?:[ ]*(?:[|,–—·]|[ ]-[ ])[ ]*(?P<rest>[^\n]{0,80}?))?[ \t]*$",
+    regex.MULTILINE,
+)
+_CAPS_NAME_RE = regex.compile(r"^[ \t]*(?P<names>\p{Lu}[\p{Lu}.'’-]+(?:[ ]+\p{Lu}[\p{Lu}.'’-]*){1,4})[ \t]*$")
+_NOT_NAMES = regex.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|The|This|That|Now|Then|Default|Far|Contrast|Comparison)\b"
+)
+
+
+@rule("NEWS004", "byline", tags=["byline"], stage="news")
+def byline(view: TextView) -> Iterator[Hit]:
+    """Byline near the top of a post: ``By Jane Doe``, ``BY JANE DOE``, or a capitals-only name by the dateline.
+
+    Example (removed)::
+
+        By Jane Doe and Ravi Patel
+    """
+    head = view.first_live(0, _HEADER_SPAN)
+    date_line = view.facts.get("_dateline_line")
+    for i in head:
+        line = view.lines[i]
+        m = _BYLINE_RE.match(line)
+        if m and not _NOT_NAMES.match(m.group("names")):
+            names = [n.strip() for n in regex.split(r"[ ]*(?:,|\band\b|\bAND\b|&)[ ]*", m.group("names")) if n.strip()]
+            yield Hit(i, i, "byline", {"article.authors": names, "_byline_line": i}, moved_to="article.authors")
+            return
+        if isinstance(date_line, int) and abs(i - date_line) <= 1:
+            cm = _CAPS_NAME_RE.match(line)
+            if cm and word_count(line) <= 5:
+                yield Hit(i, i, "byline (name in capitals beside the dateline)",
+                          {"article.authors": [cm.group("names").strip()], "_byline_line": i},
+                          moved_to="article.authors")
+                return
+
+
+@rule("NEWS005", "headline", tags=["headline"], stage="news")
+def headline(view: TextView) -> Iterator[Hit]:
+    """The article's headline: the post's first line when it is title-shaped and news chrome confirms it.
+
+    Confirmation: a byline, caption/credit or dateline within the next few lines, or the same text as the
+    link card's title, or a later copy of the line. Moves to ``article.title``.
+
+    Example (removed)::
+
+        Council approves new harbour bridge
+        By Jane Doe
+    """
+    first = view.first_live(0, 1)
+    if not first:
+        return
+    i = first[0]
+    title = view.lines[i].strip()
+    if not is_title_like(title, max_words=30):
+        return
+    anchors = [view.facts.get(k) for k in ("_dateline_line", "_byline_line", "_caption_line")]
+    near = [a for a in anchors if isinstance(a, int) and i < a <= i + 5]
+    card = view.facts.get("article.link_card")
+    same_as_card = isinstance(card, LinkCard) and (card.title or "").casefold() == title.casefold()
+    repeated = any(
+        view.lines[j].strip().casefold() == title.casefold() for j in range(i + 1, len(view)) if view.is_live(j)
+    )
+    if not (near or same_as_card or (repeated and word_count(title) >= 4)):
+        return
+    yield Hit(i, i, "headline", {"article.title": title, "_headline_line": i, "_anchor_line": min(near) if near else None},
+              moved_to="article.title")
+
+
+@rule("NEWS006", "subtitle", tags=["headline"], stage="news")
+def subtitle(view: TextView) -> Iterator[Hit]:
+    """A standfirst line between the headline and the byline/dateline; moves to ``article.subtitle``.
+
+    Example (removed)::
+
+        Council approves new harbour bridge
+        A decade of debate ends with a narrow vote
+        By Jane Doe
+    """
+    h = view.facts.get("_headline_line")
+    a = view.facts.get("_anchor_line")
+    if not isinstance(h, int) or not isinstance(a, int):
+        return
+    between = view.live_indices(h + 1, a)
+    if len(between) == 1 and word_count(view.lines[between[0]]) <= 40:
+        i = between[0]
+        yield Hit(i, i, "subtitle", {"article.subtitle": view.lines[i].strip()}, moved_to="article.subtitle")
+
+
+@rule("NEWS007", "duplicate-headline", tags=["headline", "duplicate"], stage="news")
+def duplicate_headline(view: TextView) -> Iterator[Hit]:
+    """Later copies of the article's headline in the same post.
+
+    Example (removed): the second ``Council approves new harbour bridge`` line.
+    """
+    title = view.facts.get("article.title")
+    if not isinstance(title, str) or not title:
+        return
+    key = title.casefold()
+    for i, line in view.iter_lines():
+        if line.strip().casefold() == key:
+            yield Hit(i, i, "repeated headline")
+
+
+PACK = RulePack(
+    name="news",
+    prefix="NEWS",
+    rules=(link_card, caption_credit, dateline, byline, headline, subtitle, duplicate_headline),
+    description="news-article furniture in posts that repost articles (any engine)",
+)

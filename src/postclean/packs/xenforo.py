@@ -1,0 +1,270 @@
+"""XenForo 1 and 2, text form: author blocks, quotes, reactions, edit notes, notices, thread header."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..dates import parse_date
+from ..model import Quote
+from ..rules import Hit, RulePack, rule
+from ..text import TextView
+from ._common import after_block, find_stat_blocks, iter_line_matches, look_back_for_poster, poster_facts
+
+__all__ = ["PACK"]
+
+_PRONOUNS = frozenset(
+    "he she they it i we you someone somebody everyone everybody nobody one who that this and then he'd".split()
+)
+
+
+@rule("XF001", "author-block", tags=["author-block"], stage="split", scope="document")
+def author_block(view: TextView) -> Iterator[Hit]:
+    """Poster block: name, user title, and stat label/value lines (``- Joined`` / ``- Nov 4, 2011`` …).
+
+    XenForo prints the poster's name, user title and a ``dl.pairs`` list of stats beside every post; an
+    extractor flattens it to one label or value per line, often as a Markdown list. The block opens each post,
+    so it also splits a thread into posts. Its contents move to ``post.author``.
+
+    Example (removed)::
+
+        beijingwalker
+        ELITE MEMBER
+        - Joined
+        - Nov 4, 2011
+        - Messages
+        - 65,195
+    """
+    for block in find_stat_blocks(view):
+        first, name, ranks = look_back_for_poster(view, block.start)
+        end, post_facts = after_block(view, block.end)
+        facts = poster_facts(name, ranks, block.pairs)
+        facts.update(post_facts)
+        yield Hit(first, end, "poster block: name, title and member stats", facts, moved_to="author")
+
+
+_QUOTE_BLOCK_RE = regex.compile(
+    r"^[ \t]*(?P<name>[^\n]{1,80}?)[ \t]+said:[ \t]*(?:↑[ \t]*)?\n"
+    r"(?P<body>(?:(?![ \t]*Click to (?:expand|shrink)\.\.\.)[^\n]*\n){0,500}?)"
+    r"[ \t]*Click to (?:expand|shrink)\.\.\.[ \t]*$",
+    regex.MULTILINE,
+)
+_QUOTE_HEADER_RE = regex.compile(r"^[ \t]*(?P<name>[^\n]{1,60}?)[ \t]+said:[ \t]*(?:↑[ \t]*)?$", regex.MULTILINE)
+
+
+def _plausible_name(name: str) -> bool:
+    s = name.strip()
+    if not s or len(s) > 60 or s.lower() in _PRONOUNS:
+        return False
+    if s[-1] in ".!?,;:" or s.count(" ") > 4:
+        return False
+    first = s.split()[0].lower()
+    return first not in ("and", "but", "then", "so", "as", "because", "when", "if", "he", "she", "they")
+
+
+@rule("XF002", "quote-block", tags=["quote"], stage="structure")
+def quote_block(view: TextView) -> Iterator[Hit]:
+    """Quoted post: ``Name said:`` … ``Click to expand...``; the quoted text moves to ``post.quotes``.
+
+    XenForo quotes carry a title line (``{user} said:``) and, when long, an expander whose label an
+    extractor keeps. The quoted text repeats an earlier post, so it leaves the body and is kept in
+    ``post.quotes`` (``render(quotes="inline")`` puts it back).
+
+    Example (removed)::
+
+        Alice said:
+        We tried that in 2019.
+        Click to expand...
+    """
+    for first, last, m in view.finditer(_QUOTE_BLOCK_RE):
+        name = m.group("name").strip()
+        if not _plausible_name(name):
+            continue
+        text = "\n".join(line for line in m.group("body").split("\n") if line.strip())
+        yield Hit(
+            first,
+            last,
+            f"quote of {name}'s post",
+            {"quote": Quote(author=name, text=text)},
+            moved_to="quotes",
+        )
+
+
+@rule("XF003", "quote-header", tags=["quote"], stage="chrome")
+def quote_header(view: TextView) -> Iterator[Hit]:
+    """A lone ``Name said:`` title line of a quote whose footer the extractor dropped.
+
+    Example (removed)::
+
+        Bob said:
+
+    Kept: ``And then he said:`` (a pronoun, ordinary prose).
+    """
+    for i, m in iter_line_matches(view, _QUOTE_HEADER_RE):
+        name = m.group("name").strip()
+        if _plausible_name(name) and view.first_live(i + 1):
+            yield Hit(i, i, f"quote title line ({name})", moved_to=None)
+
+
+_EXPANDER_RE = regex.compile(r"^[ \t]*Click to (?:expand|shrink|collapse)(?:\.\.\.|…)?[ \t]*$", regex.MULTILINE)
+
+
+@rule("XF004", "quote-expander", tags=["quote", "buttons"])
+def quote_expander(view: TextView) -> Iterator[Hit]:
+    """``Click to expand...`` / ``Click to shrink...`` left over from a quote's expander.
+
+    Example (removed)::
+
+        Click to expand...
+    """
+    for i, _m in iter_line_matches(view, _EXPANDER_RE):
+        yield Hit(i, i, "quote expander label")
+
+
+_REACTIONS_RE = regex.compile(r"^[ \t]*Reactions:[ \t]*(?P<who>[^\n]*)$", regex.MULTILINE)
+_REACTION_NAMES = r"(?:Like|Love|Haha|Wow|Sad|Angry|Thanks|Agree|Disagree|Informative|Funny|Winner)"
+_REACTION_ICON_RE = regex.compile(rf"^[ \t]*{_REACTION_NAMES}(?:[ \t]+{_REACTION_NAMES})*[ \t]*$")
+_NAME = r"[^\s,][^,\n]{0,38}?"
+_LIKES_THIS_RE = regex.compile(
+    rf"^[ \t]*{_NAME}(?:,[ \t]+{_NAME}){{0,8}}[ \t]+and[ \t]+(?:\d+[ \t]+others?|{_NAME})[ \t]+like"
+    rf"[ \t]+this\.[ \t]*$",
+    regex.MULTILINE,
+)
+
+
+@rule("XF005", "reactions", tags=["reactions"])
+def reactions(view: TextView) -> Iterator[Hit]:
+    """Reaction bar: ``Reactions:`` and the names after it (and the reaction icon labels above).
+
+    Example (removed)::
+
+        Like
+        Reactions:
+        Alice, Bob and 3 others
+    """
+    for i, m in iter_line_matches(view, _REACTIONS_RE):
+        start, end = i, i
+        who = m.group("who").strip()
+        if not who:
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= 200:
+                who = view.lines[nxt[0]].strip()
+                end = nxt[0]
+        prev = i - 1
+        while prev >= 0 and view.is_live(prev) and _REACTION_ICON_RE.match(view.lines[prev]) and i - prev <= 3:
+            start = prev
+            prev -= 1
+        yield Hit(start, end, "reactions bar", {"post.reactions": who or None}, moved_to="reactions")
+    for i, m in iter_line_matches(view, _LIKES_THIS_RE):
+        if len(m.group(0)) <= 240:
+            yield Hit(i, i, "likes summary", {"post.reactions": m.group(0).strip()}, moved_to="reactions")
+
+
+_EDITED_RE = regex.compile(
+    r"^[ \t]*Last edited(?: by (?P<by>[^:\n]{1,60}))?:[ \t]*(?P<when>[^\n]{1,60}?)[ \t]*$", regex.MULTILINE
+)
+
+
+@rule("XF006", "edit-note", tags=["edit-note"])
+def edit_note(view: TextView) -> Iterator[Hit]:
+    """``Last edited: {date}`` / ``Last edited by a moderator: {date}`` notes; move to ``post.edit_note``.
+
+    Example (removed)::
+
+        Last edited: Mar 3, 2024
+    """
+    for i, m in iter_line_matches(view, _EDITED_RE):
+        if parse_date(m.group("when")) is None and not regex.search(r"\d", m.group("when")):
+            continue
+        yield Hit(i, i, "edit note", {"post.edit_note": m.group(0).strip()}, moved_to="edit_note")
+
+
+_NOTICES = (
+    r"You must log in or register to reply here\.",
+    r"You have insufficient privileges to reply here\.",
+    r"You are using an out of date browser\. It\s+may not display this or other websites correctly\.",
+    r"You should upgrade or use an alternative browser\.",
+    r"JavaScript is disabled\. For a better experience, please enable JavaScript in your browser before proceeding\.",
+    r"This site uses cookies to help personalise content, tailor your experience and to keep you logged in if you register\.",
+    r"By continuing to use this site, you are consenting to our use of cookies\.",
+    r"This message is awaiting moderator approval, and is invisible to normal visitors\.",
+    r"This message has been removed from public view\.",
+    r"You are ignoring content by this member\.(?:\s*Show ignored content)?",
+    r"Show ignored content",
+    r"Community platform by XenForo® © 2010-\d{4} XenForo Ltd\.[^\n]*",
+    r"Forum software by XenForo(?:®|™)? ©\s?2010-\d{4} XenForo Ltd\.[^\n]*",
+)
+_NOTICE_RE = regex.compile(r"^[ \t]*(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE)
+
+
+@rule("XF007", "notice", tags=["notice", "navigation"])
+def notice(view: TextView) -> Iterator[Hit]:
+    """Fixed XenForo notices: login prompt, outdated-browser and cookie notices, moderation notices, credits.
+
+    Example (removed)::
+
+        You must log in or register to reply here.
+    """
+    for i, _m in iter_line_matches(view, _NOTICE_RE):
+        yield Hit(i, i, "forum notice")
+
+
+_STARTER_RE = regex.compile(
+    r"^[ \t]*(?:[-•][ \t]*)?Thread starter[ \t]*(?P<who>[^\n]{0,80}?)"
+    r"(?:[ \t]+(?:[-•][ \t]*)?Start date[ \t]*(?P<when>[^\n]{0,60}?))?[ \t]*$",
+    regex.MULTILINE,
+)
+_START_DATE_RE = regex.compile(
+    r"^[ \t]*(?:[-•][ \t]*)?(?:Start date|Tags)[ \t]*(?P<val>[^\n]{0,80}?)[ \t]*$", regex.MULTILINE
+)
+
+
+@rule("XF008", "thread-header", tags=["post-meta", "navigation"], scope="document")
+def thread_header(view: TextView) -> Iterator[Hit]:
+    """``Thread starter {user}`` / ``Start date {date}`` lines of the thread header; the starter is kept.
+
+    Example (removed)::
+
+        - Thread starter Alice
+        - Start date Jan 5, 2024
+    """
+    for i, m in iter_line_matches(view, _STARTER_RE):
+        who = m.group("who").strip() or None
+        if who is None:
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] == i + 1 and len(view.lines[i + 1]) <= 60 and not _START_DATE_RE.match(view.lines[i + 1]):
+                who = view.lines[i + 1].strip().lstrip("-• ")
+                yield Hit(i, i + 1, "thread header", {"doc.starter": who}, moved_to="starter")
+                continue
+        yield Hit(i, i, "thread header", {"doc.starter": who}, moved_to="starter")
+    for i, _m in iter_line_matches(view, _START_DATE_RE):
+        yield Hit(i, i, "thread header")
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a XenForo page."""
+    score = 0.0
+    head = text[:300_000]
+    if regex.search(r"^[ \t]*-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", head, regex.MULTILINE):
+        score += 0.5
+    if regex.search(r"^[ \t]*-[ \t]*Reaction score[ \t]*$", head, regex.MULTILINE):
+        score += 0.3
+    if regex.search(r" said:[ \t]*\n", head) and "Click to expand..." in head:
+        score += 0.5
+    if "XenForo" in head:
+        score += 0.5
+    if regex.search(r"^[ \t]*Reactions:", head, regex.MULTILINE):
+        score += 0.2
+    if "Thread starter" in head:
+        score += 0.3
+    return min(1.0, score)
+
+
+PACK = RulePack(
+    name="xenforo",
+    prefix="XF",
+    rules=(author_block, quote_block, quote_header, quote_expander, reactions, edit_note, notice, thread_header),
+    sniff=sniff,
+    description="XenForo 1.x/2.x pages flattened to text",
+)

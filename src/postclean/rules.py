@@ -1,0 +1,208 @@
+"""Rules, hits, packs, and select/ignore resolution.
+
+A rule *detects*: it looks at a :class:`~postclean.text.TextView` and yields :class:`Hit` objects (a line range,
+optionally a column span inside one line, a reason and the metadata facts it found). The engine decides what
+is cut, resolves overlaps and merges facts into the result. Rules are plain functions wrapped by :func:`rule`;
+a pack lists its rules explicitly in one tuple.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from .text import TextView
+
+__all__ = [
+    "STAGES",
+    "TAGS",
+    "Hit",
+    "Rule",
+    "RulePack",
+    "SelectionError",
+    "resolve_selection",
+    "rule",
+]
+
+#: The closed vocabulary of rule tags.
+TAGS = frozenset(
+    {
+        "author-block",
+        "quote",
+        "signature",
+        "reactions",
+        "buttons",
+        "headline",
+        "credit",
+        "byline",
+        "dateline",
+        "link-card",
+        "navigation",
+        "edit-note",
+        "whitespace",
+        "duplicate",
+        "notice",
+        "post-meta",
+    }
+)
+
+#: Stage names in run order. Within a stage, rules run in pack order, then in the pack's tuple order.
+STAGES: tuple[str, ...] = ("split", "structure", "chrome", "news", "generic")
+
+Scope = Literal["document", "post"]
+
+
+@attrs.frozen
+class Hit:
+    """What a rule found: lines ``start``..``end`` (inclusive, relative to the view), and why.
+
+    ``cols`` narrows a hit to a column span of a single line (``start == end``): the rest of the line stays.
+    ``facts`` maps dotted field names (``author.messages``, ``article.title``, ``post.date``, ``quote`` …) to
+    values the engine merges into the result; ``moved_to`` names where the removed text went, for the
+    explanation.
+    """
+
+    start: int
+    end: int
+    reason: str
+    facts: Mapping[str, object] = attrs.field(factory=dict)
+    cols: tuple[int, int] | None = None
+    moved_to: str | None = None
+
+
+Detector = Callable[["TextView"], Iterable[Hit]]
+
+
+@attrs.frozen
+class Rule:
+    """A named, coded detector. Build one with :func:`rule`."""
+
+    code: str
+    name: str
+    summary: str
+    tags: frozenset[str]
+    detect: Detector = attrs.field(repr=False)
+    stage: str = "chrome"
+    scope: Scope = "post"
+    doc: str = attrs.field(default="", repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.stage not in STAGES:
+            raise ValueError(f"rule {self.code}: unknown stage {self.stage!r}; use one of {STAGES}")
+        unknown = set(self.tags) - TAGS
+        if unknown:
+            raise ValueError(f"rule {self.code}: unknown tags {sorted(unknown)}; allowed: {sorted(TAGS)}")
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    tags: Sequence[str] = (),
+    stage: str = "chrome",
+    scope: Scope = "post",
+) -> Callable[[Detector], Rule]:
+    """Decorator turning a detector function into a :class:`Rule`.
+
+    The function's docstring becomes the rule's documentation; its first line is the summary.
+
+    >>> import regex
+    >>> from postclean import Hit
+    >>> @rule("MY001", "shout-line", tags=["notice"])
+    ... def shout(view):
+    ...     '''A line that is only "FIRST!".'''
+    ...     for i, line in view.iter_lines():
+    ...         if line.strip() == "FIRST!":
+    ...             yield Hit(i, i, "first-post shout")
+    >>> shout.code, shout.summary
+    ('MY001', 'A line that is only "FIRST!".')
+    """
+
+    def wrap(fn: Detector) -> Rule:
+        doc = inspect.cleandoc(fn.__doc__ or "")
+        summary = doc.splitlines()[0] if doc else name
+        return Rule(
+            code=code,
+            name=name,
+            summary=summary,
+            tags=frozenset(tags),
+            detect=fn,
+            stage=stage,
+            scope=scope,
+            doc=doc,
+        )
+
+    return wrap
+
+
+@attrs.frozen
+class RulePack:
+    """An engine's (or a concern's) rules, in run order, plus an optional text sniffer.
+
+    ``sniff(text)`` returns a confidence in ``[0, 1]`` that the text comes from this pack's engine.
+    """
+
+    name: str
+    prefix: str
+    rules: tuple[Rule, ...]
+    sniff: Callable[[str], float] | None = attrs.field(default=None, repr=False)
+    description: str = ""
+
+
+class SelectionError(ValueError):
+    """A ``select``/``ignore`` entry matches no rule code, prefix, name, tag or pack."""
+
+
+def _matches(r: Rule, pack: RulePack | None, sel: str) -> bool:
+    s = sel.strip()
+    if not s:
+        return False
+    return (
+        r.code == s.upper()
+        or r.code.startswith(s.upper())
+        or r.name == s.lower()
+        or s.lower() in r.tags
+        or (pack is not None and pack.name == s.lower())
+    )
+
+
+def resolve_selection(
+    entries: Sequence[tuple[Rule, RulePack | None]],
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+) -> list[tuple[Rule, RulePack | None]]:
+    """Filter ``(rule, pack)`` pairs by ``select`` then ``ignore`` (codes, prefixes, names, tags, pack names).
+
+    Raises :class:`SelectionError` naming the closest valid selectors when an entry matches nothing.
+    """
+    vocabulary: set[str] = set()
+    for r, pack in entries:
+        vocabulary.update({r.code, r.name, *r.tags})
+        if pack is not None:
+            vocabulary.update({pack.name, pack.prefix})
+
+    def check(items: Iterable[str] | None, label: str) -> list[str]:
+        if items is None:
+            return []
+        if isinstance(items, str):
+            items = [items]
+        out = []
+        for item in items:
+            if not isinstance(item, str):
+                raise SelectionError(f"{label} entries must be strings, got {type(item).__name__}")
+            if not any(_matches(r, p, item) for r, p in entries):
+                close = difflib.get_close_matches(item, sorted(vocabulary), n=3, cutoff=0.5)
+                hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+                raise SelectionError(f"{label}: {item!r} matches no rule code, prefix, name, tag or pack{hint}")
+            out.append(item)
+        return out
+
+    sel = check(select, "select")
+    ign = check(ignore, "ignore")
+    chosen = [(r, p) for r, p in entries if not sel or any(_matches(r, p, s) for s in sel)]
+    return [(r, p) for r, p in chosen if not any(_matches(r, p, s) for s in ign)]
