@@ -21,7 +21,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import __version__, all_rules, clean
     from .rules import SelectionError
 
-    parser = argparse.ArgumentParser(prog="postclean", description="Clean forum posts (HTML or extracted text).")
+    parser = argparse.ArgumentParser(
+        prog="postclean", description="Clean forum posts (HTML or extracted text)."
+    )
     parser.add_argument("--version", action="version", version=f"postclean {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p_clean = sub.add_parser("clean", help="clean a file (or - for standard input) and print the result")
@@ -31,9 +33,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.add_argument("--explain", action="store_true", help="print one line per removal")
     p_clean.add_argument("--kind", choices=["auto", "text", "html"], default="auto")
     p_clean.add_argument("--url", default=None, help="page URL (helps engine detection)")
-    p_clean.add_argument("--quotes", choices=["omit", "inline"], default="omit", help="quoted text in the output")
+    p_clean.add_argument(
+        "--quotes", choices=["omit", "inline"], default="omit", help="quoted text in the output"
+    )
     p_clean.add_argument("--headers", action="store_true", help="print poster name and date before each post")
-    p_clean.add_argument("--select", action="append", default=None, help="only these rules (code, prefix, name, tag)")
+    p_clean.add_argument(
+        "--select", action="append", default=None, help="only these rules (code, prefix, name, tag)"
+    )
     p_clean.add_argument("--ignore", action="append", default=None, help="skip these rules")
     sub.add_parser("rules", help="list the built-in rules")
     args = parser.parse_args(argv)

@@ -278,7 +278,7 @@ class Cleaner:
             _remember(context, post)
             removals.extend(run.removals)
             posts.append(post)
-        removals.sort(key=lambda r: (r.lines or (0, 0)))
+        removals.sort(key=lambda r: r.lines or (0, 0))
         if not author_blocks and engine is None:
             flagset.add("no-forum-structure")
         removed = sum(_nonspace(r.text) for r in removals)
@@ -403,21 +403,20 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
         quote_marks.setdefault(line, []).append(len(quotes))
         quotes.append(q)
     items: list[tuple[str, Any]] = []
-    for i, line in enumerate(view.lines):
+    for i, text_line in enumerate(view.lines):
         for qi in quote_marks.pop(i, ()):
             items.append(("quote", qi))
         if view.claimed[i]:
             continue
-        items.append(("text", line.rstrip()))
+        items.append(("text", text_line.rstrip()))
     for rest in sorted(quote_marks):
         for qi in quote_marks[rest]:
             items.append(("quote", qi))
     # Whitespace repair: trim blank lines at both ends, collapse runs of blank lines to one.
     cleaned: list[tuple[str, Any]] = []
     for kind, val in items:
-        if kind == "text" and not val:
-            if not cleaned or (cleaned[-1][0] == "text" and not cleaned[-1][1]):
-                continue
+        if kind == "text" and not val and (not cleaned or (cleaned[-1][0] == "text" and not cleaned[-1][1])):
+            continue
         cleaned.append((kind, val))
     while cleaned and cleaned[-1][0] == "text" and not cleaned[-1][1]:
         cleaned.pop()
@@ -433,7 +432,9 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
     author_facts = {k[7:]: v for k, v in facts.items() if k.startswith("author.") and k[7:] in _FIELDS_POSTER}
     if author_facts:
         author = Poster(**author_facts)
-    article_facts = {k[8:]: v for k, v in facts.items() if k.startswith("article.") and k[8:] in _FIELDS_ARTICLE}
+    article_facts = {
+        k[8:]: v for k, v in facts.items() if k.startswith("article.") and k[8:] in _FIELDS_ARTICLE
+    }
     if run.authors:
         article_facts["authors"] = tuple(run.authors)
     date = facts.get("post.date")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import Literal
 
 import regex
 
@@ -19,9 +20,13 @@ _BOMS = (
 _META_CHARSET_RE = regex.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", regex.IGNORECASE
 )
-_XML_DECL_RE = regex.compile(rb"""^<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""", regex.IGNORECASE)
+_XML_DECL_RE = regex.compile(
+    rb"""^<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""", regex.IGNORECASE
+)
 
-_HTML_START_RE = regex.compile(r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|\?xml)", regex.I | regex.S)
+_HTML_START_RE = regex.compile(
+    r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|\?xml)", regex.I | regex.S
+)
 _TAG_RE = regex.compile(
     r"</?(?:html|head|body|div|span|p|a|table|tr|td|li|ul|ol|article|section|script|style|meta|link|br|img|"
     r"blockquote|h[1-6]|form|input|nav|header|footer|main|aside|dl|dt|dd|time|strong|em|b|i)\b[^<>]{0,2000}>",
@@ -64,10 +69,10 @@ def decode(data: object) -> tuple[str, list[str]]:
     head = data[:4096]
     m = _META_CHARSET_RE.search(head) or _XML_DECL_RE.search(head)
     if m:
-        enc = _lookup(m.group(1).decode("ascii", "ignore"))
-        if enc and enc not in ("utf-8",):
+        declared = _lookup(m.group(1).decode("ascii", "ignore"))
+        if declared and declared != "utf-8":
             try:
-                return data.decode(enc), [*flags, f"charset:{enc}"]
+                return data.decode(declared), [*flags, f"charset:{declared}"]
             except (UnicodeDecodeError, LookupError):
                 pass
     try:
@@ -81,7 +86,7 @@ def decode(data: object) -> tuple[str, list[str]]:
     return data.decode("cp1252", errors="replace"), [*flags, "decoded-with-replacement"]
 
 
-def detect_kind(text: str) -> str:
+def detect_kind(text: str) -> Literal["text", "html"]:
     """``"html"`` when ``text`` is markup, ``"text"`` otherwise.
 
     A document start (``<!DOCTYPE html>``, ``<html>``) decides at once; otherwise the text must be dense with
@@ -99,7 +104,9 @@ def detect_kind(text: str) -> str:
         tag_chars += m.end() - m.start()
         if tags >= 50:
             break
-    lines = max(1, sample.count("\n") + 1)
-    if tags >= 3 and (tags >= 0.3 * min(lines, 50) or tag_chars >= 0.1 * len(sample)):
+    stripped = sample.strip()
+    if tags >= 2 and stripped.startswith("<") and stripped.endswith(">"):
+        return "html"
+    if tags >= 10 and tag_chars >= 0.1 * len(sample):
         return "html"
     return "text"

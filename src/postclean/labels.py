@@ -96,12 +96,26 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Сайт", "Веб-сайт"),
     },
     "extra:Age": {
-        "en": ("Age",), "de": ("Alter",), "fr": ("Âge",), "es": ("Edad",), "pt": ("Idade",),
-        "it": ("Età",), "nl": ("Leeftijd",), "pl": ("Wiek",), "ru": ("Возраст",),
+        "en": ("Age",),
+        "de": ("Alter",),
+        "fr": ("Âge",),
+        "es": ("Edad",),
+        "pt": ("Idade",),
+        "it": ("Età",),
+        "nl": ("Leeftijd",),
+        "pl": ("Wiek",),
+        "ru": ("Возраст",),
     },
     "extra:Gender": {
-        "en": ("Gender",), "de": ("Geschlecht",), "fr": ("Sexe", "Genre"), "es": ("Género", "Sexo"),
-        "pt": ("Sexo", "Gênero"), "it": ("Sesso",), "nl": ("Geslacht",), "pl": ("Płeć",), "ru": ("Пол",),
+        "en": ("Gender",),
+        "de": ("Geschlecht",),
+        "fr": ("Sexe", "Genre"),
+        "es": ("Género", "Sexo"),
+        "pt": ("Sexo", "Gênero"),
+        "it": ("Sesso",),
+        "nl": ("Geslacht",),
+        "pl": ("Płeć",),
+        "ru": ("Пол",),
     },
     "extra:Occupation": {"en": ("Occupation",), "de": ("Beruf",), "fr": ("Profession",)},
     "extra:Vehicle": {"en": ("Vehicle", "Car", "Vehicle(s)")},
@@ -111,17 +125,62 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 
 #: Words that appear in user titles / ranks (lower case; matched as whole words).
 RANK_WORDS: tuple[str, ...] = (
-    "member", "members", "moderator", "mod", "administrator", "admin", "staff", "banned", "veteran",
-    "contributor", "newbie", "guest", "elite", "senior", "junior", "legend", "supporter", "vip", "premium",
-    "registered", "user", "regular", "expert", "guru", "master", "rookie", "novice", "addict", "enthusiast",
-    "team", "founder", "owner", "developer", "reviewer", "sponsor", "donor", "subscriber", "lurker",
-    "participant", "poster", "retired", "known", "active", "new", "original",
-    "mitglied", "membre", "miembro", "membro", "lid", "użytkownik", "участник", "пользователь",
+    "member",
+    "members",
+    "moderator",
+    "mod",
+    "administrator",
+    "admin",
+    "staff",
+    "banned",
+    "veteran",
+    "contributor",
+    "newbie",
+    "guest",
+    "elite",
+    "senior",
+    "junior",
+    "legend",
+    "supporter",
+    "vip",
+    "premium",
+    "registered",
+    "user",
+    "regular",
+    "expert",
+    "guru",
+    "master",
+    "rookie",
+    "novice",
+    "addict",
+    "enthusiast",
+    "team",
+    "founder",
+    "owner",
+    "developer",
+    "reviewer",
+    "sponsor",
+    "donor",
+    "subscriber",
+    "lurker",
+    "participant",
+    "poster",
+    "retired",
+    "known",
+    "active",
+    "new",
+    "original",
+    "mitglied",
+    "membre",
+    "miembro",
+    "membro",
+    "lid",
+    "użytkownik",
+    "участник",
+    "пользователь",
 )
 
-RANK_RE = regex.compile(
-    r"\b(?:" + "|".join(regex.escape(w) for w in RANK_WORDS) + r")\b", regex.IGNORECASE
-)
+RANK_RE = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in RANK_WORDS) + r")\b", regex.IGNORECASE)
 
 _LABEL_TO_FIELD: dict[str, str] = {}
 for _field, _langs in STAT_LABELS.items():
@@ -138,6 +197,5 @@ def label_field(label: str) -> str | None:
 def label_alternation() -> str:
     """A regex alternation of every stat label, longest first (for use inside a group)."""
     return "|".join(
-        regex.escape(label).replace(r"\ ", r"\s+")
-        for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True)
+        regex.escape(label).replace(r"\ ", r"\s+") for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True)
     )

@@ -82,8 +82,11 @@ class LinkCard:
     url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-JSON form."""
-        return {"title": self.title, "summary": self.summary, "domain": self.domain, "url": self.url}
+        """Plain-JSON form; ``url`` appears only when the card's link target is known."""
+        out: dict[str, Any] = {"title": self.title, "summary": self.summary, "domain": self.domain}
+        if self.url is not None:
+            out["url"] = self.url
+        return out
 
 
 @attrs.frozen
@@ -213,13 +216,13 @@ class Post:
         return "\n".join(part for part in out if part)
 
     def _inline_body(self) -> str:
+        parts: list[str] = []
         if not self.layout:
-            parts = [_quote_text(q) for q in self.quotes]
+            parts.extend(_quote_text(q) for q in self.quotes)
             if self.body:
                 parts.append(self.body)
             return "\n".join(parts)
         body_lines = self.body.split("\n") if self.body else []
-        parts: list[str] = []
         for kind, index in self.layout:
             if kind == "quote":
                 parts.append(_quote_text(self.quotes[index]))

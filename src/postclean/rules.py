@@ -198,7 +198,9 @@ def resolve_selection(
             if not any(_matches(r, p, item) for r, p in entries):
                 close = difflib.get_close_matches(item, sorted(vocabulary), n=3, cutoff=0.5)
                 hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-                raise SelectionError(f"{label}: {item!r} matches no rule code, prefix, name, tag or pack{hint}")
+                raise SelectionError(
+                    f"{label}: {item!r} matches no rule code, prefix, name, tag or pack{hint}"
+                )
             out.append(item)
         return out
 

@@ -22,7 +22,9 @@ __all__ = [
     "poster_facts",
 ]
 
-_COUNT_RE = regex.compile(r"^\s*(?P<sign>[-+−–]?)\s*(?P<num>\d{1,3}(?:[,.\s\u202f\xa0]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?\s*(?P<suf>[kKmM])?\s*$")
+_COUNT_RE = regex.compile(
+    r"^\s*(?P<sign>[-+−–]?)\s*(?P<num>\d{1,3}(?:[,.\s\u202f\xa0]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?\s*(?P<suf>[kKmM])?\s*$"
+)
 
 
 def parse_count(text: str | None) -> int | None:
@@ -42,7 +44,7 @@ def parse_count(text: str | None) -> int | None:
     elif m.group("frac"):
         return None  # a decimal without a suffix is not a count
     sign = -1 if m.group("sign") in ("-", "−", "–") else 1
-    return sign * int(round(value))
+    return sign * round(value)
 
 
 _LABELS = label_alternation()
@@ -134,7 +136,7 @@ def is_rank_like(line: str) -> bool:
 def is_name_like(line: str) -> bool:
     """A user-name line: short, no sentence punctuation at the end, not a date, not a URL."""
     s = line.strip()
-    if not s or len(s) > 50 or word_count(s) > 6 or s[-1] in ".!?,;:\"”)":
+    if not s or len(s) > 50 or word_count(s) > 6 or s[-1] in '.!?,;:"”)':
         return False
     if "://" in s or DATE_LINE_RE.match(s):
         return False

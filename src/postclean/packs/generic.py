@@ -91,7 +91,9 @@ _STRONG_BUTTONS = (
     r"Reply With Quote|Reply with quote|Upvote|Downvote|Report Post|Report post|Flag|Share this post|"
     r"Link to post|Link to comment|Share on other sites|More options|•••|Reply to this topic|Thank|Thanks!?"
 )
-_WEAK_BUTTONS = r"Edit|Delete|IP|Warn|Spam|History|Save|Follow|Vote|Embed|Award|Copy link|Link|Top|Back to top|Thanks"
+_WEAK_BUTTONS = (
+    r"Edit|Delete|IP|Warn|Spam|History|Save|Follow|Vote|Embed|Award|Copy link|Link|Top|Back to top|Thanks"
+)
 _BUTTON_TOKEN = rf"(?>{_STRONG_BUTTONS}|{_WEAK_BUTTONS})"
 _BUTTON_ROW_RE = regex.compile(
     rf"^[ \t]*(?:(?:[-•·|][ \t]*)?(?:{_STRONG_BUTTONS})(?:[ \t]*\(\d+\))?[ \t]*"
@@ -138,7 +140,9 @@ def mobile_signature(view: TextView) -> Iterator[Hit]:
     """
     for first, last, m in view.finditer(_MOBILE_SIG_RE):
         if first == last and word_count(m.group(0)) <= 12:
-            yield Hit(first, first, "app signature", {"post.signature": m.group(0).strip()}, moved_to="signature")
+            yield Hit(
+                first, first, "app signature", {"post.signature": m.group(0).strip()}, moved_to="signature"
+            )
 
 
 _PAGINATION_RE = regex.compile(

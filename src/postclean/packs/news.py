@@ -20,16 +20,62 @@ __all__ = ["AGENCY_RE", "PACK", "split_credit"]
 #: Photo agencies and credit words. Short all-capital names are matched case-sensitively and only as whole
 #: tokens (or glued to a following ``BY``), so "Chapter" or "map" never match ``AP``.
 _AGENCIES_CI = (
-    "Reuters", "Getty Images", "Getty", "Bloomberg", "Kyodo", "Xinhua", "Pool", "Shutterstock", "Alamy",
-    "Yonhap", "NurPhoto", "SOPA Images", "ZUMA Press", "ZUMA Wire", "Zuma", "Anadolu", "Anadolu Agency",
-    "Imaginechina", "Jiji Press", "Jiji", "Associated Press", "Agence France-Presse", "Wikimedia Commons",
-    "File photo", "Handout", "Sputnik", "dpa", "Keystone", "Xinhua News Agency", "Bloomberg via Getty Images",
-    "Nikkei", "Kyodo News", "Courtesy",
+    "Reuters",
+    "Getty Images",
+    "Getty",
+    "Bloomberg",
+    "Kyodo",
+    "Xinhua",
+    "Pool",
+    "Shutterstock",
+    "Alamy",
+    "Yonhap",
+    "NurPhoto",
+    "SOPA Images",
+    "ZUMA Press",
+    "ZUMA Wire",
+    "Zuma",
+    "Anadolu",
+    "Anadolu Agency",
+    "Imaginechina",
+    "Jiji Press",
+    "Jiji",
+    "Associated Press",
+    "Agence France-Presse",
+    "Wikimedia Commons",
+    "File photo",
+    "Handout",
+    "Sputnik",
+    "dpa",
+    "Keystone",
+    "Xinhua News Agency",
+    "Bloomberg via Getty Images",
+    "Nikkei",
+    "Kyodo News",
+    "Courtesy",
 )
-_AGENCIES_CS = ("AP", "AFP", "EPA", "EPA-EFE", "EFE", "ANI", "PTI", "IANS", "TASS", "VCG", "CNS", "UPI", "ABACA", "DPA")
+_AGENCIES_CS = (
+    "AP",
+    "AFP",
+    "EPA",
+    "EPA-EFE",
+    "EFE",
+    "ANI",
+    "PTI",
+    "IANS",
+    "TASS",
+    "VCG",
+    "CNS",
+    "UPI",
+    "ABACA",
+    "DPA",
+)
 _AGENCY_ALT = (
     "(?:"
-    + "|".join(f"(?i:{regex.escape(a).replace(chr(92) + ' ', r'[ ]')})" for a in sorted(_AGENCIES_CI, key=len, reverse=True))
+    + "|".join(
+        f"(?i:{regex.escape(a).replace(chr(92) + ' ', r'[ ]')})"
+        for a in sorted(_AGENCIES_CI, key=len, reverse=True)
+    )
     + "|"
     + "|".join(regex.escape(a) for a in sorted(_AGENCIES_CS, key=len, reverse=True))
     + ")"
@@ -59,12 +105,16 @@ def split_credit(segment: str) -> tuple[str, list[str]]:
     """Split a credit segment from a glued byline: ``POOL / VIA REUTERSBY JANE DOE`` -> (credit, [names])."""
     m = _GLUED_BYLINE_RE.match(segment.strip())
     if m:
-        names = [n.strip() for n in regex.split(r"[ ]*(?:,|\band\b|\bAND\b|&)[ ]*", m.group("names")) if n.strip()]
+        names = [
+            n.strip() for n in regex.split(r"[ ]*(?:,|\band\b|\bAND\b|&)[ ]*", m.group("names")) if n.strip()
+        ]
         return m.group("credit").strip(), names
     return segment.strip(), []
 
 
-_CAPTION_PIPE_RE = regex.compile(r"^[ \t]*(?P<caption>[^\n|]{8,800}?)[ \t]+[|｜][ \t]+(?P<credit>[^\n|]{2,160}?)[ \t]*$", regex.MULTILINE)
+_CAPTION_PIPE_RE = regex.compile(
+    r"^[ \t]*(?P<caption>[^\n|]{8,800}?)[ \t]+[|｜][ \t]+(?P<credit>[^\n|]{2,160}?)[ \t]*$", regex.MULTILINE
+)
 _CAPTION_PAREN_RE = regex.compile(
     r"^[ \t]*(?P<caption>[^\n]{8,800}?)[ \t]*\((?P<credit>(?:[^()\n]{0,40}?(?:Photo|Image|Credit|Foto)[^()\n]{0,60}|"
     rf"{_AGENCY_ALT}[^()\n]{{0,60}}))\)[ \t]*$",
@@ -132,13 +182,21 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
         if not _credit_like(credit_raw):
             continue
         credit, names = split_credit(credit_raw)
-        facts: dict[str, object] = {"article.image_caption": m.group("caption").strip(), "article.image_credit": credit}
+        facts: dict[str, object] = {
+            "article.image_caption": m.group("caption").strip(),
+            "article.image_credit": credit,
+        }
         if names:
             facts["article.authors"] = names
         facts["_caption_line"] = i
         done.add(i)
-        yield Hit(i, i, "photo caption and credit" + (" with glued byline" if names else ""), facts,
-                  moved_to="article.image_caption")
+        yield Hit(
+            i,
+            i,
+            "photo caption and credit" + (" with glued byline" if names else ""),
+            facts,
+            moved_to="article.image_caption",
+        )
     for i, m in _line_matches(view, _CAPTION_PAREN_RE):
         if i in done or not _credit_like(m.group("credit")):
             continue
@@ -146,9 +204,17 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
         caption = m.group("caption").strip()
         if word_count(caption) > 60:
             continue
-        yield Hit(i, i, "photo caption and credit",
-                  {"article.image_caption": caption, "article.image_credit": m.group("credit").strip(), "_caption_line": i},
-                  moved_to="article.image_caption")
+        yield Hit(
+            i,
+            i,
+            "photo caption and credit",
+            {
+                "article.image_caption": caption,
+                "article.image_credit": m.group("credit").strip(),
+                "_caption_line": i,
+            },
+            moved_to="article.image_caption",
+        )
     for i, m in _line_matches(view, _CREDIT_ONLY_RE):
         if i in done:
             continue
@@ -185,8 +251,13 @@ def dateline(view: TextView) -> Iterator[Hit]:
             value = parse_date(line)
             if value is None:
                 continue
-            yield Hit(i, i, "dateline", {"dateline": value, "dateline_raw": line.strip(), "_dateline_line": i},
-                      moved_to="article.published")
+            yield Hit(
+                i,
+                i,
+                "dateline",
+                {"dateline": value, "dateline_raw": line.strip(), "_dateline_line": i},
+                moved_to="article.published",
+            )
             return
 
 
@@ -216,15 +287,25 @@ def byline(view: TextView) -> Iterator[Hit]:
         line = view.lines[i]
         m = _BYLINE_RE.match(line)
         if m and not _NOT_NAMES.match(m.group("names")):
-            names = [n.strip() for n in regex.split(r"[ ]*(?:,|\band\b|\bAND\b|&)[ ]*", m.group("names")) if n.strip()]
-            yield Hit(i, i, "byline", {"article.authors": names, "_byline_line": i}, moved_to="article.authors")
+            names = [
+                n.strip()
+                for n in regex.split(r"[ ]*(?:,|\band\b|\bAND\b|&)[ ]*", m.group("names"))
+                if n.strip()
+            ]
+            yield Hit(
+                i, i, "byline", {"article.authors": names, "_byline_line": i}, moved_to="article.authors"
+            )
             return
         if isinstance(date_line, int) and abs(i - date_line) <= 1:
             cm = _CAPS_NAME_RE.match(line)
             if cm and word_count(line) <= 5:
-                yield Hit(i, i, "byline (name in capitals beside the dateline)",
-                          {"article.authors": [cm.group("names").strip()], "_byline_line": i},
-                          moved_to="article.authors")
+                yield Hit(
+                    i,
+                    i,
+                    "byline (name in capitals beside the dateline)",
+                    {"article.authors": [cm.group("names").strip()], "_byline_line": i},
+                    moved_to="article.authors",
+                )
                 return
 
 
@@ -251,13 +332,22 @@ def headline(view: TextView) -> Iterator[Hit]:
     near = [a for a in anchors if isinstance(a, int) and i < a <= i + 5]
     card = view.facts.get("article.link_card")
     same_as_card = isinstance(card, LinkCard) and (card.title or "").casefold() == title.casefold()
+    following = view.first_live(i + 1, 1)
+    after = following[0] + 1 if following else len(view)
     repeated = any(
-        view.lines[j].strip().casefold() == title.casefold() for j in range(i + 1, len(view)) if view.is_live(j)
+        view.lines[j].strip().casefold() == title.casefold()
+        for j in range(after, len(view))
+        if view.is_live(j)
     )
     if not (near or same_as_card or (repeated and word_count(title) >= 4)):
         return
-    yield Hit(i, i, "headline", {"article.title": title, "_headline_line": i, "_anchor_line": min(near) if near else None},
-              moved_to="article.title")
+    yield Hit(
+        i,
+        i,
+        "headline",
+        {"article.title": title, "_headline_line": i, "_anchor_line": min(near) if near else None},
+        moved_to="article.title",
+    )
 
 
 @rule("NEWS006", "subtitle", tags=["headline"], stage="news")

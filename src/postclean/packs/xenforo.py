@@ -9,13 +9,33 @@ import regex
 from ..dates import parse_date
 from ..model import Quote
 from ..rules import Hit, RulePack, rule
-from ..text import TextView
+from ..text import TextView, word_count
 from ._common import after_block, find_stat_blocks, iter_line_matches, look_back_for_poster, poster_facts
 
 __all__ = ["PACK"]
 
 _PRONOUNS = frozenset(
-    "he she they it i we you someone somebody everyone everybody nobody one who that this and then he'd".split()
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "i",
+        "we",
+        "you",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "nobody",
+        "one",
+        "who",
+        "that",
+        "this",
+        "and",
+        "then",
+        "he'd",
+    ]
 )
 
 
@@ -50,7 +70,9 @@ _QUOTE_BLOCK_RE = regex.compile(
     r"[ \t]*Click to (?:expand|shrink)\.\.\.[ \t]*$",
     regex.MULTILINE,
 )
-_QUOTE_HEADER_RE = regex.compile(r"^[ \t]*(?P<name>[^\n]{1,60}?)[ \t]+said:[ \t]*(?:↑[ \t]*)?$", regex.MULTILINE)
+_QUOTE_HEADER_RE = regex.compile(
+    r"^[ \t]*(?P<name>[^\n]{1,60}?)[ \t]+said:[ \t]*(?:↑[ \t]*)?$", regex.MULTILINE
+)
 
 
 def _plausible_name(name: str) -> bool:
@@ -107,7 +129,9 @@ def quote_header(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, f"quote title line ({name})", moved_to=None)
 
 
-_EXPANDER_RE = regex.compile(r"^[ \t]*Click to (?:expand|shrink|collapse)(?:\.\.\.|…)?[ \t]*$", regex.MULTILINE)
+_EXPANDER_RE = regex.compile(
+    r"^[ \t]*Click to (?:expand|shrink|collapse)(?:\.\.\.|…)?[ \t]*$", regex.MULTILINE
+)
 
 
 @rule("XF004", "quote-expander", tags=["quote", "buttons"])
@@ -124,6 +148,9 @@ def quote_expander(view: TextView) -> Iterator[Hit]:
 
 _REACTIONS_RE = regex.compile(r"^[ \t]*Reactions:[ \t]*(?P<who>[^\n]*)$", regex.MULTILINE)
 _REACTION_NAMES = r"(?:Like|Love|Haha|Wow|Sad|Angry|Thanks|Agree|Disagree|Informative|Funny|Winner)"
+_REACTION_NAMES_RE = regex.compile(
+    r"^[^,\n]{1,40}(?:,[ \t]*[^,\n]{1,40}){0,8}[ \t]+and[ \t]+(?:\d+[ \t]+others?|[^,\n]{1,40})$"
+)
 _REACTION_ICON_RE = regex.compile(rf"^[ \t]*{_REACTION_NAMES}(?:[ \t]+{_REACTION_NAMES})*[ \t]*$")
 _NAME = r"[^\s,][^,\n]{0,38}?"
 _LIKES_THIS_RE = regex.compile(
@@ -146,13 +173,17 @@ def reactions(view: TextView) -> Iterator[Hit]:
     for i, m in iter_line_matches(view, _REACTIONS_RE):
         start, end = i, i
         who = m.group("who").strip()
+        if who and not (_REACTION_NAMES_RE.match(who) or (len(who) <= 60 and word_count(who) <= 4)):
+            continue
         if not who:
             nxt = view.first_live(i + 1)
             if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= 200:
                 who = view.lines[nxt[0]].strip()
                 end = nxt[0]
         prev = i - 1
-        while prev >= 0 and view.is_live(prev) and _REACTION_ICON_RE.match(view.lines[prev]) and i - prev <= 3:
+        while (
+            prev >= 0 and view.is_live(prev) and _REACTION_ICON_RE.match(view.lines[prev]) and i - prev <= 3
+        ):
             start = prev
             prev -= 1
         yield Hit(start, end, "reactions bar", {"post.reactions": who or None}, moved_to="reactions")
@@ -195,7 +226,9 @@ _NOTICES = (
     r"Community platform by XenForo® © 2010-\d{4} XenForo Ltd\.[^\n]*",
     r"Forum software by XenForo(?:®|™)? ©\s?2010-\d{4} XenForo Ltd\.[^\n]*",
 )
-_NOTICE_RE = regex.compile(r"^[ \t]*(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE)
+_NOTICE_RE = regex.compile(
+    r"^[ \t]*(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
+)
 
 
 @rule("XF007", "notice", tags=["notice", "navigation"])
@@ -233,7 +266,12 @@ def thread_header(view: TextView) -> Iterator[Hit]:
         who = m.group("who").strip() or None
         if who is None:
             nxt = view.first_live(i + 1)
-            if nxt and nxt[0] == i + 1 and len(view.lines[i + 1]) <= 60 and not _START_DATE_RE.match(view.lines[i + 1]):
+            if (
+                nxt
+                and nxt[0] == i + 1
+                and len(view.lines[i + 1]) <= 60
+                and not _START_DATE_RE.match(view.lines[i + 1])
+            ):
                 who = view.lines[i + 1].strip().lstrip("-• ")
                 yield Hit(i, i + 1, "thread header", {"doc.starter": who}, moved_to="starter")
                 continue
@@ -264,7 +302,16 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
-    rules=(author_block, quote_block, quote_header, quote_expander, reactions, edit_note, notice, thread_header),
+    rules=(
+        author_block,
+        quote_block,
+        quote_header,
+        quote_expander,
+        reactions,
+        edit_note,
+        notice,
+        thread_header,
+    ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
 )

@@ -1,0 +1,146 @@
+"""Public API behaviour: inputs, errors, selection, rendering, JSON, CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import postclean
+from postclean.inputs import decode, detect_kind
+
+THREAD = (
+    "otterbank\nMember\n- Joined\n- May 1, 2020\n- Messages\n- 40\n"
+    "weirkeeper said:\nThe lock gates open at six.\nClick to expand...\nThey opened late today.\n"
+)
+
+
+def test_type_error_names_accepted_types() -> None:
+    with pytest.raises(TypeError, match="str or bytes"):
+        postclean.clean(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("data", ["", "   \n\t\n", b""])
+def test_empty_input_gives_no_posts(data: str | bytes) -> None:
+    doc = postclean.clean(data)
+    assert doc.posts == ()
+    assert "empty-input" in doc.flags
+    assert doc.text == ""
+
+
+def test_bytes_decoding() -> None:
+    text = "Café owners said: nothing\n"
+    assert decode(text.encode("utf-8"))[0] == text
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8"))[0] == text
+    assert decode(text.encode("utf-16"))[0] == text
+    latin, flags = decode('<meta charset="iso-8859-1"><p>Caf\xe9</p>'.encode("latin-1"))
+    assert "Café" in latin and any(f.startswith("charset:") for f in flags)
+
+
+def test_detect_kind() -> None:
+    assert detect_kind("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert detect_kind("Use <b> for bold, like <b>this</b>, in your posts.") == "text"
+    assert detect_kind("plain words only") == "text"
+
+
+def test_render_modes() -> None:
+    doc = postclean.clean(THREAD)
+    assert doc.text == "They opened late today."
+    inline = doc.render(quotes="inline", headers=True)
+    assert inline.splitlines() == [
+        "otterbank",
+        "weirkeeper said:",
+        "The lock gates open at six.",
+        "They opened late today.",
+    ]
+    with pytest.raises(ValueError):
+        doc.render(quotes="bogus")  # type: ignore[arg-type]
+
+
+def test_to_json_roundtrip() -> None:
+    doc = postclean.clean(THREAD)
+    data = json.loads(doc.to_json())
+    assert data["schema"] == 1
+    assert data["posts"][0]["author"]["joined"] == "2020-05-01"
+    assert data["posts"][0]["quotes"][0] == {
+        "author": "weirkeeper",
+        "text": "The lock gates open at six.",
+        "source": None,
+    }
+    assert data["removals"][0]["code"] == "XF001"
+
+
+def test_select_and_ignore() -> None:
+    only_quotes = postclean.clean(THREAD, select=["quote"])
+    assert {r.code for r in only_quotes.removals} <= {"XF002", "XF003", "XF004", "GEN002"}
+    no_xf = postclean.clean(THREAD, ignore=["xenforo"])
+    assert not any(r.code.startswith("XF") for r in no_xf.removals)
+    by_name = postclean.clean(THREAD, ignore=["author-block"])
+    assert "otterbank" in by_name.text
+
+
+def test_unknown_selector_suggests() -> None:
+    with pytest.raises(postclean.SelectionError, match="did you mean 'XF001'"):
+        postclean.clean(THREAD, select=["XF01"] if False else ["XF0011"])
+    with pytest.raises(postclean.SelectionError, match="author-block"):
+        postclean.clean(THREAD, ignore=["autor-block"])
+
+
+def test_user_rule() -> None:
+    @postclean.rule("MY001", "first-shout", tags=["notice"])
+    def first(view: postclean.TextView):  # type: ignore[no-untyped-def]
+        """A line that is only ``FIRST!``.
+
+        Example: ``FIRST!``
+        """
+        for i, line in view.iter_lines():
+            if line.strip() == "FIRST!":
+                yield postclean.Hit(i, i, "first-post shout")
+
+    doc = postclean.clean("FIRST!\nActual comment about the weir.", rules=[first])
+    assert doc.text == "Actual comment about the weir."
+    assert doc.removals[0].code == "MY001"
+
+
+def test_broken_user_rule_is_flagged_not_raised() -> None:
+    @postclean.rule("MY002", "broken")
+    def broken(view: postclean.TextView):  # type: ignore[no-untyped-def]
+        """Always fails. Example: none."""
+        raise RuntimeError("boom")
+
+    doc = postclean.clean("Some prose that stays.", rules=[broken])
+    assert doc.text == "Some prose that stays."
+    assert "rule-error:MY002:RuntimeError" in doc.flags
+
+
+def test_flags_and_ratio() -> None:
+    prose = postclean.clean("Just a paragraph of ordinary prose.\nAnd another line.")
+    assert "no-forum-structure" in prose.flags
+    assert prose.removal_ratio == 0.0
+    doc = postclean.clean(THREAD)
+    assert 0 < doc.removal_ratio < 1
+
+
+def _run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "postclean", *args], input=stdin, capture_output=True, check=False
+    )
+
+
+def test_cli_text_json_explain(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "post.txt"
+    f.write_text(THREAD, encoding="utf-8")
+    out = _run_cli("clean", str(f))
+    assert out.returncode == 0 and out.stdout.decode().strip() == "They opened late today."
+    js = _run_cli("clean", str(f), "--json")
+    assert json.loads(js.stdout)["engine"] == "xenforo"
+    ex = _run_cli("clean", "-", "--explain", stdin=THREAD.encode())
+    assert ex.stdout.decode().startswith("XF001 author-block")
+    missing = _run_cli("clean", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2 and b"cannot read" in missing.stderr
+    bad = _run_cli("clean", str(f), "--select", "XF9999")
+    assert bad.returncode == 2 and b"matches no rule" in bad.stderr
+    rules = _run_cli("rules")
+    assert b"XF001" in rules.stdout
