@@ -223,6 +223,11 @@ _NOTICES = (
     r"This message has been removed from public view\.",
     r"You are ignoring content by this member\.(?:\s*Show ignored content)?",
     r"Show ignored content",
+    r"Users who are viewing this thread",
+    r"Total: \d+ \(members: \d+, guests: \d+\)",
+    r"(?:[-•][ \t]*)?Not open for further replies\.",
+    r"(?:[-•][ \t]*)?Status",
+    r"Last edited:",
     r"Community platform by XenForo® © 2010-\d{4} XenForo Ltd\.[^\n]*",
     r"Forum software by XenForo(?:®|™)? ©\s?2010-\d{4} XenForo Ltd\.[^\n]*",
 )
@@ -299,6 +304,27 @@ def sniff(text: str) -> float:
     return min(1.0, score)
 
 
+_STAT_LINE_RE = regex.compile(
+    r"^[ \t]*(?:\d[\d,.]*[kK]?[ \t]+(?:posts|Posts|messages|Messages)|Joined[ \t]+(?:[A-Z][a-z]{2,8}[ \t]+)?\d{4}"
+    r"|Discussion [Ss]tarter|Thread [Ss]tarter|Original [Pp]oster|OP)[ \t]*$",
+    regex.MULTILINE,
+)
+
+
+@rule("XF009", "member-stat-line", tags=["author-block"])
+def member_stat_line(view: TextView) -> Iterator[Hit]:
+    """Lone poster-stat lines of compact themes: ``2,994 posts``, ``Joined 2021``, ``Discussion starter``.
+
+    Example (removed)::
+
+        Discussion starter
+        1,348 posts
+        Joined 2016
+    """
+    for i, _m in iter_line_matches(view, _STAT_LINE_RE):
+        yield Hit(i, i, "poster stat line", moved_to=None)
+
+
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
@@ -311,6 +337,7 @@ PACK = RulePack(
         edit_note,
         notice,
         thread_header,
+        member_stat_line,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
