@@ -180,6 +180,9 @@ class Cleaner:
             return []
         accepted: list[tuple[Hit, Removal]] = []
         n = len(view)
+        if any(h.cols is not None for h in hits):
+            # Column cuts on one line are applied right to left so that earlier offsets stay valid.
+            hits.sort(key=lambda h: (h.start, -(h.cols[0] if h.cols is not None else 0)))
         for h in hits:
             if not (0 <= h.start <= h.end < n):
                 flags.add(f"rule-bad-hit:{r.code}")
@@ -414,12 +417,19 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
             items.append(("quote", qi))
     # Whitespace repair: trim blank lines at both ends, collapse runs of blank lines to one.
     cleaned: list[tuple[str, Any]] = []
+    last_text: str | None = None  # the previous text item, quotes ignored
     for kind, val in items:
-        if kind == "text" and not val and (not cleaned or (cleaned[-1][0] == "text" and not cleaned[-1][1])):
+        if kind == "text" and not val and (last_text is None or not last_text):
             continue
         cleaned.append((kind, val))
-    while cleaned and cleaned[-1][0] == "text" and not cleaned[-1][1]:
-        cleaned.pop()
+        if kind == "text":
+            last_text = val
+    while True:
+        blanks = [k for k, (kind, val) in enumerate(cleaned) if kind == "text"]
+        if blanks and not cleaned[blanks[-1]][1]:
+            del cleaned[blanks[-1]]
+        else:
+            break
     body_lines: list[str] = []
     layout: list[tuple[Literal["text", "quote"], int]] = []
     for kind, val in cleaned:

@@ -72,6 +72,8 @@ class StatBlock:
     start: int
     end: int
     pairs: tuple[tuple[str, str | None], ...]
+    #: A lone bullet pair (``- Location`` / ``- Leeds``): too weak to claim the name line above it.
+    single: bool = False
 
 
 def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
@@ -89,6 +91,7 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
         if i in used:
             continue
         pairs: list[tuple[str, str | None]] = []
+        bullet_values = 0
         j = i
         end = i
         while j in items and j not in used:
@@ -106,6 +109,7 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
                 if m.group("bullet"):
                     if vm:
                         value = vm.group("value") or None
+                        bullet_values += 1
                         end = k
                         k += 1
                 elif len(candidate.strip()) <= 40 and word_count(candidate) <= 5:
@@ -119,6 +123,9 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
         fields = {label_field(label) for label, _ in pairs}
         if len(pairs) >= min_items and (fields & _CORE_FIELDS or len(pairs) >= 3):
             blocks.append(StatBlock(i, end, tuple(pairs)))
+        elif len(pairs) == 1 and bullet_values == 1 and items[i].group("bullet") and pairs[0][1]:
+            if word_count(pairs[0][1]) <= 8:
+                blocks.append(StatBlock(i, end, tuple(pairs), single=True))
     return blocks
 
 

@@ -169,9 +169,42 @@ def pagination(view: TextView) -> Iterator[Hit]:
             yield Hit(first, last, "pagination")
 
 
+_CONSENT_RE = regex.compile(
+    r"^[ \t]*(?:"
+    r"We value your privacy\.?"
+    r"|We and our (?:\d+ )?partners (?:store|use)[^\n]{0,2000}"
+    r"|(?:This|Our) (?:site|website) uses cookies[^\n]{0,600}"
+    r"|We use cookies[^\n]{0,600}"
+    r"|By continuing to (?:use|browse) (?:this|our) (?:site|website)[^\n]{0,300}(?:cookies|terms|privacy)[^\n]{0,200}"
+    r"|(?:Accept|Reject|Allow) (?:all|all cookies|cookies)|Manage (?:preferences|options|cookies)|Cookie (?:settings|preferences|policy)"
+    r"|Learn more(?:…|\.\.\.)?|Accept|I agree|Got it!?"
+    r")[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+_CONSENT_ANCHOR_RE = regex.compile(r"cookie|consent|privacy|partners", regex.IGNORECASE)
+
+
+@rule("GEN006", "cookie-notice", tags=["notice", "navigation"], stage="generic")
+def cookie_notice(view: TextView) -> Iterator[Hit]:
+    """Cookie and consent banners: ``We value your privacy``, ``This site uses cookies…``, ``Accept all``.
+
+    Button-like lines (``Accept``, ``Learn more…``) count only next to a banner sentence.
+
+    Example (removed)::
+
+        This site uses cookies to remember your settings.
+        Accept
+    """
+    hits = [(first, m.group(0)) for first, last, m in view.finditer(_CONSENT_RE) if first == last]
+    anchors = {i for i, text in hits if _CONSENT_ANCHOR_RE.search(text) and word_count(text) >= 3}
+    for i, _text in hits:
+        if i in anchors or any(abs(i - a) <= 3 for a in anchors):
+            yield Hit(i, i, "cookie or consent notice")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
-    rules=(whitespace_line, repeated_line, button_row, mobile_signature, pagination),
+    rules=(whitespace_line, repeated_line, button_row, mobile_signature, pagination, cookie_notice),
     description="engine-independent chrome",
 )

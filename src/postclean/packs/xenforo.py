@@ -6,11 +6,17 @@ from collections.abc import Iterator
 
 import regex
 
-from ..dates import parse_date
+from ..dates import DATE_RE, parse_date
 from ..model import Quote
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
-from ._common import after_block, find_stat_blocks, iter_line_matches, look_back_for_poster, poster_facts
+from ._common import (
+    after_block,
+    find_stat_blocks,
+    iter_line_matches,
+    look_back_for_poster,
+    poster_facts,
+)
 
 __all__ = ["PACK"]
 
@@ -57,7 +63,10 @@ def author_block(view: TextView) -> Iterator[Hit]:
         - 65,195
     """
     for block in find_stat_blocks(view):
-        first, name, ranks = look_back_for_poster(view, block.start)
+        if block.single:
+            first, name, ranks = block.start, None, []
+        else:
+            first, name, ranks = look_back_for_poster(view, block.start)
         end, post_facts = after_block(view, block.end)
         facts = poster_facts(name, ranks, block.pairs)
         facts.update(post_facts)
@@ -197,6 +206,12 @@ _EDITED_RE = regex.compile(
 )
 
 
+_EDITED_TAIL_RE = regex.compile(
+    rf"[ \t]+Last edited(?: by [^:\n]{{1,60}})?:[ \t]*(?:{DATE_RE.pattern}|(?:Today|Yesterday)[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
+)
+
+
 @rule("XF006", "edit-note", tags=["edit-note"])
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited: {date}`` / ``Last edited by a moderator: {date}`` notes; move to ``post.edit_note``.
@@ -209,6 +224,19 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         if parse_date(m.group("when")) is None and not regex.search(r"\d", m.group("when")):
             continue
         yield Hit(i, i, "edit note", {"post.edit_note": m.group(0).strip()}, moved_to="edit_note")
+    for first, last, m in view.finditer(_EDITED_TAIL_RE):
+        start = view.line_start(first)
+        if first != last or m.start() == start:
+            continue
+        note = m.group(0).strip()
+        yield Hit(
+            first,
+            first,
+            "edit note at the end of a line",
+            {"post.edit_note": note},
+            cols=(m.start() - start, m.end() - start),
+            moved_to="edit_note",
+        )
 
 
 _NOTICES = (
@@ -228,6 +256,7 @@ _NOTICES = (
     r"(?:[-•][ \t]*)?Not open for further replies\.",
     r"(?:[-•][ \t]*)?Status",
     r"Last edited:",
+    r"A forum community dedicated to [^\n]{1,300}\. Come join the discussion about [^\n]{1,600}",
     r"Community platform by XenForo® © 2010-\d{4} XenForo Ltd\.[^\n]*",
     r"Forum software by XenForo(?:®|™)? ©\s?2010-\d{4} XenForo Ltd\.[^\n]*",
 )
@@ -325,6 +354,130 @@ def member_stat_line(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "poster stat line", moved_to=None)
 
 
+_GLUED_QUOTE_RE = regex.compile(
+    r"^[ \t]*(?P<name>[^\n]{1,60}?)[ \t]+said:(?:[ \t]*↑)?(?P<text>\S[^\n]*)$", regex.MULTILINE
+)
+
+
+@rule("XF010", "glued-quote", tags=["quote"], stage="structure")
+def glued_quote(view: TextView) -> Iterator[Hit]:
+    """A quote flattened onto one line, title glued to the quoted text: ``Bob said:The ferry was late.``
+
+    Without the line break the quoted text cannot be told from a reply by layout, but the missing space after
+    ``said:`` shows the join; the whole line is the quote and moves to ``post.quotes``.
+
+    Example (removed)::
+
+        Bob said:The ferry was late again.
+    """
+    for i, m in iter_line_matches(view, _GLUED_QUOTE_RE):
+        name = m.group("name").strip()
+        if _plausible_name(name):
+            quote = Quote(author=name, text=m.group("text").strip())
+            yield Hit(
+                i, i, f"quote of {name}'s post (title glued to text)", {"quote": quote}, moved_to="quotes"
+            )
+
+
+_INLINE_QUOTE_RE = regex.compile(
+    r"(?:^|(?<=[ \t]))(?P<name>[^\s]{1,40})[ \t]+said:[ \t]+(?P<text>[^\n]{1,3000}?)[ \t]*Click to expand\.\.\.[ \t]*",
+    regex.MULTILINE,
+)
+
+
+@rule("XF011", "inline-quote", tags=["quote"], stage="structure")
+def inline_quote(view: TextView) -> Iterator[Hit]:
+    """A quote inside a line (a post flattened to one line): ``Bob said: … Click to expand...``.
+
+    Only that span is cut; the reply around it stays.
+
+    Example (removed span)::
+
+        Bob said: Is it open? Click to expand... Yes, since Monday.
+    """
+    for first, last, m in view.finditer(_INLINE_QUOTE_RE):
+        if first != last or not _plausible_name(m.group("name")):
+            continue
+        start = view.line_start(first)
+        cols = (m.start() - start, m.end() - start)
+        if cols == (0, len(view.lines[first])):
+            continue  # a whole line: XF002/XF010 territory
+        quote = Quote(author=m.group("name"), text=m.group("text").strip())
+        yield Hit(
+            first,
+            first,
+            f"inline quote of {m.group('name')}'s post",
+            {"quote": quote},
+            cols=cols,
+            moved_to="quotes",
+        )
+
+
+_INLINE_LABELS = (
+    r"(?P<label>Joined|Join Date|Registered|Messages|Posts|Reaction score|Points|Trophy Points|Likes Received|"
+    r"Likes|Solutions|Reputation)"
+)
+_INLINE_VALUE = rf"(?P<value>{DATE_RE.pattern}|[A-Z][a-z]{{2,8}}[ \t]+\d{{4}}|-?\d[\d,.]*[KkMm]?)"
+_INLINE_PAIR = rf"{_INLINE_LABELS}[ \t]*:?[ \t]*{_INLINE_VALUE}"
+_INLINE_BLOCK_RE = regex.compile(
+    rf"^[ \t]*(?P<who>[^\n]{{1,90}}?)[ \t]+(?P<stats>(?:{_INLINE_PAIR}[ \t]+){{1,7}}{_INLINE_PAIR})"
+    rf"(?:[ \t]+(?P<extra>[^\n]{{0,50}}?)[ \t]*(?P<date>{DATE_RE.pattern}|(?:Today|Yesterday)[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)"
+    rf"(?:[ \t]+\#(?P<num>\d{{1,6}}))?)?(?=[ \t]|$)",
+    regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
+)
+_PAIR_RE = regex.compile(_INLINE_PAIR, regex.IGNORECASE | regex.VERSION1)
+
+
+@rule("XF012", "inline-author-block", tags=["author-block"], stage="split", scope="document")
+def inline_author_block(view: TextView) -> Iterator[Hit]:
+    """A whole poster block on one line, before the post text: ``B bob Member Joined … Messages 11 … #2 Text``.
+
+    Plain text converters join inline elements without line breaks. The block (avatar letter, name, title,
+    stats, post date, ``#N``) is cut from the start of the line and moves to ``post.author``; the text after it
+    stays.
+
+    Example (removed span)::
+
+        B bob Full Member Joined Jun 29, 2016 Messages 11 Reaction score 10 Jul 18, 2024 #2 The text stays.
+    """
+    for first, last, m in view.finditer(_INLINE_BLOCK_RE):
+        if first != last:
+            continue
+        stats = m.group("stats")
+        pairs = [(p.group("label"), p.group("value")) for p in _PAIR_RE.finditer(stats)]
+        if len(pairs) < 2:
+            continue
+        who = m.group("who").split()
+        if not who or len(who) > 10:
+            continue
+        if len(who) >= 2 and len(who[0]) == 1 and who[1][:1].upper() == who[0].upper():
+            who = who[1:]  # avatar letter
+        name, rank = who[0], " ".join(who[1:]) or None
+        facts = poster_facts(name, [rank] if rank else [], tuple(pairs))
+        if m.group("extra"):
+            facts.setdefault("author.extra", {})["info"] = m.group("extra").strip()
+        if m.group("date"):
+            facts["post.date_raw"] = m.group("date").strip()
+            d = parse_date(m.group("date"))
+            if d is not None:
+                facts["post.date"] = d
+        if m.group("num"):
+            facts["post.number"] = int(m.group("num"))
+        start = view.line_start(first)
+        end_col = m.end() - start
+        line = view.lines[first]
+        while end_col < len(line) and line[end_col] in " \t":
+            end_col += 1
+        yield Hit(
+            first,
+            first,
+            "poster block on one line",
+            facts,
+            cols=(m.start() - start, end_col),
+            moved_to="author",
+        )
+
+
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
@@ -338,6 +491,9 @@ PACK = RulePack(
         notice,
         thread_header,
         member_stat_line,
+        glued_quote,
+        inline_quote,
+        inline_author_block,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
