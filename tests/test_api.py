@@ -82,7 +82,7 @@ def test_select_and_ignore() -> None:
 
 
 def test_unknown_selector_suggests() -> None:
-    with pytest.raises(postclean.SelectionError, match="did you mean .*'XF001'"):
+    with pytest.raises(postclean.SelectionError, match=r"did you mean .*'XF001'"):
         postclean.clean(THREAD, select=["XF0011"])
     with pytest.raises(postclean.SelectionError, match="author-block"):
         postclean.clean(THREAD, ignore=["autor-block"])

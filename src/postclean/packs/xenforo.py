@@ -64,7 +64,7 @@ def author_block(view: TextView) -> Iterator[Hit]:
     """
     for block in find_stat_blocks(view):
         if block.single:
-            first, name, ranks = block.start, None, []
+            first, name, ranks = block.start, None, list[str]()
         else:
             first, name, ranks = look_back_for_poster(view, block.start)
         end, post_facts = after_block(view, block.end)
@@ -256,6 +256,8 @@ _NOTICES = (
     r"(?:[-•][ \t]*)?Not open for further replies\.",
     r"(?:[-•][ \t]*)?Status",
     r"Last edited:",
+    r"View attachment \d+",
+    r"Join to see EXIF info for this image \(if available\)",
     r"A forum community dedicated to [^\n]{1,300}\. Come join the discussion about [^\n]{1,600}",
     r"Community platform by XenForo® © 2010-\d{4} XenForo Ltd\.[^\n]*",
     r"Forum software by XenForo(?:®|™)? ©\s?2010-\d{4} XenForo Ltd\.[^\n]*",
