@@ -3,12 +3,48 @@
 from __future__ import annotations
 
 from ..rules import RulePack
-from . import generic, news, xenforo
+from . import (
+    discourse,
+    flarum,
+    fluxbb,
+    generic,
+    invision,
+    lemmy,
+    mybb,
+    news,
+    nodebb,
+    page,
+    phpbb,
+    reddit,
+    smf,
+    stackexchange,
+    vanilla,
+    vbulletin,
+    xenforo,
+)
 
 __all__ = ["DEFAULT_PACKS", "pack_by_name"]
 
 #: Built-in packs, engine packs first, then news and generic (stages order the run; see ``rules.STAGES``).
-DEFAULT_PACKS: tuple[RulePack, ...] = (xenforo.PACK, news.PACK, generic.PACK)
+DEFAULT_PACKS: tuple[RulePack, ...] = (
+    xenforo.PACK,
+    vbulletin.PACK,
+    phpbb.PACK,
+    smf.PACK,
+    mybb.PACK,
+    fluxbb.PACK,
+    discourse.PACK,
+    nodebb.PACK,
+    flarum.PACK,
+    vanilla.PACK,
+    invision.PACK,
+    stackexchange.PACK,
+    reddit.PACK,
+    lemmy.PACK,
+    page.PACK,
+    news.PACK,
+    generic.PACK,
+)
 
 
 def pack_by_name(name: str) -> RulePack:

@@ -1,0 +1,9 @@
+"""phpBB 3, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+
+from __future__ import annotations
+
+from ..rules import RulePack
+
+__all__ = ["PACK"]
+
+PACK = RulePack(name="phpbb", prefix="PHB", rules=(), description="phpBB 3 pages flattened to text")

@@ -1,0 +1,9 @@
+"""Reddit (old and new), text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+
+from __future__ import annotations
+
+from ..rules import RulePack
+
+__all__ = ["PACK"]
+
+PACK = RulePack(name="reddit", prefix="RDT", rules=(), description="Reddit (old and new) pages flattened to text")

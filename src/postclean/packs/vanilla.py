@@ -1,0 +1,9 @@
+"""Vanilla, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+
+from __future__ import annotations
+
+from ..rules import RulePack
+
+__all__ = ["PACK"]
+
+PACK = RulePack(name="vanilla", prefix="VAN", rules=(), description="Vanilla pages flattened to text")
