@@ -1,0 +1,73 @@
+"""Helpers shared by the benchmark commands: importing postclean, timing calls, rendering figures."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def load_postclean() -> ModuleType | None:
+    """Import postclean (falling back to ``<repo>/src`` when it is not installed); ``None`` if unusable."""
+    try:
+        import postclean
+    except ImportError:
+        postclean = None  # type: ignore[assignment]
+    if postclean is None or not hasattr(postclean, "clean"):
+        sys.modules.pop("postclean", None)
+        sys.path.insert(0, str(REPO / "src"))
+        try:
+            import postclean
+        except ImportError as exc:
+            print(f"postclean cannot be imported: {exc}", file=sys.stderr)
+            return None
+    if not hasattr(postclean, "clean"):
+        print("postclean has no clean() yet; its rows are skipped.", file=sys.stderr)
+        return None
+    return postclean
+
+
+@dataclass
+class Run:
+    """Outcome of one timed call: the value, the wall time in milliseconds, and the error if it raised."""
+
+    value: Any
+    ms: float
+    error: str | None = None
+
+
+def timed(fn: Callable[[], Any]) -> Run:
+    """Call ``fn`` once and time it; an exception becomes ``Run(None, ms, error)``."""
+    start = time.perf_counter()
+    try:
+        value = fn()
+    except Exception as exc:
+        return Run(None, (time.perf_counter() - start) * 1000.0, f"{type(exc).__name__}: {exc}")
+    return Run(value, (time.perf_counter() - start) * 1000.0)
+
+
+def date_part(value: object) -> str | None:
+    """ISO ``YYYY-MM-DD`` of a date, datetime or ISO string; ``None`` when absent or unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    return text[:10] if len(text) >= 10 else None
+
+
+def name_of(value: object) -> str | None:
+    """A poster name from a string or an object with ``.name``."""
+    if value is None:
+        return None
+    name = getattr(value, "name", value)
+    return str(name) if name is not None else None

@@ -1,0 +1,436 @@
+"""Text-door benchmark: postclean on already-extracted text versus the input and generic baselines.
+
+For every corpus page with ground truth and a saved ``<id>.trafilatura.txt`` this scores, per engine folder
+and overall:
+
+* the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse`` and ``html-text``:
+  extracted from the page HTML in this run);
+* generic baselines on that input: the C4 line filter and exact line de-duplication
+  (see :mod:`bench.baselines`);
+* postclean's text door, ``postclean.clean(text, kind="text").text`` (bodies, quotes left out);
+* postclean convention-matched: per page, whichever of ``doc.render()`` and
+  ``doc.render(quotes="inline", headers=True)`` has the higher word F1.
+
+Metrics: word precision / recall / F1, ``with`` and ``without`` rates, content retention, chrome removal and
+ms per document (median, mean). It also times ``trafilatura.extract(html)`` on the same pages and reports the
+text door's time relative to it, and lists body lines left in postclean's output that look like member-stat
+lines, quote footers or reaction lines.
+
+Usage (from the repository root)::
+
+    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|all] [--only ENGINE]
+                               [--pages N] [--show 20] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from functools import partial
+from types import ModuleType
+
+import regex
+
+from bench._common import Run, load_postclean, timed
+from bench.baselines import c4_line_filter, dedup_lines
+from bench.scoring import (
+    Page,
+    chrome_removal,
+    content_retention,
+    fmt,
+    group_rows,
+    load_corpus,
+    markdown_table,
+    mean,
+    median,
+    prf,
+    require_corpus,
+    snippet_rate,
+)
+
+EXTRACTORS = ("trafilatura", "resiliparse", "html-text")
+
+#: Body lines that should never survive the text door (checked on ``doc.text``).
+LEFTOVER_PATTERNS: dict[str, regex.Pattern[str]] = {
+    "member stats": regex.compile(
+        r"^\s*-\s*(?:Joined|Messages|Reaction score)\b|^\s*Joined:", regex.IGNORECASE
+    ),
+    "quote footer": regex.compile(r"Click to expand\.\.\.", regex.IGNORECASE),
+    "reactions": regex.compile(r"^\s*Reactions:", regex.IGNORECASE),
+}
+
+
+@dataclass
+class Score:
+    """Scores of one system on one page."""
+
+    precision: float
+    recall: float
+    f1: float
+    with_rate: float | None
+    without_rate: float | None
+    retention: float | None
+    chrome: float | None
+    ms: float | None
+    error: str | None = None
+
+
+def score(page: Page, source: str, output: str, ms: float | None, error: str | None = None) -> Score:
+    """Score ``output`` (cleaned from ``source``) on ``page``."""
+    s = prf(output, page.main_content)
+    return Score(
+        s.precision,
+        s.recall,
+        s.f1,
+        snippet_rate(output, page.with_snippets),
+        snippet_rate(output, page.without_snippets),
+        content_retention(source, output, page.main_content),
+        chrome_removal(source, output, page.main_content),
+        ms,
+        error,
+    )
+
+
+# ----------------------------------------------------------------------------------------------- inputs
+
+
+def _extractor_functions() -> dict[str, Callable[[str], str]]:
+    """Extraction functions by name; imported lazily so a missing package only disables its rows."""
+    funcs: dict[str, Callable[[str], str]] = {}
+    try:
+        import trafilatura
+
+        funcs["trafilatura"] = lambda html: trafilatura.extract(html) or ""
+    except ImportError:
+        print("trafilatura is not installed: no HTML timing reference.", file=sys.stderr)
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+
+        funcs["resiliparse"] = lambda html: extract_plain_text(html, main_content=True) or ""
+    except ImportError:
+        pass
+    try:
+        import html_text
+
+        funcs["html-text"] = lambda html: html_text.extract_text(html) or ""
+    except ImportError:
+        pass
+    return funcs
+
+
+# ----------------------------------------------------------------------------------------------- running
+
+
+@dataclass
+class PageResult:
+    """Everything measured on one page: scores by system label, timings, leftover lines."""
+
+    page: Page
+    scores: dict[str, Score]
+    trafilatura_html_ms: float | None
+    postclean_ms: float | None
+    leftovers: dict[str, list[tuple[str, str]]]  # extractor -> [(kind, line)]
+    input_leftovers: dict[str, int]  # extractor -> count of flagged lines in the input
+
+
+def flagged_lines(text: str, width: int = 120) -> list[tuple[str, str]]:
+    """Lines of ``text`` that match one of :data:`LEFTOVER_PATTERNS`, as ``(kind, excerpt)``.
+
+    Lines longer than ``width`` are cut to a window around the match, with ``...`` marking the cuts.
+    """
+    hits: list[tuple[str, str]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        for kind, pattern in LEFTOVER_PATTERNS.items():
+            m = pattern.search(line)
+            if m:
+                if len(line) > width:
+                    start = max(0, min(m.start() - width // 3, len(line) - width))
+                    excerpt = line[start : start + width]
+                    line = ("..." if start else "") + excerpt + ("..." if start + width < len(line) else "")
+                hits.append((kind, line))
+                break
+    return hits
+
+
+def run_page(
+    page: Page,
+    extractors: Sequence[str],
+    funcs: dict[str, Callable[[str], str]],
+    pc: ModuleType | None,
+) -> PageResult:
+    """Run every input extractor, baseline and postclean on one page."""
+    html = page.html()
+    scores: dict[str, Score] = {}
+    leftovers: dict[str, list[tuple[str, str]]] = {}
+    input_leftovers: dict[str, int] = {}
+    traf_html_ms: float | None = None
+    if "trafilatura" in funcs:
+        traf_html_ms = timed(lambda: funcs["trafilatura"](html)).ms
+    postclean_ms: float | None = None
+    for ext in extractors:
+        if ext == "trafilatura":
+            source, ms, err = page.trafilatura_text(), traf_html_ms, None
+        elif ext in funcs:
+            run = timed(partial(funcs[ext], html))
+            source, ms, err = (run.value or ""), run.ms, run.error
+        else:
+            continue
+        scores[ext] = score(page, source, source, ms, err)
+        input_leftovers[ext] = len(flagged_lines(source))
+        c4 = timed(partial(c4_line_filter, source))
+        scores[f"{ext} + C4 filter"] = score(page, source, c4.value or "", c4.ms, c4.error)
+        dd = timed(partial(dedup_lines, source))
+        scores[f"{ext} + line dedup"] = score(page, source, dd.value or "", dd.ms, dd.error)
+        if pc is None:
+            continue
+        pc_run: Run = timed(partial(pc.clean, source, kind="text", ignore=IGNORE or None))
+        doc = pc_run.value
+        if doc is None:
+            scores[f"{ext} + postclean"] = score(page, source, "", pc_run.ms, pc_run.error)
+            scores[f"{ext} + postclean (conv.)"] = score(page, source, "", pc_run.ms, pc_run.error)
+            leftovers[ext] = []
+        else:
+            default = doc.text
+            scores[f"{ext} + postclean"] = score(page, source, default, pc_run.ms)
+            candidates = [default, doc.render(quotes="inline", headers=True)]
+            best = max(candidates, key=lambda t: prf(t, page.main_content).f1)
+            scores[f"{ext} + postclean (conv.)"] = score(page, source, best, pc_run.ms)
+            leftovers[ext] = flagged_lines(default)
+        if ext == "trafilatura":
+            postclean_ms = pc_run.ms
+    return PageResult(page, scores, traf_html_ms, postclean_ms, leftovers, input_leftovers)
+
+
+def warm_up(page: Page, funcs: dict[str, Callable[[str], str]], pc: ModuleType | None) -> None:
+    """One untimed call per system so import-time and first-call costs do not land on a measured page."""
+    html = page.html()
+    for fn in funcs.values():
+        timed(partial(fn, html))
+    if pc is not None:
+        timed(lambda: pc.clean(page.trafilatura_text(), kind="text"))
+
+
+# ------------------------------------------------------------------------------------------------ report
+
+_HEADER = [
+    "pages",
+    "P",
+    "R",
+    "F1",
+    "with",
+    "without↓",
+    "retention",
+    "chrome removal",
+    "ms med",
+    "ms mean",
+    "errors",
+]
+
+
+def _row(results: Sequence[PageResult], idx: Sequence[int], label: str) -> list[str] | None:
+    got = [results[i].scores[label] for i in idx if label in results[i].scores]
+    if not got:
+        return None
+    return [
+        str(len(got)),
+        fmt(mean(s.precision for s in got)),
+        fmt(mean(s.recall for s in got)),
+        fmt(mean(s.f1 for s in got)),
+        fmt(mean(s.with_rate for s in got)),
+        fmt(mean(s.without_rate for s in got)),
+        fmt(mean(s.retention for s in got)),
+        fmt(mean(s.chrome for s in got)),
+        fmt(median(s.ms for s in got), 2),
+        fmt(mean(s.ms for s in got), 2),
+        str(sum(1 for s in got if s.error)),
+    ]
+
+
+def report(results: list[PageResult], extractors: Sequence[str], show: int) -> str:
+    """The Markdown report for a finished run."""
+    labels: list[str] = []
+    for r in results:
+        for label in r.scores:
+            if label not in labels:
+                labels.append(label)
+    groups = list(group_rows(r.page for r in results))
+    out: list[str] = []
+
+    out.append(f"## Text door — all pages ({len(results)})\n")
+    rows = []
+    for label in labels:
+        row = _row(results, groups[-1][1], label)
+        if row:
+            rows.append([label, *row])
+    out.append(markdown_table(["system", *_HEADER], rows))
+    out.append(
+        "\nms for an input row is the extractor's own time on the HTML (trafilatura: `trafilatura.extract` "
+        "timed in this run; the scored text is the saved file); for other rows, the step's time on the text."
+    )
+
+    for ext in extractors:
+        ext_labels = [lb for lb in labels if lb == ext or lb.startswith(ext + " + ")]
+        if not ext_labels:
+            continue
+        out.append(f"\n## Per engine — input `{ext}`\n")
+        rows = []
+        for engine, idx in groups:
+            for label in ext_labels:
+                row = _row(results, idx, label)
+                if row:
+                    rows.append([engine if label == ext_labels[0] else "", label, *row])
+        out.append(markdown_table(["engine", "system", *_HEADER], rows))
+
+    out.append("\n## Speed — postclean text door vs trafilatura HTML extraction (same pages, same run)\n")
+    rows = []
+    for engine, idx in groups:
+        traf = [results[i].trafilatura_html_ms for i in idx]
+        pcms = [results[i].postclean_ms for i in idx]
+        ratios = [p / t for p, t in zip(pcms, traf, strict=True) if p is not None and t is not None and t > 0]
+        med_t, med_p = median(traf), median(pcms)
+        rows.append(
+            [
+                engine,
+                str(len(idx)),
+                fmt(med_t, 2),
+                fmt(med_p, 2),
+                fmt(mean(pcms), 2),
+                fmt(median(ratios)),
+                fmt(med_p / med_t if med_p is not None and med_t else None),
+            ]
+        )
+    out.append(
+        markdown_table(
+            [
+                "engine",
+                "pages",
+                "trafilatura.extract ms med",
+                "postclean text ms med",
+                "postclean text ms mean",
+                "median per-page ratio",
+                "ratio of medians",
+            ],
+            rows,
+        )
+    )
+
+    for ext in extractors:
+        worse = []
+        for r in results:
+            base, cleaned = r.scores.get(ext), r.scores.get(f"{ext} + postclean")
+            if base is None or cleaned is None:
+                continue
+            lost_with = (base.with_rate or 0.0) - (cleaned.with_rate or 0.0)
+            if cleaned.f1 < base.f1 - 0.005 or lost_with > 0:
+                worse.append((cleaned.f1 - base.f1, lost_with, r.page))
+        if worse:
+            worse.sort(key=lambda w: (w[0], -w[1]))
+            out.append(f"\n## Pages where postclean lowered F1 or lost a `with` snippet — input `{ext}`\n")
+            out.append(
+                markdown_table(
+                    ["page", "engine", "ΔF1", "Δwith"],
+                    [[f"`{p.id}`", p.engine, f"{d:+.3f}", f"{0.0 - lw:+.3f}"] for d, lw, p in worse[:show]],
+                )
+            )
+
+    for ext in extractors:
+        if not any(ext in r.leftovers for r in results):
+            continue
+        out.append(f"\n## Chrome left in postclean `doc.text` — input `{ext}`\n")
+        rows = []
+        for engine, idx in groups:
+            kinds: dict[str, int] = dict.fromkeys(LEFTOVER_PATTERNS, 0)
+            for i in idx:
+                for kind, _line in results[i].leftovers.get(ext, []):
+                    kinds[kind] += 1
+            n_in = sum(results[i].input_leftovers.get(ext, 0) for i in idx)
+            pages_hit = sum(1 for i in idx if results[i].leftovers.get(ext))
+            rows.append(
+                [engine, str(n_in), str(sum(kinds.values())), str(pages_hit), *map(str, kinds.values())]
+            )
+        out.append(
+            markdown_table(
+                ["engine", "flagged lines in input", "left in output", "pages", *LEFTOVER_PATTERNS], rows
+            )
+        )
+        listed = [(r.page.id, kind, line) for r in results for kind, line in r.leftovers.get(ext, [])]
+        if listed:
+            out.append(f"\nFirst {min(show, len(listed))} of {len(listed)} offending lines:\n")
+            for page_id, kind, line in listed[:show]:
+                out.append(f"- `{page_id}` ({kind}): {line!r}")
+        else:
+            out.append("\nNo offending lines.")
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------------------------------------- main
+
+
+#: postclean rules left out for an ablation run (``--ignore``).
+IGNORE: list[str] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(prog="python -m bench.text_bench", description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--extractor",
+        choices=[*EXTRACTORS, "all"],
+        default="trafilatura",
+        help="which extraction feeds the text door (default: the saved trafilatura output)",
+    )
+    ap.add_argument("--only", metavar="ENGINE", help="only this engine folder")
+    ap.add_argument("--pages", type=int, metavar="N", help="only the first N pages")
+    ap.add_argument("--show", type=int, default=20, metavar="N", help="offending lines to list (default 20)")
+    ap.add_argument("--json", metavar="PATH", help="also write per-page scores as JSON")
+    ap.add_argument("--ignore", action="append", default=[], metavar="RULE", help="postclean rules to ignore (ablation)")
+    args = ap.parse_args(argv)
+    IGNORE[:] = args.ignore
+
+    root = require_corpus()
+    pages = load_corpus(root, only=args.only, pages=args.pages, need_text=True)
+    if not pages:
+        print("no pages with ground truth and a saved trafilatura text matched.")
+        return 0
+    extractors = list(EXTRACTORS) if args.extractor == "all" else [args.extractor]
+    funcs = _extractor_functions()
+    for ext in extractors:
+        if ext != "trafilatura" and ext not in funcs:
+            print(f"{ext} is not installed; its rows are skipped.", file=sys.stderr)
+    pc = load_postclean()
+    warm_up(pages[0], funcs, pc)
+    results = []
+    tty = sys.stderr.isatty()
+    for n, page in enumerate(pages, 1):
+        if tty:
+            print(f"\r[{n}/{len(pages)}] {page.engine}/{page.id}"[:78].ljust(78), end="", file=sys.stderr)
+        results.append(run_page(page, extractors, funcs, pc))
+    if tty:
+        print(file=sys.stderr)
+
+    print(f"# postclean text-door benchmark ({len(pages)} pages)\n")
+    if pc is None:
+        print("_postclean could not be imported: only inputs and baselines are shown._\n")
+    print(report(results, extractors, args.show))
+
+    if args.json:
+        data = [
+            {
+                "page": r.page.id,
+                "engine": r.page.engine,
+                "trafilatura_html_ms": r.trafilatura_html_ms,
+                "scores": {label: asdict(s) for label, s in r.scores.items()},
+            }
+            for r in results
+        ]
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,237 @@
+"""The HTML door: detect the forum engine of a page, split it into posts, and render each body to lines.
+
+:func:`extract_page` is the only entry point the core needs. Engine packs are listed explicitly in
+:data:`PACKS` (no registration by side effect); each has a ``detect()`` and selector specs. Pages no pack
+recognises go to :mod:`postclean.html.generic` (schema.org markup, JSON-LD, repeated sibling structures, or the
+densest text block as a single post).
+"""
+
+from __future__ import annotations
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from ..engine import RawPage, RawPost
+from ..model import Removal
+from . import (
+    discourse,
+    flarum,
+    fluxbb,
+    generic,
+    invision,
+    lemmy,
+    mybb,
+    nodebb,
+    phpbb,
+    reddit,
+    smf,
+    stackexchange,
+    vanilla,
+    vbulletin,
+    xenforo,
+)
+from ._base import Draft, EnginePack, Spec, extract_with_spec, make_removal
+from ._dom import attr, clean_inline, count_nonspace, first, node_path, node_text, parse, select
+
+__all__ = ["PACKS", "EnginePack", "Spec", "detect_engine", "extract_page"]
+
+#: Engine packs; the one with the highest detection score wins (ties: earlier in this tuple).
+PACKS: tuple[EnginePack, ...] = (
+    xenforo.PACK_XF2,
+    xenforo.PACK_XF1,
+    vbulletin.PACK,
+    phpbb.PACK,
+    discourse.PACK,
+    invision.PACK,
+    smf.PACK,
+    mybb.PACK,
+    nodebb.PACK,
+    flarum.PACK,
+    vanilla.PACK,
+    stackexchange.PACK,
+    reddit.PACK,
+    fluxbb.PACK,
+    lemmy.PACK,
+)
+
+#: Minimum detection score for a pack to be used.
+MIN_SCORE = 0.5
+
+_PAGE_CHROME = (
+    "body > header, nav, footer, [role=navigation], [role=contentinfo], [role=banner], .p-breadcrumbs, "
+    ".breadcrumb, .breadcrumbs, #breadcrumb, .navbar, .p-navSticky, .cookie-notice, .cookie-banner, "
+    "#cookie-notice, .notice--cookie, .shareButtons, .block--similarThreads, .similarThreads, "
+    "#similar_threads, #related-topics, .more-topics__container, #suggested-topics, aside.sidebar, "
+    ".p-body-sidebar, #sidebar"
+)
+_SEP = r"(?:[|·•»›:–—-]|::)"
+_TITLE_SUFFIX_RE = regex.compile(rf"\s+{_SEP}\s+(?!.*\s{_SEP}\s)[^|·•»›]{{1,60}}$")
+_PAGE_OF_RE = regex.compile(
+    r"\b(?:page|seite|página|pagina|страница)\s+(\d{1,5})\s+(?:of|von|de|di|из|sur)\s+(\d{1,5})\b",
+    regex.IGNORECASE,
+)
+
+
+def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str | None, float]:
+    """``(engine, version, confidence)`` for a page, or ``(None, None, 0.0)`` when no pack recognises it."""
+    tree, _ = parse(html)
+    pack, version, score = _detect(html, tree, url)
+    if pack is None or score < MIN_SCORE:
+        return None, None, score
+    return pack.name, version, score
+
+
+def _detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[EnginePack | None, str | None, float]:
+    best: tuple[EnginePack | None, str | None, float] = (None, None, 0.0)
+    for pack in PACKS:
+        try:
+            score, version = pack.detect(html, tree, url)
+        except Exception:  # a detector must never take the page down
+            continue
+        if score > best[2]:
+            best = (pack, version, score)
+    return best
+
+
+def _run_pack(pack: EnginePack, tree: LexborHTMLParser, url: str | None) -> tuple[list[Draft], Spec | None]:
+    if pack.extract is not None:
+        return pack.extract(tree, url), (pack.specs[0] if pack.specs else None)
+    for spec in pack.specs:
+        drafts = extract_with_spec(tree, spec)
+        if drafts:
+            return drafts, spec
+    return [], None
+
+
+def extract_page(html: str, *, url: str | None = None) -> RawPage:
+    """Segment a forum thread page into raw posts with authors, dates, quotes and page metadata.
+
+    Never raises on malformed markup: an empty or unusable page gives a :class:`RawPage` with no posts and a
+    flag (``"empty-input"``, ``"no-posts-found"``, ``"html-parse-error"``).
+    """
+    if not html or not html.strip():
+        return RawPage(posts=(), url=url, flags=("empty-input",))
+    try:
+        return _extract(html, url)
+    except RecursionError:
+        return RawPage(posts=(), url=url, flags=("html-parse-error",))
+    except Exception as exc:  # never raise on markup; report instead
+        return RawPage(posts=(), url=url, flags=("html-parse-error", f"html-error:{type(exc).__name__}"))
+
+
+def _extract(html: str, url: str | None) -> RawPage:
+    tree, ld = parse(html)
+    body = tree.body
+    input_chars = count_nonspace(body.text(separator=" ")) if body is not None else 0
+    pack, version, score = _detect(html, tree, url)
+    flags: list[str] = []
+    drafts: list[Draft] = []
+    spec: Spec | None = None
+    engine: str | None = None
+    prefix = "GNH"
+    if pack is not None and score >= MIN_SCORE:
+        engine = pack.name
+        prefix = pack.prefix
+        drafts, spec = _run_pack(pack, tree, url)
+        if not drafts:
+            flags.append(f"engine-markup-missing:{pack.name}")
+    if not drafts:
+        drafts, gflags = generic.extract(tree, url, ld)
+        flags.extend(gflags)
+    if not drafts:
+        # A truncated or script-only page: its meta description is all the text it carries.
+        desc = attr(first(tree, "meta[property='og:description'], meta[name=description]"), "content")
+        if desc and len(desc) > 40:
+            d = Draft()
+            d.lines = [clean_inline(desc)]
+            drafts = [d]
+            flags.append("meta-description-only")
+    page_removals = _page_chrome(tree, prefix)
+    title = _title(tree, spec)
+    page, pages = _page_numbers(tree, spec)
+    canonical = attr(tree.css_first("link[rel=canonical]"), "href") or attr(
+        tree.css_first("meta[property='og:url']"), "content"
+    )
+    posts: list[RawPost] = [d.to_raw() for d in drafts if d.has_content() or d.author is not None]
+    if not posts:
+        flags.append("no-posts-found")
+    starter = next((p.author.name for p in posts[:1] if p.author is not None and p.author.name), None)
+    return RawPage(
+        posts=tuple(posts),
+        engine=engine,
+        engine_version=version if engine else None,
+        engine_confidence=min(1.0, score) if engine else 0.0,
+        title=title,
+        url=url or canonical,
+        canonical_url=canonical,
+        starter=starter,
+        page=page,
+        pages=pages,
+        removals=tuple(page_removals),
+        flags=tuple(dict.fromkeys(flags)),
+        input_chars=input_chars,
+    )
+
+
+def _page_chrome(tree: LexborHTMLParser, prefix: str) -> list[Removal]:
+    """One removal per top-level chrome region (navigation, header, footer, sidebars, banners)."""
+    out: list[Removal] = []
+    seen: set[int] = set()
+    for n in select(tree, _PAGE_CHROME):
+        cur = n.parent
+        nested = False
+        while cur is not None:
+            if cur.mem_id in seen:
+                nested = True
+                break
+            cur = cur.parent
+        if nested:
+            continue
+        seen.add(n.mem_id)
+        text = node_text(n)
+        if text:
+            out.append(make_removal(prefix, "page-chrome", text[:2000], node_path(n, depth=2)))
+        if len(out) >= 30:
+            break
+    return out
+
+
+def _title(tree: LexborHTMLParser, spec: Spec | None) -> str | None:
+    if spec is not None and spec.title:
+        t = node_text(tree.css_first(spec.title))
+        if t:
+            return t
+    og = attr(tree.css_first("meta[property='og:title']"), "content")
+    if og:
+        return clean_inline(og)
+    t = node_text(tree.css_first("title"))
+    if not t:
+        h1 = node_text(tree.css_first("h1"))
+        return h1 or None
+    return _TITLE_SUFFIX_RE.sub("", t) or t
+
+
+def _page_numbers(tree: LexborHTMLParser, spec: Spec | None) -> tuple[int | None, int | None]:
+    page: int | None = None
+    pages: int | None = None
+    if spec is not None and spec.page_current:
+        m = regex.search(r"\d+", node_text(tree.css_first(spec.page_current)))
+        if m:
+            page = int(m.group(0))
+        if spec.page_last:
+            nums = [
+                int(x) for n in select(tree, spec.page_last) for x in regex.findall(r"\b\d{1,5}\b", node_text(n))
+            ]
+            if nums:
+                pages = max(nums)
+    if page is None:
+        for n in select(tree, "[class*=pagination], [class*=pageNav], [class*=PageNav], .pagenav, .pages"):
+            m = _PAGE_OF_RE.search(node_text(n))
+            if m:
+                page, pages = int(m.group(1)), int(m.group(2))
+                break
+    if page is not None and pages is not None and pages < page:
+        pages = page
+    if page is not None and pages is None:
+        pages = page
+    return page, pages

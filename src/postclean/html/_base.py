@@ -1,0 +1,590 @@
+"""Declarative engine specs and the shared machinery that turns a spec into raw posts.
+
+An engine pack describes its markup with one or more :class:`Spec` objects (CSS selectors for the post,
+author, stats, date, body, quotes, signature …). :func:`extract_with_spec` applies a spec to a parsed page and
+returns :class:`Draft` posts; packs with unusual markup add a ``hook`` that fills in what selectors cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from ..engine import RawPost
+from ..model import Article, LinkCard, Poster, Quote, Removal
+from ._dom import (
+    Node,
+    attr,
+    by_priority,
+    clean_inline,
+    date_from_node,
+    first,
+    ids_of,
+    node_path,
+    node_text,
+    parse_int,
+    render_lines,
+    select,
+)
+
+__all__ = [
+    "KIND_CODES",
+    "Draft",
+    "EnginePack",
+    "Spec",
+    "extract_with_spec",
+    "poster_from_pairs",
+    "quote_author_from_head",
+]
+
+#: Rule numbers per removal kind; the code is the pack prefix plus this number (``XFH003``).
+KIND_CODES: dict[str, tuple[int, str]] = {
+    "author-block": (1, "poster block (name and stats moved to author)"),
+    "quote": (2, "quoted text from another post (moved to quotes)"),
+    "signature": (3, "signature below the post (moved to signature)"),
+    "reactions": (4, "reactions / likes bar (moved to reactions)"),
+    "edit-note": (5, "last-edited note (moved to edit_note)"),
+    "buttons": (6, "post controls, share and report buttons"),
+    "post-chrome": (7, "engine chrome inside the post body (expand links, code headers, attachment lists)"),
+    "link-card": (8, "link preview card (moved to article.link_card)"),
+    "post-header": (9, "post header: date, number, permalink (moved to metadata)"),
+    "page-chrome": (10, "page chrome outside the posts (navigation, header, footer, sidebars)"),
+}
+
+_MOVED = {
+    "author-block": "author",
+    "quote": "quotes",
+    "signature": "signature",
+    "reactions": "reactions",
+    "edit-note": "edit_note",
+    "link-card": "article.link_card",
+    "post-header": "date",
+}
+
+
+def make_removal(prefix: str, kind: str, text: str, node: str | None) -> Removal:
+    """A :class:`Removal` for an HTML-level cut of ``kind`` by the pack with code ``prefix``."""
+    num, reason = KIND_CODES[kind]
+    return Removal(
+        code=f"{prefix}{num:03d}",
+        name=kind,
+        reason=reason,
+        text=text,
+        node=node,
+        moved_to=_MOVED.get(kind),
+    )
+
+
+@dataclass
+class Draft:
+    """A post being assembled; :meth:`to_raw` freezes it into a :class:`~postclean.engine.RawPost`."""
+
+    lines: list[str] = field(default_factory=list)
+    author: str | None = None
+    poster: dict[str, Any] = field(default_factory=dict)
+    date: _dt.date | _dt.datetime | None = None
+    date_raw: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    quote_at: list[int] = field(default_factory=list)
+    signature: str | None = None
+    reactions: str | None = None
+    edit_note: str | None = None
+    post_id: str | None = None
+    number: int | None = None
+    permalink: str | None = None
+    removals: list[Removal] = field(default_factory=list)
+    card: LinkCard | None = None
+
+    def has_content(self) -> bool:
+        """True when the post has body text or quotes."""
+        return any(ln.strip() for ln in self.lines) or bool(self.quotes)
+
+    def to_raw(self) -> RawPost:
+        """Freeze into a :class:`RawPost`."""
+        author = None
+        if self.author or self.poster:
+            fields = dict(self.poster)
+            extra = fields.pop("extra", {}) or {}
+            author = Poster(name=self.author, extra=dict(extra), **fields)
+        article = Article(link_card=self.card, source_domain=self.card.domain) if self.card else None
+        return RawPost(
+            lines=tuple(self.lines),
+            author=author,
+            date=self.date,
+            date_raw=self.date_raw,
+            quotes=tuple(self.quotes),
+            quote_at=tuple(self.quote_at),
+            signature=self.signature,
+            reactions=self.reactions,
+            edit_note=self.edit_note,
+            post_id=self.post_id,
+            number=self.number,
+            permalink=self.permalink,
+            removals=tuple(self.removals),
+            article=article,
+        )
+
+
+@dataclass(frozen=True)
+class Spec:
+    """CSS selectors describing one engine's (or one engine version's) thread markup.
+
+    Selectors are relative to the post node except ``post``, ``title`` and the page-number selectors.
+    Empty strings mean "not available on this engine".
+    """
+
+    engine: str
+    prefix: str
+    post: str
+    body: str
+    author: str = ""
+    author_attrs: tuple[str, ...] = ()
+    user_block: str = ""
+    rank: str = ""
+    banner: str = ""
+    pairs: str = ""
+    stat_lines: str = ""
+    date: str = ""
+    number: str = ""
+    permalink: str = ""
+    post_id_attrs: tuple[str, ...] = ("id",)
+    quote: str = ""
+    quote_head: str = ""
+    quote_body: str = ""
+    quote_author_attrs: tuple[str, ...] = ()
+    signature: str = ""
+    reactions: str = ""
+    edit_note: str = ""
+    card: str = ""
+    card_title: str = ""
+    card_desc: str = ""
+    card_domain: str = ""
+    drop: str = ""
+    chrome: str = ""
+    title: str = ""
+    page_current: str = ""
+    page_last: str = ""
+    hook: Callable[[Node, Draft], None] | None = None
+    #: Post nodes nested in another matched post (comment lists) are kept only when this is True.
+    nested: bool = False
+    #: When set, only post nodes whose ``id`` matches this regular expression are kept.
+    post_id_re: str = ""
+
+
+@dataclass(frozen=True)
+class EnginePack:
+    """One engine: a detector, the specs to try in order, and optionally a custom extractor."""
+
+    name: str
+    prefix: str
+    detect: Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]]
+    specs: Sequence[Spec] = ()
+    extract: Callable[[LexborHTMLParser, str | None], list[Draft]] | None = None
+    doc: str = ""
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Author stats
+
+_LABELS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
+    (regex.compile(p, regex.IGNORECASE), f)
+    for p, f in (
+        (r"^(?:joined|join date|registered|member since|joined on|registriert|inscription|inscrit)$", "joined"),
+        (r"^(?:messages|posts|post count|total posts|beiträge|mensajes|replies|comments)$", "messages"),
+        (r"^(?:reaction score|reactions|likes received|likes|reputation|rep|reputation points|"
+         r"thanks received|kudos|solutions|upvotes)$", "reaction_score"),
+        (r"^(?:points|trophy points|trophies)$", "points"),
+        (r"^(?:location|from|wohnort|localisation|ubicación|city)$", "location"),
+        (r"^(?:country)$", "country"),
+        (r"^(?:website|home page|homepage|web)$", "website"),
+    )
+)
+
+
+def _label_field(label: str) -> str | None:
+    label = clean_inline(label).rstrip(":：").strip()
+    for pat, name in _LABELS:
+        if pat.match(label):
+            return name
+    return None
+
+
+def add_stat(poster: dict[str, Any], label: str, value: str) -> None:
+    """Store one ``label: value`` stat in the right :class:`Poster` field (``extra`` when unknown)."""
+    label = clean_inline(label).rstrip(":：").strip()
+    value = clean_inline(value)
+    if not label or not value or len(label) > 40:
+        return
+    name = _label_field(label)
+    if name is None:
+        poster.setdefault("extra", {}).setdefault(label, value[:200])
+        return
+    if name in poster:
+        return
+    if name == "joined":
+        from ._dom import _parse_loose
+
+        d = _parse_loose(value)
+        if d is not None:
+            poster["joined"] = d.date() if isinstance(d, _dt.datetime) else d
+        else:
+            poster.setdefault("extra", {}).setdefault(label, value[:200])
+    elif name in ("messages", "reaction_score", "points"):
+        n = parse_int(value)
+        if n is not None:
+            poster[name] = n
+    else:
+        poster[name] = value[:200]
+
+
+def _dt_label(dt: Node) -> str:
+    text = node_text(dt)
+    if text:
+        return text
+    for n in select(dt, "[title], [aria-label], [data-original-title]"):
+        for key in ("title", "aria-label", "data-original-title"):
+            v = attr(n, key)
+            if v:
+                return v
+    return ""
+
+
+def poster_from_pairs(container: Node, poster: dict[str, Any]) -> None:
+    """Read ``dt``/``dd`` pairs under ``container`` into ``poster`` fields."""
+    dts = select(container, "dt")
+    dds = select(container, "dd")
+    if dts and len(dts) == len(dds):
+        for dt, dd in zip(dts, dds, strict=True):
+            add_stat(poster, _dt_label(dt), node_text(dd))
+
+
+_STAT_LINE_RE = regex.compile(r"^\s*(?P<l>[^:：]{1,40})[:：]\s*(?P<v>.+?)\s*$")
+_COUNT_LINE_RE = regex.compile(r"^\s*(?P<v>[\d.,]+\s*[kKmM]?)\s+(?P<l>[A-Za-z][\w ]{1,30}?)\s*$")
+
+
+def poster_from_line(text: str, poster: dict[str, Any]) -> None:
+    """Read one ``Label: value`` or ``1,234 posts`` line into ``poster``."""
+    text = clean_inline(text)
+    m = _STAT_LINE_RE.match(text)
+    if m is not None:
+        add_stat(poster, m["l"], m["v"])
+        return
+    m = _COUNT_LINE_RE.match(text)
+    if m is not None:
+        add_stat(poster, m["l"], m["v"])
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Quotes
+
+_QHEAD_RES = tuple(
+    regex.compile(p, regex.IGNORECASE)
+    for p in (
+        r"^(?:quote:?\s*)?originally posted by:?\s+(?P<n>.+?)(?:\s+view post)?(?:\s*[»›→↑].*)?$",
+        r"^(?:quote|cita|zitat|citation)\s+(?:from|de|von):?\s*(?P<n>.+?)(?:\s+(?:on|am|le|el)\s+.+)?$",
+        r"^(?:on\s+.+?,\s+)?(?P<n>.+?)\s+(?:said|says|wrote|writes|a écrit|hat geschrieben|schrieb|"
+        r"escribió|scrisse|написал\S*|писал\S*)(?:\s+in\s+.+)?\s*:?(?:\s*[↑»].*)?$",
+        r"^(?:\([^)]*\))\s*(?P<n>.+?)\s+wrote:?$",
+        r"^(?P<n>[\w.@ -]{1,40}):$",
+    )
+)
+
+
+def quote_author_from_head(head: str) -> str | None:
+    """The quoted author's name from a quote header like ``Alice said:`` or ``Quote from: Bob on …``."""
+    head = clean_inline(head)
+    if not head or len(head) > 200:
+        return None
+    if regex.fullmatch(r"(?i)(?:quote|zitat|cita|citation|code)\s*:?", head):
+        return None
+    for pat in _QHEAD_RES:
+        m = pat.match(head)
+        if m is not None:
+            name = m["n"].strip(" ,:@\"'“”")
+            if name and len(name) <= 60:
+                return name
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Spec application
+
+
+def _top_level(nodes: Sequence[Node], scope_id: int) -> list[Node]:
+    """Keep nodes that are not inside another node of the list (stop climbing at ``scope_id``)."""
+    ids = ids_of(nodes)
+    if len(ids) <= 1:
+        return list(nodes)
+    keep: list[Node] = []
+    for n in nodes:
+        cur = n.parent
+        nested = False
+        while cur is not None and cur.mem_id != scope_id:
+            if cur.mem_id in ids:
+                nested = True
+                break
+            cur = cur.parent
+        if not nested:
+            keep.append(n)
+    return keep
+
+
+def _select_nodes(scope: Node, selector: str) -> list[Node]:
+    if not selector:
+        return []
+    return list(select(scope, selector))
+
+
+def extract_body(
+    body: Node,
+    spec: Spec,
+    draft: Draft,
+    *,
+    extra_skip: set[int] | None = None,
+) -> None:
+    """Render ``body`` into ``draft.lines``, moving quotes, signature, reactions, cards and chrome out."""
+    skip: set[int] = set(extra_skip or ())
+    markers: dict[int, str] = {}
+    prefix = spec.prefix
+    base = body
+    # Chrome inside the body: one removal per post for all of it.
+    dropped = _select_nodes(body, spec.drop)
+    if dropped:
+        dropped = _top_level(dropped, base.mem_id)
+        skip |= ids_of(dropped)
+        text = "\n".join(t for t in (node_text(n) for n in dropped) if t)
+        if text:
+            draft.removals.append(make_removal(prefix, "post-chrome", text, node_path(dropped[0], depth=2)))
+    for kind, sel in (("signature", spec.signature), ("reactions", spec.reactions), ("edit-note", spec.edit_note)):
+        for n in _top_level(_select_nodes(body, sel), body.mem_id):
+            skip.add(n.mem_id)
+            _store_aside(kind, n, spec, draft)
+    # Link cards.
+    for n in _select_nodes(body, spec.card):
+        if n.mem_id in skip:
+            continue
+        skip.add(n.mem_id)
+        card = link_card(n, spec)
+        if card is not None and draft.card is None:
+            draft.card = card
+        draft.removals.append(make_removal(prefix, "link-card", node_text(n), node_path(n, depth=2)))
+    # Quotes: top-level only; nested quotes stay inside their parent's text.
+    quotes = _top_level(_select_nodes(body, spec.quote), base.mem_id)
+    pending: list[Quote] = []
+    for n in quotes:
+        if n.mem_id in skip:
+            continue
+        q = quote_from_node(n, spec)
+        if q is None:
+            skip.add(n.mem_id)
+            continue
+        markers[n.mem_id] = f"\x00Q{len(pending)}\x00"
+        pending.append(q)
+        draft.removals.append(make_removal(prefix, "quote", q.text, node_path(n, depth=2)))
+    lines = render_lines(body, skip=skip, markers=markers)
+    out: list[str] = []
+    for ln in lines:
+        if ln.startswith("\x00Q") and ln.endswith("\x00"):
+            idx = int(ln[2:-1])
+            draft.quotes.append(pending[idx])
+            draft.quote_at.append(len(out))
+            continue
+        if "\x00Q" in ln:
+            ln = regex.sub(r"\x00Q\d+\x00", "", ln).strip()
+            if not ln:
+                continue
+        if not ln and (not out or out[-1] == ""):
+            continue
+        out.append(ln)
+    while out and out[-1] == "":
+        out.pop()
+    # quote positions beyond the end point at len(out)
+    draft.quote_at = [min(i, len(out)) for i in draft.quote_at]
+    draft.lines = out
+
+
+def quote_from_node(n: Node, spec: Spec) -> Quote | None:
+    """A :class:`Quote` from a quote node: author from attributes or the header, text from the content."""
+    author: str | None = None
+    for key in spec.quote_author_attrs:
+        v = attr(n, key)
+        if v:
+            author = v.split(",")[0].strip() if key in ("data-quote", "data-author") else v
+            break
+    heads = _select_nodes(n, spec.quote_head)
+    skip = ids_of(heads)
+    if author is None:
+        for h in heads:
+            author = quote_author_from_head(node_text(h))
+            if author:
+                break
+    content = first(n, spec.quote_body) if spec.quote_body else None
+    target = content if content is not None else n
+    drops = _select_nodes(target, spec.drop)
+    skip |= ids_of(drops)
+    text = "\n".join(render_lines(target, skip=skip))
+    if not text.strip():
+        return None
+    source = attr(n, "data-source") or attr(n, "data-post")
+    return Quote(author=author, text=text.strip(), source=source)
+
+
+def link_card(n: Node, spec: Spec) -> LinkCard | None:
+    """A :class:`LinkCard` from a link-preview node."""
+    title = node_text(first(n, spec.card_title)) if spec.card_title else ""
+    desc = node_text(first(n, spec.card_desc)) if spec.card_desc else ""
+    domain = node_text(first(n, spec.card_domain)) if spec.card_domain else ""
+    url = attr(n, "data-url") or attr(n, "data-onebox-src") or attr(n, "href")
+    if url is None:
+        a = n.css_first("a[href^=http]")
+        url = attr(a, "href")
+    if not domain:
+        domain = attr(n, "data-host") or ""
+        if not domain and url:
+            m = regex.match(r"https?://(?:www\.)?([^/:?#]+)", url)
+            domain = m.group(1) if m else ""
+    if not (title or desc or url):
+        return None
+    return LinkCard(title=title or None, summary=desc or None, domain=domain or None, url=url)
+
+
+def _store_aside(kind: str, n: Node, spec: Spec, draft: Draft) -> None:
+    text = "\n".join(render_lines(n, images=False)).strip()
+    if not text:
+        return
+    if kind == "signature":
+        draft.signature = text if draft.signature is None else draft.signature + "\n" + text
+    elif kind == "reactions":
+        draft.reactions = clean_inline(text) if draft.reactions is None else draft.reactions
+    elif kind == "edit-note":
+        draft.edit_note = clean_inline(text) if draft.edit_note is None else draft.edit_note
+    draft.removals.append(make_removal(spec.prefix, kind, text, node_path(n, depth=2)))
+
+
+def _post_id(post: Node, spec: Spec) -> str | None:
+    for key in spec.post_id_attrs:
+        v = attr(post, key)
+        if v:
+            m = regex.search(r"\d+", v)
+            return m.group(0) if m else v
+    return None
+
+
+def fill_author(post: Node, spec: Spec, draft: Draft) -> None:
+    """Author name, rank, banner and stats from the spec's selectors."""
+    name: str | None = None
+    if spec.author:
+        n = first(post, spec.author)
+        if n is not None:
+            name = node_text(n) or attr(n, "title") or attr(n, "aria-label")
+    if not name:
+        for key in spec.author_attrs:
+            name = attr(post, key)
+            if name:
+                break
+    if name:
+        draft.author = name[:120]
+    if spec.rank and "rank" not in draft.poster:
+        r = node_text(first(post, spec.rank))
+        if r:
+            draft.poster["rank"] = r[:120]
+    if spec.banner and "banner" not in draft.poster:
+        b = node_text(first(post, spec.banner))
+        if b:
+            draft.poster["banner"] = b[:120]
+    if spec.pairs:
+        for c in select(post, spec.pairs):
+            poster_from_pairs(c, draft.poster)
+    if spec.stat_lines:
+        for c in select(post, spec.stat_lines):
+            poster_from_line(node_text(c), draft.poster)
+
+
+_NUMBER_RE = regex.compile(r"^(?:post\s*)?(?:#|№|no\.?\s*)?\s*(\d[\d,.]{0,8})$", regex.IGNORECASE)
+
+
+def extract_post(post: Node, spec: Spec) -> Draft:
+    """Apply ``spec`` to one post node."""
+    draft = Draft()
+    draft.post_id = _post_id(post, spec)
+    fill_author(post, spec, draft)
+    if spec.date:
+        for dn in by_priority(post, spec.date):
+            d, raw = date_from_node(dn)
+            if d is not None:
+                draft.date, draft.date_raw = d, raw
+                break
+            if draft.date_raw is None and raw:
+                draft.date_raw = raw[:80]
+    if spec.number:
+        for nn in by_priority(post, spec.number):
+            m = _NUMBER_RE.match(node_text(nn))
+            if m is not None:
+                draft.number = int(m.group(1).replace(",", "").replace(".", ""))
+                break
+    if spec.permalink:
+        pl = first(post, spec.permalink)
+        draft.permalink = attr(pl, "href") or attr(pl, "content")
+    body = first(post, spec.body)
+    skip: set[int] = set()
+    if body is not None:
+        # asides that live outside the body node (signature below the message, reactions bar …)
+        for kind, sel in (("signature", spec.signature), ("reactions", spec.reactions),
+                          ("edit-note", spec.edit_note)):
+            if not sel:
+                continue
+            for n in _top_level(select(post, sel), post.mem_id):
+                if _inside(n, body):
+                    continue
+                _store_aside(kind, n, spec, draft)
+        extract_body(body, spec, draft, extra_skip=skip)
+    if spec.user_block:
+        ub = first(post, spec.user_block)
+        if ub is not None and (body is None or not _inside(ub, body)):
+            text = node_text(ub)
+            if text:
+                draft.removals.insert(0, make_removal(spec.prefix, "author-block", text, node_path(ub, depth=2)))
+    if spec.chrome:
+        parts = [n for n in select(post, spec.chrome) if body is None or not _inside(n, body)]
+        text = "\n".join(t for t in (node_text(n) for n in parts) if t)
+        if text:
+            draft.removals.append(make_removal(spec.prefix, "buttons", text, node_path(parts[0], depth=2)))
+    if spec.hook is not None:
+        spec.hook(post, draft)
+    return draft
+
+
+def _inside(node: Node, ancestor: Node) -> bool:
+    target = ancestor.mem_id
+    cur: Node | None = node
+    while cur is not None:
+        if cur.mem_id == target:
+            return True
+        cur = cur.parent
+    return False
+
+
+def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
+    """All posts of the page under ``spec`` (empty when its post selector finds nothing)."""
+    root = tree.root
+    if root is None:
+        return []
+    nodes = list(select(tree, spec.post))
+    if spec.post_id_re:
+        pat = regex.compile(spec.post_id_re)
+        nodes = [n for n in nodes if pat.match(n.attributes.get("id") or "")]
+    if not nodes:
+        return []
+    if not spec.nested:
+        nodes = _top_level(nodes, -1)
+    drafts: list[Draft] = []
+    for n in nodes:
+        d = extract_post(n, spec)
+        if d.has_content() or d.author:
+            drafts.append(d)
+    return drafts

@@ -1,0 +1,432 @@
+"""Low-level helpers over selectolax (Lexbor) nodes: parsing, node paths, text rendering, dates, numbers.
+
+Everything here is engine-agnostic. Rendering turns a body node into lines: block elements start new lines,
+paragraph-like blocks are separated by a blank line, ``<br>`` breaks a line, ``<pre>`` keeps its newlines,
+images become ``[image: alt]`` only when the alt text says something.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Collection, Iterable, Mapping
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..dates import parse_date
+
+__all__ = [
+    "Node",
+    "alternatives",
+    "attr",
+    "by_priority",
+    "clean_inline",
+    "count_nonspace",
+    "date_from_node",
+    "first",
+    "ids_of",
+    "node_path",
+    "node_text",
+    "parse",
+    "parse_int",
+    "render_lines",
+    "select",
+]
+
+Node = LexborNode
+
+#: Tags removed (with their content) right after parsing: never text, often huge.
+STRIP_TAGS = ["script", "style", "svg", "template", "iframe", "object", "embed", "canvas", "math", "head > link"]
+
+#: Blocks separated from their neighbours by a blank line.
+PARA_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "dl", "table", "figure",
+     "hr", "section", "article", "aside", "header", "footer", "details", "fieldset", "address"}
+)
+#: Blocks that only start a new line.
+LINE_TAGS = frozenset(
+    {"div", "li", "dt", "dd", "tr", "caption", "figcaption", "summary", "main", "nav", "form", "center",
+     "legend", "tbody", "thead", "tfoot", "option", "body", "html"}
+)
+#: Inline elements that never carry readable text of their own.
+SKIP_TAGS = frozenset(
+    {"button", "input", "select", "textarea", "script", "style", "svg", "noscript", "template", "iframe",
+     "video", "audio", "source", "picture", "map", "head", "meta", "link", "object", "embed", "canvas"}
+)
+
+_WS_RE = regex.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_NONSPACE_RE = regex.compile(r"\s+")
+_PARA = "\x01"  # paragraph break sentinel
+_LINE = "\x02"  # line break sentinel
+_PRE_LINE = "\x03"  # line break inside <pre>: indentation kept
+_BR = "\x04"  # <br>: a line break that counts (two in a row make a blank line)
+_LINE_RUN_RE = regex.compile("\x02(?:[ ]*\x02)+")
+_BR_EDGE_RE = regex.compile("\x04[ ]*\x02|\x02[ ]*\x04")
+_MEANINGLESS_ALT_RE = regex.compile(
+    r"^(?:image|img|photo|picture|attachment|attached image|screenshot|icon|avatar|logo|thumbnail|"
+    r"[\w.-]*\.(?:png|jpe?g|gif|webp|bmp|svg|heic)|\W*|:[\w+-]+:|[\W\w]?)$",
+    regex.IGNORECASE,
+)
+
+
+def parse(html: str) -> tuple[LexborHTMLParser, list[str]]:
+    """Parse ``html``, keep the JSON-LD blobs, strip tags that never hold visible text (script, style, svg…)."""
+    tree = LexborHTMLParser(html)
+    ld = [n.text() for n in tree.css("script[type='application/ld+json']")][:20]
+    tree.strip_tags(STRIP_TAGS, recursive=True)
+    return tree, ld
+
+
+def attr(node: Node | None, name: str) -> str | None:
+    """Attribute ``name`` of ``node`` stripped, or ``None`` when absent or empty."""
+    if node is None:
+        return None
+    value = node.attributes.get(name)
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def select(node: Node | LexborHTMLParser, selector: str) -> list[Node]:
+    """All matches of ``selector`` under ``node``, each once, in document order.
+
+    Lexbor returns a node once per comma-separated alternative it matches; this removes the repeats.
+    """
+    if not selector:
+        return []
+    nodes = node.css(selector)
+    if "," not in selector:
+        return list(nodes)
+    seen: set[int] = set()
+    out: list[Node] = []
+    for n in nodes:
+        mid = n.mem_id
+        if mid not in seen:
+            seen.add(mid)
+            out.append(n)
+    return out
+
+
+_ALT_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def alternatives(selector: str) -> tuple[str, ...]:
+    """The comma-separated alternatives of a selector list, in the order written."""
+    alts = _ALT_CACHE.get(selector)
+    if alts is None:
+        parts: list[str] = []
+        depth = 0
+        quote = ""
+        cur: list[str] = []
+        for ch in selector:
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'":
+                quote = ch
+            elif ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+            elif ch == "," and depth == 0:
+                parts.append("".join(cur).strip())
+                cur = []
+                continue
+            cur.append(ch)
+        parts.append("".join(cur).strip())
+        alts = tuple(p for p in parts if p)
+        _ALT_CACHE[selector] = alts
+    return alts
+
+
+def first(node: Node | LexborHTMLParser, selector: str) -> Node | None:
+    """First match of the first alternative of ``selector`` that matches (priority order, not page order)."""
+    if not selector:
+        return None
+    for alt in alternatives(selector):
+        n = node.css_first(alt)
+        if n is not None:
+            return n
+    return None
+
+
+def by_priority(node: Node | LexborHTMLParser, selector: str) -> list[Node]:
+    """All matches of each alternative in turn (alternatives in the order written), each node once."""
+    seen: set[int] = set()
+    out: list[Node] = []
+    for alt in alternatives(selector):
+        for n in node.css(alt):
+            if n.mem_id not in seen:
+                seen.add(n.mem_id)
+                out.append(n)
+    return out
+
+
+def ids_of(nodes: Iterable[Node]) -> set[int]:
+    """Identity set (``mem_id``) of nodes, for O(1) membership tests while walking."""
+    return {n.mem_id for n in nodes}
+
+
+def clean_inline(text: str) -> str:
+    """Collapse all whitespace runs to one space and strip."""
+    return _WS_RE.sub(" ", text).strip()
+
+
+def node_text(node: Node | None) -> str:
+    """The visible text of ``node`` on one line (whitespace collapsed)."""
+    if node is None:
+        return ""
+    return clean_inline(node.text(separator=" "))
+
+
+def count_nonspace(text: str) -> int:
+    """Number of non-whitespace characters in ``text``."""
+    return len(_NONSPACE_RE.sub("", text))
+
+
+def node_path(node: Node, *, stop: Node | None = None, depth: int = 3) -> str:
+    """A short CSS-like path for ``node``: up to ``depth`` steps, each ``tag#id`` or ``tag.class``.
+
+    Example: ``article#js-post-12 > div.message-signature``.
+    """
+    parts: list[str] = []
+    cur: Node | None = node
+    stop_id = stop.mem_id if stop is not None else None
+    while cur is not None and len(parts) < depth and cur.tag not in ("html", "body", "-undef", None):
+        tag = cur.tag or "?"
+        ident = cur.attributes.get("id")
+        if ident:
+            parts.append(f"{tag}#{ident.strip()[:40]}")
+            break
+        cls = (cur.attributes.get("class") or "").split()
+        parts.append(f"{tag}.{cls[0][:40]}" if cls else tag)
+        if stop_id is not None and cur.mem_id == stop_id:
+            break
+        cur = cur.parent
+    return " > ".join(reversed(parts))
+
+
+def parse_int(text: str | None) -> int | None:
+    """An integer printed like ``65,195``, ``1.234``, ``-55``, ``12K`` or ``1.2k``; ``None`` otherwise."""
+    if not text:
+        return None
+    m = regex.search(r"(-|−)?\s*(\d{1,3}(?:[,.\u00a0 ']\d{3})+|\d+)(?:[.,](\d+))?\s*([kKmM])?\b", text)
+    if m is None:
+        return None
+    digits = regex.sub(r"\D", "", m.group(2))
+    value = float(digits + ("." + m.group(3) if m.group(3) else ""))
+    if m.group(4):
+        value *= 1000 if m.group(4) in "kK" else 1_000_000
+    elif m.group(3):
+        value = float(digits)  # "1,5" without a unit: keep the integer part
+    out = int(value)
+    return -out if m.group(1) else out
+
+
+_MDY_RE = regex.compile(
+    r"\b(?P<m>\d{1,2})[-/](?P<d>\d{1,2})[-/](?P<y>\d{4})(?:,?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})"
+    r"(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp][Mm])?)?"
+)
+_MONTH_YEAR_RE = regex.compile(r"^\s*(?P<mon>[A-Za-zÀ-ÿ]{3,10})\.?\s+(?P<y>\d{4})\s*$")
+
+
+def _parse_loose(text: str) -> _dt.date | _dt.datetime | None:
+    """``parse_date`` plus the forms it leaves out: ``11-29-2024, 09:03 AM`` (US numeric) and ``Mar 2014``."""
+    value = parse_date(text)
+    if value is not None:
+        return value
+    m = _MDY_RE.search(text)
+    if m is not None:
+        try:
+            day = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            try:
+                day = _dt.date(int(m["y"]), int(m["d"]), int(m["m"]))
+            except ValueError:
+                return None
+        if m["h"] is None:
+            return day
+        hour, minute = int(m["h"]), int(m["mi"])
+        ap = (m["ap"] or "").lower()
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            return day
+        return _dt.datetime(day.year, day.month, day.day, hour, minute, int(m["s"] or 0))
+    m2 = _MONTH_YEAR_RE.match(text)
+    if m2 is not None:
+        probe = parse_date(f"{m2['mon']} 1, {m2['y']}")
+        if isinstance(probe, _dt.date) and not isinstance(probe, _dt.datetime):
+            return probe
+    return None
+
+
+def parse_epoch(value: str | None) -> _dt.datetime | None:
+    """A Unix timestamp in seconds or milliseconds → aware UTC datetime."""
+    if not value or not value.strip().lstrip("-").isdigit():
+        return None
+    n = int(value.strip())
+    if n > 10_000_000_000:
+        n //= 1000
+    if not 0 < n < 5_000_000_000:
+        return None
+    return _dt.datetime.fromtimestamp(n, tz=_dt.timezone.utc)
+
+
+def date_from_node(node: Node | None) -> tuple[_dt.date | _dt.datetime | None, str | None]:
+    """The date a node shows, preferring machine-readable attributes, and the raw text as printed.
+
+    Looks at ``datetime``, ``data-time``/``data-timestamp`` (Unix time), ``title`` and ``data-*`` date strings
+    on the node or its first ``time``/``abbr``/``span.DateTime`` descendant, then at the visible text.
+    """
+    if node is None:
+        return None, None
+    cand: list[Node] = [node]
+    inner = node.css_first("time, abbr[data-time], abbr.DateTime, span.DateTime, [datetime], [data-time]")
+    if inner is not None:
+        cand.insert(0, inner)
+    raw = node_text(node) or None
+    for c in cand:
+        a = c.attributes
+        for key in ("datetime", "content", "data-datetime", "data-date-string", "data-datestring", "title"):
+            v = a.get(key)
+            if v:
+                d = _parse_loose(v)
+                if d is not None:
+                    return d, raw or v.strip()
+        for key in ("data-time", "data-timestamp", "data-unix", "data-ts"):
+            e = parse_epoch(a.get(key))
+            if e is not None:
+                return e, raw
+    if raw:
+        d = _parse_loose(raw)
+        if d is not None:
+            return d, raw
+    return None, raw
+
+
+def _alt_text(node: Node) -> str | None:
+    alt = node.attributes.get("alt") or node.attributes.get("title")
+    if not alt:
+        return None
+    alt = clean_inline(alt)
+    if not alt or len(alt) > 200 or _MEANINGLESS_ALT_RE.match(alt):
+        return None
+    cls = node.attributes.get("class") or ""
+    if "smilie" in cls or "emoji" in cls or "emoticon" in cls or "avatar" in cls:
+        return None
+    return alt
+
+
+class _Renderer:
+    """Walks a body node and produces lines; callers pass node-identity sets to skip and quote markers."""
+
+    __slots__ = ("images", "markers", "out", "skip")
+
+    def __init__(self, skip: Collection[int], markers: Mapping[int, str], images: bool) -> None:
+        self.skip = skip
+        self.markers = markers
+        self.images = images
+        self.out: list[str] = []
+
+    def walk(self, node: Node, pre: bool) -> None:
+        out = self.out
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                t = child.text_content or ""
+                if pre:
+                    out.append(t.replace("\r", "").replace("\n", _PRE_LINE))
+                else:
+                    t = _WS_RE.sub(" ", t)
+                    if t:
+                        out.append(t)
+                continue
+            if tag is None or tag.startswith("-") or tag == "!--":
+                continue
+            mid = child.mem_id
+            if mid in self.skip:
+                # a removed node still separates the text around it (no glued words)
+                out.append(_LINE if (tag in PARA_TAGS or tag in LINE_TAGS) else " ")
+                continue
+            marker = self.markers.get(mid)
+            if marker is not None:
+                out.append(_PARA + marker + _PARA)
+                continue
+            if tag == "br":
+                out.append(_BR)
+            elif tag == "img":
+                if self.images:
+                    alt = _alt_text(child)
+                    if alt:
+                        out.append(f" [image: {alt}] ")
+            elif tag in SKIP_TAGS:
+                continue
+            elif tag in PARA_TAGS:
+                out.append(_PARA)
+                self.walk(child, pre or tag == "pre")
+                out.append(_PARA)
+            elif tag in LINE_TAGS:
+                out.append(_LINE)
+                self.walk(child, pre)
+                out.append(_LINE)
+            elif tag in ("td", "th"):
+                out.append(" ")
+                self.walk(child, pre)
+                out.append(" ")
+            else:
+                self.walk(child, pre)
+
+
+def render_lines(
+    node: Node | None,
+    *,
+    skip: Collection[int] = frozenset(),
+    markers: Mapping[int, str] | None = None,
+    images: bool = True,
+) -> list[str]:
+    """Render ``node`` to lines; ``""`` marks a paragraph break. Leading/trailing/duplicate blanks removed.
+
+    ``skip`` holds ``mem_id`` of nodes to leave out; ``markers`` maps ``mem_id`` to a token emitted on a
+    line of its own in place of that node (used to remember where quotes stood).
+    """
+    if node is None:
+        return []
+    r = _Renderer(skip, markers or {}, images)
+    try:
+        r.walk(node, node.tag == "pre")
+    except RecursionError:
+        r.out = [_PARA, node_text(node)]
+    raw = "".join(r.out)
+    raw = _LINE_RUN_RE.sub(_LINE, raw)
+    raw = _BR_EDGE_RE.sub(_LINE, raw).replace(_BR, _LINE)
+    lines: list[str] = []
+    for para in raw.split(_PARA):
+        para_lines: list[str] = []
+        for seg in para.split(_LINE):
+            if _PRE_LINE in seg:
+                head, *rest = seg.split(_PRE_LINE)
+                para_lines.append(head.strip())
+                para_lines.extend(x.rstrip() for x in rest)
+            else:
+                para_lines.append(seg.strip())
+        # inside a paragraph keep <br><br> as one blank line, drop edge blanks
+        while para_lines and not para_lines[0]:
+            para_lines.pop(0)
+        while para_lines and not para_lines[-1]:
+            para_lines.pop()
+        if not para_lines:
+            continue
+        if lines:
+            lines.append("")
+        for ln in para_lines:
+            if not ln:
+                if lines and lines[-1] == "":
+                    continue
+                lines.append("")
+            else:
+                lines.append(ln)
+    return lines

@@ -1,0 +1,73 @@
+"""Discourse topic pages: the crawler (no-JS) view and the Ember view saved from a browser."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from ._base import EnginePack, Spec
+from ._detect import generator, has
+
+__all__ = ["PACK", "detect"]
+
+_BODY_SHARED = dict(
+    quote="aside.quote",
+    quote_head="div.title",
+    quote_body="blockquote",
+    quote_author_attrs=("data-username",),
+    card="aside.onebox",
+    card_title="article.onebox-body h3, article.onebox-body h4, .onebox-body a",
+    card_desc="article.onebox-body p",
+    card_domain="header.source a, header.source",
+    drop=".meta .informations, div.lightbox-wrapper div.meta, a.anchor, .codeblock-button-wrapper, "
+    ".cooked-selection-barrier, .badge-wrapper, .quote-controls",
+)
+
+CRAWLER = Spec(
+    engine="discourse",
+    prefix="DCH",
+    post="div.crawler-post, div.topic-body.crawler-post, [itemtype*=DiscussionForumPosting] > div.post",
+    body="div.post[itemprop=text], div.post[itemprop=articleBody], div.post",
+    author="span.creator [itemprop=name], span.creator a, .creator",
+    user_block="div.crawler-post-meta span.creator",
+    date="span.crawler-post-infos time, time.post-time, [itemprop=datePublished]",
+    number="span[itemprop=position]",
+    post_id_attrs=("id",),
+    reactions="div[itemprop=interactionStatistic], .post-likes",
+    chrome="div.crawler-post-infos, .crawler-linkback-list",
+    title="#topic-title h1, #topic-title a, h1",
+    **_BODY_SHARED,  # type: ignore[arg-type]
+)
+
+EMBER = dataclasses.replace(
+    CRAWLER,
+    post="article.boxed[data-post-id], article.topic-post, article[id^=post_]",
+    body="div.cooked",
+    author=".names .first.username, .names .username a, .names a",
+    user_block=".topic-meta-data .names",
+    date=".post-date [data-time], .post-date, .relative-date",
+    number="",
+    post_id_attrs=("data-post-id", "id"),
+    reactions=".post-controls .like-count, .discourse-reactions-counter",
+    chrome="section.post-menu-area, nav.post-controls, .post-actions, .post-links-container",
+    title=".fancy-title, #topic-title h1, h1",
+)
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Discourse: generator meta (``Discourse 3.4.0 …``), crawler markup, theme meta."""
+    gen = generator(tree)
+    m = regex.match(r"Discourse\s+([\w.-]+)", gen)
+    if m:
+        return 1.0, m.group(1).removesuffix("-latest")
+    if has(tree, "div.crawler-post, meta[name=discourse_theme_id], meta[name=discourse_current_homepage]"):
+        return 0.9, None
+    if "Powered by Discourse" in html or "discourse-cdn" in html:
+        return 0.6, None
+    return 0.0, None
+
+
+PACK = EnginePack(name="discourse", prefix="DCH", detect=detect, specs=(CRAWLER, EMBER),
+                  doc="Discourse crawler view (div.crawler-post) and Ember view (article.boxed).")

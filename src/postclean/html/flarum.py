@@ -1,0 +1,49 @@
+"""Flarum discussion pages (the server-rendered no-JS content and the JS post stream)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ._base import EnginePack, Spec
+from ._detect import has
+
+__all__ = ["PACK", "detect"]
+
+STREAM = Spec(
+    engine="flarum",
+    prefix="FLH",
+    post="article.CommentPost, article.Post",
+    body="div.Post-body",
+    author="h3.PostUser-name, .PostUser-name a, .PostUser-name",
+    user_block="header.Post-header .PostUser, div.PostUser",
+    date="span.PostMeta-time time, time",
+    number=".PostMeta-number",
+    quote="blockquote",
+    quote_head="cite",
+    reactions=".Post-likedBy",
+    edit_note=".PostEdited",
+    drop="a.PostMention i, .Post-mentionedBy",
+    chrome="aside.Post-actions, footer.Post-footer, ul.Post-controls",
+    title="h1.DiscussionHero-title, .container > h1, h1",
+)
+
+#: No-JS content: ``#flarum-content`` / ``noscript`` with plain ``article`` blocks.
+NOSCRIPT = dataclasses.replace(
+    STREAM,
+    post="#flarum-content article, .container article, article",
+)
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Flarum: ``#flarum-loading``, ``flarum-json-payload``, ``PostUser`` markup."""
+    if "flarum-loading" in html or "flarum-json-payload" in html or "flarum.core" in html:
+        return 1.0, None
+    if has(tree, "div.PostUser, article.CommentPost"):
+        return 0.8, None
+    return 0.0, None
+
+
+PACK = EnginePack(name="flarum", prefix="FLH", detect=detect, specs=(STREAM, NOSCRIPT),
+                  doc="Flarum discussion pages.")

@@ -1,0 +1,56 @@
+"""Lemmy post pages: the post (``article#postContent``) and the comment tree (``article.comment-node``)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ._base import Draft, EnginePack, Spec, extract_with_spec
+from ._detect import has
+
+__all__ = ["PACK", "detect"]
+
+POST = Spec(
+    engine="lemmy",
+    prefix="LMH",
+    post="div.post-listing",
+    body="#postContent .md-div, article#postContent",
+    author="a.person-listing span, a.person-listing",
+    author_attrs=(),
+    user_block="a.person-listing",
+    date="span.moment-time",
+    quote="",
+    drop=".visually-hidden",
+    chrome=".post-title, .btn",
+    title="div.post-title h1, h1",
+)
+
+COMMENT = dataclasses.replace(
+    POST,
+    post="article.comment-node",
+    nested=True,
+    body=".comment-content .md-div, .comment-content",
+    chrome=".comment-bottom-btns",
+)
+
+
+def extract(tree: LexborHTMLParser, url: str | None) -> list[Draft]:
+    """The post, then each comment in page order."""
+    drafts = extract_with_spec(tree, POST)[:1]
+    for d in extract_with_spec(tree, COMMENT):
+        drafts.append(d)
+    return drafts
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Lemmy: ``#app.lemmy-site`` root and ``comment-node`` articles."""
+    if has(tree, "div.lemmy-site, #app.lemmy-site"):
+        return 1.0, None
+    if has(tree, "article.comment-node") and "lemmy" in html[:5000].lower():
+        return 0.8, None
+    return 0.0, None
+
+
+PACK = EnginePack(name="lemmy", prefix="LMH", detect=detect, specs=(POST,), extract=extract,
+                  doc="Lemmy post pages.")

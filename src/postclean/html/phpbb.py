@@ -1,0 +1,76 @@
+"""phpBB 3 (prosilver and derived styles) viewtopic pages."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from ._base import Draft, EnginePack, Spec, poster_from_line
+from ._detect import generator, has
+from ._dom import Node, node_text, select
+
+__all__ = ["PACK", "detect"]
+
+
+def _profile(post: Node, draft: Draft) -> None:
+    for dd in select(post, "dl.postprofile dd"):
+        poster_from_line(node_text(dd), draft.poster)
+
+
+PROSILVER = Spec(
+    engine="phpbb",
+    prefix="PBH",
+    post="div.post[id^=p]",
+    body="div.content",
+    author="dl.postprofile dt a.username, dl.postprofile dt a.username-coloured, dl.postprofile a.username, "
+    "dl.postprofile dt a[href*=memberlist], p.author strong a, p.author .username",
+    user_block="dl.postprofile",
+    rank="dd.profile-rank",
+    date="p.author time, p.author",
+    permalink="h3 a[href*='#p'], p.author a[href*='#p']",
+    post_id_attrs=("id",),
+    quote="blockquote",
+    quote_head="cite",
+    signature="div.signature",
+    edit_note="div.notice",
+    drop="div.codebox > p, .codebox > p, dl.attachbox dt, .inline-attachment dd, span.sr-only",
+    chrome="ul.post-buttons, div.back2top, p.author, h3",
+    title="h2.topic-title, h2 a[href*=viewtopic], h2",
+    page_current=".pagination li.active span, .pagination strong",
+    page_last=".pagination li a.button, .pagination a",
+    hook=_profile,
+)
+
+#: subSilver2-style tables (phpBB 2/3.0 era themes).
+SUBSILVER = dataclasses.replace(
+    PROSILVER,
+    post="table.tablebg tr.row1, table.tablebg tr.row2, div.post",
+    body="div.postbody",
+    author="b.postauthor, .postauthor",
+    user_block="td.profile, .postdetails",
+    date="td.gensmall div[style*=float], .postdetails",
+    quote="div.quotecontent, blockquote",
+    quote_head="div.quotetitle, cite",
+)
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """phpBB: ``body#phpbb``, ``section-viewtopic`` body class, post markup, ``viewtopic.php`` URLs."""
+    body = tree.body
+    bid = (body.attributes.get("id") or "") if body is not None else ""
+    cls = (body.attributes.get("class") or "") if body is not None else ""
+    m = regex.search(r"phpBB\s*([\d.]+)?", generator(tree))
+    version = m.group(1) if m and m.group(1) else "3"
+    if bid == "phpbb" or "section-viewtopic" in cls:
+        return 1.0, version
+    if has(tree, "div.post.has-profile, dl.postprofile"):
+        return 0.9, version
+    if regex.search(r"Powered by\s*(?:<[^>]+>\s*)*phpBB", html) or "phpbb" in cls.lower():
+        return 0.6, version
+    return 0.0, None
+
+
+PACK = EnginePack(name="phpbb", prefix="PBH", detect=detect, specs=(PROSILVER, SUBSILVER),
+                  doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables).")

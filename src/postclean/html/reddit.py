@@ -1,0 +1,111 @@
+"""Reddit: the 2023+ ``shreddit-*`` web components and old.reddit.com ``div.thing`` markup."""
+
+from __future__ import annotations
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from ._base import Draft, EnginePack, Spec, extract_body, extract_with_spec, make_removal
+from ._detect import has
+from ._dom import attr, date_from_node, node_path, parse_epoch, parse_int, select
+
+__all__ = ["PACK", "detect"]
+
+_TEXT = Spec(engine="reddit", prefix="RDH", post="", body="", quote="blockquote",
+             drop="faceplate-screen-reader-content, .sr-only")
+
+OLD = Spec(
+    engine="reddit",
+    prefix="RDH",
+    post="div.thing.link, div.thing.comment",
+    nested=True,
+    body="div.usertext-body > div.md, .usertext-body .md, .expando .md",
+    author="p.tagline a.author",
+    author_attrs=("data-author",),
+    user_block="p.tagline",
+    date="p.tagline time, time.live-timestamp",
+    post_id_attrs=("data-fullname", "id"),
+    permalink="a.bylink, a[data-event-action=permalink]",
+    reactions="p.tagline span.score.unvoted, span.score",
+    quote="",
+    drop=".sr-only",
+    chrome="ul.flat-list.buttons, div.midcol",
+    title="a.title, p.title a",
+)
+
+
+def _new(tree: LexborHTMLParser) -> list[Draft]:
+    drafts: list[Draft] = []
+    for post in select(tree, "shreddit-post"):
+        d = Draft()
+        d.author = attr(post, "author")
+        d.post_id = attr(post, "id") or attr(post, "thingid")
+        ts = attr(post, "created-timestamp")
+        if ts:
+            d.date, d.date_raw = date_from_node(post)
+            from ._dom import _parse_loose
+
+            d.date, d.date_raw = _parse_loose(ts), ts
+        d.permalink = attr(post, "permalink")
+        score = attr(post, "score")
+        if score:
+            d.reactions = f"{score} points"
+        body = post.css_first("[slot=text-body], div[id$=-post-rtjson-content]")
+        if body is None:
+            body = tree.css_first("shreddit-post [slot=text-body], div[id$=-post-rtjson-content]")
+        if body is not None:
+            extract_body(body, _TEXT, d)
+        title = attr(post, "post-title")
+        if title and not d.lines:
+            d.lines = [title]
+        drafts.append(d)
+    for c in select(tree, "shreddit-comment"):
+        d = Draft()
+        d.author = attr(c, "author")
+        d.post_id = attr(c, "thingid")
+        d.permalink = attr(c, "permalink")
+        score = attr(c, "score")
+        if score:
+            d.reactions = f"{score} points"
+        tn = c.css_first("faceplate-timeago[ts], time[datetime]")
+        if tn is not None:
+            d.date, d.date_raw = date_from_node(tn)
+            if d.date is None:
+                from ._dom import _parse_loose
+
+                d.date = _parse_loose(attr(tn, "ts") or "")
+        body = c.css_first("div[slot=comment], div[id$=-comment-rtjson-content]")
+        if body is not None:
+            extract_body(body, _TEXT, d)
+            d.removals.append(make_removal("RDH", "author-block", d.author or "", node_path(c, depth=1)))
+        if d.has_content():
+            drafts.append(d)
+    return drafts
+
+
+def extract(tree: LexborHTMLParser, url: str | None) -> list[Draft]:
+    """Posts and comments from either Reddit layout."""
+    if has(tree, "shreddit-post, shreddit-comment"):
+        return _new(tree)
+    drafts = extract_with_spec(tree, OLD)
+    for d in drafts:
+        if d.reactions:
+            n = parse_int(d.reactions)
+            d.reactions = f"{n} points" if n is not None else d.reactions
+    return drafts
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Reddit: ``shreddit-post`` elements (new) or ``div.thing`` with ``data-fullname`` (old)."""
+    if has(tree, "shreddit-post, shreddit-comment, shreddit-app"):
+        return 1.0, "shreddit"
+    if has(tree, "div.thing[data-fullname]"):
+        return 1.0, "old"
+    if url and regex.search(r"//(?:\w+\.)?reddit\.com/r/", url):
+        return 0.6, None
+    return 0.0, None
+
+
+_ = parse_epoch
+PACK = EnginePack(name="reddit", prefix="RDH", detect=detect, specs=(OLD,), extract=extract,
+                  doc="Reddit threads, new and old layouts.")

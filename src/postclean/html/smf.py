@@ -1,0 +1,50 @@
+"""Simple Machines Forum (SMF 2.0 and 2.1) topic pages."""
+
+from __future__ import annotations
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from ._base import EnginePack, Spec
+from ._detect import has
+
+__all__ = ["PACK", "detect"]
+
+SMF = Spec(
+    engine="smf",
+    prefix="SMH",
+    post="div.windowbg[id^=msg], div.windowbg2[id^=msg], div[id^=msg].post_wrapper, #forumposts .post_wrapper",
+    post_id_re=r"^msg\d+$|^$",
+    body="div.inner[id^=msg_], div.post div.inner, div.post",
+    author="div.poster h4 a, div.poster h4, .poster .name",
+    user_block="div.poster",
+    rank="ul.user_info li.membergroup, ul li.membergroup, li.title, ul li.postgroup",
+    stat_lines="ul.user_info li, div.poster ul li",
+    date="div.postinfo a.smalltext, .keyinfo .smalltext, div.keyinfo .postinfo, .keyinfo",
+    number="span.page_number, .keyinfo .smalltext strong",
+    permalink=".keyinfo a[href*=msg], .postinfo a[href*=msg]",
+    quote="blockquote.bbc_standard_quote, blockquote.bbc_alternate_quote, blockquote",
+    quote_head="cite",
+    signature="div.signature",
+    reactions="ul.floatleft li.like_count, .smflikebutton",
+    edit_note="span.modified, div.modified, .smalltext.modified",
+    drop="div.codeheader, .quoteheader, .codeoperation",
+    chrome="ul.quickbuttons, div.moderatorbar .reportlinks, .under_message",
+    title="#top_section h2, h2.display_title, #forumposts h3.catbg, h1",
+    page_current=".pagelinks .current_page, .pagelinks strong",
+    page_last=".pagelinks a.nav_page, .pagelinks a",
+)
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """SMF: ``smf_scripturl`` variables, ``Simple Machines`` credit, ``div#msg`` posts."""
+    m = regex.search(r"SMF\s+(2\.\d+(?:\.\d+)?)", html[-30000:])
+    version = m.group(1) if m else None
+    if "smf_scripturl" in html or "smf_theme_url" in html:
+        return 1.0, version or "2"
+    if "Simple Machines" in html and has(tree, "div.post_wrapper"):
+        return 0.9, version or "2"
+    return 0.0, None
+
+
+PACK = EnginePack(name="smf", prefix="SMH", detect=detect, specs=(SMF,), doc="SMF 2.x topic pages.")
