@@ -60,3 +60,20 @@ def test_every_rule_has_cases_and_docs() -> None:
 def test_codes_unique() -> None:
     codes = [r.code for r in postclean.all_rules()]
     assert len(codes) == len(set(codes))
+
+
+@pytest.mark.parametrize(("code", "case"), PARAMS)
+def test_triggers_change_nothing(code: str, case: dict[str, Any]) -> None:
+    """A rule's trigger is only a speed-up: the same rules without triggers give the same result."""
+    import attrs
+
+    plain = postclean.Cleaner(
+        rules=(),
+        packs=[
+            attrs.evolve(p, rules=tuple(attrs.evolve(r, trigger=None) for r in p.rules))
+            for p in postclean.DEFAULT_PACKS
+        ],
+    )
+    fast = postclean.clean(case["input"], kind="text")
+    slow = plain.clean(case["input"], kind="text")
+    assert fast.to_dict() == slow.to_dict()

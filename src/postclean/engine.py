@@ -169,6 +169,11 @@ class Cleaner:
             return None, best[1]
         return best
 
+    @staticmethod
+    def _triggered(rules: Sequence[Rule], text: str) -> list[Rule]:
+        """The rules whose trigger (if any) occurs in ``text``."""
+        return [r for r in rules if r.trigger is None or r.trigger.search(text) is not None]
+
     def _apply(
         self, r: Rule, view: TextView, run: _Run, offsets: Sequence[int] | None, flags: set[str]
     ) -> list[tuple[Hit, Removal]]:
@@ -234,6 +239,7 @@ class Cleaner:
         lines = text.split("\n")
         offsets = [0, *itertools.accumulate(len(x) + 1 for x in lines)][:-1]
         engine, confidence = self.sniff(text)
+        post_rules = self._triggered(self._post_rules, text)
         context: dict[str, Any] = {"seen": {}, "doc": {}}
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
@@ -270,7 +276,7 @@ class Cleaner:
             view.claimed = [doc_view.claimed[i] for i in range(a, b)]
             if head is None and not view.live_indices():
                 continue
-            for r in self._post_rules:
+            for r in post_rules:
                 self._apply(r, view, run, offsets, flagset)
             post = _build_post(view, run, lines=(a, b - 1))
             if head is None and not post.body and not post.quotes and post.article is None:
@@ -311,12 +317,12 @@ class Cleaner:
         context: dict[str, Any] = {"seen": {}, "doc": {}}
         posts: list[Post] = []
         removals: list[Removal] = list(page.removals)
+        all_text = "\n".join("\n".join(raw.lines) for raw in page.posts)
+        post_rules = [r for r in self._triggered(self._post_rules, all_text) if r.stage != "split"]
         for raw in page.posts:
             run = _Run(post_index=len(posts))
             view = TextView(list(raw.lines), engine=page.engine, facts=run.facts, context=context)
-            for r in self._post_rules:
-                if r.stage in ("split",):
-                    continue
+            for r in post_rules:
                 self._apply(r, view, run, None, flagset)
             for i, q in zip(raw.quote_at, raw.quotes, strict=False):
                 run.quotes.append((i, q))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
+import regex
 
 if TYPE_CHECKING:
     from .text import TextView
@@ -90,6 +91,9 @@ class Rule:
     stage: str = "chrome"
     scope: Scope = "post"
     doc: str = attrs.field(default="", repr=False)
+    #: Optional cheap pre-check: when this pattern finds nothing in the whole document, the rule is skipped
+    #: for every post (a speed-up only; it must match whenever the rule could hit).
+    trigger: regex.Pattern[str] | None = attrs.field(default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.stage not in STAGES:
@@ -106,10 +110,13 @@ def rule(
     tags: Sequence[str] = (),
     stage: str = "chrome",
     scope: Scope = "post",
+    trigger: str | None = None,
 ) -> Callable[[Detector], Rule]:
     """Decorator turning a detector function into a :class:`Rule`.
 
-    The function's docstring becomes the rule's documentation; its first line is the summary.
+    The function's docstring becomes the rule's documentation; its first line is the summary. ``trigger`` is
+    an optional regex that must occur somewhere in the document for the rule to be worth running (a speed-up:
+    the rule is skipped when it finds nothing).
 
     >>> import regex
     >>> from postclean import Hit
@@ -135,6 +142,7 @@ def rule(
             stage=stage,
             scope=scope,
             doc=doc,
+            trigger=regex.compile(trigger, regex.IGNORECASE | regex.MULTILINE) if trigger else None,
         )
 
     return wrap

@@ -123,9 +123,14 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
         fields = {label_field(label) for label, _ in pairs}
         if len(pairs) >= min_items and (fields & _CORE_FIELDS or len(pairs) >= 3):
             blocks.append(StatBlock(i, end, tuple(pairs)))
-        elif len(pairs) == 1 and bullet_values == 1 and items[i].group("bullet") and pairs[0][1]:
-            if word_count(pairs[0][1]) <= 8:
-                blocks.append(StatBlock(i, end, tuple(pairs), single=True))
+        elif (
+            len(pairs) == 1
+            and bullet_values == 1
+            and items[i].group("bullet")
+            and pairs[0][1]
+            and word_count(pairs[0][1]) <= 8
+        ):
+            blocks.append(StatBlock(i, end, tuple(pairs), single=True))
     return blocks
 
 

@@ -15,7 +15,7 @@ __all__ = ["PACK"]
 _WS_LINE_RE = regex.compile(r"^[^\S\n]+$", regex.MULTILINE)
 
 
-@rule("GEN001", "whitespace-line", tags=["whitespace"], stage="generic")
+@rule("GEN001", "whitespace-line", tags=["whitespace"], stage="generic", trigger=r"^[^\S\n]+$")
 def whitespace_line(view: TextView) -> Iterator[Hit]:
     """Lines holding only whitespace (tabs, no-break spaces) left by an extractor's layout.
 
@@ -130,7 +130,9 @@ _MOBILE_SIG_RE = regex.compile(
 )
 
 
-@rule("GEN004", "mobile-signature", tags=["signature"], stage="generic")
+@rule(
+    "GEN004", "mobile-signature", tags=["signature"], stage="generic", trigger=r"(?:Sent|Posted) (?:from|via)"
+)
 def mobile_signature(view: TextView) -> Iterator[Hit]:
     """App signatures such as ``Sent from my iPhone using Tapatalk``; move to ``post.signature``.
 
@@ -184,7 +186,13 @@ _CONSENT_RE = regex.compile(
 _CONSENT_ANCHOR_RE = regex.compile(r"cookie|consent|privacy|partners", regex.IGNORECASE)
 
 
-@rule("GEN006", "cookie-notice", tags=["notice", "navigation"], stage="generic")
+@rule(
+    "GEN006",
+    "cookie-notice",
+    tags=["notice", "navigation"],
+    stage="generic",
+    trigger=r"cookie|privacy|consent|partners",
+)
 def cookie_notice(view: TextView) -> Iterator[Hit]:
     """Cookie and consent banners: ``We value your privacy``, ``This site uses cookies…``, ``Accept all``.
 

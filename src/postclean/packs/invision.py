@@ -6,4 +6,6 @@ from ..rules import RulePack
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="invision", prefix="IPS", rules=(), description="Invision Community 4/5 pages flattened to text")
+PACK = RulePack(
+    name="invision", prefix="IPS", rules=(), description="Invision Community 4/5 pages flattened to text"
+)

@@ -127,7 +127,7 @@ _CREDIT_ONLY_RE = regex.compile(
 )
 
 
-@rule("NEWS001", "link-card", tags=["link-card"], stage="news")
+@rule("NEWS001", "link-card", tags=["link-card"], stage="news", trigger=r"^[ \t]*[\w.-]+\.[a-z]{2,}[ \t]*$")
 def link_card(view: TextView) -> Iterator[Hit]:
     """Link-preview card at the end of a post: title line, summary line, bare domain line.
 
@@ -234,7 +234,7 @@ def _line_matches(view: TextView, pattern: regex.Pattern[str]) -> Iterator[tuple
 _HEADER_SPAN = 8
 
 
-@rule("NEWS003", "dateline", tags=["dateline"], stage="news")
+@rule("NEWS003", "dateline", tags=["dateline"], stage="news", trigger=r"\d")
 def dateline(view: TextView) -> Iterator[Hit]:
     """A line that is only a date (and time/zone) near the top of a post.
 

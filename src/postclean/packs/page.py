@@ -6,4 +6,9 @@ from ..rules import RulePack
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="page", prefix="PAGE", rules=(), description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text")
+PACK = RulePack(
+    name="page",
+    prefix="PAGE",
+    rules=(),
+    description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text",
+)

@@ -6,4 +6,6 @@ from ..rules import RulePack
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="reddit", prefix="RDT", rules=(), description="Reddit (old and new) pages flattened to text")
+PACK = RulePack(
+    name="reddit", prefix="RDT", rules=(), description="Reddit (old and new) pages flattened to text"
+)

@@ -6,4 +6,6 @@ from ..rules import RulePack
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="smf", prefix="SMF", rules=(), description="Simple Machines Forum 1.x/2.x pages flattened to text")
+PACK = RulePack(
+    name="smf", prefix="SMF", rules=(), description="Simple Machines Forum 1.x/2.x pages flattened to text"
+)

@@ -6,4 +6,6 @@ from ..rules import RulePack
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="stackexchange", prefix="SE", rules=(), description="Stack Exchange pages flattened to text")
+PACK = RulePack(
+    name="stackexchange", prefix="SE", rules=(), description="Stack Exchange pages flattened to text"
+)

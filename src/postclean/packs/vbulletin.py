@@ -6,4 +6,6 @@ from ..rules import RulePack
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="vbulletin", prefix="VB", rules=(), description="vBulletin 3/4/5 pages flattened to text")
+PACK = RulePack(
+    name="vbulletin", prefix="VB", rules=(), description="vBulletin 3/4/5 pages flattened to text"
+)

@@ -94,7 +94,7 @@ def _plausible_name(name: str) -> bool:
     return first not in ("and", "but", "then", "so", "as", "because", "when", "if", "he", "she", "they")
 
 
-@rule("XF002", "quote-block", tags=["quote"], stage="structure")
+@rule("XF002", "quote-block", tags=["quote"], stage="structure", trigger=r"said:")
 def quote_block(view: TextView) -> Iterator[Hit]:
     """Quoted post: ``Name said:`` … ``Click to expand...``; the quoted text moves to ``post.quotes``.
 
@@ -122,7 +122,7 @@ def quote_block(view: TextView) -> Iterator[Hit]:
         )
 
 
-@rule("XF003", "quote-header", tags=["quote"], stage="chrome")
+@rule("XF003", "quote-header", tags=["quote"], stage="chrome", trigger=r"said:")
 def quote_header(view: TextView) -> Iterator[Hit]:
     """A lone ``Name said:`` title line of a quote whose footer the extractor dropped.
 
@@ -143,7 +143,7 @@ _EXPANDER_RE = regex.compile(
 )
 
 
-@rule("XF004", "quote-expander", tags=["quote", "buttons"])
+@rule("XF004", "quote-expander", tags=["quote", "buttons"], trigger=r"Click to")
 def quote_expander(view: TextView) -> Iterator[Hit]:
     """``Click to expand...`` / ``Click to shrink...`` left over from a quote's expander.
 
@@ -169,7 +169,7 @@ _LIKES_THIS_RE = regex.compile(
 )
 
 
-@rule("XF005", "reactions", tags=["reactions"])
+@rule("XF005", "reactions", tags=["reactions"], trigger=r"Reactions:|like this")
 def reactions(view: TextView) -> Iterator[Hit]:
     """Reaction bar: ``Reactions:`` and the names after it (and the reaction icon labels above).
 
@@ -212,7 +212,7 @@ _EDITED_TAIL_RE = regex.compile(
 )
 
 
-@rule("XF006", "edit-note", tags=["edit-note"])
+@rule("XF006", "edit-note", tags=["edit-note"], trigger=r"Last edited")
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited: {date}`` / ``Last edited by a moderator: {date}`` notes; move to ``post.edit_note``.
 
@@ -361,7 +361,7 @@ _GLUED_QUOTE_RE = regex.compile(
 )
 
 
-@rule("XF010", "glued-quote", tags=["quote"], stage="structure")
+@rule("XF010", "glued-quote", tags=["quote"], stage="structure", trigger=r"said:")
 def glued_quote(view: TextView) -> Iterator[Hit]:
     """A quote flattened onto one line, title glued to the quoted text: ``Bob said:The ferry was late.``
 
@@ -387,7 +387,7 @@ _INLINE_QUOTE_RE = regex.compile(
 )
 
 
-@rule("XF011", "inline-quote", tags=["quote"], stage="structure")
+@rule("XF011", "inline-quote", tags=["quote"], stage="structure", trigger=r"Click to expand")
 def inline_quote(view: TextView) -> Iterator[Hit]:
     """A quote inside a line (a post flattened to one line): ``Bob said: … Click to expand...``.
 
