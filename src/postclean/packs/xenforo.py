@@ -8,6 +8,7 @@ import regex
 
 from ..dates import DATE_RE, parse_date
 from ..model import Quote
+from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._common import (
@@ -19,6 +20,13 @@ from ._common import (
 )
 
 __all__ = ["PACK"]
+
+#: ``said`` in every language of :mod:`postclean.phrases`, followed by the colon (French puts a space before it).
+_SAID = rf"(?:{alternation('said')})[ \t]?:"
+#: The quote expander label (``Click to expand...``) in every language.
+_EXPAND = rf"(?:{alternation('click_to_expand')}|Click to (?:expand|shrink|collapse)(?:\.\.\.|…)?)"
+#: ``Last edited`` in every language.
+_EDITED = rf"(?:{alternation('last_edited')})"
 
 _PRONOUNS = frozenset(
     [
@@ -74,13 +82,13 @@ def author_block(view: TextView) -> Iterator[Hit]:
 
 
 _QUOTE_BLOCK_RE = regex.compile(
-    r"^[ \t]*(?P<name>[^\n]{1,80}?)[ \t]+said:[ \t]*(?:↑[ \t]*)?\n"
-    r"(?P<body>(?:(?![ \t]*Click to (?:expand|shrink)\.\.\.)[^\n]*\n){0,500}?)"
-    r"[ \t]*Click to (?:expand|shrink)\.\.\.[ \t]*$",
+    rf"^[ \t]*(?P<name>[^\n]{{1,80}}?)[ \t]+{_SAID}[ \t]*(?:↑[ \t]*)?\n"
+    rf"(?P<body>(?:(?![ \t]*{_EXPAND}[ \t]*$)[^\n]*\n){{0,500}}?)"
+    rf"[ \t]*{_EXPAND}[ \t]*$",
     regex.MULTILINE,
 )
 _QUOTE_HEADER_RE = regex.compile(
-    r"^[ \t]*(?P<name>[^\n]{1,60}?)[ \t]+said:[ \t]*(?:↑[ \t]*)?$", regex.MULTILINE
+    rf"^[ \t]*(?P<name>[^\n]{{1,60}}?)[ \t]+{_SAID}[ \t]*(?:↑[ \t]*)?$", regex.MULTILINE
 )
 
 
@@ -94,7 +102,7 @@ def _plausible_name(name: str) -> bool:
     return first not in ("and", "but", "then", "so", "as", "because", "when", "if", "he", "she", "they")
 
 
-@rule("XF002", "quote-block", tags=["quote"], stage="structure", trigger=r"said:")
+@rule("XF002", "quote-block", tags=["quote"], stage="structure", trigger=_SAID)
 def quote_block(view: TextView) -> Iterator[Hit]:
     """Quoted post: ``Name said:`` … ``Click to expand...``; the quoted text moves to ``post.quotes``.
 
@@ -122,7 +130,7 @@ def quote_block(view: TextView) -> Iterator[Hit]:
         )
 
 
-@rule("XF003", "quote-header", tags=["quote"], stage="chrome", trigger=r"said:")
+@rule("XF003", "quote-header", tags=["quote"], stage="chrome", trigger=_SAID)
 def quote_header(view: TextView) -> Iterator[Hit]:
     """A lone ``Name said:`` title line of a quote whose footer the extractor dropped.
 
@@ -139,11 +147,11 @@ def quote_header(view: TextView) -> Iterator[Hit]:
 
 
 _EXPANDER_RE = regex.compile(
-    r"^[ \t]*Click to (?:expand|shrink|collapse)(?:\.\.\.|…)?[ \t]*$", regex.MULTILINE
+    rf"^[ \t]*{_EXPAND}[ \t]*$", regex.MULTILINE
 )
 
 
-@rule("XF004", "quote-expander", tags=["quote", "buttons"], trigger=r"Click to")
+@rule("XF004", "quote-expander", tags=["quote", "buttons"], trigger=_EXPAND)
 def quote_expander(view: TextView) -> Iterator[Hit]:
     """``Click to expand...`` / ``Click to shrink...`` left over from a quote's expander.
 
@@ -202,17 +210,18 @@ def reactions(view: TextView) -> Iterator[Hit]:
 
 
 _EDITED_RE = regex.compile(
-    r"^[ \t]*Last edited(?: by (?P<by>[^:\n]{1,60}))?:[ \t]*(?P<when>[^\n]{1,60}?)[ \t]*$", regex.MULTILINE
+    rf"^[ \t]*{_EDITED}(?: (?:by|von|par|por|da|door|przez) (?P<by>[^:\n]{{1,60}}))?[ \t]?:[ \t]*(?P<when>[^\n]{{1,60}}?)[ \t]*$",
+    regex.MULTILINE,
 )
 
 
 _EDITED_TAIL_RE = regex.compile(
-    rf"[ \t]+Last edited(?: by [^:\n]{{1,60}})?:[ \t]*(?:{DATE_RE.pattern}|(?:Today|Yesterday)[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)[ \t]*$",
+    rf"[ \t]+{_EDITED}(?: (?:by|von|par|por|da|door|przez) [^:\n]{{1,60}})?[ \t]?:[ \t]*(?:{DATE_RE.pattern}|(?:Today|Yesterday)[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
 
 
-@rule("XF006", "edit-note", tags=["edit-note"], trigger=r"Last edited")
+@rule("XF006", "edit-note", tags=["edit-note"], trigger=_EDITED)
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited: {date}`` / ``Last edited by a moderator: {date}`` notes; move to ``post.edit_note``.
 
@@ -220,13 +229,15 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
         Last edited: Mar 3, 2024
     """
+    whole: set[int] = set()
     for i, m in iter_line_matches(view, _EDITED_RE):
         if parse_date(m.group("when")) is None and not regex.search(r"\d", m.group("when")):
             continue
+        whole.add(i)
         yield Hit(i, i, "edit note", {"post.edit_note": m.group(0).strip()}, moved_to="edit_note")
     for first, last, m in view.finditer(_EDITED_TAIL_RE):
         start = view.line_start(first)
-        if first != last or m.start() == start:
+        if first != last or first in whole or m.start() == start:
             continue
         note = m.group(0).strip()
         yield Hit(
@@ -357,11 +368,11 @@ def member_stat_line(view: TextView) -> Iterator[Hit]:
 
 
 _GLUED_QUOTE_RE = regex.compile(
-    r"^[ \t]*(?P<name>[^\n]{1,60}?)[ \t]+said:(?:[ \t]*↑)?(?P<text>\S[^\n]*)$", regex.MULTILINE
+    rf"^[ \t]*(?P<name>[^\n]{{1,60}}?)[ \t]+{_SAID}(?:[ \t]*↑)?(?P<text>\S[^\n]*)$", regex.MULTILINE
 )
 
 
-@rule("XF010", "glued-quote", tags=["quote"], stage="structure", trigger=r"said:")
+@rule("XF010", "glued-quote", tags=["quote"], stage="structure", trigger=_SAID)
 def glued_quote(view: TextView) -> Iterator[Hit]:
     """A quote flattened onto one line, title glued to the quoted text: ``Bob said:The ferry was late.``
 
@@ -382,12 +393,12 @@ def glued_quote(view: TextView) -> Iterator[Hit]:
 
 
 _INLINE_QUOTE_RE = regex.compile(
-    r"(?:^|(?<=[ \t]))(?P<name>[^\s]{1,40})[ \t]+said:[ \t]+(?P<text>[^\n]{1,3000}?)[ \t]*Click to expand\.\.\.[ \t]*",
+    rf"(?:^|(?<=[ \t]))(?P<name>[^\s]{{1,40}})[ \t]+{_SAID}[ \t]+(?P<text>[^\n]{{1,3000}}?)[ \t]*{_EXPAND}[ \t]*",
     regex.MULTILINE,
 )
 
 
-@rule("XF011", "inline-quote", tags=["quote"], stage="structure", trigger=r"Click to expand")
+@rule("XF011", "inline-quote", tags=["quote"], stage="structure", trigger=_EXPAND)
 def inline_quote(view: TextView) -> Iterator[Hit]:
     """A quote inside a line (a post flattened to one line): ``Bob said: … Click to expand...``.
 
