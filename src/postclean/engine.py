@@ -172,7 +172,8 @@ class Cleaner:
     @staticmethod
     def _triggered(rules: Sequence[Rule], text: str) -> list[Rule]:
         """The rules whose trigger (if any) occurs in ``text``."""
-        return [r for r in rules if r.trigger is None or r.trigger.search(text) is not None]
+        lowered = text.lower()
+        return [r for r in rules if r.triggered(text, lowered)]
 
     def _apply(
         self, r: Rule, view: TextView, run: _Run, offsets: Sequence[int] | None, flags: set[str]

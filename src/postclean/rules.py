@@ -94,6 +94,17 @@ class Rule:
     #: Optional cheap pre-check: when this pattern finds nothing in the whole document, the rule is skipped
     #: for every post (a speed-up only; it must match whenever the rule could hit).
     trigger: regex.Pattern[str] | None = attrs.field(default=None, repr=False)
+    #: Like ``trigger`` but faster: lower-case literals, one of which must occur in the lower-cased document.
+    trigger_words: tuple[str, ...] = attrs.field(default=(), repr=False)
+
+    def triggered(self, text: str, lowered: str) -> bool:
+        """False when the document cannot hold anything this rule removes: neither a trigger word occurs nor
+        the trigger pattern matches (a rule with no trigger always runs)."""
+        if not self.trigger_words and self.trigger is None:
+            return True
+        if self.trigger_words and any(w in lowered for w in self.trigger_words):
+            return True
+        return self.trigger is not None and self.trigger.search(text) is not None
 
     def __attrs_post_init__(self) -> None:
         if self.stage not in STAGES:
@@ -110,13 +121,15 @@ def rule(
     tags: Sequence[str] = (),
     stage: str = "chrome",
     scope: Scope = "post",
-    trigger: str | None = None,
+    trigger: str | Sequence[str] | None = None,
+    trigger_pattern: str | None = None,
 ) -> Callable[[Detector], Rule]:
     """Decorator turning a detector function into a :class:`Rule`.
 
     The function's docstring becomes the rule's documentation; its first line is the summary. ``trigger`` is
-    an optional regex that must occur somewhere in the document for the rule to be worth running (a speed-up:
-    the rule is skipped when it finds nothing).
+    an optional pre-check (a speed-up: the rule is skipped for documents where it finds nothing): a regex
+    string, or a sequence of literals (case-insensitive) one of which must occur; ``trigger_pattern`` adds a
+    regex alternative to the literals (the rule runs when either finds something).
 
     >>> import regex
     >>> from postclean import Hit
@@ -142,10 +155,17 @@ def rule(
             stage=stage,
             scope=scope,
             doc=doc,
-            trigger=regex.compile(trigger, regex.IGNORECASE | regex.MULTILINE) if trigger else None,
+            trigger=_compile_trigger(trigger if isinstance(trigger, str) else trigger_pattern),
+            trigger_words=tuple(w.lower() for w in trigger)
+            if trigger and not isinstance(trigger, str)
+            else (),
         )
 
     return wrap
+
+
+def _compile_trigger(pattern: str | None) -> regex.Pattern[str] | None:
+    return regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE) if pattern else None
 
 
 @attrs.frozen

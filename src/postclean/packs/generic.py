@@ -131,7 +131,11 @@ _MOBILE_SIG_RE = regex.compile(
 
 
 @rule(
-    "GEN004", "mobile-signature", tags=["signature"], stage="generic", trigger=r"(?:Sent|Posted) (?:from|via)"
+    "GEN004",
+    "mobile-signature",
+    tags=["signature"],
+    stage="generic",
+    trigger=("sent from", "sent via", "posted from", "posted via"),
 )
 def mobile_signature(view: TextView) -> Iterator[Hit]:
     """App signatures such as ``Sent from my iPhone using Tapatalk``; move to ``post.signature``.
@@ -191,7 +195,7 @@ _CONSENT_ANCHOR_RE = regex.compile(r"cookie|consent|privacy|partners", regex.IGN
     "cookie-notice",
     tags=["notice", "navigation"],
     stage="generic",
-    trigger=r"cookie|privacy|consent|partners",
+    trigger=("cookie", "privacy", "consent", "partners"),
 )
 def cookie_notice(view: TextView) -> Iterator[Hit]:
     """Cookie and consent banners: ``We value your privacy``, ``This site uses cookies…``, ``Accept all``.

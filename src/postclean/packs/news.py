@@ -94,6 +94,23 @@ _CREDIT_MARK_RE = regex.compile(
 )
 
 
+_CREDIT_WORDS = (
+    "|",
+    "｜",
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "illustration",
+    "foto",
+    "bild",
+    "source",
+    "courtesy",
+    *(a.lower() for a in _AGENCIES_CI),
+)
+_CREDIT_CS_TRIGGER = r"(?-i:\b(?:" + "|".join(regex.escape(a) for a in _AGENCIES_CS) + r"))"
+
+
 def _credit_like(segment: str) -> bool:
     s = segment.strip()
     if not s or len(s) > 140 or word_count(s) > 14:
@@ -165,7 +182,14 @@ def link_card(view: TextView) -> Iterator[Hit]:
             yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
 
 
-@rule("NEWS002", "caption-credit", tags=["credit", "byline"], stage="news")
+@rule(
+    "NEWS002",
+    "caption-credit",
+    tags=["credit", "byline"],
+    stage="news",
+    trigger=_CREDIT_WORDS,
+    trigger_pattern=_CREDIT_CS_TRIGGER,
+)
 def caption_credit(view: TextView) -> Iterator[Hit]:
     """Photo caption with its credit (``… | REUTERS``, ``(Photo: AFP)``), or a credit line alone.
 

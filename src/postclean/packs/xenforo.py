@@ -8,7 +8,7 @@ import regex
 
 from ..dates import DATE_RE, parse_date
 from ..model import Quote
-from ..phrases import alternation
+from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._common import (
@@ -27,6 +27,9 @@ _SAID = rf"(?:{alternation('said')})[ \t]?:"
 _EXPAND = rf"(?:{alternation('click_to_expand')}|Click to (?:expand|shrink|collapse)(?:\.\.\.|…)?)"
 #: ``Last edited`` in every language.
 _EDITED = rf"(?:{alternation('last_edited')})"
+_SAID_WORDS = tuple(p.lower() for p in phrases("said"))
+_EXPAND_WORDS = (*(p.lower().rstrip(".…") for p in phrases("click_to_expand")), "click to")
+_EDITED_WORDS = tuple(p.lower() for p in phrases("last_edited"))
 
 _PRONOUNS = frozenset(
     [
@@ -102,7 +105,7 @@ def _plausible_name(name: str) -> bool:
     return first not in ("and", "but", "then", "so", "as", "because", "when", "if", "he", "she", "they")
 
 
-@rule("XF002", "quote-block", tags=["quote"], stage="structure", trigger=_SAID)
+@rule("XF002", "quote-block", tags=["quote"], stage="structure", trigger=_SAID_WORDS)
 def quote_block(view: TextView) -> Iterator[Hit]:
     """Quoted post: ``Name said:`` … ``Click to expand...``; the quoted text moves to ``post.quotes``.
 
@@ -130,7 +133,7 @@ def quote_block(view: TextView) -> Iterator[Hit]:
         )
 
 
-@rule("XF003", "quote-header", tags=["quote"], stage="chrome", trigger=_SAID)
+@rule("XF003", "quote-header", tags=["quote"], stage="chrome", trigger=_SAID_WORDS)
 def quote_header(view: TextView) -> Iterator[Hit]:
     """A lone ``Name said:`` title line of a quote whose footer the extractor dropped.
 
@@ -146,12 +149,10 @@ def quote_header(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, f"quote title line ({name})", moved_to=None)
 
 
-_EXPANDER_RE = regex.compile(
-    rf"^[ \t]*{_EXPAND}[ \t]*$", regex.MULTILINE
-)
+_EXPANDER_RE = regex.compile(rf"^[ \t]*{_EXPAND}[ \t]*$", regex.MULTILINE)
 
 
-@rule("XF004", "quote-expander", tags=["quote", "buttons"], trigger=_EXPAND)
+@rule("XF004", "quote-expander", tags=["quote", "buttons"], trigger=_EXPAND_WORDS)
 def quote_expander(view: TextView) -> Iterator[Hit]:
     """``Click to expand...`` / ``Click to shrink...`` left over from a quote's expander.
 
@@ -177,7 +178,7 @@ _LIKES_THIS_RE = regex.compile(
 )
 
 
-@rule("XF005", "reactions", tags=["reactions"], trigger=r"Reactions:|like this")
+@rule("XF005", "reactions", tags=["reactions"], trigger=("reactions:", "like this"))
 def reactions(view: TextView) -> Iterator[Hit]:
     """Reaction bar: ``Reactions:`` and the names after it (and the reaction icon labels above).
 
@@ -221,7 +222,7 @@ _EDITED_TAIL_RE = regex.compile(
 )
 
 
-@rule("XF006", "edit-note", tags=["edit-note"], trigger=_EDITED)
+@rule("XF006", "edit-note", tags=["edit-note"], trigger=_EDITED_WORDS)
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited: {date}`` / ``Last edited by a moderator: {date}`` notes; move to ``post.edit_note``.
 
@@ -372,7 +373,7 @@ _GLUED_QUOTE_RE = regex.compile(
 )
 
 
-@rule("XF010", "glued-quote", tags=["quote"], stage="structure", trigger=_SAID)
+@rule("XF010", "glued-quote", tags=["quote"], stage="structure", trigger=_SAID_WORDS)
 def glued_quote(view: TextView) -> Iterator[Hit]:
     """A quote flattened onto one line, title glued to the quoted text: ``Bob said:The ferry was late.``
 
@@ -398,7 +399,7 @@ _INLINE_QUOTE_RE = regex.compile(
 )
 
 
-@rule("XF011", "inline-quote", tags=["quote"], stage="structure", trigger=_EXPAND)
+@rule("XF011", "inline-quote", tags=["quote"], stage="structure", trigger=_EXPAND_WORDS)
 def inline_quote(view: TextView) -> Iterator[Hit]:
     """A quote inside a line (a post flattened to one line): ``Bob said: … Click to expand...``.
 
