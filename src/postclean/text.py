@@ -26,7 +26,8 @@ _NEWLINES_RE = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 #: A line that is only a bare domain name, like a link card's footer (``www.example.co.jp``).
 DOMAIN_LINE_RE = regex.compile(
-    r"^[ \t]*(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,30}))\.?[ \t]*$",
+    r"^[ \t]*(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,30}))\.?"
+    r"(?:[ \t]+(?P=domain))?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 

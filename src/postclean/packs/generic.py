@@ -214,9 +214,53 @@ def cookie_notice(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "cookie or consent notice")
 
 
+_FILE_EXT = r"(?:png|jpe?g|gif|webp|bmp|heic|tiff?|svg|pdf|zip|rar|7z|txt|log|mp4|mov|mp3|docx?|xlsx?|csv)"
+_ATTACHMENT_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:"
+    rf"(?P<file>[\w()+\[\]-][\w .()+,\[\]-]{{0,119}}?\.{_FILE_EXT})"
+    r"(?:[ \t]*[(·|-]?[ \t]*[\d.,]+[ \t]*(?:[KMG]i?B|bytes)\)?)?(?:[ \t]*·[ \t]*Views:[ \t]*[\d,.]+[KkMm]?)?"
+    r"|\(?[\d.,]+[ \t]*(?:[KMG]i?B|bytes)\)?[ \t]*(?:Downloaded|Viewed)[ \t]+[\d,]+[ \t]+times?"
+    r"|View attachment[ \t]+\d+|Attachments?:?"
+    r")[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+
+
+@rule(
+    "GEN007",
+    "attachment-name",
+    tags=["buttons"],
+    stage="generic",
+    trigger=(".png", ".jp", ".gif", ".webp", ".pdf", ".zip", "kib", " kb", "mb)", "downloaded", "attachment", ".heic", ".bmp", ".txt", ".log", ".mp"),
+)
+def attachment_name(view: TextView) -> Iterator[Hit]:
+    """Attachment file names, sizes and download counts left where an image or file was attached.
+
+    A heading ``Attachments`` counts only next to such lines.
+
+    Example (removed)::
+
+        IMG_2041.jpg
+        (95.79 KiB) Downloaded 478 times
+    """
+    hits = [(first, m) for first, last, m in view.finditer(_ATTACHMENT_RE) if first == last]
+    files = {i for i, m in hits if not m.group(0).strip().lower().startswith("attachment")}
+    for i, _m in hits:
+        if i in files or any(abs(i - f) <= 2 for f in files):
+            yield Hit(i, i, "attachment name", moved_to=None)
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
-    rules=(whitespace_line, repeated_line, button_row, mobile_signature, pagination, cookie_notice),
+    rules=(
+        whitespace_line,
+        repeated_line,
+        button_row,
+        mobile_signature,
+        pagination,
+        cookie_notice,
+        attachment_name,
+    ),
     description="engine-independent chrome",
 )

@@ -144,9 +144,9 @@ _CREDIT_ONLY_RE = regex.compile(
 )
 
 
-@rule("NEWS001", "link-card", tags=["link-card"], stage="news", trigger=r"^[ \t]*[\w.-]+\.[a-z]{2,}[ \t]*$")
+@rule("NEWS001", "link-card", tags=["link-card"], stage="news", trigger=r"^[ \t]*[\w.-]+\.[a-z]{2,}\.?(?:[ \t]+[\w.-]+)?[ \t]*$")
 def link_card(view: TextView) -> Iterator[Hit]:
-    """Link-preview card at the end of a post: title line, summary line, bare domain line.
+    """Link-preview card: title line, summary line, bare domain line (anywhere in a post).
 
     Forums unfurl a pasted URL into a card; flattened, it repeats the article's title and summary and ends
     with the site's domain. It moves to ``article.link_card`` and ``article.source_domain``.
@@ -157,29 +157,28 @@ def link_card(view: TextView) -> Iterator[Hit]:
         The vote ends a decade of debate over the crossing.
         www.example-news.com
     """
-    tail = view.last_live(3)
-    if not tail:
-        return
-    d = tail[-1]
-    dm = DOMAIN_LINE_RE.match(view.lines[d])
-    if not dm or "." not in dm.group("domain").strip("."):
-        return
-    domain = dm.group("domain")
     first_live = view.first_live(0, 1)
-    opener = view.lines[first_live[0]].strip().casefold() if first_live else ""
-    if len(tail) == 3:
-        t, s = tail[0], tail[1]
-        title, summary = view.lines[t].strip(), view.lines[s].strip()
-        if t != (first_live[0] if first_live else -1) and is_title_like(title) and word_count(summary) >= 6:
-            card = LinkCard(title=title, summary=summary, domain=domain)
-            yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
-            return
-    if len(tail) >= 2:
-        t = tail[-2]
-        title = view.lines[t].strip()
-        if is_title_like(title) and title.casefold() == opener and t != first_live[0]:
-            card = LinkCard(title=title, summary=None, domain=domain)
-            yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
+    opener_at = first_live[0] if first_live else -1
+    opener = view.lines[opener_at].strip().casefold() if first_live else ""
+    last = view.last_live(1)
+    for d, _last, dm in view.finditer(DOMAIN_LINE_RE):
+        if not view.is_live(d) or "." not in dm.group("domain").strip("."):
+            continue
+        domain = dm.group("domain")
+        before = [i for i in range(d - 1, max(-1, d - 6), -1) if view.is_live(i)][:2]
+        if len(before) == 2:
+            s, t = before
+            title, summary = view.lines[t].strip(), view.lines[s].strip()
+            if t != opener_at and is_title_like(title) and word_count(summary) >= 6:
+                card = LinkCard(title=title, summary=summary, domain=domain)
+                yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
+                continue
+        if before and last and d == last[0]:
+            t = before[0]
+            title = view.lines[t].strip()
+            if is_title_like(title) and title.casefold() == opener and t != opener_at:
+                card = LinkCard(title=title, summary=None, domain=domain)
+                yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
 
 
 @rule(

@@ -268,7 +268,6 @@ _NOTICES = (
     r"(?:[-•][ \t]*)?Not open for further replies\.",
     r"(?:[-•][ \t]*)?Status",
     r"Last edited:",
-    r"View attachment \d+",
     r"Join to see EXIF info for this image \(if available\)",
     r"A forum community dedicated to [^\n]{1,300}\. Come join the discussion about [^\n]{1,600}",
     r"Community platform by XenForo® © 2010-\d{4} XenForo Ltd\.[^\n]*",
@@ -492,6 +491,95 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
         )
 
 
+_MONTH_YEAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}"
+_RELATIVE = r"(?:Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*(?:[AP]M)?"
+_VALUE_RUN_RE = regex.compile(
+    rf"^[ \t]*(?P<joined>{DATE_RE.pattern}|{_MONTH_YEAR})[ \t]*\n(?:[ \t]*\n)?"
+    r"(?P<counts>(?:[ \t]*-?\d[\d,.]*[KkMm]?[ \t]*\n(?:[ \t]*\n)?){1,4})"
+    rf"(?:[ \t]*(?P<pdate>{DATE_RE.pattern}|{_RELATIVE})[ \t]*(?:\n(?:[ \t]*\n)?|$))?"
+    r"(?:[ \t]*\#(?P<num>\d{1,7})[ \t]*(?:\n|$))?",
+    regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
+)
+_COUNT_FIELDS = ("messages", "reaction_score", "points")
+
+
+def _short_line(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 40 and word_count(s) <= 5 and s[-1] not in ".!?,;:" and "://" not in s
+
+
+@rule("XF013", "value-only-author-block", tags=["author-block"], stage="split", scope="document")
+def value_only_author_block(view: TextView) -> Iterator[Hit]:
+    """Poster block whose stat labels were icons or hidden: name, title, then bare values.
+
+    Themes that show stats as icons flatten to ``name`` / ``title`` / ``Apr 13, 2009`` / ``887`` / ``114``,
+    often followed by the post date and ``#3``. The run of a join date and counts (plus ``#N`` or a second
+    count) anchors the block; the short lines above it are name, title and banner.
+
+    Example (removed)::
+
+        F
+        felixen
+        macrumors 6502a
+        Apr 13, 2009
+        887
+        114
+        Jul 10, 2022
+        #3
+    """
+    for first, _last, m in view.finditer(_VALUE_RUN_RE):
+        counts = [c.strip() for c in m.group("counts").split("\n") if c.strip()]
+        if len(counts) < 2 and not m.group("num"):
+            continue
+        end = view.line_at(m.end() - 1) if m.group(0).endswith("\n") else view.line_at(m.end())
+        if m.group(0).endswith("\n"):
+            end = view.line_at(m.end() - 1)
+        # look back over short lines (blank lines allowed) for banner, title and name
+        above: list[int] = []
+        i = first - 1
+        while i >= 0 and len(above) < 5:
+            if view.claimed[i]:
+                break
+            line = view.lines[i]
+            if not line.strip():
+                i -= 1
+                continue
+            if not _short_line(line):
+                break
+            above.append(i)
+            i -= 1
+        above.reverse()
+        if not above:
+            continue
+        # the avatar letter (first letter of the name) marks where the block starts
+        start_at = None
+        for k in range(len(above) - 1):
+            letter = view.lines[above[k]].strip()
+            if len(letter) == 1 and view.lines[above[k + 1]].strip()[:1].upper() == letter.upper():
+                start_at = k
+        if start_at is not None:
+            names = [view.lines[j].strip() for j in above[start_at + 1 :]]
+            above = above[start_at:]
+        else:
+            # without the avatar letter only trust the last three short lines
+            above = above[-3:]
+            names = [view.lines[j].strip() for j in above]
+        if not names:
+            continue
+        name, ranks = names[0], names[1:]
+        pairs: list[tuple[str, str | None]] = [("Joined", m.group("joined"))]
+        pairs += [(("Messages", "Reaction score", "Points")[k], c) for k, c in enumerate(counts[:3])]
+        facts = poster_facts(name, ranks, tuple(pairs))
+        if m.group("pdate"):
+            facts["post.date_raw"] = m.group("pdate").strip()
+            d = parse_date(m.group("pdate"))
+            if d is not None:
+                facts["post.date"] = d
+        if m.group("num"):
+            facts["post.number"] = int(m.group("num"))
+        yield Hit(above[0], end, "poster block with unlabelled stats", facts, moved_to="author")
+
+
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
@@ -508,6 +596,7 @@ PACK = RulePack(
         glued_quote,
         inline_quote,
         inline_author_block,
+        value_only_author_block,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
