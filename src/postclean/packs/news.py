@@ -165,7 +165,7 @@ def link_card(view: TextView) -> Iterator[Hit]:
         if not view.is_live(d) or "." not in dm.group("domain").strip("."):
             continue
         domain = dm.group("domain")
-        before = [i for i in range(d - 1, max(-1, d - 6), -1) if view.is_live(i)][:2]
+        before = [i for i in range(d - 1, max(-1, d - 16), -1) if view.is_live(i)][:2]
         if len(before) == 2:
             s, t = before
             title, summary = view.lines[t].strip(), view.lines[s].strip()
