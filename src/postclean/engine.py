@@ -175,6 +175,16 @@ class Cleaner:
         lowered = text.lower()
         return [r for r in rules if r.triggered(text, lowered)]
 
+    @staticmethod
+    def _for_post(rules: Sequence[Rule], text: str) -> list[Rule]:
+        """Narrow document-level rules to one post: rules triggered only by words need one in this post."""
+        lowered = text.lower()
+        return [
+            r
+            for r in rules
+            if not r.trigger_words or r.trigger is not None or any(w in lowered for w in r.trigger_words)
+        ]
+
     def _apply(
         self, r: Rule, view: TextView, run: _Run, offsets: Sequence[int] | None, flags: set[str]
     ) -> list[tuple[Hit, Removal]]:
@@ -277,7 +287,7 @@ class Cleaner:
             view.claimed = [doc_view.claimed[i] for i in range(a, b)]
             if head is None and not view.live_indices():
                 continue
-            for r in post_rules:
+            for r in self._for_post(post_rules, view.text):
                 self._apply(r, view, run, offsets, flagset)
             post = _build_post(view, run, lines=(a, b - 1))
             if head is None and not post.body and not post.quotes and post.article is None:
@@ -323,7 +333,7 @@ class Cleaner:
         for raw in page.posts:
             run = _Run(post_index=len(posts))
             view = TextView(list(raw.lines), engine=page.engine, facts=run.facts, context=context)
-            for r in post_rules:
+            for r in self._for_post(post_rules, view.text):
                 self._apply(r, view, run, None, flagset)
             for i, q in zip(raw.quote_at, raw.quotes, strict=False):
                 run.quotes.append((i, q))
