@@ -353,7 +353,7 @@ class Cleaner:
                 article=_merge_article(raw.article, text_post.article),
             )
             if not post.body and not post.quotes and raw.author is None:
-                removals.extend(attrs.evolve(r, post=None) for r in run.removals)
+                removals.extend(attrs.evolve(r, post=None) for r in (*raw.removals, *run.removals))
                 continue
             _remember(context, post)
             removals.extend(attrs.evolve(r, post=post_i) for r in raw.removals for post_i in [len(posts)])

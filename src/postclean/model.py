@@ -205,10 +205,11 @@ class Post:
         if headers:
             if self.author is not None and self.author.name:
                 out.append(self.author.name)
-            if self.date is not None:
-                out.append(_human_date(self.date))
-            elif self.date_raw:
+            # the date as the page printed it, else a readable form of the parsed date
+            if self.date_raw:
                 out.append(self.date_raw)
+            elif self.date is not None:
+                out.append(_human_date(self.date))
         if quotes == "inline" and self.quotes:
             out.append(self._inline_body())
         elif self.body:

@@ -8,6 +8,7 @@ densest text block as a single post).
 
 from __future__ import annotations
 
+import attrs
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
@@ -81,7 +82,9 @@ def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str
     return pack.name, version, score
 
 
-def _detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[EnginePack | None, str | None, float]:
+def _detect(
+    html: str, tree: LexborHTMLParser, url: str | None
+) -> tuple[EnginePack | None, str | None, float]:
     best: tuple[EnginePack | None, str | None, float] = (None, None, 0.0)
     for pack in PACKS:
         try:
@@ -90,6 +93,8 @@ def _detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[EngineP
             continue
         if score > best[2]:
             best = (pack, version, score)
+            if score >= 1.0:  # certain: no later pack can beat it (ties go to the earlier pack anyway)
+                break
     return best
 
 
@@ -156,6 +161,13 @@ def _extract(html: str, url: str | None) -> RawPage:
     if not posts:
         flags.append("no-posts-found")
     starter = next((p.author.name for p in posts[:1] if p.author is not None and p.author.name), None)
+    if engine is None and posts:
+        # generic fallback: the page's JSON-LD / <meta> name the starter when the first post does not
+        meta = generic.page_meta(tree, ld)
+        if starter is None and meta.get("starter"):
+            starter = meta["starter"]
+        if posts[0].date is None and meta.get("published") is not None:
+            posts[0] = attrs.evolve(posts[0], date=meta["published"])
     return RawPage(
         posts=tuple(posts),
         engine=engine,
@@ -198,7 +210,7 @@ def _page_chrome(tree: LexborHTMLParser, prefix: str) -> list[Removal]:
 
 def _title(tree: LexborHTMLParser, spec: Spec | None) -> str | None:
     if spec is not None and spec.title:
-        t = node_text(tree.css_first(spec.title))
+        t = node_text(first(tree, spec.title))  # the spec's alternatives in priority order
         if t:
             return t
     og = attr(tree.css_first("meta[property='og:title']"), "content")
@@ -220,7 +232,9 @@ def _page_numbers(tree: LexborHTMLParser, spec: Spec | None) -> tuple[int | None
             page = int(m.group(0))
         if spec.page_last:
             nums = [
-                int(x) for n in select(tree, spec.page_last) for x in regex.findall(r"\b\d{1,5}\b", node_text(n))
+                int(x)
+                for n in select(tree, spec.page_last)
+                for x in regex.findall(r"\b\d{1,5}\b", node_text(n))
             ]
             if nums:
                 pages = max(nums)

@@ -54,6 +54,7 @@ KIND_CODES: dict[str, tuple[int, str]] = {
     "link-card": (8, "link preview card (moved to article.link_card)"),
     "post-header": (9, "post header: date, number, permalink (moved to metadata)"),
     "page-chrome": (10, "page chrome outside the posts (navigation, header, footer, sidebars)"),
+    "system-post": (11, "system notice in the post list (topic closed, pinned, sponsored post), not a user post"),
 }
 
 _MOVED = {
@@ -99,6 +100,9 @@ class Draft:
     permalink: str | None = None
     removals: list[Removal] = field(default_factory=list)
     card: LinkCard | None = None
+    #: Set by a pack hook when the "post" is not a user post (a system notice such as "This topic was closed");
+    #: :func:`extract_with_spec` drops it and records its text as a removal on a neighbouring post.
+    discard: str | None = None
 
     def has_content(self) -> bool:
         """True when the post has body text or quotes."""
@@ -194,10 +198,16 @@ class EnginePack:
 _LABELS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
     (regex.compile(p, regex.IGNORECASE), f)
     for p, f in (
-        (r"^(?:joined|join date|registered|member since|joined on|registriert|inscription|inscrit)$", "joined"),
+        (
+            r"^(?:joined|join date|registered|member since|joined on|registriert|inscription|inscrit)$",
+            "joined",
+        ),
         (r"^(?:messages|posts|post count|total posts|beiträge|mensajes|replies|comments)$", "messages"),
-        (r"^(?:reaction score|reactions|likes received|likes|reputation|rep|reputation points|"
-         r"thanks received|kudos|solutions|upvotes)$", "reaction_score"),
+        (
+            r"^(?:reaction score|reactions|likes received|likes|reputation|rep|reputation points|"
+            r"thanks received|kudos|solutions|upvotes)$",
+            "reaction_score",
+        ),
         (r"^(?:points|trophy points|trophies)$", "points"),
         (r"^(?:location|from|wohnort|localisation|ubicación|city)$", "location"),
         (r"^(?:country)$", "country"),
@@ -287,7 +297,7 @@ _QHEAD_RES = tuple(
     for p in (
         r"^(?:quote:?\s*)?originally posted by:?\s+(?P<n>.+?)(?:\s+view post)?(?:\s*[»›→↑].*)?$",
         r"^(?:quote|cita|zitat|citation)\s+(?:from|de|von):?\s*(?P<n>.+?)(?:\s+(?:on|am|le|el)\s+.+)?$",
-        r"^(?:on\s+.+?,\s+)?(?P<n>.+?)\s+(?:said|says|wrote|writes|a écrit|hat geschrieben|schrieb|"
+        r"^(?:on\s+.+?,\s+|\([^)]{4,40}\)\s*)?(?P<n>.+?)\s+(?:said|says|wrote|writes|a écrit|hat geschrieben|schrieb|"
         r"escribió|scrisse|написал\S*|писал\S*)(?:\s+in\s+.+)?\s*:?(?:\s*[↑»].*)?$",
         r"^(?:\([^)]*\))\s*(?P<n>.+?)\s+wrote:?$",
         r"^(?P<n>[\w.@ -]{1,40}):$",
@@ -352,15 +362,23 @@ def extract_body(
     markers: dict[int, str] = {}
     prefix = spec.prefix
     base = body
-    # Chrome inside the body: one removal per post for all of it.
+    quote_nodes = _top_level(_select_nodes(body, spec.quote), base.mem_id)
+    quote_ids = ids_of(quote_nodes)
+    # Chrome inside the body: one removal per post for all of it. Chrome inside a quote (its header, its
+    # expand link) goes out with the quote and is recorded by the quote's removal, not here.
     dropped = _select_nodes(body, spec.drop)
     if dropped:
         dropped = _top_level(dropped, base.mem_id)
         skip |= ids_of(dropped)
-        text = "\n".join(t for t in (node_text(n) for n in dropped) if t)
+        own = [n for n in dropped if not _inside_any(n, quote_ids, base.mem_id)]
+        text = "\n".join(t for t in (node_text(n) for n in own) if t)
         if text:
-            draft.removals.append(make_removal(prefix, "post-chrome", text, node_path(dropped[0], depth=2)))
-    for kind, sel in (("signature", spec.signature), ("reactions", spec.reactions), ("edit-note", spec.edit_note)):
+            draft.removals.append(make_removal(prefix, "post-chrome", text, node_path(own[0], depth=2)))
+    for kind, sel in (
+        ("signature", spec.signature),
+        ("reactions", spec.reactions),
+        ("edit-note", spec.edit_note),
+    ):
         for n in _top_level(_select_nodes(body, sel), body.mem_id):
             skip.add(n.mem_id)
             _store_aside(kind, n, spec, draft)
@@ -374,9 +392,8 @@ def extract_body(
             draft.card = card
         draft.removals.append(make_removal(prefix, "link-card", node_text(n), node_path(n, depth=2)))
     # Quotes: top-level only; nested quotes stay inside their parent's text.
-    quotes = _top_level(_select_nodes(body, spec.quote), base.mem_id)
     pending: list[Quote] = []
-    for n in quotes:
+    for n in quote_nodes:
         if n.mem_id in skip:
             continue
         q = quote_from_node(n, spec)
@@ -385,7 +402,7 @@ def extract_body(
             continue
         markers[n.mem_id] = f"\x00Q{len(pending)}\x00"
         pending.append(q)
-        draft.removals.append(make_removal(prefix, "quote", q.text, node_path(n, depth=2)))
+        draft.removals.append(make_removal(prefix, "quote", _quote_removal_text(n, q), node_path(n, depth=2)))
     lines = render_lines(body, skip=skip, markers=markers)
     out: list[str] = []
     for ln in lines:
@@ -406,6 +423,44 @@ def extract_body(
     # quote positions beyond the end point at len(out)
     draft.quote_at = [min(i, len(out)) for i in draft.quote_at]
     draft.lines = out
+
+
+def _flat_text(node: Node, skip: set[int]) -> str:
+    """The text of ``node`` on one line, words kept apart, leaving out the subtrees whose ids are in ``skip``."""
+    parts: list[str] = []
+
+    def walk(n: Node) -> None:
+        for child in n.iter(include_text=True):
+            if child.tag == "-text":
+                parts.append(child.text_content or "")
+            elif child.tag and not child.tag.startswith("-") and child.tag != "!--" and child.mem_id not in skip:
+                walk(child)
+
+    if not skip:
+        return node_text(node)
+    walk(node)
+    return clean_inline(" ".join(parts))
+
+
+def _inside_any(node: Node, ids: set[int], stop: int) -> bool:
+    """True when an ancestor of ``node`` (below ``stop``) is in ``ids``."""
+    if not ids:
+        return False
+    cur = node.parent
+    while cur is not None and cur.mem_id != stop:
+        if cur.mem_id in ids:
+            return True
+        cur = cur.parent
+    return False
+
+
+def _quote_removal_text(n: Node, q: Quote) -> str:
+    """What a quote's removal records: its header line (when it shows one) and the quoted text."""
+    full = node_text(n)
+    first_words = clean_inline(q.text)[:40]
+    i = full.find(first_words) if first_words else -1
+    head = full[:i].strip() if i > 0 else ""
+    return f"{head}\n{q.text}" if head and len(head) <= 200 else q.text
 
 
 def quote_from_node(n: Node, spec: Spec) -> Quote | None:
@@ -438,7 +493,7 @@ def link_card(n: Node, spec: Spec) -> LinkCard | None:
     """A :class:`LinkCard` from a link-preview node."""
     title = node_text(first(n, spec.card_title)) if spec.card_title else ""
     desc = node_text(first(n, spec.card_desc)) if spec.card_desc else ""
-    domain = node_text(first(n, spec.card_domain)) if spec.card_domain else ""
+    domain = node_text(first(n, spec.card_domain)).strip("() ") if spec.card_domain else ""
     url = attr(n, "data-url") or attr(n, "data-onebox-src") or attr(n, "href")
     if url is None:
         a = n.css_first("a[href^=http]")
@@ -454,7 +509,8 @@ def link_card(n: Node, spec: Spec) -> LinkCard | None:
 
 
 def _store_aside(kind: str, n: Node, spec: Spec, draft: Draft) -> None:
-    text = "\n".join(render_lines(n, images=False)).strip()
+    # screen-reader labels and other chrome inside the aside stay out of the stored value
+    text = "\n".join(render_lines(n, images=False, skip=ids_of(_select_nodes(n, spec.drop)))).strip()
     if not text:
         return
     if kind == "signature":
@@ -462,8 +518,12 @@ def _store_aside(kind: str, n: Node, spec: Spec, draft: Draft) -> None:
     elif kind == "reactions":
         draft.reactions = clean_inline(text) if draft.reactions is None else draft.reactions
     elif kind == "edit-note":
-        draft.edit_note = clean_inline(text) if draft.edit_note is None else draft.edit_note
-    draft.removals.append(make_removal(spec.prefix, kind, text, node_path(n, depth=2)))
+        note = clean_inline(text)
+        if note.startswith("(") and note.endswith(")"):
+            note = note[1:-1].strip()  # MyBB "(This post was last modified: …)"
+        draft.edit_note = note if draft.edit_note is None else draft.edit_note
+    removed = (text if kind == "signature" else node_text(n)) or text
+    draft.removals.append(make_removal(spec.prefix, kind, removed, node_path(n, depth=2)))
 
 
 def _post_id(post: Node, spec: Spec) -> str | None:
@@ -532,15 +592,20 @@ def extract_post(post: Node, spec: Spec) -> Draft:
         draft.permalink = attr(pl, "href") or attr(pl, "content")
     body = first(post, spec.body)
     skip: set[int] = set()
+    aside_ids: set[int] = set()
     if body is not None:
         # asides that live outside the body node (signature below the message, reactions bar …)
-        for kind, sel in (("signature", spec.signature), ("reactions", spec.reactions),
-                          ("edit-note", spec.edit_note)):
+        for kind, sel in (
+            ("signature", spec.signature),
+            ("reactions", spec.reactions),
+            ("edit-note", spec.edit_note),
+        ):
             if not sel:
                 continue
             for n in _top_level(select(post, sel), post.mem_id):
                 if _inside(n, body):
                     continue
+                aside_ids.add(n.mem_id)
                 _store_aside(kind, n, spec, draft)
         extract_body(body, spec, draft, extra_skip=skip)
     if spec.user_block:
@@ -548,10 +613,14 @@ def extract_post(post: Node, spec: Spec) -> Draft:
         if ub is not None and (body is None or not _inside(ub, body)):
             text = node_text(ub)
             if text:
-                draft.removals.insert(0, make_removal(spec.prefix, "author-block", text, node_path(ub, depth=2)))
+                draft.removals.insert(
+                    0, make_removal(spec.prefix, "author-block", text, node_path(ub, depth=2))
+                )
     if spec.chrome:
         parts = [n for n in select(post, spec.chrome) if body is None or not _inside(n, body)]
-        text = "\n".join(t for t in (node_text(n) for n in parts) if t)
+        parts = _top_level(parts, post.mem_id)
+        # a reactions bar or signature inside the footer was already recorded as such
+        text = "\n".join(t for t in (_flat_text(n, aside_ids) for n in parts) if t)
         if text:
             draft.removals.append(make_removal(spec.prefix, "buttons", text, node_path(parts[0], depth=2)))
     if spec.hook is not None:
@@ -583,8 +652,19 @@ def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
     if not spec.nested:
         nodes = _top_level(nodes, -1)
     drafts: list[Draft] = []
+    orphans: list[Removal] = []
     for n in nodes:
         d = extract_post(n, spec)
+        if d.discard is not None:
+            text = "\n".join([d.discard, *(x for x in d.lines if x)])
+            orphans.append(make_removal(spec.prefix, "system-post", text, node_path(n, depth=2)))
+            if drafts:
+                drafts[-1].removals.extend(orphans)
+                orphans = []
+            continue
         if d.has_content() or d.author:
+            if orphans:
+                d.removals[:0] = orphans
+                orphans = []
             drafts.append(d)
     return drafts

@@ -36,22 +36,96 @@ __all__ = [
 Node = LexborNode
 
 #: Tags removed (with their content) right after parsing: never text, often huge.
-STRIP_TAGS = ["script", "style", "svg", "template", "iframe", "object", "embed", "canvas", "math", "head > link"]
+STRIP_TAGS = [
+    "script",
+    "style",
+    "svg",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "math",
+    "head > link",
+]
 
 #: Blocks separated from their neighbours by a blank line.
 PARA_TAGS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "dl", "table", "figure",
-     "hr", "section", "article", "aside", "header", "footer", "details", "fieldset", "address"}
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "figure",
+        "hr",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "details",
+        "fieldset",
+        "address",
+    }
 )
 #: Blocks that only start a new line.
 LINE_TAGS = frozenset(
-    {"div", "li", "dt", "dd", "tr", "caption", "figcaption", "summary", "main", "nav", "form", "center",
-     "legend", "tbody", "thead", "tfoot", "option", "body", "html"}
+    {
+        "div",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "caption",
+        "figcaption",
+        "summary",
+        "main",
+        "nav",
+        "form",
+        "center",
+        "legend",
+        "tbody",
+        "thead",
+        "tfoot",
+        "option",
+        "body",
+        "html",
+    }
 )
 #: Inline elements that never carry readable text of their own.
 SKIP_TAGS = frozenset(
-    {"button", "input", "select", "textarea", "script", "style", "svg", "noscript", "template", "iframe",
-     "video", "audio", "source", "picture", "map", "head", "meta", "link", "object", "embed", "canvas"}
+    {
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "script",
+        "style",
+        "svg",
+        "noscript",
+        "template",
+        "iframe",
+        "video",
+        "audio",
+        "source",
+        "picture",
+        "map",
+        "head",
+        "meta",
+        "link",
+        "object",
+        "embed",
+        "canvas",
+    }
 )
 
 _WS_RE = regex.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -291,7 +365,9 @@ def date_from_node(node: Node | None) -> tuple[_dt.date | _dt.datetime | None, s
     raw = node_text(node) or None
     for c in cand:
         a = c.attributes
-        for key in ("datetime", "content", "data-datetime", "data-date-string", "data-datestring", "title"):
+        # machine-readable first: ISO attributes, then Unix time (XF1 abbr.DateTime[data-time]), then the
+        # human date strings, which often carry the day only
+        for key in ("datetime", "content", "data-datetime"):
             v = a.get(key)
             if v:
                 d = _parse_loose(v)
@@ -301,11 +377,21 @@ def date_from_node(node: Node | None) -> tuple[_dt.date | _dt.datetime | None, s
             e = parse_epoch(a.get(key))
             if e is not None:
                 return e, raw
+        for key in ("data-date-string", "data-datestring", "title", "data-tippy-content"):
+            v = a.get(key)
+            if v:
+                d = _parse_loose(v)
+                if d is not None:
+                    return d, raw or v.strip()
     if raw:
         d = _parse_loose(raw)
         if d is not None:
             return d, raw
     return None, raw
+
+
+#: Smiley images (vBulletin ``images/smilies/``, phpBB ``images/smilies``, SMF ``Smileys/``, MyBB …).
+_SMILEY_SRC_RE = regex.compile(r"/(?:smilies|smileys|emoticons|emotes)/", regex.IGNORECASE)
 
 
 def _alt_text(node: Node) -> str | None:
@@ -316,9 +402,69 @@ def _alt_text(node: Node) -> str | None:
     if not alt or len(alt) > 200 or _MEANINGLESS_ALT_RE.match(alt):
         return None
     cls = node.attributes.get("class") or ""
-    if "smilie" in cls or "emoji" in cls or "emoticon" in cls or "avatar" in cls:
+    if "smilie" in cls or "emoji" in cls or "emoticon" in cls or "avatar" in cls or "inlineimg" in cls:
+        return None
+    src = node.attributes.get("src") or ""
+    if _SMILEY_SRC_RE.search(src):
         return None
     return alt
+
+
+_SHORT_URL_RE = regex.compile(r"^(?P<a>\S{6,}?)\s?(?:\.{3}|…)\s?(?P<b>\S{2,})$")
+
+
+def _unshortened(a: Node) -> str | None:
+    """The full URL of a link whose text the forum shortened (``https://example.org/abc ... xyz/README``).
+
+    phpBB, vBulletin, MyBB and SMF print long URLs with the middle cut out; the link target holds the URL as
+    written, which is what the post said.
+    """
+    href = a.attributes.get("href")
+    if not href or not href.startswith(("http://", "https://", "ftp://", "www.")):
+        return None
+    text = clean_inline(a.text(separator=""))
+    if len(text) < 12 or ("..." not in text and "…" not in text):
+        return None
+    m = _SHORT_URL_RE.match(text)
+    if m is None:
+        return None
+    head, tail = m["a"], m["b"]
+    bare = regex.sub(r"^(?:https?|ftp)://", "", href)
+    if (href.startswith(head) or bare.startswith(regex.sub(r"^(?:https?|ftp)://", "", head))) and href.endswith(tail):
+        return href
+    return None
+
+
+def _cf_email(node: Node) -> str | None:
+    """The address behind Cloudflare's e-mail obfuscation (``<a class="__cf_email__" data-cfemail="hex">``
+    shown as ``[email protected]``): the first byte is the XOR key of the rest."""
+    a = node.attributes
+    code = a.get("data-cfemail")
+    if not code:
+        href = a.get("href") or ""
+        i = href.find("/cdn-cgi/l/email-protection#")
+        if i < 0:
+            return None
+        code = href[i + 28:]
+    try:
+        raw = bytes.fromhex(code.strip())
+    except ValueError:
+        return None
+    if len(raw) < 4:
+        return None
+    key = raw[0]
+    try:
+        addr = bytes(b ^ key for b in raw[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "@" not in addr or any(ch.isspace() for ch in addr):
+        return None
+    if not a.get("data-cfemail"):
+        # a mailto-style link whose visible text is the protected address: keep any other text it shows
+        text = clean_inline(node.text(separator=" "))
+        if text and "email" not in text.lower() and "protected" not in text.lower():
+            return None
+    return addr
 
 
 class _Renderer:
@@ -356,6 +502,11 @@ class _Renderer:
             if marker is not None:
                 out.append(_PARA + marker + _PARA)
                 continue
+            if tag in ("a", "span") and not pre:
+                full = _cf_email(child) or (_unshortened(child) if tag == "a" else None)
+                if full is not None:
+                    out.append(full)
+                    continue
             if tag == "br":
                 out.append(_BR)
             elif tag == "img":

@@ -7,8 +7,9 @@ import dataclasses
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import EnginePack, Spec
+from ._base import Draft, EnginePack, Spec
 from ._detect import generator, has
+from ._dom import Node, clean_inline, node_text
 
 __all__ = ["PACK", "detect"]
 
@@ -25,6 +26,27 @@ _BODY_SHARED = dict(
     ".cooked-selection-barrier, .badge-wrapper, .quote-controls",
 )
 
+_FULL_NAME_RE = regex.compile(r"^\((?P<n>[^()]{1,80})\)$")
+
+
+def _crawler_hook(post: Node, draft: Draft) -> None:
+    """The crawler view prints ``{username} ({Full Name})`` when the site shows full names, and
+    ``{username} {Action}`` (``system Closed``, ``Pinned``, ``Unlisted`` …) for small-action posts: those are
+    topic-status notices, not user posts."""
+    creator = post.css_first("span.creator")
+    if creator is None:
+        return
+    link = creator.css_first("a")
+    rest = clean_inline(node_text(creator).replace(node_text(link), "", 1)) if link is not None else ""
+    if not rest:
+        return
+    m = _FULL_NAME_RE.match(rest)
+    if m is not None:
+        draft.poster.setdefault("extra", {})["full_name"] = m["n"].strip()
+    elif len(rest) <= 40 and not regex.search(r"\d", rest):
+        draft.discard = f"{draft.author or ''} {rest}".strip()
+
+
 CRAWLER = Spec(
     engine="discourse",
     prefix="DCH",
@@ -38,6 +60,7 @@ CRAWLER = Spec(
     reactions="div[itemprop=interactionStatistic], .post-likes",
     chrome="div.crawler-post-infos, .crawler-linkback-list",
     title="#topic-title h1, #topic-title a, h1",
+    hook=_crawler_hook,
     **_BODY_SHARED,  # type: ignore[arg-type]
 )
 
@@ -53,6 +76,7 @@ EMBER = dataclasses.replace(
     reactions=".post-controls .like-count, .discourse-reactions-counter",
     chrome="section.post-menu-area, nav.post-controls, .post-actions, .post-links-container",
     title=".fancy-title, #topic-title h1, h1",
+    hook=None,
 )
 
 
@@ -69,5 +93,10 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     return 0.0, None
 
 
-PACK = EnginePack(name="discourse", prefix="DCH", detect=detect, specs=(CRAWLER, EMBER),
-                  doc="Discourse crawler view (div.crawler-post) and Ember view (article.boxed).")
+PACK = EnginePack(
+    name="discourse",
+    prefix="DCH",
+    detect=detect,
+    specs=(CRAWLER, EMBER),
+    doc="Discourse crawler view (div.crawler-post) and Ember view (article.boxed).",
+)

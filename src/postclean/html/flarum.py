@@ -45,5 +45,6 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     return 0.0, None
 
 
-PACK = EnginePack(name="flarum", prefix="FLH", detect=detect, specs=(STREAM, NOSCRIPT),
-                  doc="Flarum discussion pages.")
+PACK = EnginePack(
+    name="flarum", prefix="FLH", detect=detect, specs=(STREAM, NOSCRIPT), doc="Flarum discussion pages."
+)

@@ -36,7 +36,7 @@ FLUXBB = Spec(
 
 def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
     """FluxBB: ``#punviewtopic``/``pun`` ids, ``Powered by FluxBB`` credit, ``div.blockpost``."""
-    if has(tree, "#punviewtopic, #punwrap") or "Powered by <a href=\"http://fluxbb.org/\">FluxBB" in html:
+    if has(tree, "#punviewtopic, #punwrap") or 'Powered by <a href="http://fluxbb.org/">FluxBB' in html:
         return 1.0, None
     if has(tree, "div.blockpost div.postmsg"):
         return 0.9, None

@@ -1,9 +1,12 @@
 """Fallback for pages no engine pack recognises.
 
-In order: schema.org ``DiscussionForumPosting``/``Comment`` microdata; JSON-LD with the same types; repeated
-sibling structures (elements sharing a parent and a class, each with an author-ish link, a date and text);
-and finally one post made of the densest text block once navigation, headers, footers, sidebars and forms
-are set aside.
+Three sources of posts are compared and the fullest wins: schema.org microdata (``DiscussionForumPosting``,
+``Comment``, ``Answer``, ``Question``), JSON-LD with the same types, and the repeated post structure the page's
+markup shows (:mod:`postclean.html._generic_posts`: elements sharing a tag and class or an id pattern, each
+with an author, a date and a body). A post, question or article printed before its replies in different
+markup is kept as the first post. JSON-LD and ``<meta>`` tags fill in the starter and the first post's date
+when the markup does not show them. Pages without any post structure give one post made of the densest
+text block once navigation, headers, footers, sidebars and forms are set aside.
 """
 
 from __future__ import annotations
@@ -15,24 +18,26 @@ from typing import Any
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import Draft, Spec, extract_body, make_removal, poster_from_line
-from ._dom import Node, attr, clean_inline, date_from_node, ids_of, node_path, node_text, render_lines, select
+from ._base import Draft, extract_body, make_removal
+from ._dom import (
+    Node,
+    _parse_loose,
+    attr,
+    clean_inline,
+    date_from_node,
+    ids_of,
+    node_path,
+    node_text,
+    render_lines,
+    select,
+)
+from ._generic_index import build_index
+from ._generic_posts import SPEC as _SPEC
+from ._generic_posts import find_groups, posts_from_group
 
-__all__ = ["extract"]
+__all__ = ["extract", "page_meta"]
 
 PREFIX = "GNH"
-
-_SPEC = Spec(
-    engine="generic",
-    prefix=PREFIX,
-    post="",
-    body="",
-    quote="blockquote",
-    quote_head="cite, .quote-author, .quoteheader, .bbCodeBlock-title, .title",
-    quote_author_attrs=("data-author", "data-username", "data-quote"),
-    signature=".signature, .Signature, .post-signature, .sig",
-    drop=".sr-only, .visually-hidden, .screen-reader-text, [hidden], .share, .sharing, .social-share",
-)
 
 _CHROME = (
     "nav, header, footer, aside, form, menu, [role=navigation], [role=banner], [role=contentinfo], "
@@ -40,8 +45,19 @@ _CHROME = (
     ".sidebar, #sidebar, .footer, #footer, .header, #header, .cookie, .cookies, .cookie-banner, .share, "
     ".sharing, .social, .related, .advert, .ad, .ads, .comments-form, .pagination, select, button"
 )
-_USER_HREF_RE = regex.compile(r"/(?:u|user|users|member|members|profile|profiles|people|author|m)/|[?&](?:u|user|uid)=",
-                              regex.IGNORECASE)
+_POST_TYPES = ("DiscussionForumPosting", "Comment", "Answer", "Question", "SocialMediaPosting")
+_MAIN_TYPES = (
+    "DiscussionForumPosting",
+    "Question",
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "SocialMediaPosting",
+    "Review",
+    "TechArticle",
+    "Report",
+)
+_WORD_RE = regex.compile(r"\w+")
 
 
 def extract(tree: LexborHTMLParser, url: str | None, ld: list[str]) -> tuple[list[Draft], list[str]]:
@@ -49,19 +65,91 @@ def extract(tree: LexborHTMLParser, url: str | None, ld: list[str]) -> tuple[lis
 
     ``ld`` holds the page's JSON-LD script contents (scripts are stripped before this runs).
     """
-    drafts = _microdata(tree)
-    if len(drafts) >= 2 or (drafts and sum(len(" ".join(d.lines)) for d in drafts) > 200):
-        return drafts, ["generic:schema-org"]
-    ld_drafts = _json_ld(ld)
-    if ld_drafts:
-        return ld_drafts, ["generic:json-ld"]
-    siblings = _siblings(tree)
-    if siblings:
-        return siblings, ["generic:repeated-blocks"]
-    main = _main_content(tree)
-    if main:
-        return main, ["no-forum-structure", "generic:main-content"]
-    return [], ["no-forum-structure"]
+    body = tree.body
+    ld_data = _ld_parse(ld)
+    micro = _microdata(tree)
+    ld_drafts = _json_ld(ld_data)
+    dom: list[Draft] = []
+    if body is not None:
+        ix = build_index(body)
+        groups = find_groups(ix)
+        if groups:
+            dom = posts_from_group(ix, groups[0])
+            if len(dom) < 2:
+                dom = []
+    micro_text, dom_text, ld_text = _size(micro), _size(dom), _size(ld_drafts)
+    drafts: list[Draft]
+    flags: list[str]
+    if micro and (len(micro) >= 2 or micro_text > 200) and micro_text >= 0.7 * dom_text:
+        drafts, flags = micro, ["generic:schema-org"]
+    elif dom and dom_text >= 0.7 * ld_text:
+        drafts, flags = dom, ["generic:repeated-blocks"]
+    elif ld_drafts:
+        drafts, flags = ld_drafts, ["generic:json-ld"]
+    else:
+        drafts = _main_content(tree)
+        flags = ["no-forum-structure", "generic:main-content"] if drafts else ["no-forum-structure"]
+    if drafts and flags[0] != "generic:json-ld":
+        _lead_from_ld(drafts, ld_data)
+    return drafts, flags
+
+
+def _size(drafts: list[Draft]) -> int:
+    return sum(len(ln) for d in drafts for ln in d.lines) + sum(len(q.text) for d in drafts for q in d.quotes)
+
+
+def _words(text: str, n: int) -> str:
+    return " ".join(_WORD_RE.findall(text.lower())[:n])
+
+
+def _lead_from_ld(drafts: list[Draft], ld_data: list[Any]) -> None:
+    """Put the JSON-LD main posting first when the markup's posts do not include it; fill starter and date."""
+    main = _ld_main(ld_data)
+    if main is None:
+        return
+    author = _ld_author(main)
+    published = main.get("datePublished") or main.get("dateCreated")
+    date = _parse_loose(published) if isinstance(published, str) else None
+    text = main.get("text") or main.get("articleBody")
+    first = drafts[0]
+    if isinstance(text, str) and len(text.strip()) >= 40:
+        probe = _words(text, 12)
+        if probe and probe not in _words(" ".join(first.lines), 400):
+            d = _ld_draft(main, text)
+            if d is not None and (author is None or first.author != author or first.date != date):
+                drafts.insert(0, d)
+                return
+    if first.author is None and author and (first.date is None or date is None or first.date == date):
+        first.author = author
+    if first.date is None and date is not None and (first.author is None or first.author == author):
+        first.date, first.date_raw = date, str(published)
+
+
+def page_meta(tree: LexborHTMLParser, ld: list[str]) -> dict[str, Any]:
+    """Thread title, starter and start date from JSON-LD and ``<meta>`` tags, where the page gives them."""
+    out: dict[str, Any] = {}
+    main = _ld_main(_ld_parse(ld))
+    if main is not None:
+        title = main.get("headline") or main.get("name")
+        if isinstance(title, str) and title.strip():
+            out["title"] = clean_inline(title)
+        author = _ld_author(main)
+        if author:
+            out["starter"] = author
+        published = main.get("datePublished") or main.get("dateCreated")
+        if isinstance(published, str):
+            out["published"] = _parse_loose(published)
+    if "starter" not in out:
+        a = attr(tree.css_first("meta[property='article:author'], meta[name=author]"), "content")
+        if a and not a.startswith("http") and len(a) <= 60:
+            out["starter"] = clean_inline(a)
+    if "published" not in out:
+        p = attr(
+            tree.css_first("meta[property='article:published_time'], meta[itemprop=datePublished]"), "content"
+        )
+        if p:
+            out["published"] = _parse_loose(p)
+    return out
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -79,8 +167,13 @@ def _own(item: Node, selector: str, items: set[int]) -> Node | None:
 
 
 def _microdata(tree: LexborHTMLParser) -> list[Draft]:
-    items = list(select(tree, "[itemtype*=DiscussionForumPosting], [itemtype*='schema.org/Comment'], "
-                          "[itemtype*='schema.org/Answer'], [itemtype*='schema.org/Question']"))
+    items = list(
+        select(
+            tree,
+            "[itemtype*=DiscussionForumPosting], [itemtype*='schema.org/Comment'], "
+            "[itemtype*='schema.org/Answer'], [itemtype*='schema.org/Question']",
+        )
+    )
     if not items:
         return []
     ids = ids_of(items)
@@ -93,23 +186,48 @@ def _microdata(tree: LexborHTMLParser) -> list[Draft]:
         author = _own(item, "[itemprop=author]", ids)
         if author is not None:
             name_node = author.css_first("[itemprop=name]")
-            d.author = (attr(name_node, "content") or node_text(name_node) or attr(author, "content")
-                        or node_text(author) or None)
+            d.author = (
+                attr(name_node, "content")
+                or node_text(name_node)
+                or attr(author, "content")
+                or node_text(author)
+                or None
+            )
             if d.author:
                 d.author = d.author[:120]
         dn = _own(item, "[itemprop=datePublished], [itemprop=dateCreated]", ids)
         if dn is not None:
             d.date, d.date_raw = date_from_node(dn)
-        skip = ids & ids_of(select(body, "[itemscope]"))
-        extract_body(body, _SPEC, d, extra_skip=skip)
+        if body.tag == "meta":
+            _lines_from_text(d, attr(body, "content") or "")
+        else:
+            skip = ids & ids_of(select(body, "[itemscope]"))
+            extract_body(body, _SPEC, d, extra_skip=skip)
         if d.has_content():
-            d.removals.insert(0, make_removal(PREFIX, "author-block", d.author or "", node_path(item, depth=2)))
+            d.removals.insert(
+                0, make_removal(PREFIX, "author-block", d.author or "", node_path(item, depth=2))
+            )
             drafts.append(d)
     return drafts
 
 
 # ----------------------------------------------------------------------------------------------------------
-def _ld_objects(data: Any) -> list[dict[str, Any]]:
+def _ld_parse(raw: list[str]) -> list[Any]:
+    out: list[Any] = []
+    for blob in raw:
+        try:
+            out.append(json.loads(blob))
+        except ValueError:
+            continue
+    return out
+
+
+def _types(obj: dict[str, Any]) -> list[Any]:
+    t = obj.get("@type")
+    return t if isinstance(t, list) else [t]
+
+
+def _ld_objects(data: Any, types: tuple[str, ...] = _POST_TYPES) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     stack = [data]
     while stack and len(out) < 500:
@@ -117,15 +235,22 @@ def _ld_objects(data: Any) -> list[dict[str, Any]]:
         if isinstance(cur, list):
             stack.extend(reversed(cur))
         elif isinstance(cur, dict):
-            t = cur.get("@type")
-            types = t if isinstance(t, list) else [t]
-            if any(x in ("DiscussionForumPosting", "Comment", "Answer", "Question", "SocialMediaPosting")
-                   for x in types):
+            if any(x in types for x in _types(cur)):
                 out.append(cur)
             for key in ("@graph", "mainEntity", "comment", "suggestedAnswer", "acceptedAnswer"):
                 if key in cur:
                     stack.append(cur[key])
     return out
+
+
+def _ld_main(ld_data: list[Any]) -> dict[str, Any] | None:
+    """The page's main posting: the first thread-, question- or article-typed object."""
+    for data in ld_data:
+        for obj in _ld_objects(data, _MAIN_TYPES):
+            if "Comment" in _types(obj) or "Answer" in _types(obj):
+                continue
+            return obj
+    return None
 
 
 def _ld_author(obj: dict[str, Any]) -> str | None:
@@ -134,104 +259,43 @@ def _ld_author(obj: dict[str, Any]) -> str | None:
         a = a[0]
     if isinstance(a, dict):
         n = a.get("name") or a.get("alternateName")
-        return str(n) if n else None
-    return str(a) if isinstance(a, str) else None
+        return clean_inline(str(n)) if n else None
+    return clean_inline(a) if isinstance(a, str) and not a.startswith("http") else None
 
 
-def _json_ld(raw: list[str]) -> list[Draft]:
-    drafts: list[Draft] = []
-    for blob in raw:
-        try:
-            data = json.loads(blob)
-        except ValueError:
+def _lines_from_text(d: Draft, text: str) -> None:
+    lines: list[str] = []
+    for para in regex.split(r"\n\s*\n", text.strip()):
+        para_lines = [clean_inline(x) for x in para.split("\n") if x.strip()]
+        if not para_lines:
             continue
+        if lines:
+            lines.append("")
+        lines.extend(para_lines)
+    d.lines = lines
+
+
+def _ld_draft(obj: dict[str, Any], text: str) -> Draft | None:
+    d = Draft()
+    d.author = _ld_author(obj)
+    published = obj.get("datePublished") or obj.get("dateCreated")
+    if isinstance(published, str):
+        d.date, d.date_raw = _parse_loose(published), published
+    _lines_from_text(d, text)
+    return d if d.has_content() else None
+
+
+def _json_ld(ld_data: list[Any]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for data in ld_data:
         for obj in _ld_objects(data):
             text = obj.get("text") or obj.get("articleBody")
             if not isinstance(text, str) or not text.strip():
                 continue
-            d = Draft()
-            d.author = _ld_author(obj)
-            published = obj.get("datePublished") or obj.get("dateCreated")
-            if isinstance(published, str):
-                from ._dom import _parse_loose
-
-                d.date, d.date_raw = _parse_loose(published), published
-            lines: list[str] = []
-            for para in regex.split(r"\n\s*\n", text.strip()):
-                if lines:
-                    lines.append("")
-                lines.extend(clean_inline(x) for x in para.split("\n") if x.strip())
-            d.lines = lines
-            drafts.append(d)
+            d = _ld_draft(obj, text)
+            if d is not None:
+                drafts.append(d)
     return drafts
-
-
-# ----------------------------------------------------------------------------------------------------------
-def _signature(n: Node) -> str:
-    cls = (n.attributes.get("class") or "").split()
-    return f"{n.tag}.{cls[0]}" if cls else ""
-
-
-def _siblings(tree: LexborHTMLParser) -> list[Draft]:
-    """Posts from repeated sibling blocks that each carry an author link and a date."""
-    body = tree.body
-    if body is None:
-        return []
-    groups: dict[tuple[int, str], list[Node]] = defaultdict(list)
-    for n in select(body, "article, li, div, tr, section"):
-        sig = _signature(n)
-        if not sig:
-            continue
-        parent = n.parent
-        if parent is None:
-            continue
-        groups[(parent.mem_id, sig)].append(n)
-    best: list[Node] = []
-    best_score = 0.0
-    for nodes in groups.values():
-        if len(nodes) < 2:
-            continue
-        with_meta = 0
-        text_len = 0
-        for n in nodes[:60]:
-            has_user = any(_USER_HREF_RE.search(a.attributes.get("href") or "") for a in select(n, "a[href]"))
-            has_date = n.css_first("time, [datetime], [class*=date], [class*=time]") is not None
-            if has_user and has_date:
-                with_meta += 1
-            text_len += len(node_text(n))
-        if with_meta < max(2, len(nodes[:60]) * 0.6):
-            continue
-        score = text_len
-        if score > best_score:
-            best, best_score = nodes, score
-    if not best or best_score < 200:
-        return []
-    drafts: list[Draft] = []
-    for n in best:
-        d = Draft()
-        user = next((a for a in select(n, "a[href]") if _USER_HREF_RE.search(a.attributes.get("href") or "")
-                     and node_text(a)), None)
-        date_node = n.css_first("time, [datetime]") or n.css_first("[class*=date], [class*=time]")
-        skip: set[int] = set()
-        if user is not None:
-            d.author = node_text(user)[:120]
-        if date_node is not None:
-            d.date, d.date_raw = date_from_node(date_node)
-            skip.add(date_node.mem_id)
-        # the author's container (closest ancestor of the link below the post with little text) is chrome
-        if user is not None:
-            cur = user
-            while cur.parent is not None and cur.parent.mem_id != n.mem_id and len(node_text(cur.parent)) < 200:
-                cur = cur.parent
-            skip.add(cur.mem_id)
-            d.removals.append(make_removal(PREFIX, "author-block", node_text(cur), node_path(cur, depth=2)))
-        skip |= ids_of(select(n, _CHROME))
-        for stat in select(n, "[class*=stats] li, [class*=userinfo] li"):
-            poster_from_line(node_text(stat), d.poster)
-        extract_body(n, _SPEC, d, extra_skip=skip)
-        if d.has_content():
-            drafts.append(d)
-    return drafts if len(drafts) >= 2 else []
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -241,7 +305,8 @@ def _main_content(tree: LexborHTMLParser) -> list[Draft]:
     if body is None:
         return []
     chrome = list(select(body, _CHROME))
-    skip = ids_of(chrome)
+    # the title is page metadata (a "heading" the length of a paragraph is content)
+    skip = ids_of(chrome) | {h.mem_id for h in select(body, "h1") if len(node_text(h)) <= 150}
     scores: dict[int, float] = defaultdict(float)
     nodes: dict[int, Node] = {}
     for p in select(body, "p, pre, li, h2, h3, blockquote, td"):

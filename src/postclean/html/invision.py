@@ -42,7 +42,9 @@ _SHARED = dict(
     card="div.ipsRichEmbed, div.ipsEmbeddedOther, .ipsEmbeddedBrowser",
     card_title=".ipsRichEmbed_itemTitle, h3, a",
     card_desc=".ipsRichEmbed_snippet, p",
-    drop=".ipsQuote_citation, .ipsSpoiler_header, .ipsHide, [data-role=reactionInteraction], .ipsType_reset.ipsType_medium.ipsType_light",
+    # [data-nosnippet] marks ad slots that themes inject into the post content
+    drop=".ipsQuote_citation, .ipsSpoiler_header, .ipsHide, [data-role=reactionInteraction], "
+    ".ipsType_reset.ipsType_medium.ipsType_light, [data-nosnippet]",
     title="h1.ipsType_pageTitle, .ipsPageHeader__title, h1",
     page_current=".ipsPagination_active, .ipsPagination__page--active, [aria-current=page]",
     page_last=".ipsPagination_page, .ipsPagination_last, .ipsPagination__page",
@@ -52,7 +54,8 @@ _SHARED = dict(
 IPS4 = Spec(
     engine="invision",
     prefix="IPH",
-    post="article.cPost, article.ipsComment[id^=elComment_]",
+    # every IPS 4 post carries id="elComment_{id}"; ad slots dressed as posts (no id) are left out
+    post="article.cPost[id^=elComment_], article.ipsComment[id^=elComment_]",
     body="div[data-role=commentContent]",
     author="aside .cAuthorPane_author, .cAuthorPane_author, .ipsComment_author strong",
     user_block="aside.ipsComment_author, aside.cAuthorPane",
@@ -91,5 +94,10 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     return 0.0, None
 
 
-PACK = EnginePack(name="invision", prefix="IPH", detect=detect, specs=(IPS5, IPS4),
-                  doc="Invision Community 4 and 5 topic pages.")
+PACK = EnginePack(
+    name="invision",
+    prefix="IPH",
+    detect=detect,
+    specs=(IPS5, IPS4),
+    doc="Invision Community 4 and 5 topic pages.",
+)

@@ -52,5 +52,6 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     return 0.0, None
 
 
-PACK = EnginePack(name="lemmy", prefix="LMH", detect=detect, specs=(POST,), extract=extract,
-                  doc="Lemmy post pages.")
+PACK = EnginePack(
+    name="lemmy", prefix="LMH", detect=detect, specs=(POST,), extract=extract, doc="Lemmy post pages."
+)

@@ -46,7 +46,7 @@ MYBB16 = dataclasses.replace(
 
 def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
     """MyBB: ``MyBBEditor``/``MyBB.`` scripts, ``Powered By MyBB`` credit, post markup."""
-    strong = "Powered By <a href=\"https://mybb.com\"" in html or "var MyBBEditor" in html
+    strong = 'Powered By <a href="https://mybb.com"' in html or "var MyBBEditor" in html
     if has(tree, "div.post div.post_body[id^=pid_]"):
         return 1.0, "1.8"
     if strong or "MyBB Group" in html:
@@ -54,5 +54,4 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     return 0.0, None
 
 
-PACK = EnginePack(name="mybb", prefix="MBH", detect=detect, specs=(MYBB18, MYBB16),
-                  doc="MyBB thread pages.")
+PACK = EnginePack(name="mybb", prefix="MBH", detect=detect, specs=(MYBB18, MYBB16), doc="MyBB thread pages.")

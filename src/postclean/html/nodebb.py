@@ -26,6 +26,11 @@ NODEBB = Spec(
     signature="[component='post/signature']",
     reactions="[component='post/vote-count'], [component='post/upvote-count']",
     edit_note="[component='post/editor'], [component='post/edit-indicator']",
+    # nodebb-plugin-link-preview renders pasted URLs as a Bootstrap card
+    card="div.link-preview",
+    card_title=".card-title",
+    card_desc=".card-text",
+    card_domain=".card-footer .text-secondary",
     drop="[component='post/parent'], .visually-hidden",
     chrome="[component='post/footer'] [component='post/actions'], [component='post/reply-count'], "
     "[component='post/actions'], [component='post/parent']",

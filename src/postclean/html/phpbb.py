@@ -25,7 +25,7 @@ PROSILVER = Spec(
     post="div.post[id^=p]",
     body="div.content",
     author="dl.postprofile dt a.username, dl.postprofile dt a.username-coloured, dl.postprofile a.username, "
-    "dl.postprofile dt a[href*=memberlist], p.author strong a, p.author .username",
+    "dl.postprofile dt a[href*=memberlist], dl.postprofile .username, p.author strong a, p.author .username",
     user_block="dl.postprofile",
     rank="dd.profile-rank",
     date="p.author time, p.author",
@@ -72,5 +72,10 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     return 0.0, None
 
 
-PACK = EnginePack(name="phpbb", prefix="PBH", detect=detect, specs=(PROSILVER, SUBSILVER),
-                  doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables).")
+PACK = EnginePack(
+    name="phpbb",
+    prefix="PBH",
+    detect=detect,
+    specs=(PROSILVER, SUBSILVER),
+    doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables).",
+)

@@ -7,30 +7,59 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._base import Draft, EnginePack, Spec, extract_body, extract_with_spec, make_removal
 from ._detect import has
-from ._dom import attr, date_from_node, node_path, parse_epoch, parse_int, select
+from ._dom import Node, attr, date_from_node, node_path, node_text, parse_epoch, parse_int, select
 
 __all__ = ["PACK", "detect"]
 
-_TEXT = Spec(engine="reddit", prefix="RDH", post="", body="", quote="blockquote",
-             drop="faceplate-screen-reader-content, .sr-only")
+#: Reddit's rule-enforcement bot: its stickied comments are subreddit boilerplate, not discussion.
+_BOT_AUTHORS = frozenset({"AutoModerator"})
+
+
+def _old_hook(entry: Node, draft: Draft) -> None:
+    """Old Reddit keeps the ids, the author and the link score on the ``div.thing`` around ``div.entry``."""
+    thing = entry.parent
+    if thing is None:
+        return
+    draft.post_id = attr(thing, "data-fullname") or draft.post_id
+    if not draft.author:
+        draft.author = attr(thing, "data-author")
+    if draft.reactions is None:
+        score = thing.css_first("div.midcol div.score.unvoted, div.midcol div.score")
+        n = parse_int(attr(score, "title") or node_text(score)) if score is not None else None
+        if n is not None:
+            draft.reactions = f"{n} points"
+    if (attr(thing, "data-author") or draft.author) in _BOT_AUTHORS:
+        draft.discard = f"{draft.author}:"
+
+_TEXT = Spec(
+    engine="reddit",
+    prefix="RDH",
+    post="",
+    body="",
+    quote="",
+    drop="faceplate-screen-reader-content, .sr-only",
+)
 
 OLD = Spec(
     engine="reddit",
     prefix="RDH",
-    post="div.thing.link, div.thing.comment",
-    nested=True,
+    # the post is the thing's own div.entry: replies sit in div.child, a sibling, so nothing of a reply is
+    # read into its parent
+    post="div.thing.link > div.entry, div.thing.comment > div.entry",
     body="div.usertext-body > div.md, .usertext-body .md, .expando .md",
     author="p.tagline a.author",
-    author_attrs=("data-author",),
     user_block="p.tagline",
     date="p.tagline time, time.live-timestamp",
-    post_id_attrs=("data-fullname", "id"),
+    post_id_attrs=(),
     permalink="a.bylink, a[data-event-action=permalink]",
-    reactions="p.tagline span.score.unvoted, span.score",
+    reactions="p.tagline span.score.unvoted, p.tagline span.score",
+    # Reddit has no post-quoting feature: a markdown "> " blockquote quotes anything (an article, a paper,
+    # the parent), so it stays in the body
     quote="",
     drop=".sr-only",
-    chrome="ul.flat-list.buttons, div.midcol",
-    title="a.title, p.title a",
+    chrome="ul.flat-list.buttons",
+    title="a.title, p.title a, h1[slot=title]",
+    hook=_old_hook,
 )
 
 
@@ -62,6 +91,11 @@ def _new(tree: LexborHTMLParser) -> list[Draft]:
     for c in select(tree, "shreddit-comment"):
         d = Draft()
         d.author = attr(c, "author")
+        if d.author in _BOT_AUTHORS:
+            if drafts:
+                text = node_text(c.css_first("div[slot=comment]")) or d.author
+                drafts[-1].removals.append(make_removal("RDH", "system-post", text, node_path(c, depth=1)))
+            continue
         d.post_id = attr(c, "thingid")
         d.permalink = attr(c, "permalink")
         score = attr(c, "score")
@@ -107,5 +141,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
 
 
 _ = parse_epoch
-PACK = EnginePack(name="reddit", prefix="RDH", detect=detect, specs=(OLD,), extract=extract,
-                  doc="Reddit threads, new and old layouts.")
+PACK = EnginePack(
+    name="reddit",
+    prefix="RDH",
+    detect=detect,
+    specs=(OLD,),
+    extract=extract,
+    doc="Reddit threads, new and old layouts.",
+)

@@ -26,10 +26,11 @@ SMF = Spec(
     quote="blockquote.bbc_standard_quote, blockquote.bbc_alternate_quote, blockquote",
     quote_head="cite",
     signature="div.signature",
-    reactions="ul.floatleft li.like_count, .smflikebutton",
+    # li.like_count holds "{n} people like this"; li.smflikebutton is only the Like button
+    reactions="li.like_count, .like_count",
     edit_note="span.modified, div.modified, .smalltext.modified",
     drop="div.codeheader, .quoteheader, .codeoperation",
-    chrome="ul.quickbuttons, div.moderatorbar .reportlinks, .under_message",
+    chrome="ul.quickbuttons, div.moderatorbar .reportlinks, .under_message, li.smflikebutton",
     title="#top_section h2, h2.display_title, #forumposts h3.catbg, h1",
     page_current=".pagelinks .current_page, .pagelinks strong",
     page_last=".pagelinks a.nav_page, .pagelinks a",

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import EnginePack, Spec
+from ._base import Draft, EnginePack, Spec
 from ._detect import has
+from ._dom import Node, node_text
+
+
+def _hook(post: Node, draft: Draft) -> None:
+    """``span.AuthorLocation`` carries the location without a label."""
+    loc = node_text(post.css_first(".AuthorInfo .AuthorLocation, span.AuthorLocation"))
+    if loc and "location" not in draft.poster:
+        draft.poster["location"] = loc[:200]
 
 __all__ = ["PACK", "detect"]
 
 VANILLA = Spec(
     engine="vanilla",
     prefix="VAH",
-    post="div.ItemDiscussion, li.ItemComment, li.Item.Comment, div.Discussion",
+    # div.Discussion alone also names the MessageList wrapper; the opening post is div.ItemDiscussion
+    post="div.ItemDiscussion, li.ItemComment, li.Item.Comment",
     body="div.Message, .Item-Body .userContent",
     author="span.Author a.Username, a.Username, .Author .Username",
     user_block="div.AuthorWrap, span.Author, .Item-Header",
     rank="span.AuthorTitle, .MItem.AuthorTitle, .RoleTitle",
-    stat_lines="span.AuthorLocation, .MItem.PostCount, .MItem.CountComments",
+    stat_lines=".MItem.PostCount, .MItem.CountComments",
     date="span.DateCreated time, time, .DateCreated",
     permalink="a.Permalink",
     post_id_attrs=("id",),
@@ -25,14 +34,16 @@ VANILLA = Spec(
     quote_head=".QuoteAuthor, .blockquote-header, .embedQuote-header",
     quote_body=".QuoteText, .blockquote-content, .embedQuote-body",
     signature="div.Signature, .UserSignature",
-    reactions="div.Reactions, .ReactionRecord",
+    # div.Reactions holds the reaction buttons; the record of who reacted is .ReactionRecord
+    reactions=".ReactionRecord",
     edit_note="span.DateUpdated, .DateUpdated",
     card=".embedExternal.embedLink, .embedLink, .js-embed.embedResponsive:not(.embedImage)",
     card_title=".embedLink-title, h3",
     card_desc=".embedLink-excerpt, p",
     drop=".embedImage-link + .sr-only",
-    chrome="div.Options, .Reactions .ReactButton, .MItem.Flag",
-    title="h1, .PageTitle h1",
+    chrome="div.Options, div.Reactions, .MItem.Flag",
+    title=".PageTitle h1, h1",
+    hook=_hook,
 )
 
 

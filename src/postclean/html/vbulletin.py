@@ -5,14 +5,18 @@ from __future__ import annotations
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import EnginePack, Spec
+from ._base import Draft, EnginePack, Spec, make_removal
 from ._detect import generator, has, html_attr
+from ._dom import Node, clean_inline, node_path, node_text, render_lines
 
 __all__ = ["PACK", "detect"]
 
 _QUOTE = dict(
-    quote=".bbcode_container .bbcode_quote, div.bbcode_quote, div[style*='margin:20px']",
-    quote_head=".bbcode_postedby, div.smallfont, td.alt2 > div:first-child",
+    # vB3: a margin-styled wrapper holding a "Quote:" label and a td.alt2 / div.alt2 panel (code boxes use
+    # pre.alt2, so they are not taken for quotes)
+    quote=".bbcode_container .bbcode_quote, div.bbcode_quote, div[style*='margin']:has(td.alt2), "
+    "div[style*='margin']:has(div.alt2)",
+    quote_head=".bbcode_postedby, div.smallfont, .alt2 > div:first-child, label",
     quote_body=".bbcode_quote .message, .quote_container .message, div[style*='font-style:italic']",
 )
 _DROP = ".bbcode_description, .bbcode_container > .bbcode_description, img[alt='View Post']"
@@ -36,6 +40,8 @@ VB5 = Spec(
     drop=_DROP,
     chrome=".b-post__footer, ul.js-post-controls, ul.b-sharing-menu, .b-comments",
     title="h1.main-title, .b-topic__title, h1",
+    page_current=".js-pagenav .js-pagenav-current-button",
+    page_last=".js-pagenav .js-pagenav-last-button, .js-pagenav a.page",
     **_QUOTE,  # type: ignore[arg-type]
 )
 
@@ -47,7 +53,7 @@ VB4 = Spec(
     author=".username_container .username strong, .username_container .username, a.username",
     user_block=".userinfo, .userinfo_noavatar",
     rank=".usertitle",
-    pairs="dl.userstats, .userinfo_extra dl",
+    pairs="dl.userstats, dl.userinfo_extra, .userinfo_extra dl",
     date=".postdate .date, span.date, .posthead .date",
     number="a.postcounter",
     permalink="a.postcounter",
@@ -61,6 +67,37 @@ VB4 = Spec(
     page_last=".pagination a",
     **_QUOTE,  # type: ignore[arg-type]
 )
+
+_SIG_RULE_RE = regex.compile(r"^\s*_{6,}\s*")
+_EDITED_RE = regex.compile(r"^\s*Last edited by\b", regex.IGNORECASE)
+
+
+def _vb3_hook(post: Node, draft: Draft) -> None:
+    """vB3 prints the signature and the edit note after the message div, with no class of their own: the
+    signature is the block that starts with the ``__________________`` rule (after ``<!-- sig -->``), the edit
+    note the one that starts with ``Last edited by``."""
+    body = post.css_first("[id^=post_message_]")
+    if body is None:
+        return
+    sib = body.next
+    steps = 0
+    while sib is not None and steps < 12:
+        steps += 1
+        if sib.tag in ("div", "span", "em"):
+            text = node_text(sib)
+            if draft.signature is None and _SIG_RULE_RE.match(text):
+                lines = render_lines(sib, images=False)
+                if lines:
+                    lines[0] = _SIG_RULE_RE.sub("", lines[0])
+                sig = "\n".join(lines).strip()
+                if sig:
+                    draft.signature = sig
+                    draft.removals.append(make_removal("VBH", "signature", text, node_path(sib, depth=2)))
+            elif draft.edit_note is None and _EDITED_RE.match(text):
+                draft.edit_note = clean_inline(text)
+                draft.removals.append(make_removal("VBH", "edit-note", text, node_path(sib, depth=2)))
+        sib = sib.next
+
 
 VB3 = Spec(
     engine="vbulletin",
@@ -78,6 +115,10 @@ VB3 = Spec(
     reactions=".vbseo_liked, [id^=post_thanks_box]",
     drop=_DROP,
     title="td.navbar strong, .navbar strong, h1",
+    # "Page 2 of 5" sits in the first cell of div.pagenav; the current page is td.alt2 > strong
+    page_current="div.pagenav td.alt2 strong, div.pagenav td.alt2",
+    page_last="div.pagenav td.vbmenu_control",
+    hook=_vb3_hook,
     **_QUOTE,  # type: ignore[arg-type]
 )
 
@@ -96,5 +137,10 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     return 0.0, None
 
 
-PACK = EnginePack(name="vbulletin", prefix="VBH", detect=detect, specs=(VB5, VB4, VB3),
-                  doc="vBulletin 3, 4 and 5 thread pages.")
+PACK = EnginePack(
+    name="vbulletin",
+    prefix="VBH",
+    detect=detect,
+    specs=(VB5, VB4, VB3),
+    doc="vBulletin 3, 4 and 5 thread pages.",
+)

@@ -7,8 +7,9 @@ import dataclasses
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import EnginePack, Spec
+from ._base import Draft, EnginePack, Spec
 from ._detect import generator, has, html_attr
+from ._dom import Node, _parse_loose, attr, first
 
 __all__ = ["PACK_XF1", "PACK_XF2", "detect_xf1", "detect_xf2"]
 
@@ -23,6 +24,24 @@ _DROP = (
     ".bbCodeSpoiler-button, .bbCodeSpoiler-button-title, .js-unfurl-favicon, .u-srOnly, .js-selectToQuoteEnd, "
     ".quoteExpand, .messageTextEndMarker, .bbCodeCode > .type, .bbCodeBlock-sourceJump, .message-newIndicator"
 )
+
+_REACTIONS_LABEL_RE = regex.compile(r"^(?:(?:Likes?|Reactions?)\s+)?Reactions?\s*:\s*", regex.IGNORECASE)
+
+
+def _xf2_hook(post: Node, draft: Draft) -> None:
+    """Fallbacks for themes that move the attribution: the lightbox caption ``{author} · {date}`` that every
+    XF2 post carries on ``.message-userContent``, and the reactions list without its screen-reader label."""
+    if draft.date is None:
+        cap = attr(first(post, ".message-userContent[data-lb-caption-desc], [data-lb-caption-desc]"),
+                   "data-lb-caption-desc")
+        if cap and "·" in cap:
+            raw = cap.rsplit("·", 1)[1].strip()
+            d = _parse_loose(raw)
+            if d is not None:
+                draft.date, draft.date_raw = d, raw
+    if draft.reactions:
+        draft.reactions = _REACTIONS_LABEL_RE.sub("", draft.reactions) or None
+
 
 XF2 = Spec(
     engine="xenforo",
@@ -50,6 +69,7 @@ XF2 = Spec(
     title=".p-title-value, h1.p-title-value",
     page_current=".pageNav-page--current",
     page_last=".pageNav-main .pageNav-page",
+    hook=_xf2_hook,
     **_QUOTE,  # type: ignore[arg-type]
 )
 
@@ -119,7 +139,13 @@ def detect_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[floa
     return 0.0, None
 
 
-PACK_XF2 = EnginePack(name="xenforo", prefix="XFH", detect=detect_xf2, specs=(XF2, XF2_CARD),
-                      doc="XenForo 2 thread_view pages.")
-PACK_XF1 = EnginePack(name="xenforo", prefix="XFH", detect=detect_xf1, specs=(XF1,),
-                      doc="XenForo 1 thread pages (ol.messageList).")
+PACK_XF2 = EnginePack(
+    name="xenforo", prefix="XFH", detect=detect_xf2, specs=(XF2, XF2_CARD), doc="XenForo 2 thread_view pages."
+)
+PACK_XF1 = EnginePack(
+    name="xenforo",
+    prefix="XFH",
+    detect=detect_xf1,
+    specs=(XF1,),
+    doc="XenForo 1 thread pages (ol.messageList).",
+)

@@ -1,9 +1,618 @@
-"""Discourse, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""Discourse, text form: crawler-view post headers, post numbers, likes, topic lists, footer, quote titles."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..dates import DATE_LINE_RE, DATE_RE, parse_date
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+from ._modern import (
+    BARE_INT_RE,
+    COUNT,
+    RELATIVE_TIME,
+    is_handle_like,
+    known_authors,
+    line_re,
+    phrase_alt,
+    remember_authors,
+    whole_line_hits,
+)
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="discourse", prefix="DSC", rules=(), description="Discourse pages flattened to text")
+_ACTIONS = (
+    r"(?:Closed|Opened|Pinned|Unpinned|Pinned globally|Listed|Unlisted|Archived|Unarchived|Split this topic"
+    r"|Merged this topic|Moved this topic|Geschlossen|Fermé|Cerrado|Fechado|Chiuso|Gesloten|Zamknięty|Закрыто)"
+)
+_DATE = rf"(?:{DATE_RE.pattern})"
+#: ``raoul (Raoul) May 3, 2024, 8:45am 1`` / ``hayley.p 2 May 2025 18:48 1`` / ``system Closed … 7``.
+_ONE_LINE_RE = regex.compile(
+    rf"^[ \t]*(?P<user>[\w][\w.\-]{{0,38}})(?:[ \t]+\((?P<full>[^()\n]{{1,60}})\))?(?:[ \t]+(?P<action>{_ACTIONS}))?"
+    rf"[ \t]+(?P<date>{_DATE})[ \t]+\#?(?P<num>\d{{1,5}})[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
+)
+_FULL_NAME_RE = regex.compile(r"^[ \t]*\((?P<full>[^()\n]{1,60})\)[ \t]*$")
+_LIKES_ALT = phrase_alt("likes_count")
+_LIKES_RE = line_re(
+    rf"(?:{COUNT})[ \t]*(?:{_LIKES_ALT})|(?:❤️?|♥️?|💜|👍)[ \t]*(?:{COUNT})?|(?:{COUNT})[ \t]*(?:❤️?|♥️?)"
+)
+_POWERED_RE = line_re(phrase_alt("discourse_powered"), flags=regex.IGNORECASE)
+
+
+def _is_discourse(view: TextView) -> bool:
+    return view.engine == "discourse"
+
+
+def _prev_live(view: TextView, i: int, limit: int = 12) -> int | None:
+    j = i - 1
+    while j >= 0 and i - j <= limit:
+        if view.is_live(j):
+            return j
+        if view.claimed[j]:
+            return None
+        j -= 1
+    return None
+
+
+def _gap_before(view: TextView, i: int) -> int:
+    """Blank lines directly above line ``i``."""
+    n, j = 0, i - 1
+    while j >= 0 and not view.lines[j].strip() and not view.claimed[j]:
+        n += 1
+        j -= 1
+    return n
+
+
+def _header_facts(
+    name: str | None, full: str | None, date_raw: str | None, num: int | None
+) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    if name:
+        facts["author.name"] = name
+    if full and full != name:
+        facts["author.extra"] = {"full_name": full}
+    if date_raw:
+        facts["post.date_raw"] = date_raw
+        d = parse_date(date_raw)
+        if d is not None:
+            facts["post.date"] = d
+    if num is not None:
+        facts["post.number"] = num
+    return facts
+
+
+def _prose_between(view: TextView, a: int, b: int) -> bool:
+    return any(word_count(view.lines[k]) >= 4 for k in range(a + 1, b) if view.is_live(k))
+
+
+@rule("DSC001", "post-header", tags=["author-block", "post-meta"], stage="split", scope="document")
+def post_header(view: TextView) -> Iterator[Hit]:
+    """Crawler-view post header: user name, full name, date and post number, in any of the flattened shapes.
+
+    Discourse's no-JavaScript view (what scrapers get) prints ``{user} ({Full Name}) {date} {N}`` above each post.
+    html-text keeps it on one line; other extractors break it into lines, keep only the name and the number with
+    blank lines between (trafilatura), or only the post number (Resiliparse). The header opens each post, so it
+    also splits the thread; the name and date move to ``post.author`` / ``post.date``. Bare numbers are taken as
+    post numbers only when they climb through the thread (Discourse sniffed, or a run of consecutive numbers).
+
+    Example (removed)::
+
+        raoul (Raoul) May 3, 2024, 8:45am 1
+    """
+    engine_ok = _is_discourse(view)
+    taken: set[int] = set()
+    hits: list[Hit] = []
+    names: list[str] = []
+    for first, last, m in view.finditer(_ONE_LINE_RE):
+        if first != last:
+            continue
+        d = parse_date(m.group("date"))
+        if d is None:
+            continue
+        facts = _header_facts(m.group("user"), m.group("full"), m.group("date").strip(), int(m.group("num")))
+        if m.group("action"):
+            facts["post.event"] = m.group("action")
+        hits.append(Hit(first, first, "post header (name, date, post number)", facts, moved_to="author"))
+        taken.add(first)
+        names.append(m.group("user"))
+    # Multi-line shapes, anchored on a bare post-number line or a date line.
+    candidates: list[tuple[int, int, int | None, str | None, str | None, str | None, bool]] = []
+    for i, line in enumerate(view.lines):
+        if i in taken or not view.is_live(i):
+            continue
+        bm = BARE_INT_RE.match(line)
+        dm = None if bm else DATE_LINE_RE.match(line)
+        if not bm and not dm:
+            continue
+        start, num, date_raw, name, full = i, None, None, None, None
+        if bm:
+            num = int(bm.group("n"))
+            j = _prev_live(view, i)
+            if j is not None and j not in taken and DATE_LINE_RE.match(view.lines[j]):
+                date_raw, start = view.lines[j].strip(), j
+                j = _prev_live(view, j, 3)
+        else:
+            date_raw = line.strip()
+            j = _prev_live(view, i, 3)
+        if j is not None and j not in taken:
+            fm = _FULL_NAME_RE.match(view.lines[j])
+            if fm:
+                full = fm.group("full")
+                j2 = _prev_live(view, j, 3)
+                if j2 is not None and is_handle_like(view.lines[j2]):
+                    name, start = view.lines[j2].strip(), j2
+            elif (
+                is_handle_like(view.lines[j])
+                and not regex.match(r"^[\d.,]+$", view.lines[j].strip())
+                and (date_raw is not None or not bm or i - j > 2)
+            ):
+                name, start = view.lines[j].strip(), j
+        end = i
+        if dm:
+            if name is None:
+                continue
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] - i <= 3 and (nm := BARE_INT_RE.match(view.lines[nxt[0]])):
+                num, end = int(nm.group("n")), nxt[0]
+        candidates.append(
+            (start, end, num, name, full, date_raw, bm is not None and name is None and date_raw is None)
+        )
+    named = [c for c in candidates if c[3] is not None]
+    named_nums = [c[2] for c in named if c[2] is not None]
+    named_ok = engine_ok or (len(named_nums) >= 2 and named_nums == sorted(set(named_nums)))
+    bare = [c for c in candidates if c[6]]
+    bare_ok: set[int] = set()
+    if engine_ok:
+        last = 0
+        for c in sorted(candidates, key=lambda c: c[0]):
+            if (
+                c[6]
+                and c[2] is not None
+                and last < c[2] <= last + 30
+                and (c[0] == 0 or _gap_before(view, c[0]) or _after_likes(view, c[0]))
+            ):
+                bare_ok.add(c[0])
+                last = c[2]
+            elif not c[6] and c[2] is not None and c[3] is not None:
+                last = max(last, c[2])
+    else:
+        # Without the engine, only a run of >= 3 consecutive numbers with prose between them.
+        run: list[tuple[int, int, int | None, str | None, str | None, str | None, bool]] = []
+        for c in sorted(bare, key=lambda c: c[0]):
+            if run and c[2] == (run[-1][2] or 0) + 1 and _prose_between(view, run[-1][0], c[0]):
+                run.append(c)
+            else:
+                if len(run) >= 3:
+                    bare_ok.update(x[0] for x in run)
+                run = [c]
+        if len(run) >= 3:
+            bare_ok.update(x[0] for x in run)
+    for c in candidates:
+        start, end, num, name, full, date_raw, is_bare = c
+        if is_bare:
+            if start in bare_ok:
+                hits.append(
+                    Hit(start, end, "post number", _header_facts(None, None, None, num), moved_to="post")
+                )
+        elif name is not None and (named_ok or (date_raw is not None and num is not None)):
+            if date_raw is None and num is None:
+                continue
+            hits.append(
+                Hit(
+                    start,
+                    end,
+                    "post header (name, date, post number)",
+                    _header_facts(name, full, date_raw, num),
+                    moved_to="author",
+                )
+            )
+            names.append(name)
+    remember_authors(view, names)
+    yield from sorted(hits, key=lambda h: h.start)
+
+
+def _after_likes(view: TextView, i: int) -> bool:
+    j = _prev_live(view, i, 4)
+    return j is not None and _LIKES_RE.match(view.lines[j]) is not None
+
+
+@rule("DSC002", "likes-line", tags=["reactions"], trigger=r"\d[ \t]*\S|❤|♥")
+def likes_line(view: TextView) -> Iterator[Hit]:
+    """A post's like counter on its own line: ``8 Likes``, ``1 Like``, ``❤ 12``, ``12 ♥`` (and translations).
+
+    Example (removed)::
+
+        8 Likes
+    """
+    for i, m in whole_line_hits(view, _LIKES_RE):
+        yield Hit(i, i, "like counter", {"post.reactions": m.group(0).strip()}, moved_to="reactions")
+
+
+_TOPIC_HEADER_RE = line_re(phrase_alt("topic_list_header"), flags=regex.IGNORECASE)
+_TOPIC_WORDS = (
+    "Topic",
+    "Replies",
+    "Views",
+    "Activity",
+    "Thema",
+    "Antworten",
+    "Aufrufe",
+    "Aktivität",
+    "Sujet",
+    "Réponses",
+    "Vues",
+    "Activité",
+    "Tema",
+    "Respuestas",
+    "Vistas",
+    "Actividad",
+    "Tópico",
+    "Respostas",
+    "Visualizações",
+    "Atividade",
+    "Argomento",
+    "Risposte",
+    "Visualizzazioni",
+    "Attività",
+    "Antwoorden",
+    "Weergaven",
+    "Activiteit",
+    "Temat",
+    "Odpowiedzi",
+    "Wyświetlenia",
+    "Aktywność",
+    "Ответы",
+    "Просмотры",
+    "Активность",
+)
+_TOPIC_WORD_RE = line_re("|".join(regex.escape(w) for w in _TOPIC_WORDS), flags=regex.IGNORECASE)
+_RELATED_RE = line_re(phrase_alt("related_topics"), flags=regex.IGNORECASE)
+_ACTIVITY = rf"(?:{_DATE}|[A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}}|[A-Z][a-z]{{2,8}}[ \t]+'?\d{{2,4}}|\d{{1,2}}[ \t]+[A-Za-z]{{3,9}}|\d{{1,3}}[smhdwy]|{RELATIVE_TIME})"
+_TOPIC_ROW_STATS_RE = regex.compile(
+    rf"^[ \t]*(?:[^\n]{{0,200}}?[ \t]+)?(?:{COUNT})[ \t]+(?:{COUNT})[ \t]+(?:{_ACTIVITY})[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_BROWSE_MORE_RE = line_re(
+    r"Want to read more\? Browse other topics in [^\n]{1,120} or view latest topics\.|There (?:are|is) \d+ unread and \d+ new topics? remaining[^\n]{0,200}",
+)
+
+
+@rule(
+    "DSC003",
+    "related-topics",
+    tags=["navigation"],
+    trigger=r"Topic|Replies|Views|Activity|Thema|Sujet|Tema|Temat|Тема|Argomento|Tópico",
+)
+def related_topics(view: TextView) -> Iterator[Hit]:
+    """``Related topics`` / ``Suggested Topics`` table under a thread: header, columns, and title/stats rows.
+
+    Discourse lists other topics under every thread as a table (``Topic Replies Views Activity``); flattened, it
+    becomes a heading, the column names, then per row the title, category, tags and ``{replies} {views} {date}``.
+    The block runs from the heading to the last stats row.
+
+    Example (removed)::
+
+        Related topics
+        Topic Replies Views Activity
+        Printer will not wake from sleep
+        Hardware
+        4 350 February 26, 2021
+    """
+    n = len(view)
+    i = 0
+    while i < n:
+        line = view.lines[i]
+        if not view.is_live(i):
+            i += 1
+            continue
+        start = None
+        head_end = i
+        if _TOPIC_HEADER_RE.match(line):
+            start = i
+        elif _RELATED_RE.match(line) or (
+            _TOPIC_WORD_RE.match(line)
+            and line.strip() in ("Topic", "Thema", "Sujet", "Tema", "Tópico", "Argomento", "Temat", "Тема")
+        ):
+            # heading then the column names, possibly one per line
+            k = i + 1
+            cols = 0
+            while (
+                k < n
+                and k - i <= 8
+                and (
+                    not view.lines[k].strip()
+                    or _TOPIC_WORD_RE.match(view.lines[k])
+                    or _TOPIC_HEADER_RE.match(view.lines[k])
+                )
+            ):
+                if view.lines[k].strip():
+                    cols += 4 if _TOPIC_HEADER_RE.match(view.lines[k]) else 1
+                    head_end = k
+                k += 1
+            if cols >= 3 or (_TOPIC_WORD_RE.match(line) and cols >= 2):
+                start = i
+        if start is None:
+            i += 1
+            continue
+        if start > 0:
+            p = _prev_live(view, start, 3)
+            if p is not None and _RELATED_RE.match(view.lines[p]):
+                start = p
+        last_row = None
+        k = head_end + 1
+        since = 0
+        while k < n and since <= 6:
+            s = view.lines[k]
+            if view.is_live(k):
+                if _TOPIC_ROW_STATS_RE.match(s):
+                    last_row = k
+                    since = 0
+                elif len(s) > 300 or _POWERED_RE.match(s):
+                    break
+                else:
+                    since += 1
+            k += 1
+        end = last_row if last_row is not None else head_end
+        nxt = view.first_live(end + 1)
+        if nxt and _BROWSE_MORE_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]
+        if view.free(start, end):
+            yield Hit(start, end, "list of related topics")
+        i = end + 1
+
+
+_FOOTER_LINK_RE = line_re(phrase_alt("footer_links"), flags=regex.IGNORECASE)
+
+
+@rule("DSC004", "footer", tags=["navigation"], trigger=r"Discourse")
+def footer(view: TextView) -> Iterator[Hit]:
+    """Page footer: ``Powered by Discourse, best viewed with JavaScript enabled`` and the footer links above it.
+
+    Whatever short lines follow the credit are the site's own footer and go with it.
+
+    Example (removed)::
+
+        Home
+        Categories
+        Guidelines
+        Terms of Service
+        Privacy Policy
+        Powered by Discourse, best viewed with JavaScript enabled
+    """
+    for i, line in view.iter_lines():
+        # the credit split over three lines by an inline link: ``Powered by`` / ``Discourse`` / ``, best viewed …``
+        if line.strip() == "Powered by":
+            nxt = view.first_live(i + 1, 2)
+            if (
+                len(nxt) == 2
+                and view.lines[nxt[0]].strip() == "Discourse"
+                and view.lines[nxt[1]].strip().startswith(", best viewed with JavaScript")
+            ):
+                yield Hit(i, nxt[1], "Discourse footer")
+    for i, _m in whole_line_hits(view, _POWERED_RE):
+        start = i
+        j = _prev_live(view, i, 3)
+        while j is not None and _FOOTER_LINK_RE.match(view.lines[j]):
+            start = j
+            j = _prev_live(view, j, 3)
+        end = i
+        rest = view.live_indices(i + 1)
+        if rest and all(word_count(view.lines[k]) <= 12 and len(view.lines[k]) <= 120 for k in rest):
+            end = rest[-1]
+        yield Hit(start, end, "Discourse footer")
+
+
+_MAP_LABELS = phrase_alt("replies_count", "views_count", "users_count")
+_TOPIC_MAP_RE = line_re(
+    rf"(?:(?:created|last reply|erstellt|letzte Antwort|créé|dernière réponse|creado|última respuesta)[ \t]*(?:[^\n]{{0,30}}?)[ \t]*)?"
+    rf"(?:(?:{COUNT})[ \t]+(?:{_MAP_LABELS}|{_LIKES_ALT})[ \t]*){{1,6}}",
+    flags=regex.IGNORECASE,
+)
+
+
+@rule("DSC005", "topic-map", tags=["post-meta"], trigger=r"\d[ \t]+\w")
+def topic_map(view: TextView) -> Iterator[Hit]:
+    """Topic-map and reply counters: ``2 Replies``, ``1.2k Views``, ``8 Users``, ``created … 14 replies 3 links``.
+
+    Example (removed)::
+
+        12 replies
+        1.2k views
+    """
+    for i, m in whole_line_hits(view, _TOPIC_MAP_RE):
+        if len(m.group(0)) <= 200:
+            yield Hit(i, i, "topic statistics")
+
+
+@rule("DSC006", "quote-title", tags=["quote"], stage="structure", trigger=r":[ \t]*$")
+def quote_title(view: TextView) -> Iterator[Hit]:
+    """A quote's title line ``{user}:`` where ``{user}`` posted in the thread (or is a handle, Discourse sniffed).
+
+    Discourse renders a quote as an aside titled with the quoted poster's name and a colon; the quoted text
+    follows without an end marker, so only the title goes (repeated quoted lines are left to de-duplication).
+
+    Example (removed)::
+
+        rimelek:
+
+    Kept: ``Ingredients:`` (not a poster of the thread).
+    """
+    authors = known_authors(view)
+    if not authors and not _is_discourse(view):
+        return
+    for i, line in view.iter_lines():
+        s = line.strip()
+        if not s.endswith(":") or len(s) > 42:
+            continue
+        name = s[:-1].strip()
+        if not is_handle_like(name):
+            continue
+        known = name.lower() in authors
+        handle = _is_discourse(view) and bool(regex.search(r"[_\d]", name)) and not name.isdigit()
+        if (known or handle) and view.first_live(i + 1):
+            yield Hit(i, i, f"quote title ({name})")
+
+
+_NOTICE_ALT = phrase_alt("discourse_notices", min_words=2)
+_SOLVED_ALT = phrase_alt("solved_by", min_words=3)
+_NOTICE_RE = line_re(rf"{_NOTICE_ALT}|{_SOLVED_ALT}", flags=regex.IGNORECASE)
+_SHORT_NOTICE_RE = line_re(
+    rf"{phrase_alt('discourse_notices', max_words=1)}|{phrase_alt('solved_by', max_words=1)}"
+)
+_IMAGE_META_RE = line_re(r"[^\n]{0,160}?\d{2,5}[×x]\d{2,5}[ \t]+\d[\d.,]*[ \t]*(?:[KMG]i?B|kB|bytes)")
+_WELCOME_RE = line_re(
+    r"This is the first time [^\n]{1,60} has posted — let[’']s welcome them to our community!"
+    r"|It[’']s been a while since we[’']ve seen [^\n]{1,60} — their last post was [^\n]{1,60}\."
+    r"|\d{1,3}[ \t]+(?:days?|months?|years?)[ \t]+later"
+)
+
+
+@rule(
+    "DSC007",
+    "notice",
+    tags=["notice", "navigation"],
+    trigger=(
+        "topic",
+        "original",
+        "page",
+        "post",
+        "reply",
+        "×",
+        "later",
+        "solved",
+        "gelöst",
+        "résolu",
+        "resuelto",
+        "while",
+        "expand",
+    ),
+)
+def notice(view: TextView) -> Iterator[Hit]:
+    """Fixed Discourse lines: auto-close notices, ``Solved by {user} in post #N``, image size captions,
+    ``show original``, ``next page →``, welcome notices, ``3 months later`` time gaps.
+
+    Example (removed)::
+
+        This topic was automatically closed 90 days after the last reply. New replies are no longer allowed.
+    """
+    for i, _m in whole_line_hits(view, _NOTICE_RE):
+        yield Hit(i, i, "Discourse notice")
+    for i, _m in whole_line_hits(view, _IMAGE_META_RE):
+        yield Hit(i, i, "image size caption")
+    for i, _m in whole_line_hits(view, _WELCOME_RE):
+        yield Hit(i, i, "Discourse notice")
+    if _is_discourse(view):
+        for i, _m in whole_line_hits(view, _SHORT_NOTICE_RE):
+            yield Hit(i, i, "Discourse notice")
+
+
+_BUTTONS_RE = line_re(phrase_alt("post_controls"), flags=regex.IGNORECASE)
+
+
+@rule("DSC008", "buttons-and-counters", tags=["buttons", "reactions"])
+def buttons_and_counters(view: TextView) -> Iterator[Hit]:
+    """With Discourse sniffed: lone post-control labels (``Reply``, ``Share``, ``Like``) and bare counter numbers
+    at a post's end or beside a control (the like and reply counts of the JavaScript view).
+
+    Example (removed)::
+
+        Reply
+        3
+    """
+    if not _is_discourse(view):
+        return
+    controls: set[int] = set()
+    for i, _m in whole_line_hits(view, _BUTTONS_RE):
+        controls.add(i)
+        yield Hit(i, i, "post control")
+    live = view.live_indices()
+    if not live:
+        return
+    last = live[-1]
+    for i in live:
+        if BARE_INT_RE.match(view.lines[i]) and int(view.lines[i]) < 10_000:
+            near = any(abs(i - c) <= 2 for c in controls)
+            if i == last or near:
+                yield Hit(i, i, "counter number")
+
+
+_SITE_TITLE_SEP = regex.compile(r"[ \t]+[-–|][ \t]+")
+
+
+@rule("DSC009", "page-header", tags=["navigation", "headline"], scope="document", trigger=None)
+def page_header(view: TextView) -> Iterator[Hit]:
+    """With Discourse sniffed, whole-page text: the short lines above the first post (page title, site name,
+    topic title, category and tags); the topic title goes to ``doc.title``.
+
+    Example (removed)::
+
+        Printer keeps waking up - Hardware - Example Forum
+        Example Forum
+        Printer keeps waking up
+        Hardware
+    """
+    if not _is_discourse(view):
+        return
+    first_header = None
+    for k, line in enumerate(view.original[:60]):
+        if _ONE_LINE_RE.match(line):
+            first_header = k
+            break
+    if first_header is None or first_header == 0 or first_header > 40:
+        return
+    live = [i for i in range(first_header) if view.is_live(i)]
+    if not live or any(word_count(view.lines[i]) > 16 or view.lines[i].rstrip().endswith(".") for i in live):
+        return
+    facts: dict[str, Any] = {}
+    top = view.lines[live[0]].strip()
+    parts = _SITE_TITLE_SEP.split(top)
+    if len(parts) >= 2:
+        facts["doc.title"] = parts[0].strip()
+    yield Hit(
+        live[0], live[-1], "page header above the first post", facts, moved_to="title" if facts else None
+    )
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a Discourse page (each signal weak alone)."""
+    head = text[:400_000]
+    score = 0.0
+    if _POWERED_RE.search(head):
+        score += 0.45
+    if len(_ONE_LINE_RE.findall(head[:100_000])) >= 2:
+        score += 0.3
+    if len(_LIKES_RE.findall(head)) >= 2:
+        score += 0.25
+    if _TOPIC_HEADER_RE.search(head) or _RELATED_RE.search(head):
+        score += 0.2
+    nums = [int(m.group(1)) for m in regex.finditer(r"(?:^|\n)[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n", head)]
+    climb = sum(1 for a, b in itertools.pairwise(nums) if 0 < b - a <= 3)
+    if climb >= 2:
+        score += 0.3
+    if regex.search(r"(?:^|\s):[a-z_]{2,30}:(?:\s|$)", head):
+        score += 0.1
+    return min(1.0, score)
+
+
+PACK = RulePack(
+    name="discourse",
+    prefix="DSC",
+    rules=(
+        post_header,
+        page_header,
+        likes_line,
+        related_topics,
+        footer,
+        topic_map,
+        quote_title,
+        notice,
+        buttons_and_counters,
+    ),
+    sniff=sniff,
+    description="Discourse pages flattened to text",
+)

@@ -1,11 +1,484 @@
-"""Invision Community 4/5, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""Invision Community (IPS 4/5), text form: author panes, ``Posted`` lines, quotes, edit notes, post links."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..dates import DATE_RE, MONTHS, parse_date
+from ..model import Quote
+from ..phrases import alternation
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+from ._common import is_rank_like, parse_count
+from ._modern import (
+    BARE_INT_RE,
+    COUNT,
+    RELATIVE_TIME,
+    US_DATE,
+    line_re,
+    phrase_alt,
+    phrase_list,
+    remember_authors,
+    whole_line_hits,
+)
 
 __all__ = ["PACK"]
 
+_DATE = rf"(?:{DATE_RE.pattern})"
+_MON = "|".join(
+    sorted(
+        {regex.escape(n) for table in MONTHS.values() for names in table.values() for n in names},
+        key=len,
+        reverse=True,
+    )
+)
+_SHORT_DATE = (
+    rf"(?:(?:{_MON})\.?[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?|\d{{1,2}}\.?[ \t]+(?:{_MON})\.?(?:[ \t]+\d{{4}})?)"
+)
+_WHEN = rf"(?:{_DATE}|{US_DATE}(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)?|{RELATIVE_TIME}|{_SHORT_DATE})"
+_EDITED_MARK = r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|edytowany|изменено)\)"
+_POSTED_RE = regex.compile(
+    rf"^[ \t]*(?:{phrase_alt('ips_posted')})[ \t]+(?:on[ \t]+)?(?P<date>{_WHEN})(?:[ \t]*{_EDITED_MARK})?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_AGE = r"\d{1,3}[ \t]*(?:yrs?|mos?|wks?|d|hrs?|h|mins?|m)"
+#: IPS 5 entry header: ``August 26, 2024 1 yr`` (glued as ``August 26, 20241 yr`` by some extractors).
+_IPS5_DATE_RE = regex.compile(
+    rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]*(?:{_EDITED_MARK})?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_IPS5_GLUED_RE = regex.compile(
+    rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]+(?=\S)",
+    regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
+)
+_PANE_COUNT_RE = regex.compile(
+    rf"^[ \t]*(?:(?P<n>{COUNT})(?:[ \t]+(?P<label>posts?|Badges?|Reputation|Solutions?|Points|Beiträge|messages|mensajes|mensagens|messaggi|berichten|postów|сообщени[йея]))?|(?P<label2>Posts|Joined|Reputation|Location|Gender|Beiträge|Registriert)[ \t]*:?[ \t]*(?P<v2>[^\n]{{1,40}}))[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_LABEL_VALUE_RE = regex.compile(
+    r"^[ \t]*(?P<label>[\w][\w .'/#-]{0,30}):[ \t]+(?P<value>[^\n]{1,80}?)[ \t]*$"
+)
+_BADGE_RE = line_re(
+    r"Author|Autor|Auteur|Autore|Auteur|Автор|Popular Post|\#\d{1,6}|Share|Teilen|Partager|Compartir|Compartilhar|Condividi|Delen|Udostępnij|Поделиться",
+    flags=regex.IGNORECASE,
+)
+_LINKS_ALT = phrase_alt("ips_post_links", min_words=2)
+_LINKS_RE = line_re(rf"(?:{_LINKS_ALT})(?:[ \t]+(?:{_LINKS_ALT}))*", flags=regex.IGNORECASE)
+_FOLLOWERS_RE = line_re(
+    rf"(?:Followers|Follower|Abonnés|Seguidores|Seguaci|Volgers|Obserwujący|Подписчики)[ \t]*{COUNT}?"
+)
+
+
+_POSTED_ALONE_RE = line_re(phrase_alt("ips_posted"), flags=regex.IGNORECASE)
+_DATE_ONLY_RE = regex.compile(
+    rf"^[ \t]*(?P<date>{_WHEN})[ \t]*(?:{_EDITED_MARK})?[ \t]*$", regex.IGNORECASE | regex.VERSION1
+)
+
+
+def _anchor(line: str) -> regex.Match[str] | None:
+    return _POSTED_RE.match(line) or _IPS5_DATE_RE.match(line)
+
+
+def _split_anchor(view: TextView, i: int) -> regex.Match[str] | None:
+    """A date line right below a lone ``Posted`` line (the date was an inline element on its own line)."""
+    m = _DATE_ONLY_RE.match(view.lines[i])
+    if not m:
+        return None
+    prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)]
+    return m if prev and _POSTED_ALONE_RE.match(view.lines[prev[0]]) else None
+
+
+def _pane_ish(line: str) -> bool:
+    s = line.strip()
+    if not s:
+        return True
+    n = word_count(s)
+    return len(s) <= 100 and n <= 12 and not (n >= 4 and s[-1] in ".?!") and not _LINKS_RE.match(s)
+
+
+def _name_like(line: str) -> bool:
+    s = line.strip()
+    if _POSTED_ALONE_RE.match(s):
+        return False
+    return bool(s) and len(s) <= 40 and word_count(s) <= 4 and s[-1] not in '.!?,;:"”)' and "://" not in s
+
+
+def _pane_facts(lines: list[str], date_raw: str | None) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    counts: list[int] = []
+    extra: dict[str, str] = {}
+    names = [
+        s
+        for s in lines
+        if _name_like(s) and not _PANE_COUNT_RE.match(s) and not _anchor(s) and not _BADGE_RE.match(s)
+    ]
+    if names:
+        name = names[0]
+        m = regex.match(rf"^(?P<name>.+?)[ \t]+(?P<rep>{COUNT})$", name)
+        if m and any(s == m.group("name") for s in lines):
+            name = m.group("name")
+        facts["author.name"] = name
+        ranks = [s for s in names[1:] if s != name and not s.startswith(name)]
+        if ranks:
+            facts["author.rank"] = ranks[0]
+    for s in lines:
+        cm = _PANE_COUNT_RE.match(s)
+        if cm and cm.group("n"):
+            c = parse_count(cm.group("n"))
+            label = (cm.group("label") or "").lower()
+            if c is None:
+                continue
+            if label.startswith(("post", "beitr", "mess", "mensa", "bericht", "сообщ")):
+                facts["author.messages"] = c
+            elif label.startswith("reput"):
+                facts["author.reaction_score"] = c
+            elif label:
+                extra[cm.group("label")] = cm.group("n")
+            else:
+                counts.append(c)
+        elif (lv := _LABEL_VALUE_RE.match(s)) is not None:
+            extra.setdefault(lv.group("label").strip(), lv.group("value").strip())
+        elif (
+            len(s) <= 30
+            and (d := parse_date(s)) is not None
+            and "author.joined" not in facts
+            and s != date_raw
+        ):
+            facts["author.joined"] = d if not hasattr(d, "date") else d.date()
+    for c in counts:
+        if "author.messages" not in facts:
+            facts["author.messages"] = c
+        elif "author.reaction_score" not in facts:
+            facts["author.reaction_score"] = c
+    if extra:
+        facts["author.extra"] = extra
+    if date_raw:
+        facts["post.date_raw"] = date_raw
+        d = parse_date(date_raw)
+        if d is not None:
+            facts["post.date"] = d
+    return facts
+
+
+@rule("IPS001", "author-pane", tags=["author-block", "post-meta"], stage="split", scope="document")
+def author_pane(view: TextView) -> Iterator[Hit]:
+    """Author pane and ``Posted {date}`` line(s) that open every Invision post.
+
+    IPS 4 prints a compact pane (``{user}`` / ``Posted {date}``) for phones and a full one (name, member title,
+    group, post count, reputation, custom fields) for desktops, then ``Posted {date}`` again; IPS 5 prints the date
+    as ``{date} {age}`` (``August 26, 2024 1 yr``). Flattened, both panes sit between the name and the last date
+    line; the run opens the post and moves to ``post.author`` / ``post.date``.
+
+    Example (removed)::
+
+        Rabbids
+        Posted March 19, 2024
+        Rabbids
+        Members
+        1
+        Posted March 19, 2024
+    """
+    anchors = [i for i, line in view.iter_lines() if _anchor(line) or _split_anchor(view, i)]
+    if not anchors:
+        return
+    groups: list[list[int]] = []
+    for a in anchors:
+        if (
+            groups
+            and a - groups[-1][-1] <= 40
+            and all(_pane_ish(view.lines[k]) for k in range(groups[-1][-1] + 1, a))
+        ):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    names: list[str] = []
+    for g in groups:
+        first, last = g[0], g[-1]
+        # look back over the pane above the first date line
+        start = first
+        between = [x for x in range(first + 1, last) if view.is_live(x) and not _anchor(view.lines[x])]
+        if len(g) > 1 and between:
+            after = view.first_live(first + 1)
+            desk = view.lines[after[0]].strip() if after else ""
+            inside = {view.lines[x].strip() for x in range(first, last) if view.is_live(x)}
+            k, taken = first - 1, 0
+            while k >= 0 and taken < 2 and not view.claimed[k]:
+                s = view.lines[k].strip()
+                if not s:
+                    k -= 1
+                    continue
+                if _POSTED_ALONE_RE.match(s):
+                    start, k = k, k - 1
+                    continue
+                if (
+                    desk
+                    and (s == desk or (s.startswith(desk + " ") and _PANE_COUNT_RE.match(s[len(desk) :])))
+                ) or (s in inside and is_rank_like(s)):
+                    start, taken, k = k, taken + 1, k - 1
+                    continue
+                break
+        else:
+            k, names_taken, phase = first - 1, 0, "stats"
+            while k >= 0 and first - k <= 12 and not view.claimed[k]:
+                s = view.lines[k]
+                if not s.strip():
+                    k -= 1
+                    continue
+                if _LINKS_RE.match(s) or _anchor(s) or _FOLLOWERS_RE.match(s):
+                    break
+                if _POSTED_ALONE_RE.match(s):
+                    start = k
+                    k -= 1
+                    continue
+                if _PANE_COUNT_RE.match(s) or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8):
+                    if phase == "names":
+                        break
+                elif _name_like(s):
+                    phase = "names"
+                    names_taken += 1
+                    if names_taken > 3:
+                        break
+                else:
+                    break
+                start = k
+                k -= 1
+            above = [view.lines[x].strip() for x in range(start, first) if view.is_live(x)]
+            if len(above) > 1 and not any(_PANE_COUNT_RE.match(x) or is_rank_like(x) for x in above):
+                start = first - 1 if view.is_live(first - 1) else first
+        end = last
+        for _ in range(3):
+            nxt = view.first_live(end + 1)
+            if nxt and nxt[0] - end <= 2 and _BADGE_RE.match(view.lines[nxt[0]]):
+                end = nxt[0]
+            else:
+                break
+        pane = [view.lines[x].strip() for x in range(start, end + 1) if view.is_live(x)]
+        m = _anchor(view.lines[last]) or _split_anchor(view, last)
+        date_raw = m.group("date").strip() if m else None
+        facts = _pane_facts([s for s in pane if not _anchor(s) and not _DATE_ONLY_RE.match(s)], date_raw)
+        if regex.search(_EDITED_MARK, view.lines[last], regex.IGNORECASE):
+            facts["post.edit_note"] = "edited"
+        if "author.name" in facts:
+            names.append(facts["author.name"])
+        yield Hit(start, end, "author pane and post date", facts, moved_to="author")
+    remember_authors(view, names)
+
+
+_SAID = alternation("said") + "|" + alternation("wrote")
+_QUOTE_HEAD_RE = regex.compile(
+    rf"^[ \t]*(?:(?:On|Am|Le|El|Em|Il|Op|W|В)[ \t]+)?(?P<when>{_WHEN})(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?,[ \t]*"
+    rf"(?P<name>[^\n,]{{1,60}}?)[ \t]+(?:{_SAID})[ \t]*:[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
+)
+_EXPAND_RE = line_re(
+    r"Expand|Erweitern|Développer|Expandir|Espandi|Uitvouwen|Rozwiń|Развернуть", flags=regex.IGNORECASE
+)
+
+
+@rule("IPS002", "quote", tags=["quote"], stage="structure", trigger=r":[ \t]*$")
+def quote(view: TextView) -> Iterator[Hit]:
+    """Quote citation ``On 3/5/2021 at 10:21 AM, {user} said:`` / ``36 minutes ago, {user} said:``.
+
+    When the quote's ``Expand`` toggle follows within a few lines, the quoted text moves to ``post.quotes``;
+    otherwise only the citation goes (repeated quoted lines are left to de-duplication).
+
+    Example (removed)::
+
+        On 3/5/2024 at 7:29 PM, Dave said:
+        Try the classic view.
+        Expand
+    """
+    for i, m in whole_line_hits(view, _QUOTE_HEAD_RE):
+        name = m.group("name").strip()
+        if word_count(name) > 5:
+            continue
+        end = None
+        for k in range(i + 1, min(len(view), i + 40)):
+            if view.is_live(k) and _EXPAND_RE.match(view.lines[k]):
+                end = k
+                break
+            if view.is_live(k) and _QUOTE_HEAD_RE.match(view.lines[k]):
+                break
+        if end is not None and end > i + 1:
+            text = "\n".join(view.lines[k].strip() for k in range(i + 1, end) if view.is_live(k))
+            yield Hit(
+                i, end, f"quote of {name}'s post", {"quote": Quote(author=name, text=text)}, moved_to="quotes"
+            )
+        else:
+            yield Hit(i, i, f"quote citation ({name})")
+
+
+_EDIT_WORDS = [p.split("|") for p in phrase_list("ips_edited_by")]
+_EDITED_RE = regex.compile(
+    r"^[ \t]*(?:"
+    + "|".join(
+        rf"{regex.escape(a)}[ \t]+(?P<when{k}>{_WHEN}|[^\n]{{1,30}}?)[ \t]+{regex.escape(b)}[ \t]+"
+        for k, (a, b) in enumerate(_EDIT_WORDS)
+    )
+    + r")(?P<who>\S[^\n]{0,400}?)[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
+)
+
+
+@rule(
+    "IPS003",
+    "edit-note",
+    tags=["edit-note"],
+    trigger=r"Edited|Bearbeitet|Geändert|Modifié|Édité|Editado|Modificato|Bewerkt|Edytowan|Изменено|Отредактировано",
+)
+def edit_note(view: TextView) -> Iterator[Hit]:
+    """``Edited May 22, 2024 by {user}`` (and its reason, when the extractor glued it on); to ``post.edit_note``.
+
+    Example (removed)::
+
+        Edited April 18, 2024 by thanosmano
+    """
+    for i, m in whole_line_hits(view, _EDITED_RE):
+        when = next((v for k, v in m.groupdict().items() if k.startswith("when") and v), "")
+        if not regex.search(r"\d|ago|now|yesterday|today", when, regex.IGNORECASE):
+            continue
+        yield Hit(i, i, "edit note", {"post.edit_note": m.group(0).strip()}, moved_to="edit_note")
+
+
+_URL_LINE_RE = regex.compile(r"^[ \t]*https?://\S+[ \t]*$")
+_GUEST_RE = line_re(phrase_alt("ips_guest_prompt", min_words=3), flags=regex.IGNORECASE)
+_GUEST_SHORT_RE = line_re(
+    phrase_alt("ips_guest_prompt", max_words=2) + "|" + phrase_alt("ips_post_links", max_words=1),
+    flags=regex.IGNORECASE,
+)
+_TITLE_CHANGE_RE = line_re(rf"(?:{_AGE}[ \t]*)?[^\n]{{1,60}}?[ \t]changed the title to[ \t][^\n]{{1,300}}")
+
+
+_IPS004_TRIGGER = tuple(
+    sorted(
+        {
+            p.split()[0].lower().strip("(")
+            for p in phrase_list("ips_post_links") + phrase_list("ips_guest_prompt")
+        }
+        | {"title", "follow", "abonn", "seguid", "seguac", "volger", "obserwuj", "подписч", "posted"}
+    )
+)
+
+
+@rule("IPS004", "post-links", tags=["buttons", "navigation", "notice"], trigger=_IPS004_TRIGGER)
+def post_links(view: TextView) -> Iterator[Hit]:
+    """Per-post and page controls: ``Link to comment``, ``Share on other sites``, ``More sharing options...``
+    (with the permalink between them), ``Recommended Posts``, sign-in prompts, ``Followers``, title changes.
+
+    Example (removed)::
+
+        Link to comment
+        https://example.com/topic/1-a-topic/#findComment-2
+        Share on other sites
+        More sharing options...
+    """
+    hits: set[int] = set()
+    for i, _m in whole_line_hits(view, _LINKS_RE):
+        hits.add(i)
+    for i, _m in whole_line_hits(view, _GUEST_RE):
+        hits.add(i)
+    for i, _m in whole_line_hits(view, _TITLE_CHANGE_RE):
+        hits.add(i)
+    if view.engine == "invision":
+        for i, _m in whole_line_hits(view, _GUEST_SHORT_RE):
+            hits.add(i)
+        for i, _m in whole_line_hits(view, _FOLLOWERS_RE):
+            hits.add(i)
+        for i, _m in whole_line_hits(view, _POSTED_ALONE_RE):
+            hits.add(i)
+    for i in sorted(hits):
+        yield Hit(i, i, "Invision control or prompt")
+    for i, line in view.iter_lines():
+        if i in hits or not _URL_LINE_RE.match(line):
+            continue
+        if any(k in hits and abs(k - i) <= 1 for k in (i - 1, i + 1)):
+            yield Hit(i, i, "permalink beside the share controls")
+
+
+@rule("IPS005", "reaction-count", tags=["reactions"], trigger=r"^[ \t]*\d{1,4}[ \t]*$")
+def reaction_count(view: TextView) -> Iterator[Hit]:
+    """With Invision sniffed: the reaction total left as a bare number on a post's last line.
+
+    Example (removed)::
+
+        2
+    """
+    if view.engine != "invision":
+        return
+    live = view.live_indices()
+    if live and BARE_INT_RE.match(view.lines[live[-1]]) and len(live) > 1:
+        yield Hit(
+            live[-1],
+            live[-1],
+            "reaction count",
+            {"post.reactions": view.lines[live[-1]].strip()},
+            moved_to="reactions",
+        )
+
+
+@rule(
+    "IPS006",
+    "glued-entry-date",
+    tags=["post-meta"],
+    trigger=r"\d[ \t]?(?:yrs?|mos?|wks?|d|h|hrs?|mins?)[ \t]",
+)
+def glued_entry_date(view: TextView) -> Iterator[Hit]:
+    """IPS 5 entry date glued before the post text on one line: ``August 26, 20241 yr Hi, I'd like …``.
+
+    Example (removed span)::
+
+        August 26, 20241 yr The text stays.
+    """
+    for first, last, m in view.finditer(_IPS5_GLUED_RE):
+        if first != last or not m.group("date") or parse_date(m.group("date")) is None:
+            continue
+        start = view.line_start(first)
+        facts: dict[str, Any] = {"post.date_raw": m.group("date").strip()}
+        d = parse_date(m.group("date"))
+        if d is not None:
+            facts["post.date"] = d
+        yield Hit(
+            first,
+            first,
+            "entry date glued to the text",
+            facts,
+            cols=(m.start() - start, m.end() - start),
+            moved_to="post",
+        )
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from an Invision Community page."""
+    head = text[:400_000]
+    score = 0.0
+    if (
+        regex.search(r"(?m)^[ \t]*Posted[ \t]+(?:on[ \t]+)?\S", head)
+        and len(regex.findall(r"(?m)^[ \t]*Posted[ \t]", head)) >= 2
+    ):
+        score += 0.3
+    if _LINKS_RE.search(head):
+        score += 0.3
+    if "Invision Community" in head:
+        score += 0.4
+    if _GUEST_RE.search(head):
+        score += 0.25
+    if regex.search(
+        r"(?m)^[ \t]*(?:On[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*[AP]M,[ \t][^\n]{1,60}said:",
+        head,
+    ):
+        score += 0.25
+    if len(_IPS5_DATE_RE.findall(head)) >= 2 or _IPS5_GLUED_RE.search(head):
+        score += 0.25
+    return min(1.0, score)
+
+
 PACK = RulePack(
-    name="invision", prefix="IPS", rules=(), description="Invision Community 4/5 pages flattened to text"
+    name="invision",
+    prefix="IPS",
+    rules=(author_pane, quote, edit_note, post_links, glued_entry_date, reaction_count),
+    sniff=sniff,
+    description="Invision Community 4/5 pages flattened to text",
 )

@@ -1,9 +1,193 @@
-"""MyBB, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""MyBB 1.6/1.8, text form: poster blocks, ``({date}) X Wrote:`` quotes, edit notes, postbit buttons."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Quote
+from ..phrases import alternation
+from ..rules import Hit, RulePack, rule
+from ..text import TextView
+from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, line_re, seen_run
+from ._common import iter_line_matches
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="mybb", prefix="MYB", rules=(), description="MyBB pages flattened to text")
+_F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+
+_MODIFIED = alt("classic_last_modified")
+_EDIT_TAIL = rf"\((?:{_MODIFIED}):[^\n()]{{1,200}}(?:\([^\n()]{{0,40}}\)[^\n()]{{0,80}})?\)"
+_POST_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:\#(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})(?:[ \t]*(?P<edit>{_EDIT_TAIL}))?"
+    rf"|Warning Level:[^\n]{{0,20}}|Offline|Online|Away)[ \t]*$",
+    _F,
+)
+_PRE_RE = regex.compile(r"^[ \t]*(?:[-•][ \t]*)?(?:Offline|Online|Away|\*+)[ \t]*$", _F)
+_STOP_RE = line_re(r"(?:Website[ \t]+)?(?:Email[ \t]+)?(?:PM[ \t]+)?Find|Reply|Quote|Report|Edit|Delete")
+_SPEC = BlockSpec(pre=_PRE_RE, post=_POST_RE, single_ok=True, stoppers=_STOP_RE, name_gap=True)
+
+
+@rule("MYB001", "author-block", tags=["author-block"], stage="split", scope="document")
+def author_block(view: TextView) -> Iterator[Hit]:
+    """Poster block: name, user title, ``Posts:`` / ``Threads:`` / ``Joined:`` / ``Reputation:``, then ``#N`` and
+    the post date (with ``(This post was last modified: …)``).
+
+    The block opens each post and moves to ``post.author``, ``post.number``, ``post.date`` and
+    ``post.edit_note``.
+
+    Example (removed)::
+
+        quillpen
+        Junior Member
+        Posts: 116
+        Threads: 23
+        Joined: Feb 2019
+        Reputation: 7
+        #3
+        02-24-2019, 05:31 PM
+    """
+    yield from block_hits(view, _SPEC, "poster block, post number and date", engine="mybb")
+
+
+_EDIT_RE = regex.compile(rf"[ \t]*(?P<note>{_EDIT_TAIL})", _F)
+_EDIT_REASON_RE = regex.compile(r"^[ \t]*Edit Reason:[^\n]{0,200}$", _F)
+
+
+@rule("MYB002", "edit-note", tags=["edit-note"], trigger=_MODIFIED)
+def edit_note(view: TextView) -> Iterator[Hit]:
+    """``(This post was last modified: {date} by X.)`` (cut from the date line) to ``post.edit_note``.
+
+    Example (removed span)::
+
+        10-02-2024, 04:45 PM (This post was last modified: 10-02-2024, 04:47 PM by quillpen.)
+    """
+    for first, last, m in view.finditer(_EDIT_RE):
+        if first != last:
+            continue
+        start = view.line_start(first)
+        cols = (m.start() - start, m.end() - start)
+        note = m.group("note").strip("() \t")
+        yield Hit(first, first, "edit note", {"post.edit_note": note}, cols=cols, moved_to="edit_note")
+    for i, _m in iter_line_matches(view, _EDIT_REASON_RE):
+        yield Hit(i, i, "edit reason")
+
+
+_WROTE = alternation("wrote")
+_QUOTE_RE = regex.compile(
+    rf"^[ \t]*(?:\((?P<date>{CLASSIC_DATE})\)[ \t]*)?(?P<user>[^\n()]{{1,60}}?)[ \t]+(?:{_WROTE}|Wrote):"
+    rf"(?:[ \t]*\((?P<date2>{CLASSIC_DATE})\))?[ \t]*(?P<text>[^\n]*?)[ \t]*$",
+    regex.MULTILINE | regex.VERSION1,
+)
+
+
+@rule("MYB003", "quote", tags=["quote"], stage="structure", trigger=r"Wrote:")
+def quote(view: TextView) -> Iterator[Hit]:
+    """``({date}) X Wrote: text`` quote headers (capital ``Wrote``, dated); glued text moves to ``post.quotes``.
+
+    Example (removed)::
+
+        (2019-02-24, 05:31 PM) marlin Wrote: The ferry was late again.
+    """
+    for i, m in iter_line_matches(view, _QUOTE_RE):
+        if "Wrote:" not in m.group(0) and not (m.group("date") or m.group("date2")):
+            continue
+        if not (m.group("date") or m.group("date2")) and view.engine != "mybb":
+            continue
+        user = m.group("user").strip()
+        if len(user) > 40 or user[-1:] in ".,;:!?":
+            continue
+        text = m.group("text").strip()
+        if not text and not view.first_live(i + 1):
+            continue
+        lines = [text] if text else []
+        end = i
+        run = seen_run(view, i + 1)
+        if run is not None:
+            lines += [view.lines[k].strip() for k in range(i + 1, run + 1) if view.lines[k].strip()]
+            end = run
+        facts: dict[str, object] = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
+        yield Hit(i, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
+
+
+_BUTTON = r"Email|PM|Website|Find|Rate|Edit|Delete|Reply|Quote|Report|Warn|Purge Spammer|Like|Thanks|Multi-?Quote|Quick Edit|Full Edit"
+_BUTTONS_RE = line_re(rf"(?:{_BUTTON})(?:[ \t]+(?:{_BUTTON}))*")
+
+
+@rule("MYB004", "post-buttons", tags=["buttons"])
+def post_buttons(view: TextView) -> Iterator[Hit]:
+    """Postbit buttons (``Website Find``, ``Reply``, ``Quote``, ``Report``) in text sniffed as MyBB.
+
+    Example (removed)::
+
+        Website Find
+        Reply
+    """
+    if view.engine != "mybb":
+        return
+    for i, _m in iter_line_matches(view, _BUTTONS_RE):
+        yield Hit(i, i, "post buttons")
+
+
+_NOTICE_RE = line_re(
+    r"Hello There, Guest!(?:[ \t]+Login[ \t]+Register)?|Powered By MyBB[^\n]{0,80}|Users browsing this thread:[^\n]{0,400}|"
+    r"Pages \(\d+\):[^\n]{0,120}|« Next Oldest \| Next Newest »|Threaded Mode(?:[ \t]*\|[ \t]*Linear Mode)?|Linear Mode|"
+    r"View a Printable Version|Subscribe to this thread|Possibly Related Threads…|Forum Jump:|Current time:[^\n]{0,60}|"
+    r"Lite \(Archive\) Mode|RSS Syndication|Return to Top|Mark all forums read|Search Thread|New Reply|Thread Closed|"
+    r"The contents of this message are hidden because [^\n]{1,60} is on your ignore list\.|Show this Post|"
+    r"This post is awaiting approval\.|This post by [^\n]{1,60} has been deleted\.|Attached Files|"
+    r"[^\n]{1,120}\(Size: [\d.,]+ [KMG]?B / Downloads: \d+\)"
+)
+
+
+@rule("MYB005", "board-chrome", tags=["notice", "navigation"], trigger=r"Guest|MyBB|browsing|Pages|Next|Mode|Printable|Subscribe|Related|Jump|time|Archive|RSS|Top|forums read|Search|Reply|Closed|hidden|Show this|approval|deleted|Attached|Size:")
+def board_chrome(view: TextView) -> Iterator[Hit]:
+    """MyBB notices and thread chrome: ``Hello There, Guest!``, ``Pages (2):``, ``Powered By MyBB``, attachments.
+
+    Generic lines go only in text sniffed as MyBB.
+
+    Example (removed)::
+
+        Users browsing this thread: 1 Guest(s)
+    """
+    for i, m in iter_line_matches(view, _NOTICE_RE):
+        s = m.group(0)
+        strong = "MyBB" in s or "Guest!" in s or "browsing this thread" in s or "(Size:" in s or "ignore list" in s
+        if strong or view.engine == "mybb":
+            yield Hit(i, i, "board notice")
+
+
+_SNIFF = (
+    (regex.compile(r"\(This post was last modified: "), 0.5),
+    (regex.compile(r"\) ?[^\n()]{1,40} Wrote: "), 0.4),
+    (regex.compile(r"^[ \t]*Threads: \d", regex.MULTILINE), 0.2),
+    (regex.compile(r"^[ \t]*Reputation: -?\d", regex.MULTILINE), 0.2),
+    (regex.compile(r"MyBB"), 0.4),
+    (regex.compile(r"^[ \t]*(?:Website )?(?:Email )?(?:PM )?Find[ \t]*$", regex.MULTILINE), 0.3),
+    (regex.compile(r"Pages \(\d+\):"), 0.3),
+    (regex.compile(r"Hello There, Guest!"), 0.4),
+)
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a MyBB page (two distinctive signals for 0.5)."""
+    head = text[:300_000]
+    score = 0.0
+    signals = 0
+    for pattern, weight in _SNIFF:
+        if pattern.search(head):
+            score += weight
+            signals += 1
+    if signals < 2:
+        return min(score, 0.45)
+    return min(1.0, score)
+
+
+PACK = RulePack(
+    name="mybb",
+    prefix="MYB",
+    rules=(author_block, edit_note, quote, post_buttons, board_chrome),
+    sniff=sniff,
+    description="MyBB 1.6/1.8 pages flattened to text",
+)

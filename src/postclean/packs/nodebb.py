@@ -1,9 +1,363 @@
-"""NodeBB, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""NodeBB, text form: post headers (status, name, ``wrote``, ``#N``), reply footers, ``said in`` quotes, topic chrome."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..dates import parse_date
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+from ._modern import BARE_INT_RE, COUNT, line_re, phrase_alt, remember_authors, whole_line_hits
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="nodebb", prefix="NBB", rules=(), description="NodeBB pages flattened to text")
+_STATUS = phrase_alt("nodebb_status")
+#: ``J Offline`` — the avatar letter and the visually hidden status label.
+_STATUS_RE = regex.compile(rf"^[ \t]*(?P<letter>\w{{1,2}})[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+_WROTE = phrase_alt("nodebb_wrote")
+_WROTE_RE = regex.compile(rf"^[ \t]*(?:{_WROTE})(?:[ \t]+(?P<rest>[^\n]{{0,80}}?))?[ \t]*$", regex.IGNORECASE)
+_NUM_RE = regex.compile(r"^[ \t]*#(?P<n>\d{1,6})[ \t]*$")
+_WROTE_AGO_RE = regex.compile(
+    r"^(?:on[ \t]+)?(?P<when>[^\n]{1,60}?)(?:[ \t]+(?:last edited by|zuletzt editiert von)[^\n]*)?$"
+)
+
+
+_STATUS_ALONE_RE = regex.compile(rf"^[ \t]*(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+_LETTER_RE = regex.compile(r"^[ \t]*(?P<letter>\w{1,2})[ \t]*$")
+
+
+def _split_status(view: TextView, i: int) -> regex.Match[str] | None:
+    """The avatar letter on its own line with the status on the next one (``R`` / ``Offline``)."""
+    lm = _LETTER_RE.match(view.lines[i])
+    if not lm or lm.group("letter").isdigit():
+        return None
+    nxt = view.first_live(i + 1)
+    if nxt and nxt[0] - i <= 2 and _STATUS_ALONE_RE.match(view.lines[nxt[0]]):
+        return lm
+    return None
+
+
+def _is_nodebb(view: TextView) -> bool:
+    return view.engine == "nodebb"
+
+
+@rule("NBB001", "post-header", tags=["author-block", "post-meta"], stage="split", scope="document")
+def post_header(view: TextView) -> Iterator[Hit]:
+    """Post header: avatar letter + status (``J Offline``), name, group badges, ``wrote …`` / ``last edited by``, ``#N``.
+
+    NodeBB's Harmony and Persona themes print the poster's avatar letter with a hidden presence label, the
+    name, group badges, the ``wrote`` link (with the relative time once JavaScript ran) and the post index. The
+    run opens each post; the name moves to ``post.author``.
+
+    Example (removed)::
+
+        J Offline
+        J Offline
+        julian
+        NodeBB
+        wrote on last edited by
+        #1
+    """
+    n = len(view)
+    i = 0
+    names: list[str] = []
+    while i < n:
+        if not view.is_live(i):
+            i += 1
+            continue
+        m = _STATUS_RE.match(view.lines[i]) or _split_status(view, i)
+        wm = None if m else _WROTE_RE.match(view.lines[i])
+        if not m and not (wm and _is_nodebb(view)):
+            i += 1
+            continue
+        start = i
+        letter = m.group("letter") if m else None
+        if wm:
+            # name line directly above a ``wrote`` line (engine sniffed)
+            prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)]
+            if not prev or word_count(view.lines[prev[0]]) > 6:
+                i += 1
+                continue
+            start = prev[0]
+        k = i + 1 if m else i
+        lines: list[int] = []
+        wrote_at = None
+        while k < n and k - i <= 8:
+            if not view.is_live(k):
+                k += 1
+                continue
+            s = view.lines[k]
+            if (_STATUS_RE.match(s) or _STATUS_ALONE_RE.match(s)) and not lines:
+                lines.append(k)
+            elif _WROTE_RE.match(s):
+                wrote_at = k
+                break
+            elif word_count(s) <= 8 and len(s) <= 80:
+                lines.append(k)
+            else:
+                break
+            k += 1
+        if wrote_at is None and not (m and lines):
+            i += 1
+            continue
+        end = wrote_at if wrote_at is not None else lines[-1]
+        if m and wrote_at is None:
+            # Persona without a ``wrote`` line: status, then the name line only
+            end = next((x for x in lines if not _STATUS_RE.match(view.lines[x])), lines[-1])
+        nxt = view.first_live(end + 1)
+        number = None
+        if nxt and nxt[0] - end <= 2 and (nm := _NUM_RE.match(view.lines[nxt[0]])):
+            number = int(nm.group("n"))
+            end = nxt[0]
+        facts: dict[str, Any] = {}
+        heads = [
+            view.lines[x].strip()
+            for x in range(start, end + 1)
+            if view.is_live(x) and not _STATUS_RE.match(view.lines[x])
+        ]
+        heads = [
+            h
+            for h in heads
+            if not _WROTE_RE.match(h)
+            and not _NUM_RE.match(h)
+            and not _STATUS_ALONE_RE.match(h)
+            and h != letter
+        ]
+        if wm and not m:
+            heads = [view.lines[start].strip()]
+        if heads:
+            name = heads[0]
+            parts = name.split()
+            if letter and len(parts) > 1 and parts[0] == letter and len(parts[0]) <= 2:
+                name = " ".join(parts[1:])
+            name = name.split(" @")[0].split(" | ")[0].strip()
+            facts["author.name"] = name
+            names.append(name)
+            if len(heads) > 1:
+                facts["author.rank"] = heads[1]
+        if wrote_at is not None:
+            w = _WROTE_RE.match(view.lines[wrote_at])
+            rest = (w.group("rest") or "") if w else ""
+            d = parse_date(rest) if rest else None
+            if d is not None:
+                facts["post.date"] = d
+                facts["post.date_raw"] = rest.strip()
+            if "edited" in view.lines[wrote_at].lower():
+                facts["post.edit_note"] = view.lines[wrote_at].strip()
+        if number is not None:
+            facts["post.number"] = number
+        yield Hit(start, end, "post header (status, name, wrote, #N)", facts, moved_to="author")
+        i = end + 1
+    remember_authors(view, names)
+
+
+_LAST_REPLY = phrase_alt("nodebb_last_reply")
+_REPLIES = phrase_alt("replies_count")
+_QUOTE_WORD = phrase_alt("post_controls", max_words=1)
+_FOOTER_RE = line_re(
+    rf"(?:\w{{1,2}}[ \t]+){{0,8}}(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]+(?:{_LAST_REPLY})(?:[ \t]+(?:{_QUOTE_WORD})){{0,3}}(?:[ \t]+-?\d{{1,5}})?"
+    rf"|(?:{_LAST_REPLY})(?:[ \t]+(?:{_QUOTE_WORD})){{0,3}}(?:[ \t]+-?\d{{1,5}})?"
+    rf"|(?:{_QUOTE_WORD})[ \t]+(?:{_QUOTE_WORD})[ \t]+-?\d{{1,5}}",
+    flags=regex.IGNORECASE,
+)
+_REPLIES_TAIL_RE = regex.compile(
+    rf"^[ \t]*[^\n]{{1,120}}?[ \t]+(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE
+)
+
+
+@rule(
+    "NBB002",
+    "post-footer",
+    tags=["reactions", "buttons"],
+    trigger=(
+        "reply",
+        "replies",
+        "antwort",
+        "réponse",
+        "respuesta",
+        "resposta",
+        "rispost",
+        "reactie",
+        "odpowied",
+        "ответ",
+    ),
+)
+def post_footer(view: TextView) -> Iterator[Hit]:
+    """Post footer: ``J S 2 Replies Last reply``, ``Reply Quote 0``, the bare vote count after it, and (NodeBB
+    sniffed) the ``{L} {user}`` header of the reply preview that follows.
+
+    Example (removed)::
+
+        J S 2 Replies Last reply
+        12
+    """
+    for i, _m in whole_line_hits(view, _FOOTER_RE):
+        yield Hit(i, i, "post footer (replies, last reply, votes)", moved_to=None)
+        nxt = view.first_live(i + 1)
+        if nxt and nxt[0] - i <= 2 and BARE_INT_RE.match(view.lines[nxt[0]]):
+            yield Hit(
+                nxt[0],
+                nxt[0],
+                "vote count",
+                {"post.reactions": view.lines[nxt[0]].strip()},
+                moved_to="reactions",
+            )
+            nxt = view.first_live(nxt[0] + 1)
+        if _is_nodebb(view) and nxt:
+            s = view.lines[nxt[0]].strip()
+            parts = s.split(" ", 1)
+            if (
+                len(parts) == 2
+                and len(parts[0]) == 1
+                and parts[1][:1].upper() == parts[0].upper()
+                and word_count(parts[1]) <= 4
+            ):
+                yield Hit(nxt[0], nxt[0], "reply preview header")
+    if _is_nodebb(view):
+        for i, line in view.iter_lines():
+            if _REPLIES_TAIL_RE.match(line) and word_count(line) <= 12:
+                yield Hit(i, i, "reply summary")
+
+
+_SAID_IN_RE = regex.compile(
+    rf"^[ \t]*@[ \t]?(?P<name>[^\n]{{1,60}}?)[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+(?P<topic>[^\n]{{1,200}}?)[ \t]*:[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_SAID_IN_GLUED_RE = regex.compile(
+    rf"^[ \t]*(?:[-•*][ \t]*)?(?P<head>@[ \t]?(?P<name>[^\s:]{{1,40}})[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+[^\n:]{{1,160}}:[ \t]+)(?=\S)",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_USER_SAID_IN_RE = regex.compile(
+    r"^[ \t]*Пользователь[ \t]+@?(?P<name>[^\n]{1,60}?)[ \t]+написал[ \t]+в[ \t]+(?P<topic>[^\n]{1,200}?)[ \t]*:[ \t]*$",
+    regex.MULTILINE,
+)
+
+
+@rule(
+    "NBB003",
+    "quote-header",
+    tags=["quote"],
+    stage="structure",
+    trigger=(
+        "said in",
+        "sagte in",
+        "a dit dans",
+        "dijo en",
+        "disse em",
+        "ha detto in",
+        "zei in",
+        " w",
+        "написал в",
+    ),
+)
+def quote_header(view: TextView) -> Iterator[Hit]:
+    """Quote header inserted by NodeBB's composer: ``@{user} said in {topic}:`` (and translations).
+
+    The quoted text follows as a blockquote without an end marker, so only the header goes; repeated quoted
+    lines are left to de-duplication.
+
+    Example (removed)::
+
+        @JonB said in Which version for Ubuntu:
+    """
+    for pattern in (_SAID_IN_RE, _USER_SAID_IN_RE):
+        for i, m in whole_line_hits(view, pattern):
+            yield Hit(i, i, f"quote header ({m.group('name').strip()})")
+    for first, last, m in view.finditer(_SAID_IN_GLUED_RE):
+        if first != last or not view.is_live(first):
+            continue
+        start = view.line_start(first)
+        a, b = m.start("head") - start, m.end("head") - start
+        if b < len(view.lines[first].rstrip()):
+            yield Hit(
+                first, first, f"quote header ({m.group('name').strip()}) glued to the text", cols=(a, b)
+            )
+
+
+_TC_ALT = phrase_alt("nodebb_topic_chrome", min_words=2)
+_TOPIC_CHROME_RE = line_re(
+    rf"(?:{_TC_ALT})(?:[ \t]+(?:{_TC_ALT}))*"
+    + r"|Getting fed up of having to scroll through the same posts each visit\?[^\n]*"
+    + r"|(?:Scheduled|Pinned|Locked|Moved|Unread)(?:[ \t]+(?:Scheduled|Pinned|Locked|Moved|Unread)){2,}[^\n]{0,60}"
+    + r"|(?:\w[ \t]+)?[^\n]{1,40}?[ \t](?:has[ \t]+)?(?:marked this topic as solved|marked this topic as unsolved|locked this topic|unlocked this topic|pinned this topic|unpinned this topic|moved this topic|forked this topic|referenced this topic)(?:[ \t]+(?:on|from|to|in))?[^\n]{0,80}"
+    + rf"|(?:{COUNT})[ \t]+(?:{phrase_alt('posts_count')})[ \t]+(?:{COUNT})[ \t]+\w+(?:[ \t]+(?:{COUNT})[ \t]+\w+){{1,3}}",
+    flags=regex.IGNORECASE,
+)
+_TOPIC_CHROME_SHORT_RE = line_re(
+    phrase_alt("nodebb_topic_chrome", max_words=1) + "|" + phrase_alt("post_controls", max_words=3),
+    flags=regex.IGNORECASE,
+)
+
+
+@rule(
+    "NBB004",
+    "topic-chrome",
+    tags=["navigation", "notice"],
+    trigger=(
+        "newest",
+        "oldest",
+        "reply",
+        "posts",
+        "powered",
+        "deleted",
+        "account",
+        "fed up",
+        "forum",
+        "scheduled",
+        "pinned",
+        "locked",
+    ),
+)
+def topic_chrome(view: TextView) -> Iterator[Hit]:
+    """Topic chrome: sort menu, ``Log in to reply``, ``12 Posts 5 Posters 3.2k Views 2 Watching``, guest prompts.
+
+    Example (removed)::
+
+        Oldest to Newest
+        Log in to reply
+    """
+    for i, _m in whole_line_hits(view, _TOPIC_CHROME_RE):
+        yield Hit(i, i, "NodeBB topic chrome")
+    if _is_nodebb(view):
+        for i, _m in whole_line_hits(view, _TOPIC_CHROME_SHORT_RE):
+            yield Hit(i, i, "NodeBB control")
+        live = view.live_indices()
+        if len(live) > 1 and BARE_INT_RE.match(view.lines[live[-1]]):
+            yield Hit(
+                live[-1],
+                live[-1],
+                "vote count",
+                {"post.reactions": view.lines[live[-1]].strip()},
+                moved_to="reactions",
+            )
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a NodeBB page."""
+    head = text[:400_000]
+    score = 0.0
+    if len([1 for line in head.split("\n") if _STATUS_RE.match(line)]) >= 2:
+        score += 0.3
+    if _FOOTER_RE.search(head):
+        score += 0.3
+    if _SAID_IN_RE.search(head):
+        score += 0.2
+    if "NodeBB" in head:
+        score += 0.3
+    if regex.search(r"(?im)^[ \t]*(?:Oldest to Newest|Newest to Oldest)[ \t]*$", head):
+        score += 0.2
+    if regex.search(r"(?m)^[ \t]*wrote(?: on| \d)?[^\n]{0,40}\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$", head):
+        score += 0.2
+    return min(1.0, score)
+
+
+PACK = RulePack(
+    name="nodebb",
+    prefix="NBB",
+    rules=(post_header, quote_header, post_footer, topic_chrome),
+    sniff=sniff,
+    description="NodeBB pages flattened to text",
+)

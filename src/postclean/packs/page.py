@@ -1,14 +1,606 @@
-"""page chrome of any site (navigation, login prompts, footers, lists of other threads), text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""Page chrome of any site, text form: navigation, breadcrumbs, login prompts, footers, lists of other threads.
+
+Plain text converters (html-text on a whole page, BeautifulSoup ``get_text()``, browser copy-paste) keep the
+page around the posts: menus, breadcrumbs, sign-in prompts, footers, "Similar threads" lists and forum
+statistics. These rules find them whatever engine made the page. They work on the whole document
+(``scope="document"``) because menus and lists do not respect post boundaries, and they remove *blocks*:
+a lone short line is only chrome when it stands in a run of chrome lines, a heading only with its list.
+The vocabularies are data in :mod:`postclean.phrases` (every language listed there is recognised).
+"""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Callable, Iterator
 
-__all__ = ["PACK"]
+import regex
+
+from ..phrases import phrases
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+
+__all__ = ["PACK", "free_spans", "is_nav_line", "norm_line"]
+
+_BULLET_RE = regex.compile(r"^[ \t]*(?:[-•*·▪◦►»›]|\d{1,2}[.)])[ \t]+")
+_SPACES_RE = regex.compile(r"\s+")
+_TRAIL_RE = regex.compile(r"[ \t]*[|·•:]+[ \t]*$")
+
+
+def norm_line(line: str) -> str:
+    """A line for vocabulary look-up: bullet and trailing separators dropped, blanks collapsed, lower case."""
+    s = _BULLET_RE.sub("", line.strip())
+    s = _TRAIL_RE.sub("", s)
+    return _SPACES_RE.sub(" ", s).strip().lower()
+
+
+def _vocab(*concepts: str) -> frozenset[str]:
+    out: set[str] = set()
+    for c in concepts:
+        for p in phrases(c):
+            out.add(_SPACES_RE.sub(" ", p).strip().lower().rstrip(".:!"))
+    return frozenset(out)
+
+
+_NAV = _vocab("nav_words")
+_NAV_MAX_WORDS = max(len(p.split()) for p in _NAV)
+_SEPARATORS = frozenset({"|", "·", "•", "-", "–", "/", "›", "»", ">", "×"})
+
+
+def _segment(tokens: list[str], vocab: frozenset[str], max_words: int) -> int:
+    """Number of vocabulary phrases ``tokens`` splits into exactly (separators allowed), or 0."""
+    n = len(tokens)
+    best = [0] + [-1] * n  # best[i]: phrases covering tokens[:i], -1 = impossible
+    for i in range(n):
+        if best[i] < 0:
+            continue
+        if tokens[i] in _SEPARATORS:
+            if best[i + 1] < best[i]:
+                best[i + 1] = best[i]
+            continue
+        for k in range(1, min(max_words, n - i) + 1):
+            if " ".join(tokens[i : i + k]).rstrip(".:!") in vocab and best[i + k] < best[i] + 1:
+                best[i + k] = best[i] + 1
+    return max(best[n], 0)
+
+
+def is_nav_line(line: str) -> int:
+    """How many navigation phrases ``line`` consists of (``"New posts Search forums"`` -> 2), or 0."""
+    s = norm_line(line)
+    if not s or len(s) > 160:
+        return 0
+    if s.rstrip(".:!") in _NAV:
+        return 1
+    tokens = s.split()
+    if len(tokens) < 2 or len(tokens) > 24:
+        return 0
+    return _segment(tokens, _NAV, _NAV_MAX_WORDS)
+
+
+def _alt(concept: str) -> str:
+    parts = []
+    for p in phrases(concept):
+        esc = regex.escape(p).replace(r"\ ", r"[ \t]+")
+        parts.append(esc.replace("…", r"(?:…|\.\.\.)"))
+    return "|".join(parts)
+
+
+def _full_line(concept: str, tail: str = r"[ \t]*[.!:…]?") -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^[ \t]*(?:[-•*][ \t]+)?(?:{_alt(concept)}){tail}[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+    )
+
+
+# -- shared predicates (each rule also uses the others' lines as glue for its runs) ---------------------------
+
+_LOGIN_LIST_RE = _full_line("login_prompts")
+_LOGIN_GENERIC_RE = regex.compile(
+    r"^[ \t]*(?:please[ \t]+)?(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|join[ \t]+now)"
+    r"(?:[ \t]*(?:or|and|/)[ \t]*(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|create[ \t]+an[ \t]+account))?"
+    r"(?:[ \t]+(?:to|in[ \t]+order[ \t]+to)[ \t]+(?:reply|comment|post|vote|answer|continue|join[^\n]{0,30}|view[^\n]{0,30}|"
+    r"see[^\n]{0,30}|participate|download[^\n]{0,30}|remove[^\n]{0,30}|hide[^\n]{0,30}|customi[sz]e[^\n]{0,30}))?"
+    r"(?:[ \t]+in[ \t]+seconds)?[ \t]*[.!]?[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_JUMP_RE = _full_line("jump_links")
+_JS_RE = regex.compile(rf"^[ \t]*(?:{_alt('js_notices')})[^\n]{{0,160}}$", regex.IGNORECASE | regex.MULTILINE)
+_POWERED_RE = regex.compile(
+    rf"^[ \t]*(?:[^\n]{{0,60}}?[ \t|·-])?(?:{_alt('powered_by')})[ \t]+(?P<what>[\p{{Lu}}\d\"“'][^\n]{{0,140}})$",
+    regex.MULTILINE,
+)
+_COPYRIGHT_RE = regex.compile(
+    r"^[ \t]*(?:[^\n]{0,40}?(?:(?:©|\([cC]\))[ \t]*(?:\d{4}|\p{Lu})|(?:[Cc]opyright|COPYRIGHT)[ \t]*(?:©|\([cC]\))?[ \t]*\d{4})"
+    rf"[^\n]{{0,200}}|[^\n]{{0,160}}(?:{_alt('all_rights_reserved')})[^\n]{{0,80}})$",
+    regex.MULTILINE,
+)
+_TIMES_RE = regex.compile(
+    rf"^[ \t]*(?:{_alt('all_times_are')})[ \t:]+(?:GMT|UTC|[\d:]{{3,}}|[+-]\d|[\p{{Lu}}\d])[^\n]{{0,80}}$",
+    regex.MULTILINE,
+)
+
+
+def _is_login(line: str) -> bool:
+    return bool(_LOGIN_LIST_RE.match(line) or _LOGIN_GENERIC_RE.match(line))
+
+
+def _is_footer(line: str) -> bool:
+    s = line.strip()
+    if not s or word_count(s) > 40:
+        return False
+    if _TIMES_RE.match(s):
+        return True
+    m = _POWERED_RE.match(s)
+    if (m and word_count(s) <= 16 and ", " not in m.group("what")[:40]) or (m and "©" in s):
+        return True
+    return bool(_COPYRIGHT_RE.match(s)) and word_count(s) <= 30
+
+
+def _is_glue(line: str) -> bool:
+    """Any page-chrome line: a glue line extends a run of navigation lines."""
+    return bool(
+        is_nav_line(line)
+        or _is_login(line)
+        or _JUMP_RE.match(line)
+        or _is_footer(line)
+        or _BREAD_RE.match(line)
+    )
+
+
+def _runs(view: TextView, pred: Callable[[str], object], gap: int = 2) -> Iterator[list[int]]:
+    """Runs of live lines satisfying ``pred``; up to ``gap`` blank lines (and any removed lines) may separate them."""
+    run: list[int] = []
+    last = -1
+    for i, line in view.iter_lines():
+        if pred(line):
+            blanks = sum(1 for k in range(last + 1, i) if not view.claimed[k]) if run else 0
+            if run and blanks > gap:
+                yield run
+                run = []
+            run.append(i)
+            last = i
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def free_spans(view: TextView, start: int, end: int, reason: str, **kw: object) -> Iterator[Hit]:
+    """Hits for the unclaimed stretches of lines ``start..end``: a block may hold lines another rule took.
+
+    Keyword arguments (``facts``, ``moved_to``) go to the first hit only.
+    """
+    a: int | None = None
+    first = True
+    for k in range(start, end + 2):
+        free = k <= end and not view.claimed[k]
+        if free and a is None:
+            a = k
+        elif not free and a is not None:
+            b = k - 1
+            while b > a and not view.lines[b].strip():
+                b -= 1
+            if view.live_indices(a, b + 1):
+                yield Hit(a, b, reason, **(kw if first else {}))  # type: ignore[arg-type]
+                first = False
+            a = None
+
+
+_SHARE_HEAD_RE = regex.compile(r"^[ \t]*Share(?:[ \t]+this(?:[ \t]+\w+)?)?[ \t]*:?[ \t]*$", regex.IGNORECASE)
+
+
+# -- PAGE001 -------------------------------------------------------------------------------------------------
+
+
+@rule("PAGE001", "nav-menu", tags=["navigation"], scope="document")
+def nav_menu(view: TextView) -> Iterator[Hit]:
+    """Menus of short navigation words: ``Forums`` / ``What's new`` / ``Members`` / ``Log in`` / ``Register``.
+
+    A whole-page text keeps the site's menus and footer links, one item a line or several on one line. A
+    line counts when it consists only of navigation phrases (in any listed language); it is removed when it
+    holds two or more of them, or stands in a run with other page-chrome lines. A lone ``Home`` between
+    paragraphs stays.
+
+    Example (removed)::
+
+        Forums
+        What's new
+        Members
+        Log in Register
+    """
+    for run in _runs(view, _is_glue):
+        if _SHARE_HEAD_RE.match(view.lines[run[0]]):
+            continue  # a share widget: GEN003's
+        counts = {i: is_nav_line(view.lines[i]) for i in run}
+        if sum(1 for c in counts.values() if c) == 0:
+            continue
+        total = sum(counts.values()) + sum(1 for c in counts.values() if not c)
+        if total < 2:
+            continue
+        for i, c in counts.items():
+            if c:
+                yield Hit(i, i, "navigation menu")
+
+
+# -- PAGE002 -------------------------------------------------------------------------------------------------
+
+_ROOTS = _alt("breadcrumb_roots")
+_SEG = r"[^\n›»>→|]{1,80}?"
+_BREAD_RE = regex.compile(
+    rf"^[ \t]*(?:(?:{_ROOTS})[ \t]*(?:[›»>→/|]|::)[ \t]*(?:{_SEG}[ \t]*(?:[›»>→]|::)[ \t]*){{0,8}}{_SEG}"
+    rf"|(?:{_SEG}[ \t]*[›»→][ \t]*){{2,9}}{_SEG})[ \t]*[›»>→]?[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+
+
+@rule("PAGE002", "breadcrumbs", tags=["navigation"], scope="document", trigger=r"[›»>→]|::")
+def breadcrumbs(view: TextView) -> Iterator[Hit]:
+    """Breadcrumb trails: ``Home › Forums › Hardware``, ``Forums > General > Topic``, ``A » B » C``.
+
+    A trail starts at a breadcrumb root (``Home``, ``Forums``, ``Board index``, ``Startseite``, ``Accueil`` …)
+    or has at least two ``›``/``»``/``→`` separators between short segments. ``>`` alone needs a root, since
+    it also appears in code and comparisons.
+
+    Example (removed)::
+
+        Home › Forums › Hardware › Graphics cards
+    """
+    for i, line in view.iter_lines():
+        if len(line) > 300 or not _BREAD_RE.match(line):
+            continue
+        segments = regex.split(r"[›»>→|]|::", line)
+        if any(word_count(s) > 12 for s in segments) or line.rstrip().endswith((".", "?", "!")):
+            continue
+        yield Hit(i, i, "breadcrumb trail")
+
+
+# -- PAGE003 -------------------------------------------------------------------------------------------------
+
+
+@rule(
+    "PAGE003",
+    "login-prompt",
+    tags=["notice", "navigation"],
+    scope="document",
+    trigger=r"log[ \t]?in|sign[ \t]?(?:in|up)|regist|account|join|conversa|guest|member|anmeld|connect|sesi|entr|accedi|inlog|zalog|войд|вход",
+)
+def login_prompt(view: TextView) -> Iterator[Hit]:
+    """Sign-in prompts: ``Log in or sign up``, ``Sign in to reply``, ``Create an account``, ``Register now``.
+
+    Whole lines only, from the phrase table or the shape "log in/sign up/register [or …] [to reply/comment …]".
+    ``You must log in or register to reply here.`` is XenForo's (XF007).
+
+    Example (removed)::
+
+        Log in or sign up to reply
+        Create an account
+    """
+    for i, line in view.iter_lines():
+        if len(line) < 200 and _is_login(line):
+            yield Hit(i, i, "login or registration prompt")
+
+
+# -- PAGE004 -------------------------------------------------------------------------------------------------
+
+
+@rule("PAGE004", "footer", tags=["navigation", "notice"], scope="document")
+def footer(view: TextView) -> Iterator[Hit]:
+    """Footer lines: ``Powered by …``, ``© 2024 …``, ``All rights reserved``, ``All times are GMT``.
+
+    ``Powered by`` must be followed by a name (a capital or a digit) on a short line, so prose such as
+    "Powered by the wind, the boat …" stays; copyright lines count only in the last third of the text or the
+    first lines of a page (a credit inside a reposted article is the news pack's).
+
+    Example (removed)::
+
+        Powered by vBulletin® Version 4.2.5
+        © 2024 Example Forums. All rights reserved.
+        All times are GMT -5. The time now is 04:12 PM.
+    """
+    live = view.live_indices()
+    if not live:
+        return
+    tail_from = live[int(len(live) * 2 / 3)] if len(live) >= 6 else 0
+    for i in live:
+        line = view.lines[i]
+        s = line.strip()
+        if not s or word_count(s) > 40:
+            continue
+        if _TIMES_RE.match(s):
+            yield Hit(i, i, "forum time-zone footer")
+            continue
+        m = _POWERED_RE.match(s)
+        if m and ((word_count(s) <= 16 and ", " not in m.group("what")[:40]) or "©" in s):
+            yield Hit(i, i, "software credit")
+            continue
+        if (
+            (i >= tail_from or i <= live[min(3, len(live) - 1)])
+            and _COPYRIGHT_RE.match(s)
+            and word_count(s) <= 30
+        ):
+            yield Hit(i, i, "copyright footer")
+
+
+# -- PAGE005 -------------------------------------------------------------------------------------------------
+
+_RELATED_RE = regex.compile(
+    rf"^[ \t]*(?:#+[ \t]*)?(?P<head>{_alt('related_headings')}|{_alt('qa_related_headings')})"
+    r"(?:[ \t]+(?:r/)?[\w.-]{1,40})?[ \t]*(?:\(\d+\))?[ \t]*[:.…]?[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_STAT_ITEM_RE = regex.compile(
+    r"^[ \t]*(?:[-•*·<>X×][ \t]*)*(?:[\d.,]+[kKmM]?[ \t]*)?(?:[·•|][ \t]*)?(?:[\d.,]+[kKmM]?[ \t]*"
+    r"(?:comments?|replies|reply|views?|posts?|votes?|points?|answers?|messages?)?|\w{1,12}[ \t]+\d{1,2},?[ \t]+\d{4}"
+    r"|(?:Replies|Views|Posts|Messages|Answers|Votes)[ \t:]*[\d.,]+[kKmM]?)?[ \t]*$",
+    regex.IGNORECASE,
+)
+_MAX_ITEM_WORDS = 24
+
+
+def _item_kind(line: str) -> str | None:
+    """``"stat"`` for a count/date line, ``"title"`` for a title-like line, else ``None``."""
+    s = line.strip()
+    if not s:
+        return None
+    if _STAT_ITEM_RE.match(s):
+        return "stat"
+    n = word_count(s)
+    if n > _MAX_ITEM_WORDS or len(s) > 240:
+        return None
+    if s[-1] in ".!:;," and n >= 8 and not s.endswith("..."):
+        return None
+    return "title"
+
+
+@rule(
+    "PAGE005",
+    "related-list",
+    tags=["navigation", "link-card"],
+    scope="document",
+    trigger=r"similar|related|recent|latest|suggest|recommend|trending|popular|linked|hot network|you may|"
+    r"you might|more posts|ähnlich|neueste|similaires|récents|derniers|similares|recientes|relacionad|simili|"
+    r"recenti|vergelijkbar|recente|podobne|ostatnie|похожие|последние|discussions in|other discussions|overflow blog",
+)
+def related_list(view: TextView) -> Iterator[Hit]:
+    """ "Similar threads" / "Latest posts" / "Related topics" headings with the list of thread titles under them.
+
+    The heading alone is not enough: at least two short title-like or count/date lines must follow. The list
+    ends at the first line that reads like prose (a long line, or a sentence of eight words or more).
+
+    Example (removed)::
+
+        Similar threads
+        Best budget soldering iron?
+        Replies 12 Views 1K
+        Fume extractor recommendations
+        Replies 4 Views 380
+    """
+    n = len(view)
+    for i, line in view.iter_lines():
+        if view.claimed[i] or not _RELATED_RE.match(line):
+            continue
+        items: list[int] = []
+        titles = 0
+        blanks = 0
+        j = i + 1
+        while j < n and len(items) < 80:
+            if not view.is_live(j):
+                blanks += not view.claimed[j]
+                if blanks > 3:
+                    break
+                j += 1
+                continue
+            blanks = 0
+            kind = _item_kind(view.lines[j])
+            if kind is None:
+                # a long title followed by its count line (old Reddit, Discourse lists) is still an item
+                nxt = view.first_live(j + 1)
+                if (
+                    nxt
+                    and nxt[0] <= j + 2
+                    and len(view.lines[j]) <= 600
+                    and _STAT_ITEM_RE.match(view.lines[nxt[0]].strip())
+                    and regex.search(r"\d", view.lines[nxt[0]])
+                ):
+                    kind = "title"
+                else:
+                    break
+            if kind == "title" and _RELATED_RE.match(view.lines[j]):
+                break  # the next list starts; it gets its own hit
+            items.append(j)
+            titles += kind == "title"
+            j += 1
+        if len(items) >= 2 and titles >= 1:
+            yield from free_spans(view, i, items[-1], f"list of other threads ({line.strip()})")
+
+
+# -- PAGE006 -------------------------------------------------------------------------------------------------
+
+_STATS_HEAD_RE = _full_line("forum_stats_headings")
+_STAT_LABELS = _alt("forum_stats_labels")
+_STAT_PAIR_RE = regex.compile(
+    rf"^[ \t]*(?:[-•*][ \t]*)?(?P<label>{_STAT_LABELS})[ \t]*:?[ \t]*(?P<value>[\d][\d,.\s]*[kKmM]?|[^\n]{{1,40}})?[ \t]*$",
+    regex.IGNORECASE,
+)
+_STRONG_STAT = regex.compile(
+    r"^(?:threads|topics|members|latest member|newest member|discussions|themen|mitglieder|neuestes mitglied|"
+    r"sujets|membres|dernier membre|temas|miembros|último miembro|tópicos|membros|membro mais recente|"
+    r"discussioni|membri|ultimo iscritto|onderwerpen|leden|nieuwste lid|wątki|tematy|najnowszy użytkownik|"
+    r"темы|пользователи|участники|новый пользователь|guests|gäste|invités|invitados|visitantes|ospiti|gasten|goście|гости)$",
+    regex.IGNORECASE,
+)
+_NUM_LINE_RE = regex.compile(r"^[ \t]*\d[\d,.\s]*[kKmM]?[ \t]*$")
+_BROWSING_RE = regex.compile(
+    rf"^[ \t]*(?:{_alt('users_browsing')})[^\n]{{0,400}}$|^[ \t]*Total:[ \t]*\d+[ \t]*\((?:members|Mitglieder|membres|miembros|membros|membri|leden|użytkownicy|пользователей)[^\n]{{0,80}}\)[ \t]*$"
+    r"|^[ \t]*\d[\d,]*[ \t]+(?:users?|members?|guests?)[ \t]+(?:online|are online|browsing)[^\n]{0,120}$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+
+
+def _stat_pair(view: TextView, i: int) -> tuple[str, int] | None:
+    """A forum-statistics pair at line ``i``: (label, last line) with the value on the line or the next one."""
+    m = _STAT_PAIR_RE.match(view.lines[i])
+    if not m:
+        return None
+    label = " ".join(m.group("label").split()).lower()
+    value = (m.group("value") or "").strip()
+    if value:
+        if not regex.match(r"\d", value) and not label.startswith(
+            (
+                "latest",
+                "newest",
+                "neuest",
+                "dernier",
+                "último",
+                "ultimo",
+                "nieuwste",
+                "najnowszy",
+                "новый",
+                "membro mais",
+            )
+        ):
+            return None
+        return label, i
+    nxt = view.first_live(i + 1)
+    if nxt and nxt[0] <= i + 2:
+        val = view.lines[nxt[0]]
+        if _NUM_LINE_RE.match(val) or (label.startswith(("latest", "newest")) and word_count(val) <= 4):
+            return label, nxt[0]
+    return None
+
+
+@rule(
+    "PAGE006",
+    "forum-stats",
+    tags=["navigation", "notice"],
+    scope="document",
+)
+def forum_stats(view: TextView) -> Iterator[Hit]:
+    """Forum statistics and "who is online" blocks: ``Threads 1,234`` ``Messages 5,678`` ``Members 910``.
+
+    Needs two or more statistic pairs close together, one of them a forum-wide count (threads, topics,
+    members, latest member), or a heading such as ``Forum statistics`` / ``Who is online``; also the lines
+    ``Users browsing this thread: …`` and ``Total: 2 (members: 0, guests: 2)``.
+
+    Example (removed)::
+
+        Forum statistics
+        Threads
+        12,408
+        Messages
+        301,118
+        Members
+        9,310
+        Latest member
+        quietfox
+    """
+    n = len(view)
+    i = 0
+    while i < n:
+        if not view.is_live(i):
+            i += 1
+            continue
+        line = view.lines[i]
+        if _BROWSING_RE.match(line):
+            yield Hit(i, i, "users browsing / online count")
+            i += 1
+            continue
+        head = bool(_STATS_HEAD_RE.match(line))
+        start = i
+        j = i + 1 if head else i
+        labels: list[str] = []
+        end = i
+        while j < n:
+            if not view.is_live(j):
+                if j - end > 2:
+                    break
+                j += 1
+                continue
+            pair = _stat_pair(view, j)
+            if pair is None:
+                break
+            labels.append(pair[0])
+            end = pair[1]
+            j = pair[1] + 1
+        strong = any(_STRONG_STAT.match(lb) for lb in labels)
+        if (len(labels) >= 2 and strong) or (head and labels):
+            yield from free_spans(view, start, end, "forum statistics")
+            i = end + 1
+            continue
+        i += 1
+
+
+# -- PAGE007 -------------------------------------------------------------------------------------------------
+
+
+@rule("PAGE007", "skip-links", tags=["navigation"], scope="document")
+def skip_links(view: TextView) -> Iterator[Hit]:
+    """Skip and jump links and script notices: ``Skip to content``, ``Back to top``, ``Jump to``, ``Loading…``.
+
+    Example (removed)::
+
+        Skip to main content
+        Back to top
+    """
+    for i, line in view.iter_lines():
+        if len(line) > 200:
+            continue
+        if _JUMP_RE.match(line):
+            yield Hit(i, i, "skip or jump link")
+        elif _JS_RE.match(line) and word_count(line) <= 24:
+            yield Hit(i, i, "script or loading notice")
+
+
+# -- PAGE008 -------------------------------------------------------------------------------------------------
+
+_TITLE_SEP_RE = regex.compile(r"[ \t]+(?:[-–—|:•·]|::)[ \t]+")
+
+
+@rule("PAGE008", "page-title", tags=["headline"], scope="document")
+def page_title(view: TextView) -> Iterator[Hit]:
+    """The ``<title>`` line a whole-page text starts with: ``Thread title - Site name``; kept as ``doc.title``.
+
+    Only when the same title appears again further down as its own line (the page heading), so a first
+    sentence with a dash in it stays.
+
+    Example (removed, ``doc.title`` = "Gasket leak on the 1.9 TDI")::
+
+        Gasket leak on the 1.9 TDI | Example Motors Forum
+    """
+    first = view.first_live(0)
+    if not first or first[0] > 2:
+        return
+    i = first[0]
+    line = view.lines[i].strip()
+    if len(line) > 400:
+        return
+    cuts = [(m.start(), m.end()) for m in _TITLE_SEP_RE.finditer(line)]
+    if not cuts:
+        return
+    bounds = [(0, 0), *cuts, (len(line), len(line))]
+    candidates: dict[str, str] = {}
+    for a in range(len(bounds) - 1):
+        for b in range(a + 1, len(bounds)):
+            if a == 0 and b == len(bounds) - 1:
+                continue  # the whole line
+            cand = line[bounds[a][1] : bounds[b][0]].strip()
+            if len(cand) >= 8 and word_count(cand) >= 2:
+                candidates[cand.lower()] = cand
+    if not candidates:
+        return
+    best: str | None = None
+    for k in range(i + 1, min(len(view), i + 600)):
+        other = view.lines[k].strip().lower()
+        if not other:
+            continue
+        for probe, cand in candidates.items():
+            if probe in other and len(other) <= len(probe) + 40 and (best is None or len(cand) > len(best)):
+                best = cand
+    if best is not None:
+        yield Hit(i, i, "page title line", {"doc.title": best}, moved_to="title")
+
 
 PACK = RulePack(
     name="page",
     prefix="PAGE",
-    rules=(),
+    rules=(nav_menu, breadcrumbs, login_prompt, footer, related_list, forum_stats, skip_links, page_title),
     description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text",
 )

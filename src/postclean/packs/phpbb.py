@@ -1,9 +1,362 @@
-"""phpBB 3, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""phpBB 3.x (prosilver and subsilver), text form: profiles, ``Post by X »`` lines, ``X wrote:`` quotes."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Quote
+from ..phrases import alternation
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+from ._classic import (
+    CLASSIC_DATE,
+    BlockSpec,
+    alt,
+    block_hits,
+    date_facts,
+    line_re,
+    match_lines,
+    seen_run,
+    subject_then,
+)
+from ._common import iter_line_matches
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="phpbb", prefix="PHB", rules=(), description="phpBB 3 pages flattened to text")
+_F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+
+_POST_BY = alt("classic_post_by")
+#: ``Post by X » Mon Mar 04, 2019 10:05 am`` (``Beitrag von X » …``; Russian prints no "by").
+_BYLINE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:(?:Unread[ \t]+)?{_POST_BY}[ \t]+)?(?P<user>[^\n»]{{1,60}}?)[ \t]*»[ \t]*"
+    rf"(?P<date>{CLASSIC_DATE})[ \t]*$",
+    _F,
+)
+_CONTACT_RE = regex.compile(
+    r"^[ \t]*(?:[-•][ \t]*)?(?:Contact:?|Contact [^\n]{1,60}|Kontakt:?|Contacter [^\n]{1,60}|Website|Yahoo Messenger|"
+    r"ICQ|AIM|Skype|Jabber|Facebook|Twitter|YouTube|Website Yahoo Messenger|Website ICQ)[ \t]*$",
+    _F,
+)
+_STOP_RE = line_re(rf"{alt('classic_top')}|Quote|Report|Edit|Delete|Post Reply|Reply with quote|Top")
+_SPEC = BlockSpec(
+    pre=None,
+    post=_CONTACT_RE,
+    closing=subject_then(_BYLINE_RE, repeat=1),
+    single_ok=False,
+    stoppers=_STOP_RE,
+)
+
+
+@rule("PHB001", "author-block", tags=["author-block"], stage="split", scope="document")
+def author_block(view: TextView) -> Iterator[Hit]:
+    """Poster profile: name, rank, ``Posts: 1234``, ``Joined: …``, custom fields, then subject and byline.
+
+    phpBB prints ``dl.postprofile`` (name, rank, posts, join date, location, custom profile fields, contact
+    links) beside each post, and above the text the subject and ``Post by X » {date}``. The block opens a
+    post; its contents move to ``post.author`` and ``post.date``.
+
+    Example (removed)::
+
+        quillpen
+        Posts: 138
+        Joined: 4. Jul 2012, 16:09
+        Re: Tide tables
+        Post by quillpen » 11. Sep 2024, 18:36
+    """
+    yield from block_hits(view, _SPEC, "poster profile, subject and byline", engine="phpbb")
+
+
+@rule("PHB002", "byline", tags=["byline", "post-meta"], stage="split", scope="document", trigger=r"»")
+def byline(view: TextView) -> Iterator[Hit]:
+    """``Post by X » {date}`` / ``by X » {date}`` line that opens a post (when no profile block precedes it).
+
+    The subject line just above it (``Re: {title}``) goes with it.
+
+    Example (removed)::
+
+        Re: Tide tables
+        by quillpen » Tue Aug 27, 2019 1:47 am
+    """
+    for i, m in iter_line_matches(view, _BYLINE_RE):
+        user = m.group("user").strip()
+        if word_count(user) > 6:
+            continue
+        facts = date_facts(m.group("date"))
+        facts["author.name"] = user
+        start = i
+        prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
+        if prev and _RE_SUBJECT.match(view.lines[prev[0]]):
+            start = prev[0]
+        yield Hit(start, i, "post byline", facts, moved_to="author")
+
+
+_RE_SUBJECT = regex.compile(r"^[ \t]*(?:Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200}$")
+
+_WROTE = alternation("wrote")
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "i", "we", "you", "someone", "somebody", "everyone", "nobody", "who", "that", "this", "and", "then", "one", "er", "sie", "es", "ich", "wir", "il", "elle", "on", "je", "nous", "él", "ella", "yo", "ele", "ela", "lui", "lei", "hij", "zij", "ik", "on", "ona", "ja", "он", "она", "я"]
+)
+_QUOTE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?P<user>[^\n:]{{1,60}}?)[ \t]+(?:{_WROTE}):(?P<sp>[ \t]*)(?:↑[ \t]*(?P<date>{CLASSIC_DATE})?[ \t]*)?"
+    r"(?P<text>[^\n]*?)[ \t]*$",
+    _F,
+)
+
+
+def plausible_user(user: str) -> bool:
+    """A quote author: short, not a pronoun or a sentence."""
+    s = user.strip()
+    if not s or len(s) > 40 or word_count(s) > 4 or s[-1] in ".,;:!?":
+        return False
+    first = s.split()[0].lower()
+    if first in _PRONOUNS or s.lower() in _PRONOUNS:
+        return False
+    return first not in ("and", "but", "so", "as", "because", "when", "if", "the", "a", "then")
+
+
+@rule("PHB003", "quote", tags=["quote"], stage="structure", trigger=_WROTE)
+def quote(view: TextView) -> Iterator[Hit]:
+    """``X wrote: ↑ {date}`` / ``X wrote:`` quote headers (phpBB, FluxBB); glued text moves to ``post.quotes``.
+
+    Extractors glue the quoted text to its header (``X wrote:The text``); that line (and following lines that
+    repeat earlier posts) is the quote. A header alone is removed by itself. ``She wrote: we will come``
+    (a pronoun) is prose and stays; ``Anna wrote: text`` with a space is read as a quote only in text
+    sniffed as a classic engine.
+
+    Example (removed)::
+
+        kestrel wrote: ↑ Fri Mar 10, 2023 10:37 pm
+    """
+    for i, m in iter_line_matches(view, _QUOTE_RE):
+        user = m.group("user").strip()
+        if not plausible_user(user):
+            continue
+        text = m.group("text").strip()
+        arrow = "↑" in m.group(0)
+        if text and m.group("sp") and not arrow and view.engine not in ("phpbb", "fluxbb"):
+            continue
+        if not text and not view.first_live(i + 1):
+            continue
+        lines = [text] if text else []
+        end = i
+        run = seen_run(view, i + 1)
+        if run is not None:
+            lines += [view.lines[k].strip() for k in range(i + 1, run + 1) if view.lines[k].strip()]
+            end = run
+        facts: dict[str, object] = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
+        yield Hit(i, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
+
+
+_CODE_RE = line_re(rf"(?:{alt('classic_code_header')})[ \t]*:[ \t]*(?:{alt('classic_select_all')})")
+
+
+@rule("PHB004", "code-header", tags=["buttons"], trigger=r":")
+def code_header(view: TextView) -> Iterator[Hit]:
+    """``Code: Select all`` header of a code box (``Code: Alles auswählen``, ``Код: Выделить всё``).
+
+    Example (removed)::
+
+        Code: Select all
+    """
+    for i, _m in iter_line_matches(view, _CODE_RE):
+        yield Hit(i, i, "code box header")
+
+
+_EDIT_RE = regex.compile(
+    rf"^[ \t]*(?P<note>(?:{alt('classic_last_edited_by')})[ \t]+[^\n]{{1,160}}?"
+    rf"(?:,[ \t]*(?:{alt('classic_edited_total')})|[ \t]+on[ \t]+[^\n]{{4,60}})\.?)[ \t]*$",
+    _F,
+)
+_REASON_RE = regex.compile(rf"^[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
+
+
+@rule("PHB005", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|edyt|редакт|bumped")
+def edit_note(view: TextView) -> Iterator[Hit]:
+    """``Last edited by X on {date}, edited 2 times in total.`` (+ ``Reason:``) to ``post.edit_note``.
+
+    Example (removed)::
+
+        Last edited by quillpen on Tue Mar 05, 2019 9:12 am, edited 2 times in total.
+    """
+    for i, _m in iter_line_matches(view, _EDIT_RE):
+        end = i
+        nxt = view.first_live(i + 1)
+        if nxt and nxt[0] <= i + 2 and _REASON_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]
+        note = " ".join(view.lines[k].strip() for k in range(i, end + 1) if view.lines[k].strip())
+        yield Hit(i, end, "edit note", {"post.edit_note": note}, moved_to="edit_note")
+
+
+_BUTTONS_RE = line_re(
+    rf"(?:{alt('classic_top')}|Quote|Report|Edit|Delete|Warn|Information|Post|Unread post|Reply with quote|"
+    r"Zitieren|Melden|Citer|Signaler|Citar|Цитата|Цитировать)"
+    rf"(?:[ \t]+(?:{alt('classic_top')}|Quote|Report|Edit|Delete|Warn|Information))*"
+)
+
+
+@rule("PHB006", "post-buttons", tags=["buttons"])
+def post_buttons(view: TextView) -> Iterator[Hit]:
+    """Post buttons that leak as text in phpBB: ``Top``, ``Quote``, ``Report`` (text sniffed as phpBB only).
+
+    Example (removed)::
+
+        Top
+    """
+    if view.engine != "phpbb":
+        return
+    for i, _m in iter_line_matches(view, _BUTTONS_RE):
+        yield Hit(i, i, "post buttons")
+
+
+_FILE_STATS = alt("classic_file_stats")
+_FILE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?P<file>[^\n]{{1,120}}?\.\w{{2,5}}[ \t]*)?\(?[\d.,]+[ \t]*(?:KiB|MiB|KB|MB|Bytes|B)\)?"
+    rf"[ \t]*(?:{_FILE_STATS})?[ \t]*$",
+    _F,
+)
+_FILE_STATS_RE = line_re(_FILE_STATS)
+_FILE_NEEDLE = regex.compile(r"\d[ \t]*(?:KiB|MiB|KB|MB|Bytes|B)\b", regex.IGNORECASE)
+_ATTACH_HEAD_RE = line_re(alt("classic_attachments"))
+_FILENAME_RE = regex.compile(r"^[ \t]*(?:[-•][ \t]*)?[^\s/\\]{1,120}\.(?:[a-z0-9]{2,5})[ \t]*$", regex.IGNORECASE)
+
+
+@rule("PHB007", "attachments", tags=["link-card"], trigger=r"KiB|KB|MB|Bytes|times|mal|fois|veces|vezes|volte|keer|razy|Просмотров|Скачиваний")
+def attachments(view: TextView) -> Iterator[Hit]:
+    """Attachment boxes: ``Attachments`` / ``photo.jpg (95.8 KiB) Viewed 478 times`` lines (phpBB text only).
+
+    Example (removed)::
+
+        Attachments
+        harbour.jpg
+        (95.79 KiB) Downloaded 478 times
+    """
+    if view.engine != "phpbb":
+        return
+    for i, m in match_lines(view, _FILE_NEEDLE, _FILE_RE):
+        s = m.group(0)
+        if not (regex.search(_FILE_STATS, s, _F) or m.group("file")):
+            continue
+        start = i
+        prev = [k for k in range(i - 1, max(-1, i - 4), -1) if view.is_live(k)]
+        for k in prev[:2]:
+            if _FILENAME_RE.match(view.lines[k]) or _ATTACH_HEAD_RE.match(view.lines[k]):
+                start = k
+            else:
+                break
+        if start == i and prev and _ATTACH_HEAD_RE.match(view.lines[prev[0]]):
+            start = prev[0]
+        yield Hit(start, i, "attachment")
+    for i, _m in iter_line_matches(view, _FILE_STATS_RE):
+        yield Hit(i, i, "attachment")
+
+
+_NOTICE_RE = line_re(
+    r"You do not have the required permissions to view the files attached to this post\.|"
+    r"The board requires you to be registered and logged in to view this topic\.|"
+    r"This post has been deleted\.|Display this post|This post was reported\.|"
+    r"Powered by phpBB[^\n]{0,120}|All times are (?:UTC|GMT)[^\n]{0,20}|"
+    r"Users browsing this forum:[^\n]{0,400}|Return to “[^\n]{1,120}”|Return to \"[^\n]{1,120}\"|"
+    r"Who is online|Board index|Jump to|Post Reply|Print view|Topic tools|Quick Reply|Locked|Skip to content|"
+    r"\d[\d,]* posts?(?:[ \t]*•[^\n]{0,80})?|Search this topic…|Page \d+ of \d+|Display posts from previous:[^\n]{0,200}"
+)
+
+
+@rule("PHB008", "board-chrome", tags=["notice", "navigation"], trigger=r"phpBB|permission|registered|deleted|Display|reported|UTC|GMT|browsing|Return to|Who is online|Board index|Jump to|Post Reply|Print view|Topic tools|Quick Reply|Locked|Skip to|posts?|Search this|Page")
+def board_chrome(view: TextView) -> Iterator[Hit]:
+    """phpBB notices and topic chrome: permission and deletion notices, ``Powered by phpBB``, ``Board index``.
+
+    Generic words (``Locked``, ``Jump to``, ``12 posts``) go only in text sniffed as phpBB.
+
+    Example (removed)::
+
+        You do not have the required permissions to view the files attached to this post.
+    """
+    for i, m in iter_line_matches(view, _NOTICE_RE):
+        s = m.group(0)
+        strong = "phpBB" in s or "permission" in s or "registered and logged" in s or "Users browsing" in s
+        if strong or view.engine == "phpbb":
+            yield Hit(i, i, "board notice")
+
+
+_SUBJECT_RE = regex.compile(
+    r"^[ \t]*(?:[-•][ \t]*)?(?P<re>Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?(?P<subject>[^\n]{1,200}?)[ \t]*$",
+    regex.MULTILINE,
+)
+
+
+@rule("PHB009", "reply-subject", tags=["headline", "post-meta"], scope="document", trigger=r"^[ \t]*(?:[-•][ \t]*)?(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):")
+def reply_subject(view: TextView) -> Iterator[Hit]:
+    """``Re: {title}`` post-subject lines that repeat the thread title (phpBB, SMF, FluxBB, vBulletin).
+
+    A ``Re:`` line goes when its subject occurs at least twice in the text (as ``Re: …`` or as the bare
+    title), or when the text was sniffed as a classic engine.
+
+    Example (removed)::
+
+        Re: Tide tables for the estuary
+    """
+    found = [(first, m) for first, last, m in view.finditer(_SUBJECT_RE) if first == last]
+    if not found:
+        return
+    counts: dict[str, int] = {}
+    for _first, m in found:
+        key = " ".join(m.group("subject").split()).lower()
+        counts[key] = counts.get(key, 0) + 1
+    bare: set[str] = set()
+    for _i, line in view.iter_lines():
+        if len(line) <= 200:
+            bare.add(" ".join(line.split()).lower())
+    classic = view.engine in ("vbulletin", "phpbb", "smf", "mybb", "fluxbb")
+    for first, m in found:
+        key = " ".join(m.group("subject").split()).lower()
+        if counts[key] >= 2 or key in bare or (classic and word_count(key) <= 20):
+            yield Hit(first, first, "post subject repeating the thread title")
+
+
+_SNIFF = (
+    (regex.compile(r" wrote: ?↑"), 0.45),
+    (regex.compile(r"^[ \t]*(?:Post )?by [^\n»]{1,60} » ", regex.MULTILINE), 0.4),
+    (regex.compile(r"^[ \t]*Code: Select all[ \t]*$", regex.MULTILINE | regex.IGNORECASE), 0.4),
+    (regex.compile(r"edited \d+ times? in total"), 0.4),
+    (regex.compile(r"phpBB"), 0.5),
+    (regex.compile(r"^[ \t]*(?:[-•][ \t]*)?Joined: [^\n]{4,40}$", regex.MULTILINE), 0.2),
+    (regex.compile(r"^[ \t]*Top[ \t]*$", regex.MULTILINE), 0.2),
+    (regex.compile(r"^[ \t]*(?:Board index|Return to “)", regex.MULTILINE), 0.3),
+    (regex.compile(r"^[^\n:]{1,40} wrote:\S", regex.MULTILINE), 0.25),
+    (regex.compile(r"\(\d[\d.,]* KiB\) (?:Viewed|Downloaded) \d+ times?"), 0.35),
+)
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a phpBB page (two distinctive signals for 0.5)."""
+    head = text[:300_000]
+    score = 0.0
+    signals = 0
+    for pattern, weight in _SNIFF:
+        if pattern.search(head):
+            score += weight
+            signals += 1
+    if signals < 2:
+        return min(score, 0.45)
+    return min(1.0, score)
+
+
+PACK = RulePack(
+    name="phpbb",
+    prefix="PHB",
+    rules=(
+        author_block,
+        byline,
+        quote,
+        code_header,
+        edit_note,
+        post_buttons,
+        attachments,
+        board_chrome,
+        reply_subject,
+    ),
+    sniff=sniff,
+    description="phpBB 3.x pages flattened to text",
+)

@@ -1,11 +1,353 @@
-"""Reddit (old and new), text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""Reddit (old and new), text form: comment taglines, action rows, and the page around a thread."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Iterator
+
+import regex
+
+from ..phrases import alternation
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+from ._common import iter_line_matches
+from .page import free_spans
 
 __all__ = ["PACK"]
 
+_F = regex.IGNORECASE | regex.MULTILINE
+_USER = r"(?:/?u/)?(?P<user>[\w-]{2,40})"
+_AGO = alternation("reddit_ago")
+_POINTS = alternation("reddit_points")
+_WHEN = (
+    rf"(?P<when>(?:\d+|an?|one)[ \t]*(?:yr|mo|min|hr|wk|y|d|h|m|w|s|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.?"
+    rf"[ \t]+(?:{_AGO})|(?:{_AGO})[ \t]+\d+[ \t]*\w{{1,10}}\.?|just now)"
+)
+
+# -- RDT001: comment and post headers (open posts) ------------------------------------------------------------
+
+_OLD_TAGLINE_RE = regex.compile(
+    rf"^[ \t]*\[[–+-]\][ \t]*{_USER}(?P<rest>[^\n]{{0,300}})$",
+    _F,
+)
+_OLD_EVIDENCE_RE = regex.compile(
+    rf"(?:-?\d+[ \t]*(?:{_POINTS})|score hidden|comment score below threshold|\(\d+ child(?:ren)?\)|{_WHEN})",
+    regex.IGNORECASE,
+)
+_NEW_HEADER_RE = regex.compile(
+    rf"^[ \t]*(?:Posted by[ \t]+)?{_USER}(?:[ \t]+(?:OP|MOD|Mod|Admin))?[ \t]*[·•][ \t]*{_WHEN}"
+    rf"(?:[ \t]*[·•][ \t]*(?:edited|bearbeitet|modifié|editado|modificato|bewerkt|edytowano|изменено)[^\n]{{0,30}})?[ \t]*$"
+    rf"|^[ \t]*Posted by[ \t]+u/(?P<user2>[\w-]{{2,40}})[ \t]+{_WHEN}[ \t]*$",
+    _F,
+)
+_SUBMITTED_RE = regex.compile(
+    rf"^[ \t]*submitted[ \t]+(?P<when>[^\n]{{1,40}}?ago)[ \t]+by[ \t]+{_USER}(?:[ \t]*\[[^\]\n]{{1,20}}\])*[ \t]*$",
+    _F,
+)
+_LEVEL_RE = regex.compile(r"^[ \t]*level[ \t]+\d{1,2}[ \t]*$", _F)
+
+
+@rule("RDT001", "comment-header", tags=["author-block", "post-meta"], stage="split", scope="document")
+def comment_header(view: TextView) -> Iterator[Hit]:
+    """Comment and post headers: ``[–]user 12 points 3 hours ago (2 children)``, ``user · 3 yr. ago``.
+
+    Old Reddit prints a tagline above each comment (collapse button, name, score, age, child count); the
+    redesign prints ``{user} · 3 yr. ago`` (and a screen-reader ``level N`` line), the post header
+    ``Posted by u/{user} 3 years ago`` or old Reddit's ``submitted 17 hours ago by {user}``. Each opens a post;
+    the name moves to ``post.author``, the age to ``post.date_raw``.
+
+    Example (removed)::
+
+        [–]harbour_seal 41 points 42 points 43 points 15 hours ago (2 children)
+    """
+    for i, original in enumerate(view.original):
+        # the original line: another pack may already have cut part of a tagline
+        if view.claimed[i] or "[" not in original[:8]:
+            continue
+        m = _OLD_TAGLINE_RE.match(original)
+        if m is None:
+            continue
+        rest = m.group("rest")
+        if not _OLD_EVIDENCE_RE.search(rest):
+            continue
+        facts: dict[str, object] = {"author.name": m.group("user")}
+        w = regex.search(_WHEN, rest, regex.IGNORECASE)
+        if w:
+            facts["post.date_raw"] = w.group(0).strip()
+        yield Hit(i, i, "Reddit comment tagline", facts, moved_to="author")
+    for i, m in iter_line_matches(view, _NEW_HEADER_RE):
+        user = m.group("user") or m.group("user2")
+        start = i
+        prev = view.first_live(max(0, i - 2))
+        if prev and prev[0] < i and _LEVEL_RE.match(view.lines[prev[0]]):
+            start = prev[0]
+        yield Hit(
+            start,
+            i,
+            "Reddit comment header",
+            {"author.name": user, "post.date_raw": m.group("when")},
+            moved_to="author",
+        )
+    for i, m in iter_line_matches(view, _SUBMITTED_RE):
+        yield Hit(
+            i,
+            i,
+            "Reddit submission line",
+            {
+                "author.name": m.group("user"),
+                "post.date_raw": m.group("when"),
+                "doc.starter": m.group("user"),
+            },
+            moved_to="author",
+        )
+    if view.engine == "reddit":
+        for i, _m in iter_line_matches(view, _LEVEL_RE):
+            nxt = view.first_live(i + 1)
+            if (
+                nxt
+                and nxt[0] <= i + 2
+                and regex.match(r"^[ \t]*(?:u/)?[\w-]{2,40}[ \t]*$", view.lines[nxt[0]])
+            ):
+                yield Hit(
+                    i,
+                    nxt[0],
+                    "Reddit comment header",
+                    {"author.name": view.lines[nxt[0]].strip()},
+                    moved_to="author",
+                )
+
+
+# -- RDT002: action rows --------------------------------------------------------------------------------------
+
+_GLUED_ACTIONS_RE = regex.compile(
+    r"^[ \t]*(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
+    r"|enable[ \t]+inbox[ \t]+replies|share|hide|unsave|context|full[ \t]+comments(?:[ \t]*\(\d+\))?|source|crosspost)"
+    r"{3,14}[ \t]*$",
+    _F,
+)
+_ACTION_WORD_RE = regex.compile(
+    r"^[ \t]*(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
+    r"|share|hide|unsave|context|source|crosspost|Upvote|Downvote|Vote|Award|Reply|Share|Report|Save|Follow|-?\d{1,6}|"
+    r"\d+(?:\.\d)?[kK])[ \t]*$",
+    _F,
+)
+_NEW_ACTIONS_RE = regex.compile(
+    r"^[ \t]*(?:Upvote[ \t]+(?:-?[\d.,]+[kK]?|Vote)[ \t]+Downvote(?:[ \t]+(?:Reply|reply|Award|Share|Report|Save|Follow|"
+    r"[\d.,]+[kK]?|Go to comments))*|Reply[ \t]+reply|Vote[ \t]+Reply|(?:\d+[ \t]+)?more[ \t]+repl(?:y|ies)|More replies|"
+    r"Continue this thread(?:[ \t]*→)?|load more comments(?:[ \t]*\(\d+ repl(?:y|ies)\))?|continue this thread|"
+    r"\(\d+ child(?:ren)?\)|\[\+\]|\[[–-]\]|Comment deleted by user|level[ \t]+\d{1,2}|"
+    r"(?:Sort by|sorted by):[ \t]*[^\n]{0,60}|Search Comments|Expand comment search|Comments Section)[ \t]*$",
+    _F,
+)
+
+
+@rule(
+    "RDT002",
+    "action-row",
+    tags=["buttons"],
+    trigger=r"permalink|vote|repl|thread|load more|child|sort|comment|level|\[[–+-]\]",
+)
+def action_row(view: TextView) -> Iterator[Hit]:
+    """Comment action rows: ``permalinkembedsavereportreply`` (glued), ``Upvote 12 Downvote Reply Share``.
+
+    Old Reddit's row (``permalink embed save parent report give award reply``) flattens to one glued word or
+    to one word a line; the redesign's to ``Upvote {n} Downvote Reply Share``. Also ``More replies``,
+    ``Continue this thread``, ``load more comments (3 replies)``, ``level 2`` and the sort bar. Lone action
+    words count only in runs of three or more on a Reddit page.
+
+    Example (removed)::
+
+        permalinkembedsaveparentreportreply
+        Upvote 12 Downvote Reply Share
+    """
+    for i, _m in iter_line_matches(view, _GLUED_ACTIONS_RE):
+        yield Hit(i, i, "comment actions (glued)")
+    for i, m in iter_line_matches(view, _NEW_ACTIONS_RE):
+        if m.group(0).strip().lower().startswith("level") and view.engine != "reddit":
+            continue
+        yield Hit(i, i, "comment actions")
+    if view.engine != "reddit":
+        return
+    run: list[int] = []
+    for i, line in [*view.iter_lines(), (len(view) + 5, "")]:
+        if line and _ACTION_WORD_RE.match(line) and (not run or i - run[-1] <= 2):
+            run.append(i)
+            continue
+        words = [view.lines[k].strip() for k in run]
+        if len(run) >= 3 and sum(1 for w in words if not regex.fullmatch(r"-?[\d.,]+[kK]?", w)) >= 2:
+            for k in run:
+                yield Hit(k, k, "comment actions")
+        run = [i] if line and _ACTION_WORD_RE.match(line) else []
+
+
+# -- RDT003: the page around a thread -------------------------------------------------------------------------
+
+_PAGE = (
+    rf"(?:{alternation('reddit_join_prompts')})",
+    r"jump to content",
+    r"my subreddits",
+    r"edit subscriptions",
+    r"popular(?:[ \t]*-?[ \t]*all[ \t]*-?[ \t]*users)?",
+    r"POPULAR-ALL-USERS",
+    r"more »",
+    r"other discussions \(\d+\)",
+    r"limit my search to r/[\w]+",
+    r"use the following search parameters to narrow your results:",
+    r"(?:subreddit|author|site|url|selftext|self|nsfw):[ \t]*[^\n]{1,30}",
+    r"find submissions (?:in|by|from) \"[^\n]{1,30}\"",
+    r"search for \"text\" in (?:url|self post contents)",
+    r"include \(or exclude\) [^\n]{1,60}",
+    r"e\.g\. subreddit:[^\n]{1,80}",
+    r"see the search faq for details\.",
+    r"advanced search: by author, subreddit\.\.\.",
+    r"this post was submitted on [^\n]{4,30}",
+    r"-?\d[\d,]* points? \(\d+% upvoted\)",
+    r"shortlink:[^\n]{0,60}",
+    r"Submit a new (?:link|text post)",
+    r"Get an ad-free experience with special benefits, and directly support Reddit\.",
+    r"get reddit premium",
+    r"join[ \t]*leave",
+    r"a community for \d+ (?:years?|months?|days?)",
+    r"MODERATORS",
+    r"message the mods",
+    r"New to reddit\? Click here!",
+    r"Get flair in /?r/[\w]+",
+    r"\d+ comments?",
+    r"all \d+ comments?",
+    r"share[ \t]*save[ \t]*hide[ \t]*report(?:[ \t]*crosspost)?",
+    r"top[ \t]+new[ \t]+controversial[ \t]+old[ \t]+random[^\n]{0,40}",
+    r"best \(suggested\)",
+    r"Use of this site constitutes acceptance of our User Agreement[^\n]{0,200}",
+    r"REDDIT and the ALIEN Logo are registered trademarks of reddit inc\.",
+    r"π Rendered by PID[^\n]{0,300}",
+    r"Reddit uses cookies and similar technologies to:?",
+    r"Keep the website operational and running properly",
+    r"Prevent fraud and abuse",
+    r"Monitor site usage and performance metrics",
+    r"Reddit only uses essential cookies on [^\n]{1,40}",
+    r"Open menu Open navigation Go to Reddit Home",
+    r"Get App Get the Reddit app Log In Log in to Reddit",
+    r"Expand user menu Open settings menu",
+    r"Expand Navigation Collapse Navigation",
+    r"Go to [\w]{2,30}",
+    r"r/[\w]{2,30}[ \t]*[·•]?",
+    r"Reddit Rules Privacy Policy User Agreement[^\n]{0,200}",
+    r"Reddit, Inc\. © \d{4}\.[^\n]{0,60}",
+    r"Archived post\. New comments cannot be posted and votes cannot be cast\.",
+    r"More posts you may like",
+    r"By continuing, you agree to our User Agreement and acknowledge that you understand the Privacy Policy\.",
+    r"I am a bot, and this action was performed automatically\.[^\n]{0,200}",
+)
+_PAGE_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_PAGE)})[ \t]*$", _F)
+_WEAK_PAGE_RE = regex.compile(
+    r"^[ \t]*(?:Public|Restricted|Private|Read more|Share|Continue|CONTINUE|about|blog|advertising|careers|help|"
+    r"site rules|Reddit help center|reddiquette|mod guidelines|contact us|apps & tools|Reddit for iPhone|"
+    r"Reddit for Android|mobile website|<3|reddit premium|Advertise[^\n]{0,30}|filter by field|\[S\]|\[ M \]|×|X|< >|"
+    r"-?\d+|[\w.-]+\.[a-z]{2,6}[ \t]+Open|0[ \t]+0|Members|Online|Top \d+%[^\n]{0,20}|"
+    r"Previous [^\n]{1,30}|Join|comments|[-•][ \t]*(?:all|users)|Sort by:|Best|Top|New|Old|Controversial|Q&A)[ \t]*$",
+    _F,
+)
+_SIDEBAR_HEAD_RE = regex.compile(
+    r"^[ \t]*(?:Submission Rules|Comment Rules|Rules|filter by field|Filter by flair|Community Rules|Related communities)[ \t]*$",
+    _F,
+)
+_SUB_ITEM_RE = regex.compile(r"^[ \t]*(?:[-•][ \t]*)?[\w&<]{2,25}(?:[ \t]+[\w&]{1,12}){0,2}[ \t]*$")
+
+
+@rule(
+    "RDT003",
+    "page-chrome",
+    tags=["navigation", "notice"],
+    scope="document",
+    trigger=r"reddit|r/\w|comments|submitted|subreddit|upvoted",
+)
+def page_chrome(view: TextView) -> Iterator[Hit]:
+    """The Reddit page around a thread: header menus, sign-up prompts, sidebar, search help, footer.
+
+    Fixed strings of both designs (``jump to content``, ``my subreddits``, ``New to Reddit?``,
+    ``this post was submitted on …``, ``1,100 points (98% upvoted)``, ``share save hide report``,
+    ``Use of this site constitutes acceptance of our User Agreement …``, ``Reddit uses cookies …``) and, on a
+    Reddit page, short generic lines next to them (``Public``, ``Read more``, footer links) and the subreddit
+    bar (a run of one-word lines).
+
+    Example (removed)::
+
+        this post was submitted on 04 Mar 2026
+        1,100 points (98% upvoted)
+        shortlink:
+    """
+    strong = [i for i, _m in iter_line_matches(view, _PAGE_RE)]
+    covered: set[int] = set()
+    if view.engine == "reddit":
+        # blocks first (single lines inside them must not break them up)
+        n = len(view)
+        for i, _m in iter_line_matches(view, _SIDEBAR_HEAD_RE):
+            if i in covered:
+                continue
+            items: list[int] = []
+            k = i + 1
+            while k < n and len(items) < 60:
+                if not view.is_live(k):
+                    if items and k - items[-1] > 2:
+                        break
+                    k += 1
+                    continue
+                if word_count(view.lines[k]) > 20 or view.lines[k].rstrip().endswith(":"):
+                    break
+                items.append(k)
+                k += 1
+            if len(items) >= 2:
+                covered.update(range(i, items[-1] + 1))
+                yield from free_spans(view, i, items[-1], "subreddit sidebar list")
+        # the subreddit bar and footer link columns: ten or more one-word lines in a row
+        run: list[int] = []
+        for i, line in [*view.iter_lines(), (len(view) + 5, "")]:
+            if line and i not in covered and _SUB_ITEM_RE.match(line) and (not run or i - run[-1] <= 2):
+                run.append(i)
+                continue
+            if len(run) >= 10 or (len(run) >= 6 and run[0] >= n * 0.85):
+                covered.update(range(run[0], run[-1] + 1))
+                yield from free_spans(view, run[0], run[-1], "subreddit bar")
+            run = [i] if line and i not in covered and _SUB_ITEM_RE.match(line) else []
+    for i in strong:
+        if i not in covered:
+            yield Hit(i, i, "Reddit page chrome")
+    if view.engine != "reddit":
+        return
+    anchors = set(strong)
+    for i, _m in iter_line_matches(view, _WEAK_PAGE_RE):
+        if i not in anchors and i not in covered and any(abs(i - a) <= 4 for a in anchors):
+            yield Hit(i, i, "Reddit page chrome")
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a Reddit page."""
+    head = text[:400_000]
+    score = 0.0
+    if regex.search(
+        r"permalinkembedsave|^[ \t]*\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?", head, regex.MULTILINE
+    ):
+        score += 0.6
+    if regex.search(r"\bReddit\b|\breddit\.com\b", head):
+        score += 0.3
+    if regex.search(r"(?:^|[ \t])/?r/\w{2,}", head, regex.MULTILINE):
+        score += 0.2
+    if regex.search(
+        r"submitted[^\n]{1,40}ago by|Posted by u/|points \(\d+% upvoted\)|\(\d+ children\)", head
+    ):
+        score += 0.4
+    if regex.search(
+        r"^[ \t]*[\w-]{2,40}[ \t]*[·•][ \t]*\d+[ \t]*(?:yr|mo|d|h)\.?[ \t]+ago", head, regex.MULTILINE
+    ):
+        score += 0.4
+    if regex.search(r"^[ \t]*(?:level \d|More replies|Upvote)", head, regex.MULTILINE):
+        score += 0.2
+    return min(1.0, score)
+
+
 PACK = RulePack(
-    name="reddit", prefix="RDT", rules=(), description="Reddit (old and new) pages flattened to text"
+    name="reddit",
+    prefix="RDT",
+    rules=(comment_header, action_row, page_chrome),
+    sniff=sniff,
+    description="Reddit (old and new) pages flattened to text",
 )

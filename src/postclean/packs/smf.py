@@ -1,11 +1,234 @@
-"""Simple Machines Forum 1.x/2.x, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""Simple Machines Forum 1.x/2.x, text form: poster blocks, ``« Reply #N on: »``, ``Quote from:``, likes."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Quote
+from ..rules import Hit, RulePack, rule
+from ..text import TextView
+from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, date_facts, line_re, seen_run, subject_then
+from ._common import iter_line_matches
 
 __all__ = ["PACK"]
 
+_F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+
+_REPLY = alt("classic_reply_number")
+#: ``« Reply #1 on: March 10, 2009, 07:23:49 AM »`` / ``« on: … »`` (2.0) or ``#1`` / ``{date}`` (2.1).
+_KEYINFO = (
+    rf"(?:«[ \t]*(?:(?:{_REPLY})[ \t]*\#(?P<num>\d{{1,7}})[ \t]+)?(?:on|am|le|el|em|il|op|dnia|:)?:?[ \t]*"
+    rf"(?P<date>{CLASSIC_DATE})[ \t]*»)"
+)
+_KEYINFO_RE = regex.compile(rf"^[ \t]*{_KEYINFO}[ \t]*$", _F)
+_POSTLINE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_KEYINFO}|\#(?P<num2>\d{{1,7}})|(?P<date2>{CLASSIC_DATE}))[ \t]*$", _F
+)
+_LOGGED = alt("classic_logged")
+_BLOCK_TAIL_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_LOGGED}|View Profile|WWW|Email|Personal Message \((?:Offline|Online)\)|"
+    r"Show IP address|Offline|Online|Thread Starter|Topic starter|\*+)[ \t]*$",
+    _F,
+)
+_PRE_RE = regex.compile(r"^[ \t]*(?:[-•][ \t]*)?(?:\*+|Offline|Online|Thread Starter|Topic starter)[ \t]*$", _F)
+_STOP_RE = line_re(rf"{_LOGGED}|Report to moderator|Quote|Print|Go Down|Go Up|User actions|Pages[ \t]+\d+")
+
+
+_EVIDENCE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_LOGGED}|«|View Profile|Personal Message|Karma|Show IP address)", _F
+)
+_SPEC = BlockSpec(
+    evidence=_EVIDENCE_RE,
+    pre=_PRE_RE, post=_BLOCK_TAIL_RE, closing=subject_then(_POSTLINE_RE, repeat=2), name_gap=True,
+    single_ok=True, stoppers=_STOP_RE,
+)
+
+
+@rule("SMF001", "author-block", tags=["author-block"], stage="split", scope="document")
+def author_block(view: TextView) -> Iterator[Hit]:
+    """Poster block: name, member group(s), ``Posts: N`` (``Karma``, ``Gender`` …), ``Logged``, then the
+    subject and ``« Reply #N on: {date} »`` (SMF 2.0) or ``#N`` and the date (SMF 2.1).
+
+    The block opens each post and moves to ``post.author`` / ``post.date`` / ``post.number``.
+
+    Example (removed)::
+
+        quillpen
+
+        Global Moderator
+        Posts: 1,193
+        Logged
+        Re: Tide tables
+        « Reply #1 on: March 10, 2009, 07:23:49 AM »
+    """
+    yield from block_hits(view, _SPEC, "poster block, subject and reply header", engine="smf")
+
+
+@rule("SMF002", "reply-header", tags=["post-meta"], trigger=r"«")
+def reply_header(view: TextView) -> Iterator[Hit]:
+    """``« Reply #1 on: March 10, 2009, 07:23:49 AM »`` / ``« on: {date} »``: to ``post.date`` / ``post.number``.
+
+    Example (removed)::
+
+        « Reply #3 on: March 10, 2009, 07:23:49 AM »
+    """
+    for i, m in iter_line_matches(view, _KEYINFO_RE):
+        facts = date_facts(m.group("date"))
+        if m.group("num"):
+            facts["post.number"] = int(m.group("num"))
+        yield Hit(i, i, "reply header", facts, moved_to="date")
+
+
+_QUOTE_FROM = alt("classic_quote_from")
+_QUOTE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_QUOTE_FROM}):[ \t]*(?P<user>[^\n]{{1,60}}?)"
+    rf"(?:[ \t]+(?:on|am|le|el|em|il|op|dnia|—)[ \t]+(?P<date>{CLASSIC_DATE}))?"
+    rf"(?:[ \t]*(?P<text>(?<=\d[ \t]*[AP]M[ \t]*|\d[ \t]*)\S[^\n]*?))?[ \t]*$",
+    _F,
+)
+
+
+@rule("SMF003", "quote", tags=["quote"], stage="structure", trigger=_QUOTE_FROM)
+def quote(view: TextView) -> Iterator[Hit]:
+    """``Quote from: X on {date}`` quote headers; quoted text glued on the same line moves to ``post.quotes``.
+
+    Example (removed)::
+
+        Quote from: marlin on June 09, 2024, 03:29:46 AM
+    """
+    for i, m in iter_line_matches(view, _QUOTE_RE):
+        user = m.group("user").strip()
+        if m.group("date") is None and (len(user) > 40 or user[-1:] in ".!?,"):
+            continue
+        text = (m.group("text") or "").strip()
+        if not text and not view.first_live(i + 1):
+            continue
+        lines = [text] if text else []
+        end = i
+        run = seen_run(view, i + 1)
+        if run is not None:
+            lines += [view.lines[k].strip() for k in range(i + 1, run + 1) if view.lines[k].strip()]
+            end = run
+        facts: dict[str, object] = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
+        yield Hit(i, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
+
+
+_EDIT_RE = regex.compile(
+    rf"^[ \t]*«?[ \t]*(?P<note>(?:{alt('classic_last_edit')}):[ \t]*[^\n»]{{4,80}}?"
+    rf"(?:[ \t]+(?:by|von|par|por|da|door|przez|—)[ \t]+[^\n»]{{1,60}}?)?)[ \t]*»?[ \t]*$",
+    _F,
+)
+_REASON_RE = regex.compile(rf"^[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
+
+
+@rule("SMF004", "edit-note", tags=["edit-note"], trigger=r"Edit|geändert|Bearbeitung|édition|modific|edición|edição|modifica|bewerkt|edycja|редакт")
+def edit_note(view: TextView) -> Iterator[Hit]:
+    """``« Last Edit: March 10, 2009, 07:24:50 AM by X »`` (+ ``Reason:``) to ``post.edit_note``.
+
+    Example (removed)::
+
+        « Last Edit: March 10, 2009, 07:24:50 AM by quillpen »
+    """
+    for i, m in iter_line_matches(view, _EDIT_RE):
+        if not regex.search(r"\d", m.group("note")):
+            continue
+        end = i
+        nxt = view.first_live(i + 1)
+        if nxt and nxt[0] <= i + 2 and _REASON_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]
+        yield Hit(i, end, "edit note", {"post.edit_note": m.group("note").strip()}, moved_to="edit_note")
+
+
+_LIKES_RE = line_re(alt("classic_likes_this"))
+_STRONG_RE = line_re(
+    rf"(?:{_LOGGED}|Report to moderator|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
+    rf"(?:[ \t]+(?:{_LOGGED}|Report to moderator))?"
+)
+_WEAK_RE = line_re(
+    r"(?:Quote|Modify|Remove|Split Topic|Quick Edit|More|Like|Unlike|Print|Go Up|Go Down|Go Up ▲|Go Down ▼|"
+    r"Reply|Notify|Mark unread|User actions|Approve|Unapprove|Restore|Issue Warning|Send this topic)"
+    r"(?:[ \t]+(?:Quote|Modify|Remove|Like|Unlike|Reply|Notify|Print))*"
+)
+
+
+@rule("SMF005", "post-buttons", tags=["buttons", "reactions"], trigger=r"Logged|moderator|Quote|like|Gespeichert|Journalis|línea|Registrado|Loggato|Gelogd|Zapisane|Записан|IP|Modify|Remove|Print|Go |Notify|Mark|User actions|Approve|Restore|Warning|Send this")
+def post_buttons(view: TextView) -> Iterator[Hit]:
+    """``Logged``, ``Report to moderator``, ``QuoteMulti-Quote`` and ``2 people like this.``; other quick buttons
+    (``Quote``, ``Modify``, ``Like``) only in text sniffed as SMF.
+
+    Example (removed)::
+
+        Report to moderator   Logged
+        1 person likes this.
+    """
+    for i, _m in iter_line_matches(view, _STRONG_RE):
+        yield Hit(i, i, "post buttons")
+    for i, m in iter_line_matches(view, _LIKES_RE):
+        yield Hit(i, i, "likes line", {"post.reactions": m.group(0).strip()}, moved_to="reactions")
+    if view.engine == "smf":
+        for i, _m in iter_line_matches(view, _WEAK_RE):
+            yield Hit(i, i, "post buttons")
+
+
+_STARTED_RE = regex.compile(
+    rf"^[ \t]*Started by (?P<user>[^\n,]{{1,60}}),[ \t]*(?P<date>{CLASSIC_DATE})[ \t]*$", _F
+)
+_TOPIC_RE = line_re(
+    r"SMF [\d.]+[^\n]{0,20}© \d{4}[^\n]{0,40}Simple Machines[^\n]{0,40}|Powered by SMF[^\n]{0,80}|"
+    r"Simple Machines Forum|Previous topic - Next topic|« previous next »|"
+    r"\d+ (?:Members?|Guests?) and \d+ Guests? are viewing this topic\.|Page created in [\d.]+ seconds with \d+ queries\.|"
+    r"Pages:?[ \t]*\[?\d+\]?(?:[ \t]+\d+)*[^\n]{0,20}"
+)
+
+
+@rule("SMF006", "topic-chrome", tags=["navigation", "post-meta"], scope="document", trigger=r"Started by|SMF|Simple Machines|topic|viewing|Page created|Pages")
+def topic_chrome(view: TextView) -> Iterator[Hit]:
+    """``Started by X, {date}`` (the starter is kept), ``Previous topic - Next topic``, SMF credit lines.
+
+    Example (removed)::
+
+        Started by quillpen, June 04, 2024, 11:23:55 AM
+    """
+    for i, m in iter_line_matches(view, _STARTED_RE):
+        yield Hit(i, i, "topic starter line", {"doc.starter": m.group("user").strip()}, moved_to="starter")
+    for i, m in iter_line_matches(view, _TOPIC_RE):
+        s = m.group(0)
+        if view.engine == "smf" or "Simple Machines" in s or "SMF" in s or "viewing this topic" in s:
+            yield Hit(i, i, "topic chrome")
+
+
+_SNIFF = (
+    (regex.compile(r"«[ \t]*(?:Reply #\d+ )?on: "), 0.5),
+    (regex.compile(r"^[ \t]*Quote from: ", regex.MULTILINE), 0.35),
+    (regex.compile(r"^[ \t]*Logged[ \t]*$", regex.MULTILINE), 0.3),
+    (regex.compile(r"Last Edit: [^\n]{4,60} by "), 0.3),
+    (regex.compile(r"Simple Machines|Powered by SMF"), 0.5),
+    (regex.compile(r"Report to moderator"), 0.3),
+    (regex.compile(r"\d+ (?:person likes|people like) this\."), 0.3),
+    (regex.compile(r"^[ \t]*Started by [^\n,]{1,60}, ", regex.MULTILINE), 0.2),
+)
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from an SMF page (two distinctive signals for 0.5)."""
+    head = text[:300_000]
+    score = 0.0
+    signals = 0
+    for pattern, weight in _SNIFF:
+        if pattern.search(head):
+            score += weight
+            signals += 1
+    if signals < 2:
+        return min(score, 0.45)
+    return min(1.0, score)
+
+
 PACK = RulePack(
-    name="smf", prefix="SMF", rules=(), description="Simple Machines Forum 1.x/2.x pages flattened to text"
+    name="smf",
+    prefix="SMF",
+    rules=(author_block, reply_header, quote, edit_note, post_buttons, topic_chrome),
+    sniff=sniff,
+    description="Simple Machines Forum 1.x/2.x pages flattened to text",
 )

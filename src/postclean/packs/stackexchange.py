@@ -1,11 +1,511 @@
-"""Stack Exchange, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""Stack Exchange (Stack Overflow, Super User, Ask Ubuntu, …), text form: vote counts, post menus, user cards,
+comments and the network's page shell."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+import itertools
+from collections.abc import Iterator
+
+import regex
+
+from ..dates import DATE_RE, parse_date
+from ..phrases import alternation
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+from ._common import iter_line_matches
+from .page import free_spans
 
 __all__ = ["PACK"]
 
+_F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+
+#: A date as Stack Exchange prints it: full dates, ``Jan 5 at 3:00`` (this year), ``2 hours ago``.
+_SHORT_DATE = (
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?(?:[ \t]+(?:at|в|a las|às|alle|om|o)[ \t]+\d{1,2}:\d{2})?"
+    r"|\d+[ \t]+(?:secs?|mins?|hours?|days?|seconds?|minutes?)[ \t]+ago|yesterday|today)"
+)
+_SE_DATE = rf"(?:{DATE_RE.pattern}|{_SHORT_DATE})"
+_SE_DATE_RE = regex.compile(rf"^(?:{_SE_DATE})", _F)
+
+_BUTTONS = alternation("qa_post_buttons")
+_EVENTS = alternation("qa_post_event")
+_SORTED = alternation("qa_sorted_by")
+_COUNTS = alternation("qa_answers_count")
+
+# -- SE001: vote counts open posts ---------------------------------------------------------------------------
+
+_NUMBER_RE = regex.compile(r"^[ \t]*(?:[-•*][ \t]*)?-?\d{1,6}[ \t]*$")
+_BOUNDARY_RE = regex.compile(
+    rf"^[ \t]*(?:Add a comment[ \t]*\|?|Show \d+ more comments?|\d+[ \t]+(?:{_COUNTS})(?:[ \t]+\d+)?|"
+    rf"(?:{_SORTED})[^\n]{{0,80}}|Highest score \(default\)[^\n]*|Viewed[ \t]+[\d.,]+[kKmM]?[ \t]+times?|"
+    rf"[^\n]{{0,400}}Commented[ \t]+{_SHORT_DATE}[^\n]{{0,12}}|Trending \(recent votes count more\)[^\n]*)[ \t]*$",
+    _F,
+)
+
+
+@rule("SE001", "vote-count", tags=["post-meta"], stage="split", scope="document")
+def vote_count(view: TextView) -> Iterator[Hit]:
+    """A question's or answer's vote count, alone on a line where a post starts; it opens the post.
+
+    Stack Exchange prints the score above each post's text; flattened, it is a lone number after the
+    ``Viewed N times`` header, the ``N Answers`` / ``Sorted by`` bar, or the previous answer's
+    ``Add a comment`` link. Only on pages recognised as Stack Exchange.
+
+    Example (removed)::
+
+        2 Answers
+        18
+        The most important thing is to test the recipes first.
+    """
+    if view.engine != "stackexchange":
+        return
+    live = view.live_indices()
+    for k, i in enumerate(live):
+        if not _NUMBER_RE.match(view.lines[i]):
+            continue
+        prev = live[k - 1] if k else None
+        nxt = live[k + 1] if k + 1 < len(live) else None
+        if nxt is None or word_count(view.lines[nxt]) < 3 or _NUMBER_RE.match(view.lines[nxt]):
+            continue
+        if prev is None or _BOUNDARY_RE.match(view.lines[prev]):
+            yield Hit(i, i, "vote count (post starts)")
+
+
+# -- SE002: post menu and question header ---------------------------------------------------------------------
+
+_STRONG_MENU_RE = regex.compile(
+    r"^[ \t]*(?:(?:Share[ \t]*)?Improve this (?:answer|question)(?:[ \t]*Follow)?(?:[ \t]*Flag)?|"
+    r"Share[ \t]*(?:Cite[ \t]*)?Improve this (?:answer|question)[ \t]*Follow[^\n]{0,20}|"
+    r"Add a comment[ \t]*\|?|Show \d+ more comments?|Highest score \(default\)[^\n]*|"
+    r"Sorted by:[ \t]*Reset to default|Reset to default|Trending \(recent votes count more\)[^\n]*|"
+    r"Asked[ \t]+\d+[ \t]+(?:years?|months?|days?|hours?)[^\n]{0,40}ago|"
+    r"(?:Modified|Active)[ \t]+(?:\d+[ \t]+(?:years?|months?|days?|hours?|minutes?)[^\n]{0,40}ago|today|yesterday)|"
+    r"Viewed[ \t]+[\d.,]+[kKmM]?[ \t]+times?|community wiki|Not the answer you're looking for\?[^\n]{0,400}|"
+    r"Browse other questions tagged[^\n]{0,300}|Ask Question|Question feed|Subscribe to RSS)[ \t]*$",
+    _F,
+)
+_WEAK_MENU_RE = regex.compile(
+    rf"^[ \t]*(?:(?:{_BUTTONS})(?:[ \t]*\|)?|Cite|Flag|Close|\d+[ \t]+(?:Answers?|Comments?|Ответ(?:ов|а)?|Respuestas?|Respostas?)(?:[ \t]+\d+)?|"
+    rf"(?:{_SORTED})[^\n]{{0,60}})[ \t]*$",
+    _F,
+)
+
+
+@rule(
+    "SE002",
+    "post-menu",
+    tags=["buttons", "post-meta"],
+    trigger=r"Improve this|Add a comment|more comments?|Highest score|Sorted by|Viewed|Asked|Share|Follow|"
+    r"Browse other questions|Reset to default|Answers?|Ask Question|Question feed|Subscribe to RSS|community wiki",
+)
+def post_menu(view: TextView) -> Iterator[Hit]:
+    """Post menu and header lines: ``Share`` ``Improve this answer`` ``Follow``, ``Add a comment``, ``2 Answers``.
+
+    Also the question header (``Asked 3 years ago``, ``Modified today``, ``Viewed 6k times``), the sort bar
+    (``Sorted by: Reset to default`` / ``Highest score (default) …``) and ``Not the answer you're looking for?
+    Browse other questions tagged …``. Generic words (``Share``, ``Follow``, ``2 Answers``) count only on a
+    Stack Exchange page or next to an unambiguous menu line.
+
+    Example (removed)::
+
+        Share
+        Improve this answer
+        Follow
+    """
+    strong = [i for i, _m in iter_line_matches(view, _STRONG_MENU_RE)]
+    for i in strong:
+        yield Hit(i, i, "post menu / header")
+    anchors = set(strong)
+    for i, _m in iter_line_matches(view, _WEAK_MENU_RE):
+        if i in anchors:
+            continue
+        if view.engine == "stackexchange" or any(abs(i - a) <= 4 for a in anchors):
+            yield Hit(i, i, "post menu")
+
+
+# -- SE003: user cards ---------------------------------------------------------------------------------------
+
+_EVENT_RE = regex.compile(
+    rf"^[ \t]*(?P<event>{_EVENTS})[ \t]+(?:on[ \t]+|el[ \t]+|em[ \t]+|il[ \t]+)?(?P<date>{_SE_DATE})"
+    r"(?:[ \t]+(?P<rest>[^\n]{1,120}))?[ \t]*$",
+    _F,
+)
+_REP = r"(?:[\d.,]+[kKmM]?|\d[\d ]*)"
+_REP_RE = regex.compile(
+    rf"^[ \t]*(?P<rep>{_REP})(?:[ \t]+\d+[ \t]+\d+[ \t]+gold[ \t]+badges?)?(?:[ \t]+\d+[ \t]+\d+[ \t]+silver[ \t]+badges?)?"
+    rf"(?:[ \t]+\d+[ \t]+\d+[ \t]+bronze[ \t]+badges?)?[ \t]*$"
+    rf"|^[ \t]*(?P<rep2>[\d.,]+[kKmM]?)(?:[ \t]+\d{{1,4}}){{1,3}}[ \t]*$",
+    regex.IGNORECASE,
+)
+_BADGES_RE = regex.compile(r"badges?", regex.IGNORECASE)
+_NAME_RE = regex.compile(r"^[ \t]*(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
+
+
+def _card_rest(rest: str) -> tuple[str | None, bool]:
+    """``"Michael Natkin 30.5k 18 90 174"`` -> (name, True); a bare name -> (name, False)."""
+    m = regex.match(
+        r"^(?P<name>\D[^\n]{0,39}?)[ \t]+(?P<stats>[\d.,]+[kKmM]?(?:[ \t]+\d+){0,3}(?:[ \t]+[^\n]*badges?[^\n]*)?)$",
+        rest,
+    )
+    if m:
+        return m.group("name").strip(), True
+    if word_count(rest) <= 4 and not regex.search(r"\d", rest):
+        return rest.strip(), False
+    return None, False
+
+
+@rule(
+    "SE003",
+    "user-card",
+    tags=["author-block", "post-meta"],
+    trigger=r"asked|answered|edited|badge|formulada|respondida|perguntada|задан|ответ дан|изменён",
+)
+def user_card(view: TextView) -> Iterator[Hit]:
+    """User cards under a post: ``answered Feb 12, 2011 at 1:01`` / ``{user}`` / ``30.5k 18 90 174``.
+
+    The ``asked``/``answered`` card gives the post's author and date (moved to ``post.author`` and
+    ``post.date``); an ``edited`` card becomes the edit note. The reputation line may carry badge words
+    (``24 gold badges``) or bare counts (copy-paste form), and the card may sit on one line.
+
+    Example (removed)::
+
+        answered Feb 12, 2011 at 1:01
+        Michael Natkin
+        30.5k 18 18 gold badges 90 90 silver badges 174 174 bronze badges
+    """
+    n = len(view)
+    for i, line in view.iter_lines():
+        # line by line: the date pattern allows blanks (and so line breaks) around a time
+        m = _EVENT_RE.match(line) if len(line) <= 300 else None
+        if m is None:
+            continue
+        event = m.group("event").lower()
+        date_raw = m.group("date").strip()
+        rest = m.group("rest")
+        end = i
+        name: str | None = None
+        if rest:
+            name, _stats = _card_rest(rest.strip())
+            if name is None:
+                continue
+        else:
+            nxt = view.first_live(i + 1, 2)
+            if (
+                nxt
+                and nxt[0] <= i + 4
+                and _NAME_RE.match(view.lines[nxt[0]])
+                and not _EVENT_RE.match(view.lines[nxt[0]])
+            ):
+                cand = view.lines[nxt[0]].strip()
+                if len(nxt) > 1 and nxt[1] <= nxt[0] + 3 and _REP_RE.match(view.lines[nxt[1]]):
+                    name, end = cand, nxt[1]
+                elif word_count(cand) <= 4 and len(cand) <= 40 and not cand.endswith((".", "?", "!", ":")):
+                    # a name without a reputation line (deleted users, "Community Bot" and the like)
+                    name, end = cand, nxt[0]
+            if name is None and not (view.engine == "stackexchange" or _is_card_context(view, i, n)):
+                continue
+        facts: dict[str, object] = {}
+        if event.startswith(("edit", "modif", "bearb", "изм", "отред")):
+            facts["post.edit_note"] = f"{m.group('event')} {date_raw}" + (f" by {name}" if name else "")
+            moved = "edit_note"
+        else:
+            if name:
+                facts["author.name"] = name
+            facts["post.date_raw"] = date_raw
+            d = parse_date(date_raw)
+            if d is not None:
+                facts["post.date"] = d
+            moved = "author"
+        yield Hit(i, end, f"user card ({event})", facts, moved_to=moved)
+
+
+def _is_card_context(view: TextView, i: int, n: int) -> bool:
+    """A bare ``edited {date}`` line counts when a badge line or menu line is within three lines."""
+    for k in range(max(0, i - 3), min(n, i + 4)):
+        line = view.original[k] if k < len(view.original) else ""
+        if _BADGES_RE.search(line) or _STRONG_MENU_RE.match(line) or (_EVENT_RE.match(line) and k != i):
+            return True
+    return False
+
+
+# -- SE004: comments -----------------------------------------------------------------------------------------
+
+_COMMENTED_TAIL_RE = regex.compile(rf"[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
+_COMMENTED_LINE_RE = regex.compile(rf"^[ \t]*Commented[ \t]+{_SHORT_DATE}[ \t]*$", regex.IGNORECASE)
+_DASH_NAME_RE = regex.compile(r"^[ \t]*[–—][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
+_ISO_LINE_RE = regex.compile(
+    r"^[ \t]*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}))?[ \t]*$"
+)
+_INLINE_SIG_RE = regex.compile(
+    rf"[ \t]+[–—][ \t]*(?P<name>[^\s–—][^\n–—]{{0,40}}?)[ \t]+(?:Commented[ \t]+)?(?P<date>{_SHORT_DATE})"
+    r"(?:[ \t]*\*?)?[ \t]*$"
+)
+_SCORE_RE = regex.compile(r"^[ \t]*(?:[-•*][ \t]*)?\d{1,4}[ \t]*$")
+
+
+@rule("SE004", "comment", tags=["post-meta"], trigger=r"Commented|[–—]")
+def comment(view: TextView) -> Iterator[Hit]:
+    """Comments under a post: the comment line with its ``– {user} {date}`` / ``Commented {date}`` signature.
+
+    Stack Exchange comments are short remarks on a post, not part of it (and not answers); the page prints
+    each as text, signature, and date, which a converter flattens to one line (``… – Joe Feb 12, 2011 at
+    1:30``) or to the text followed by ``– Joe`` / ISO date / ``Commented …`` lines. The whole comment is
+    removed (its text stays in the removal record), together with its lone score number.
+
+    Example (removed)::
+
+        Have backups and check again. – Max Sep 19, 2016 at 14:47
+    """
+    n = len(view)
+    for i, line in view.iter_lines():
+        # html-text form: text / name / "– name" / ISO date / "Commented …"
+        if _COMMENTED_LINE_RE.match(line):
+            start = i
+            k = i - 1
+            seen_dash = False
+            steps = 0
+            while k >= 0 and steps < 6:
+                if not view.is_live(k):
+                    k -= 1
+                    continue
+                s = view.lines[k]
+                if _ISO_LINE_RE.match(s):
+                    start = k
+                elif _DASH_NAME_RE.match(s):
+                    start, seen_dash = k, True
+                elif (
+                    seen_dash
+                    and word_count(s) <= 4
+                    and len(s.strip()) <= 40
+                    and not _COMMENTED_LINE_RE.match(s)
+                ):
+                    start = k  # the name printed again before the dash line
+                    seen_dash = False
+                    k -= 1
+                    # the comment text
+                    while k >= 0 and not view.is_live(k):
+                        k -= 1
+                    if (
+                        k >= 0
+                        and not _COMMENTED_LINE_RE.match(view.lines[k])
+                        and not _REP_RE.match(view.lines[k])
+                    ):
+                        start = k
+                    break
+                else:
+                    if not seen_dash and start == i:
+                        start = k  # "text" directly above "Commented …"
+                    break
+                k -= 1
+                steps += 1
+            start = _with_score(view, start)
+            yield Hit(start, i, "comment under a post")
+            continue
+        m = _COMMENTED_TAIL_RE.search(line) or _INLINE_SIG_RE.search(line)
+        if m and m.start() > 0 and word_count(line[: m.start()]) >= 1:
+            if (
+                _INLINE_SIG_RE.search(line)
+                and not _COMMENTED_TAIL_RE.search(line)
+                and (not _SE_DATE_RE.match(m.group("date")) or word_count(m.group("name")) > 4)
+            ):
+                continue
+            start = _with_score(view, i)
+            yield Hit(start, i, "comment under a post")
+    del n
+
+
+def _with_score(view: TextView, start: int) -> int:
+    """Extend a comment upwards over its lone score number (``3`` or ``• 3``) directly above."""
+    prev = start - 1
+    while prev >= 0 and not view.lines[prev].strip() and not view.claimed[prev]:
+        prev -= 1
+    if prev >= 0 and view.is_live(prev) and _SCORE_RE.match(view.lines[prev]) and start - prev <= 2:
+        return prev
+    return start
+
+
+# -- SE005: the network's page shell --------------------------------------------------------------------------
+
+_SHELL = (
+    r"Stack Exchange network consists of \d+ Q&A communities[^\n]{0,300}",
+    r"Stack Exchange Network",
+    r"Visit Stack Exchange",
+    r"Tour Start here for a quick overview of the site",
+    r"Help Center Detailed answers to any questions you might have",
+    r"Meta Discuss the workings and policies of this site",
+    r"About Us Learn more about Stack Overflow the company(?:, and our products)?\.?",
+    r"current community",
+    r"your communities",
+    r"Sign up or log in to customize your list\.",
+    r"more stack exchange communities",
+    r"company blog",
+    r"Stack Overflow for Teams[^\n]{0,300}",
+    r"Stack Internal",
+    r"Explore Stack Internal",
+    r"Knowledge at work",
+    r"Bring the best of human thought and AI automation together at your work\.(?: Learn more)?",
+    r"Try for free Learn more",
+    r"Your Answer",
+    r"Reminder: Answers generated by AI tools are not allowed[^\n]{0,200}",
+    r"Thanks for contributing an answer to [^\n]{1,80}!",
+    r"Please be sure to answer the question\. Provide details and share your research!",
+    r"But avoid …|But avoid \.\.\.",
+    r"Asking for help, clarification, or responding to other answers\.",
+    r"Making statements based on opinion; back them up with references or personal experience\.",
+    r"To learn more, see our tips on writing great answers\.",
+    r"Draft saved",
+    r"Draft discarded",
+    r"Sign up using Google",
+    r"Sign up using Email and Password",
+    r"Sign up using Facebook",
+    r"Post Your Answer(?: Discard)?",
+    r"By clicking “Post Your Answer”, you agree to our terms of service[^\n]{0,200}",
+    r"Start asking to get answers",
+    r"Find the answer to your question by asking\.",
+    r"Explore related questions",
+    r"See similar questions with these tags\.",
+    r"more hot questions",
+    r"To subscribe to this RSS feed, copy and paste this URL into your RSS reader\.",
+    r"Site design / logo © \d{4} Stack Exchange Inc[^\n]{0,200}",
+    r"Stack Data Licensing",
+    r"Stack Ads",
+    r"Culture & recreation",
+    r"Life & arts",
+    r"Sign up to request clarification or add additional context in comments\.",
+    r"enter image description here",
+    r"\\\$\\(?:begin|end)group\\\$",
+    r"Upcoming initiatives on Stack Overflow and across the Stack Exchange network[^\n]{0,100}",
+)
+_SHELL_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_SHELL)})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+_TAG_RE = regex.compile(r"^[ \t]*[a-z0-9][a-z0-9.+#-]{0,34}[ \t]*$")
+_SHORT_RE = regex.compile(r"^[^\n]{1,60}$")
+
+
+@rule(
+    "SE005",
+    "site-shell",
+    tags=["navigation", "notice"],
+    scope="document",
+    trigger=r"Stack Exchange|Stack Overflow|Your Answer|questions tagged|Post Your Answer|Explore related",
+)
+def site_shell(view: TextView) -> Iterator[Hit]:
+    """The Stack Exchange page shell: network banner, "Your Answer" form, tag lists, footer directory.
+
+    Fixed strings of the network's template (``Stack Exchange network consists of 183 Q&A communities…``,
+    ``Thanks for contributing an answer to …!``, ``Post Your Answer``, ``Site design / logo © …``), the
+    question's tag list (lower-case tag lines above ``Share`` or under ``Explore related questions``), and,
+    on a Stack Exchange page, the run of short footer lines after the last shell line.
+
+    Example (removed)::
+
+        Stack Exchange network consists of 183 Q&A communities including Stack Overflow, the largest, most
+        trusted online community for developers to learn, share their knowledge, and build their careers.
+    """
+    shell = [i for i, _m in iter_line_matches(view, _SHELL_RE)]
+    for i in shell:
+        yield Hit(i, i, "Stack Exchange page shell")
+    if view.engine != "stackexchange":
+        return
+    done = set(shell)
+    n = len(view)
+    # tag lists: lower-case tag lines right above the post menu or right under "Explore related questions"
+    for i, line in view.iter_lines():
+        s = line.strip()
+        if s in ("Share", "Improve this question") or regex.match(r"(?i)explore related questions$", s):
+            upward = s != "Explore related questions" and not s.lower().startswith("explore")
+            k = i - 1 if upward else i + 1
+            tags: list[int] = []
+            while 0 <= k < n and len(tags) < 6:
+                if not view.lines[k].strip():
+                    k += -1 if upward else 1
+                    continue
+                if view.is_live(k) and _TAG_RE.match(view.lines[k]) and not _NUMBER_RE.match(view.lines[k]):
+                    tags.append(k)
+                    k += -1 if upward else 1
+                    continue
+                break
+            if tags and len(tags) <= 5:
+                yield from free_spans(view, min(tags), max(tags), "question tags")
+    # the footer directory: short lines between shell lines in the final part of the page
+    tail = [i for i in shell if i >= n * 0.6]
+    for a, b in itertools.pairwise(tail):
+        rest = [k for k in range(a + 1, b) if view.is_live(k)]
+        if rest and len(rest) <= 60 and all(word_count(view.lines[k]) <= 6 for k in rest):
+            yield from free_spans(view, rest[0], rest[-1], "Stack Exchange footer directory")
+    del done
+
+
+_LONE_NUMBER_RE = regex.compile(r"^[ \t]*[+-]?\d{1,6}[ \t]*$")
+
+
+@rule("SE006", "vote-number", tags=["post-meta"], trigger=r"^[ \t]*[+-]?\d{1,6}[ \t]*$")
+def vote_number(view: TextView) -> Iterator[Hit]:
+    """Lone vote, bounty and comment-count numbers on a Stack Exchange page (``467``, ``+100``, ``3``).
+
+    Only on pages recognised as Stack Exchange, and only in runs of at most three number lines that start
+    a post or sit next to another number or menu line, so a column of numbers in a code sample stays.
+
+    Example (removed, on a Stack Exchange page)::
+
+        467
+        +100
+    """
+    if view.engine != "stackexchange":
+        return
+    live = view.live_indices()
+    k = 0
+    while k < len(live):
+        if not _LONE_NUMBER_RE.match(view.lines[live[k]]):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(live) and _LONE_NUMBER_RE.match(view.lines[live[j + 1]]):
+            j += 1
+        run = live[k : j + 1]
+        prev = live[k - 1] if k else None
+        if len(run) <= 3 and (
+            prev is None
+            or len(run) >= 2
+            or _BOUNDARY_RE.match(view.lines[prev])
+            or _WEAK_MENU_RE.match(view.lines[prev])
+        ):
+            for i in run:
+                yield Hit(i, i, "vote count")
+        k = j + 1
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a Stack Exchange page."""
+    head = text[:400_000]
+    score = 0.0
+    if regex.search(
+        r"Stack Exchange network consists of|Stack Exchange Inc|stackexchange\.com|stackoverflow\.com", head
+    ):
+        score += 0.6
+    if regex.search(r"^[ \t]*(?:Share[ \t]*)?Improve this (?:answer|question)", head, regex.MULTILINE):
+        score += 0.5
+    if regex.search(r"\d+[ \t]+\d+[ \t]+(?:gold|silver|bronze)[ \t]+badges?", head):
+        score += 0.4
+    commented = len(regex.findall(r"Commented[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}", head))
+    if commented:
+        score += 0.3 if commented < 2 else 0.5
+    if regex.search(r"^[ \t]*\d+[ \t]+Answers?[ \t]*$", head, regex.MULTILINE):
+        score += 0.3
+    if "enter image description here" in head or "\\$\\begingroup\\$" in head:
+        score += 0.3
+    if "Highest score (default)" in head or regex.search(
+        r"^[ \t]*Add a comment[ \t]*\|", head, regex.MULTILINE
+    ):
+        score += 0.4
+    if regex.search(r"^[ \t]*(?:asked|answered)[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}", head, regex.MULTILINE):
+        score += 0.2
+    return min(1.0, score)
+
+
 PACK = RulePack(
-    name="stackexchange", prefix="SE", rules=(), description="Stack Exchange pages flattened to text"
+    name="stackexchange",
+    prefix="SE",
+    rules=(vote_count, post_menu, user_card, comment, site_shell, vote_number),
+    sniff=sniff,
+    description="Stack Exchange pages flattened to text",
 )

@@ -1,9 +1,178 @@
-"""Vanilla, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""Vanilla Forums, text form: comment headers (name, role, date), quote titles, vote counts, page chrome."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..dates import parse_date
+from ..phrases import alternation
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+from ._modern import BARE_INT_RE, line_re, phrase_alt, remember_authors, whole_line_hits
 
 __all__ = ["PACK"]
 
-PACK = RulePack(name="vanilla", prefix="VAN", rules=(), description="Vanilla pages flattened to text")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+_FULL = rf"{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}}[ \t]?[AaPp][Mm])?"
+_SHORT = rf"{_MONTH}[ \t]+\d{{1,2}}|{_MONTH}[ \t]+\d{{4}}"
+_DATE_LINE_RE = regex.compile(
+    rf"^[ \t]*(?P<date>{_FULL}|{_SHORT})(?P<edited>[ \t]+edited[ \t]+(?:{_FULL}|{_SHORT}))?(?P<cat>[ \t]+in[ \t]+[^\n]{{1,60}}?)?[ \t]*$"
+)
+_ROLES = r"(?:[✭★☆✓]+|Admin|Administrator|Moderator|Member|Staff|Guest|Applicant|Developer|Community Manager)"
+_ROLE_TAIL = rf"(?:[ \t]+{_ROLES})*"
+_ROLE_ONLY_RE = regex.compile(rf"^[ \t]*{_ROLES}(?:[ \t]+{_ROLES})*[ \t]*$")
+_NAME_LINE_RE = regex.compile(rf"^[ \t]*(?P<name>[\w][\w.\-]{{0,38}})(?P<role>{_ROLE_TAIL})[ \t]*$")
+
+
+@rule("VAN001", "comment-header", tags=["author-block", "post-meta"], stage="split", scope="document")
+def comment_header(view: TextView) -> Iterator[Hit]:
+    """Comment header: ``{user} {role}`` then ``March 4, 2021 10:05AM`` (``edited …``, ``in {category}``).
+
+    Vanilla prints the author, role badges and the comment date (``F j, Y g:iA``, or ``F j`` / ``F Y`` for
+    older comments) above each comment; the pair opens the comment and moves to ``post.author``/``post.date``.
+    Short dates (``March 2025``) count only with Vanilla sniffed.
+
+    Example (removed)::
+
+        Linc Admin
+        March 4, 2021 10:05AM edited March 5 in Releases
+    """
+    names: list[str] = []
+    for i, line in view.iter_lines():
+        dm = _DATE_LINE_RE.match(line)
+        if not dm:
+            continue
+        strong = bool(regex.search(r"\d:\d\d[ \t]?[AaPp][Mm]$", dm.group("date"))) or bool(
+            dm.group("edited") or dm.group("cat")
+        )
+        if not strong and view.engine != "vanilla":
+            continue
+        prev = [k for k in range(i - 1, max(-1, i - 8), -1) if view.is_live(k)][:2]
+        if not prev:
+            continue
+        role_line = None
+        if len(prev) == 2 and _ROLE_ONLY_RE.match(view.lines[prev[0]]):
+            role_line, prev = prev[0], prev[1:]
+        nm = _NAME_LINE_RE.match(view.lines[prev[0]])
+        if not nm:
+            continue
+        facts: dict[str, Any] = {"author.name": nm.group("name")}
+        role = nm.group("role").strip() or (view.lines[role_line].strip() if role_line is not None else "")
+        if role:
+            facts["author.rank"] = role
+        facts["post.date_raw"] = dm.group("date")
+        d = parse_date(dm.group("date"))
+        if d is not None:
+            facts["post.date"] = d
+        if dm.group("edited"):
+            facts["post.edit_note"] = dm.group("edited").strip()
+        names.append(nm.group("name"))
+        yield Hit(prev[0], i, "comment header (name, role, date)", facts, moved_to="author")
+    remember_authors(view, names)
+
+
+_QUOTE_RE = regex.compile(
+    rf"^[ \t]*(?P<name>[\w][\w.\- ]{{0,38}}?)[ \t]+(?:{alternation('said')}|{alternation('wrote')})[ \t]*:[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+
+
+@rule("VAN002", "quote-title", tags=["quote"], stage="structure", trigger=r":[ \t]*$")
+def quote_title(view: TextView) -> Iterator[Hit]:
+    """With Vanilla sniffed: a quote's author line ``{user} said:`` / ``{user} wrote:`` (the quoted text has no
+    end marker, so only the title goes).
+
+    Example (removed)::
+
+        K17 said:
+    """
+    if view.engine != "vanilla":
+        return
+    for i, m in whole_line_hits(view, _QUOTE_RE):
+        if word_count(m.group("name")) <= 3 and view.first_live(i + 1):
+            yield Hit(i, i, f"quote title ({m.group('name').strip()})")
+
+
+_CHROME_RE = line_re(phrase_alt("vanilla_chrome", min_words=3), flags=regex.IGNORECASE)
+_SHORT_CHROME_RE = line_re(phrase_alt("vanilla_chrome", max_words=2), flags=regex.IGNORECASE)
+_EDITED_RE = line_re(rf"Edited[ \t]+(?:{_FULL}|{_SHORT})[ \t]+by[ \t]+[^\n]{{1,60}}\.")
+_DISCUSSION_ROW_RE = line_re(rf"(?:{_FULL}|{_SHORT})[ \t]+[\w][\w.\-]{{0,38}}")
+
+
+def _rows_after(view: TextView, i: int) -> int:
+    """End of the ``{date} {user}`` rows listed under a heading (``In this Discussion``)."""
+    end, k = i, i + 1
+    while k < len(view) and (not view.lines[k].strip() or _DISCUSSION_ROW_RE.match(view.lines[k])):
+        if view.lines[k].strip():
+            end = k
+        k += 1
+    return end
+
+
+@rule(
+    "VAN003",
+    "chrome",
+    tags=["notice", "navigation", "reactions"],
+    trigger=("vanilla", "comment", "discussion", "stranger", "edited", "sign in", "answer", "links"),
+)
+def chrome(view: TextView) -> Iterator[Hit]:
+    """Vanilla chrome: ``Sign In or Register to comment.``, ``Howdy, Stranger!``, ``Powered By Vanilla``,
+    ``Edited {date} by {user}.``; with Vanilla sniffed also ``Comments``, ``In this Discussion`` (with its rows)
+    and the vote count left on a comment's last line.
+
+    Example (removed)::
+
+        Sign In or Register to comment.
+    """
+    for i, _m in whole_line_hits(view, _CHROME_RE):
+        yield Hit(i, _rows_after(view, i) if view.engine == "vanilla" else i, "Vanilla notice")
+    for i, _m in whole_line_hits(view, _EDITED_RE):
+        yield Hit(i, i, "edit note", {"post.edit_note": view.lines[i].strip()}, moved_to="edit_note")
+    if view.engine != "vanilla":
+        return
+    for i, _m in whole_line_hits(view, _SHORT_CHROME_RE):
+        yield Hit(i, _rows_after(view, i), "Vanilla heading or list")
+    live = view.live_indices()
+    if len(live) > 1 and BARE_INT_RE.match(view.lines[live[-1]]):
+        yield Hit(
+            live[-1],
+            live[-1],
+            "vote count",
+            {"post.reactions": view.lines[live[-1]].strip()},
+            moved_to="reactions",
+        )
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a Vanilla page."""
+    head = text[:400_000]
+    score = 0.0
+    if regex.search(r"(?i)Powered By Vanilla", head):
+        score += 0.4
+    if "Howdy, Stranger!" in head:
+        score += 0.3
+    if "Sign In or Register to comment." in head:
+        score += 0.3
+    if "In this Discussion" in head:
+        score += 0.2
+    if regex.search(
+        rf"(?m)^[ \t]*{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}[AP]M(?:[ \t]+edited[^\n]*)?$",
+        head,
+    ):
+        score += 0.2
+    return min(1.0, score)
+
+
+PACK = RulePack(
+    name="vanilla",
+    prefix="VAN",
+    rules=(comment_header, quote_title, chrome),
+    sniff=sniff,
+    description="Vanilla Forums pages flattened to text",
+)

@@ -1,11 +1,481 @@
-"""vBulletin 3/4/5, text form. (Rules arrive with issue 4; the pack is registered so the run order is fixed.)"""
+"""vBulletin 3/4/5, text form: poster blocks, ``Originally Posted by`` quotes, signatures, edit notes, buttons."""
 
 from __future__ import annotations
 
-from ..rules import RulePack
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Quote
+from ..rules import Hit, RulePack, rule
+from ..text import TextView, word_count
+from ._classic import (
+    CLASSIC_DATE,
+    BlockSpec,
+    alt,
+    block_hits,
+    classic_poster_facts,
+    date_facts,
+    line_re,
+    match_lines,
+    seen_run,
+)
+from ._common import iter_line_matches
 
 __all__ = ["PACK"]
 
+_F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+_CLASSIC = frozenset({"vbulletin", "phpbb", "smf", "mybb", "fluxbb"})
+
+_MENU = alt("classic_member_menu")
+_STATUS = alt("classic_online_status", user=r"(?P<user>[^\n]{1,60}?)")
+_STATUS_NOGROUP = alt("classic_online_status")
+_MENU_RE = line_re(rf"{_MENU}|{_STATUS_NOGROUP}")
+_MENU_NEEDLE = regex.compile(
+    r"Profil|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
+    r"Nachricht|Beiträge|message|mensaje|Mensaje|mensagem|Mensagem|messaggio|Messaggio|bericht|Privébericht|"
+    r"wiadomo|сообщен|Личное|профиль|ffline|nline|Kontakt|déconnecté|connecté|desconectado|línea|in linea|"
+    r"jest|форума|Send PM|Send an email|Send email|E-Mail|threads started"
+)
+_OP = r"Original Poster|Thread Starter|Topic Starter|Thread Author|Author|OP|Old|New"
+
+#: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
+_HEADER_RE = regex.compile(
+    rf"^[ \t|]*(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|]*)?(?:Link[ \t]*)?"
+    rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
+    _F,
+)
+_PRE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*)[ \t]*$", _F
+)
+_POST_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:Share|Tweet|\#[ \t]?(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})|"
+    r"\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|Thanked[ \t]+\d[\d,.]*[ \t]+Times[ \t]+in[ \t]+\d[\d,.]*[ \t]+Posts?|"
+    r"(?:Rep Power|Mentioned|Tagged|Quoted)(?:[ \t]*:?[ \t]*\d[\d,.]*)?)[ \t]*$",
+    _F,
+)
+_STOP_RE = line_re(r"Reply With Quote|Comment|Post Cancel|Quote|Reply|Top|Logged")
+
+_EVIDENCE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:Share|Tweet|Mentioned|Tagged|Quoted|Rep Power|\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|"
+    rf"{_MENU}|{_STATUS_NOGROUP})",
+    _F,
+)
+_SPEC = BlockSpec(header=_HEADER_RE, pre=_PRE_RE, post=_POST_RE, stoppers=_STOP_RE, evidence=_EVIDENCE_RE)
+
+
+@rule("VB001", "author-block", tags=["author-block"], stage="split", scope="document")
+def author_block(view: TextView) -> Iterator[Hit]:
+    """Poster block: post header (``05-13-2016, 02:15 PM #6``), name, member menu, title and stats.
+
+    vBulletin prints the post date and ``#N`` above the poster, a member menu (``View Profile`` …), the user
+    title and ``Join Date`` / ``Location`` / ``Posts`` (with a colon in vB3/vB5, label and value on their own
+    lines in vB4's ``dl.userstats``). The block opens each post, so it splits the thread; its contents move to
+    ``post.author``, the date and number to ``post.date`` / ``post.number``.
+
+    Example (removed)::
+
+        05-13-2016, 02:15 PM #6
+        quillpen
+        View Profile
+        Senior Member
+        Join Date
+        Mar 2014
+        Posts
+        628
+    """
+    yield from block_hits(view, _SPEC, "poster block: header, name, title and member stats", engine="vbulletin")
+
+
+_INLINE_PAIR = (
+    r"(?P<label>Join Date|Registered|Location|Posts|Age|Rep Power|Gender)[ \t]*:[ \t]*"
+    r"(?P<value>[^\W\d_]{3,9}\.?[ \t]+\d{4}|\d[\d,.]*|[^\n:]{1,40}?)"
+)
+_INLINE_BLOCK_RE = regex.compile(
+    rf"^[ \t|]*(?P<who>[^\n:|]{{0,60}}?)[ \t]*(?P<stats>(?:{_INLINE_PAIR}[ \t]+){{1,6}}{_INLINE_PAIR})[ \t|]*"
+    r"(?=$|[ \t|]{2,}|\|)",
+    regex.MULTILINE | regex.VERSION1,
+)
+_PAIR_RE = regex.compile(
+    _INLINE_PAIR + r"(?=[ \t]+(?:Join Date|Registered|Location|Posts|Age|Rep Power|Gender)[ \t]*:|[ \t|]*$)",
+    regex.VERSION1,
+)
+
+
+_INLINE_NEEDLE = regex.compile(r"(?:Join Date|Registered|Posts)[ \t]*:", regex.IGNORECASE)
+
+
+@rule("VB002", "inline-author-block", tags=["author-block"], stage="split", scope="document", trigger=r"Join Date")
+def inline_author_block(view: TextView) -> Iterator[Hit]:
+    """A poster block on one line: ``Registered User Join Date: Mar 2016 Posts: 1`` (table cells joined).
+
+    Example (removed span)::
+
+        Senior Member Join Date: Mar 2016 Location: Leeds Posts: 1,204
+    """
+    for first, m in match_lines(view, _INLINE_NEEDLE, _INLINE_BLOCK_RE):
+        stats = m.group("stats")
+        pairs = [(p.group("label"), p.group("value")) for p in _PAIR_RE.finditer(stats)]
+        labels = {p[0].lower() for p in pairs}
+        if len(pairs) < 2 or not labels & {"join date", "posts", "registered"}:
+            continue
+        who = m.group("who").strip()
+        facts = classic_poster_facts(None, [who] if who else [], pairs)
+        cols = (m.start(), m.end())
+        line = view.lines[first]
+        while cols[1] < len(line) and line[cols[1]] in " \t|":
+            cols = (cols[0], cols[1] + 1)
+        yield Hit(first, first, "poster block on one line", facts, cols=cols, moved_to="author")
+
+
+_HASH_NEEDLE = regex.compile(r"#\d")
+_GLUED_HEADER_RE = regex.compile(
+    rf"^[ \t]*(?P<head>(?P<date>{CLASSIC_DATE})[ \t]+\#(?P<num>\d{{1,7}}))[ \t]+(?=\S[^\n]{{40,}}$)", _F
+)
+
+
+@rule("VB003", "glued-post-header", tags=["post-meta"], stage="split", scope="document", trigger=r"#\d")
+def glued_post_header(view: TextView) -> Iterator[Hit]:
+    """A post header glued to the start of the post text: ``12-03-2024, 07:51 PM #9 The text…``.
+
+    When a poster block is missing (deleted or guest posters), the date and ``#N`` run into the first line
+    of the post; they are cut, open a new post and give its date and number.
+
+    Example (removed span)::
+
+        12-03-2024, 07:51 PM #9 Several things matter when you choose a host for a small shop.
+    """
+    for i, m in match_lines(view, _HASH_NEEDLE, _GLUED_HEADER_RE):
+        facts = date_facts(m.group("date"))
+        facts["post.number"] = int(m.group("num"))
+        cols = (m.start("head"), m.end())
+        yield Hit(i, i, "post header glued to the text", facts, cols=cols, moved_to="date")
+
+
+_QUOTE_LABEL = r"(?:Quote|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|Цитата)"
+_VIEW_POST = r"(?:View Post|Beitrag anzeigen|Voir le message|Ver mensaje|Ver post|Visualizza messaggio|Bekijk bericht|Zobacz post|Посмотреть сообщение)"
+_QUOTE_HEADER_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*"
+    rf"(?P<user>[^\n]{{1,60}}?)(?:[ \t]*{_VIEW_POST}[ \t]*(?P<text>[^\n]*?))?[ \t]*$",
+    _F,
+)
+_QUOTE_ALONE_RE = regex.compile(rf"^[ \t]*{_QUOTE_LABEL}:[ \t]*$", _F)
+
+
+def _plausible(user: str) -> bool:
+    s = user.strip()
+    return bool(s) and len(s) <= 40 and word_count(s) <= 5 and s[-1] not in ",;:!?"
+
+
+@rule(
+    "VB004",
+    "quote",
+    tags=["quote"],
+    stage="structure",
+    trigger=r"Originally|Zitat von|Message d'origine|Posté par|Mensaje original|Publicado originalmente|"
+    r"Postado originalmente|Originalmente postado|Originariamente inviato|Oorspronkelijk geplaatst|"
+    r"Oryginalnie napisane|Сообщение от",
+)
+def quote(view: TextView) -> Iterator[Hit]:
+    """``Quote:`` / ``Originally Posted by X`` (``View Post``) quote headers; quoted text to ``post.quotes``.
+
+    The quoted text moves with the header when its extent is clear: glued to the header
+    (``Originally posted by X View PostThe text``) or repeating an earlier post of the thread. Otherwise only
+    the header lines go.
+
+    Example (removed)::
+
+        Quote:
+        Originally Posted by marlin
+    """
+    for i, m in iter_line_matches(view, _QUOTE_HEADER_RE):
+        user = m.group("user").strip()
+        if not _plausible(user):
+            continue
+        strong = m.group("lead") is not None or m.group("text") is not None or "View Post" in m.group(0)
+        if not strong and view.engine not in _CLASSIC and not view.is_live(i + 1):
+            continue
+        start = i
+        prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
+        if prev and _QUOTE_ALONE_RE.match(view.lines[prev[0]]):
+            start = prev[0]
+        text = (m.group("text") or "").strip()
+        end = i
+        lines = [text] if text else []
+        run = seen_run(view, i + 1)
+        if run is not None:
+            lines += [view.lines[k].strip() for k in range(i + 1, run + 1) if view.lines[k].strip()]
+            end = run
+        facts = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
+        yield Hit(start, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
+
+
+_LABEL_RE = regex.compile(
+    rf"^[ \t]*(?:{_QUOTE_LABEL}|{alt('classic_code_header')})(?:[ \t]*:)?[ \t]*$", _F
+)
+
+
+@rule("VB005", "block-label", tags=["quote"], trigger=r"^[ \t]*(?:Quote|Code|PHP|HTML|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|Цитата|Código|Codice|Kod|Код)")
+def block_label(view: TextView) -> Iterator[Hit]:
+    """Lone ``Quote:`` / ``Code:`` / ``PHP Code:`` labels of quote and code boxes (classic engines only).
+
+    Example (removed)::
+
+        Quote:
+    """
+    if view.engine not in _CLASSIC:
+        return
+    for i, m in iter_line_matches(view, _LABEL_RE):
+        if view.first_live(i + 1):
+            yield Hit(i, i, f"box label ({m.group(0).strip()})")
+
+
+_SIG_RE = regex.compile(r"^[ \t]*_{10,}[ \t]*$", regex.MULTILINE)
+
+
+@rule("VB006", "signature", tags=["signature"], stage="news", trigger=r"_{10}")
+def signature(view: TextView) -> Iterator[Hit]:
+    """The ``__________________`` signature separator and the signature after it (to the end of the post).
+
+    Example (removed)::
+
+        __________________
+        Visit my model railway blog
+    """
+    for i, _m in iter_line_matches(view, _SIG_RE):
+        end = i
+        k = i + 1
+        while k < len(view) and not view.claimed[k]:
+            if view.lines[k].strip():
+                end = k
+            k += 1
+        if end - i > 15:
+            continue
+        sig = "\n".join(view.lines[j].strip() for j in range(i + 1, end + 1) if view.lines[j].strip())
+        yield Hit(i, end, "signature", {"post.signature": sig or None}, moved_to="signature")
+
+
+_EDIT_RE = regex.compile(
+    rf"^[ \t]*(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)(?:[ \t]*;|[ \t]+:)[ \t]*"
+    rf"(?P<when>[^\n]{{1,80}}?\d[^\n]{{0,40}}?)"
+    rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$",
+    _F,
+)
+_REASON_RE = regex.compile(rf"^[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
+
+
+@rule("VB007", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|edyt|редакт")
+def edit_note(view: TextView) -> Iterator[Hit]:
+    """``Last edited by X; 01-21-2008 at 04:18 PM.`` (and a ``Reason:`` line); moves to ``post.edit_note``.
+
+    Example (removed)::
+
+        Last edited by quillpen; 12-25-2009 at 01:51 PM.
+        Reason: typo
+    """
+    for i, _m in iter_line_matches(view, _EDIT_RE):
+        end = i
+        nxt = view.first_live(i + 1)
+        if nxt and nxt[0] <= i + 2 and _REASON_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]
+        note = " ".join(view.lines[k].strip() for k in range(i, end + 1) if view.lines[k].strip())
+        yield Hit(i, end, "edit note", {"post.edit_note": note}, moved_to="edit_note")
+
+
+_BUTTON = alt("classic_post_buttons")
+_BUTTONS_RE = regex.compile(rf"^[ \t]*(?:{_BUTTON})(?:[ \t]*[|•·]?[ \t]*(?:{_BUTTON}))*[ \t]*$", _F)
+_WEAK_BUTTONS_RE = line_re(
+    r"(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|Edit|Delete|Multi-Quote|Go to post|See more|"
+    r"Type your comment here|\d[\d,]*[ \t]+likes?)(?:[ \t]+(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|"
+    r"Edit|Delete|Multi-Quote))*"
+)
+
+
+@rule("VB008", "post-buttons", tags=["buttons"])
+def post_buttons(view: TextView) -> Iterator[Hit]:
+    """``Reply With Quote``, ``Multi-Quote This Message``, ``Report Post`` and (in vBulletin text) ``Comment``.
+
+    Example (removed)::
+
+        Reply With Quote
+    """
+    for i, _m in iter_line_matches(view, _BUTTONS_RE):
+        yield Hit(i, i, "post buttons")
+    if view.engine == "vbulletin":
+        for i, _m in iter_line_matches(view, _WEAK_BUTTONS_RE):
+            yield Hit(i, i, "post buttons")
+
+
+@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|Nachricht|message|mensaje|mensagem|messaggio|bericht|wiadomo|сообщ|nline|ffline")
+def member_menu(view: TextView) -> Iterator[Hit]:
+    """Member menu (``View Public Profile``, ``Find More Posts by X``), online status and avatar alt lines.
+
+    The poster's name printed just above the menu goes with it.
+
+    Example (removed)::
+
+        quillpen
+        View Public Profile
+        Send a private message to quillpen
+        Find More Posts by quillpen
+    """
+    hits = [i for i, _m in match_lines(view, _MENU_NEEDLE, _MENU_RE)]
+    done: set[int] = set()
+    for i in hits:
+        if i in done:
+            continue
+        start = i
+        j = i
+        while True:
+            nxt = view.first_live(j + 1)
+            if nxt and nxt[0] <= j + 2 and nxt[0] in hits:
+                j = nxt[0]
+                done.add(j)
+            else:
+                break
+        prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
+        if prev and j > i:
+            above = view.lines[prev[0]].strip()
+            menu = " ".join(view.lines[k] for k in range(i, j + 1))
+            if above and len(above) <= 40 and above in menu:
+                start = prev[0]
+        yield Hit(start, j, "member menu")
+
+
+_THANKS_RE = regex.compile(rf"^[ \t]*(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
+_LIKES_RE = line_re(r"Likes?|Like Tree\s?\d+\s?Likes?|\d[\d,]*[ \t]+Likes?|\d+[ \t]+Thanks|Thanks|Thanked by:?")
+
+
+@rule("VB010", "thanks", tags=["reactions"], trigger=r"thank|like|dank|merci|agrade|ringrazi|bedank|dzięk|спасибо")
+def thanks(view: TextView) -> Iterator[Hit]:
+    """Thanks/like add-on lines: ``The Following 3 Users Say Thank You to X For This Useful Post:`` + names.
+
+    Example (removed)::
+
+        The Following 2 Users Say Thank You to quillpen For This Useful Post:
+        marlin, kestrel
+    """
+    for i, m in iter_line_matches(view, _THANKS_RE):
+        who = m.group("who").strip()
+        end = i
+        if not who:
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= 400:
+                who = view.lines[nxt[0]].strip()
+                end = nxt[0]
+        yield Hit(i, end, "thanks line", {"post.reactions": who or None}, moved_to="reactions")
+    if view.engine == "vbulletin":
+        for i, _m in iter_line_matches(view, _LIKES_RE):
+            yield Hit(i, i, "likes line")
+
+
+_LEFTOVER_RE = regex.compile(
+    rf"^[ \t|]*(?:[-•][ \t]*)?(?:(?:Old[ \t]+)?{CLASSIC_DATE}[ \t|]*(?:Link[ \t]*)?\#[ \t]?\d{{1,7}}[^\n]{{0,40}}"
+    r"|(?:Link[ \t]*)?\#[ \t]?\d{1,7}(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?"
+    r"|Mentioned|Tagged|Quoted|\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|Rep Power(?:[ \t]*:?[ \t]*\d+)?"
+    r"|Original Poster|Thread Starter|Posting Rules|Similar Threads"
+    r"|Thanked[ \t]+\d[\d,.]*[ \t]+Times[ \t]+in[ \t]+\d[\d,.]*[ \t]+Posts?)[ \t|]*$",
+    _F,
+)
+
+
+_LEFTOVER_NEEDLE = regex.compile(
+    r"#|Mentioned|Tagged|Quoted|Post\(s\)|Thread\(s\)|Rep Power|Original Poster|Thread Starter|Posting Rules|"
+    r"Similar Threads|Thanked"
+)
+
+
+@rule("VB011", "post-header", tags=["post-meta"], trigger=r"#|Mentioned|Tagged|Quoted|Post\(s\)|Rep Power|Poster|Starter|Posting Rules|Similar Threads|Thanked")
+def post_header(view: TextView) -> Iterator[Hit]:
+    """Leftover post-header and stat lines: ``05-13-2016, 02:15 PM #6``, ``#13``, ``Mentioned`` / ``3 Post(s)``.
+
+    Only in text sniffed as vBulletin (``#13`` alone is too weak elsewhere), except a dated header line.
+
+    Example (removed)::
+
+        #13
+        Mentioned
+        39 Post(s)
+    """
+    for i, m in match_lines(view, _LEFTOVER_NEEDLE, _LEFTOVER_RE):
+        dated = regex.match(rf"^[ \t|]*(?:[-•][ \t]*)?(?:Old[ \t]+)?{CLASSIC_DATE}", m.group(0), _F) is not None
+        if view.engine == "vbulletin" or dated:
+            facts = date_facts(m.group(0).split("#")[0].strip(" |-\t")) if dated else {}
+            yield Hit(i, i, "post header line", facts, moved_to="date" if dated else None)
+
+
+_NOTICE_RE = line_re(
+    r"Powered by vBulletin[^\n]{0,200}|Copyright ©?[^\n]{0,40}(?:Jelsoft Enterprises|vBulletin Solutions)[^\n]{0,120}|"
+    r"All times are GMT[^\n]{0,80}|Currently Active Users Viewing This Thread:[^\n]{0,200}|"
+    r"Results \d+ to \d+ of \d+|Thread:[ \t]+[^\n]{1,200}|View Full Version[ \t]*:[^\n]{0,200}|"
+    r"You may not (?:post new threads|post replies|post attachments|edit your posts)|"
+    r"Show Printable Version|Email this Page…?|Subscribe to this Thread…?|Linear Mode|Switch to (?:Hybrid|Threaded) Mode|"
+    r"« Previous Thread \| Next Thread »|Thread Tools|Display Modes|Rate This Thread|Search this Thread"
+)
+
+
+@rule("VB012", "thread-chrome", tags=["navigation", "notice"], trigger=r"vBulletin|GMT|Viewing|Results|Thread|Full Version|You may not|Printable|Email this|Subscribe|Mode|Rate This")
+def thread_chrome(view: TextView) -> Iterator[Hit]:
+    """vBulletin thread and footer chrome: ``Results 1 to 10 of 15``, ``Thread Tools``, credit line.
+
+    ``Thread: {title}`` and the display-mode lines go only in text sniffed as vBulletin.
+
+    Example (removed)::
+
+        Powered by vBulletin® Version 4.2.3
+    """
+    for i, m in iter_line_matches(view, _NOTICE_RE):
+        s = m.group(0).strip()
+        if view.engine == "vbulletin" or "vBulletin" in s or "GMT" in s or "Viewing" in s:
+            yield Hit(i, i, "thread chrome")
+
+
+_SNIFF = (
+    (regex.compile(r"Originally Posted by", regex.IGNORECASE), 0.35),
+    (regex.compile(r"^[ \t]*Reply With Quote[ \t]*$", regex.MULTILINE), 0.35),
+    (regex.compile(r"^[ \t]*(?:[-•][ \t]*)?Join Date\b", regex.MULTILINE), 0.25),
+    (regex.compile(r" is (?:offline|online now)[ \t]*$", regex.MULTILINE), 0.3),
+    (regex.compile(r"View Public Profile|Find More Posts by|View Forum Posts"), 0.3),
+    (regex.compile(r"Last edited by [^;\n]{1,60}; "), 0.3),
+    (regex.compile(r"^[ \t]*_{18}[ \t]*$", regex.MULTILINE), 0.2),
+    (regex.compile(r"vBulletin"), 0.5),
+    (regex.compile(r"^[ \t]*\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE), 0.4),
+    (regex.compile(r"^[ \t]*Rep Power\b|^[ \t]*\d+ Post\(s\)$", regex.MULTILINE), 0.3),
+    (regex.compile(r"^[ \t]*Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
+)
+
+
+def sniff(text: str) -> float:
+    """Confidence that ``text`` was flattened from a vBulletin page (two distinctive signals for 0.5)."""
+    head = text[:300_000]
+    score = 0.0
+    signals = 0
+    for pattern, weight in _SNIFF:
+        if pattern.search(head):
+            score += weight
+            signals += 1
+    if signals < 2:
+        return min(score, 0.45)
+    return min(1.0, score)
+
+
 PACK = RulePack(
-    name="vbulletin", prefix="VB", rules=(), description="vBulletin 3/4/5 pages flattened to text"
+    name="vbulletin",
+    prefix="VB",
+    rules=(
+        author_block,
+        inline_author_block,
+        glued_post_header,
+        quote,
+        block_label,
+        signature,
+        edit_note,
+        post_buttons,
+        member_menu,
+        thanks,
+        post_header,
+        thread_chrome,
+    ),
+    sniff=sniff,
+    description="vBulletin 3/4/5 pages flattened to text",
 )

@@ -1,0 +1,579 @@
+"""Repeated post structures on pages no engine pack knows.
+
+Forum, comment and Q&A software prints every post with the same markup: an element of one tag and class (or
+one id pattern) that holds an author name, a date and a body. The finder groups elements by such signatures
+across the whole page (members need not be siblings: wrappers, nested comment trees and "first post"
+variants are common), scores each group by the text its members hold and by how many of them show an author
+and a date, and turns the best group's members into posts: author, date, body (the text-richest part that is
+not the header), quotes and signatures out of the body, buttons and share rows dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+import regex
+
+from ._base import Draft, Spec, extract_body, make_removal, poster_from_line
+from ._dom import Node, attr, clean_inline, date_from_node, node_path, render_lines, select
+from ._generic_index import DATE_TOKEN_RE, Index, loose_date
+
+__all__ = ["Group", "find_groups", "lead_post", "posts_from_group"]
+
+PREFIX = "GNH"
+
+#: Quote, signature and in-post chrome markup common to forum and comment software.
+SPEC = Spec(
+    engine="generic",
+    prefix=PREFIX,
+    post="",
+    body="",
+    quote=(
+        "blockquote, .quote, .bbcode_quote, .bbCodeQuote, .quotebox, .quote-box, .quoted, .post-quote, "
+        "[class*=quotecontainer], [class*=QuoteContainer]"
+    ),
+    quote_head=(
+        "cite, .quote-author, [class*=quotehead], [class*=quote-head], [class*=quote_head], .quotetitle, "
+        ".quote_title, [class*=quote-title], .bbcode_quote_header, "
+        ".bbCodeBlock-title, .title, .author, .attribution"
+    ),
+    quote_author_attrs=("data-author", "data-username", "data-quote", "data-user"),
+    signature=".signature, .Signature, .post-signature, .postsignature, .sig, .usersig, [class*=signature]",
+    drop=".sr-only, .visually-hidden, .screen-reader-text, [hidden], [aria-hidden=true], button, [role=button]",
+)
+
+#: The same for post bodies, whose in-body chrome comes from the page index instead of CSS.
+BODY_SPEC = replace(SPEC, drop="")
+
+#: Class / id tokens of a post's body element.
+_BODY_TOKEN_RE = regex.compile(
+    r"body|content|message|msg|text|entry|cooked|markdown|prose|post-?text|comment-?text|article|description",
+    regex.IGNORECASE,
+)
+_NOT_BODY_TOKEN_RE = regex.compile(
+    r"header|footer|meta|author|user|sig|avatar|info|wrap|outer|layout", regex.IGNORECASE
+)
+_ID_PREFIX_RE = regex.compile(r"^([A-Za-z][A-Za-z_-]*?)[-_]?\d+$")
+_DIGITS_RE = regex.compile(r"\d+")
+_AUTHOR_PREFIX_RE = regex.compile(
+    r"^(?:(?:posted|written|submitted|asked|answered|commented|started|created|reply|replied)\s+)?"
+    r"(?:by|von|par|por|da)\s*:?\s+|^@",
+    regex.IGNORECASE,
+)
+_AUTHOR_JUNK_RE = regex.compile(
+    r"^(?:reply|quote|report|share|like|permalink|link|edit|delete|flag|vote|upvote|downvote|more|view|"
+    r"profile|follow|posts?|#\d+|\d+|guest|anonymous\s+user|sign\s*up|sign\s*in|log\s*in|login|register|"
+    r"join|subscribe|re:.*)$",
+    regex.IGNORECASE,
+)
+
+#: Cap on the text counted per member, so one giant block does not make a group.
+_TEXT_CAP = 6000
+#: A member with more dates than this is a region holding many posts, not one post.
+_MAX_DATES = 6
+_MAX_AUTHORS = 10
+
+
+@dataclass
+class Group:
+    """A set of elements sharing a signature, with the figures used to rank it."""
+
+    signature: str
+    members: list[int]
+    score: float
+    text: int
+    author_share: float
+    date_share: float
+
+
+def _signatures(ix: Index, i: int) -> list[str]:
+    tag = ix.tags[i]
+    out: list[str] = []
+    cls = ix.classes[i]
+    if cls:
+        toks = [t for t in (_DIGITS_RE.sub("", c) for c in cls.split()) if t]
+        if toks:
+            out.append(tag + "." + ".".join(sorted(set(toks))))
+            if len(toks) > 1:
+                out.append(tag + "." + toks[0])
+    ident = ix.ids[i]
+    if ident:
+        m = _ID_PREFIX_RE.match(ident)
+        if m is not None:
+            out.append(tag + "#" + m.group(1))
+    if not cls and ix.parent[i] >= 0:
+        out.append(f"{ix.parent[i]}>{tag}")
+    return out
+
+
+_CANDIDATE_TAGS = frozenset(
+    {
+        "div",
+        "article",
+        "li",
+        "tr",
+        "section",
+        "td",
+        "tbody",
+        "table",
+        "dd",
+        "dl",
+        "ul",
+        "p",
+        "span",
+        "aside",
+        "main",
+        "header",
+        "blockquote",
+        "shreddit-comment",
+    }
+)
+
+
+def find_groups(ix: Index, *, limit: int = 5) -> list[Group]:
+    """The best-scoring groups of repeated post-like elements, best first."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    tlen, chrome, tags = ix.tlen, ix.chrome, ix.tags
+    for i in range(len(ix)):
+        if tlen[i] < 2 or chrome[i] or tags[i] not in _CANDIDATE_TAGS:
+            continue
+        for sig in _signatures(ix, i):
+            groups[sig].append(i)
+    scored: list[Group] = []
+    seen: set[tuple[int, ...]] = set()
+    for sig, members in groups.items():
+        if len(members) < 2 or len(members) > 2000:
+            continue
+        key = tuple(members)
+        if key in seen:
+            continue
+        seen.add(key)
+        g = _score(ix, sig, members)
+        if g is not None:
+            scored.append(g)
+    scored.sort(key=lambda g: -g.score)
+    return scored[:limit]
+
+
+def _nested_parents(ix: Index, members: list[int]) -> dict[int, int]:
+    """For each member nested in another member, the nearest enclosing member."""
+    mset = set(members)
+    out: dict[int, int] = {}
+    parent = ix.parent
+    for m in members:
+        p = parent[m]
+        steps = 0
+        while p >= 0 and steps < 80:
+            if p in mset:
+                out[m] = p
+                break
+            p = parent[p]
+            steps += 1
+    return out
+
+
+def _own_values(ix: Index, members: list[int]) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """Per member ``[text, link text, dates, authors]`` minus what nested members hold."""
+    nested = _nested_parents(ix, members)
+    vals = {m: [ix.tlen[m], ix.llen[m], ix.ndate[m], ix.nauth[m]] for m in members}
+    for child, par in nested.items():
+        v = vals[par]
+        v[0] -= ix.tlen[child]
+        v[1] -= ix.llen[child]
+        v[2] -= ix.ndate[child]
+        v[3] -= ix.nauth[child]
+    return vals, nested
+
+
+def _score(ix: Index, sig: str, members: list[int]) -> Group | None:
+    total = sum(ix.tlen[m] for m in members)
+    if total < 80:
+        return None
+    vals, _ = _own_values(ix, members)
+    n = len(members)
+    text = 0
+    links = 0
+    with_author = 0
+    with_date = 0
+    for m in members:
+        t, ln, nd, na = vals[m]
+        text += min(t - ln, _TEXT_CAP)
+        links += ln
+        if 1 <= nd <= _MAX_DATES:
+            with_date += 1
+        if 1 <= na <= _MAX_AUTHORS:
+            with_author += 1
+    if text < 80:
+        return None
+    fa, fd = with_author / n, with_date / n
+    if fa < 0.3 and fd < 0.3:
+        return None
+    density = links / max(1, text + links)
+    score = text * (0.2 + 0.4 * fa + 0.4 * fd) * (1.0 - density) ** 2
+    return Group(sig, members, score, text, fa, fd)
+
+
+# ----------------------------------------------------------------------------------------------- posts
+
+
+def _skip_ranges(ix: Index, m: int, nested_children: list[int]) -> list[tuple[int, int]]:
+    return [(c, c + ix.size[c]) for c in nested_children]
+
+
+def _in_ranges(i: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in ranges)
+
+
+def _pick_author(ix: Index, m: int, ranges: list[tuple[int, int]], date_i: int | None) -> int | None:
+    best: tuple[int, int] | None = None
+    end = m + ix.size[m]
+    for i in range(m, end):
+        if not ix.auth[i] or ix.in_quote[i] or _in_ranges(i, ranges):
+            continue
+        if date_i is not None and ix.contains(i, date_i) and ix.size[i] > 1:
+            continue
+        node = ix.nodes[i]
+        a = node.attributes
+        tier = 3
+        if a.get("itemprop") == "author" or a.get("rel") == "author":
+            tier = 0
+        elif ix.tags[i] == "a":
+            cls_hint = any(_looks_author(ix, j) for j in _up(ix, i, m, 3))
+            tier = 1 if cls_hint else 2
+        if best is None or tier < best[0]:
+            best = (tier, i)
+            if tier == 0:
+                break
+    return best[1] if best else None
+
+
+def _looks_author(ix: Index, j: int) -> bool:
+    from ._generic_index import AUTHOR_TOKEN_RE, NOT_AUTHOR_TOKEN_RE
+
+    toks = ix.classes[j].split() + ([ix.ids[j]] if ix.ids[j] else [])
+    return any(AUTHOR_TOKEN_RE.search(t) and not NOT_AUTHOR_TOKEN_RE.search(t) for t in toks)
+
+
+def _up(ix: Index, i: int, stop: int, steps: int) -> list[int]:
+    out = [i]
+    p = ix.parent[i]
+    while p >= 0 and p != stop and len(out) <= steps:
+        out.append(p)
+        p = ix.parent[p]
+    return out
+
+
+def _pick_date(ix: Index, m: int, ranges: list[tuple[int, int]]) -> int | None:
+    best: tuple[int, int] | None = None
+    end = m + ix.size[m]
+    for i in range(m, end):
+        if not ix.date[i] or ix.in_quote[i] or _in_ranges(i, ranges):
+            continue
+        node = ix.nodes[i]
+        a = node.attributes
+        if ix.tags[i] == "time" or a.get("datetime") or a.get("itemprop") in ("datePublished", "dateCreated"):
+            tier = 0
+        elif any(DATE_TOKEN_RE.search(t) for t in ix.classes[i].split()):
+            tier = 1
+        else:
+            tier = 2
+        if best is None or tier < best[0]:
+            best = (tier, i)
+            if tier == 0:
+                break
+    return best[1] if best else None
+
+
+def _author_name(node: Node) -> str | None:
+    name = clean_inline(node.text(separator=" "))
+    if not name:
+        name = attr(node, "content") or attr(node, "title") or ""
+        if not name:
+            img = node.css_first("img[alt]")
+            name = attr(img, "alt") or ""
+            name = clean_inline(name)
+    meta = node.css_first("[itemprop=name]")
+    if meta is not None:
+        name = attr(meta, "content") or clean_inline(meta.text(separator=" ")) or name
+    name = _AUTHOR_PREFIX_RE.sub("", name).strip(" :·|-–—,")
+    if not name or len(name) > 60 or _AUTHOR_JUNK_RE.match(name):
+        return None
+    return name
+
+
+def _container(ix: Index, i: int, m: int, limit: int) -> int:
+    """The largest ancestor of ``i`` below member ``m`` whose text stays under ``limit`` characters."""
+    cur = i
+    p = ix.parent[cur]
+    while p >= 0 and p != m and ix.tlen[p] - ix.llen[p] <= limit and ix.tlen[p] <= 2 * limit:
+        cur = p
+        p = ix.parent[cur]
+    return cur
+
+
+_SEPARATORS = " ·|-–—,:•"
+
+
+def _header_leaf_author(ix: Index, m: int, date_i: int, ranges: list[tuple[int, int]]) -> int | str | None:
+    """A short text just before the date, in the post's header (markup without author hints).
+
+    Either an element, or the text the date's parent prints before it (``Name · 03/03/2026``).
+    """
+    p = ix.parent[date_i]
+    if p > m:
+        own = clean_inline(ix.nodes[p].text(deep=False)).strip(_SEPARATORS)
+        if 2 <= len(own) <= 40 and loose_date(own) is None and not _AUTHOR_JUNK_RE.match(own):
+            return own
+    for i in range(date_i - 1, m, -1):
+        if _in_ranges(i, ranges) or ix.contains(i, date_i):
+            continue
+        t = ix.tlen[i]
+        if 2 <= t <= 40 and ix.size[i] <= 3 and not ix.date[i]:
+            node = ix.nodes[i]
+            if _author_name(node):
+                return i
+        if date_i - i > 12:
+            break
+    return None
+
+
+def _pick_body(ix: Index, m: int, ranges: list[tuple[int, int]], avoid: set[int]) -> int | None:
+    """The body element of member ``m``: hinted by its class, or the text-richest part without the header."""
+    end = m + ix.size[m]
+    own = ix.tlen[m] - sum(ix.tlen[a] for a, _ in ranges)
+    if own <= 0:
+        return None
+    best: tuple[float, int] | None = None
+    struct: tuple[int, int] | None = None
+    floor = 0.3 * own
+    i = m + 1
+    while i < end:
+        if ix.tlen[i] < floor or ix.chrome[i] or _in_ranges(i, ranges):
+            i += ix.size[i]  # nothing below can qualify either
+            continue
+        if i in avoid:
+            i += 1
+            continue
+        t = ix.tlen[i] - sum(ix.tlen[a] for a, _ in ranges if ix.contains(i, a)) if ranges else ix.tlen[i]
+        if t < floor:
+            i += 1
+            continue
+        if ix.in_quote[i]:
+            # a body marked up as a quote (``blockquote.messageText``) is still the body
+            if not ix.in_quote[ix.parent[i]] and t >= 0.6 * own and (struct is None or t > struct[0]):
+                struct = (t, i)
+            i += 1
+            continue
+        toks = ix.classes[i].split() + ([ix.ids[i]] if ix.ids[i] else [])
+        toks += [ix.nodes[i].attributes.get("itemprop") or ""]
+        hinted = any(_BODY_TOKEN_RE.search(tok) and not _NOT_BODY_TOKEN_RE.search(tok) for tok in toks if tok)
+        if hinted and (best is None or t > best[0]):
+            best = (t, i)
+        if struct is None or t > struct[0]:
+            struct = (t, i)
+        i += 1
+    chosen = None
+    if best is not None:
+        chosen = best[1]
+    elif struct is not None and struct[0] >= 0.6 * own:
+        chosen = struct[1]
+    if chosen is not None and not ix.in_quote[chosen]:
+        # a body marked up as one big quote (``blockquote.messageText``): the quote element is the body
+        for i in range(chosen + 1, chosen + ix.size[chosen]):
+            if ix.in_quote[i] and not ix.in_quote[ix.parent[i]]:
+                if (
+                    ix.tlen[i] >= 0.9 * ix.tlen[chosen]
+                    and ix.nodes[i].css_first("cite, [class*=head]") is None
+                ):
+                    return i
+                break
+    return chosen
+
+
+def lead_post(ix: Index, group: Group) -> Draft | None:
+    """The post, question or article that precedes a list of replies or comments, marked up differently.
+
+    Looks at the blocks just before the first member (its previous siblings, then its ancestors' previous
+    siblings, a few levels up) for one that reads like a post: a date or an author, and body text.
+    """
+    first = group.members[0]
+    cur = first
+    for _level in range(6):
+        par = ix.parent[cur]
+        if par < 0:
+            return None
+        # previous element siblings of ``cur``, nearest first
+        sibs: list[int] = []
+        j = par + 1
+        while j < cur:
+            sibs.append(j)
+            j += ix.size[j]
+        for s in reversed(sibs[-8:]):
+            if ix.chrome[s]:
+                continue
+            text = ix.tlen[s] - ix.llen[s]
+            if ix.ndate[s] == 0 or ix.ndate[s] > 2:  # one post: its date, perhaps an edit date
+                continue
+            if (text < 30 or ix.llen[s] > 0.5 * ix.tlen[s]) and ix.nauth[s] == 0:
+                continue
+            d = _post(ix, s, [], keep_empty=True)
+            if d is None or d.date is None:
+                continue
+            if sum(len(x) for x in d.lines) < 50:
+                if not d.author:
+                    continue
+                d.lines = []  # a link submission or a title-only start: author and date only
+                d.quotes = []
+            return d
+        cur = par
+        if ix.tags[cur] in ("body", "main"):
+            return None
+    return None
+
+
+def posts_from_group(ix: Index, group: Group) -> list[Draft]:
+    """One draft per member of ``group`` (members without text are dropped)."""
+    members = group.members
+    _, nested = _own_values(ix, members)
+    children: dict[int, list[int]] = defaultdict(list)
+    for child, par in nested.items():
+        children[par].append(child)
+    drafts: list[Draft] = []
+    lead = lead_post(ix, group)
+    if lead is not None:
+        drafts.append(lead)
+    for m in members:
+        d = _post(ix, m, children.get(m, []))
+        if d is not None:
+            drafts.append(d)
+    _day_first(drafts)
+    return drafts
+
+
+_NUMERIC_DATE_RE = regex.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def _day_first(drafts: list[Draft]) -> None:
+    """Numeric dates like ``12/10/2023`` are ambiguous; one ``13/10/2023`` on the page settles them."""
+    found = [(d, m) for d in drafts if d.date_raw and (m := _NUMERIC_DATE_RE.search(d.date_raw))]
+    if not any(int(m.group(1)) > 12 for _, m in found):
+        return
+    for d, m in found:
+        a, b = int(m.group(1)), int(m.group(2))
+        if d.date is not None and a <= 12 and b <= 12 and a != b and (d.date.month, d.date.day) == (a, b):
+            try:
+                d.date = d.date.replace(month=b, day=a)
+            except ValueError:
+                continue
+
+
+def _post(ix: Index, m: int, nested_children: list[int], *, keep_empty: bool = False) -> Draft | None:
+    ranges = _skip_ranges(ix, m, nested_children)
+    node = ix.nodes[m]
+    d = Draft()
+    date_i = _pick_date(ix, m, ranges)
+    author_i = _pick_author(ix, m, ranges, date_i)
+    if author_i is None and date_i is not None:
+        found = _header_leaf_author(ix, m, date_i, ranges)
+        if isinstance(found, str):
+            d.author = found
+        else:
+            author_i = found
+    if author_i is not None:
+        d.author = _author_name(ix.nodes[author_i])
+    if date_i is not None:
+        value, raw = date_from_node(ix.nodes[date_i])
+        if value is None and raw:
+            value = loose_date(raw)
+        d.date, d.date_raw = value, raw
+    avoid: set[int] = set()
+    for i in (author_i, date_i):
+        if i is not None:
+            p = i
+            while p >= 0 and p != m:
+                avoid.add(p)
+                p = ix.parent[p]
+    body_i = _pick_body(ix, m, ranges, avoid)
+    skip: set[int] = {ix.nodes[c].mem_id for c in nested_children}
+    skip.update(h.mem_id for h in select(node, "h1") if len(clean_inline(h.text(separator=" "))) <= 150)
+    header_parts: list[int] = []
+    if body_i is None:
+        body_node = node
+        for i in (author_i, date_i):
+            if i is not None:
+                header_parts.append(_container(ix, i, m, 250))
+    else:
+        body_node = ix.nodes[body_i]
+    for h in header_parts:
+        skip.add(ix.nodes[h].mem_id)
+    if author_i is not None:
+        box = _container(ix, author_i, m, 400) if body_i is None else None
+        if box is not None:
+            for leaf in select(ix.nodes[box], "li, dd, dt, div, span"):
+                poster_from_line(clean_inline(leaf.text(separator=" ")), d.poster)
+            skip.add(ix.nodes[box].mem_id)
+        d.removals.append(
+            make_removal(PREFIX, "author-block", d.author or "", node_path(ix.nodes[author_i], depth=2))
+        )
+    d.post_id = _post_id(node)
+    if body_i is not None:
+        # a signature printed below the body, outside it
+        for sig in select(node, SPEC.signature):
+            if (
+                sig.mem_id not in skip
+                and not _node_inside(sig, body_node)
+                and not _node_inside(body_node, sig)
+            ):
+                text = "\n".join(render_lines(sig, images=False)).strip()
+                if text:
+                    d.signature = text if d.signature is None else d.signature + "\n" + text
+                    d.removals.append(make_removal(PREFIX, "signature", text, node_path(sig, depth=2)))
+                break
+    _drop_chrome(ix, body_i if body_i is not None else m, ranges, skip, d)
+    extract_body(body_node, BODY_SPEC, d, extra_skip=skip)
+    if not d.has_content() and not keep_empty:
+        return None
+    return d
+
+
+def _drop_chrome(ix: Index, root: int, ranges: list[tuple[int, int]], skip: set[int], d: Draft) -> None:
+    """Skip the controls, share, vote and reaction rows under ``root`` (one removal for all of them)."""
+    end = root + ix.size[root]
+    i = root + 1
+    found: list[int] = []
+    while i < end:
+        if ix.drop[i] and not _in_ranges(i, ranges) and not (ix.in_quote[i] and ix.tags[i] == "blockquote"):
+            found.append(i)
+            i += ix.size[i]
+            continue
+        i += 1
+    if not found:
+        return
+    skip.update(ix.nodes[i].mem_id for i in found)
+    text = "\n".join(t for t in (ix.text(i) for i in found) if t)
+    if text:
+        d.removals.append(make_removal(PREFIX, "buttons", text, node_path(ix.nodes[found[0]], depth=2)))
+
+
+def _node_inside(node: Node, ancestor: Node) -> bool:
+    target = ancestor.mem_id
+    cur: Node | None = node
+    while cur is not None:
+        if cur.mem_id == target:
+            return True
+        cur = cur.parent
+    return False
+
+
+def _post_id(node: Node) -> str | None:
+    ident = (
+        attr(node, "id")
+        or attr(node, "data-id")
+        or attr(node, "data-post-id")
+        or attr(node, "data-comment-id")
+    )
+    if not ident:
+        return None
+    m = _DIGITS_RE.search(ident)
+    return m.group(0) if m else None

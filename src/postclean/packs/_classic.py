@@ -1,0 +1,634 @@
+"""Pieces shared by the classic engine packs (vBulletin, phpBB, SMF, MyBB, FluxBB).
+
+Dates as these engines print them (US numeric ``05-13-2016, 02:15 PM`` included, which
+:func:`postclean.dates.parse_date` does not read), phrase templates from :mod:`postclean.phrases` turned into
+patterns, and the poster-block finder the packs' split rules are built on: a run of stat lines (``Join Date:
+Mar 2010`` / ``Posts: 1,234``, bullet, label-then-value and glued forms), widened upwards over the poster's
+name, user title, member menu and the engine's post header (``05-13-2016, 02:15 PM #6``), and downwards over
+the lines that close the block (``Logged``, ``Share``, ``#2``, the post date, ``Post by X » {date}``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+import regex
+
+from ..dates import DATE_RE, parse_date
+from ..labels import RANK_RE, label_alternation, label_field
+from ..phrases import PHRASES
+from ..text import TextView, word_count
+from ._common import parse_count
+
+__all__ = [
+    "CLASSIC_DATE",
+    "Block",
+    "BlockSpec",
+    "alt",
+    "block_hits",
+    "classic_poster_facts",
+    "find_blocks",
+    "line_re",
+    "parse_classic_date",
+]
+
+_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+
+USER = r"[^\n]{1,60}?"
+NUM = r"\d[\d,.]*"
+
+
+def alt(concept: str, *, user: str = USER, n: str = NUM) -> str:
+    """Alternation of a phrase concept; ``{user}`` and ``{n}`` placeholders become patterns; longest first."""
+    items: list[str] = []
+    for phrases in PHRASES[concept].values():
+        for p in phrases:
+            if p not in items:
+                items.append(p)
+    parts: list[str] = []
+    suffixes: list[str] = []
+    for p in sorted(items, key=len, reverse=True):
+        lead = p.startswith("{user}")
+        esc = regex.escape(p[6:] if lead else p).replace(r"\ ", r"[ \t]+")
+        esc = esc.replace(r"\{user\}", user).replace(r"\{n\}", n)
+        (suffixes if lead else parts).append(esc)
+    if suffixes:
+        # one lazy scan for the name, then the suffixes (much cheaper than one scan per template)
+        parts.append(user + "(?:" + "|".join(suffixes) + ")")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def line_re(body: str, flags: int = _FLAGS) -> regex.Pattern[str]:
+    """A whole-line pattern (leading/trailing blanks and an optional list bullet allowed)."""
+    return regex.compile(rf"^[ \t]*(?:[-•*·][ \t]*)?(?:{body})[ \t]*$", flags)
+
+
+# ----------------------------------------------------------------------------------------------- dates
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+_RELATIVE_WORDS = (
+    r"Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier|Hoy|Ayer|Hoje|Ontem|Oggi|Ieri|Vandaag|Gisteren|"
+    r"Dzisiaj|Wczoraj|Сегодня|Вчера"
+)
+_RELATIVE = (
+    rf"(?:(?:{_RELATIVE_WORDS}),?(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в))?[ \t]+{_TIME}"
+    r"|\d{1,3}[ \t]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)[ \t]+ago"
+    r"|(?:a|one|\d{1,2})[ \t]+Weeks?[ \t]+Ago(?:[ \t]+at[ \t]+" + _TIME + r")?)"
+)
+_NUMERIC = rf"(?:\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?[ \t]+(?:at[ \t]+)?{_TIME})?"
+#: A post date as the classic engines print it: numeric (US or ISO), relative, or any :data:`DATE_RE` form.
+CLASSIC_DATE = rf"(?:{_NUMERIC}|{_RELATIVE}|{DATE_RE.pattern})"
+CLASSIC_DATE_RE = regex.compile(CLASSIC_DATE, _FLAGS)
+DATE_ONLY_LINE_RE = regex.compile(rf"^[ \t]*(?:[-•][ \t]*)?{CLASSIC_DATE}[ \t]*$", _FLAGS)
+
+_US_RE = regex.compile(
+    r"(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<y>\d{4})|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
+)
+_TIME_RE = regex.compile(
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?)?"
+)
+
+
+def parse_classic_date(text: str) -> _dt.date | _dt.datetime | None:
+    """Parse the classic engines' post dates; US numeric ``05-13-2016, 02:15 PM`` is month first.
+
+    >>> parse_classic_date("05-13-2016, 02:15 PM")
+    datetime.datetime(2016, 5, 13, 14, 15)
+    >>> parse_classic_date("2025-11-01 15:14:37")
+    datetime.datetime(2025, 11, 1, 15, 14, 37)
+    >>> parse_classic_date("Mon Mar 04, 2019 10:05 am")
+    datetime.datetime(2019, 3, 4, 10, 5)
+    """
+    m = _US_RE.search(text)
+    if m is not None and DATE_RE.search(text[: m.start()]) is None:
+        if m.group("y"):
+            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+            mo, d = (a, b) if a <= 12 else (b, a)
+        else:
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        try:
+            day = _dt.date(y, mo, d)
+        except ValueError:
+            return parse_date(text)
+        t = _TIME_RE.search(text, m.end())
+        if t is None or t.start() - m.end() > 6:
+            return day
+        h, mi, s = int(t.group("h")), int(t.group("mi")), int(t.group("s") or 0)
+        ap = (t.group("ap") or "").lower()
+        if ap == "p" and h < 12:
+            h += 12
+        elif ap == "a" and h == 12:
+            h = 0
+        if h > 23 or mi > 59 or s > 59:
+            return day
+        return _dt.datetime(y, mo, d, h, mi, s)
+    return parse_date(text)
+
+
+def date_facts(raw: str) -> dict[str, Any]:
+    """``post.date`` / ``post.date_raw`` facts for a date string."""
+    raw = raw.strip()
+    facts: dict[str, Any] = {"post.date_raw": raw}
+    d = parse_classic_date(raw)
+    if d is not None:
+        facts["post.date"] = d
+    return facts
+
+
+# ----------------------------------------------------------------------------------------------- stat lines
+
+_MONTH_YEAR_RE = regex.compile(r"^[ \t]*(?P<m>[^\W\d_]{3,12})\.?[ \t]+(?P<y>\d{4})[ \t]*$")
+
+
+def _month_year(value: str) -> _dt.date | None:
+    m = _MONTH_YEAR_RE.match(value)
+    if m is None:
+        return None
+    d = parse_date(f"1 {m.group('m')} {m.group('y')}")
+    return d.date() if isinstance(d, _dt.datetime) else d
+
+
+_EXTRA_FIELDS = {
+    "from": "location",
+    "registered": "joined",
+    "join date": "joined",
+    "threads": "extra:Threads",
+    "thread(s)": "extra:Threads",
+}
+
+
+_JOINED_STEMS = ("join", "regist", "inscri", "iscritt", "dołącz", "rejestr", "зарегистр", "регистр", "ingreso", "lid sinds")
+_MESSAGES_STEMS = ("posts", "beiträge", "messag", "mensag", "mensaj", "berichten", "posty", "postów", "сообщ")
+
+
+def _field(label: str) -> str | None:
+    key = " ".join(label.split()).lower()
+    found = _EXTRA_FIELDS.get(key) or label_field(key)
+    if found is None:
+        if key.startswith(_JOINED_STEMS):
+            return "joined"
+        if key.startswith(_MESSAGES_STEMS):
+            return "messages"
+    return found
+
+
+def classic_poster_facts(
+    name: str | None, ranks: list[str], pairs: Iterable[tuple[str, str | None]]
+) -> dict[str, Any]:
+    """``author.*`` facts from a name, user-title lines and ``(label, value)`` pairs."""
+    facts: dict[str, Any] = {}
+    extra: dict[str, str] = {}
+    if name:
+        facts["author.name"] = name.strip()
+    ranks = [r.strip() for r in ranks if r.strip()]
+    if ranks:
+        facts["author.rank"] = ranks[0]
+        if len(ranks) > 1:
+            facts["author.banner"] = " / ".join(ranks[1:])
+    for label, value in pairs:
+        label = " ".join(label.split()).rstrip(":")
+        if value is None or not value.strip():
+            continue
+        value = value.strip()
+        field = _field(label) or f"extra:{label}"
+        if field == "joined":
+            d = _month_year(value) or parse_classic_date(value)
+            if isinstance(d, _dt.datetime):
+                d = d.date()
+            if d is not None:
+                facts.setdefault("author.joined", d)
+                continue
+        elif field in ("messages", "reaction_score", "points"):
+            count = parse_count(value)
+            if count is not None:
+                facts.setdefault(f"author.{field}", count)
+                continue
+        elif field in ("location", "country", "website"):
+            facts.setdefault(f"author.{field}", value)
+            continue
+        key = field.split(":", 1)[1] if field.startswith("extra:") else label
+        extra.setdefault(key, value)
+    if extra:
+        facts["author.extra"] = extra
+    return facts
+
+
+_LABELS = "|".join(
+    dict.fromkeys(
+        [
+            alt("classic_stat_labels")[3:-1],
+            label_alternation(),
+        ]
+    )
+)
+_CORE = frozenset({"joined", "messages"})
+_GLUED_VALUE = rf"(?:[^\W\d_]{{3,9}}\.?[ \t]+\d{{4}}|{CLASSIC_DATE}|-?\d[\d,.]*[kKmM]?(?:[ \t]+(?:Post|Thread)\(s\))?)"
+#: ``Label: value``, ``Label:`` alone, ``Label`` alone (value on the next line) or ``Label value`` / glued
+#: ``LabelValue`` when the value is a date or a number.
+STAT_LINE_RE = regex.compile(
+    rf"^[ \t]*(?P<bullet>[-•*·▪][ \t]*)?(?P<label>{_LABELS})"
+    rf"(?:[ \t]*:[ \t]*(?P<value>[^\n]{{0,80}}?)|[ \t]*(?P<glued>{_GLUED_VALUE}))?[ \t]*$",
+    _FLAGS,
+)
+_VALUE_LINE_RE = regex.compile(r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<value>[^\n]{1,60}?)[ \t]*$")
+#: A custom profile field inside a poster block: ``Primary OS: Mac OS X`` (short label, short value).
+_CUSTOM_FIELD_RE = regex.compile(
+    r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{0,60}?)[ \t]*$"
+)
+_BULLET_ONLY_RE = regex.compile(r"^[ \t]*[-•*·▪][ \t]*$")
+_SUBJECT_LABEL_RE = regex.compile(r"^(?:Re|Aw|Odp|R|SV|VS|Antw|Rif|Réf|Ответ|Quote|Code|Reason|Edit Reason)$", regex.IGNORECASE)
+
+
+@attrs.frozen
+class Block:
+    """A poster block: lines ``start``..``end`` and what was read from it.
+
+    ``evidence``: an engine-specific line (post header, closing line) was found around the stats.
+    """
+
+    start: int
+    end: int
+    facts: dict[str, Any]
+    evidence: bool = False
+
+
+@attrs.frozen
+class BlockSpec:
+    """What one engine's poster block looks like around its stat lines.
+
+    ``header`` matches the line that opens a post above the block (vB ``05-13-2016, 02:15 PM #6``, FluxBB
+    ``#1 2025-11-01 15:14:37``); its groups ``date``, ``num`` and ``rank`` (a user title glued on) become facts.
+    ``pre`` matches lines that may stand between the name and the stats (member menu, online status,
+    avatar alt, ``Original Poster``). ``post`` matches lines that may follow the stats and still belong to
+    the block; ``closing`` (a callable) may claim further lines (subject, date, post-by lines) and return
+    their facts. ``name_gap``: the name may sit above a blank line (SMF prints it in its own heading).
+    """
+
+    header: regex.Pattern[str] | None = None
+    pre: regex.Pattern[str] | None = None
+    post: regex.Pattern[str] | None = None
+    closing: Callable[[TextView, int], tuple[int, dict[str, Any]]] | None = None
+    name_gap: bool = False
+    single_ok: bool = False
+    stoppers: regex.Pattern[str] | None = None
+    #: lines inside the block that prove the engine (default: any header or closing line)
+    evidence: regex.Pattern[str] | None = None
+
+
+_SENTENCE_END = frozenset('.!?,;:"”)')
+
+
+def _candidate(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 50 or word_count(s) > 6 or s[-1] in _SENTENCE_END:
+        return False
+    if "://" in s or s.startswith(("#", ">", "[")):
+        return False
+    return DATE_ONLY_LINE_RE.match(s) is None
+
+
+def _stat_items(view: TextView) -> dict[int, regex.Match[str]]:
+    """Stat lines of ``view`` (computed once per view: the five classic packs share the scan)."""
+    cache = view.context.setdefault("classic_stat_items", {})
+    key = (id(view.original), view.base, len(view))
+    found: dict[int, tuple[str, regex.Match[str]]] | None = cache.get(key)
+    if found is None:
+        found = {}
+        for first, last, m in view.finditer(STAT_LINE_RE):
+            if first == last:
+                found[first] = (view.lines[first], m)
+        cache[key] = found
+    return {i: m for i, (line, m) in found.items() if not view.claimed[i] and view.lines[i] == line}
+
+
+def candidate_lines(view: TextView, needle: regex.Pattern[str]) -> list[int]:
+    """Indices of live lines holding ``needle`` (a cheap pre-filter before a costly per-line pattern)."""
+    out: list[int] = []
+    last = -1
+    for m in needle.finditer(view.text):
+        i = view.line_at(m.start())
+        if i != last and not view.claimed[i]:
+            out.append(i)
+            last = i
+    return out
+
+
+def match_lines(
+    view: TextView, needle: regex.Pattern[str], pattern: regex.Pattern[str]
+) -> Iterator[tuple[int, regex.Match[str]]]:
+    """``(line, match)`` for live lines holding ``needle`` that ``pattern`` matches (matched per line)."""
+    for i in candidate_lines(view, needle):
+        m = pattern.match(view.lines[i])
+        if m is not None:
+            yield i, m
+
+
+def _next_live(view: TextView, i: int, limit: int = 2) -> int | None:
+    k = i + 1
+    blanks = 0
+    while k < len(view) and not view.is_live(k):
+        if view.claimed[k]:
+            return None
+        blanks += 1
+        if blanks > limit:
+            return None
+        k += 1
+    return k if k < len(view) else None
+
+
+def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[int, int, list[tuple[str, str | None]]]]:
+    """Runs of stat lines (with values on the next line and custom fields in between)."""
+    used: set[int] = set()
+    n = len(view)
+    for i in sorted(items):
+        if i in used:
+            continue
+        pairs: list[tuple[str, str | None]] = []
+        j: int | None = i
+        end = i
+        customs = 0
+        while j is not None and j < n:
+            m = items.get(j)
+            if m is not None and j not in used:
+                used.add(j)
+                label = " ".join(m.group("label").split())
+                value = m.group("value")
+                if value is None and m.group("glued"):
+                    value = m.group("glued")
+                end = j
+                if value is None and m.group(0).rstrip()[-1:] != ":":
+                    k = _next_live(view, j, 1)
+                    if k is not None and k not in items:
+                        vm = _VALUE_LINE_RE.match(view.lines[k])
+                        cand = view.lines[k].strip()
+                        if vm and len(cand) <= 60 and word_count(cand) <= 8 and not _CUSTOM_FIELD_RE.match(cand):
+                            value = vm.group("value")
+                            end = k
+                pairs.append((label, value))
+                j = _next_live(view, end, 1)
+                continue
+            if j is not None and pairs and customs < 8:
+                line = view.lines[j]
+                cm = _CUSTOM_FIELD_RE.match(line)
+                if cm and "://" not in cm.group("label") and not _SUBJECT_LABEL_RE.match(cm.group("label")):
+                    nxt = _next_live(view, j, 1)
+                    # a custom field counts only inside a run or right after a run of two known pairs
+                    if len(pairs) >= 2 or (nxt is not None and nxt in items):
+                        pairs.append((cm.group("label").strip(), cm.group("value") or None))
+                        customs += 1
+                        end = j
+                        j = nxt
+                        continue
+                if _BULLET_ONLY_RE.match(line):
+                    end = j
+                    j = _next_live(view, j, 1)
+                    continue
+            break
+        yield i, end, pairs
+
+
+def find_blocks(view: TextView, spec: BlockSpec) -> list[Block]:
+    """Poster blocks in ``view`` shaped as ``spec`` describes."""
+    items = _stat_items(view)
+    if not items:
+        return []
+    blocks: list[Block] = []
+    for start, end, pairs in _runs(view, items):
+        fields = {_field(label) for label, _ in pairs}
+        valued = sum(1 for _, v in pairs if v)
+        header_at, name, ranks, first, header_facts = _look_up(view, start, spec)
+        strong = (fields & _CORE and len(pairs) >= 2 and valued >= 2) or (len(pairs) >= 3 and valued >= 3)
+        weak_ok = (
+            bool(fields & _CORE)
+            and valued >= 1
+            and header_at is not None
+        )
+        last, close_facts = _look_down(view, end, spec)
+        closed = last > end and name is not None and spec.single_ok
+        if not (strong or weak_ok or (closed and fields & _CORE and valued >= 1)):
+            continue
+        facts = classic_poster_facts(name, ranks, pairs)
+        facts.update({k: v for k, v in header_facts.items() if v is not None})
+        for k, v in close_facts.items():
+            facts.setdefault(k, v)
+        if spec.evidence is not None:
+            evidence = header_at is not None or any(
+                spec.evidence.match(view.lines[k]) for k in range(first, last + 1) if view.is_live(k)
+            )
+        else:
+            evidence = header_at is not None or last > end
+        blocks.append(Block(first, last, facts, evidence=evidence))
+    return blocks
+
+
+def _look_up(
+    view: TextView, start: int, spec: BlockSpec
+) -> tuple[int | None, str | None, list[str], int, dict[str, Any]]:
+    """Walk up from a stat run: header line, name, ranks, the block's first line and header facts."""
+    cands: list[int] = []
+    pre_lines: list[int] = []
+    header_at: int | None = None
+    header_facts: dict[str, Any] = {}
+    i = start - 1
+    blanks = 0
+    while i >= 0 and start - i <= 14:
+        if view.claimed[i]:
+            break
+        line = view.lines[i]
+        if not line.strip():
+            blanks += 1
+            if blanks > 1 and cands:
+                break
+            if cands and not spec.name_gap:
+                above = i - 1
+                while above >= 0 and not view.lines[above].strip() and not view.claimed[above]:
+                    above -= 1
+                if above < 0 or view.claimed[above]:
+                    break
+                up = view.lines[above]
+                if not (
+                    (spec.pre is not None and spec.pre.match(up))
+                    or (spec.header is not None and spec.header.match(up))
+                    or _BULLET_ONLY_RE.match(up)
+                ):
+                    break
+            i -= 1
+            continue
+        blanks = 0
+        if spec.header is not None and (hm := spec.header.match(line)):
+            header_at = i
+            header_facts = _header_facts(hm)
+            break
+        if spec.stoppers is not None and spec.stoppers.match(line):
+            break
+        if (spec.pre is not None and spec.pre.match(line)) or _BULLET_ONLY_RE.match(line):
+            pre_lines.append(i)
+            i -= 1
+            continue
+        if not _candidate(line) or len(cands) >= 4:
+            break
+        if cands and spec.name_gap and not view.lines[i + 1].strip() and len(cands) >= 1:
+            # SMF: the name heading stands alone above a blank line; the group titles follow it.
+            cands.append(i)
+            break
+        cands.append(i)
+        i -= 1
+    cands.reverse()  # top to bottom
+    name: str | None = None
+    ranks: list[str] = []
+    if header_at is not None:
+        glued = header_facts.pop("_rank", None)
+        if cands:
+            name = _unbullet(view.lines[cands[0]])
+            ranks = [_unbullet(view.lines[c]) for c in cands[1:]]
+        if glued:
+            ranks.insert(0, glued)
+        first = header_at
+    else:
+        if len(cands) > 2 and not spec.name_gap:
+            # without a header: a name and one free-form title, more only when they look like ranks
+            keep = 2
+            while keep < len(cands) and RANK_RE.search(view.lines[cands[-keep]]):
+                keep += 1
+            cands = cands[-keep:]
+        if cands:
+            name = _unbullet(view.lines[cands[0]])
+            ranks = [_unbullet(view.lines[c]) for c in cands[1:]]
+        first = min([start, *cands, *pre_lines])
+    if name is None:
+        for p in pre_lines:
+            pm = spec.pre.match(view.lines[p]) if spec.pre is not None else None
+            if pm is not None and pm.groupdict().get("user"):
+                name = pm.group("user").strip()
+                break
+    return header_at, name, ranks, first, header_facts
+
+
+def _unbullet(line: str) -> str:
+    return line.strip().lstrip("-•*·▪").strip()
+
+
+def _header_facts(m: regex.Match[str]) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    groups = m.groupdict()
+    date = next((v for k, v in groups.items() if k.startswith("date") and v), None)
+    num = next((v for k, v in groups.items() if k.startswith("num") and v), None)
+    if date:
+        facts.update(date_facts(date))
+    if num:
+        facts["post.number"] = int(num)
+    if groups.get("rank") and groups["rank"].strip():
+        facts["_rank"] = groups["rank"].strip()
+    if groups.get("user") and groups["user"].strip():
+        facts["author.name"] = groups["user"].strip()
+    if groups.get("edit") and groups["edit"].strip():
+        facts["post.edit_note"] = groups["edit"].strip()
+    return facts
+
+
+def _look_down(view: TextView, end: int, spec: BlockSpec) -> tuple[int, dict[str, Any]]:
+    facts: dict[str, Any] = {}
+    last = end
+    if spec.post is not None:
+        k = _next_live(view, last, 2)
+        while k is not None and k - last <= 3 and spec.post.match(view.lines[k]):
+            m = spec.post.match(view.lines[k])
+            assert m is not None
+            for key, value in _header_facts(m).items():
+                if key != "_rank":
+                    facts.setdefault(key, value)
+            last = k
+            k = _next_live(view, last, 2)
+    if spec.closing is not None:
+        last2, more = spec.closing(view, last)
+        for key, value in more.items():
+            facts.setdefault(key, value)
+        last = last2
+    return last, facts
+
+
+CLASSIC_ENGINES = frozenset({"vbulletin", "phpbb", "smf", "mybb", "fluxbb"})
+
+
+def block_hits(view: TextView, spec: BlockSpec, reason: str, *, engine: str) -> Iterator[Any]:
+    """Hits for :func:`find_blocks` results.
+
+    In text sniffed as ``engine`` every block counts; in text sniffed as another classic engine none does
+    (that engine's pack reads its blocks); otherwise only blocks with engine-specific lines around them.
+    """
+    from ..rules import Hit
+
+    if view.engine != engine and view.engine in CLASSIC_ENGINES:
+        return
+    for b in find_blocks(view, spec):
+        if view.engine == engine or b.evidence:
+            yield Hit(b.start, b.end, reason, b.facts, moved_to="author")
+
+
+# ----------------------------------------------------------------------------------------------- quotes
+
+
+def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
+    """Last line of the run of lines from ``start`` that repeat text of earlier posts (quoted text), or None.
+
+    The run must hold at least one long line (eight words or more); blank lines inside are allowed.
+    """
+    seen = view.context.get("seen", {})
+    if not seen:
+        return None
+    last: int | None = None
+    long_seen = False
+    i = start
+    n = len(view)
+    while i < n and i - start < max_lines:
+        if not view.is_live(i):
+            if view.claimed[i]:
+                break
+            i += 1
+            continue
+        key = view.lines[i].strip()
+        if key not in seen:
+            break
+        if word_count(key) >= 8:
+            long_seen = True
+        last = i
+        i += 1
+    return last if long_seen else None
+
+
+def subject_then(
+    pattern: regex.Pattern[str], *, repeat: int = 2
+) -> Callable[[TextView, int], tuple[int, dict[str, Any]]]:
+    """A ``BlockSpec.closing`` that takes an optional post-subject line followed by lines matching ``pattern``.
+
+    phpBB prints ``{subject}`` then ``Post by X » {date}`` after the profile; SMF ``{subject}`` / ``#N`` /
+    ``{date}``. The subject is taken only when a ``pattern`` line follows it.
+    """
+
+    def closing(view: TextView, end: int) -> tuple[int, dict[str, Any]]:
+        facts: dict[str, Any] = {}
+        last = end
+        k = _next_live(view, last, 2)
+        if k is None:
+            return last, facts
+        if not pattern.match(view.lines[k]):
+            nxt = _next_live(view, k, 2)
+            line = view.lines[k].strip()
+            if nxt is None or len(line) > 160 or not pattern.match(view.lines[nxt]):
+                return last, facts
+            facts["post.title"] = line
+            k = nxt
+        taken = 0
+        while k is not None and taken < repeat and (m := pattern.match(view.lines[k])):
+            for key, value in _header_facts(m).items():
+                if key != "_rank":
+                    facts.setdefault(key, value)
+            last = k
+            taken += 1
+            k = _next_live(view, last, 2)
+        return last, facts
+
+    return closing
