@@ -63,7 +63,14 @@ def test_page_phrase_tables_cover_every_language(concept: str) -> None:
 
 @pytest.mark.parametrize(
     "concept",
-    ["qa_post_buttons", "qa_post_event", "qa_sorted_by", "qa_related_headings", "reddit_points", "reddit_join_prompts"],
+    [
+        "qa_post_buttons",
+        "qa_post_event",
+        "qa_sorted_by",
+        "qa_related_headings",
+        "reddit_points",
+        "reddit_join_prompts",
+    ],
 )
 def test_qa_phrase_tables_cover_every_language(concept: str) -> None:
     assert set(PHRASES[concept]) == set(LANGUAGES)
@@ -85,7 +92,11 @@ def test_related_list_every_language(lang: str) -> None:
 
 
 def test_breadcrumb_shapes() -> None:
-    for trail in ("Home › Forums › Boats › Ferries", "Forums > General > Ferries", "Boats » Ferries » Winter"):
+    for trail in (
+        "Home › Forums › Boats › Ferries",
+        "Forums > General > Ferries",
+        "Boats » Ferries » Winter",
+    ):
         doc = clean(f"{trail}\n{BODY}")
         assert doc.text == BODY, trail
 
@@ -127,7 +138,11 @@ def test_forum_statistics_and_online_lines() -> None:
 
 
 def test_skip_links_and_title_line() -> None:
-    text = "Winter ferry moves | Harbour Forums\nSkip to content\nWinter ferry moves\n" + BODY + "\nBack to top\n"
+    text = (
+        "Winter ferry moves | Harbour Forums\nSkip to content\nWinter ferry moves\n"
+        + BODY
+        + "\nBack to top\n"
+    )
     doc = clean(text)
     assert doc.title == "Winter ferry moves"
     assert "Skip to content" not in doc.text and "Back to top" not in doc.text
@@ -362,7 +377,9 @@ Modlog
 def test_lemmy_text() -> None:
     doc = clean(LEMMY)
     assert doc.engine == "lemmy"
-    assert doc.text == "The federation lag is gone since the update.\n\nGood to hear, thanks for testing.", doc.explain()
+    assert doc.text == "The federation lag is gone since the update.\n\nGood to hear, thanks for testing.", (
+        doc.explain()
+    )
     assert [p.author.name for p in doc.posts if p.author] == ["harbour_seal", "quay_walker"]
 
 
@@ -490,7 +507,14 @@ def test_synthetic_stackexchange_page(extractor: str) -> None:
     assert doc.engine == "stackexchange"
     for sentence in POST_SENTENCES:
         assert sentence in doc.text, (extractor, sentence, doc.explain())
-    for chrome in ["Improve this", "Stack Exchange", "Hot Network", "Your Answer", "Sorted by", "gold badges"]:
+    for chrome in [
+        "Improve this",
+        "Stack Exchange",
+        "Hot Network",
+        "Your Answer",
+        "Sorted by",
+        "gold badges",
+    ]:
         assert chrome not in doc.text, (extractor, chrome, doc.text)
 
 
@@ -516,7 +540,9 @@ def test_confidence_for_recognised_engines() -> None:
 
 
 def test_high_removal_ratio_flag() -> None:
-    chrome_only = "\n".join(NAV_BY_LANGUAGE["en"] + ["Powered by Harbourboard 2.1", "Back to top"]) + "\n" + "Hi."
+    chrome_only = (
+        "\n".join(NAV_BY_LANGUAGE["en"] + ["Powered by Harbourboard 2.1", "Back to top"]) + "\n" + "Hi."
+    )
     doc = clean(chrome_only)
     assert "high-removal-ratio" in doc.flags
     assert doc.removed_chars / doc.input_chars > 0.6

@@ -155,22 +155,22 @@ _MON = rf"(?:{_MONTH_ALT})\.?"
 _WEEKDAY = (
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|"
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\.?,?\s+"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\.?,?[ \t]+"
 )
-_TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
-_ZONE = r"(?P<tz>(?:GMT|UTC)\s*(?P<tzs>[+-])\s*(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?|UTC|GMT|Z\b)"
-_TIME_PART = rf"(?:(?:,|\s+at|\s+um|\s+à|\s+a\s+las|\s*[-–|·])?\s*(?:{_ZONE}\s+)?{_TIME}(?:\s*{_ZONE})?)"
+_TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?[ \t]*(?P<ampm>[ap]\.?m\.?)?"
+_ZONE = r"(?P<tz>(?:GMT|UTC)[ \t]*(?P<tzs>[+-])[ \t]*(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?|UTC|GMT|Z\b)"
+_TIME_PART = rf"(?:(?:,|[ \t]+at|[ \t]+um|[ \t]+à|[ \t]+a[ \t]+las|[ \t]*[-–|·])?[ \t]*(?:{_ZONE}[ \t]+)?{_TIME}(?:[ \t]*{_ZONE})?)"
 
 _DATE_CORE = (
     # 2023-05-14, 2023-05-14T10:00:00Z, 2023/05/14
     rf"(?P<iso>(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})"
-    rf"(?:[T\s](?P<ih>\d{{2}}):(?P<imi>\d{{2}})(?::(?P<is>\d{{2}})(?:\.\d+)?)?(?P<itz>Z|[+-]\d{{2}}:?\d{{2}})?)?)"
+    rf"(?:[T[ \t]](?P<ih>\d{{2}}):(?P<imi>\d{{2}})(?::(?P<is>\d{{2}})(?:\.\d+)?)?(?P<itz>Z|[+-]\d{{2}}:?\d{{2}})?)?)"
     # May 14, 2023 / Dec. 18, 2025 4:54 PM / Nov 4th, 2011
-    rf"|(?P<mdy>(?P<m1>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
+    rf"|(?P<mdy>(?P<m1>{_MON})[ \t]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<y1>\d{{4}}))"
     # 14 May 2023 / 14. Mai 2023 / 14 de mayo de 2023 / 14 мая 2023 г.
-    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<m2>{_MON}),?\s+(?:de\s+)?(?P<y2>\d{{4}})(?:\s*г\.?)?)"
+    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er)?\.?[ \t]+(?:de[ \t]+)?(?P<m2>{_MON}),?[ \t]+(?:de[ \t]+)?(?P<y2>\d{{4}})(?:[ \t]*г\.?)?)"
     # 2025年12月18日
-    r"|(?P<cjk>(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日)"
+    r"|(?P<cjk>(?P<y3>\d{4})[ \t]*年[ \t]*(?P<m3>\d{1,2})[ \t]*月[ \t]*(?P<d3>\d{1,2})[ \t]*日)"
     # 18.12.2025 (day first, as in most of Europe)
     r"|(?P<dotted>(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}))"
 )
@@ -183,9 +183,9 @@ DATE_RE = regex.compile(
 
 #: A line that is nothing but a date (a dateline or a post-date line).
 DATE_LINE_RE = regex.compile(
-    rf"^[ \t]*(?:(?:Published|Updated|Posted|Veröffentlicht|Publié)(?:\s+on)?:?\s+)?"
-    rf"(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?(?:\s*{_ZONE})?"
-    rf"(?:\s*\((?:GMT|UTC)[^)\n]{{0,10}}\))?[ \t]*$",
+    rf"^[ \t]*(?:(?:Published|Updated|Posted|Veröffentlicht|Publié)(?:[ \t]+on)?:?[ \t]+)?"
+    rf"(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?(?:[ \t]*{_ZONE})?"
+    rf"(?:[ \t]*\((?:GMT|UTC)[^)\n]{{0,10}}\))?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
 

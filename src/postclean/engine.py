@@ -17,6 +17,9 @@ __all__ = ["Cleaner", "RawPage", "RawPost"]
 
 _STAGE_ORDER = {name: i for i, name in enumerate(STAGES)}
 
+#: Packs that apply to every document; the others are engine packs.
+SHARED_PACKS: tuple[str, ...] = ("news", "generic", "page")
+
 #: Share of the input's non-space characters removed above which a document is flagged.
 HIGH_REMOVAL_RATIO = 0.6
 
@@ -128,6 +131,9 @@ class Cleaner:
         self.rules: tuple[Rule, ...] = tuple(r for r, _ in chosen)
         self._doc_rules = tuple(r for r in self.rules if r.scope == "document")
         self._post_rules = tuple(r for r in self.rules if r.scope == "post")
+        #: rule id -> name of the engine pack it belongs to (rules of shared packs and user rules: absent)
+        engine_names = {p.name for p in self.packs} - set(SHARED_PACKS)
+        self._engine_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None and p.name in engine_names}
 
     # ------------------------------------------------------------------------------------------------------
     def clean(
@@ -168,6 +174,12 @@ class Cleaner:
         if best[1] < 0.5:
             return None, best[1]
         return best
+
+    def _for_engine(self, rules: Sequence[Rule], engine: str | None) -> list[Rule]:
+        """Detect first, then apply one pack: with an engine known, other engines' packs are skipped."""
+        if engine is None:
+            return list(rules)
+        return [r for r in rules if self._engine_of.get(id(r), engine) == engine]
 
     @staticmethod
     def _triggered(rules: Sequence[Rule], text: str) -> list[Rule]:
@@ -250,13 +262,13 @@ class Cleaner:
         lines = text.split("\n")
         offsets = [0, *itertools.accumulate(len(x) + 1 for x in lines)][:-1]
         engine, confidence = self.sniff(text)
-        post_rules = self._triggered(self._post_rules, text)
+        post_rules = self._triggered(self._for_engine(self._post_rules, engine), text)
         context: dict[str, Any] = {"seen": {}, "doc": {}}
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.
         split_hits: dict[int, tuple[Hit, Removal]] = {}
-        for r in self._doc_rules:
+        for r in self._triggered(self._for_engine(self._doc_rules, engine), text):
             if r.stage == "split":
                 for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset):
                     split_hits.setdefault(hit.start, (hit, removal))
@@ -329,7 +341,9 @@ class Cleaner:
         posts: list[Post] = []
         removals: list[Removal] = list(page.removals)
         all_text = "\n".join("\n".join(raw.lines) for raw in page.posts)
-        post_rules = [r for r in self._triggered(self._post_rules, all_text) if r.stage != "split"]
+        post_rules = [
+            r for r in self._triggered(self._for_engine(self._post_rules, page.engine), all_text) if r.stage != "split"
+        ]
         for raw in page.posts:
             run = _Run(post_index=len(posts))
             view = TextView(list(raw.lines), engine=page.engine, facts=run.facts, context=context)
@@ -479,6 +493,7 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
     return Post(
         body="\n".join(body_lines),
         author=author,
+        title=facts.get("post.title"),
         date=date,
         date_raw=date_raw,
         quotes=tuple(quotes),

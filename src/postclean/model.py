@@ -185,6 +185,8 @@ class Post:
 
     body: str
     author: Poster | None = None
+    #: The post's own subject line, where the forum prints one (``Re: …`` in phpBB, vBulletin, SMF).
+    title: str | None = None
     date: DateLike | None = None
     date_raw: str | None = None
     quotes: tuple[Quote, ...] = ()
@@ -235,6 +237,7 @@ class Post:
         """Plain-JSON form with ISO dates."""
         return {
             "author": self.author.to_dict() if self.author else None,
+            "title": self.title,
             "date": _iso(self.date),
             "date_raw": self.date_raw,
             "post_id": self.post_id,

@@ -128,8 +128,6 @@ SKIP_TAGS = frozenset(
     }
 )
 
-_WS_RE = regex.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-_NONSPACE_RE = regex.compile(r"\s+")
 _PARA = "\x01"  # paragraph break sentinel
 _LINE = "\x02"  # line break sentinel
 _PRE_LINE = "\x03"  # line break inside <pre>: indentation kept
@@ -242,9 +240,26 @@ def ids_of(nodes: Iterable[Node]) -> set[int]:
     return {n.mem_id for n in nodes}
 
 
+_ZERO_WIDTH = str.maketrans({"\u200b": " ", "\ufeff": " "})
+
+
+def _collapse(text: str) -> str:
+    """Whitespace runs (zero-width spaces included) to one space, edges kept as one space (str ops: fast)."""
+    core = text.translate(_ZERO_WIDTH)
+    parts = core.split()
+    if not parts:
+        return " " if core else ""
+    out = " ".join(parts)
+    if core[0].isspace():
+        out = " " + out
+    if core[-1].isspace():
+        out += " "
+    return out
+
+
 def clean_inline(text: str) -> str:
     """Collapse all whitespace runs to one space and strip."""
-    return _WS_RE.sub(" ", text).strip()
+    return " ".join(text.translate(_ZERO_WIDTH).split())
 
 
 def node_text(node: Node | None) -> str:
@@ -256,7 +271,7 @@ def node_text(node: Node | None) -> str:
 
 def count_nonspace(text: str) -> int:
     """Number of non-whitespace characters in ``text``."""
-    return len(_NONSPACE_RE.sub("", text))
+    return len("".join(text.split()))
 
 
 def node_path(node: Node, *, stop: Node | None = None, depth: int = 3) -> str:
@@ -487,7 +502,7 @@ class _Renderer:
                 if pre:
                     out.append(t.replace("\r", "").replace("\n", _PRE_LINE))
                 else:
-                    t = _WS_RE.sub(" ", t)
+                    t = _collapse(t)
                     if t:
                         out.append(t)
                 continue

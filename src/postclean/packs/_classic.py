@@ -78,9 +78,10 @@ _RELATIVE = (
     r"|\d{1,3}[ \t]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)[ \t]+ago"
     r"|(?:a|one|\d{1,2})[ \t]+Weeks?[ \t]+Ago(?:[ \t]+at[ \t]+" + _TIME + r")?)"
 )
-_NUMERIC = rf"(?:\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?[ \t]+(?:at[ \t]+)?{_TIME})?"
+_NUMERIC = rf"(?:\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?[^\S\n]+(?:at[^\S\n]+)?{_TIME})?"
 #: A post date as the classic engines print it: numeric (US or ISO), relative, or any :data:`DATE_RE` form.
-CLASSIC_DATE = rf"(?:{_NUMERIC}|{_RELATIVE}|{DATE_RE.pattern})"
+#: (``DATE_RE``'s optional am/pm after ``\s*`` can swallow a line break; the look-behind gives it back.)
+CLASSIC_DATE = rf"(?:{_NUMERIC}|{_RELATIVE}|{DATE_RE.pattern})(?<!\s)"
 CLASSIC_DATE_RE = regex.compile(CLASSIC_DATE, _FLAGS)
 DATE_ONLY_LINE_RE = regex.compile(rf"^[ \t]*(?:[-•][ \t]*)?{CLASSIC_DATE}[ \t]*$", _FLAGS)
 
@@ -434,6 +435,7 @@ def _look_up(
     header_facts: dict[str, Any] = {}
     i = start - 1
     blanks = 0
+    gap_at: int | None = None
     while i >= 0 and start - i <= 14:
         if view.claimed[i]:
             break
@@ -442,6 +444,11 @@ def _look_up(
             blanks += 1
             if blanks > 1 and cands:
                 break
+            if cands and not spec.name_gap and spec.header is not None:
+                if gap_at is None:
+                    gap_at = len(cands)
+                i -= 1
+                continue
             if cands and not spec.name_gap:
                 above = i - 1
                 while above >= 0 and not view.lines[above].strip() and not view.claimed[above]:
@@ -476,6 +483,9 @@ def _look_up(
             break
         cands.append(i)
         i -= 1
+    if header_at is None and gap_at is not None:
+        cands = cands[:gap_at]
+        pre_lines = [p for p in pre_lines if not cands or p > cands[-1]]
     cands.reverse()  # top to bottom
     name: str | None = None
     ranks: list[str] = []

@@ -22,6 +22,7 @@ __all__ = [
     "known_authors",
     "line_re",
     "phrase_alt",
+    "phrase_list",
     "remember_authors",
     "whole_line_hits",
 ]
@@ -87,7 +88,7 @@ def phrase_alt(*concepts: str, min_words: int = 0, max_words: int = 99) -> str:
 
 def line_re(body: str, *, flags: int = 0) -> regex.Pattern[str]:
     """``body`` as a whole-line pattern (leading/trailing blanks allowed), multiline."""
-    return regex.compile(rf"^[ \t]*(?:{body})[ \t]*$", regex.MULTILINE | flags)
+    return regex.compile(rf"^[ \t\xa0]*(?:{body})[ \t\xa0]*$", regex.MULTILINE | flags)
 
 
 def whole_line_hits(view: TextView, pattern: regex.Pattern[str]) -> Iterator[tuple[int, regex.Match[str]]]:

@@ -8,7 +8,7 @@ import regex
 
 from ..rules import Hit, RulePack, rule
 from ..text import TextView
-from ._modern import is_handle_like, line_re, phrase_alt, remember_authors, whole_line_hits
+from ._modern import is_handle_like, line_re, phrase_alt, phrase_list, remember_authors, whole_line_hits
 
 __all__ = ["PACK"]
 
@@ -24,6 +24,9 @@ _LIKED_RE = line_re(
     rf"|\d+[ \t]+more[ \t]+repl(?:y|ies)\.",
     flags=regex.IGNORECASE,
 )
+
+
+_LIKED_ENDINGS = (*phrase_list("flarum_likes_this"), "more replies.", "more reply.")
 
 
 @rule("FLA001", "poster-name", tags=["author-block"], stage="split", scope="document")
@@ -82,8 +85,12 @@ def chrome(view: TextView) -> Iterator[Hit]:
     """
     for i, _m in whole_line_hits(view, _CHROME_RE):
         yield Hit(i, i, "Flarum notice or control")
-    for i, m in whole_line_hits(view, _LIKED_RE):
-        if len(m.group(0)) <= 240:
+    for i, line in view.iter_lines():
+        tail = line.rstrip()
+        if len(tail) > 240 or not tail.endswith(_LIKED_ENDINGS):
+            continue
+        m = _LIKED_RE.match(line)
+        if m:
             yield Hit(
                 i, i, "likes or replies summary", {"post.reactions": m.group(0).strip()}, moved_to="reactions"
             )

@@ -269,7 +269,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
 
 _SAID = alternation("said") + "|" + alternation("wrote")
 _QUOTE_HEAD_RE = regex.compile(
-    rf"^[ \t]*(?:(?:On|Am|Le|El|Em|Il|Op|W|В)[ \t]+)?(?P<when>{_WHEN})(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?,[ \t]*"
+    rf"^[ \t\xa0]*(?:(?:On|Am|Le|El|Em|Il|Op|W|В)[ \t]+)?(?P<when>{_WHEN})(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?,[ \t]*"
     rf"(?P<name>[^\n,]{{1,60}}?)[ \t]+(?:{_SAID})[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
@@ -349,6 +349,7 @@ _GUEST_SHORT_RE = line_re(
     phrase_alt("ips_guest_prompt", max_words=2) + "|" + phrase_alt("ips_post_links", max_words=1),
     flags=regex.IGNORECASE,
 )
+_POSTED_EDITED_RE = line_re(rf"(?:{phrase_alt('ips_posted')})[ \t]*{_EDITED_MARK}", flags=regex.IGNORECASE)
 _TITLE_CHANGE_RE = line_re(rf"(?:{_AGE}[ \t]*)?[^\n]{{1,60}}?[ \t]changed the title to[ \t][^\n]{{1,300}}")
 
 
@@ -381,6 +382,8 @@ def post_links(view: TextView) -> Iterator[Hit]:
     for i, _m in whole_line_hits(view, _GUEST_RE):
         hits.add(i)
     for i, _m in whole_line_hits(view, _TITLE_CHANGE_RE):
+        hits.add(i)
+    for i, _m in whole_line_hits(view, _POSTED_EDITED_RE):
         hits.add(i)
     if view.engine == "invision":
         for i, _m in whole_line_hits(view, _GUEST_SHORT_RE):

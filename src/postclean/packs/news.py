@@ -200,7 +200,7 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
         The mayor opens the bridge on Monday. | POOL / VIA REUTERSBY JANE DOE
     """
     done: set[int] = set()
-    for i, m in _line_matches(view, _CAPTION_PIPE_RE):
+    for i, m in _candidate_matches(view, _CAPTION_PIPE_RE, ("|", "｜")):
         credit_raw = m.group("credit")
         if not _credit_like(credit_raw):
             continue
@@ -220,7 +220,7 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
             facts,
             moved_to="article.image_caption",
         )
-    for i, m in _line_matches(view, _CAPTION_PAREN_RE):
+    for i, m in _candidate_matches(view, _CAPTION_PAREN_RE, (")",)):
         if i in done or not _credit_like(m.group("credit")):
             continue
         done.add(i)
@@ -246,6 +246,20 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
         if names:
             facts["article.authors"] = names
         yield Hit(i, i, "photo credit", facts, moved_to="article.image_credit")
+
+
+def _candidate_matches(
+    view: TextView, pattern: regex.Pattern[str], needles: tuple[str, ...]
+) -> Iterator[tuple[int, regex.Match[str]]]:
+    """Match ``pattern`` only on live lines holding one of ``needles`` (a fast pre-filter for costly patterns)."""
+    text = view.text
+    if not any(n in text for n in needles):
+        return
+    for i, line in view.iter_lines():
+        if any(n in line for n in needles):
+            m = pattern.match(line)
+            if m is not None:
+                yield i, m
 
 
 def _line_matches(view: TextView, pattern: regex.Pattern[str]) -> Iterator[tuple[int, regex.Match[str]]]:

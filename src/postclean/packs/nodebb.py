@@ -163,6 +163,7 @@ _FOOTER_RE = line_re(
     rf"|(?:{_QUOTE_WORD})[ \t]+(?:{_QUOTE_WORD})[ \t]+-?\d{{1,5}}",
     flags=regex.IGNORECASE,
 )
+_REPLY_COUNT_RE = regex.compile(rf"^[ \t]*(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE)
 _REPLIES_TAIL_RE = regex.compile(
     rf"^[ \t]*[^\n]{{1,120}}?[ \t]+(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE
 )
@@ -196,6 +197,9 @@ def post_footer(view: TextView) -> Iterator[Hit]:
     """
     for i, _m in whole_line_hits(view, _FOOTER_RE):
         yield Hit(i, i, "post footer (replies, last reply, votes)", moved_to=None)
+        prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)]
+        if prev and _REPLY_COUNT_RE.match(view.lines[prev[0]]):
+            yield Hit(prev[0], prev[0], "reply counter")
         nxt = view.first_live(i + 1)
         if nxt and nxt[0] - i <= 2 and BARE_INT_RE.match(view.lines[nxt[0]]):
             yield Hit(
@@ -292,6 +296,12 @@ _TOPIC_CHROME_SHORT_RE = line_re(
 )
 
 
+_STAT_LINE_RE = regex.compile(
+    rf"^[ \t]*(?:{COUNT})[ \t]+(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')})[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
 @rule(
     "NBB004",
     "topic-chrome",
@@ -324,7 +334,15 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
     if _is_nodebb(view):
         for i, _m in whole_line_hits(view, _TOPIC_CHROME_SHORT_RE):
             yield Hit(i, i, "NodeBB control")
-        live = view.live_indices()
+        stats = [i for i, line in view.iter_lines() if _STAT_LINE_RE.match(line)]
+        for i in stats:
+            if any(abs(i - k) <= 2 and k != i for k in stats):
+                yield Hit(i, i, "topic statistics")
+        live = [
+            i
+            for i in view.live_indices()
+            if not (_TOPIC_CHROME_RE.match(view.lines[i]) or _TOPIC_CHROME_SHORT_RE.match(view.lines[i]))
+        ]
         if len(live) > 1 and BARE_INT_RE.match(view.lines[live[-1]]):
             yield Hit(
                 live[-1],

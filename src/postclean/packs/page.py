@@ -62,10 +62,22 @@ def _segment(tokens: list[str], vocab: frozenset[str], max_words: int) -> int:
     return max(best[n], 0)
 
 
+_NAV_FIRST = frozenset(p.split()[0] for p in _NAV)
+
+
 def is_nav_line(line: str) -> int:
     """How many navigation phrases ``line`` consists of (``"New posts Search forums"`` -> 2), or 0."""
-    s = norm_line(line)
+    if len(line) > 200:
+        return 0
+    return _nav_count(norm_line(line))
+
+
+def _nav_count(s: str) -> int:
+    """:func:`is_nav_line` on a line already passed through :func:`norm_line`."""
     if not s or len(s) > 160:
+        return 0
+    first = s.split(" ", 1)[0]
+    if first not in _NAV_FIRST and first not in _SEPARATORS:
         return 0
     if s.rstrip(".:!") in _NAV:
         return 1
@@ -91,7 +103,6 @@ def _full_line(concept: str, tail: str = r"[ \t]*[.!:…]?") -> regex.Pattern[st
 
 # -- shared predicates (each rule also uses the others' lines as glue for its runs) ---------------------------
 
-_LOGIN_LIST_RE = _full_line("login_prompts")
 _LOGIN_GENERIC_RE = regex.compile(
     r"^[ \t]*(?:please[ \t]+)?(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|join[ \t]+now)"
     r"(?:[ \t]*(?:or|and|/)[ \t]*(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|create[ \t]+an[ \t]+account))?"
@@ -100,7 +111,6 @@ _LOGIN_GENERIC_RE = regex.compile(
     r"(?:[ \t]+in[ \t]+seconds)?[ \t]*[.!]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
-_JUMP_RE = _full_line("jump_links")
 _JS_RE = regex.compile(rf"^[ \t]*(?:{_alt('js_notices')})[^\n]{{0,160}}$", regex.IGNORECASE | regex.MULTILINE)
 _POWERED_RE = regex.compile(
     rf"^[ \t]*(?:[^\n]{{0,60}}?[ \t|·-])?(?:{_alt('powered_by')})[ \t]+(?P<what>[\p{{Lu}}\d\"“'][^\n]{{0,140}})$",
@@ -117,13 +127,43 @@ _TIMES_RE = regex.compile(
 )
 
 
-def _is_login(line: str) -> bool:
-    return bool(_LOGIN_LIST_RE.match(line) or _LOGIN_GENERIC_RE.match(line))
+_LOGIN_SET = _vocab("login_prompts")
+_JUMP_SET = _vocab("jump_links")
+_LOGIN_WORDS = ("log", "sign", "regist", "join")
+_FOOTER_HINTS: tuple[str, ...] = tuple(
+    sorted(
+        {"©", "(c)", "copyright"}
+        | {p.lower() for c in ("all_rights_reserved", "all_times_are", "powered_by") for p in phrases(c)}
+    )
+)
+
+
+def _footer_hint(s: str) -> bool:
+    low = s.lower()
+    return any(h in low for h in _FOOTER_HINTS)
+
+
+def _is_login(line: str, norm: str | None = None) -> bool:
+    if len(line) > 200:
+        return False
+    n = norm_line(line) if norm is None else norm
+    if n.rstrip(".!:…") in _LOGIN_SET:
+        return True
+    return any(w in n for w in _LOGIN_WORDS) and bool(_LOGIN_GENERIC_RE.match(line))
+
+
+def _is_jump(line: str, norm: str | None = None) -> bool:
+    if len(line) > 80:
+        return False
+    n = norm_line(line) if norm is None else norm
+    return n.rstrip(".!:…") in _JUMP_SET
 
 
 def _is_footer(line: str) -> bool:
     s = line.strip()
-    if not s or word_count(s) > 40:
+    if not s or len(s) > 400:
+        return False
+    if not _footer_hint(s) or word_count(s) > 40:
         return False
     if _TIMES_RE.match(s):
         return True
@@ -135,13 +175,12 @@ def _is_footer(line: str) -> bool:
 
 def _is_glue(line: str) -> bool:
     """Any page-chrome line: a glue line extends a run of navigation lines."""
-    return bool(
-        is_nav_line(line)
-        or _is_login(line)
-        or _JUMP_RE.match(line)
-        or _is_footer(line)
-        or _BREAD_RE.match(line)
-    )
+    if len(line) > 300:
+        return False
+    n = norm_line(line) if len(line) <= 200 else ""
+    if (n and (_nav_count(n) or _is_jump(line, n) or _is_login(line, n))) or _is_footer(line):
+        return True
+    return len(line) <= 240 and any(c in line for c in "›»>→") and bool(_BREAD_RE.match(line))
 
 
 def _runs(view: TextView, pred: Callable[[str], object], gap: int = 2) -> Iterator[list[int]]:
@@ -260,7 +299,8 @@ def breadcrumbs(view: TextView) -> Iterator[Hit]:
     "login-prompt",
     tags=["notice", "navigation"],
     scope="document",
-    trigger=r"log[ \t]?in|sign[ \t]?(?:in|up)|regist|account|join|conversa|guest|member|anmeld|connect|sesi|entr|accedi|inlog|zalog|войд|вход",
+    trigger=tuple(p.lower() for p in phrases("login_prompts")),
+    trigger_pattern=r"log[ \t]?in|sign[ \t]?(?:in|up)|regist|join",
 )
 def login_prompt(view: TextView) -> Iterator[Hit]:
     """Sign-in prompts: ``Log in or sign up``, ``Sign in to reply``, ``Create an account``, ``Register now``.
@@ -302,7 +342,7 @@ def footer(view: TextView) -> Iterator[Hit]:
     for i in live:
         line = view.lines[i]
         s = line.strip()
-        if not s or word_count(s) > 40:
+        if not s or len(s) > 400 or not _footer_hint(s) or word_count(s) > 40:
             continue
         if _TIMES_RE.match(s):
             yield Hit(i, i, "forum time-zone footer")
@@ -355,9 +395,7 @@ def _item_kind(line: str) -> str | None:
     "related-list",
     tags=["navigation", "link-card"],
     scope="document",
-    trigger=r"similar|related|recent|latest|suggest|recommend|trending|popular|linked|hot network|you may|"
-    r"you might|more posts|ähnlich|neueste|similaires|récents|derniers|similares|recientes|relacionad|simili|"
-    r"recenti|vergelijkbar|recente|podobne|ostatnie|похожие|последние|discussions in|other discussions|overflow blog",
+    trigger=tuple(p.lower() for p in (*phrases("related_headings"), *phrases("qa_related_headings"))),
 )
 def related_list(view: TextView) -> Iterator[Hit]:
     """ "Similar threads" / "Latest posts" / "Related topics" headings with the list of thread titles under them.
@@ -435,9 +473,23 @@ _BROWSING_RE = regex.compile(
 )
 
 
+_STATS_HEADS = _vocab("forum_stats_headings")
+_STAT_FIRST = frozenset(p.lower().split()[0] for p in phrases("forum_stats_labels"))
+_BROWSING_HINTS = (
+    *{p.lower().split()[0] for p in phrases("users_browsing")},
+    "total:",
+    "online",
+    "browsing",
+)
+_JS_HINTS = tuple({p.lower().split()[0] for p in phrases("js_notices")})
+
+
 def _stat_pair(view: TextView, i: int) -> tuple[str, int] | None:
     """A forum-statistics pair at line ``i``: (label, last line) with the value on the line or the next one."""
-    m = _STAT_PAIR_RE.match(view.lines[i])
+    line = view.lines[i]
+    if len(line) > 80 or norm_line(line).split(" ", 1)[0] not in _STAT_FIRST:
+        return None
+    m = _STAT_PAIR_RE.match(line)
     if not m:
         return None
     label = " ".join(m.group("label").split()).lower()
@@ -499,11 +551,12 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
             i += 1
             continue
         line = view.lines[i]
-        if _BROWSING_RE.match(line):
+        low = line.lower() if len(line) <= 500 else ""
+        if low and any(h in low for h in _BROWSING_HINTS) and _BROWSING_RE.match(line):
             yield Hit(i, i, "users browsing / online count")
             i += 1
             continue
-        head = bool(_STATS_HEAD_RE.match(line))
+        head = len(line) <= 80 and norm_line(line).rstrip(".:!") in _STATS_HEADS
         start = i
         j = i + 1 if head else i
         labels: list[str] = []
@@ -543,9 +596,9 @@ def skip_links(view: TextView) -> Iterator[Hit]:
     for i, line in view.iter_lines():
         if len(line) > 200:
             continue
-        if _JUMP_RE.match(line):
+        if _is_jump(line):
             yield Hit(i, i, "skip or jump link")
-        elif _JS_RE.match(line) and word_count(line) <= 24:
+        elif any(h in line.lower() for h in _JS_HINTS) and _JS_RE.match(line) and word_count(line) <= 24:
             yield Hit(i, i, "script or loading notice")
 
 

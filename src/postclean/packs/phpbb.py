@@ -99,7 +99,7 @@ _PRONOUNS = frozenset(
     ["he", "she", "they", "it", "i", "we", "you", "someone", "somebody", "everyone", "nobody", "who", "that", "this", "and", "then", "one", "er", "sie", "es", "ich", "wir", "il", "elle", "on", "je", "nous", "él", "ella", "yo", "ele", "ela", "lui", "lei", "hij", "zij", "ik", "on", "ona", "ja", "он", "она", "я"]
 )
 _QUOTE_RE = regex.compile(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?P<user>[^\n:]{{1,60}}?)[ \t]+(?:{_WROTE}):(?P<sp>[ \t]*)(?:↑[ \t]*(?P<date>{CLASSIC_DATE})?[ \t]*)?"
+    rf"^[ \t]*(?:[-•][ \t]*)?(?P<user>[^\n:]{{1,60}}?)[ \t]+(?:{_WROTE})[ \t]?:(?P<sp>[ \t]*)(?:↑[ \t]*(?P<date>{CLASSIC_DATE})?[ \t]*)?"
     r"(?P<text>[^\n]*?)[ \t]*$",
     _F,
 )

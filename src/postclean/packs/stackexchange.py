@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from ..dates import DATE_RE, parse_date
-from ..phrases import alternation
+from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._common import iter_line_matches
@@ -95,8 +95,6 @@ _WEAK_MENU_RE = regex.compile(
     "SE002",
     "post-menu",
     tags=["buttons", "post-meta"],
-    trigger=r"Improve this|Add a comment|more comments?|Highest score|Sorted by|Viewed|Asked|Share|Follow|"
-    r"Browse other questions|Reset to default|Answers?|Ask Question|Question feed|Subscribe to RSS|community wiki",
 )
 def post_menu(view: TextView) -> Iterator[Hit]:
     """Post menu and header lines: ``Share`` ``Improve this answer`` ``Follow``, ``Add a comment``, ``2 Answers``.
@@ -158,7 +156,7 @@ def _card_rest(rest: str) -> tuple[str | None, bool]:
     "SE003",
     "user-card",
     tags=["author-block", "post-meta"],
-    trigger=r"asked|answered|edited|badge|formulada|respondida|perguntada|задан|ответ дан|изменён",
+    trigger=tuple(p.lower() for p in phrases("qa_post_event")),
 )
 def user_card(view: TextView) -> Iterator[Hit]:
     """User cards under a post: ``answered Feb 12, 2011 at 1:01`` / ``{user}`` / ``30.5k 18 90 174``.

@@ -343,6 +343,8 @@ def member_menu(view: TextView) -> Iterator[Hit]:
 
 
 _THANKS_RE = regex.compile(rf"^[ \t]*(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
+#: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
+_NAMES_RE = regex.compile(r"^[ \t]*[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
 _LIKES_RE = line_re(r"Likes?|Like Tree\s?\d+\s?Likes?|\d[\d,]*[ \t]+Likes?|\d+[ \t]+Thanks|Thanks|Thanked by:?")
 
 
@@ -360,9 +362,11 @@ def thanks(view: TextView) -> Iterator[Hit]:
         end = i
         if not who:
             nxt = view.first_live(i + 1)
-            if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= 400:
+            if nxt and nxt[0] <= i + 2 and _NAMES_RE.match(view.lines[nxt[0]]):
                 who = view.lines[nxt[0]].strip()
                 end = nxt[0]
+        if end > i and (view.lines[end].rstrip().endswith(".") or word_count(view.lines[end]) > 3 * (view.lines[end].count(",") + 1)):
+            who, end = "", i
         yield Hit(i, end, "thanks line", {"post.reactions": who or None}, moved_to="reactions")
     if view.engine == "vbulletin":
         for i, _m in iter_line_matches(view, _LIKES_RE):
