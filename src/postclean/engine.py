@@ -134,6 +134,7 @@ class Cleaner:
         #: rule id -> name of the engine pack it belongs to (rules of shared packs and user rules: absent)
         engine_names = {p.name for p in self.packs} - set(SHARED_PACKS)
         self._engine_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None and p.name in engine_names}
+        self._pack_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None}
 
     # ------------------------------------------------------------------------------------------------------
     def clean(
@@ -342,7 +343,10 @@ class Cleaner:
         removals: list[Removal] = list(page.removals)
         all_text = "\n".join("\n".join(raw.lines) for raw in page.posts)
         post_rules = [
-            r for r in self._triggered(self._for_engine(self._post_rules, page.engine), all_text) if r.stage != "split"
+            r
+            for r in self._triggered(self._for_engine(self._post_rules, page.engine), all_text)
+            # page chrome lies outside the posts an engine pack selected: the page pack is for unknown layouts
+            if r.stage != "split" and not (page.engine and self._pack_of.get(id(r)) == "page")
         ]
         for raw in page.posts:
             run = _Run(post_index=len(posts))
