@@ -18,6 +18,7 @@ __all__ = [
     "COUNT",
     "RELATIVE_TIME",
     "US_DATE",
+    "count_matches",
     "is_handle_like",
     "known_authors",
     "line_re",
@@ -127,3 +128,13 @@ def known_authors(view: TextView) -> set[str]:
     """Poster names recorded by :func:`remember_authors` (lower case)."""
     found = view.context.get(_AUTHORS_KEY)
     return found if isinstance(found, set) else set()
+
+
+def count_matches(pattern: regex.Pattern[str], text: str, limit: int = 2) -> int:
+    """Matches of ``pattern`` in ``text``, counting no further than ``limit`` (for cheap sniffing)."""
+    n = 0
+    for _m in pattern.finditer(text):
+        n += 1
+        if n >= limit:
+            break
+    return n

@@ -15,6 +15,7 @@ from ._modern import (
     BARE_INT_RE,
     COUNT,
     RELATIVE_TIME,
+    count_matches,
     is_handle_like,
     known_authors,
     line_re,
@@ -578,19 +579,26 @@ def page_header(view: TextView) -> Iterator[Hit]:
     )
 
 
+_NUM_GAP_RE = regex.compile(r"(?:^|\n)[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n")
+
+
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a Discourse page (each signal weak alone)."""
-    head = text[:400_000]
+    head = text[:200_000]
     score = 0.0
-    if _POWERED_RE.search(head):
+    if "Discourse" in head and _POWERED_RE.search(head):
         score += 0.45
-    if len(_ONE_LINE_RE.findall(head[:100_000])) >= 2:
+    if count_matches(_ONE_LINE_RE, head[:60_000]) >= 2:
         score += 0.3
-    if len(_LIKES_RE.findall(head)) >= 2:
+    if count_matches(_LIKES_RE, head) >= 2:
         score += 0.25
     if _TOPIC_HEADER_RE.search(head) or _RELATED_RE.search(head):
         score += 0.2
-    nums = [int(m.group(1)) for m in regex.finditer(r"(?:^|\n)[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n", head)]
+    nums: list[int] = []
+    for m in _NUM_GAP_RE.finditer(head):
+        nums.append(int(m.group(1)))
+        if len(nums) >= 12:
+            break
     climb = sum(1 for a, b in itertools.pairwise(nums) if 0 < b - a <= 3)
     if climb >= 2:
         score += 0.3

@@ -101,7 +101,7 @@ def chrome(view: TextView) -> Iterator[Hit]:
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a Flarum page."""
-    head = text[:400_000]
+    head = text[:200_000]
     score = 0.0
     if "This site is best viewed in a modern browser with JavaScript enabled." in head:
         score += 0.35
@@ -111,7 +111,11 @@ def sniff(text: str) -> float:
         score += 0.2
     if "Flarum" in head:
         score += 0.2
-    if _LIKED_RE.search(head):
+    if any(
+        line.rstrip().endswith(_LIKED_ENDINGS) and _LIKED_RE.match(line)
+        for line in head.split("\n")
+        if len(line) < 240
+    ):
         score += 0.15
     return min(1.0, score)
 

@@ -18,6 +18,7 @@ from ._modern import (
     COUNT,
     RELATIVE_TIME,
     US_DATE,
+    count_matches,
     line_re,
     phrase_alt,
     phrase_list,
@@ -455,27 +456,31 @@ def glued_entry_date(view: TextView) -> Iterator[Hit]:
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from an Invision Community page."""
-    head = text[:400_000]
+    head = text[:200_000]
     score = 0.0
-    if (
-        regex.search(r"(?m)^[ \t]*Posted[ \t]+(?:on[ \t]+)?\S", head)
-        and len(regex.findall(r"(?m)^[ \t]*Posted[ \t]", head)) >= 2
-    ):
+    if count_matches(_POSTED_LINE_RE, head) >= 2:
         score += 0.3
-    if _LINKS_RE.search(head):
+    if _LINKS_HINT_RE.search(head) and _LINKS_RE.search(head):
         score += 0.3
     if "Invision Community" in head:
         score += 0.4
     if _GUEST_RE.search(head):
         score += 0.25
-    if regex.search(
-        r"(?m)^[ \t]*(?:On[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*[AP]M,[ \t][^\n]{1,60}said:",
-        head,
+    if " said:" in head and _US_CITATION_RE.search(head):
+        score += 0.25
+    if regex.search(r"\d[ \t]?(?:yrs?|mos?|wks?)\b", head) and (
+        count_matches(_IPS5_DATE_RE_M, head) >= 2 or _IPS5_GLUED_RE.search(head)
     ):
         score += 0.25
-    if len(_IPS5_DATE_RE.findall(head)) >= 2 or _IPS5_GLUED_RE.search(head):
-        score += 0.25
     return min(1.0, score)
+
+
+_POSTED_LINE_RE = regex.compile(r"(?m)^[ \t]*Posted[ \t]+(?:on[ \t]+)?\S")
+_LINKS_HINT_RE = regex.compile(r"(?i)link to|share on|sharing options|report post|recommended posts")
+_US_CITATION_RE = regex.compile(
+    r"(?m)^[ \t\xa0]*(?:On[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*[AP]M,[ \t][^\n]{1,60}said:"
+)
+_IPS5_DATE_RE_M = regex.compile(_IPS5_DATE_RE.pattern, _IPS5_DATE_RE.flags | regex.MULTILINE)
 
 
 PACK = RulePack(

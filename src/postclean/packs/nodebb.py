@@ -10,13 +10,14 @@ import regex
 from ..dates import parse_date
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
-from ._modern import BARE_INT_RE, COUNT, line_re, phrase_alt, remember_authors, whole_line_hits
+from ._modern import BARE_INT_RE, COUNT, count_matches, line_re, phrase_alt, remember_authors, whole_line_hits
 
 __all__ = ["PACK"]
 
 _STATUS = phrase_alt("nodebb_status")
 #: ``J Offline`` — the avatar letter and the visually hidden status label.
 _STATUS_RE = regex.compile(rf"^[ \t]*(?P<letter>\w{{1,2}})[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+_STATUS_LINE_RE = regex.compile(rf"(?m)^[ \t]*\w{{1,2}}[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
 _WROTE = phrase_alt("nodebb_wrote")
 _WROTE_RE = regex.compile(rf"^[ \t]*(?:{_WROTE})(?:[ \t]+(?P<rest>[^\n]{{0,80}}?))?[ \t]*$", regex.IGNORECASE)
 _NUM_RE = regex.compile(r"^[ \t]*#(?P<n>\d{1,6})[ \t]*$")
@@ -355,19 +356,21 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a NodeBB page."""
-    head = text[:400_000]
+    head = text[:200_000]
     score = 0.0
-    if len([1 for line in head.split("\n") if _STATUS_RE.match(line)]) >= 2:
+    if count_matches(_STATUS_LINE_RE, head) >= 2:
         score += 0.3
-    if _FOOTER_RE.search(head):
+    if ("ast reply" in head or "Reply Quote" in head) and _FOOTER_RE.search(head):
         score += 0.3
-    if _SAID_IN_RE.search(head):
+    if " said in " in head and _SAID_IN_RE.search(head):
         score += 0.2
     if "NodeBB" in head:
         score += 0.3
-    if regex.search(r"(?im)^[ \t]*(?:Oldest to Newest|Newest to Oldest)[ \t]*$", head):
+    if "Oldest to Newest" in head or "Newest to Oldest" in head:
         score += 0.2
-    if regex.search(r"(?m)^[ \t]*wrote(?: on| \d)?[^\n]{0,40}\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$", head):
+    if "wrote" in head and regex.search(
+        r"(?m)^[ \t]*wrote(?: on| \d)?[^\n]{0,40}\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$", head
+    ):
         score += 0.2
     return min(1.0, score)
 

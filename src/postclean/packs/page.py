@@ -373,6 +373,7 @@ _STAT_ITEM_RE = regex.compile(
     regex.IGNORECASE,
 )
 _MAX_ITEM_WORDS = 24
+_SENTENCE_BREAK_RE = regex.compile(r"\w[.!?][ \t]+[\p{Lu}(\"“]")
 
 
 def _item_kind(line: str) -> str | None:
@@ -385,8 +386,10 @@ def _item_kind(line: str) -> str | None:
     n = word_count(s)
     if n > _MAX_ITEM_WORDS or len(s) > 240:
         return None
-    if s[-1] in ".!:;," and n >= 8 and not s.endswith("..."):
-        return None
+    if s[-1] in ":;," or (s[-1] in ".!" and n >= 4 and not s.endswith(("...", "…"))):
+        return None  # sentences end with a period; thread titles do not
+    if n >= 10 and _SENTENCE_BREAK_RE.search(s):
+        return None  # two sentences: prose, not a title
     return "title"
 
 
