@@ -70,7 +70,7 @@ def test_triggers_change_nothing(code: str, case: dict[str, Any]) -> None:
     plain = postclean.Cleaner(
         rules=(),
         packs=[
-            attrs.evolve(p, rules=tuple(attrs.evolve(r, trigger=None) for r in p.rules))
+            attrs.evolve(p, rules=tuple(attrs.evolve(r, trigger=None, trigger_words=()) for r in p.rules))
             for p in postclean.DEFAULT_PACKS
         ],
     )

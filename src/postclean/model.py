@@ -268,7 +268,8 @@ def _human_date(value: DateLike) -> str:
 class Document:
     """The result of :func:`postclean.clean`: posts in order, the engine seen, and every removal.
 
-    ``flags`` lists conditions a pipeline may want to filter on (``"no-forum-structure"``,
+    ``flags`` lists conditions a pipeline may want to filter on (``"no-forum-structure"``: no engine was
+    recognised and no post boundaries were found, so the text went through the generic rules only;
     ``"high-removal-ratio"``, ``"decoded-with-replacement"``, ``"empty-input"`` …).
     """
 

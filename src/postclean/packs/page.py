@@ -388,7 +388,7 @@ def _item_kind(line: str) -> str | None:
         return None
     if s[-1] in ":;," or (s[-1] in ".!" and n >= 4 and not s.endswith(("...", "…"))):
         return None  # sentences end with a period; thread titles do not
-    if n >= 10 and _SENTENCE_BREAK_RE.search(s):
+    if n >= 10 and not s.endswith("?") and _SENTENCE_BREAK_RE.search(s):
         return None  # two sentences: prose, not a title
     return "title"
 

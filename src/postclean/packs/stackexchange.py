@@ -76,7 +76,7 @@ def vote_count(view: TextView) -> Iterator[Hit]:
 _STRONG_MENU_RE = regex.compile(
     r"^[ \t]*(?:(?:Share[ \t]*)?Improve this (?:answer|question)(?:[ \t]*Follow)?(?:[ \t]*Flag)?|"
     r"Share[ \t]*(?:Cite[ \t]*)?Improve this (?:answer|question)[ \t]*Follow[^\n]{0,20}|"
-    r"Add a comment[ \t]*\|?|Show \d+ more comments?|Highest score \(default\)[^\n]*|"
+    r"Add a comment[ \t]*\|?|(?:\|[ \t]*)?Show \d+ more comments?|Highest score \(default\)[^\n]*|"
     r"Sorted by:[ \t]*Reset to default|Reset to default|Trending \(recent votes count more\)[^\n]*|"
     r"Asked[ \t]+\d+[ \t]+(?:years?|months?|days?|hours?)[^\n]{0,40}ago|"
     r"(?:Modified|Active)[ \t]+(?:\d+[ \t]+(?:years?|months?|days?|hours?|minutes?)[^\n]{0,40}ago|today|yesterday)|"
