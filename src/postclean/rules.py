@@ -104,7 +104,19 @@ class Rule:
             return True
         if self.trigger_words and any(w in lowered for w in self.trigger_words):
             return True
-        return self.trigger is not None and self.trigger.search(text) is not None
+        if self.trigger is None:
+            return False
+        plan = _TRIGGER_PLANS.get(self.trigger)
+        if plan is None:
+            plan = _TRIGGER_PLANS[self.trigger] = _trigger_plan(self.trigger)
+        literals, exact = plan
+        if literals is not None:
+            # A literal check is much cheaper than a case-insensitive alternation scan.
+            if not any(w in lowered for w in literals):
+                return False
+            if exact:
+                return True
+        return self.trigger.search(text) is not None
 
     def __attrs_post_init__(self) -> None:
         if self.stage not in STAGES:
@@ -236,3 +248,154 @@ def resolve_selection(
     ign = check(ignore, "ignore")
     chosen = [(r, p) for r, p in entries if not sel or any(_matches(r, p, s) for s in sel)]
     return [(r, p) for r, p in chosen if not any(_matches(r, p, s) for s in ign)]
+
+
+#: trigger pattern -> (necessary lower-case literals or None, whether finding one is the same as a match)
+_TRIGGER_PLANS: dict[regex.Pattern[str], tuple[tuple[str, ...] | None, bool]] = {}
+
+
+def _trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+    """How to pre-check ``pattern`` with plain substring tests on the lower-cased text.
+
+    Returns the literals one of which occurs in every match (lower-cased), and whether the pattern is no more
+    than those literals (an alternation of plain words, blanks matched by ``[ \\t]+`` aside), so that a found
+    literal can stand for a match. ``(None, False)`` when no such literals can be read off the pattern.
+    """
+    if pattern.flags & regex.VERBOSE:
+        return None, False
+    source = pattern.pattern
+    if "(?" in source.replace("(?:", ""):
+        return None, False  # inline flags or look-arounds: keep the pattern
+    alternatives = _split_alternatives(source)
+    if not alternatives:
+        return None, False
+    literals: list[str] = []
+    exact = bool(pattern.flags & regex.IGNORECASE)
+    for alternative in alternatives:
+        runs, pure = _literal_runs(alternative)
+        if not runs:
+            return None, False
+        exact = exact and pure
+        lit = max(runs, key=len).lower()
+        if lit not in literals:
+            literals.append(lit)
+    return tuple(literals), exact
+
+
+def _split_alternatives(source: str) -> list[str] | None:
+    """The top-level ``|`` alternatives of a pattern (wrapping ``(?:…)`` groups removed); None if malformed."""
+    while True:
+        parts: list[str] = []
+        depth = start = i = 0
+        n = len(source)
+        while i < n:
+            c = source[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "[":
+                i = _class_end(source, i)
+                continue
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif c == "|" and depth == 0:
+                parts.append(source[start:i])
+                start = i + 1
+            i += 1
+        if depth:
+            return None
+        parts.append(source[start:])
+        if len(parts) == 1 and source.startswith("(?:") and _group_end(source, 0) == len(source):
+            source = source[3:-1]
+            continue
+        return parts
+
+
+def _class_end(source: str, i: int) -> int:
+    """Index just past the character class opening at ``source[i] == "["``."""
+    j = i + 1
+    if source[j : j + 1] == "^":
+        j += 1
+    if source[j : j + 1] == "]":
+        j += 1
+    while j < len(source) and source[j] != "]":
+        j += 2 if source[j] == "\\" else 1
+    return j + 1
+
+
+def _group_end(source: str, i: int) -> int:
+    """Index just past the group opening at ``source[i] == "("``."""
+    depth = 0
+    j = i
+    while j < len(source):
+        c = source[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(source, j)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return len(source) + 1
+
+
+#: Escaped characters that stand for themselves.
+_LITERAL_ESCAPES = frozenset("\\.^$*+?{}[]()|/#&~-'\"!,:;<=>@%`_ ")
+
+
+def _literal_runs(alternative: str) -> tuple[list[str], bool]:
+    """Runs of literal characters every match of ``alternative`` contains, and whether it is one plain literal."""
+    atoms: list[str | None] = []  # a literal character, or None for anything else
+    i, n = 0, len(alternative)
+    while i < n:
+        c = alternative[i]
+        if c == "\\":
+            nxt = alternative[i + 1 : i + 2]
+            atoms.append(nxt if nxt in _LITERAL_ESCAPES else None)
+            if nxt in ("p", "P", "N", "x", "u", "U") or nxt.isdigit():
+                return [], False  # \p{…}, \N{…}, \xhh, back-references: do not try
+            i += 2
+        elif c == "[":
+            atoms.append(None)
+            i = _class_end(alternative, i)
+        elif c == "(":
+            atoms.append(None)
+            i = _group_end(alternative, i)
+        elif c in "?*+{":
+            if atoms:
+                atoms[-1] = None  # an optional or repeated atom is not a fixed literal
+            atoms.append(None)
+            if c == "{":
+                j = alternative.find("}", i)
+                if j < 0:
+                    return [], False
+                i = j
+            i += 1
+        elif c in ".^$|)":
+            atoms.append(None)
+            i += 1
+        else:
+            atoms.append(c)
+            i += 1
+    runs: list[str] = []
+    run = ""
+    for a in atoms:
+        if a is None:
+            if run:
+                runs.append(run)
+            run = ""
+        else:
+            run += a
+    if run:
+        runs.append(run)
+    return runs, bool(atoms) and None not in atoms

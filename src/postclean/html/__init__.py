@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..engine import RawPage, RawPost
 from ..model import Removal
+from . import _detect as _detect_helpers
 from . import (
     discourse,
     flarum,
@@ -71,6 +72,8 @@ _PAGE_OF_RE = regex.compile(
     r"\b(?:page|seite|página|pagina|страница)\s+(\d{1,5})\s+(?:of|von|de|di|из|sur)\s+(\d{1,5})\b",
     regex.IGNORECASE,
 )
+_DIGITS_RE = regex.compile(r"\d+")
+_NUM_RE = regex.compile(r"\b\d{1,5}\b")
 
 
 def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str | None, float]:
@@ -85,6 +88,26 @@ def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str
 def _detect(
     html: str, tree: LexborHTMLParser, url: str | None
 ) -> tuple[EnginePack | None, str | None, float]:
+    try:
+        return _detect_packs(html, tree, url)
+    finally:
+        _detect_helpers.forget()
+
+
+def _detect_packs(
+    html: str, tree: LexborHTMLParser, url: str | None
+) -> tuple[EnginePack | None, str | None, float]:
+    # Page identity first (generator meta, <html>/<body> ids and classes): cheap and certain. Only when no
+    # pack is certain do all detectors probe the markup (each probe is a scan of the whole tree).
+    for pack in PACKS:
+        if pack.identify is None:
+            continue
+        try:
+            score, version = pack.identify(html, tree, url)
+        except Exception:  # a detector must never take the page down
+            continue
+        if score >= 1.0:
+            return pack, version, score
     best: tuple[EnginePack | None, str | None, float] = (None, None, 0.0)
     for pack in PACKS:
         try:
@@ -127,7 +150,7 @@ def extract_page(html: str, *, url: str | None = None) -> RawPage:
 def _extract(html: str, url: str | None) -> RawPage:
     tree, ld = parse(html)
     body = tree.body
-    input_chars = count_nonspace(body.text(separator=" ")) if body is not None else 0
+    input_chars = count_nonspace(body.text(separator="")) if body is not None else 0  # no separator: same count, less work
     pack, version, score = _detect(html, tree, url)
     flags: list[str] = []
     drafts: list[Draft] = []
@@ -227,14 +250,14 @@ def _page_numbers(tree: LexborHTMLParser, spec: Spec | None) -> tuple[int | None
     page: int | None = None
     pages: int | None = None
     if spec is not None and spec.page_current:
-        m = regex.search(r"\d+", node_text(tree.css_first(spec.page_current)))
+        m = _DIGITS_RE.search(node_text(tree.css_first(spec.page_current)))
         if m:
             page = int(m.group(0))
         if spec.page_last:
             nums = [
                 int(x)
                 for n in select(tree, spec.page_last)
-                for x in regex.findall(r"\b\d{1,5}\b", node_text(n))
+                for x in _NUM_RE.findall(node_text(n))
             ]
             if nums:
                 pages = max(nums)

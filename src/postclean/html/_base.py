@@ -42,6 +42,11 @@ __all__ = [
     "quote_author_from_head",
 ]
 
+_BARE_QUOTE_HEAD_RE = regex.compile(r"(?i)(?:quote|zitat|cita|citation|code)\s*:?")
+_MARKER_RE = regex.compile(r"\x00Q\d+\x00")
+_URL_HOST_RE = regex.compile(r"https?://(?:www\.)?([^/:?#]+)")
+_DIGITS_RE = regex.compile(r"\d+")
+
 #: Rule numbers per removal kind; the code is the pack prefix plus this number (``XFH003``).
 KIND_CODES: dict[str, tuple[int, str]] = {
     "author-block": (1, "poster block (name and stats moved to author)"),
@@ -190,6 +195,10 @@ class EnginePack:
     specs: Sequence[Spec] = ()
     extract: Callable[[LexborHTMLParser, str | None], list[Draft]] | None = None
     doc: str = ""
+    #: Optional cheap, certain check (page identity: generator meta, ``<html>``/``<body>`` ids and classes)
+    #: returning ``(1.0, version)`` or ``(0.0, None)``. Detection runs these for all packs before any full
+    #: ``detect()``, so a page that names its engine is not scanned by every other pack's markup probes.
+    identify: Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]] | None = None
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -310,7 +319,7 @@ def quote_author_from_head(head: str) -> str | None:
     head = clean_inline(head)
     if not head or len(head) > 200:
         return None
-    if regex.fullmatch(r"(?i)(?:quote|zitat|cita|citation|code)\s*:?", head):
+    if _BARE_QUOTE_HEAD_RE.fullmatch(head):
         return None
     for pat in _QHEAD_RES:
         m = pat.match(head)
@@ -356,8 +365,13 @@ def extract_body(
     draft: Draft,
     *,
     extra_skip: set[int] | None = None,
+    asides: dict[str, list[Node]] | None = None,
 ) -> None:
-    """Render ``body`` into ``draft.lines``, moving quotes, signature, reactions, cards and chrome out."""
+    """Render ``body`` into ``draft.lines``, moving quotes, signature, reactions, cards and chrome out.
+
+    ``asides`` maps ``"signature"``/``"reactions"``/``"edit-note"`` to the matches inside ``body`` when the
+    caller already selected them on the whole post (saves selecting again).
+    """
     skip: set[int] = set(extra_skip or ())
     markers: dict[int, str] = {}
     prefix = spec.prefix
@@ -379,7 +393,8 @@ def extract_body(
         ("reactions", spec.reactions),
         ("edit-note", spec.edit_note),
     ):
-        for n in _top_level(_select_nodes(body, sel), body.mem_id):
+        found = asides.get(kind) if asides is not None else None
+        for n in _top_level(found if found is not None else _select_nodes(body, sel), body.mem_id):
             skip.add(n.mem_id)
             _store_aside(kind, n, spec, draft)
     # Link cards.
@@ -412,7 +427,7 @@ def extract_body(
             draft.quote_at.append(len(out))
             continue
         if "\x00Q" in ln:
-            ln = regex.sub(r"\x00Q\d+\x00", "", ln).strip()
+            ln = _MARKER_RE.sub("", ln).strip()
             if not ln:
                 continue
         if not ln and (not out or out[-1] == ""):
@@ -501,7 +516,7 @@ def link_card(n: Node, spec: Spec) -> LinkCard | None:
     if not domain:
         domain = attr(n, "data-host") or ""
         if not domain and url:
-            m = regex.match(r"https?://(?:www\.)?([^/:?#]+)", url)
+            m = _URL_HOST_RE.match(url)
             domain = m.group(1) if m else ""
     if not (title or desc or url):
         return None
@@ -530,7 +545,7 @@ def _post_id(post: Node, spec: Spec) -> str | None:
     for key in spec.post_id_attrs:
         v = attr(post, key)
         if v:
-            m = regex.search(r"\d+", v)
+            m = _DIGITS_RE.search(v)
             return m.group(0) if m else v
     return None
 
@@ -594,7 +609,9 @@ def extract_post(post: Node, spec: Spec) -> Draft:
     skip: set[int] = set()
     aside_ids: set[int] = set()
     if body is not None:
-        # asides that live outside the body node (signature below the message, reactions bar …)
+        # asides that live outside the body node (signature below the message, reactions bar …); the ones
+        # inside it are handed to extract_body, which records them in its own order
+        inner: dict[str, list[Node]] = {}
         for kind, sel in (
             ("signature", spec.signature),
             ("reactions", spec.reactions),
@@ -602,12 +619,14 @@ def extract_post(post: Node, spec: Spec) -> Draft:
         ):
             if not sel:
                 continue
-            for n in _top_level(select(post, sel), post.mem_id):
+            matched = select(post, sel)
+            inner[kind] = [n for n in matched if _inside(n, body)]
+            for n in _top_level(matched, post.mem_id):
                 if _inside(n, body):
                     continue
                 aside_ids.add(n.mem_id)
                 _store_aside(kind, n, spec, draft)
-        extract_body(body, spec, draft, extra_skip=skip)
+        extract_body(body, spec, draft, extra_skip=skip, asides=inner)
     if spec.user_block:
         ub = first(post, spec.user_block)
         if ub is not None and (body is None or not _inside(ub, body)):

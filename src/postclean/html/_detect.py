@@ -5,17 +5,33 @@ from __future__ import annotations
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-__all__ = ["generator", "has", "html_attr"]
+__all__ = ["forget", "generator", "has", "html_attr"]
 
 _HTML_TAG_RE = regex.compile(r"<html\b[^>]{0,4000}>", regex.IGNORECASE)
+_ATTR_RES: dict[str, regex.Pattern[str]] = {}
+
+
+#: ``(tree, generator)`` of the page being detected: several packs read the generator, and when the page has
+#: none each lookup scans the whole tree. One slot, replaced atomically; :func:`forget` drops the tree.
+_GENERATOR: tuple[LexborHTMLParser | None, str] = (None, "")
 
 
 def generator(tree: LexborHTMLParser) -> str:
     """Content of ``<meta name="generator">`` (empty when absent)."""
+    global _GENERATOR
+    cached = _GENERATOR
+    if cached[0] is tree:
+        return cached[1]
     n = tree.css_first("meta[name=generator], meta[name=Generator]")
-    if n is None:
-        return ""
-    return (n.attributes.get("content") or "").strip()
+    value = "" if n is None else (n.attributes.get("content") or "").strip()
+    _GENERATOR = (tree, value)
+    return value
+
+
+def forget() -> None:
+    """Drop the cached page (called when a page is done, so its tree can be freed)."""
+    global _GENERATOR
+    _GENERATOR = (None, "")
 
 
 def html_attr(html: str, name: str) -> str | None:
@@ -23,7 +39,12 @@ def html_attr(html: str, name: str) -> str | None:
     m = _HTML_TAG_RE.search(html[:20000])
     if m is None:
         return None
-    a = regex.search(rf"\s{regex.escape(name)}\s*=\s*[\"']?([^\"'\s>]*)", m.group(0), regex.IGNORECASE)
+    pat = _ATTR_RES.get(name)
+    if pat is None:
+        pat = _ATTR_RES[name] = regex.compile(
+            rf"\s{regex.escape(name)}\s*=\s*[\"']?([^\"'\s>]*)", regex.IGNORECASE
+        )
+    a = pat.search(m.group(0))
     return a.group(1) if a else None
 
 

@@ -8,7 +8,7 @@ images become ``[image: alt]`` only when the alt text says something.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -223,16 +223,17 @@ def first(node: Node | LexborHTMLParser, selector: str) -> Node | None:
     return None
 
 
-def by_priority(node: Node | LexborHTMLParser, selector: str) -> list[Node]:
-    """All matches of each alternative in turn (alternatives in the order written), each node once."""
+def by_priority(node: Node | LexborHTMLParser, selector: str) -> Iterator[Node]:
+    """All matches of each alternative in turn (alternatives in the order written), each node once.
+
+    Lazy: a caller that stops at the first useful match does not pay for the later alternatives' queries.
+    """
     seen: set[int] = set()
-    out: list[Node] = []
     for alt in alternatives(selector):
         for n in node.css(alt):
             if n.mem_id not in seen:
                 seen.add(n.mem_id)
-                out.append(n)
-    return out
+                yield n
 
 
 def ids_of(nodes: Iterable[Node]) -> set[int]:
@@ -240,12 +241,19 @@ def ids_of(nodes: Iterable[Node]) -> set[int]:
     return {n.mem_id for n in nodes}
 
 
-_ZERO_WIDTH = str.maketrans({"\u200b": " ", "\ufeff": " "})
+def _no_zero_width(text: str) -> str:
+    """``text`` with zero-width spaces and BOMs turned into spaces (``str.replace`` only when present:
+    ``str.translate`` with a mapping costs a Python-level lookup per character)."""
+    if "\u200b" in text:
+        text = text.replace("\u200b", " ")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", " ")
+    return text
 
 
 def _collapse(text: str) -> str:
     """Whitespace runs (zero-width spaces included) to one space, edges kept as one space (str ops: fast)."""
-    core = text.translate(_ZERO_WIDTH)
+    core = _no_zero_width(text)
     parts = core.split()
     if not parts:
         return " " if core else ""
@@ -259,7 +267,7 @@ def _collapse(text: str) -> str:
 
 def clean_inline(text: str) -> str:
     """Collapse all whitespace runs to one space and strip."""
-    return " ".join(text.translate(_ZERO_WIDTH).split())
+    return " ".join(_no_zero_width(text).split())
 
 
 def node_text(node: Node | None) -> str:
@@ -296,14 +304,19 @@ def node_path(node: Node, *, stop: Node | None = None, depth: int = 3) -> str:
     return " > ".join(reversed(parts))
 
 
+_INT_RE = regex.compile(r"(-|−)?\s*(\d{1,3}(?:[,.\u00a0 ']\d{3})+|\d+)(?:[.,](\d+))?\s*([kKmM])?\b")
+_NON_DIGIT_RE = regex.compile(r"\D")
+_SCHEME_RE = regex.compile(r"^(?:https?|ftp)://")
+
+
 def parse_int(text: str | None) -> int | None:
     """An integer printed like ``65,195``, ``1.234``, ``-55``, ``12K`` or ``1.2k``; ``None`` otherwise."""
     if not text:
         return None
-    m = regex.search(r"(-|−)?\s*(\d{1,3}(?:[,.\u00a0 ']\d{3})+|\d+)(?:[.,](\d+))?\s*([kKmM])?\b", text)
+    m = _INT_RE.search(text)
     if m is None:
         return None
-    digits = regex.sub(r"\D", "", m.group(2))
+    digits = _NON_DIGIT_RE.sub("", m.group(2))
     value = float(digits + ("." + m.group(3) if m.group(3) else ""))
     if m.group(4):
         value *= 1000 if m.group(4) in "kK" else 1_000_000
@@ -444,8 +457,8 @@ def _unshortened(a: Node) -> str | None:
     if m is None:
         return None
     head, tail = m["a"], m["b"]
-    bare = regex.sub(r"^(?:https?|ftp)://", "", href)
-    if (href.startswith(head) or bare.startswith(regex.sub(r"^(?:https?|ftp)://", "", head))) and href.endswith(tail):
+    bare = _SCHEME_RE.sub("", href)
+    if (href.startswith(head) or bare.startswith(_SCHEME_RE.sub("", head))) and href.endswith(tail):
         return href
     return None
 

@@ -100,11 +100,13 @@ class Index:
     """Per-element arrays for one page (see the module docstring)."""
 
     __slots__ = (
+        "attrs",
         "auth",
         "chrome",
         "classes",
         "date",
         "depth",
+        "digits",
         "drop",
         "ids",
         "in_quote",
@@ -112,6 +114,7 @@ class Index:
         "nauth",
         "ndate",
         "nodes",
+        "own",
         "parent",
         "pos",
         "size",
@@ -121,6 +124,10 @@ class Index:
 
     def __init__(self) -> None:
         self.nodes: list[Node] = []
+        #: attribute dicts, own (direct) text, and whether a digit occurs in the subtree's text
+        self.attrs: list[dict[str, str | None]] = []
+        self.own: list[str] = []
+        self.digits: list[bool] = []
         self.tags: list[str] = []
         self.classes: list[str] = []
         self.ids: list[str] = []
@@ -239,6 +246,7 @@ def build_index(root: Node) -> Index:
         ident = attrs.get("id") or ""
         depth = ix.depth[p] + 1 if p >= 0 else 0
         ix.nodes.append(n)
+        ix.attrs.append(attrs)
         ix.tags.append(tag)
         ix.classes.append(cls)
         ix.ids.append(ident)
@@ -255,7 +263,10 @@ def build_index(root: Node) -> Index:
         )
         quote = (p >= 0 and ix.in_quote[p]) or tag == "blockquote" or (bool(cls) and hint_flags(cls)[4])
         ix.in_quote.append(quote)
-        own.append(_nonspace(n.text(deep=False)) if tag not in ("select", "option", "textarea") else 0)
+        own_text = n.text(deep=False)
+        ix.own.append(own_text)
+        ix.digits.append(bool(own_text) and _DIGIT_RE.search(own_text) is not None)
+        own.append(_nonspace(own_text) if tag not in ("select", "option", "textarea") else 0)
     count = len(ix.nodes)
     ix.size = [1] * count
     ix.tlen = own
@@ -264,7 +275,7 @@ def build_index(root: Node) -> Index:
     ix.nauth = [0] * count
     ix.date = [False] * count
     ix.auth = [False] * count
-    tags, classes, nodes, parent = ix.tags, ix.classes, ix.nodes, ix.parent
+    tags, classes, nodes, parent, digits = ix.tags, ix.classes, ix.nodes, ix.parent, ix.digits
     for i in range(count - 1, -1, -1):
         tag = tags[i]
         t = ix.tlen[i]
@@ -283,11 +294,13 @@ def build_index(root: Node) -> Index:
             ix.llen[p] += ix.llen[i]
             ix.ndate[p] += ix.ndate[i]
             ix.nauth[p] += ix.nauth[i]
+            if digits[i]:
+                digits[p] = True
     return ix
 
 
 def _classify(ix: Index, i: int, n: Node, tag: str, cls: str, t: int) -> None:
-    attrs = n.attributes
+    attrs = ix.attrs[i]
     itemprop = attrs.get("itemprop")
     ident = ix.ids[i]
     hints = " ".join(x for x in (cls, ident, itemprop) if x)
@@ -307,8 +320,10 @@ def _classify(ix: Index, i: int, n: Node, tag: str, cls: str, t: int) -> None:
     # -- date (the innermost element that shows one)
     if flags[3]:
         return
-    if 0 < t <= 120 and ix.size[i] > 1:
-        own = n.text(deep=False)
+    # (a date needs digits: ``digits`` says whether the subtree's text has any, so most elements skip the
+    # date grammar without rendering their text)
+    if 0 < t <= 120 and ix.size[i] > 1 and ix.digits[i]:
+        own = ix.own[i]
         if _DATEISH_RE.search(own) is not None and NOT_POST_DATE_RE.search(own) is None and loose_date(own):
             ix.date[i] = True
             return
@@ -327,7 +342,7 @@ def _classify(ix: Index, i: int, n: Node, tag: str, cls: str, t: int) -> None:
     if title and len(title) <= 60 and loose_date(title) is not None:
         ix.date[i] = True
         return
-    if t <= 40 or flags[2]:
+    if (t <= 40 or flags[2]) and ix.digits[i]:
         text = n.text(separator=" ")
         if _DATEISH_RE.search(text) is None or NOT_POST_DATE_RE.search(text):
             return

@@ -11,7 +11,7 @@ from ._base import Draft, EnginePack, Spec
 from ._detect import generator, has
 from ._dom import Node, clean_inline, node_text
 
-__all__ = ["PACK", "detect"]
+__all__ = ["PACK", "detect", "identify"]
 
 _BODY_SHARED = dict(
     quote="aside.quote",
@@ -80,12 +80,22 @@ EMBER = dataclasses.replace(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Discourse: generator meta (``Discourse 3.4.0 …``), crawler markup, theme meta."""
-    gen = generator(tree)
-    m = regex.match(r"Discourse\s+([\w.-]+)", gen)
+_GENERATOR_RE = regex.compile(r"Discourse\s+([\w.-]+)")
+
+
+def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Discourse for certain: generator meta (``Discourse 3.4.0 …``)."""
+    m = _GENERATOR_RE.match(generator(tree))
     if m:
         return 1.0, m.group(1).removesuffix("-latest")
+    return 0.0, None
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Discourse: generator meta (``Discourse 3.4.0 …``), crawler markup, theme meta."""
+    score, version = identify(html, tree, url)
+    if score:
+        return score, version
     if has(tree, "div.crawler-post, meta[name=discourse_theme_id], meta[name=discourse_current_homepage]"):
         return 0.9, None
     if "Powered by Discourse" in html or "discourse-cdn" in html:
@@ -97,6 +107,7 @@ PACK = EnginePack(
     name="discourse",
     prefix="DCH",
     detect=detect,
+    identify=identify,
     specs=(CRAWLER, EMBER),
     doc="Discourse crawler view (div.crawler-post) and Ember view (article.boxed).",
 )

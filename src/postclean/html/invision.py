@@ -10,7 +10,7 @@ from ._base import Draft, EnginePack, Spec, poster_from_line
 from ._detect import has
 from ._dom import Node, attr, node_text, select
 
-__all__ = ["PACK", "detect"]
+__all__ = ["PACK", "detect", "identify"]
 
 
 def _stats(post: Node, draft: Draft) -> None:
@@ -79,14 +79,22 @@ IPS5 = dataclasses.replace(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Invision: ``body.ipsApp`` plus ``cPost`` (4) or ``ipsEntry`` (5) posts."""
+def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Invision for certain: ``body.ipsApp``; ``ipsEntry`` posts tell version 5 from 4."""
     body = tree.body
     cls = (body.attributes.get("class") or "") if body is not None else ""
     if "ipsApp" in cls:
         if has(tree, "article.ipsEntry"):
             return 1.0, "5"
         return 1.0, "4"
+    return 0.0, None
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Invision: ``body.ipsApp`` plus ``cPost`` (4) or ``ipsEntry`` (5) posts."""
+    score, version = identify(html, tree, url)
+    if score:
+        return score, version
     if has(tree, "article.cPost"):
         return 0.8, "4"
     if "Powered by Invision Community" in html:
@@ -98,6 +106,7 @@ PACK = EnginePack(
     name="invision",
     prefix="IPH",
     detect=detect,
+    identify=identify,
     specs=(IPS5, IPS4),
     doc="Invision Community 4 and 5 topic pages.",
 )

@@ -11,7 +11,7 @@ from ._base import Draft, EnginePack, Spec, poster_from_line
 from ._detect import generator, has
 from ._dom import Node, node_text, select
 
-__all__ = ["PACK", "detect"]
+__all__ = ["PACK", "detect", "identify"]
 
 
 def _profile(post: Node, draft: Draft) -> None:
@@ -56,18 +56,40 @@ SUBSILVER = dataclasses.replace(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """phpBB: ``body#phpbb``, ``section-viewtopic`` body class, post markup, ``viewtopic.php`` URLs."""
+_GENERATOR_RE = regex.compile(r"phpBB\s*([\d.]+)?")
+_POWERED_RE = regex.compile(r"Powered by\s*(?:<[^>]+>\s*)*phpBB")
+
+
+def _body_attrs(tree: LexborHTMLParser) -> tuple[str, str]:
     body = tree.body
     bid = (body.attributes.get("id") or "") if body is not None else ""
     cls = (body.attributes.get("class") or "") if body is not None else ""
-    m = regex.search(r"phpBB\s*([\d.]+)?", generator(tree))
-    version = m.group(1) if m and m.group(1) else "3"
+    return bid, cls
+
+
+def _version(tree: LexborHTMLParser) -> str:
+    m = _GENERATOR_RE.search(generator(tree))
+    return m.group(1) if m and m.group(1) else "3"
+
+
+def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """phpBB for certain: ``body#phpbb`` or the ``section-viewtopic`` body class."""
+    bid, cls = _body_attrs(tree)
     if bid == "phpbb" or "section-viewtopic" in cls:
-        return 1.0, version
+        return 1.0, _version(tree)
+    return 0.0, None
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """phpBB: ``body#phpbb``, ``section-viewtopic`` body class, post markup, ``viewtopic.php`` URLs."""
+    score, version = identify(html, tree, url)
+    if score:
+        return score, version
+    _, cls = _body_attrs(tree)
+    version = _version(tree)
     if has(tree, "div.post.has-profile, dl.postprofile"):
         return 0.9, version
-    if regex.search(r"Powered by\s*(?:<[^>]+>\s*)*phpBB", html) or "phpbb" in cls.lower():
+    if _POWERED_RE.search(html) or "phpbb" in cls.lower():
         return 0.6, version
     return 0.0, None
 
@@ -76,6 +98,7 @@ PACK = EnginePack(
     name="phpbb",
     prefix="PBH",
     detect=detect,
+    identify=identify,
     specs=(PROSILVER, SUBSILVER),
     doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables).",
 )

@@ -19,7 +19,7 @@ from ._base import Draft, EnginePack, Spec, extract_body, make_removal, poster_f
 from ._detect import has
 from ._dom import Node, _parse_loose, attr, date_from_node, first, node_path, node_text, select
 
-__all__ = ["INCLUDE_COMMENTS", "PACK", "detect"]
+__all__ = ["INCLUDE_COMMENTS", "PACK", "detect", "identify"]
 
 #: Emit comments as posts of their own (after the question/answer they belong to).
 INCLUDE_COMMENTS = False
@@ -114,12 +114,20 @@ def extract(tree: LexborHTMLParser, url: str | None) -> list[Draft]:
     return drafts
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Stack Exchange: ``question-page`` body class and ``#question`` + ``.answer`` markup."""
+def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Stack Exchange for certain: ``question-page`` body class and a ``#question``."""
     body = tree.body
     cls = (body.attributes.get("class") or "") if body is not None else ""
     if "question-page" in cls and has(tree, "#question, div.question"):
         return 1.0, None
+    return 0.0, None
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Stack Exchange: ``question-page`` body class and ``#question`` + ``.answer`` markup."""
+    score, version = identify(html, tree, url)
+    if score:
+        return score, version
     if has(tree, "#question .js-post-body, div.question .post-text"):
         return 0.8, None
     return 0.0, None
@@ -129,6 +137,7 @@ PACK = EnginePack(
     name="stackexchange",
     prefix="SEH",
     detect=detect,
+    identify=identify,
     specs=(SE,),
     extract=extract,
     doc="Stack Exchange question pages.",

@@ -15,7 +15,7 @@ def _hook(post: Node, draft: Draft) -> None:
     if loc and "location" not in draft.poster:
         draft.poster["location"] = loc[:200]
 
-__all__ = ["PACK", "detect"]
+__all__ = ["PACK", "detect", "identify"]
 
 VANILLA = Spec(
     engine="vanilla",
@@ -47,13 +47,21 @@ VANILLA = Spec(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Vanilla: ``body#vanilla_discussion_index`` / ``class="Vanilla"``, ``li.ItemComment``."""
+def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Vanilla for certain: ``body#vanilla_discussion_index`` / ``class="Vanilla"``."""
     body = tree.body
     bid = (body.attributes.get("id") or "") if body is not None else ""
     cls = (body.attributes.get("class") or "") if body is not None else ""
     if bid.startswith("vanilla_") or "Vanilla" in cls.split():
         return 1.0, None
+    return 0.0, None
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Vanilla: ``body#vanilla_discussion_index`` / ``class="Vanilla"``, ``li.ItemComment``."""
+    score, version = identify(html, tree, url)
+    if score:
+        return score, version
     if has(tree, "li.ItemComment, div.ItemDiscussion"):
         return 0.8, None
     if "Powered by Vanilla" in html:
@@ -61,4 +69,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     return 0.0, None
 
 
-PACK = EnginePack(name="vanilla", prefix="VAH", detect=detect, specs=(VANILLA,), doc="Vanilla discussions.")
+PACK = EnginePack(
+    name="vanilla",
+    prefix="VAH",
+    detect=detect,
+    specs=(VANILLA,),
+    doc="Vanilla discussions.",
+    identify=identify,
+)

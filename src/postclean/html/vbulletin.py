@@ -9,7 +9,7 @@ from ._base import Draft, EnginePack, Spec, make_removal
 from ._detect import generator, has, html_attr
 from ._dom import Node, clean_inline, node_path, node_text, render_lines
 
-__all__ = ["PACK", "detect"]
+__all__ = ["PACK", "detect", "identify"]
 
 _QUOTE = dict(
     # vB3: a margin-styled wrapper holding a "Quote:" label and a td.alt2 / div.alt2 panel (code boxes use
@@ -123,11 +123,22 @@ VB3 = Spec(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """vBulletin: generator meta (``vBulletin 4.2.3``), ``vbulletin_html`` ids, postbit markup."""
-    m = regex.search(r"vBulletin\s*([\d.]+)?", generator(tree))
+_GENERATOR_RE = regex.compile(r"vBulletin\s*([\d.]+)?")
+
+
+def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """vBulletin for certain: generator meta (``vBulletin 4.2.3``)."""
+    m = _GENERATOR_RE.search(generator(tree))
     if m:
         return 1.0, m.group(1) or None
+    return 0.0, None
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """vBulletin: generator meta (``vBulletin 4.2.3``), ``vbulletin_html`` ids, postbit markup."""
+    score, version = identify(html, tree, url)
+    if score:
+        return score, version
     if has(tree, "li.b-post[data-node-id]"):
         return 0.9, "5"
     if html_attr(html, "id") == "vbulletin_html" or has(tree, "li.postcontainer, ol#posts"):
@@ -141,6 +152,7 @@ PACK = EnginePack(
     name="vbulletin",
     prefix="VBH",
     detect=detect,
+    identify=identify,
     specs=(VB5, VB4, VB3),
     doc="vBulletin 3, 4 and 5 thread pages.",
 )

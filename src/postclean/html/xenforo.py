@@ -11,7 +11,7 @@ from ._base import Draft, EnginePack, Spec
 from ._detect import generator, has, html_attr
 from ._dom import Node, _parse_loose, attr, first
 
-__all__ = ["PACK_XF1", "PACK_XF2", "detect_xf1", "detect_xf2"]
+__all__ = ["PACK_XF1", "PACK_XF2", "detect_xf1", "detect_xf2", "identify_xf1", "identify_xf2"]
 
 _QUOTE = dict(
     quote="blockquote.bbCodeBlock--quote, div.bbCodeBlock--quote, blockquote.bbCodeQuote, div.bbCodeQuote",
@@ -117,6 +117,13 @@ XF1 = Spec(
 )
 
 
+def identify_xf2(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """XenForo 2 for certain: ``<html id="XF">`` (version in ``data-xf``)."""
+    if html_attr(html, "id") == "XF":
+        return 1.0, html_attr(html, "data-xf") or "2"
+    return 0.0, None
+
+
 def detect_xf2(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
     """XenForo 2: ``<html id="XF">`` (version in ``data-xf``), or its post markup."""
     version = html_attr(html, "data-xf")
@@ -129,10 +136,21 @@ def detect_xf2(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[floa
     return 0.0, None
 
 
+_XF1_VERSION_RE = regex.compile(r"XenForo[^0-9<]{0,20}(1\.\d+(?:\.\d+)?)")
+
+
+def identify_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """XenForo 1 for certain: ``<html id="XenForo">``."""
+    if html_attr(html, "id") == "XenForo":
+        m = _XF1_VERSION_RE.search(html[-20000:])
+        return 1.0, m.group(1) if m else "1"
+    return 0.0, None
+
+
 def detect_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
     """XenForo 1: ``<html id="XenForo">`` or ``css.php?css=xenforo`` or ``li.message`` posts."""
     if html_attr(html, "id") == "XenForo" or "css.php?css=xenforo" in html:
-        m = regex.search(r"XenForo[^0-9<]{0,20}(1\.\d+(?:\.\d+)?)", html[-20000:])
+        m = _XF1_VERSION_RE.search(html[-20000:])
         return 1.0, m.group(1) if m else "1"
     if has(tree, "ol.messageList > li.message[data-author]"):
         return 0.7, "1"
@@ -140,12 +158,18 @@ def detect_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[floa
 
 
 PACK_XF2 = EnginePack(
-    name="xenforo", prefix="XFH", detect=detect_xf2, specs=(XF2, XF2_CARD), doc="XenForo 2 thread_view pages."
+    name="xenforo",
+    prefix="XFH",
+    detect=detect_xf2,
+    specs=(XF2, XF2_CARD),
+    doc="XenForo 2 thread_view pages.",
+    identify=identify_xf2,
 )
 PACK_XF1 = EnginePack(
     name="xenforo",
     prefix="XFH",
     detect=detect_xf1,
+    identify=identify_xf1,
     specs=(XF1,),
     doc="XenForo 1 thread pages (ol.messageList).",
 )

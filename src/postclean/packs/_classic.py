@@ -573,8 +573,15 @@ def block_hits(view: TextView, spec: BlockSpec, reason: str, *, engine: str) -> 
 
     if view.engine != engine and view.engine in CLASSIC_ENGINES:
         return
+    from .page import forum_stats_lines
+
+    stats: frozenset[int] | None = None
     for b in find_blocks(view, spec):
         if view.engine == engine or b.evidence:
+            if stats is None:
+                stats = forum_stats_lines(view)
+            if stats and any(k in stats for k in range(b.start, b.end + 1)):
+                continue  # a forum-statistics block: PAGE006's, not a poster
             yield Hit(b.start, b.end, reason, b.facts, moved_to="author")
 
 

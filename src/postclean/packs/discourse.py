@@ -10,7 +10,7 @@ import regex
 
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, finditer_within, word_count
 from ._modern import (
     BARE_INT_RE,
     COUNT,
@@ -37,6 +37,8 @@ _ONE_LINE_RE = regex.compile(
     rf"[ \t]+(?P<date>{_DATE})[ \t]+\#?(?P<num>\d{{1,5}})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
+#: Lines ending in a digit: every ``_ONE_LINE_RE`` match is one of them (a cheap pre-filter).
+_DIGIT_END_LINE_RE = regex.compile(r"^[^\n]*\d[ \t]*$", regex.MULTILINE)
 _FULL_NAME_RE = regex.compile(r"^[ \t]*\((?P<full>[^()\n]{1,60})\)[ \t]*$")
 _LIKES_ALT = phrase_alt("likes_count")
 _LIKES_RE = line_re(
@@ -109,7 +111,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
     taken: set[int] = set()
     hits: list[Hit] = []
     names: list[str] = []
-    for first, last, m in view.finditer(_ONE_LINE_RE):
+    for first, last, m in view.finditer(_ONE_LINE_RE, within=_DIGIT_END_LINE_RE):
         if first != last:
             continue
         d = parse_date(m.group("date"))
@@ -588,7 +590,8 @@ def sniff(text: str) -> float:
     score = 0.0
     if "Discourse" in head and _POWERED_RE.search(head):
         score += 0.45
-    if count_matches(_ONE_LINE_RE, head[:60_000]) >= 2:
+    one_line = finditer_within(_ONE_LINE_RE, _DIGIT_END_LINE_RE, head, 60_000)
+    if sum(1 for _ in itertools.islice(one_line, 2)) >= 2:
         score += 0.3
     if count_matches(_LIKES_RE, head) >= 2:
         score += 0.25

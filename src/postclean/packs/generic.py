@@ -100,7 +100,10 @@ _BUTTON_ROW_RE = regex.compile(
     rf"|(?:[-•·|][ \t]*)?{_BUTTON_TOKEN}(?:[ \t]*[-•·|,]?[ \t]*{_BUTTON_TOKEN}){{1,12}}[ \t]*)$",
     regex.MULTILINE,
 )
-_SOCIAL = r"Facebook|Twitter|X|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|Telegram|Link|Share|VK|Messenger"
+_SOCIAL = (
+    r"Facebook|Twitter|X|Bluesky|Mastodon|Threads|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|"
+    r"Telegram|Link|Share|VK|Messenger"
+)
 _SHARE_BLOCK_RE = regex.compile(
     rf"^[ \t]*Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
     rf"|^[ \t]*(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",

@@ -187,18 +187,20 @@ _SIDEBAR = (
     r"This community can be federated to other instances[^\n]{0,120}",
     r"[\d.,]+[kKmM]? users / (?:day|week|month|6 months)",
     r"[\d.,]+[kKmM]? (?:local )?subscribers",
-    r"[\d.,]+[kKmM]? (?-i:Posts|Comments)",
     r"Modlog",
-    r"mods:",
     r"BE: [\d.]+(?:[ \t]+FE: [\d.]+)?",
     r"Hot Top Controversial New Old",
-    r"Create Post",
     r"Create Community",
     r"Support Lemmy",
     r"join-lemmy\.org",
     r"Subscribe to this community or add it to your RSS reader[^\n]{0,120}",
 )
 _SIDEBAR_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_SIDEBAR)})[ \t]*$", _F)
+#: Sidebar lines that are ordinary words on other forums (``12 Posts``, ``Create Post``): taken only in text
+#: sniffed as Lemmy or beside a Lemmy-specific line.
+_GENERIC_SIDEBAR_RE = regex.compile(
+    r"^[ \t]*(?:[\d.,]+[kKmM]? (?-i:Posts|Comments)|mods:|Create Post)[ \t]*$", _F
+)
 _WEAK_SIDEBAR_RE = regex.compile(
     r"^[ \t]*(?:Instances|Docs|Code|Sidebar|Chat|Communities|Search|Login|Sign Up|Subscribe|Expand|Collapse|"
     r"[\w]{2,30}(?:[ \t]+@[\w.-]+)?)[ \t]*$",
@@ -227,6 +229,8 @@ def sidebar(view: TextView) -> Iterator[Hit]:
         Modlog
     """
     hits = [i for i, _m in iter_line_matches(view, _SIDEBAR_RE)]
+    if hits or view.engine == "lemmy":
+        hits = sorted({*hits, *(i for i, _m in iter_line_matches(view, _GENERIC_SIDEBAR_RE))})
     for i in hits:
         yield Hit(i, i, "Lemmy page chrome")
     if view.engine != "lemmy" or not hits:

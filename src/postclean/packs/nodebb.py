@@ -10,6 +10,7 @@ import regex
 from ..dates import parse_date
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
+from ._common import iter_line_matches
 from ._modern import BARE_INT_RE, COUNT, count_matches, line_re, phrase_alt, remember_authors, whole_line_hits
 
 __all__ = ["PACK"]
@@ -375,10 +376,39 @@ def sniff(text: str) -> float:
     return min(1.0, score)
 
 
+_GLUED_AVATAR_RE = regex.compile(
+    r"^[ \t]*(?:•[ \t]*)?(?P<name>[^\W\d_][\w.-]{0,30}(?:[ \t][\w.-]{1,30}){0,2}?[\p{Ll}\d])(?P<letter>\p{Lu})[ \t]*$",
+    regex.MULTILINE,
+)
+_AVATAR_LETTER_RE = regex.compile(r"^[ \t]*•[ \t]*\p{Lu}[ \t]*$", regex.MULTILINE)
+
+
+@rule("NBB005", "glued-avatar-name", tags=["author-block"], stage="split", scope="document")
+def glued_avatar_name(view: TextView) -> Iterator[Hit]:
+    """A poster name glued to its avatar letter (``julianJ``), or the avatar letter alone (``• K``).
+
+    NodeBB draws the avatar as a letter in a coloured circle right after the name link; Resiliparse joins the
+    two with no space. The name (without the letter) moves to ``post.author`` and the line opens a post. The
+    letter must repeat the name's first letter, except in text sniffed as NodeBB (the avatar may follow the
+    user name while the display name differs); a lone bulleted letter counts only there.
+
+    Example (removed)::
+
+        • julianJ
+    """
+    for i, m in iter_line_matches(view, _GLUED_AVATAR_RE):
+        name = m.group("name")
+        if m.group("letter") == name[0].upper() or view.engine == "nodebb":
+            yield Hit(i, i, "poster name with avatar letter", {"author.name": name}, moved_to="author")
+    if view.engine == "nodebb":
+        for i, _m in iter_line_matches(view, _AVATAR_LETTER_RE):
+            yield Hit(i, i, "avatar letter")
+
+
 PACK = RulePack(
     name="nodebb",
     prefix="NBB",
-    rules=(post_header, quote_header, post_footer, topic_chrome),
+    rules=(post_header, quote_header, post_footer, topic_chrome, glued_avatar_name),
     sniff=sniff,
     description="NodeBB pages flattened to text",
 )

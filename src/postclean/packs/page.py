@@ -18,7 +18,7 @@ from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 
-__all__ = ["PACK", "free_spans", "is_nav_line", "norm_line"]
+__all__ = ["PACK", "forum_stats_lines", "free_spans", "is_nav_line", "norm_line"]
 
 _BULLET_RE = regex.compile(r"^[ \t]*(?:[-•*·▪◦►»›]|\d{1,2}[.)])[ \t]+")
 _SPACES_RE = regex.compile(r"\s+")
@@ -477,6 +477,22 @@ _BROWSING_RE = regex.compile(
 
 
 _STATS_HEADS = _vocab("forum_stats_headings")
+_THREAD_COUNTS = frozenset(
+    (
+        "threads",
+        "topics",
+        "discussions",
+        "themen",
+        "sujets",
+        "temas",
+        "tópicos",
+        "discussioni",
+        "onderwerpen",
+        "wątki",
+        "tematy",
+        "темы",
+    )
+)
 _STAT_FIRST = frozenset(p.lower().split()[0] for p in phrases("forum_stats_labels"))
 _BROWSING_HINTS = (
     *{p.lower().split()[0] for p in phrases("users_browsing")},
@@ -490,7 +506,7 @@ _JS_HINTS = tuple({p.lower().split()[0] for p in phrases("js_notices")})
 def _stat_pair(view: TextView, i: int) -> tuple[str, int] | None:
     """A forum-statistics pair at line ``i``: (label, last line) with the value on the line or the next one."""
     line = view.lines[i]
-    if len(line) > 80 or norm_line(line).split(" ", 1)[0] not in _STAT_FIRST:
+    if len(line) > 80 or norm_line(line).split(" ", 1)[0].rstrip(":") not in _STAT_FIRST:
         return None
     m = _STAT_PAIR_RE.match(line)
     if not m:
@@ -576,12 +592,25 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
             labels.append(pair[0])
             end = pair[1]
             j = pair[1] + 1
-        strong = any(_STRONG_STAT.match(lb) for lb in labels)
+        # thread/topic counts alone are no proof: MyBB and SMF print them in the poster's stats too
+        strong = any(_STRONG_STAT.match(lb) and lb.lower() not in _THREAD_COUNTS for lb in labels)
         if (len(labels) >= 2 and strong) or (head and labels):
             yield from free_spans(view, start, end, "forum statistics")
             i = end + 1
             continue
         i += 1
+
+
+def forum_stats_lines(view: TextView) -> frozenset[int]:
+    """Lines of ``view`` that :func:`forum_stats` (PAGE006) reads as forum statistics.
+
+    Author-block rules run first (split stage) and also read runs of ``Messages`` / ``Posts`` pairs; they
+    leave these lines alone so that a ``Forum statistics`` / ``Who is online`` block is not taken for a poster.
+    """
+    out: set[int] = set()
+    for h in forum_stats.detect(view):
+        out.update(range(h.start, h.end + 1))
+    return frozenset(out)
 
 
 # -- PAGE007 -------------------------------------------------------------------------------------------------

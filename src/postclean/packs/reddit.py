@@ -183,16 +183,12 @@ def action_row(view: TextView) -> Iterator[Hit]:
 
 _PAGE = (
     rf"(?:{alternation('reddit_join_prompts')})",
-    r"jump to content",
     r"my subreddits",
     r"edit subscriptions",
-    r"popular(?:[ \t]*-?[ \t]*all[ \t]*-?[ \t]*users)?",
     r"POPULAR-ALL-USERS",
-    r"more »",
     r"other discussions \(\d+\)",
     r"limit my search to r/[\w]+",
     r"use the following search parameters to narrow your results:",
-    r"(?:subreddit|author|site|url|selftext|self|nsfw):[ \t]*[^\n]{1,30}",
     r"find submissions (?:in|by|from) \"[^\n]{1,30}\"",
     r"search for \"text\" in (?:url|self post contents)",
     r"include \(or exclude\) [^\n]{1,60}",
@@ -207,12 +203,11 @@ _PAGE = (
     r"get reddit premium",
     r"join[ \t]*leave",
     r"a community for \d+ (?:years?|months?|days?)",
-    r"MODERATORS",
     r"message the mods",
     r"New to reddit\? Click here!",
     r"Get flair in /?r/[\w]+",
-    r"\d+ comments?",
     r"all \d+ comments?",
+    r"\d+ comments?",  # a count label on any forum: chrome wherever it stands alone
     r"share[ \t]*save[ \t]*hide[ \t]*report(?:[ \t]*crosspost)?",
     r"top[ \t]+new[ \t]+controversial[ \t]+old[ \t]+random[^\n]{0,40}",
     r"best \(suggested\)",
@@ -228,8 +223,6 @@ _PAGE = (
     r"Get App Get the Reddit app Log In Log in to Reddit",
     r"Expand user menu Open settings menu",
     r"Expand Navigation Collapse Navigation",
-    r"Go to [\w]{2,30}",
-    r"r/[\w]{2,30}[ \t]*[·•]?",
     r"Reddit Rules Privacy Policy User Agreement[^\n]{0,200}",
     r"Reddit, Inc\. © \d{4}\.[^\n]{0,60}",
     r"Archived post\. New comments cannot be posted and votes cannot be cast\.",
@@ -238,6 +231,18 @@ _PAGE = (
     r"I am a bot, and this action was performed automatically\.[^\n]{0,200}",
 )
 _PAGE_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_PAGE)})[ \t]*$", _F)
+#: Page lines that other forums print too (``Popular``, ``Jump to content``, ``12 comments``, ``url: …``):
+#: taken only in text sniffed as Reddit or beside a Reddit-specific line.
+_GENERIC_PAGE = (
+    r"jump to content",
+    r"popular(?:[ \t]*-?[ \t]*all[ \t]*-?[ \t]*users)?",
+    r"more »",
+    r"(?:subreddit|author|site|url|selftext|self|nsfw):[ \t]*[^\n]{1,30}",
+    r"MODERATORS",
+    r"Go to [\w]{2,30}",
+    r"r/[\w]{2,30}[ \t]*[·•]?",
+)
+_GENERIC_PAGE_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_GENERIC_PAGE)})[ \t]*$", _F)
 _WEAK_PAGE_RE = regex.compile(
     r"^[ \t]*(?:Public|Restricted|Private|Read more|Share|Continue|CONTINUE|about|blog|advertising|careers|help|"
     r"site rules|Reddit help center|reddiquette|mod guidelines|contact us|apps & tools|Reddit for iPhone|"
@@ -276,6 +281,8 @@ def page_chrome(view: TextView) -> Iterator[Hit]:
         shortlink:
     """
     strong = [i for i, _m in iter_line_matches(view, _PAGE_RE)]
+    if strong or view.engine == "reddit":
+        strong = sorted({*strong, *(i for i, _m in iter_line_matches(view, _GENERIC_PAGE_RE))})
     covered: set[int] = set()
     if view.engine == "reddit":
         # blocks first (single lines inside them must not break them up)

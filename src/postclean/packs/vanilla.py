@@ -120,6 +120,8 @@ def _rows_after(view: TextView, i: int) -> int:
     "chrome",
     tags=["notice", "navigation", "reactions"],
     trigger=("vanilla", "comment", "discussion", "stranger", "edited", "sign in", "answer", "links"),
+    # the vote count is a bare number on a post's last line, in posts without any of the words
+    trigger_pattern=BARE_INT_RE.pattern,
 )
 def chrome(view: TextView) -> Iterator[Hit]:
     """Vanilla chrome: ``Sign In or Register to comment.``, ``Howdy, Stranger!``, ``Powered By Vanilla``,

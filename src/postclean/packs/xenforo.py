@@ -18,6 +18,7 @@ from ._common import (
     look_back_for_poster,
     poster_facts,
 )
+from .page import forum_stats_lines
 
 __all__ = ["PACK"]
 
@@ -73,11 +74,16 @@ def author_block(view: TextView) -> Iterator[Hit]:
         - Messages
         - 65,195
     """
+    stats: frozenset[int] | None = None
     for block in find_stat_blocks(view):
         if block.single:
             first, name, ranks = block.start, None, list[str]()
         else:
             first, name, ranks = look_back_for_poster(view, block.start)
+        if stats is None:
+            stats = forum_stats_lines(view)
+        if stats and any(k in stats for k in range(first, block.end + 1)):
+            continue  # a forum-statistics block (``Threads`` / ``Members``): PAGE006 reads it
         end, post_facts = after_block(view, block.end)
         facts = poster_facts(name, ranks, block.pairs)
         facts.update(post_facts)
@@ -272,6 +278,32 @@ _NOTICES = (
     r"A forum community dedicated to [^\n]{1,300}\. Come join the discussion about [^\n]{1,600}",
     r"Community platform by XenForo® © 2010-\d{4} XenForo Ltd\.[^\n]*",
     r"Forum software by XenForo(?:®|™)? ©\s?2010-\d{4} XenForo Ltd\.[^\n]*",
+    # XenForo 2 default template: the install-as-app overlay, search menu, share bar
+    r"Follow along with the video below to see how to install our site as a web app on your home screen\.",
+    r"Note:? This feature (?:may|might) not be available in some browsers\.",
+    r"How to install the app on (?:iOS|Android)",
+    r"Everywhere Threads This forum This thread",
+    r"Search (?:titles only|Advanced search…|Advanced…)",
+    r"By:",
+    r"Insert quotes…?",
+    r"Style variation",
+    r"System Light Dark",
+    # XenForo on VerticalScope's Fora platform (a few hundred forums)
+    r"Add to quote",
+    r"Jump to Latest",
+    r"See less See more",
+    r"Sort by (?:Oldest|Newest) first",
+    r"Oldest first Newest first Most reactions",
+    r"Get the Fora App",
+    r"The Fora platform includes forum software by XenForo\.",
+    r"[\d.,]+[KkM]? views [\d,]+ repl(?:y|ies) [\d,]+ participants?(?: last post by[^\n]{1,80})?",
+    r"[^\n]{1,60} Forums? banner",
+    r"in this thread in this sub-forum in the entire site",
+    r"Explore Our Forums",
+    r"(?:Full )?Forum Listing",
+    r"Top Contributors this Month",
+    r"VerticalScope Inc\., [^\n]{1,120}",
+    r"\d+ Reply",
 )
 _NOTICE_RE = regex.compile(
     r"^[ \t]*(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
@@ -296,7 +328,7 @@ _STARTER_RE = regex.compile(
     regex.MULTILINE,
 )
 _START_DATE_RE = regex.compile(
-    r"^[ \t]*(?:[-•][ \t]*)?(?:Start date|Tags)[ \t]*(?P<val>[^\n]{0,80}?)[ \t]*$", regex.MULTILINE
+    r"^[ \t]*(?:[-•][ \t]*)?(?P<label>Start date|Tags)[ \t]*(?P<val>[^\n]{0,80}?)[ \t]*$", regex.MULTILINE
 )
 
 
@@ -309,7 +341,9 @@ def thread_header(view: TextView) -> Iterator[Hit]:
         - Thread starter Alice
         - Start date Jan 5, 2024
     """
+    starters = 0
     for i, m in iter_line_matches(view, _STARTER_RE):
+        starters += 1
         who = m.group("who").strip() or None
         if who is None:
             nxt = view.first_live(i + 1)
@@ -323,8 +357,15 @@ def thread_header(view: TextView) -> Iterator[Hit]:
                 yield Hit(i, i + 1, "thread header", {"doc.starter": who}, moved_to="starter")
                 continue
         yield Hit(i, i, "thread header", {"doc.starter": who}, moved_to="starter")
-    for i, _m in iter_line_matches(view, _START_DATE_RE):
-        yield Hit(i, i, "thread header")
+    for i, m in iter_line_matches(view, _START_DATE_RE):
+        # ``Tags`` (alone or with tag names) and a bare ``Start date`` are everyday words elsewhere (NodeBB
+        # prints ``Tags`` too): only beside a thread-starter line or in text sniffed as XenForo.
+        if (
+            starters
+            or view.engine == "xenforo"
+            or (m.group("label") == "Start date" and DATE_RE.search(m.group("val")))
+        ):
+            yield Hit(i, i, "thread header")
 
 
 def sniff(text: str) -> float:
@@ -439,6 +480,7 @@ _INLINE_BLOCK_RE = regex.compile(
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
 _PAIR_RE = regex.compile(_INLINE_PAIR, regex.IGNORECASE | regex.VERSION1)
+_VOTE_TAGLINE_RE = regex.compile(r"^[ \t]*\[[–+-]\]")
 
 
 @rule("XF012", "inline-author-block", tags=["author-block"], stage="split", scope="document")
@@ -460,6 +502,8 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
         pairs = [(p.group("label"), p.group("value")) for p in _PAIR_RE.finditer(stats)]
         if len(pairs) < 2:
             continue
+        if len({lb.lower() for lb, _v in pairs}) < len(pairs) or _VOTE_TAGLINE_RE.match(m.group("who")):
+            continue  # a repeated label is a vote tally (``41 points 42 points``), ``[–]`` an old-Reddit tagline
         who = m.group("who").split()
         if not who or len(who) > 10:
             continue
@@ -580,6 +624,100 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
         yield Hit(above[0], end, "poster block with unlabelled stats", facts, moved_to="author")
 
 
+_COMPACT_STATS_RE = regex.compile(
+    r"^[ \t]*(?P<posts>\d[\d,.]*[kK]?)[ \t]+posts?[ \t]*(?:·[ \t]*|\n(?:[ \t]*\n){0,3}[ \t]*)"
+    r"Joined[ \t]+(?P<joined>(?:[A-Z][a-z]{2,8}\.?[ \t]+)?\d{4})[ \t]*$",
+    regex.MULTILINE,
+)
+_COMPACT_NUMBER_RE = regex.compile(
+    r"^[ \t]*\#(?P<num>\d{1,7})[ \t]*·[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*(?:\((?i:edited)\))?[ \t]*$",
+    regex.MULTILINE,
+)
+_STARTER_SUFFIX_RE = regex.compile(
+    r"[ \t]*(?:Discussion|Thread)[ \t]+[Ss]tarter[ \t]*$|[ \t]*Original [Pp]oster[ \t]*$"
+)
+
+
+def _near(view: TextView, start: int, step: int, limit: int = 3) -> int | None:
+    """The nearest live line from ``start`` going ``step`` (+1/-1) with at most ``limit`` blank lines between."""
+    k, blanks = start + step, 0
+    while 0 <= k < len(view):
+        if view.is_live(k):
+            return k
+        if view.claimed[k] or blanks >= limit:
+            return None
+        blanks += 1
+        k += step
+    return None
+
+
+@rule(
+    "XF014",
+    "compact-author-block",
+    tags=["author-block", "post-meta"],
+    stage="split",
+    scope="document",
+    trigger=("joined", "·"),
+)
+def compact_author_block(view: TextView) -> Iterator[Hit]:
+    """Compact poster block (XenForo on VerticalScope's Fora): ``name`` / ``1,348 posts · Joined 2016`` / ``#3 · date``.
+
+    These themes print the avatar letter, the name (``Discussion starter`` after it for the thread starter),
+    one stat line, ``Add to quote`` and the post number with its date; extractors that drop the poster keep
+    ``#3 ·`` alone. The block opens each post: name and counts move to ``post.author``, ``#N`` and the date to
+    ``post.number`` / ``post.date``.
+
+    Example (removed)::
+
+        C
+        countingseconds
+        1,348 posts · Joined 2016
+        Add to quote
+        #3 · Jan 15, 2024
+    """
+    used: set[int] = set()
+    for first, last, m in view.finditer(_COMPACT_STATS_RE):
+        facts: dict[str, object] = {}
+        start = first
+        prev = _near(view, first, -1)
+        if prev is not None and _STARTER_SUFFIX_RE.fullmatch(view.lines[prev]) and prev not in used:
+            start = prev
+            prev = _near(view, prev, -1)
+        if prev is not None and prev not in used:
+            name = _STARTER_SUFFIX_RE.sub("", view.lines[prev]).strip()
+            if name and len(name) <= 50 and word_count(name) <= 5 and name[-1] not in ".!?,;:":
+                facts["author.name"] = name
+                start = prev
+                avatar = _near(view, prev, -1, 1)
+                if avatar is not None and view.lines[avatar].strip() == name[:1].upper():
+                    start = avatar
+        facts.update(poster_facts(None, [], (("Messages", m.group("posts")), ("Joined", m.group("joined")))))
+        end = last
+        nxt = _near(view, end, 1)
+        if nxt is not None and view.lines[nxt].strip() == "Add to quote":
+            end = nxt
+            nxt = _near(view, end, 1)
+        if nxt is not None and (nm := _COMPACT_NUMBER_RE.match(view.lines[nxt])):
+            end = nxt
+            facts.update(_number_facts(nm))
+        used.update(range(start, end + 1))
+        yield Hit(start, end, "compact poster block", facts, moved_to="author")
+    for i, nm in iter_line_matches(view, _COMPACT_NUMBER_RE):
+        if i not in used:
+            yield Hit(i, i, "post number and date", _number_facts(nm), moved_to="number")
+
+
+def _number_facts(m: regex.Match[str]) -> dict[str, object]:
+    facts: dict[str, object] = {"post.number": int(m.group("num"))}
+    raw = m.group("date").strip()
+    if raw:
+        facts["post.date_raw"] = raw
+        d = parse_date(raw)
+        if d is not None:
+            facts["post.date"] = d
+    return facts
+
+
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
@@ -597,6 +735,7 @@ PACK = RulePack(
         inline_quote,
         inline_author_block,
         value_only_author_block,
+        compact_author_block,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
