@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -19,6 +19,16 @@ _STAGE_ORDER = {name: i for i, name in enumerate(STAGES)}
 
 #: Packs that apply to every document; the others are engine packs.
 SHARED_PACKS: tuple[str, ...] = ("news", "generic", "page")
+
+#: Engine packs that also run on text whose engine is unknown: XenForo's stat-block and quote rules are the
+#: most general shapes of forum chrome.
+ALWAYS_PACKS: tuple[str, ...] = ("xenforo",)
+
+#: With no engine recognised, engine packs whose sniffer scores at least this much still run.
+CANDIDATE_SCORE = 0.15
+
+#: Texts shorter than this run every engine pack even when no sniffer has evidence.
+CANDIDATE_MIN_CHARS = 3000
 
 #: Share of the input's non-space characters removed above which a document is flagged.
 HIGH_REMOVAL_RATIO = 0.6
@@ -160,26 +170,46 @@ class Cleaner:
         return self.clean_text(text, flags=flags, url=url)
 
     # ------------------------------------------------------------------------------------------------------
-    def sniff(self, text: str) -> tuple[str | None, float]:
-        """Best engine guess for ``text`` from the packs' sniffers, with its confidence."""
-        best: tuple[str | None, float] = (None, 0.0)
+    def sniff_scores(self, text: str) -> dict[str, float]:
+        """Every engine pack's confidence that ``text`` was flattened from its engine (packs without a sniffer
+        are left out; a failing sniffer counts as 0)."""
+        scores: dict[str, float] = {}
         for pack in self.packs:
             if pack.sniff is None:
                 continue
             try:
-                score = float(pack.sniff(text))
+                scores[pack.name] = float(pack.sniff(text))
             except Exception:  # a sniffer must never break cleaning
-                continue
+                scores[pack.name] = 0.0
+        return scores
+
+    def sniff(self, text: str) -> tuple[str | None, float]:
+        """Best engine guess for ``text`` from the packs' sniffers, with its confidence."""
+        return self._best(self.sniff_scores(text))
+
+    @staticmethod
+    def _best(scores: Mapping[str, float]) -> tuple[str | None, float]:
+        best: tuple[str | None, float] = (None, 0.0)
+        for name, score in scores.items():
             if score > best[1]:
-                best = (pack.name, score)
+                best = (name, score)
         if best[1] < 0.5:
             return None, best[1]
         return best
 
-    def _for_engine(self, rules: Sequence[Rule], engine: str | None) -> list[Rule]:
-        """Detect first, then apply one pack: with an engine known, other engines' packs are skipped."""
+    def _for_engine(
+        self, rules: Sequence[Rule], engine: str | None, candidates: Collection[str] | None = None
+    ) -> list[Rule]:
+        """Detect first, then apply one pack: with an engine known, other engines' packs are skipped.
+
+        With no engine known, ``candidates`` (engines with some evidence in the text) narrows the engine packs;
+        rules of :data:`ALWAYS_PACKS` engine packs run regardless, as the engine-independent author-block finders.
+        """
         if engine is None:
-            return list(rules)
+            if candidates is None:
+                return list(rules)
+            keep = set(candidates) | set(ALWAYS_PACKS)
+            return [r for r in rules if self._engine_of.get(id(r)) in keep or id(r) not in self._engine_of]
         return [r for r in rules if self._engine_of.get(id(r), engine) == engine]
 
     @staticmethod
@@ -262,14 +292,21 @@ class Cleaner:
             return Document(posts=(), kind="text", url=url, flags=tuple(sorted(flagset)))
         lines = text.split("\n")
         offsets = [0, *itertools.accumulate(len(x) + 1 for x in lines)][:-1]
-        engine, confidence = self.sniff(text)
-        post_rules = self._triggered(self._for_engine(self._post_rules, engine), text)
+        scores = self.sniff_scores(text)
+        engine, confidence = self._best(scores)
+        # Short texts carry too few signals for a sniffer to be sure of, and cost little: every pack runs.
+        candidates = (
+            {name for name, score in scores.items() if score >= CANDIDATE_SCORE}
+            if len(text) >= CANDIDATE_MIN_CHARS
+            else None
+        )
+        post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text)
         context: dict[str, Any] = {"seen": {}, "doc": {}}
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.
         split_hits: dict[int, tuple[Hit, Removal]] = {}
-        for r in self._triggered(self._for_engine(self._doc_rules, engine), text):
+        for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text):
             if r.stage == "split":
                 for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset):
                     split_hits.setdefault(hit.start, (hit, removal))
