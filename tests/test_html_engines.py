@@ -392,3 +392,38 @@ def test_xenforo2_removals_explain_each_thing_once() -> None:
     assert "said:" not in by_name.get("post-chrome", "")
     assert "Otto Brambleworth" not in by_name["buttons"]
     assert by_name["buttons"] == "Reply Report"
+
+
+def test_reddit_link_submissions_carry_a_link_card() -> None:
+    """A link post's target (title, domain, URL) is its link card; the title stays the body."""
+    new = extract_page(
+        '<html><body><shreddit-post id="t3_ab12" author="kiln_keeper" post-type="link" '
+        'post-title="Glaze recipes from 1920s pottery ledgers digitised" domain="clayarchive.org" '
+        'content-href="https://clayarchive.org/ledgers/1921" created-timestamp="2025-02-03T10:00:00+0000">'
+        "</shreddit-post></body></html>"
+    )
+    post = new.posts[0]
+    assert post.lines == ("Glaze recipes from 1920s pottery ledgers digitised",)
+    assert post.article is not None and post.article.link_card is not None
+    card = post.article.link_card
+    assert (card.domain, card.url) == ("clayarchive.org", "https://clayarchive.org/ledgers/1921")
+    old = extract_page(
+        '<html><body><div class="thing id-t3_cd34 odd link" data-fullname="t3_cd34" data-author="kiln_keeper" '
+        'data-url="https://clayarchive.org/ledgers/1921" data-domain="clayarchive.org">'
+        '<div class="entry"><p class="title"><a class="title" href="https://clayarchive.org/ledgers/1921">'
+        "Glaze recipes from 1920s pottery ledgers digitised</a></p>"
+        '<p class="tagline">submitted by <a class="author" href="/user/kiln_keeper">kiln_keeper</a> '
+        '<time datetime="2025-02-03T10:00:00+00:00">1 day ago</time></p></div></div>'
+        '<div class="thing id-t3_ef56 odd link self" data-fullname="t3_ef56" data-author="glazer" '
+        'data-url="/r/Pottery/comments/ef56/crawling_glaze/" data-domain="self.Pottery">'
+        '<div class="entry"><p class="title"><a class="title" href="/r/Pottery/comments/ef56/">Crawling glaze</a></p>'
+        '<div class="usertext-body"><div class="md"><p>Why does my glaze crawl on the rim?</p></div></div>'
+        '<p class="tagline">submitted by <a class="author" href="/user/glazer">glazer</a> '
+        '<time datetime="2025-02-03T11:00:00+00:00">1 day ago</time></p></div></div>'
+        "</body></html>"
+    )
+    link, self_post = old.posts
+    assert link.article is not None and link.article.link_card is not None
+    assert link.article.link_card.url == "https://clayarchive.org/ledgers/1921"
+    assert link.article.link_card.domain == "clayarchive.org"
+    assert self_post.article is None or self_post.article.link_card is None

@@ -105,6 +105,36 @@ def test_question_and_answers() -> None:
         assert chrome not in text
 
 
+def test_story_in_another_column_is_the_lead_post() -> None:
+    """A story printed in a page column several wrappers away from its comment list is still the first post.
+
+    The wrapper found beside the comments is narrowed to the article (a hidden promo banner next to it stays
+    out); a member linked mid-sentence in the story ("X writes:") is text, not the byline; the byline's
+    "Posted by Name on … from the … dept." gives the name only.
+    """
+    pg = page("story")
+    assert authors(pg) == ["editorjay", "quillbert", "hollyoak", "quillbert"]
+    assert pg.starter == "editorjay"
+    assert pg.posts[0].date == dt.datetime(2023, 9, 8, 10, 15, tzinfo=UTC)
+    lead = bodies(pg)[0]
+    assert lead.startswith("marrowfield writes: The reading room on Kiln Street")
+    assert lead.endswith("the children's corner gets a second story hour.")
+    for chrome in ("premium plan", "Town Library Extends", "Posted by", "dept."):
+        assert chrome not in lead
+
+
+def test_lead_post_header_and_body_in_sibling_blocks() -> None:
+    """A question printed as a header block (author, date) followed by its body block, then the replies."""
+    pg = page("splitlead")
+    assert authors(pg) == ["Pellworth", "Tanwick", "Orlaith"]
+    assert pg.posts[0].date == dt.datetime(2019, 3, 14, 8, 5)
+    assert bodies(pg)[0] == (
+        "I bought a set of card scrapers and cannot get a burr on them that lasts more than a minute.\n\n"
+        "Do you file them flat first, or go straight to the burnisher? Any angle that works for you?"
+    )
+    assert "Replies" not in "\n".join(bodies(pg))
+
+
 def test_news_article_is_one_post_with_meta_author_and_date() -> None:
     pg = page("news")
     assert "generic:main-content" in pg.flags
@@ -121,7 +151,7 @@ def test_news_article_is_one_post_with_meta_author_and_date() -> None:
         assert chrome not in body
 
 
-@pytest.mark.parametrize("name", ["divsoup", "table", "comments", "qa", "news"])
+@pytest.mark.parametrize("name", ["divsoup", "table", "comments", "qa", "news", "story", "splitlead"])
 def test_clean_document_and_explain(name: str) -> None:
     doc = postclean.clean((FIX / f"generic-{name}.html").read_text(encoding="utf-8"), kind="html")
     assert doc.engine is None

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import itertools
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
 
 from .model import Article, Document, LinkCard, Post, Poster, Quote, Removal
 from .rules import STAGES, Hit, Rule, RulePack, resolve_selection
-from .text import TextView, normalize_newlines
+from .text import TextView, line_key, normalize_newlines
 
 __all__ = ["Cleaner", "RawPage", "RawPost"]
 
@@ -141,6 +142,7 @@ class Cleaner:
         self.rules: tuple[Rule, ...] = tuple(r for r, _ in chosen)
         self._doc_rules = tuple(r for r in self.rules if r.scope == "document")
         self._post_rules = tuple(r for r in self.rules if r.scope == "post")
+        self._thread_rules = tuple(r for r in self.rules if r.scope == "thread")
         #: rule id -> name of the engine pack it belongs to (rules of shared packs and user rules: absent)
         engine_names = {p.name for p in self.packs} - set(SHARED_PACKS)
         self._engine_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None and p.name in engine_names}
@@ -317,6 +319,7 @@ class Cleaner:
         posts: list[Post] = []
         removals: list[Removal] = list(doc_run.removals)
         author_blocks = 0
+        done: list[tuple[TextView, _Run, int]] = []  # each post's view and run, for thread-scope rules
         for a, b in itertools.pairwise(bounds):
             if a >= b:
                 continue
@@ -347,7 +350,11 @@ class Cleaner:
                 continue
             _remember(context, post)
             removals.extend(run.removals)
+            done.append((view, run, len(posts)))
             posts.append(post)
+        if len(posts) > 1 and self._thread_rules:
+            thread_rules = self._triggered(self._for_engine(self._thread_rules, engine, candidates), text)
+            self._thread_pass(thread_rules, lines, done, posts, removals, offsets, flagset)
         removals.sort(key=lambda r: r.lines or (0, 0))
         if not author_blocks and engine is None:
             flagset.add("no-forum-structure")
@@ -370,6 +377,59 @@ class Cleaner:
             input_chars=total,
             removed_chars=removed,
         )
+
+    def _thread_pass(
+        self,
+        rules: Sequence[Rule],
+        original: Sequence[str],
+        done: Sequence[tuple[TextView, _Run, int]],
+        posts: list[Post],
+        removals: list[Removal],
+        offsets: Sequence[int] | None,
+        flags: set[str],
+    ) -> None:
+        """Run thread-scope rules once every post is cleaned; apply their hits to the posts they fall in.
+
+        A thread rule sees the whole document with each post's removed lines blank (lines outside posts are
+        claimed) and ``context["posts"]``: one ``(first line, last line, author name or None)`` per post.
+        A hit must lie inside one post; the posts it touches are rebuilt.
+        """
+        spans: list[tuple[int, int, str | None]] = []
+        for view, _run, idx in done:
+            author = posts[idx].author
+            spans.append((view.base, view.base + len(view) - 1, author.name if author else None))
+        firsts = [a for a, _b, _n in spans]
+        n_lines = len(original)
+        for r in rules:
+            doc_lines = [""] * n_lines
+            claimed = [True] * n_lines
+            for view, _run, _idx in done:
+                doc_lines[view.base : view.base + len(view)] = view.lines
+                claimed[view.base : view.base + len(view)] = view.claimed
+            tview = TextView(doc_lines, engine=done[0][0].engine, context={**done[0][0].context})
+            tview.claimed = claimed
+            tview.original = tuple(original)
+            tview.context["posts"] = tuple(spans)
+            try:
+                hits = list(r.detect(tview))
+            except Exception as exc:  # rules must never take the document down; flag instead
+                flags.add(f"rule-error:{r.code}:{type(exc).__name__}")
+                continue
+            by_post: dict[int, list[Hit]] = {}
+            for h in hits:
+                k = bisect.bisect_right(firsts, h.start) - 1
+                if k < 0 or h.end > spans[k][1] or h.start > h.end:
+                    flags.add(f"rule-bad-hit:{r.code}")
+                    continue
+                base = spans[k][0]
+                by_post.setdefault(k, []).append(attrs.evolve(h, start=h.start - base, end=h.end - base))
+            for k, post_hits in by_post.items():
+                view, run, idx = done[k]
+                local = attrs.evolve(r, detect=_replay(post_hits))
+                accepted = self._apply(local, view, run, offsets, flags)
+                if accepted:
+                    removals.extend(rem for _h, rem in accepted)
+                    posts[idx] = _build_post(view, run, lines=(view.base, view.base + len(view) - 1))
 
     # ------------------------------------------------------------------------------------------------------
     def finish_page(self, page: RawPage, *, extra_flags: Iterable[str] = ()) -> Document:
@@ -437,6 +497,15 @@ class Cleaner:
         )
 
 
+def _replay(hits: Sequence[Hit]) -> Callable[[TextView], Iterable[Hit]]:
+    """A detector that yields ``hits`` (found earlier, elsewhere) whatever view it is given."""
+
+    def detect(_view: TextView) -> Iterable[Hit]:
+        return hits
+
+    return detect
+
+
 def _first_author(posts: Sequence[Post]) -> str | None:
     if posts and posts[0].author is not None:
         return posts[0].author.name
@@ -454,13 +523,20 @@ def _merge_article(a: Article | None, b: Article | None) -> Article | None:
 
 def _remember(context: dict[str, Any], post: Post) -> None:
     seen: dict[str, int] = context["seen"]
+    # the closing lines of each post by a known author: a later post of theirs ending the same way has a
+    # signature, not a quote
+    name = post.author.name if post.author is not None else None
+    if name:
+        tails: set[tuple[str, str]] = context.setdefault("tails", set())
+        closing = [x for x in post.body.split("\n") if x.strip()][-4:]
+        tails.update((name, line_key(x)) for x in closing)
     for line in post.body.split("\n"):
-        key = line.strip()
+        key = line_key(line)
         if key:
             seen.setdefault(key, 1)
     for q in post.quotes:
         for line in q.text.split("\n"):
-            key = line.strip()
+            key = line_key(line)
             if key:
                 seen.setdefault(key, 1)
 

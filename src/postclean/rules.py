@@ -55,7 +55,9 @@ TAGS = frozenset(
 #: Stage names in run order. Within a stage, rules run in pack order, then in the pack's tuple order.
 STAGES: tuple[str, ...] = ("split", "structure", "chrome", "news", "generic")
 
-Scope = Literal["document", "post"]
+#: ``document``: once over the whole text, before posts are split; ``post``: on each post; ``thread``: once
+#: after every post is cleaned, over the whole text with ``context["posts"]`` (see ``Cleaner._thread_pass``).
+Scope = Literal["document", "post", "thread"]
 
 
 @attrs.frozen

@@ -16,8 +16,13 @@ import regex
 __all__ = [
     "DOMAIN_LINE_RE",
     "TextView",
+    "could_match",
     "finditer_within",
+    "folded",
+    "guarded_search",
     "is_title_like",
+    "line_key",
+    "necessary_literals",
     "normalize_newlines",
     "word_count",
 ]
@@ -31,6 +36,20 @@ DOMAIN_LINE_RE = regex.compile(
     r"(?:[ \t]+(?P=domain))?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
+
+
+_LEAD_BULLET_RE = regex.compile(r"^[ \t\xa0]*(?:[-•*·▪◦][ \t\xa0]*)+")
+
+
+def line_key(line: str) -> str:
+    """A line as compared with copies of it elsewhere in the thread: blanks collapsed, leading bullets dropped.
+
+    Some extractors print a post's copy (a quote, a preview) as a list item: ``• Text`` repeats ``Text``.
+
+    >>> line_key("  •  The river   rose.") == line_key("The river rose.")
+    True
+    """
+    return " ".join(_LEAD_BULLET_RE.sub("", line, count=1).split())
 
 
 def normalize_newlines(text: str) -> str:
@@ -60,6 +79,249 @@ def is_title_like(line: str, *, max_words: int = 28, min_words: int = 2) -> bool
     return min_words <= n <= max_words
 
 
+# ----------------------------------------------------------------------------------------------- literal guards
+#
+# A regex scan over a whole document costs far more than a plain substring test. Most rule and sniffer patterns
+# need some literal text (a label, one of a few phrases): when none of those literals occurs, the pattern cannot
+# match and the scan is skipped. The literals are read off the pattern source once per pattern.
+
+#: Escaped characters that stand for themselves.
+_LIT_ESCAPES = frozenset("\\.^$*+?{}[]()|/#&~-'\"!,:;<=>@%`_ ")
+#: Literal sets with more members than this are not worth testing one by one.
+_MAX_LITERALS = 24
+
+
+class _Unparsable(Exception):
+    pass
+
+
+def _skip_class(src: str, i: int, nested: bool) -> int:
+    """Index just past the character class opening at ``src[i] == "["``."""
+    j = i + 1
+    if src[j : j + 1] == "^":
+        j += 1
+    if src[j : j + 1] == "]":
+        j += 1
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[" and (nested or src[j + 1 : j + 2] == ":"):
+            j = _skip_class(src, j, nested)
+            continue
+        if c == "]":
+            return j + 1
+        j += 1
+    raise _Unparsable
+
+
+def _group_close(src: str, i: int, nested: bool) -> int:
+    """Index of the ``)`` closing the group opening at ``src[i] == "("``."""
+    depth = 0
+    j = i
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _skip_class(src, j, nested)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    raise _Unparsable
+
+
+def _alternatives(src: str, nested: bool) -> list[str]:
+    parts: list[str] = []
+    depth = start = i = 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _skip_class(src, i, nested)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(src[start:i])
+            start = i + 1
+        i += 1
+    if depth:
+        raise _Unparsable
+    parts.append(src[start:])
+    return parts
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    def key(o: frozenset[str]) -> tuple[bool, int, int]:
+        shortest = min(len(x) for x in o)
+        return (shortest >= 3 and len(o) <= _MAX_LITERALS, -len(o) if shortest >= 3 else shortest, shortest)
+
+    options = [o for o in options if o and len(o) <= 4 * _MAX_LITERALS]
+    return max(options, key=key) if options else None
+
+
+def _sequence_literals(src: str, nested: bool) -> frozenset[str] | None:
+    """Literals one of which every match of the (alternation-free at top level) ``src`` contains."""
+    # a literal character, a mandatory group's literals, or None
+    atoms: list[str | frozenset[str] | None] = []
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            nxt = src[i + 1 : i + 2]
+            if not nxt:
+                raise _Unparsable
+            if nxt in _LIT_ESCAPES:
+                atoms.append(nxt)
+                i += 2
+            elif nxt in "pPNxuUgk" or nxt.isdigit() or nxt == "0":
+                raise _Unparsable  # arguments of these escapes are not worth parsing
+            else:
+                atoms.append(None)  # \d, \w, \s, \b, \n, \t …
+                i += 2
+        elif c == "[":
+            atoms.append(None)
+            i = _skip_class(src, i, nested)
+        elif c == "(":
+            close = _group_close(src, i, nested)
+            inner: str | None = src[i + 1 : close]
+            if inner is not None and inner.startswith("?"):
+                if inner.startswith("?:"):
+                    inner = inner[2:]
+                elif inner.startswith("?P<"):
+                    gt = inner.find(">")
+                    if gt < 0:
+                        raise _Unparsable
+                    inner = inner[gt + 1 :]
+                else:
+                    inner = None  # look-arounds, inline flags, atomic groups, back-references: opaque
+            atoms.append(_literals(inner, nested) if inner is not None else None)
+            i = close + 1
+        elif c in "?*+{":
+            if c == "{":
+                close_b = src.find("}", i)
+                if close_b < 0:
+                    raise _Unparsable
+                low = src[i + 1 : close_b].split(",")[0].strip()
+                optional = not low.isdigit() or int(low) == 0
+                i = close_b + 1
+            else:
+                optional = c != "+"
+                i += 1
+            if not atoms:
+                raise _Unparsable
+            last = atoms[-1]
+            # an optional atom contributes nothing; a repeated one breaks the literal run that follows it
+            atoms[-1] = None if optional or isinstance(last, str) else last
+            if not optional and isinstance(last, str):
+                atoms.append(last)
+                atoms.append(None)
+            while i < n and src[i] in "?+":
+                i += 1  # lazy or possessive marker
+        elif c in ".^$":
+            atoms.append(None)
+            i += 1
+        elif c in "|)":
+            raise _Unparsable
+        else:
+            atoms.append(c)
+            i += 1
+    options: list[frozenset[str]] = []
+    run = ""
+    for a in [*atoms, None]:
+        if isinstance(a, str):
+            run += a
+            continue
+        if run:
+            options.append(frozenset([run]))
+            run = ""
+        if isinstance(a, frozenset):
+            options.append(a)
+    return _best(options)
+
+
+def _literals(src: str, nested: bool) -> frozenset[str] | None:
+    found: set[str] = set()
+    for alt in _alternatives(src, nested):
+        lits = _sequence_literals(alt, nested)
+        if lits is None:
+            return None
+        found |= lits
+    return frozenset(found)
+
+
+#: pattern -> (literals, whether to test them case-folded) or None when the pattern gives no usable literals
+_GUARDS: dict[regex.Pattern[str], tuple[tuple[str, ...], bool] | None] = {}
+_INLINE_FLAGS_RE = regex.compile(r"\A\(\?([a-zA-Z]+)\)")
+
+
+def necessary_literals(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...], bool] | None:
+    """Literals one of which occurs in every match of ``pattern``, and whether they must be looked for in the
+    case-folded text (:func:`folded`); ``None`` when no such literals can be read off the pattern."""
+    try:
+        return _GUARDS[pattern]
+    except KeyError:
+        pass
+    result: tuple[tuple[str, ...], bool] | None = None
+    src = pattern.pattern
+    flags = pattern.flags
+    m = _INLINE_FLAGS_RE.match(src)
+    inline = m.group(1) if m else ""
+    if m:
+        src = src[m.end() :]
+    if not (flags & regex.VERBOSE or "x" in inline):
+        try:
+            lits = _literals(src, bool(flags & regex.VERSION1 or "V1" in inline))
+        except _Unparsable:
+            lits = None
+        if lits and min(len(x) for x in lits) >= 2 and len(lits) <= 4 * _MAX_LITERALS:
+            fold = bool(flags & regex.IGNORECASE or "i" in inline)
+            result = (tuple(sorted({x.casefold() for x in lits} if fold else lits)), fold)
+    _GUARDS[pattern] = result
+    return result
+
+
+_FOLDED: tuple[str, str] = ("", "")
+
+
+def folded(text: str) -> str:
+    """``text.casefold()``, remembered for the last text asked about."""
+    global _FOLDED
+    last = _FOLDED
+    if last[0] is text:
+        return last[1]
+    out = text.casefold()
+    _FOLDED = (text, out)
+    return out
+
+
+def could_match(pattern: regex.Pattern[str], text: str) -> bool:
+    """False when ``pattern`` cannot match anywhere in ``text`` (none of its necessary literals occurs)."""
+    guard = necessary_literals(pattern)
+    if guard is None:
+        return True
+    lits, fold = guard
+    hay = folded(text) if fold else text
+    return any(x in hay for x in lits)
+
+
+def guarded_search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``pattern.search(text)``, skipped when a cheap literal test shows it cannot match."""
+    return pattern.search(text) if could_match(pattern, text) else None
+
+
 def finditer_within(
     pattern: regex.Pattern[str], within: regex.Pattern[str], text: str, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
@@ -68,6 +330,8 @@ def finditer_within(
     The same as ``pattern.finditer(text)`` when every match of ``pattern`` lies inside one match of
     ``within`` (for a whole-line pattern: ``within`` matches every line it could match, as a whole line).
     """
+    if not could_match(pattern, text):
+        return
     for region in within.finditer(text, 0, len(text) if endpos is None else endpos):
         yield from pattern.finditer(text, region.start(), region.end())
 
@@ -145,6 +409,8 @@ class TextView:
         lines ending in a digit; ``pattern`` then runs only inside them (see :func:`finditer_within`).
         """
         text = self.text
+        if not could_match(pattern, text):
+            return
         matches = pattern.finditer(text) if within is None else finditer_within(pattern, within, text)
         for m in matches:
             if m.end() == m.start():

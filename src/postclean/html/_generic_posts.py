@@ -61,6 +61,8 @@ _AUTHOR_PREFIX_RE = regex.compile(
     r"(?:by|von|par|por|da)\s*:?\s+|^@",
     regex.IGNORECASE,
 )
+#: Where a byline's name ends: "by Name on …", "by Name from …", "by Name in …".
+_BYLINE_TAIL_RE = regex.compile(r"\s+(?:on|at|from|in|am|le|el)\s|\s*[·|•]\s*", regex.IGNORECASE)
 _AUTHOR_JUNK_RE = regex.compile(
     r"^(?:reply|quote|report|share|like|permalink|link|edit|delete|flag|vote|upvote|downvote|more|view|"
     r"profile|follow|posts?|#\d+|\d+|guest|anonymous\s+user|sign\s*up|sign\s*in|log\s*in|login|register|"
@@ -68,6 +70,11 @@ _AUTHOR_JUNK_RE = regex.compile(
     regex.IGNORECASE,
 )
 
+#: How many ancestors of the first post the lead-post search climbs (a story and its comment list can sit in
+#: different page columns several wrappers apart).
+_LEAD_LEVELS = 10
+#: Non-link text around a profile link above which the link is a mention in prose, not a byline.
+_PROSE_CHARS = 200
 #: Cap on the text counted per member, so one giant block does not make a group.
 _TEXT_CAP = 6000
 #: A member with more dates than this is a region holding many posts, not one post.
@@ -240,12 +247,20 @@ def _pick_author(ix: Index, m: int, ranges: list[tuple[int, int]], date_i: int |
             tier = 0
         elif ix.tags[i] == "a":
             cls_hint = any(_looks_author(ix, j) for j in _up(ix, i, m, 3))
+            if not cls_hint and _in_prose(ix, i):
+                continue  # a member named mid-sentence ("X shares a post: …") is not the byline
             tier = 1 if cls_hint else 2
         if best is None or tier < best[0]:
             best = (tier, i)
             if tier == 0:
                 break
     return best[1] if best else None
+
+
+def _in_prose(ix: Index, i: int) -> bool:
+    """A link whose parent holds running text well beyond a byline."""
+    p = ix.parent[i]
+    return p >= 0 and ix.tlen[p] - ix.llen[p] > _PROSE_CHARS
 
 
 def _looks_author(ix: Index, j: int) -> bool:
@@ -323,6 +338,9 @@ def _header_leaf_author(ix: Index, m: int, date_i: int, ranges: list[tuple[int, 
     p = ix.parent[date_i]
     if p > m:
         own = clean_inline(ix.nodes[p].text(deep=False)).strip(_SEPARATORS)
+        by = _AUTHOR_PREFIX_RE.match(own)
+        if by is not None:  # "Posted by Name from the … dept." / "by Name on": the name only
+            own = _BYLINE_TAIL_RE.split(own[by.end() :], maxsplit=1)[0].strip(_SEPARATORS)
         if 2 <= len(own) <= 40 and loose_date(own) is None and not _AUTHOR_JUNK_RE.match(own):
             return own
     for i in range(date_i - 1, m, -1):
@@ -395,11 +413,13 @@ def lead_post(ix: Index, group: Group) -> Draft | None:
     """The post, question or article that precedes a list of replies or comments, marked up differently.
 
     Looks at the blocks just before the first member (its previous siblings, then its ancestors' previous
-    siblings, a few levels up) for one that reads like a post: a date or an author, and body text.
+    siblings, a few levels up) for one that reads like a post: a date or an author, and body text. A wrapper
+    found that way (a story's page column, with a hidden banner beside the article) is narrowed to the child
+    that holds its dates, authors and nearly all of its text.
     """
     first = group.members[0]
     cur = first
-    for _level in range(6):
+    for _level in range(_LEAD_LEVELS):
         par = ix.parent[cur]
         if par < 0:
             return None
@@ -417,7 +437,7 @@ def lead_post(ix: Index, group: Group) -> Draft | None:
                 continue
             if (text < 30 or ix.llen[s] > 0.5 * ix.tlen[s]) and ix.nauth[s] == 0:
                 continue
-            d = _post(ix, s, [], keep_empty=True)
+            d = _post(ix, _narrow(ix, s), [], keep_empty=True)
             if d is None or d.date is None:
                 continue
             if sum(len(x) for x in d.lines) < 50:
@@ -425,11 +445,51 @@ def lead_post(ix: Index, group: Group) -> Draft | None:
                     continue
                 d.lines = []  # a link submission or a title-only start: author and date only
                 d.quotes = []
+                _body_after(ix, s, cur, d)
             return d
         cur = par
         if ix.tags[cur] in ("body", "main"):
             return None
     return None
+
+
+def _body_after(ix: Index, head: int, stop: int, d: Draft) -> None:
+    """A lead post printed as a header block (author, date) and its body in the next sibling block."""
+    j = head + ix.size[head]
+    while j < stop and ix.chrome[j]:
+        j += ix.size[j]
+    if j >= stop or ix.ndate[j] or ix.nauth[j]:
+        return
+    if ix.tlen[j] - ix.llen[j] < 50 or ix.llen[j] > 0.5 * ix.tlen[j]:
+        return
+    body = _post(ix, j, [])
+    if body is None or body.author or body.date or sum(len(x) for x in body.lines) < 50:
+        return
+    d.lines, d.quotes, d.quote_at = body.lines, body.quotes, body.quote_at
+    d.signature = body.signature
+    d.removals.extend(body.removals)
+
+
+def _narrow(ix: Index, s: int) -> int:
+    """The innermost element under ``s`` that still holds all its dates and authors and most of its text."""
+    while True:
+        own = ix.tlen[s] - ix.llen[s]
+        end = s + ix.size[s]
+        c = s + 1
+        nxt = -1
+        while c < end:
+            if (
+                ix.ndate[c] == ix.ndate[s]
+                and ix.nauth[c] == ix.nauth[s]
+                and ix.tlen[c] - ix.llen[c] >= 0.8 * own
+                and not ix.chrome[c]
+            ):
+                nxt = c
+                break
+            c += ix.size[c]
+        if nxt < 0:
+            return s
+        s = nxt
 
 
 def posts_from_group(ix: Index, group: Group) -> list[Draft]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from ..model import LinkCard
 from ._base import Draft, EnginePack, Spec, extract_body, extract_with_spec, make_removal
 from ._detect import has
 from ._dom import Node, attr, date_from_node, node_path, node_text, parse_epoch, parse_int, select
@@ -28,6 +29,12 @@ def _old_hook(entry: Node, draft: Draft) -> None:
         n = parse_int(attr(score, "title") or node_text(score)) if score is not None else None
         if n is not None:
             draft.reactions = f"{n} points"
+    url, domain = attr(thing, "data-url"), attr(thing, "data-domain")
+    is_link = "link" in (attr(thing, "class") or "").split() and draft.card is None
+    if is_link and url and url.startswith("http") and domain and not domain.startswith("self."):
+        # a link submission: its target as the post's link card
+        title = node_text(thing.css_first("a.title, p.title a"))
+        draft.card = LinkCard(title=title or None, domain=domain, url=url)
     if (attr(thing, "data-author") or draft.author) in _BOT_AUTHORS:
         draft.discard = f"{draft.author}:"
 
@@ -87,6 +94,10 @@ def _new(tree: LexborHTMLParser) -> list[Draft]:
         title = attr(post, "post-title")
         if title and not d.lines:
             d.lines = [title]
+        href = attr(post, "content-href")
+        if attr(post, "post-type") == "link" and href and "reddit.com/" not in href:
+            # a link submission: its target as the post's link card (title, domain, URL)
+            d.card = LinkCard(title=title, domain=attr(post, "domain"), url=href)
         drafts.append(d)
     for c in select(tree, "shreddit-comment"):
         d = Draft()

@@ -20,7 +20,7 @@ import regex
 from ..dates import DATE_RE, parse_date
 from ..labels import RANK_RE, label_alternation, label_field
 from ..phrases import PHRASES
-from ..text import TextView, word_count
+from ..text import TextView, line_key, word_count
 from ._common import parse_count
 
 __all__ = [
@@ -591,13 +591,14 @@ def block_hits(view: TextView, spec: BlockSpec, reason: str, *, engine: str) -> 
 def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
     """Last line of the run of lines from ``start`` that repeat text of earlier posts (quoted text), or None.
 
-    The run must hold at least one long line (eight words or more); blank lines inside are allowed.
+    The run must hold at least one long line (eight words or more); blank lines inside are allowed. It ends at
+    its last long line: short lines after it ("Thanks!", "+1") are more likely the reply that follows the quote,
+    repeating a short line someone posted earlier, than the end of the quoted text.
     """
     seen = view.context.get("seen", {})
     if not seen:
         return None
     last: int | None = None
-    long_seen = False
     i = start
     n = len(view)
     while i < n and i - start < max_lines:
@@ -606,14 +607,13 @@ def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
                 break
             i += 1
             continue
-        key = view.lines[i].strip()
+        key = line_key(view.lines[i])
         if key not in seen:
             break
         if word_count(key) >= 8:
-            long_seen = True
-        last = i
+            last = i
         i += 1
-    return last if long_seen else None
+    return last
 
 
 def subject_then(

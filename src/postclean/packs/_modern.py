@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from ..phrases import PHRASES
-from ..text import TextView, word_count
+from ..text import TextView, could_match, word_count
 
 __all__ = [
     "BARE_INT_RE",
@@ -133,6 +133,8 @@ def known_authors(view: TextView) -> set[str]:
 def count_matches(pattern: regex.Pattern[str], text: str, limit: int = 2) -> int:
     """Matches of ``pattern`` in ``text``, counting no further than ``limit`` (for cheap sniffing)."""
     n = 0
+    if not could_match(pattern, text):
+        return n
     for _m in pattern.finditer(text):
         n += 1
         if n >= limit:

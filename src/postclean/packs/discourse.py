@@ -10,7 +10,7 @@ import regex
 
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, finditer_within, word_count
+from ..text import TextView, finditer_within, guarded_search, word_count
 from ._modern import (
     BARE_INT_RE,
     COUNT,
@@ -595,7 +595,7 @@ def sniff(text: str) -> float:
         score += 0.3
     if count_matches(_LIKES_RE, head) >= 2:
         score += 0.25
-    if _TOPIC_HEADER_RE.search(head) or _RELATED_RE.search(head):
+    if guarded_search(_TOPIC_HEADER_RE, head) or guarded_search(_RELATED_RE, head):
         score += 0.2
     nums: list[int] = []
     for m in _NUM_GAP_RE.finditer(head):

@@ -8,7 +8,7 @@ import regex
 
 from ..model import Quote
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, line_key, word_count
 
 __all__ = ["PACK"]
 
@@ -40,7 +40,7 @@ _MIN_REPEAT_CHARS = 50
 
 
 def _norm(line: str) -> str:
-    return " ".join(line.split())
+    return line_key(line)
 
 
 @rule("GEN002", "repeated-line", tags=["duplicate", "quote"], stage="generic")
@@ -72,8 +72,20 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
             continue
         if long_enough:
             local.add(key)
-    if run_lines:
+    if run_lines and not _closing_repeat(view, run_lines, last):
         yield _repeat_hit(run_start, last, run_lines)
+
+
+def _closing_repeat(view: TextView, lines: list[str], last: int) -> bool:
+    """A run that ends the post (not all of it) and repeats how an earlier post of the same author ended: a
+    signature (left to GEN008), not a quote."""
+    tails: set[tuple[str, str]] = view.context.get("tails", set())
+    author = view.facts.get("author.name")
+    if not tails or author is None or view.last_live() != [last]:
+        return False
+    if len(view.live_indices()) <= len(lines):
+        return False
+    return all((author, _norm(x)) in tails for x in lines)
 
 
 def _repeat_hit(start: int, end: int, lines: list[str]) -> Hit:
@@ -253,6 +265,79 @@ def attachment_name(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "attachment name", moved_to=None)
 
 
+_SIG_MAX_LINES = 4
+_URL_RE = regex.compile(r"https?://|www\.|\.(?:com|net|org)\b", regex.IGNORECASE)
+
+
+def _closing_ok(lines: tuple[str, ...], *, known_author: bool) -> bool:
+    """Closing lines worth calling a signature: not a bare sign-off like ``Thanks!`` or ``Cheers, Bob``."""
+    text = " ".join(lines)
+    if _URL_RE.search(text):
+        return True
+    n = word_count(text)
+    if known_author:
+        return n >= 3 and len(text) >= 15
+    return n >= 4 and not text.endswith("?")
+
+
+@rule("GEN008", "repeated-closing-lines", tags=["signature"], stage="generic", scope="thread")
+def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
+    """The same closing line(s) at the end of several posts of one author: a signature without a separator.
+
+    Flattened vBulletin 4/5, SMF 2.1, FluxBB, MyBB and XenForo-based pages print a signature right under the
+    post text with no ``__________`` line. When the last one to four lines of at least two posts by the same
+    author are identical (at least three posts when no authors were found), they move to ``post.signature``.
+    A line that is the whole body of a post is never taken, nor a short sign-off (``Thanks!``).
+
+    Example (removed): ``My build log: www.example.org/shed`` closing two posts by ``kestrel``.
+    """
+    posts = view.context.get("posts") or ()
+    if len(posts) < 2:
+        return
+    tails: list[list[int]] = []
+    for a, b, _author in posts:
+        live: list[int] = []
+        for i in range(b, a - 1, -1):
+            if view.claimed[i]:
+                if live and view.original[i].strip():
+                    break  # closing lines are one block: nothing but blank lines removed between them
+            elif view.lines[i].strip():
+                live.append(i)
+                if len(live) > _SIG_MAX_LINES:
+                    break
+        live.reverse()
+        tails.append(live)
+    # (author, closing lines) -> the line before them in each post that ends so (None: the whole body)
+    before: dict[tuple[str | None, tuple[str, ...]], list[str | None]] = {}
+    suffixes: list[list[tuple[str, ...]]] = []
+    for (_a, _b, author), live in zip(posts, tails, strict=True):
+        keys = [_norm(view.lines[i]) for i in live]
+        mine = [tuple(keys[len(keys) - k :]) for k in range(1, min(_SIG_MAX_LINES, len(keys)) + 1)]
+        suffixes.append(mine)
+        for k, suf in enumerate(mine, start=1):
+            before.setdefault((author, suf), []).append(keys[-k - 1] if k < len(keys) else None)
+    for (_a, _b, author), live, mine in zip(posts, tails, suffixes, strict=True):
+        need = 2 if author is not None else 3
+        best = 0
+        for k, suf in enumerate(mine, start=1):
+            prev = before[(author, suf)]
+            # the same line before them everywhere: a longer repeated block (a copied post), not a signature
+            if (
+                k < len(live)
+                and len(prev) >= need
+                and len(set(prev)) > 1
+                and _closing_ok(suf, known_author=author is not None)
+            ):
+                best = k
+        if not best:
+            continue
+        sig_lines = live[-best:]
+        signature = "\n".join(view.lines[i].strip() for i in sig_lines)
+        facts: dict[str, object] = {"post.signature": signature}
+        reason = "closing lines repeated in several posts"
+        yield Hit(sig_lines[0], sig_lines[-1], reason, facts, moved_to="signature")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -264,6 +349,7 @@ PACK = RulePack(
         pagination,
         cookie_notice,
         attachment_name,
+        repeated_closing_lines,
     ),
     description="engine-independent chrome",
 )

@@ -11,7 +11,7 @@ from ..dates import DATE_RE, MONTHS, parse_date
 from ..model import Quote
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, guarded_search, word_count
 from ._common import is_rank_like, parse_count
 from ._modern import (
     BARE_INT_RE,
@@ -98,6 +98,30 @@ def _pane_ish(line: str) -> bool:
         return True
     n = word_count(s)
     return len(s) <= 100 and n <= 12 and not (n >= 4 and s[-1] in ".?!") and not _LINKS_RE.match(s)
+
+
+def _anchor_date(view: TextView, i: int) -> str:
+    m = _anchor(view.lines[i]) or _split_anchor(view, i)
+    return " ".join(m.group("date").lower().split()) if m else ""
+
+
+def _same_post_dates(view: TextView, a: int, b: int) -> bool:
+    """Two date anchors can belong to one post's pane only if they show the same date."""
+    return _anchor_date(view, a) == _anchor_date(view, b)
+
+
+def _text_like(line: str) -> bool:
+    """A line of post text rather than of an author pane: a sentence, or a short line ending like one.
+
+    A one-line reply between two date lines of the same day must not be taken for a pane line.
+    """
+    s = line.strip()
+    if not s or _PANE_COUNT_RE.match(s) or _LABEL_VALUE_RE.match(s) or _BADGE_RE.match(s):
+        return False
+    n = word_count(s)
+    if n >= 5:
+        return True
+    return s[-1] in ".!?" and not s.endswith("...") and n >= 1
 
 
 def _name_like(line: str) -> bool:
@@ -190,7 +214,11 @@ def author_pane(view: TextView) -> Iterator[Hit]:
         if (
             groups
             and a - groups[-1][-1] <= 40
-            and all(_pane_ish(view.lines[k]) for k in range(groups[-1][-1] + 1, a))
+            and _same_post_dates(view, groups[-1][-1], a)
+            and all(
+                _pane_ish(view.lines[k]) and not _text_like(view.lines[k])
+                for k in range(groups[-1][-1] + 1, a)
+            )
         ):
             groups[-1].append(a)
         else:
@@ -460,11 +488,11 @@ def sniff(text: str) -> float:
     score = 0.0
     if count_matches(_POSTED_LINE_RE, head) >= 2:
         score += 0.3
-    if _LINKS_HINT_RE.search(head) and _LINKS_RE.search(head):
+    if guarded_search(_LINKS_HINT_RE, head) and _LINKS_RE.search(head):
         score += 0.3
     if "Invision Community" in head:
         score += 0.4
-    if _GUEST_RE.search(head):
+    if guarded_search(_GUEST_RE, head):
         score += 0.25
     if " said:" in head and _US_CITATION_RE.search(head):
         score += 0.25

@@ -9,7 +9,7 @@ import regex
 from ..model import Quote
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, guarded_search, word_count
 from ._classic import (
     CLASSIC_DATE,
     BlockSpec,
@@ -335,7 +335,7 @@ def sniff(text: str) -> float:
     score = 0.0
     signals = 0
     for pattern, weight in _SNIFF:
-        if pattern.search(head):
+        if guarded_search(pattern, head):
             score += weight
             signals += 1
     if signals < 2:

@@ -372,15 +372,19 @@ def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a XenForo page."""
     score = 0.0
     head = text[:300_000]
-    if regex.search(r"^[ \t]*-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", head, regex.MULTILINE):
+    if ("Joined" in head or "Messages" in head or "Reaction score" in head) and regex.search(
+        r"^[ \t]*-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", head, regex.MULTILINE
+    ):
         score += 0.5
-    if regex.search(r"^[ \t]*-[ \t]*Reaction score[ \t]*$", head, regex.MULTILINE):
+    if "Reaction score" in head and regex.search(
+        r"^[ \t]*-[ \t]*Reaction score[ \t]*$", head, regex.MULTILINE
+    ):
         score += 0.3
     if regex.search(r" said:[ \t]*\n", head) and "Click to expand..." in head:
         score += 0.5
     if "XenForo" in head:
         score += 0.5
-    if regex.search(r"^[ \t]*Reactions:", head, regex.MULTILINE):
+    if "Reactions:" in head and regex.search(r"^[ \t]*Reactions:", head, regex.MULTILINE):
         score += 0.2
     if "Thread starter" in head:
         score += 0.3
