@@ -175,7 +175,8 @@ class Removal:
             where = "-"
         flat = " / ".join(part.strip() for part in self.text.splitlines() if part.strip())
         excerpt = flat if len(flat) <= 48 else flat[:47] + "…"
-        reason = self.reason + (f" (moved to {self.moved_to})" if self.moved_to else "")
+        moved = f" (moved to {self.moved_to})" if self.moved_to and "moved to" not in self.reason else ""
+        reason = self.reason + moved
         return f"{self.code} {self.name:<22} {where:<10} {excerpt!r} {reason}"
 
 

@@ -20,7 +20,7 @@ import regex
 from ..dates import DATE_RE, parse_date
 from ..labels import RANK_RE, label_alternation, label_field
 from ..phrases import PHRASES
-from ..text import TextView, line_key, word_count
+from ..text import TextView, guarded_search, line_key, word_count
 from ._common import parse_count
 
 __all__ = [
@@ -649,3 +649,20 @@ def subject_then(
         return last, facts
 
     return closing
+
+
+def weighted_sniff(text: str, signals: Iterable[tuple[regex.Pattern[str], float]]) -> float:
+    """Sum the weights of the signal patterns found in ``text`` (first 300,000 characters).
+
+    Fewer than two distinct signals stay under 0.5, so one stray phrase never decides the engine.
+    """
+    head = text[:300_000]
+    score = 0.0
+    found = 0
+    for pattern, weight in signals:
+        if guarded_search(pattern, head):
+            score += weight
+            found += 1
+    if found < 2:
+        return min(score, 0.45)
+    return min(1.0, score)

@@ -8,7 +8,7 @@ import regex
 
 from ..rules import Hit, RulePack, rule
 from ..text import TextView
-from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, date_facts, line_re
+from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, date_facts, line_re, weighted_sniff
 from ._common import iter_line_matches
 
 __all__ = ["PACK"]
@@ -113,16 +113,7 @@ _SNIFF = (
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a FluxBB page (two distinctive signals for 0.5)."""
-    head = text[:300_000]
-    score = 0.0
-    signals = 0
-    for pattern, weight in _SNIFF:
-        if pattern.search(head):
-            score += weight
-            signals += 1
-    if signals < 2:
-        return min(score, 0.45)
-    return min(1.0, score)
+    return weighted_sniff(text, _SNIFF)
 
 
 PACK = RulePack(

@@ -10,7 +10,7 @@ from ..model import Quote
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView
-from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, line_re, seen_run
+from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, line_re, seen_run, weighted_sniff
 from ._common import iter_line_matches
 
 __all__ = ["PACK"]
@@ -172,16 +172,7 @@ _SNIFF = (
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a MyBB page (two distinctive signals for 0.5)."""
-    head = text[:300_000]
-    score = 0.0
-    signals = 0
-    for pattern, weight in _SNIFF:
-        if pattern.search(head):
-            score += weight
-            signals += 1
-    if signals < 2:
-        return min(score, 0.45)
-    return min(1.0, score)
+    return weighted_sniff(text, _SNIFF)
 
 
 PACK = RulePack(

@@ -8,7 +8,7 @@ import regex
 
 from ..model import Quote
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, guarded_search, word_count
+from ..text import TextView, word_count
 from ._classic import (
     CLASSIC_DATE,
     BlockSpec,
@@ -19,6 +19,7 @@ from ._classic import (
     line_re,
     match_lines,
     seen_run,
+    weighted_sniff,
 )
 from ._common import iter_line_matches
 
@@ -451,16 +452,7 @@ _SNIFF = (
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a vBulletin page (two distinctive signals for 0.5)."""
-    head = text[:300_000]
-    score = 0.0
-    signals = 0
-    for pattern, weight in _SNIFF:
-        if guarded_search(pattern, head):
-            score += weight
-            signals += 1
-    if signals < 2:
-        return min(score, 0.45)
-    return min(1.0, score)
+    return weighted_sniff(text, _SNIFF)
 
 
 PACK = RulePack(
