@@ -101,7 +101,7 @@ def _repeat_hit(start: int, end: int, lines: list[str]) -> Hit:
 _STRONG_BUTTONS = (
     r"Reply|Quote|Report|Like|Unlike|Share|Permalink|Bookmark|Multi-?Quote|\+\s?Quote|Quote Reply|"
     r"Reply With Quote|Reply with quote|Upvote|Downvote|Report Post|Report post|Flag|Share this post|"
-    r"Link to post|Link to comment|Share on other sites|More options|•••|Reply to this topic|Thank|Thanks!?"
+    r"Link to post|Link to comment|Share on other sites|More options|•••|Reply to this topic"
 )
 _WEAK_BUTTONS = (
     r"Edit|Delete|IP|Warn|Spam|History|Save|Follow|Vote|Embed|Award|Copy link|Link|Top|Back to top|Thanks"

@@ -346,6 +346,9 @@ def byline(view: TextView) -> Iterator[Hit]:
                 return
 
 
+_SENTENCE_JOIN_RE = regex.compile(r"[.!?…][ \t]*[\p{Lu}\p{N}]")
+
+
 @rule("NEWS005", "headline", tags=["headline"], stage="news")
 def headline(view: TextView) -> Iterator[Hit]:
     """The article's headline: the post's first line when it is title-shaped and news chrome confirms it.
@@ -376,7 +379,9 @@ def headline(view: TextView) -> Iterator[Hit]:
         for j in range(after, len(view))
         if view.is_live(j)
     )
-    if not (near or same_as_card or (repeated and word_count(title) >= 4)):
+    # a repeat alone confirms only a short, single-sentence line (a headline, not a quoted paragraph)
+    repeat_ok = repeated and 4 <= word_count(title) <= 16 and not _SENTENCE_JOIN_RE.search(title)
+    if not (near or same_as_card or repeat_ok):
         return
     yield Hit(
         i,
