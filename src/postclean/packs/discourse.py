@@ -501,7 +501,7 @@ def notice(view: TextView) -> Iterator[Hit]:
 
     Example (removed)::
 
-        This topic was automatically closed 90 days after the last reply. New replies are no longer allowed.
+        Solved by kestrelbay in post #4
     """
     for i, _m in whole_line_hits(view, _NOTICE_RE):
         yield Hit(i, i, "Discourse notice")
