@@ -61,6 +61,13 @@ def alt(concept: str, *, user: str = USER, n: str = NUM) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+#: ``Reason: …`` line that vBulletin and phpBB print under an edit note, in every language of the tables.
+EDIT_REASON_RE = regex.compile(
+    rf"^[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$",
+    regex.IGNORECASE | regex.MULTILINE | regex.VERSION1,
+)
+
+
 def line_re(body: str, flags: int = _FLAGS) -> regex.Pattern[str]:
     """A whole-line pattern (leading/trailing blanks and an optional list bullet allowed)."""
     return regex.compile(rf"^[ \t]*(?:[-•*·][ \t]*)?(?:{body})[ \t]*$", flags)

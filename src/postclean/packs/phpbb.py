@@ -12,6 +12,7 @@ from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
     CLASSIC_DATE,
+    EDIT_REASON_RE,
     BlockSpec,
     alt,
     block_hits,
@@ -170,7 +171,7 @@ _EDIT_RE = regex.compile(
     rf"(?:,[ \t]*(?:{alt('classic_edited_total')})|[ \t]+on[ \t]+[^\n]{{4,60}})\.?)[ \t]*$",
     _F,
 )
-_REASON_RE = regex.compile(rf"^[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
+_REASON_RE = EDIT_REASON_RE
 
 
 @rule("PHB005", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|edyt|редакт|bumped")

@@ -11,6 +11,7 @@ from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
     CLASSIC_DATE,
+    EDIT_REASON_RE,
     BlockSpec,
     alt,
     block_hits,
@@ -262,7 +263,7 @@ _EDIT_RE = regex.compile(
     rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$",
     _F,
 )
-_REASON_RE = regex.compile(rf"^[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
+_REASON_RE = EDIT_REASON_RE
 
 
 @rule("VB007", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|edyt|редакт")
