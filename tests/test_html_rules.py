@@ -161,3 +161,27 @@ def test_detection(html: str, engine: str | None, version: str | None) -> None:
     assert got[0] == engine
     if engine:
         assert got[1] == version
+
+
+def test_engine_text_rules_on_html_bodies_only_where_marked() -> None:
+    """An engine pack's text rules target flattened text; on bodies the markup already isolated, only the
+    rules marked ``in_html`` run (plus the news and generic packs)."""
+    from postclean.engine import Cleaner, RawPage, RawPost
+
+    cleaner = Cleaner()
+    post = RawPost(
+        lines=(
+            "@ana_reef said in Kayak launches:",
+            "Which slipway is closest?",
+            "Reactions: alice, bob",
+            "Like Reply Report",
+        )
+    )
+    nodebb = cleaner.finish_page(RawPage(posts=(post,), engine="nodebb"))
+    assert [r.code for r in nodebb.removals] == ["NBB003", "GEN003"]
+    # XenForo's reaction-bar text rule is not marked: inside a message body that line is the poster's words
+    xenforo = cleaner.finish_page(RawPage(posts=(post,), engine="xenforo"))
+    assert "Reactions: alice, bob" in xenforo.posts[0].body
+    assert "Like Reply Report" not in xenforo.posts[0].body
+    marked = {r.code for r in cleaner.rules if r.in_html}
+    assert {"NBB003", "XF007"} <= marked

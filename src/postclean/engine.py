@@ -214,6 +214,21 @@ class Cleaner:
             return [r for r in rules if self._engine_of.get(id(r)) in keep or id(r) not in self._engine_of]
         return [r for r in rules if self._engine_of.get(id(r), engine) == engine]
 
+    def _in_html(self, r: Rule, engine: str | None) -> bool:
+        """Whether ``r`` runs on the bodies the HTML door extracted.
+
+        The markup already separated those bodies from the author block, buttons and signature, so an engine
+        pack's text rules (written for flattened text) run only where marked :attr:`Rule.in_html`: chrome that
+        lives inside the message markup (on pages of unknown engines, the marked rules of every pack). The news and generic packs and user rules always run; the page pack
+        only on pages of unknown engines (page chrome lies outside the posts an engine pack selected).
+        """
+        pack = self._pack_of.get(id(r))
+        if pack is None or pack in ("news", "generic"):
+            return True
+        if pack == "page":
+            return engine is None
+        return r.in_html
+
     @staticmethod
     def _triggered(rules: Sequence[Rule], text: str) -> list[Rule]:
         """The rules whose trigger (if any) occurs in ``text``."""
@@ -442,8 +457,7 @@ class Cleaner:
         post_rules = [
             r
             for r in self._triggered(self._for_engine(self._post_rules, page.engine), all_text)
-            # page chrome lies outside the posts an engine pack selected: the page pack is for unknown layouts
-            if r.stage != "split" and not (page.engine and self._pack_of.get(id(r)) == "page")
+            if r.stage != "split" and self._in_html(r, page.engine)
         ]
         for raw in page.posts:
             run = _Run(post_index=len(posts))

@@ -98,6 +98,9 @@ class Rule:
     trigger: regex.Pattern[str] | None = attrs.field(default=None, repr=False)
     #: Like ``trigger`` but faster: lower-case literals, one of which must occur in the lower-cased document.
     trigger_words: tuple[str, ...] = attrs.field(default=(), repr=False)
+    #: For an engine pack's rule: it also runs on the post bodies the HTML door extracted for that engine (chrome
+    #: that lives inside the message markup, such as an inline quote header). Rules of the shared packs always do.
+    in_html: bool = False
 
     def triggered(self, text: str, lowered: str) -> bool:
         """False when the document cannot hold anything this rule removes: neither a trigger word occurs nor
@@ -137,13 +140,15 @@ def rule(
     scope: Scope = "post",
     trigger: str | Sequence[str] | None = None,
     trigger_pattern: str | None = None,
+    in_html: bool = False,
 ) -> Callable[[Detector], Rule]:
     """Decorator turning a detector function into a :class:`Rule`.
 
     The function's docstring becomes the rule's documentation; its first line is the summary. ``trigger`` is
     an optional pre-check (a speed-up: the rule is skipped for documents where it finds nothing): a regex
     string, or a sequence of literals (case-insensitive) one of which must occur; ``trigger_pattern`` adds a
-    regex alternative to the literals (the rule runs when either finds something).
+    regex alternative to the literals (the rule runs when either finds something). ``in_html`` marks an engine
+    pack's rule that also runs on bodies the HTML door extracted (see :attr:`Rule.in_html`).
 
     >>> import regex
     >>> from postclean import Hit
@@ -173,6 +178,7 @@ def rule(
             trigger_words=tuple(w.lower() for w in trigger)
             if trigger and not isinstance(trigger, str)
             else (),
+            in_html=in_html,
         )
 
     return wrap

@@ -247,6 +247,7 @@ _USER_SAID_IN_RE = regex.compile(
     "quote-header",
     tags=["quote"],
     stage="structure",
+    in_html=True,
     trigger=(
         "said in",
         "sagte in",

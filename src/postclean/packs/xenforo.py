@@ -310,7 +310,7 @@ _NOTICE_RE = regex.compile(
 )
 
 
-@rule("XF007", "notice", tags=["notice", "navigation"])
+@rule("XF007", "notice", tags=["notice", "navigation"], in_html=True)
 def notice(view: TextView) -> Iterator[Hit]:
     """Fixed XenForo notices: login prompt, outdated-browser and cookie notices, moderation notices, credits.
 
