@@ -454,11 +454,14 @@ class Cleaner:
         posts: list[Post] = []
         removals: list[Removal] = list(page.removals)
         all_text = "\n".join("\n".join(raw.lines) for raw in page.posts)
-        post_rules = [
-            r
-            for r in self._triggered(self._for_engine(self._post_rules, page.engine), all_text)
-            if r.stage != "split" and self._in_html(r, page.engine)
-        ]
+        post_rules = self._triggered(
+            [
+                r
+                for r in self._for_engine(self._post_rules, page.engine)
+                if r.stage != "split" and self._in_html(r, page.engine)
+            ],
+            all_text,
+        )
         for raw in page.posts:
             run = _Run(post_index=len(posts))
             view = TextView(list(raw.lines), engine=page.engine, facts=run.facts, context=context)

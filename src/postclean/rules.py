@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 import regex
 
+from .text import search_lines
+
 if TYPE_CHECKING:
     from .text import TextView
 
@@ -121,7 +123,7 @@ class Rule:
                 return False
             if exact:
                 return True
-        return self.trigger.search(text) is not None
+        return search_lines(self.trigger, text) is not None
 
     def __attrs_post_init__(self) -> None:
         if self.stage not in STAGES:

@@ -17,6 +17,7 @@ __all__ = [
     "DOMAIN_LINE_RE",
     "TextView",
     "could_match",
+    "finditer_lines",
     "finditer_within",
     "folded",
     "guarded_search",
@@ -24,6 +25,7 @@ __all__ = [
     "line_key",
     "necessary_literals",
     "normalize_newlines",
+    "search_lines",
     "word_count",
 ]
 
@@ -319,7 +321,114 @@ def could_match(pattern: regex.Pattern[str], text: str) -> bool:
 
 def guarded_search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """``pattern.search(text)``, skipped when a cheap literal test shows it cannot match."""
-    return pattern.search(text) if could_match(pattern, text) else None
+    return search_lines(pattern, text) if could_match(pattern, text) else None
+
+
+# -- line-anchored patterns ------------------------------------------------------------------------------------
+# Most rule patterns are whole-line patterns: ``^…$`` under MULTILINE. The regex engine tries such a pattern at
+# every character position, and ``^`` fails at all but line starts, which costs ~15 ns per character. The same
+# pattern behind a literal newline (``\n\K(?:…)``) lets the engine jump from newline to newline with a fast
+# literal scan: 5-10 times faster on prose. ``\K`` keeps the newline out of the match, so spans and groups are
+# those of the original pattern; the first line (and a line start right after a match that ended with its
+# newline) is tried with the original pattern.
+
+_LINE_VARIANTS: dict[regex.Pattern[str], regex.Pattern[str] | None] = {}
+
+
+def _top_level_alternatives(src: str) -> list[str] | None:
+    """``src`` split at its top-level ``|`` (None when the source is too unusual to split safely)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    n = len(src)
+    while i < n:
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if src.startswith("[^]", i) or src.startswith("[]", i):
+                return None  # a literal "]" first in a class: rare, not worth parsing
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append(src[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0 or in_class:
+        return None
+    parts.append(src[start:])
+    return parts
+
+
+def line_variant(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """The newline-led form of a line-anchored MULTILINE pattern (every top-level alternative starts with
+    ``^``), or None when ``pattern`` is not one."""
+    try:
+        return _LINE_VARIANTS[pattern]
+    except KeyError:
+        pass
+    out: regex.Pattern[str] | None = None
+    src = pattern.pattern
+    if (
+        pattern.flags & regex.MULTILINE
+        and not pattern.flags & regex.VERBOSE
+        and src.startswith("^")
+        and "\\K" not in src
+    ):
+        alts = _top_level_alternatives(src)
+        if alts and all(a.startswith("^") for a in alts):
+            try:
+                out = regex.compile("\\n\\K(?:" + src + ")", pattern.flags)
+            except regex.error:
+                out = None
+    _LINE_VARIANTS[pattern] = out
+    return out
+
+
+def search_lines(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """``pattern.search(text, pos, endpos)``, faster for line-anchored patterns (see :func:`line_variant`)."""
+    n = len(text) if endpos is None else min(endpos, len(text))
+    fast = line_variant(pattern)
+    if fast is None:
+        return pattern.search(text, pos, n)
+    if pos == 0 or (0 < pos <= n and text[pos - 1] == "\n"):
+        m = pattern.match(text, pos, n)
+        if m is not None:
+            return m
+    return fast.search(text, pos, n)
+
+
+def finditer_lines(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """The non-empty matches of ``pattern.finditer(text, pos, endpos)``, faster for line-anchored patterns."""
+    n = len(text) if endpos is None else min(endpos, len(text))
+    if line_variant(pattern) is None:
+        yield from (x for x in pattern.finditer(text, pos, n) if x.end() > x.start())
+        return
+    p = pos
+    while p <= n:
+        m = search_lines(pattern, text, p, n)
+        if m is None:
+            return
+        if m.end() > m.start():
+            yield m
+            p = m.end()
+        else:
+            p = m.start() + 1
 
 
 def finditer_within(
@@ -332,8 +441,8 @@ def finditer_within(
     """
     if not could_match(pattern, text):
         return
-    for region in within.finditer(text, 0, len(text) if endpos is None else endpos):
-        yield from pattern.finditer(text, region.start(), region.end())
+    for region in finditer_lines(within, text, 0, len(text) if endpos is None else endpos):
+        yield from finditer_lines(pattern, text, region.start(), region.end())
 
 
 class TextView:
@@ -411,10 +520,8 @@ class TextView:
         text = self.text
         if not could_match(pattern, text):
             return
-        matches = pattern.finditer(text) if within is None else finditer_within(pattern, within, text)
+        matches = finditer_lines(pattern, text) if within is None else finditer_within(pattern, within, text)
         for m in matches:
-            if m.end() == m.start():
-                continue
             first = self.line_at(m.start())
             last = self.line_at(max(m.start(), m.end() - 1))
             yield first, last, m

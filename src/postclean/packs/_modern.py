@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from ..phrases import PHRASES
-from ..text import TextView, could_match, word_count
+from ..text import TextView, could_match, finditer_lines, word_count
 
 __all__ = [
     "BARE_INT_RE",
@@ -135,7 +135,7 @@ def count_matches(pattern: regex.Pattern[str], text: str, limit: int = 2) -> int
     n = 0
     if not could_match(pattern, text):
         return n
-    for _m in pattern.finditer(text):
+    for _m in finditer_lines(pattern, text):
         n += 1
         if n >= limit:
             break
