@@ -333,6 +333,10 @@ def guarded_search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] |
 # newline) is tried with the original pattern.
 
 _LINE_VARIANTS: dict[regex.Pattern[str], regex.Pattern[str] | None] = {}
+_USES: dict[regex.Pattern[str], int] = {}
+#: A pattern gets its fast form on this many-th use: compiling costs about what compiling the pattern did,
+#: so patterns used once or twice (a short run, a rare engine) do not pay for it.
+_VARIANT_AFTER = 3
 
 
 def _top_level_alternatives(src: str) -> list[str] | None:
@@ -396,12 +400,25 @@ def line_variant(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
     return out
 
 
+def _fast_form(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """:func:`line_variant`, built on the pattern's :data:`_VARIANT_AFTER`-th use (None before)."""
+    try:
+        return _LINE_VARIANTS[pattern]
+    except KeyError:
+        pass
+    uses = _USES.get(pattern, 0) + 1
+    if uses < _VARIANT_AFTER:
+        _USES[pattern] = uses
+        return None
+    return line_variant(pattern)
+
+
 def search_lines(
     pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> regex.Match[str] | None:
     """``pattern.search(text, pos, endpos)``, faster for line-anchored patterns (see :func:`line_variant`)."""
     n = len(text) if endpos is None else min(endpos, len(text))
-    fast = line_variant(pattern)
+    fast = _fast_form(pattern)
     if fast is None:
         return pattern.search(text, pos, n)
     if pos == 0 or (0 < pos <= n and text[pos - 1] == "\n"):
@@ -416,7 +433,7 @@ def finditer_lines(
 ) -> Iterator[regex.Match[str]]:
     """The non-empty matches of ``pattern.finditer(text, pos, endpos)``, faster for line-anchored patterns."""
     n = len(text) if endpos is None else min(endpos, len(text))
-    if line_variant(pattern) is None:
+    if _fast_form(pattern) is None:
         yield from (x for x in pattern.finditer(text, pos, n) if x.end() > x.start())
         return
     p = pos

@@ -341,13 +341,14 @@ def quote(view: TextView) -> Iterator[Hit]:
 
 
 _EDIT_WORDS = [p.split("|") for p in phrase_list("ips_edited_by")]
+# Openers and closers as two alternations around one date: one copy of the date pattern instead of one per
+# language keeps the compiled pattern small (any opener with any closer is no looser in practice).
 _EDITED_RE = regex.compile(
     r"^[ \t]*(?:"
-    + "|".join(
-        rf"{regex.escape(a)}[ \t]+(?P<when{k}>{_WHEN}|[^\n]{{1,30}}?)[ \t]+{regex.escape(b)}[ \t]+"
-        for k, (a, b) in enumerate(_EDIT_WORDS)
-    )
-    + r")(?P<who>\S[^\n]{0,400}?)[ \t]*$",
+    + "|".join(sorted({regex.escape(a) for a, _b in _EDIT_WORDS}, key=len, reverse=True))
+    + rf")[ \t]+(?P<when>{_WHEN}|[^\n]{{1,30}}?)[ \t]+(?:"
+    + "|".join(sorted({regex.escape(b) for _a, b in _EDIT_WORDS}, key=len, reverse=True))
+    + r")[ \t]+(?P<who>\S[^\n]{0,400}?)[ \t]*$",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
 
@@ -366,7 +367,7 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         Edited April 18, 2024 by thanosmano
     """
     for i, m in whole_line_hits(view, _EDITED_RE):
-        when = next((v for k, v in m.groupdict().items() if k.startswith("when") and v), "")
+        when = m.group("when") or ""
         if not regex.search(r"\d|ago|now|yesterday|today", when, regex.IGNORECASE):
             continue
         yield Hit(i, i, "edit note", {"post.edit_note": m.group(0).strip()}, moved_to="edit_note")
