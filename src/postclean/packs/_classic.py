@@ -11,22 +11,24 @@ the lines that close the block (``Logged``, ``Share``, ``#2``, the post date, ``
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Protocol
 
 import attrs
 import regex
 
 from ..dates import DATE_RE, parse_date
-from ..labels import RANK_RE, label_alternation, label_field
+from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..phrases import PHRASES
-from ..text import TextView, guarded_search, line_key, word_count
-from ._common import parse_count
+from ..text import TextView, line_key, word_count
+from ._common import LineHeads, matches_at, parse_count
+from ._sniff import signal_found
 
 __all__ = [
     "CLASSIC_DATE",
     "Block",
     "BlockSpec",
+    "Guarded",
     "alt",
     "block_hits",
     "classic_poster_facts",
@@ -241,6 +243,14 @@ STAT_LINE_RE = regex.compile(
     rf"(?:[ \t]*:[ \t]*(?P<value>[^\n]{{0,80}}?)|[ \t]*(?P<glued>{_GLUED_VALUE}))?[ \t]*$",
     _FLAGS,
 )
+#: Where a :data:`STAT_LINE_RE` match can start (see :class:`LineHeads`).
+_STAT_HEADS = LineHeads(
+    [
+        *(p for phrases in PHRASES["classic_stat_labels"].values() for p in phrases),
+        *(x for langs in STAT_LABELS.values() for labels in langs.values() for x in labels),
+    ],
+    bullets="-•*·▪",
+)
 _VALUE_LINE_RE = regex.compile(r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<value>[^\n]{1,60}?)[ \t]*$")
 #: A custom profile field inside a poster block: ``Primary OS: Mac OS X`` (short label, short value).
 _CUSTOM_FIELD_RE = regex.compile(
@@ -263,6 +273,23 @@ class Block:
     evidence: bool = False
 
 
+class LineMatcher(Protocol):
+    """What a :class:`BlockSpec` needs of a pattern: ``match`` at the start of one line."""
+
+    def match(self, string: str, /) -> regex.Match[str] | None: ...
+
+
+@attrs.frozen
+class Guarded:
+    """``pattern`` behind a cheap necessary ``test``: :meth:`match` runs the pattern only on lines that pass."""
+
+    pattern: regex.Pattern[str]
+    test: Callable[[str], bool]
+
+    def match(self, string: str, /) -> regex.Match[str] | None:
+        return self.pattern.match(string) if self.test(string) else None
+
+
 @attrs.frozen
 class BlockSpec:
     """What one engine's poster block looks like around its stat lines.
@@ -275,15 +302,15 @@ class BlockSpec:
     their facts. ``name_gap``: the name may sit above a blank line (SMF prints it in its own heading).
     """
 
-    header: regex.Pattern[str] | None = None
-    pre: regex.Pattern[str] | None = None
-    post: regex.Pattern[str] | None = None
+    header: LineMatcher | None = None
+    pre: LineMatcher | None = None
+    post: LineMatcher | None = None
     closing: Callable[[TextView, int], tuple[int, dict[str, Any]]] | None = None
     name_gap: bool = False
     single_ok: bool = False
-    stoppers: regex.Pattern[str] | None = None
+    stoppers: LineMatcher | None = None
     #: lines inside the block that prove the engine (default: any header or closing line)
-    evidence: regex.Pattern[str] | None = None
+    evidence: LineMatcher | None = None
 
 
 _SENTENCE_END = frozenset('.!?,;:"”)')
@@ -305,7 +332,7 @@ def _stat_items(view: TextView) -> dict[int, regex.Match[str]]:
     found: dict[int, tuple[str, regex.Match[str]]] | None = cache.get(key)
     if found is None:
         found = {}
-        for first, last, m in view.finditer(STAT_LINE_RE):
+        for first, last, m in matches_at(view, STAT_LINE_RE, _STAT_HEADS.lines(view)):
             if first == last:
                 found[first] = (view.lines[first], m)
         cache[key] = found
@@ -658,16 +685,23 @@ def subject_then(
     return closing
 
 
-def weighted_sniff(text: str, signals: Iterable[tuple[regex.Pattern[str], float]]) -> float:
+def weighted_sniff(
+    text: str,
+    signals: Iterable[tuple[regex.Pattern[str], float]],
+    needs: Mapping[regex.Pattern[str], Callable[[str], bool]] | None = None,
+) -> float:
     """Sum the weights of the signal patterns found in ``text`` (first 300,000 characters).
 
-    Fewer than two distinct signals stay under 0.5, so one stray phrase never decides the engine.
+    Fewer than two distinct signals stay under 0.5, so one stray phrase never decides the engine. ``needs``
+    maps a pattern to a cheap test of the head (substring tests) that every text the pattern matches in passes:
+    when it fails, the pattern is not looked for.
     """
     head = text[:300_000]
     score = 0.0
     found = 0
     for pattern, weight in signals:
-        if guarded_search(pattern, head):
+        need = needs.get(pattern) if needs else None
+        if (need is None or need(head)) and signal_found(pattern, head):
             score += weight
             found += 1
     if found < 2:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 import regex
 
 from ..dates import DATE_LINE_RE, parse_date
-from ..labels import RANK_RE, label_alternation, label_field
-from ..text import TextView, word_count
+from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
+from ..text import TextView, could_match, folded, word_count
 
 __all__ = [
     "StatBlock",
@@ -27,6 +27,9 @@ _COUNT_RE = regex.compile(
 )
 
 
+_COUNT_SEP_RE = regex.compile(r"[,.\s\u202f\xa0]")
+
+
 def parse_count(text: str | None) -> int | None:
     """``"65,195"`` -> 65195, ``"-55"`` -> -55, ``"1.2K"`` -> 1200, ``"65.195"`` -> 65195; else ``None``."""
     if not text:
@@ -34,7 +37,7 @@ def parse_count(text: str | None) -> int | None:
     m = _COUNT_RE.match(text)
     if not m:
         return None
-    digits = regex.sub(r"[,.\s\u202f\xa0]", "", m.group("num"))
+    digits = _COUNT_SEP_RE.sub("", m.group("num"))
     value = float(digits + ("." + m.group("frac") if m.group("frac") else ""))
     suf = (m.group("suf") or "").lower()
     if suf == "k":
@@ -47,6 +50,205 @@ def parse_count(text: str | None) -> int | None:
     return sign * round(value)
 
 
+_DIGIT_RE = regex.compile(r"\d")
+
+
+def is_digit(c: str) -> bool:
+    """True for a character ``regex`` reads as ``\\d`` (a quick ASCII test first)."""
+    return bool(c) and (c in "0123456789" if c < "\x80" else _DIGIT_RE.match(c) is not None)
+
+
+def has_digit(s: str) -> bool:
+    """True when ``s`` holds a character ``regex`` reads as ``\\d``."""
+    return _DIGIT_RE.search(s) is not None
+
+
+_YEAR_RE = regex.compile(r"\d{4}")
+
+
+def has_year(s: str) -> bool:
+    """True when ``s`` holds four digits in a row (every :data:`~postclean.dates.DATE_RE` date does)."""
+    return _YEAR_RE.search(s) is not None
+
+
+#: How a :data:`~postclean.dates.DATE_LINE_RE` line can end (case-folded), a digit aside: am/pm, a zone, ``г.``,
+#: ``日`` or ``(GMT…)``.
+_DATE_LINE_ENDS = frozenset("m.tcz)г日")
+
+
+def may_be_date_line(line: str) -> bool:
+    """A cheap necessary test for ``DATE_LINE_RE.match(line)``: four digits in a row (the year), and a digit or
+    one of :data:`_DATE_LINE_ENDS` at the end of the line."""
+    c = line.rstrip(" \t")[-1:]
+    return (is_digit(c) or c.casefold() in _DATE_LINE_ENDS) and has_year(line)
+
+
+class LineHeads:
+    """A cheap necessary test for a line-anchored pattern: the line, after its leading blanks (and one optional
+    bullet), starts with one of a few literal heads, compared case-insensitively (as ``regex.IGNORECASE`` does).
+
+    ``words`` are the plain texts the pattern's alternatives start with; only their first word (up to a blank or
+    a ``{placeholder}``) is used, or the whole text with ``first_word=False`` (its blanks must be literal blanks
+    of the pattern). ``digits``: a line starting with a digit (``\\d``) passes too. ``blanks``: the characters the
+    pattern allows before the head. Used with :func:`matches_at` to run a costly pattern only on the lines that
+    pass.
+    """
+
+    __slots__ = ("_firsts", "_lead", "blanks", "bullets", "digits", "keys", "longest", "short", "size")
+
+    def __init__(
+        self,
+        words: Iterable[str],
+        *,
+        blanks: str = " \t",
+        bullets: str = "",
+        digits: bool = False,
+        first_word: bool = True,
+        size: int = 3,
+    ) -> None:
+        heads: set[str] = set()
+        for w in words:
+            head = (w.split()[0] if w.split() else "") if first_word else w
+            head = head.split("{")[0]
+            if not head:
+                raise ValueError(f"no literal head in {w!r}")
+            heads.add(head.casefold())
+        keys: dict[str, list[str]] = {}
+        for h in sorted(heads):
+            if len(h) >= size:
+                keys.setdefault(h[:size], []).append(h)
+        #: first ``size`` characters -> the heads that start with them
+        self.keys = {k: tuple(v) for k, v in keys.items()}
+        self.short = tuple(sorted(h for h in heads if len(h) < size))
+        self.longest = max(len(h) for h in heads)
+        self.size = size
+        self.blanks = blanks
+        self.bullets = bullets
+        self.digits = digits
+        self._firsts = frozenset(h[0] for h in heads)
+        #: first character of a line -> whether the line may pass (filled as characters are met)
+        self._lead: dict[str, bool] = {}
+
+    def _starts(self, s: str) -> bool:
+        h = s[: self.longest].casefold()
+        heads = self.keys.get(h[: self.size])
+        if (heads is not None and h.startswith(heads)) or h.startswith(self.short):
+            return True
+        return self.digits and is_digit(s[:1])
+
+    def _may_lead(self, c: str) -> bool:
+        """Whether a line starting with ``c`` may pass (a blank or bullet may still be followed by a head)."""
+        return (
+            c in self.blanks
+            or c in self.bullets
+            or (self.digits and is_digit(c))
+            or c.casefold()[:1] in self._firsts
+        )
+
+    def test(self, line: str) -> bool:
+        """False when no match of the pattern can start on ``line``."""
+        s = line.lstrip(self.blanks)
+        if not s:
+            return False
+        if self._starts(s):
+            return True
+        return bool(self.bullets) and s[0] in self.bullets and self._starts(s[1:].lstrip(self.blanks))
+
+    def lines(self, view: TextView) -> list[int]:
+        """Indices of the lines of ``view`` that pass :meth:`test` (every non-empty line when the text holds a
+        capital dotted I, which ``regex`` matches to ``i`` but ``str.casefold`` does not)."""
+        lines = view.lines
+        if "\u0130" in view.text:
+            return [i for i, line in enumerate(lines) if line]
+        keys, short, size, longest, bullets, digits, blanks = (
+            self.keys,
+            self.short,
+            self.size,
+            self.longest,
+            self.bullets,
+            self.digits,
+            self.blanks,
+        )
+        lead = self._lead
+        out: list[int] = []
+        for i, line in enumerate(lines):
+            if not line:
+                continue
+            ok = lead.get(line[0])
+            if ok is None:
+                ok = lead[line[0]] = self._may_lead(line[0])
+            if not ok:
+                continue
+            s = line.lstrip(blanks)
+            if not s:
+                continue
+            h = s[:longest].casefold()
+            heads = keys.get(h[:size])
+            if (heads is not None and h.startswith(heads)) or h.startswith(short):
+                out.append(i)
+                continue
+            c = s[0]
+            if (digits and (c in "0123456789" or (c >= "\x80" and is_digit(c)))) or (
+                c in bullets and self._starts(s[1:].lstrip(blanks))
+            ):
+                out.append(i)
+        return out
+
+
+def lines_with(view: TextView, needles: Iterable[str], *, at_least: int = 1) -> list[int]:
+    """Indices of the lines of ``view`` holding ``at_least`` occurrences of the ``needles`` (case-folded, compared
+    with the case-folded text): a cheap necessary test for a case-insensitive pattern that needs them.
+
+    Every non-empty line when the text holds a capital dotted I (``regex`` matches it to ``i``, ``str.casefold``
+    does not).
+    """
+    text = view.text
+    if "\u0130" in text:
+        return [i for i, line in enumerate(view.lines) if line]
+    folds = tuple(x.casefold() for x in needles)
+    counts: dict[int, int] = {}
+    ft = folded(text)
+    if len(ft) == len(text):  # one character for one: offsets hold
+        for x in folds:
+            p = ft.find(x)
+            while p >= 0:
+                i = view.line_at(p)
+                counts[i] = counts.get(i, 0) + 1
+                p = ft.find(x, p + len(x))
+    else:
+        for i, line in enumerate(view.lines):
+            if line:
+                fl = line.casefold()
+                found = sum(fl.count(x) for x in folds)
+                if found:
+                    counts[i] = found
+    return sorted(i for i, c in counts.items() if c >= at_least)
+
+
+def matches_at(
+    view: TextView, pattern: regex.Pattern[str], lines: Iterable[int]
+) -> Iterator[tuple[int, int, regex.Match[str]]]:
+    """What ``view.finditer(pattern)`` yields for a line-anchored pattern, trying only the lines ``lines``.
+
+    ``pattern`` must start every match at a line start and never match empty; ``lines`` (ascending) must hold
+    every line a match can start on (a cheap necessary test picks them, see :class:`LineHeads`). Matches may
+    run over several lines: a line inside an earlier match is skipped, as a scan would skip it.
+    """
+    text = view.text
+    if "\u0130" in text and not could_match(pattern, text):
+        # as view.finditer does: its case-folded literal test misses a capital dotted I that regex reads as i
+        return
+    done = 0
+    for i in lines:
+        pos = view.line_start(i)
+        if pos < done:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None and m.end() > pos:
+            done = m.end()
+            yield i, view.line_at(m.end() - 1), m
+
+
 _LABELS = label_alternation()
 _BULLET = r"[-•*·▪◦]"
 #: A stat line: a label alone (value on the next line) or ``Label: value``.
@@ -55,6 +257,9 @@ STAT_LINE_RE = regex.compile(
     rf"(?::[ \t]*(?P<value>\S[^\n]{{0,80}}?)|:?)[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
+#: Every stat label (those :func:`~postclean.labels.label_alternation` lists), for :class:`LineHeads`.
+_ALL_LABELS = tuple(x.lower() for langs in STAT_LABELS.values() for labels in langs.values() for x in labels)
+_STAT_HEADS = LineHeads(_ALL_LABELS, bullets="-•*·▪◦")
 _BULLET_VALUE_RE = regex.compile(rf"^[ \t]*{_BULLET}[ \t]*(?P<value>[^\n]{{0,80}}?)[ \t]*$")
 _CORE_FIELDS = frozenset({"joined", "messages", "reaction_score", "points"})
 _POST_NUMBER_RE = regex.compile(r"^[ \t]*#\s?(?P<n>\d{1,7})[ \t]*$")
@@ -79,7 +284,7 @@ class StatBlock:
 def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
     """Runs of stat lines (bullet or ``Label: value`` form) in ``view``; values may sit on the next line."""
     items: dict[int, regex.Match[str]] = {}
-    for first, _last, m in view.finditer(STAT_LINE_RE):
+    for first, _last, m in matches_at(view, STAT_LINE_RE, _STAT_HEADS.lines(view)):
         items[first] = m
     if not items:
         return []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +12,8 @@ import regex
 
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, finditer_within, guarded_search, word_count
+from ..text import TextView, could_match, guarded_search, search_lines, word_count
+from ._common import has_digit, has_year, is_digit, matches_at, may_be_date_line
 from ._modern import (
     BARE_INT_RE,
     COUNT,
@@ -23,6 +26,7 @@ from ._modern import (
     remember_authors,
     whole_line_hits,
 )
+from ._sniff import LineScan, requires
 
 __all__ = ["PACK"]
 
@@ -39,6 +43,7 @@ _ONE_LINE_RE = regex.compile(
 )
 #: Lines ending in a digit: every ``_ONE_LINE_RE`` match is one of them (a cheap pre-filter).
 _DIGIT_END_LINE_RE = regex.compile(r"^[^\n]*\d[ \t]*$", regex.MULTILINE)
+_NUMBER_RE = regex.compile(r"^[\d.,]+$")
 _FULL_NAME_RE = regex.compile(r"^[ \t]*\((?P<full>[^()\n]{1,60})\)[ \t]*$")
 _LIKES_ALT = phrase_alt("likes_count")
 _LIKES_RE = line_re(
@@ -111,7 +116,11 @@ def post_header(view: TextView) -> Iterator[Hit]:
     taken: set[int] = set()
     hits: list[Hit] = []
     names: list[str] = []
-    for first, last, m in view.finditer(_ONE_LINE_RE, within=_DIGIT_END_LINE_RE):
+    lines = view.lines
+    digits = [i for i, line in enumerate(lines) if line and has_digit(line)]  # every shape below holds one
+    # a one-line header ends in the post number and holds a date (with a four-digit year)
+    ends = [i for i in digits if is_digit(lines[i].rstrip(" \t")[-1:]) and has_year(lines[i])]
+    for first, last, m in matches_at(view, _ONE_LINE_RE, ends):
         if first != last:
             continue
         d = parse_date(m.group("date"))
@@ -125,18 +134,24 @@ def post_header(view: TextView) -> Iterator[Hit]:
         names.append(m.group("user"))
     # Multi-line shapes, anchored on a bare post-number line or a date line.
     candidates: list[tuple[int, int, int | None, str | None, str | None, str | None, bool]] = []
-    for i, line in enumerate(view.lines):
+    for i in digits:
         if i in taken or not view.is_live(i):
             continue
+        line = lines[i]
         bm = BARE_INT_RE.match(line)
-        dm = None if bm else DATE_LINE_RE.match(line)
+        dm = None if bm or not may_be_date_line(line) else DATE_LINE_RE.match(line)
         if not bm and not dm:
             continue
         start, num, date_raw, name, full = i, None, None, None, None
         if bm:
             num = int(bm.group("n"))
             j = _prev_live(view, i)
-            if j is not None and j not in taken and DATE_LINE_RE.match(view.lines[j]):
+            if (
+                j is not None
+                and j not in taken
+                and may_be_date_line(view.lines[j])
+                and DATE_LINE_RE.match(view.lines[j])
+            ):
                 date_raw, start = view.lines[j].strip(), j
                 j = _prev_live(view, j, 3)
         else:
@@ -151,7 +166,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
                     name, start = view.lines[j2].strip(), j2
             elif (
                 is_handle_like(view.lines[j])
-                and not regex.match(r"^[\d.,]+$", view.lines[j].strip())
+                and not _NUMBER_RE.match(view.lines[j].strip())
                 and (date_raw is not None or not bm or i - j > 2)
             ):
                 name, start = view.lines[j].strip(), j
@@ -588,26 +603,97 @@ def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a Discourse page (each signal weak alone)."""
     head = text[:200_000]
     score = 0.0
-    if "Discourse" in head and _POWERED_RE.search(head):
+    if "Discourse" in head and search_lines(_POWERED_RE, head):
         score += 0.45
-    one_line = finditer_within(_ONE_LINE_RE, _DIGIT_END_LINE_RE, head, 60_000)
-    if sum(1 for _ in itertools.islice(one_line, 2)) >= 2:
+    if _count_one_line_headers(head, 60_000) >= 2 and could_match(_ONE_LINE_RE, head):
         score += 0.3
-    if count_matches(_LIKES_RE, head) >= 2:
-        score += 0.25
-    if guarded_search(_TOPIC_HEADER_RE, head) or guarded_search(_RELATED_RE, head):
-        score += 0.2
+    # one scan for the likes, topic list and related topics lines; each looked for alone only when it finds one
+    if _SNIFF_LINES.search(head):
+        if count_matches(_LIKES_RE, head) >= 2:
+            score += 0.25
+        if guarded_search(_TOPIC_HEADER_RE, head) or guarded_search(_RELATED_RE, head):
+            score += 0.2
     nums: list[int] = []
-    for m in _NUM_GAP_RE.finditer(head):
+    for m in _num_gaps(head):
         nums.append(int(m.group(1)))
         if len(nums) >= 12:
             break
     climb = sum(1 for a, b in itertools.pairwise(nums) if 0 < b - a <= 3)
     if climb >= 2:
         score += 0.3
-    if regex.search(r"(?:^|\s):[a-z_]{2,30}:(?:\s|$)", head):
+    if ":" in head and _SNIFF_EMOJI_RE.search(head):
         score += 0.1
     return min(1.0, score)
+
+
+_SNIFF_LINES = LineScan(_LIKES_RE, _TOPIC_HEADER_RE, _RELATED_RE)
+_SNIFF_EMOJI_RE = regex.compile(r"(?:^|\s):[a-z_]{2,30}:(?:\s|$)")
+#: ``_NUM_GAP_RE`` after the start of the text: led by a newline, which the regex engine looks for quickly.
+_NUM_GAP_NL_RE = regex.compile(r"\n[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n")
+
+
+def _num_gaps(head: str) -> Iterator[regex.Match[str]]:
+    """``_NUM_GAP_RE.finditer(head)``: its ``^`` branch can only match at the start of the text."""
+    first = _NUM_GAP_RE.match(head)
+    if first is not None:
+        yield first
+        yield from _NUM_GAP_NL_RE.finditer(head, first.end())
+    else:
+        yield from _NUM_GAP_NL_RE.finditer(head)
+
+
+_DIGITS = "0123456789"
+_YEAR_RE = regex.compile(r"\d{4}")
+
+
+@functools.cache
+def _one_line_has_year() -> bool:
+    """Whether every ``_ONE_LINE_RE`` match holds a four-digit year (its date forms all do)."""
+    return requires(_ONE_LINE_RE.pattern, _YEAR_RE.pattern, nested=True)
+
+
+def _is_digit(c: str) -> bool:
+    """Whether ``\\d`` may match the character ``c`` (also true of characters this Python's Unicode data does not
+    know yet: the regex module's may be newer)."""
+    return c in _DIGITS if c.isascii() else c.isdecimal() or unicodedata.category(c) == "Cn"
+
+
+def _may_be_one_line_header(line: str, year: bool) -> bool:
+    """False for lines ``_ONE_LINE_RE`` cannot match: it ends in a post number (one to five digits after a blank
+    or ``#``) and, when ``year`` (:func:`_one_line_has_year`), the date before it has a four-digit year."""
+    s = line.rstrip(" \t")
+    if not s or not _is_digit(s[-1]):
+        return False
+    body = s.rstrip(_DIGITS)
+    if body[-1:].isascii():  # the number's digits are all ASCII: check what stands before them
+        if len(s) - len(body) > 5:
+            return False
+        before = body[-2:-1] if body[-1:] == "#" else body[-1:]
+        if before.isascii() and before not in (" ", "\t"):
+            return False
+    return not year or _YEAR_RE.search(body) is not None
+
+
+def _count_one_line_headers(head: str, limit: int) -> int:
+    """Lines of ``head[:limit]`` that ``_ONE_LINE_RE`` matches, counting no further than 2 (what
+    ``finditer_within(_ONE_LINE_RE, _DIGIT_END_LINE_RE, head, limit)`` finds), looked for line by line: the
+    pattern is tried only on lines that :func:`_may_be_one_line_header` lets through."""
+    n = 0
+    start = 0
+    year = _one_line_has_year()
+    for line in head[:limit].split("\n"):
+        end = start + len(line)
+        if (
+            line
+            and (line[-1] in _DIGITS or line[-1] in " \t" or not line[-1].isascii())
+            and _may_be_one_line_header(line, year)
+            and search_lines(_ONE_LINE_RE, head, start, end)
+        ):
+            n += 1
+            if n >= 2:
+                break
+        start = end + 1
+    return n
 
 
 PACK = RulePack(

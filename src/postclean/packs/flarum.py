@@ -9,6 +9,7 @@ import regex
 from ..rules import Hit, RulePack, rule
 from ..text import TextView
 from ._modern import is_handle_like, line_re, phrase_alt, phrase_list, remember_authors, whole_line_hits
+from ._sniff import lines_ending_in
 
 __all__ = ["PACK"]
 
@@ -107,17 +108,25 @@ def sniff(text: str) -> float:
         score += 0.35
     if "Something went wrong while trying to load the full version of this site." in head:
         score += 0.35
-    if regex.search(r"(?m)^[ \t]*(?:« Previous Page|Next Page »)[ \t]*$", head):
+    if (
+        ("«" in head or "»" in head)
+        and ("« Previous Page" in head or "Next Page »" in head)
+        and _SNIFF_PAGER_RE.search(head)
+    ):
         score += 0.2
     if "Flarum" in head:
         score += 0.2
     if any(
-        line.rstrip().endswith(_LIKED_ENDINGS) and _LIKED_RE.match(line)
-        for line in head.split("\n")
-        if len(line) < 240
+        len(line) < 240 and line.rstrip().endswith(_LIKED_ENDINGS) and _LIKED_RE.match(line)
+        for line in lines_ending_in(head, _LIKED_LAST_CHARS)
     ):
         score += 0.15
     return min(1.0, score)
+
+
+_SNIFF_PAGER_RE = regex.compile(r"^[ \t]*(?:« Previous Page|Next Page »)[ \t]*$", regex.MULTILINE)
+#: The last characters of ``_LIKED_ENDINGS``: only lines ending in one of them are tried.
+_LIKED_LAST_CHARS = "".join(sorted({e[-1] for e in _LIKED_ENDINGS}))
 
 
 PACK = RulePack(

@@ -101,19 +101,24 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "online status")
 
 
+_SNIFF_POST_HEADER_RE = regex.compile(
+    r"^[ \t]*#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[ \t]*$", regex.MULTILINE
+)
 _SNIFF = (
-    (regex.compile(r"^[ \t]*#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[ \t]*$", regex.MULTILINE), 0.5),
+    (_SNIFF_POST_HEADER_RE, 0.5),
     (regex.compile(r"^[ \t]*Registered: \d{4}-\d{2}-\d{2}[ \t]*$", regex.MULTILINE), 0.35),
     (regex.compile(r"Last edited by [^\n()]{1,60} \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)"), 0.4),
     (regex.compile(r"FluxBB|PunBB"), 0.5),
     (regex.compile(r"^[ \t]*Offline[ \t]*$", regex.MULTILINE), 0.2),
     (regex.compile(r"^[ \t]*You are not logged in\.[ \t]*$", regex.MULTILINE), 0.2),
 )
+#: Substring tests every text these patterns match passes (the literal guard it gets by itself is none).
+_SNIFF_NEEDS = {_SNIFF_POST_HEADER_RE: lambda head: "#" in head}
 
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a FluxBB page (two distinctive signals for 0.5)."""
-    return weighted_sniff(text, _SNIFF)
+    return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
 PACK = RulePack(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -37,10 +37,18 @@ def whitespace_line(view: TextView) -> Iterator[Hit]:
 
 _MIN_REPEAT_WORDS = 8
 _MIN_REPEAT_CHARS = 50
+#: The shortest key that can be long enough (n words take at least 2n - 1 characters).
+_MIN_KEY_CHARS = min(_MIN_REPEAT_CHARS, 2 * _MIN_REPEAT_WORDS - 1)
 
 
 def _norm(line: str) -> str:
-    return line_key(line)
+    """:func:`~postclean.text.line_key`, without its regex when the line has no leading bullet."""
+    if line.lstrip(" \t\xa0")[:1] in _KEY_BULLETS:
+        return line_key(line)  # (an empty line too)
+    return " ".join(line.split())
+
+
+_KEY_BULLETS = "-•*·▪◦"  # the bullets line_key drops
 
 
 @rule("GEN002", "repeated-line", tags=["duplicate", "quote"], stage="generic")
@@ -59,9 +67,14 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
     run_lines: list[str] = []
     last = -2
     for i, line in view.iter_lines():
+        if len(line) < _MIN_KEY_CHARS:
+            continue  # its key is shorter: never long enough
         key = _norm(line)
-        long_enough = len(key) >= _MIN_REPEAT_CHARS or word_count(key) >= _MIN_REPEAT_WORDS
-        if long_enough and (key in seen or key in local):
+        # (a short line's key may go to ``local`` too: the same key is as short wherever it comes again)
+        if (key in seen or key in local) and (
+            len(key) >= _MIN_REPEAT_CHARS
+            or (len(key) >= 2 * _MIN_REPEAT_WORDS - 1 and word_count(key) >= _MIN_REPEAT_WORDS)
+        ):
             if run_lines and i == last + 1:
                 run_lines.append(line.strip())
             else:
@@ -70,8 +83,7 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
                 run_start, run_lines = i, [line.strip()]
             last = i
             continue
-        if long_enough:
-            local.add(key)
+        local.add(key)
     if run_lines and not _closing_repeat(view, run_lines, last):
         yield _repeat_hit(run_start, last, run_lines)
 
@@ -123,6 +135,61 @@ _SHARE_BLOCK_RE = regex.compile(
 )
 
 
+def _head(alternative: str) -> str:
+    """The literal text (at most three characters) every match of a simple regex ``alternative`` starts with."""
+    out = ""
+    i = 0
+    while i < len(alternative) and len(out) < 3:
+        c = alternative[i]
+        if c == "\\" and alternative[i + 1 : i + 2] in tuple("+.*?()[]{}|^$\\"):
+            c = alternative[i + 1]
+            i += 1
+        elif c in "\\.^$()[]|":
+            break
+        elif c in "?*{":
+            return out[:-1]  # the character before is optional
+        elif c == "+":
+            break
+        out += c
+        i += 1
+    if alternative[i : i + 1] in ("?", "*", "{"):
+        out = out[:-1]
+    return out
+
+
+def _keys(alternatives: Iterable[str]) -> frozenset[str]:
+    """The literal heads of regex ``alternatives``: see :func:`_has_key`."""
+    return frozenset(_head(a) for a in alternatives)
+
+
+def _has_key(s: str, keys: frozenset[str]) -> bool:
+    """Whether ``s`` starts with one of ``keys`` (of at most three characters, made by :func:`_keys`)."""
+    return "" in keys or not keys.isdisjoint((s[:1], s[:2], s[:3]))
+
+
+def _finditer_at(
+    view: TextView, pattern: regex.Pattern[str], starts: Iterable[int]
+) -> Iterator[tuple[int, int, regex.Match[str]]]:
+    """``view.finditer(pattern)`` for a line-anchored (MULTILINE, every alternative starting with ``^``) pattern
+    whose matches can only start at the lines ``starts`` (ascending): it is tried at those lines only."""
+    text = view.text
+    pos = 0
+    for i in starts:
+        start = view.line_start(i)
+        if start < pos:
+            continue  # inside the previous match
+        m = pattern.match(text, start)
+        if m is None or m.end() == start:
+            continue
+        pos = m.end()
+        yield i, view.line_at(pos - 1), m
+
+
+_BUTTON_PREFIX = "-•·|"  # one of them may precede a button row
+_BUTTON_KEYS = _keys((*_STRONG_BUTTONS.split("|"), *_WEAK_BUTTONS.split("|")))
+_SHARE_KEYS = _keys(("Share", *_SOCIAL.split("|")))
+
+
 @rule("GEN003", "button-row", tags=["buttons"], stage="generic")
 def button_row(view: TextView) -> Iterator[Hit]:
     """Rows of post buttons (``Like Reply Report``, ``Quote``, ``+ Quote``) and share widgets.
@@ -132,10 +199,24 @@ def button_row(view: TextView) -> Iterator[Hit]:
         Like Reply Report
         Share: Facebook Twitter Reddit Email
     """
-    for first, last, m in view.finditer(_SHARE_BLOCK_RE):
+    # Both patterns are tried only at lines that start (after blanks) as their matches must: a share widget with
+    # "Share" or a network name, a button row with a button name, after one of _BUTTON_PREFIX or not.
+    shares: list[int] = []
+    buttons: list[int] = []
+    for i, line in enumerate(view.lines):
+        if not line:
+            continue
+        rest = line.lstrip(" \t")
+        if _has_key(rest, _SHARE_KEYS):
+            shares.append(i)
+        if _has_key(rest, _BUTTON_KEYS) or (
+            rest[:1] in _BUTTON_PREFIX and _has_key(rest[1:].lstrip(" \t"), _BUTTON_KEYS)
+        ):
+            buttons.append(i)
+    for first, last, m in _finditer_at(view, _SHARE_BLOCK_RE, shares):
         end = last if m.group(0).endswith("\n") is False else view.line_at(m.end() - 1)
         yield Hit(first, max(first, end), "share widget")
-    for first, last, _m in view.finditer(_BUTTON_ROW_RE):
+    for first, last, _m in _finditer_at(view, _BUTTON_ROW_RE, buttons):
         if first == last:
             yield Hit(first, last, "post buttons")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,8 +12,8 @@ from ..dates import DATE_RE, MONTHS, parse_date
 from ..model import Quote
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, guarded_search, word_count
-from ._common import is_rank_like, parse_count
+from ..text import TextView, could_match, search_lines, word_count
+from ._common import LineHeads, has_year, is_digit, is_rank_like, matches_at, parse_count
 from ._modern import (
     BARE_INT_RE,
     COUNT,
@@ -25,6 +26,7 @@ from ._modern import (
     remember_authors,
     whole_line_hits,
 )
+from ._sniff import LineScan, requires, stays_on_line
 
 __all__ = ["PACK"]
 
@@ -79,8 +81,44 @@ _DATE_ONLY_RE = regex.compile(
 )
 
 
+#: Where ``_POSTED_RE`` and ``_POSTED_ALONE_RE`` lines start.
+_POSTED_HEADS = LineHeads(phrase_list("ips_posted"), blanks=" \t\xa0")
+#: The last character of an ``_IPS5_DATE_RE`` line (an age unit or the edited mark), case-folded.
+_AGE_ENDS = frozenset("rsokdhmn)")
+#: Every character the age units (``yrs``, ``mins`` …) match, whatever the case (regex reads ``ſ`` as ``s``, the
+#: Kelvin sign as ``k``, ``İ`` as ``i``).
+_UNIT_CHARS = "yrsmowkdhinYRSMOWKDHIN\u0130\u017f\u212a"
+
+
+def _ips5_shape(line: str) -> bool:
+    """A cheap necessary test for ``_IPS5_DATE_RE``: the line ends in a digit and an age unit (``1 yr``), maybe
+    followed by the edited mark."""
+    s = line.rstrip(" \t")
+    if s[-1:].casefold() not in _AGE_ENDS:
+        return False
+    if s.endswith(")"):
+        s = s[: s.rfind("(")].rstrip(" \t")
+    unit = s.rstrip(_UNIT_CHARS)  # a unit has one to four letters, after a digit and maybe blanks
+    return 0 < len(s) - len(unit) <= 4 and is_digit(unit.rstrip(" \t")[-1:])
+
+
 def _anchor(line: str) -> regex.Match[str] | None:
-    return _POSTED_RE.match(line) or _IPS5_DATE_RE.match(line)
+    # the cheap tests first (a capital dotted I, which regex matches to i, defeats the case-folded head test)
+    if _POSTED_HEADS.test(line) or "\u0130" in line:
+        m = _POSTED_RE.match(line)
+        if m is not None:
+            return m
+    return _IPS5_DATE_RE.match(line) if _ips5_shape(line) else None
+
+
+def _is_anchor(view: TextView, i: int, line: str, posted: set[int]) -> bool:
+    """``_anchor(line) or _split_anchor(view, i)``, each pattern tried only where a cheap necessary test passes:
+    ``posted`` holds the lines that may be ``Posted`` lines; an IPS 5 date line ends in an age and holds a digit."""
+    if i in posted and _POSTED_RE.match(line):
+        return True
+    if _ips5_shape(line) and _IPS5_DATE_RE.match(line):
+        return True
+    return (i - 1 in posted or i - 2 in posted) and _split_anchor(view, i) is not None
 
 
 def _split_anchor(view: TextView, i: int) -> regex.Match[str] | None:
@@ -131,6 +169,10 @@ def _name_like(line: str) -> bool:
     return bool(s) and len(s) <= 40 and word_count(s) <= 4 and s[-1] not in '.!?,;:"”)' and "://" not in s
 
 
+_NAME_REP_RE = regex.compile(rf"^(?P<name>.+?)[ \t]+(?P<rep>{COUNT})$")
+_EDITED_MARK_RE = regex.compile(_EDITED_MARK, regex.IGNORECASE)
+
+
 def _pane_facts(lines: list[str], date_raw: str | None) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     counts: list[int] = []
@@ -142,7 +184,7 @@ def _pane_facts(lines: list[str], date_raw: str | None) -> dict[str, Any]:
     ]
     if names:
         name = names[0]
-        m = regex.match(rf"^(?P<name>.+?)[ \t]+(?P<rep>{COUNT})$", name)
+        m = _NAME_REP_RE.match(name)
         if m and any(s == m.group("name") for s in lines):
             name = m.group("name")
         facts["author.name"] = name
@@ -168,6 +210,7 @@ def _pane_facts(lines: list[str], date_raw: str | None) -> dict[str, Any]:
             extra.setdefault(lv.group("label").strip(), lv.group("value").strip())
         elif (
             len(s) <= 30
+            and has_year(s)  # parse_date finds nothing without one
             and (d := parse_date(s)) is not None
             and "author.joined" not in facts
             and s != date_raw
@@ -206,7 +249,8 @@ def author_pane(view: TextView) -> Iterator[Hit]:
         1
         Posted March 19, 2024
     """
-    anchors = [i for i, line in view.iter_lines() if _anchor(line) or _split_anchor(view, i)]
+    posted = set(_POSTED_HEADS.lines(view))
+    anchors = [i for i, line in view.iter_lines() if _is_anchor(view, i, line, posted)]
     if not anchors:
         return
     groups: list[list[int]] = []
@@ -288,7 +332,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
         m = _anchor(view.lines[last]) or _split_anchor(view, last)
         date_raw = m.group("date").strip() if m else None
         facts = _pane_facts([s for s in pane if not _anchor(s) and not _DATE_ONLY_RE.match(s)], date_raw)
-        if regex.search(_EDITED_MARK, view.lines[last], regex.IGNORECASE):
+        if _EDITED_MARK_RE.search(view.lines[last]):
             facts["post.edit_note"] = "edited"
         if "author.name" in facts:
             names.append(facts["author.name"])
@@ -307,6 +351,11 @@ _EXPAND_RE = line_re(
 )
 
 
+def _quote_head_shape(line: str) -> bool:
+    """A cheap necessary test for ``_QUOTE_HEAD_RE``: a comma, and a colon at the end."""
+    return line.rstrip(" \t").endswith(":") and "," in line
+
+
 @rule("IPS002", "quote", tags=["quote"], stage="structure", trigger=r":[ \t]*$")
 def quote(view: TextView) -> Iterator[Hit]:
     """Quote citation ``On 3/5/2021 at 10:21 AM, {user} said:`` / ``36 minutes ago, {user} said:``.
@@ -320,7 +369,10 @@ def quote(view: TextView) -> Iterator[Hit]:
         Try the classic view.
         Expand
     """
-    for i, m in whole_line_hits(view, _QUOTE_HEAD_RE):
+    starts = [i for i, line in enumerate(view.lines) if _quote_head_shape(line)]
+    for i, last, m in matches_at(view, _QUOTE_HEAD_RE, starts):
+        if i != last or not view.is_live(i):
+            continue
         name = m.group("name").strip()
         if word_count(name) > 5:
             continue
@@ -329,7 +381,7 @@ def quote(view: TextView) -> Iterator[Hit]:
             if view.is_live(k) and _EXPAND_RE.match(view.lines[k]):
                 end = k
                 break
-            if view.is_live(k) and _QUOTE_HEAD_RE.match(view.lines[k]):
+            if view.is_live(k) and _quote_head_shape(view.lines[k]) and _QUOTE_HEAD_RE.match(view.lines[k]):
                 break
         if end is not None and end > i + 1:
             text = "\n".join(view.lines[k].strip() for k in range(i + 1, end) if view.is_live(k))
@@ -489,27 +541,83 @@ def sniff(text: str) -> float:
     score = 0.0
     if count_matches(_POSTED_LINE_RE, head) >= 2:
         score += 0.3
-    if guarded_search(_LINKS_HINT_RE, head) and _LINKS_RE.search(head):
+    # guarded_search(_LINKS_HINT_RE, head): each hint alone is a literal the regex engine scans for quickly,
+    # and the guard (which case-folds the text) runs only when one is found
+    if (
+        any(hint.search(head) for hint in _SNIFF_HINT_RES)
+        and could_match(_LINKS_HINT_RE, head)
+        and _SNIFF_LINKS.search(head)
+    ):
         score += 0.3
     if "Invision Community" in head:
         score += 0.4
-    if guarded_search(_GUEST_RE, head):
+    # guarded_search(_GUEST_RE, head), the line scan first: it costs less than the literal guard
+    if _SNIFF_GUEST.search(head) and could_match(_GUEST_RE, head):
         score += 0.25
-    if " said:" in head and _US_CITATION_RE.search(head):
+    if " said:" in head and search_lines(_US_CITATION_RE, head):
         score += 0.25
-    if regex.search(r"\d[ \t]?(?:yrs?|mos?|wks?)\b", head) and (
-        count_matches(_IPS5_DATE_RE_M, head) >= 2 or _IPS5_GLUED_RE.search(head)
-    ):
+    if (
+        ("yr" in head and _SNIFF_YRS_RE.search(head))
+        or ("mo" in head and _SNIFF_MOS_RE.search(head))
+        or ("wk" in head and _SNIFF_WKS_RE.search(head))
+    ) and _ips5_entry_dates(head):
         score += 0.25
     return min(1.0, score)
 
 
-_POSTED_LINE_RE = regex.compile(r"(?m)^[ \t]*Posted[ \t]+(?:on[ \t]+)?\S")
-_LINKS_HINT_RE = regex.compile(r"(?i)link to|share on|sharing options|report post|recommended posts")
+def _ips5_entry_dates(head: str) -> bool:
+    """``count_matches(_IPS5_DATE_RE_M, head) >= 2 or search_lines(_IPS5_GLUED_RE, head)``: both patterns match
+    single lines that hold a four-digit year (:func:`_ips5_has_year`), so only lines with four digits in a row
+    are tried."""
+    if not _ips5_has_year():
+        return count_matches(_IPS5_DATE_RE_M, head) >= 2 or search_lines(_IPS5_GLUED_RE, head) is not None
+    starts = list(_year_line_starts(head))
+    dated = 0
+    for start in starts:
+        if _IPS5_DATE_RE_M.match(head, start):
+            dated += 1
+            if dated >= 2 and could_match(_IPS5_DATE_RE_M, head):
+                return True
+    return any(_IPS5_GLUED_RE.match(head, start) for start in starts)
+
+
+def _year_line_starts(head: str) -> Iterator[int]:
+    """The start of every line of ``head`` that holds four digits in a row, in order."""
+    pos = 0
+    while (m := _YEAR_RE.search(head, pos)) is not None:
+        yield head.rfind("\n", 0, m.start()) + 1
+        end = head.find("\n", m.end())
+        if end < 0:
+            return
+        pos = end + 1
+
+
+_POSTED_LINE_RE = regex.compile(r"^[ \t]*Posted[ \t]+(?:on[ \t]+)?\S", regex.MULTILINE)
+_LINKS_HINTS = ("link to", "share on", "sharing options", "report post", "recommended posts")
+_LINKS_HINT_RE = regex.compile("(?i)" + "|".join(_LINKS_HINTS))
+_SNIFF_HINT_RES = tuple(regex.compile(hint, regex.IGNORECASE) for hint in _LINKS_HINTS)
 _US_CITATION_RE = regex.compile(
-    r"(?m)^[ \t\xa0]*(?:On[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*[AP]M,[ \t][^\n]{1,60}said:"
+    r"^[ \t\xa0]*(?:On[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*[AP]M,[ \t][^\n]{1,60}said:",
+    regex.MULTILINE,
 )
 _IPS5_DATE_RE_M = regex.compile(_IPS5_DATE_RE.pattern, _IPS5_DATE_RE.flags | regex.MULTILINE)
+_SNIFF_GUEST = LineScan(_GUEST_RE)
+_SNIFF_LINKS = LineScan(_LINKS_RE)
+# ``\d[ \t]?(?:yrs?|mos?|wks?)\b`` as three patterns led by their literal, which the regex engine looks for quickly
+_SNIFF_YRS_RE = regex.compile(r"(?<=\d[ \t]?)yrs?\b")
+_SNIFF_MOS_RE = regex.compile(r"(?<=\d[ \t]?)mos?\b")
+_SNIFF_WKS_RE = regex.compile(r"(?<=\d[ \t]?)wks?\b")
+_YEAR_RE = regex.compile(r"\d{4}")
+
+
+@functools.cache
+def _ips5_has_year() -> bool:
+    """Whether every match of the IPS 5 entry date patterns lies on one line holding a four-digit year (their
+    date forms all have one)."""
+    return all(
+        requires(p.pattern, _YEAR_RE.pattern, nested=True) and stays_on_line(p)
+        for p in (_IPS5_DATE_RE, _IPS5_GLUED_RE)
+    )
 
 
 PACK = RulePack(

@@ -246,13 +246,19 @@ def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a Lemmy page."""
     head = text[:400_000]
     score = 0.0
-    if regex.search(r"^[ \t]*fedilink[ \t]*$", head, regex.MULTILINE):
+    if "fedilink" in head and _SNIFF_FEDILINK_RE.search(head):
         score += 0.6
-    if regex.search(r"^[ \t]*(?:minus-square|message-square|arrow-up1)[ \t]*$", head, regex.MULTILINE):
+    if ("-square" in head or "arrow-up1" in head) and _SNIFF_ICON_RE.search(head):
         score += 0.3
-    if regex.search(r"\bLemmy\b|join-lemmy\.org", head):
+    if ("Lemmy" in head or "join-lemmy.org" in head) and _SNIFF_NAME_RE.search(head):
         score += 0.3
     return min(1.0, score)
+
+
+# Sniffer patterns: each runs only when the literal text it needs occurs (a plain substring test costs far less).
+_SNIFF_FEDILINK_RE = regex.compile(r"^[ \t]*fedilink[ \t]*$", regex.MULTILINE)
+_SNIFF_ICON_RE = regex.compile(r"^[ \t]*(?:minus-square|message-square|arrow-up1)[ \t]*$", regex.MULTILINE)
+_SNIFF_NAME_RE = regex.compile(r"\bLemmy\b|join-lemmy\.org")
 
 
 PACK = RulePack(

@@ -12,6 +12,7 @@ from ..rules import Hit, RulePack, rule
 from ..text import TextView
 from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, line_re, seen_run, weighted_sniff
 from ._common import iter_line_matches
+from ._sniff import literal_led
 
 __all__ = ["PACK"]
 
@@ -158,21 +159,26 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "board notice")
 
 
+_SNIFF_FIND_RE = regex.compile(r"^[ \t]*(?:Website )?(?:Email )?(?:PM )?Find[ \t]*$", regex.MULTILINE)
+_SNIFF_FIND_LED_RE = literal_led(_SNIFF_FIND_RE, "Find") or _SNIFF_FIND_RE
 _SNIFF = (
     (regex.compile(r"\(This post was last modified: "), 0.5),
     (regex.compile(r"\) ?[^\n()]{1,40} Wrote: "), 0.4),
     (regex.compile(r"^[ \t]*Threads: \d", regex.MULTILINE), 0.2),
     (regex.compile(r"^[ \t]*Reputation: -?\d", regex.MULTILINE), 0.2),
     (regex.compile(r"MyBB"), 0.4),
-    (regex.compile(r"^[ \t]*(?:Website )?(?:Email )?(?:PM )?Find[ \t]*$", regex.MULTILINE), 0.3),
+    (_SNIFF_FIND_RE, 0.3),
     (regex.compile(r"Pages \(\d+\):"), 0.3),
     (regex.compile(r"Hello There, Guest!"), 0.4),
 )
+#: Cheap tests every text these patterns match passes: the same line led by its literal (the regex engine scans
+#: for a literal quickly; "Find" alone is a common word).
+_SNIFF_NEEDS = {_SNIFF_FIND_RE: lambda head: _SNIFF_FIND_LED_RE.search(head) is not None}
 
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a MyBB page (two distinctive signals for 0.5)."""
-    return weighted_sniff(text, _SNIFF)
+    return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
 PACK = RulePack(

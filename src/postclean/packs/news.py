@@ -137,6 +137,22 @@ _CAPTION_PAREN_RE = regex.compile(
     rf"{_AGENCY_ALT}[^()\n]{{0,60}}))\)[ \t]*$",
     regex.MULTILINE,
 )
+#: The first three letters of _CREDIT_ONLY_RE's lines (after blanks): exact, or lower-cased for the agencies
+#: matched case-insensitively (for ASCII letters IGNORECASE is lower-casing).
+_CREDIT_STARTS = frozenset(
+    w[:3] for w in ("Photo", "Photograph", "Image", "Picture", "Credit", "Foto", "Bild", *_AGENCIES_CS)
+)
+_CREDIT_STARTS_CI = frozenset(a.lower()[:3] for a in _AGENCIES_CI)
+
+
+def _may_start_credit(line: str) -> bool:
+    """A cheap necessary test for ``_CREDIT_ONLY_RE.match(line)``; lines starting with non-ASCII letters pass."""
+    start = line.lstrip(" \t")[:3]
+    if not start.isascii():
+        return True
+    return start in _CREDIT_STARTS or start[:2] in _CREDIT_STARTS or start.lower() in _CREDIT_STARTS_CI
+
+
 _CREDIT_ONLY_RE = regex.compile(
     r"^[ \t]*(?P<credit>(?:(?:Photo|Photograph|Image|Picture|Credit|Foto|Bild)s?(?:[ ]+(?:by|credit|courtesy(?:[ ]+of)?))?"
     rf"[ ]*:[ ]*[^\n]{{2,100}}|(?:Photo|Image)[ ]+by[ ]+[^\n]{{2,80}}|{_AGENCY_ALT}(?:[ ]*(?:/|via)[ ]*[^\n]{{2,60}})?))[ \t]*$",
@@ -199,8 +215,22 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
 
         The mayor opens the bridge on Monday. | POOL / VIA REUTERSBY JANE DOE
     """
+    # the costly patterns run only on the lines that pass cheap necessary tests
+    pipes: list[tuple[int, str]] = []
+    parens: list[tuple[int, str]] = []
+    credits: list[tuple[int, str]] = []
+    for i, line in view.iter_lines():
+        if ("|" in line or "｜" in line) and _pipe_candidate(line):
+            pipes.append((i, line))
+        if ")" in line and _paren_candidate(line):
+            parens.append((i, line))
+        if _may_start_credit(line):
+            credits.append((i, line))
     done: set[int] = set()
-    for i, m in _candidate_matches(view, _CAPTION_PIPE_RE, ("|", "｜")):
+    for i, line in pipes:
+        m = _CAPTION_PIPE_RE.match(line)
+        if m is None:
+            continue
         credit_raw = m.group("credit")
         if not _credit_like(credit_raw):
             continue
@@ -220,8 +250,9 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
             facts,
             moved_to="article.image_caption",
         )
-    for i, m in _candidate_matches(view, _CAPTION_PAREN_RE, (")",)):
-        if i in done or not _credit_like(m.group("credit")):
+    for i, line in parens:
+        m = _CAPTION_PAREN_RE.match(line)
+        if m is None or i in done or not _credit_like(m.group("credit")):
             continue
         done.add(i)
         caption = m.group("caption").strip()
@@ -238,8 +269,11 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
             },
             moved_to="article.image_caption",
         )
-    for i, m in _line_matches(view, _CREDIT_ONLY_RE):
+    for i, line in credits:
         if i in done:
+            continue
+        m = _CREDIT_ONLY_RE.match(line)  # a whole-line pattern: a match never spans lines
+        if m is None:
             continue
         credit, names = split_credit(m.group("credit"))
         facts = {"article.image_credit": credit, "_caption_line": i}
@@ -248,27 +282,29 @@ def caption_credit(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "photo credit", facts, moved_to="article.image_credit")
 
 
-def _candidate_matches(
-    view: TextView, pattern: regex.Pattern[str], needles: tuple[str, ...]
-) -> Iterator[tuple[int, regex.Match[str]]]:
-    """Match ``pattern`` only on live lines holding one of ``needles`` (a fast pre-filter for costly patterns)."""
-    text = view.text
-    if not any(n in text for n in needles):
-        return
-    for i, line in view.iter_lines():
-        if any(n in line for n in needles):
-            m = pattern.match(line)
-            if m is not None:
-                yield i, m
+def _pipe_candidate(line: str) -> bool:
+    """A line _CAPTION_PIPE_RE may match, and caption_credit take: caption and credit hold no ``|``, so there is
+    at most one; when there is one, it is the separator (blanks on both sides) and a credit follows it."""
+    n = line.count("|")
+    if n != 1:
+        return n == 0
+    k = line.index("|")
+    return (
+        line[k - 1 : k] in (" ", "\t") and line[k + 1 : k + 2] in (" ", "\t") and _credit_like(line[k + 1 :])
+    )
 
 
-def _line_matches(view: TextView, pattern: regex.Pattern[str]) -> Iterator[tuple[int, regex.Match[str]]]:
-    for first, last, m in view.finditer(pattern):
-        if first == last:
-            yield first, m
+def _paren_candidate(line: str) -> bool:
+    """A line _CAPTION_PAREN_RE may match, and caption_credit take: it ends with ``)`` (blanks aside), and the
+    credit (the text between it and the last ``(``, no parenthesis inside) is credit-like."""
+    end = line.rstrip(" \t")
+    if not end.endswith(")"):
+        return False
+    return _credit_like(end[end.rfind("(") + 1 : -1])
 
 
 _HEADER_SPAN = 8
+_DIGIT_RE = regex.compile(r"\d")
 
 
 @rule("NEWS003", "dateline", tags=["dateline"], stage="news", trigger=r"\d")
@@ -284,7 +320,7 @@ def dateline(view: TextView) -> Iterator[Hit]:
     """
     for i in view.first_live(0, _HEADER_SPAN):
         line = view.lines[i]
-        if DATE_LINE_RE.match(line):
+        if _DIGIT_RE.search(line) and DATE_LINE_RE.match(line):  # (a date has digits: see the trigger)
             value = parse_date(line)
             if value is None:
                 continue

@@ -9,9 +9,10 @@ import regex
 
 from ..dates import parse_date
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, could_match, word_count
 from ._common import iter_line_matches
-from ._modern import BARE_INT_RE, COUNT, count_matches, line_re, phrase_alt, remember_authors, whole_line_hits
+from ._modern import BARE_INT_RE, COUNT, line_re, phrase_alt, remember_authors, whole_line_hits
+from ._sniff import LineScan, count_lines, factored_source
 
 __all__ = ["PACK"]
 
@@ -360,21 +361,31 @@ def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a NodeBB page."""
     head = text[:200_000]
     score = 0.0
-    if count_matches(_STATUS_LINE_RE, head) >= 2:
+    # count_matches(_STATUS_LINE_RE, head) >= 2, the line scan first: it costs less than the literal guard
+    if count_lines(_SNIFF_STATUS_RE, head) >= 2 and could_match(_STATUS_LINE_RE, head):
         score += 0.3
-    if ("ast reply" in head or "Reply Quote" in head) and _FOOTER_RE.search(head):
+    if ("ast reply" in head or "Reply Quote" in head) and _SNIFF_FOOTER.search(head):
         score += 0.3
     if " said in " in head and _SAID_IN_RE.search(head):
         score += 0.2
     if "NodeBB" in head:
         score += 0.3
-    if "Oldest to Newest" in head or "Newest to Oldest" in head:
+    if "est to " in head and ("Oldest to Newest" in head or "Newest to Oldest" in head):
         score += 0.2
-    if "wrote" in head and regex.search(
-        r"(?m)^[ \t]*wrote(?: on| \d)?[^\n]{0,40}\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$", head
-    ):
+    if "wrote" in head and "#" in head and _SNIFF_WROTE_RE.search(head):
         score += 0.2
     return min(1.0, score)
+
+
+#: ``_STATUS_LINE_RE`` with its multiline flag given as a flag, so that it gets the newline-to-newline scan, and
+#: its status phrases factored (a whole-line pattern: the same lines match).
+_SNIFF_STATUS_RE = regex.compile(
+    factored_source(_STATUS_LINE_RE.pattern.removeprefix("(?m)")), _STATUS_LINE_RE.flags
+)
+_SNIFF_FOOTER = LineScan(_FOOTER_RE)
+_SNIFF_WROTE_RE = regex.compile(
+    r"^[ \t]*wrote(?: on| \d)?[^\n]{0,40}\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$", regex.MULTILINE
+)
 
 
 _GLUED_AVATAR_RE = regex.compile(

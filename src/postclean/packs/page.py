@@ -10,7 +10,9 @@ The vocabularies are data in :mod:`postclean.phrases` (every language listed the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import compress
+from operator import is_not
 
 import regex
 
@@ -25,10 +27,22 @@ _SPACES_RE = regex.compile(r"\s+")
 _TRAIL_RE = regex.compile(r"[ \t]*[|·•:]+[ \t]*$")
 
 
+_BULLET_FIRST = "-•*·▪◦►»›"
+_TRAIL_LAST = "|·•:"
+
+
 def norm_line(line: str) -> str:
     """A line for vocabulary look-up: bullet and trailing separators dropped, blanks collapsed, lower case."""
-    s = _BULLET_RE.sub("", line.strip())
-    s = _TRAIL_RE.sub("", s)
+    s = line.strip()
+    if not s:
+        return s
+    # the patterns only apply when the (stripped) line starts with a bullet or a digit / ends with a separator
+    if s[0] in _BULLET_FIRST or (s[0].isdigit() and (s[1:2] in ".)" or s[2:3] in ".)")):
+        s = _BULLET_RE.sub("", s)
+    if s[-1] in _TRAIL_LAST:
+        s = _TRAIL_RE.sub("", s)
+    if "  " not in s and s.isprintable():
+        return s.lower()  # no blank but single spaces (all other whitespace is unprintable), none at the ends
     return _SPACES_RE.sub(" ", s).strip().lower()
 
 
@@ -95,6 +109,41 @@ def _alt(concept: str) -> str:
     return "|".join(parts)
 
 
+def _trigger_words(*groups: Iterable[str]) -> tuple[str, ...]:
+    """Lower-cased trigger words without those holding another one (which finds every document they find): the
+    same trigger, fewer scans of the document."""
+    words = list(dict.fromkeys(w.lower() for g in groups for w in g))
+    return tuple(w for w in words if not any(v != w and v in w for v in words))
+
+
+class _Heads:
+    """A cheap necessary test for ``pattern.match(line)``, where the IGNORECASE ``pattern`` needs the line to start
+    (after ``[ \\t]*``, and ``#+[ \\t]*`` when ``hashes``) with one of ``phrases`` (blanks as ``[ \\t]+``): the
+    line's first letters, lower-cased, must be those of a phrase's first word.
+
+    Only ASCII letters are compared (for them IGNORECASE is lower-casing): a line whose first letters are not
+    ASCII passes (a letter such as ``ſ`` or ``İ`` matches ``s`` or ``i`` under IGNORECASE but does not lower-case
+    to it).
+    """
+
+    __slots__ = ("digits", "hashes", "keys")
+
+    def __init__(self, phrases: Iterable[str], *, hashes: bool = False, digits: bool = False) -> None:
+        self.keys = frozenset(p.split(" ", 1)[0].split("…", 1)[0].lower()[:3] for p in phrases)
+        self.hashes = hashes
+        self.digits = digits  # the pattern has an alternative starting with a digit
+
+    def may_match(self, line: str) -> bool:
+        rest = line.lstrip(" \t")
+        if self.hashes and rest[:1] == "#":
+            rest = rest.lstrip("#").lstrip(" \t")
+        start = rest[:3]
+        if not start.isascii() or (self.digits and start[:1].isdigit()):
+            return True
+        start = start.lower()
+        return "" in self.keys or not self.keys.isdisjoint((start[:1], start[:2], start))
+
+
 def _full_line(concept: str, tail: str = r"[ \t]*[.!:…]?") -> regex.Pattern[str]:
     return regex.compile(
         rf"^[ \t]*(?:[-•*][ \t]+)?(?:{_alt(concept)}){tail}[ \t]*$", regex.IGNORECASE | regex.MULTILINE
@@ -129,18 +178,45 @@ _TIMES_RE = regex.compile(
 
 _LOGIN_SET = _vocab("login_prompts")
 _JUMP_SET = _vocab("jump_links")
-_LOGIN_WORDS = ("log", "sign", "regist", "join")
-_FOOTER_HINTS: tuple[str, ...] = tuple(
+_FOOTER_HINTS: tuple[str, ...] = _trigger_words(
     sorted(
         {"©", "(c)", "copyright"}
         | {p.lower() for c in ("all_rights_reserved", "all_times_are", "powered_by") for p in phrases(c)}
     )
-)
+)  # (without the hints that hold another one: a line holds one of them if and only if it holds one of all)
 
 
-def _footer_hint(s: str) -> bool:
-    low = s.lower()
-    return any(h in low for h in _FOOTER_HINTS)
+def _holds(s: str, words: tuple[str, ...]) -> bool:
+    """Whether lower-cased ``s`` holds one of ``words``."""
+    return any(map(s.lower().__contains__, words))
+
+
+#: (words, size) -> (the ``original`` lines of the last document looked at, the words they hold)
+_PRESENT: dict[tuple[tuple[str, ...], int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _present(view: TextView, words: tuple[str, ...], size: int) -> tuple[str, ...]:
+    """The ``words`` that the lower-cased original lines of ``view`` of at most ``size`` characters (stripped)
+    hold, remembered for the last document: one scan of the text per word instead of one per line.
+
+    A line of the view that is still its original line (``view.lines[i] is view.original[i]``) can only hold
+    these; a line an earlier rule cut may hold any of ``words``.
+    """
+    last = _PRESENT.get((words, size))
+    if last is not None and last[0] is view.original:
+        return last[1]
+    low = "\n".join([x for x in view.original if len(x) <= size or len(x.strip()) <= size]).lower()
+    found = tuple(w for w in words if w in low)
+    _PRESENT[(words, size)] = (view.original, found)
+    return found
+
+
+def _line_hints(view: TextView, words: tuple[str, ...], size: int) -> tuple[tuple[str, ...], set[str]]:
+    """The ``words`` a line of ``view`` of at most ``size`` characters (stripped) may hold: the document's
+    (:func:`_present`), all of them for a line in the returned set of lines an earlier rule cut."""
+    changed = set(compress(view.lines, map(is_not, view.lines, view.original)))
+    changed.discard("")  # a removed line
+    return _present(view, words, size), changed
 
 
 def _is_login(line: str, norm: str | None = None) -> bool:
@@ -149,7 +225,7 @@ def _is_login(line: str, norm: str | None = None) -> bool:
     n = norm_line(line) if norm is None else norm
     if n.rstrip(".!:…") in _LOGIN_SET:
         return True
-    return any(w in n for w in _LOGIN_WORDS) and bool(_LOGIN_GENERIC_RE.match(line))
+    return ("log" in n or "sign" in n or "regist" in n or "join" in n) and bool(_LOGIN_GENERIC_RE.match(line))
 
 
 def _is_jump(line: str, norm: str | None = None) -> bool:
@@ -159,11 +235,11 @@ def _is_jump(line: str, norm: str | None = None) -> bool:
     return n.rstrip(".!:…") in _JUMP_SET
 
 
-def _is_footer(line: str) -> bool:
+def _is_footer(line: str, hints: tuple[str, ...] = _FOOTER_HINTS) -> bool:
     s = line.strip()
     if not s or len(s) > 400:
         return False
-    if not _footer_hint(s) or word_count(s) > 40:
+    if not _holds(s, hints) or word_count(s) > 40:
         return False
     if _TIMES_RE.match(s):
         return True
@@ -173,14 +249,62 @@ def _is_footer(line: str) -> bool:
     return bool(_COPYRIGHT_RE.match(s)) and word_count(s) <= 30
 
 
-def _is_glue(line: str) -> bool:
-    """Any page-chrome line: a glue line extends a run of navigation lines."""
-    if len(line) > 300:
+_WORD_END = ".!:…|·•"  # trailing punctuation a vocabulary look-up may drop (norm_line and the rules)
+
+
+def _first_words(*groups: Iterable[str]) -> frozenset[str]:
+    """The first words of the phrases of ``groups``, without trailing punctuation (see :func:`_may_start`)."""
+    return frozenset(w.split(" ", 1)[0].rstrip(_WORD_END) for group in groups for w in group)
+
+
+#: The first words of normalised navigation, jump and login lines (norm_line), and how _LOGIN_GENERIC_RE's start.
+_MENU_FIRST = _first_words(_NAV, _SEPARATORS, _JUMP_SET, _LOGIN_SET)
+_LOGIN_FIRST = _first_words(_LOGIN_SET)
+_JUMP_FIRST = _first_words(_JUMP_SET)
+_LOGIN_STARTS = ("please", "log", "sign", "regist", "join")
+
+
+def _may_start(s: str, first_words: frozenset[str], logins: bool = True) -> bool:
+    """A cheap necessary test for a stripped line to be a vocabulary line (its norm_line, trailing punctuation
+    aside, a phrase) whose phrase starts with one of ``first_words``: its first word, lower-cased as norm_line does,
+    is one; ``logins``: or the line may be one of _LOGIN_GENERIC_RE."""
+    if not s:
         return False
-    n = norm_line(line) if len(line) <= 200 else ""
-    if (n and (_nav_count(n) or _is_jump(line, n) or _is_login(line, n))) or _is_footer(line):
+    if s[0] in _BULLET_FIRST or (s[0].isdigit() and (s[1:2] in ".)" or s[2:3] in ".)")):
+        return True  # a bullet (_BULLET_RE) may go: the first word is another
+    first = s.split(None, 1)[0]
+    low = first.lower()
+    if low.rstrip(_WORD_END) in first_words:
         return True
-    return len(line) <= 240 and any(c in line for c in "›»>→") and bool(_BREAD_RE.match(line))
+    # IGNORECASE (_LOGIN_GENERIC_RE) may take a non-ASCII letter that lower-casing does not
+    return logins and (low.startswith(_LOGIN_STARTS) or not first[:6].isascii())
+
+
+def _is_glue(line: str, hints: tuple[str, ...] = _FOOTER_HINTS) -> bool:
+    """Any page-chrome line: a glue line extends a run of navigation lines.
+
+    ``hints``: the footer hints the line may hold (:func:`_present`; a line holding none is no footer).
+    """
+    size = len(line)
+    if size > 300:
+        return False
+    n = norm_line(line) if size <= 200 and _may_start(line.strip(), _MENU_FIRST) else ""
+    if n:
+        if _nav_count(n):
+            return True
+        bare = n.rstrip(".!:…")  # _is_jump and _is_login, spelled out
+        if (size <= 80 and bare in _JUMP_SET) or bare in _LOGIN_SET:
+            return True
+        if ("log" in n or "sign" in n or "regist" in n or "join" in n) and _LOGIN_GENERIC_RE.match(line):
+            return True
+    if hints and _is_footer(line, hints):
+        return True
+    # a line without any of "›»>→" is never taken for a breadcrumb trail here
+    return (
+        size <= 240
+        and ("›" in line or "»" in line or "→" in line or ">" in line)
+        and _is_bread(line, separators=False)
+    )
 
 
 def _runs(view: TextView, pred: Callable[[str], object], gap: int = 2) -> Iterator[list[int]]:
@@ -245,7 +369,8 @@ def nav_menu(view: TextView) -> Iterator[Hit]:
         Members
         Log in Register
     """
-    for run in _runs(view, _is_glue):
+    hints, changed = _line_hints(view, _FOOTER_HINTS, 400)
+    for run in _runs(view, lambda line: _is_glue(line, _FOOTER_HINTS if line in changed else hints)):
         if _SHARE_HEAD_RE.match(view.lines[run[0]]):
             continue  # a share widget: GEN003's
         counts = {i: is_nav_line(view.lines[i]) for i in run}
@@ -268,6 +393,19 @@ _BREAD_RE = regex.compile(
     rf"|(?:{_SEG}[ \t]*[›»→][ \t]*){{2,9}}{_SEG})[ \t]*[›»>→]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
+#: How a trail of the first kind (_BREAD_RE) starts: a cheap necessary test for lines without ``›``/``»``/``→``.
+_BREAD_HEAD_RE = regex.compile(rf"^[ \t]*(?:{_ROOTS})", regex.IGNORECASE | regex.MULTILINE)
+
+
+def _is_bread(line: str, separators: bool = True) -> bool:
+    """``_BREAD_RE.match(line)``, costly, tried only when a trail can be there: a trail holds ``›``/``»``/``→``
+    (two of them, if it does not start at a root) or starts at a root followed by one of ``>/|`` or ``::``.
+    ``separators=False`` takes the ``/`` and ``|`` separators and ``::`` as absent."""
+    if "›" in line or "»" in line or "→" in line:
+        return bool(_BREAD_RE.match(line))
+    if not (">" in line or (separators and ("/" in line or "|" in line or "::" in line))):
+        return False
+    return bool(_BREAD_HEAD_RE.match(line)) and bool(_BREAD_RE.match(line))
 
 
 @rule("PAGE002", "breadcrumbs", tags=["navigation"], scope="document", trigger=r"[›»>→]|::")
@@ -283,7 +421,7 @@ def breadcrumbs(view: TextView) -> Iterator[Hit]:
         Home › Forums › Hardware › Graphics cards
     """
     for i, line in view.iter_lines():
-        if len(line) > 300 or not _BREAD_RE.match(line):
+        if len(line) > 300 or not _is_bread(line):
             continue
         segments = regex.split(r"[›»>→|]|::", line)
         if any(word_count(s) > 12 for s in segments) or line.rstrip().endswith((".", "?", "!")):
@@ -299,7 +437,10 @@ def breadcrumbs(view: TextView) -> Iterator[Hit]:
     "login-prompt",
     tags=["notice", "navigation"],
     scope="document",
-    trigger=tuple(p.lower() for p in phrases("login_prompts")),
+    # the first words find only what the pattern finds; they spare the pattern scan and every phrase holding one
+    trigger=_trigger_words(
+        ("regist", "join", "login", "log in", "sign in", "sign up"), phrases("login_prompts")
+    ),
     trigger_pattern=r"log[ \t]?in|sign[ \t]?(?:in|up)|regist|join",
 )
 def login_prompt(view: TextView) -> Iterator[Hit]:
@@ -314,7 +455,7 @@ def login_prompt(view: TextView) -> Iterator[Hit]:
         Create an account
     """
     for i, line in view.iter_lines():
-        if len(line) < 200 and _is_login(line):
+        if len(line) < 200 and _may_start(line.strip(), _LOGIN_FIRST) and _is_login(line):
             yield Hit(i, i, "login or registration prompt")
 
 
@@ -335,6 +476,9 @@ def footer(view: TextView) -> Iterator[Hit]:
         © 2024 Example Forums. All rights reserved.
         All times are GMT -5. The time now is 04:12 PM.
     """
+    hints, changed = _line_hints(view, _FOOTER_HINTS, 400)
+    if not hints and not changed:
+        return  # every hit holds a footer hint
     live = view.live_indices()
     if not live:
         return
@@ -342,7 +486,12 @@ def footer(view: TextView) -> Iterator[Hit]:
     for i in live:
         line = view.lines[i]
         s = line.strip()
-        if not s or len(s) > 400 or not _footer_hint(s) or word_count(s) > 40:
+        if (
+            not s
+            or len(s) > 400
+            or not _holds(s, _FOOTER_HINTS if line in changed else hints)
+            or word_count(s) > 40
+        ):
             continue
         if _TIMES_RE.match(s):
             yield Hit(i, i, "forum time-zone footer")
@@ -372,6 +521,7 @@ _STAT_ITEM_RE = regex.compile(
     r"|(?:Replies|Views|Posts|Messages|Answers|Votes)[ \t:]*[\d.,]+[kKmM]?)?[ \t]*$",
     regex.IGNORECASE,
 )
+_RELATED_HEADS = _Heads((*phrases("related_headings"), *phrases("qa_related_headings")), hashes=True)
 _MAX_ITEM_WORDS = 24
 _SENTENCE_BREAK_RE = regex.compile(r"\w[.!?][ \t]+[\p{Lu}(\"“]")
 
@@ -398,7 +548,12 @@ def _item_kind(line: str) -> str | None:
     "related-list",
     tags=["navigation", "link-card"],
     scope="document",
-    trigger=tuple(p.lower() for p in (*phrases("related_headings"), *phrases("qa_related_headings"))),
+    # the most frequent words first
+    trigger=_trigger_words(
+        ("related", "linked", "recommended", "trending"),
+        phrases("related_headings"),
+        phrases("qa_related_headings"),
+    ),
 )
 def related_list(view: TextView) -> Iterator[Hit]:
     """ "Similar threads" / "Latest posts" / "Related topics" headings with the list of thread titles under them.
@@ -415,9 +570,14 @@ def related_list(view: TextView) -> Iterator[Hit]:
         Replies 4 Views 380
     """
     n = len(view)
-    for i, line in view.iter_lines():
-        if view.claimed[i] or not _RELATED_RE.match(line):
-            continue
+    heads = [
+        i
+        for i, line in enumerate(view.lines)
+        if line and _RELATED_HEADS.may_match(line) and _RELATED_RE.match(line) and not view.claimed[i]
+    ]
+    head_lines = set(heads)
+    for i in heads:
+        line = view.lines[i]
         items: list[int] = []
         titles = 0
         blanks = 0
@@ -444,7 +604,7 @@ def related_list(view: TextView) -> Iterator[Hit]:
                     kind = "title"
                 else:
                     break
-            if kind == "title" and _RELATED_RE.match(view.lines[j]):
+            if kind == "title" and j in head_lines:
                 break  # the next list starts; it gets its own hit
             items.append(j)
             titles += kind == "title"
@@ -494,19 +654,34 @@ _THREAD_COUNTS = frozenset(
     )
 )
 _STAT_FIRST = frozenset(p.lower().split()[0] for p in phrases("forum_stats_labels"))
+_STATS_FIRST = _first_words(_STATS_HEADS, _STAT_FIRST)  # how headings and statistic pairs start
 _BROWSING_HINTS = (
     *{p.lower().split()[0] for p in phrases("users_browsing")},
     "total:",
     "online",
     "browsing",
 )
+#: How _BROWSING_RE's lines start.
+_BROWSING_HEADS = _Heads((*phrases("users_browsing"), "Total:"), digits=True)
 _JS_HINTS = tuple({p.lower().split()[0] for p in phrases("js_notices")})
+_JS_HEADS = _Heads(phrases("js_notices"))
 
 
-def _stat_pair(view: TextView, i: int) -> tuple[str, int] | None:
+def _norm_at(view: TextView, i: int, norms: dict[int, str]) -> str:
+    """:func:`norm_line` of line ``i``, remembered in ``norms`` (for one rule run: the view does not change)."""
+    s = norms.get(i)
+    if s is None:
+        s = norms[i] = norm_line(view.lines[i])
+    return s
+
+
+def _stat_pair(view: TextView, i: int, norms: dict[int, str] | None = None) -> tuple[str, int] | None:
     """A forum-statistics pair at line ``i``: (label, last line) with the value on the line or the next one."""
     line = view.lines[i]
-    if len(line) > 80 or norm_line(line).split(" ", 1)[0].rstrip(":") not in _STAT_FIRST:
+    if len(line) > 80:
+        return None
+    norm = norm_line(line) if norms is None else _norm_at(view, i, norms)
+    if norm.split(" ", 1)[0].rstrip(":") not in _STAT_FIRST:
         return None
     m = _STAT_PAIR_RE.match(line)
     if not m:
@@ -564,18 +739,35 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
         quietfox
     """
     n = len(view)
-    i = 0
-    while i < n:
-        if not view.is_live(i):
-            i += 1
+    norms: dict[int, str] = {}
+    # Where something can start: a browsing line (it holds a hint), a heading or a statistic pair (at most 80
+    # characters, the first word a label's); the lines in between are passed over as the loop below would.
+    starts: list[tuple[int, bool, bool]] = []  # (line, may be a browsing line, is a heading)
+    for k, line in enumerate(view.lines):
+        if view.claimed[k] or len(line) > 500 or not line.strip():
             continue
+        browsing = _BROWSING_HEADS.may_match(line) and _holds(line, _BROWSING_HINTS)
+        head = False
+        if len(line) <= 80 and _may_start(line.strip(), _STATS_FIRST, logins=False):
+            norm = _norm_at(view, k, norms)
+            head = norm.rstrip(".:!") in _STATS_HEADS
+            if head or norm.split(" ", 1)[0].rstrip(":") in _STAT_FIRST:
+                starts.append((k, browsing, head))
+                continue
+        if browsing:
+            starts.append((k, browsing, head))
+    i = 0
+    for k, browsing, head in starts:
+        if k < i:
+            continue
+        i = k
         line = view.lines[i]
-        low = line.lower() if len(line) <= 500 else ""
-        if low and any(h in low for h in _BROWSING_HINTS) and _BROWSING_RE.match(line):
+        if browsing and _BROWSING_RE.match(line):
             yield Hit(i, i, "users browsing / online count")
             i += 1
             continue
-        head = len(line) <= 80 and norm_line(line).rstrip(".:!") in _STATS_HEADS
+        if len(line) > 80:
+            continue  # neither a heading nor a statistic pair (_stat_pair): nothing starts here
         start = i
         j = i + 1 if head else i
         labels: list[str] = []
@@ -586,7 +778,7 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
                     break
                 j += 1
                 continue
-            pair = _stat_pair(view, j)
+            pair = _stat_pair(view, j, norms)
             if pair is None:
                 break
             labels.append(pair[0])
@@ -597,8 +789,6 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
         if (len(labels) >= 2 and strong) or (head and labels):
             yield from free_spans(view, start, end, "forum statistics")
             i = end + 1
-            continue
-        i += 1
 
 
 def forum_stats_lines(view: TextView) -> frozenset[int]:
@@ -628,9 +818,14 @@ def skip_links(view: TextView) -> Iterator[Hit]:
     for i, line in view.iter_lines():
         if len(line) > 200:
             continue
-        if _is_jump(line):
+        if len(line) <= 80 and _may_start(line.strip(), _JUMP_FIRST, logins=False) and _is_jump(line):
             yield Hit(i, i, "skip or jump link")
-        elif any(h in line.lower() for h in _JS_HINTS) and _JS_RE.match(line) and word_count(line) <= 24:
+        elif (
+            _JS_HEADS.may_match(line)
+            and _JS_RE.match(line)
+            and _holds(line, _JS_HINTS)
+            and word_count(line) <= 24
+        ):
             yield Hit(i, i, "script or loading notice")
 
 

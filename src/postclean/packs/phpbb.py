@@ -24,6 +24,7 @@ from ._classic import (
     weighted_sniff,
 )
 from ._common import iter_line_matches
+from ._sniff import literal_led
 
 __all__ = ["PACK"]
 
@@ -317,23 +318,34 @@ def reply_subject(view: TextView) -> Iterator[Hit]:
             yield Hit(first, first, "post subject repeating the thread title")
 
 
+_SNIFF_ARROW_RE = regex.compile(r" wrote: ?↑")
+_SNIFF_BY_RE = regex.compile(r"^[ \t]*(?:Post )?by [^\n»]{1,60} » ", regex.MULTILINE)
+_SNIFF_TOP_RE = regex.compile(r"^[ \t]*Top[ \t]*$", regex.MULTILINE)
+_SNIFF_TOP_LED_RE = literal_led(_SNIFF_TOP_RE, "Top") or _SNIFF_TOP_RE
 _SNIFF = (
-    (regex.compile(r" wrote: ?↑"), 0.45),
-    (regex.compile(r"^[ \t]*(?:Post )?by [^\n»]{1,60} » ", regex.MULTILINE), 0.4),
+    (_SNIFF_ARROW_RE, 0.45),
+    (_SNIFF_BY_RE, 0.4),
     (regex.compile(r"^[ \t]*Code: Select all[ \t]*$", regex.MULTILINE | regex.IGNORECASE), 0.4),
     (regex.compile(r"edited \d+ times? in total"), 0.4),
     (regex.compile(r"phpBB"), 0.5),
     (regex.compile(r"^[ \t]*(?:[-•][ \t]*)?Joined: [^\n]{4,40}$", regex.MULTILINE), 0.2),
-    (regex.compile(r"^[ \t]*Top[ \t]*$", regex.MULTILINE), 0.2),
+    (_SNIFF_TOP_RE, 0.2),
     (regex.compile(r"^[ \t]*(?:Board index|Return to “)", regex.MULTILINE), 0.3),
     (regex.compile(r"^[^\n:]{1,40} wrote:\S", regex.MULTILINE), 0.25),
     (regex.compile(r"\(\d[\d.,]* KiB\) (?:Viewed|Downloaded) \d+ times?"), 0.35),
 )
+#: Cheap tests every text these patterns match passes (the literal guards they get by themselves are weak): a
+#: substring, or the same line led by its literal (the regex engine scans for a literal quickly).
+_SNIFF_NEEDS = {
+    _SNIFF_ARROW_RE: lambda head: "↑" in head,
+    _SNIFF_BY_RE: lambda head: " » " in head,
+    _SNIFF_TOP_RE: lambda head: _SNIFF_TOP_LED_RE.search(head) is not None,
+}
 
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a phpBB page (two distinctive signals for 0.5)."""
-    return weighted_sniff(text, _SNIFF)
+    return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
 PACK = RulePack(

@@ -8,8 +8,9 @@ import regex
 
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, search_lines, word_count
 from ._common import iter_line_matches
+from ._sniff import literal_led
 from .page import free_spans
 
 __all__ = ["PACK"]
@@ -330,26 +331,46 @@ def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a Reddit page."""
     head = text[:400_000]
     score = 0.0
-    if regex.search(
-        r"permalinkembedsave|^[ \t]*\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?", head, regex.MULTILINE
-    ):
+    if "permalinkembedsave" in head or _SNIFF_COLLAPSE_RE.search(head):
         score += 0.6
-    if regex.search(r"\bReddit\b|\breddit\.com\b", head):
+    if "eddit" in head and ("Reddit" in head or "reddit.com" in head) and _SNIFF_NAME_RE.search(head):
         score += 0.3
-    if regex.search(r"(?:^|[ \t])/?r/\w{2,}", head, regex.MULTILINE):
+    if _SNIFF_SUB_RE.search(head):
         score += 0.2
-    if regex.search(
-        r"submitted[^\n]{1,40}ago by|Posted by u/|points \(\d+% upvoted\)|\(\d+ children\)", head
+    if "Posted by u/" in head or (
+        ("submitted" in head or "% upvoted)" in head or " children)" in head)
+        and _SNIFF_SUBMITTED_RE.search(head)
     ):
         score += 0.4
-    if regex.search(
-        r"^[ \t]*[\w-]{2,40}[ \t]*[·•][ \t]*\d+[ \t]*(?:yr|mo|d|h)\.?[ \t]+ago", head, regex.MULTILINE
-    ):
+    if ("·" in head or "•" in head) and "ago" in head and search_lines(_SNIFF_HEADER_RE, head):
         score += 0.4
-    if regex.search(r"^[ \t]*(?:level \d|More replies|Upvote)", head, regex.MULTILINE):
+    if any(level.search(head) for level in _SNIFF_LEVEL_RES):
         score += 0.2
     return min(1.0, score)
 
+
+def _sniff_led_re(source: str, literal: str) -> regex.Pattern[str]:
+    """``source`` (multiline) led by ``literal`` (the regex engine scans for a literal quickly)."""
+    pattern = regex.compile(source, regex.MULTILINE)
+    return literal_led(pattern, literal) or pattern
+
+
+# Sniffer patterns: each runs only when the literal text it needs occurs (a plain substring test costs far less),
+# or is led by such a literal.
+#: ``^[ \t]*\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?`` led by its "[".
+_SNIFF_COLLAPSE_RE = _sniff_led_re(r"^[ \t]*\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?", "[")
+_SNIFF_NAME_RE = regex.compile(r"\bReddit\b|\breddit\.com\b")
+_SNIFF_SUB_RE = regex.compile(r"(?:^|[ \t])/?r/\w{2,}", regex.MULTILINE)
+_SNIFF_SUBMITTED_RE = regex.compile(r"submitted[^\n]{1,40}ago by|points \(\d+% upvoted\)|\(\d+ children\)")
+_SNIFF_HEADER_RE = regex.compile(
+    r"^[ \t]*[\w-]{2,40}[ \t]*[·•][ \t]*\d+[ \t]*(?:yr|mo|d|h)\.?[ \t]+ago", regex.MULTILINE
+)
+#: ``^[ \t]*(?:level \d|More replies|Upvote)``, one pattern for each alternative.
+_SNIFF_LEVEL_RES = (
+    _sniff_led_re(r"^[ \t]*level \d", "level "),
+    _sniff_led_re(r"^[ \t]*More replies", "More replies"),
+    _sniff_led_re(r"^[ \t]*Upvote", "Upvote"),
+)
 
 PACK = RulePack(
     name="reddit",

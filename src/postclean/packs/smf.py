@@ -209,21 +209,28 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "topic chrome")
 
 
+_SNIFF_ON_RE = regex.compile(r"«[ \t]*(?:Reply #\d+ )?on: ")
+_SNIFF_LIKES_RE = regex.compile(r"\d+ (?:person likes|people like) this\.")
 _SNIFF = (
-    (regex.compile(r"«[ \t]*(?:Reply #\d+ )?on: "), 0.5),
+    (_SNIFF_ON_RE, 0.5),
     (regex.compile(r"^[ \t]*Quote from: ", regex.MULTILINE), 0.35),
     (regex.compile(r"^[ \t]*Logged[ \t]*$", regex.MULTILINE), 0.3),
     (regex.compile(r"Last Edit: [^\n]{4,60} by "), 0.3),
     (regex.compile(r"Simple Machines|Powered by SMF"), 0.5),
     (regex.compile(r"Report to moderator"), 0.3),
-    (regex.compile(r"\d+ (?:person likes|people like) this\."), 0.3),
+    (_SNIFF_LIKES_RE, 0.3),
     (regex.compile(r"^[ \t]*Started by [^\n,]{1,60}, ", regex.MULTILINE), 0.2),
 )
+#: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
+_SNIFF_NEEDS = {
+    _SNIFF_ON_RE: lambda head: "«" in head,
+    _SNIFF_LIKES_RE: lambda head: "person likes this." in head or "people like this." in head,
+}
 
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from an SMF page (two distinctive signals for 0.5)."""
-    return weighted_sniff(text, _SNIFF)
+    return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
 PACK = RulePack(

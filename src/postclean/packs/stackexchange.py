@@ -13,6 +13,7 @@ from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._common import iter_line_matches
+from ._sniff import literal_led
 from .page import free_spans
 
 __all__ = ["PACK"]
@@ -476,28 +477,50 @@ def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a Stack Exchange page."""
     head = text[:400_000]
     score = 0.0
-    if regex.search(
-        r"Stack Exchange network consists of|Stack Exchange Inc|stackexchange\.com|stackoverflow\.com", head
+    if "tack" in head and (
+        "stackexchange.com" in head
+        or "stackoverflow.com" in head
+        or (
+            "Stack Exchange " in head
+            and ("Stack Exchange Inc" in head or "Stack Exchange network consists of" in head)
+        )
     ):
         score += 0.6
-    if regex.search(r"^[ \t]*(?:Share[ \t]*)?Improve this (?:answer|question)", head, regex.MULTILINE):
+    if "Improve this " in head and _SNIFF_IMPROVE_RE.search(head):
         score += 0.5
-    if regex.search(r"\d+[ \t]+\d+[ \t]+(?:gold|silver|bronze)[ \t]+badges?", head):
+    if "badge" in head and _SNIFF_BADGES_RE.search(head):
         score += 0.4
-    commented = len(regex.findall(r"Commented[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}", head))
+    commented = len(_SNIFF_COMMENTED_RE.findall(head)) if "Commented" in head else 0
     if commented:
         score += 0.3 if commented < 2 else 0.5
-    if regex.search(r"^[ \t]*\d+[ \t]+Answers?[ \t]*$", head, regex.MULTILINE):
+    if "Answer" in head and _SNIFF_ANSWERS_RE.search(head):
         score += 0.3
     if "enter image description here" in head or "\\$\\begingroup\\$" in head:
         score += 0.3
-    if "Highest score (default)" in head or regex.search(
-        r"^[ \t]*Add a comment[ \t]*\|", head, regex.MULTILINE
-    ):
+    if "Highest score (default)" in head or ("Add a comment" in head and _SNIFF_ADD_COMMENT_RE.search(head)):
         score += 0.4
-    if regex.search(r"^[ \t]*(?:asked|answered)[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}", head, regex.MULTILINE):
+    if any(asked.search(head) for asked in _SNIFF_ASKED_RES):
         score += 0.2
     return min(1.0, score)
+
+
+# Sniffer patterns: each runs only when the literal text it needs occurs (a plain substring test costs far less).
+_SNIFF_IMPROVE_RE = regex.compile(r"^[ \t]*(?:Share[ \t]*)?Improve this (?:answer|question)", regex.MULTILINE)
+_SNIFF_BADGES_RE = regex.compile(r"\d+[ \t]+\d+[ \t]+(?:gold|silver|bronze)[ \t]+badges?")
+_SNIFF_COMMENTED_RE = regex.compile(r"Commented[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}")
+_SNIFF_ANSWERS_RE = regex.compile(r"^[ \t]*\d+[ \t]+Answers?[ \t]*$", regex.MULTILINE)
+_SNIFF_ADD_COMMENT_RE = regex.compile(r"^[ \t]*Add a comment[ \t]*\|", regex.MULTILINE)
+
+
+def _sniff_asked_re(word: str) -> regex.Pattern[str]:
+    """The ``asked Mar 3`` / ``answered Mar 3`` line for ``word``, led by it (the regex engine scans for a literal
+    quickly)."""
+    pattern = regex.compile(rf"^[ \t]*{word}[ \t]+[A-Z][a-z]{{2}}[ \t]+\d{{1,2}}", regex.MULTILINE)
+    return literal_led(pattern, word) or pattern
+
+
+#: ``^[ \t]*(?:asked|answered)[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}``, one pattern for each word.
+_SNIFF_ASKED_RES = (_sniff_asked_re("asked"), _sniff_asked_re("answered"))
 
 
 PACK = RulePack(

@@ -12,6 +12,7 @@ from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._modern import BARE_INT_RE, line_re, phrase_alt, remember_authors, whole_line_hits
+from ._sniff import literal_led
 
 __all__ = ["PACK"]
 
@@ -155,7 +156,7 @@ def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a Vanilla page."""
     head = text[:400_000]
     score = 0.0
-    if regex.search(r"(?i)Powered By Vanilla", head):
+    if _SNIFF_POWERED_RE.search(head):
         score += 0.4
     if "Howdy, Stranger!" in head:
         score += 0.3
@@ -163,12 +164,25 @@ def sniff(text: str) -> float:
         score += 0.3
     if "In this Discussion" in head:
         score += 0.2
-    if regex.search(
-        rf"(?m)^[ \t]*{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}[AP]M(?:[ \t]+edited[^\n]*)?$",
-        head,
-    ):
+    if any(date.search(head) for date in _SNIFF_DATE_RES):
         score += 0.2
     return min(1.0, score)
+
+
+_SNIFF_POWERED_RE = regex.compile(r"(?i)Powered By Vanilla")
+
+
+def _sniff_date_re(ampm: str) -> regex.Pattern[str]:
+    """The ``May 3, 2024 5:07PM( edited …)`` line for ``ampm`` ("AM" or "PM"), led by that literal."""
+    pattern = regex.compile(
+        rf"^[ \t]*{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}{ampm}(?:[ \t]+edited[^\n]*)?$",
+        regex.MULTILINE,
+    )
+    return literal_led(pattern, ampm) or pattern
+
+
+#: The date line with ``[AP]M``: one pattern for each.
+_SNIFF_DATE_RES = (_sniff_date_re("AM"), _sniff_date_re("PM"))
 
 
 PACK = RulePack(

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 import regex
 
 from ..model import Quote
+from ..phrases import PHRASES
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
     CLASSIC_DATE,
     EDIT_REASON_RE,
     BlockSpec,
+    Guarded,
     alt,
     block_hits,
     classic_poster_facts,
@@ -22,7 +24,7 @@ from ._classic import (
     seen_run,
     weighted_sniff,
 )
-from ._common import iter_line_matches
+from ._common import LineHeads, iter_line_matches
 
 __all__ = ["PACK"]
 
@@ -39,6 +41,29 @@ _MENU_NEEDLE = regex.compile(
     r"wiadomo|сообщен|Личное|профиль|ffline|nline|Kontakt|déconnecté|connecté|desconectado|línea|in linea|"
     r"jest|форума|Send PM|Send an email|Send email|E-Mail|threads started"
 )
+_MENU_PHRASES = [
+    p for concept in ("classic_member_menu", "classic_online_status") for ps in PHRASES[concept].values() for p in ps
+]
+#: The most characters other than blanks a ``_MENU_RE`` line holds (name, phrase, bullet): longer lines are prose.
+_MENU_MAX = 62 + max(len("".join(p.replace("{user}", "").split()).casefold()) for p in _MENU_PHRASES)
+#: Where a ``_MENU_RE`` line can start (phrases led by a name end in one of ``_MENU_TAILS`` instead).
+_MENU_HEADS = LineHeads([p for p in _MENU_PHRASES if not p.startswith("{")], bullets="-•*·")
+_MENU_TAILS = tuple(sorted({p.split()[-1].casefold() for p in _MENU_PHRASES if p.startswith("{")}))
+_MENU_TAIL_MAX = max(len(t) for t in _MENU_TAILS)
+
+
+def _menu_line(line: str) -> bool:
+    """``_MENU_NEEDLE`` and ``_MENU_RE`` match ``line``; cheap tests first: a menu or status line is short and
+    starts or ends with one of the phrases' words."""
+    if not line or len(line) - line.count(" ") - line.count("\t") > _MENU_MAX:
+        return False
+    if not _MENU_HEADS.test(line) and "\u0130" not in line:
+        tail = line.rstrip(" \t")[-_MENU_TAIL_MAX:].casefold()
+        if not tail.endswith(_MENU_TAILS):
+            return False
+    return _MENU_NEEDLE.search(line) is not None and _MENU_RE.match(line) is not None
+
+
 _OP = r"Original Poster|Thread Starter|Topic Starter|Thread Author|Author|OP|Old|New"
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
@@ -63,7 +88,41 @@ _EVIDENCE_RE = regex.compile(
     rf"{_MENU}|{_STATUS_NOGROUP})",
     _F,
 )
-_SPEC = BlockSpec(header=_HEADER_RE, pre=_PRE_RE, post=_POST_RE, stoppers=_STOP_RE, evidence=_EVIDENCE_RE)
+_PRE_HEADS = LineHeads(
+    [*(p for p in _MENU_PHRASES if not p.startswith("{")), *_OP.split("|"), "*", "Join Date", "Posts"], bullets="-•"
+)
+_EVIDENCE_HEADS = LineHeads(
+    [*(p for p in _MENU_PHRASES if not p.startswith("{")), "Share", "Tweet", "Mentioned", "Tagged", "Quoted", "Rep"],
+    bullets="-•",
+    digits=True,
+)
+
+
+def _pre_shape(line: str) -> bool:
+    """A cheap necessary test for ``_PRE_RE``: a line that starts like one, or ends like a status line."""
+    return (
+        _PRE_HEADS.test(line)
+        or line.rstrip(" \t")[-_MENU_TAIL_MAX:].casefold().endswith(_MENU_TAILS)
+        or "\u0130" in line
+    )
+
+
+def _evidence_shape(line: str) -> bool:
+    """A cheap necessary test for ``_EVIDENCE_RE`` (a prefix match): a line that starts like one, or holds the
+    last word of a status phrase."""
+    if _EVIDENCE_HEADS.test(line) or "\u0130" in line:
+        return True
+    folded = line.casefold()
+    return any(t in folded for t in _MENU_TAILS)
+
+
+_SPEC = BlockSpec(
+    header=_HEADER_RE,
+    pre=Guarded(_PRE_RE, _pre_shape),
+    post=_POST_RE,
+    stoppers=_STOP_RE,
+    evidence=Guarded(_EVIDENCE_RE, _evidence_shape),
+)
 
 
 @rule("VB001", "author-block", tags=["author-block"], stage="split", scope="document")
@@ -321,7 +380,7 @@ def member_menu(view: TextView) -> Iterator[Hit]:
         Send a private message to quillpen
         Find More Posts by quillpen
     """
-    hits = [i for i, _m in match_lines(view, _MENU_NEEDLE, _MENU_RE)]
+    hits = [i for i, line in enumerate(view.lines) if _menu_line(line)]
     done: set[int] = set()
     for i in hits:
         if i in done:
@@ -436,24 +495,33 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "thread chrome")
 
 
+_SNIFF_STATUS_RE = regex.compile(r" is (?:offline|online now)[ \t]*$", regex.MULTILINE)
+_SNIFF_RULE_RE = regex.compile(r"^[ \t]*_{18}[ \t]*$", regex.MULTILINE)
+_SNIFF_DATE_RE = regex.compile(r"^[ \t]*\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE)
 _SNIFF = (
     (regex.compile(r"Originally Posted by", regex.IGNORECASE), 0.35),
     (regex.compile(r"^[ \t]*Reply With Quote[ \t]*$", regex.MULTILINE), 0.35),
     (regex.compile(r"^[ \t]*(?:[-•][ \t]*)?Join Date\b", regex.MULTILINE), 0.25),
-    (regex.compile(r" is (?:offline|online now)[ \t]*$", regex.MULTILINE), 0.3),
+    (_SNIFF_STATUS_RE, 0.3),
     (regex.compile(r"View Public Profile|Find More Posts by|View Forum Posts"), 0.3),
     (regex.compile(r"Last edited by [^;\n]{1,60}; "), 0.3),
-    (regex.compile(r"^[ \t]*_{18}[ \t]*$", regex.MULTILINE), 0.2),
+    (_SNIFF_RULE_RE, 0.2),
     (regex.compile(r"vBulletin"), 0.5),
-    (regex.compile(r"^[ \t]*\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE), 0.4),
+    (_SNIFF_DATE_RE, 0.4),
     (regex.compile(r"^[ \t]*Rep Power\b|^[ \t]*\d+ Post\(s\)$", regex.MULTILINE), 0.3),
     (regex.compile(r"^[ \t]*Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
 )
+#: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
+_SNIFF_NEEDS = {
+    _SNIFF_STATUS_RE: lambda head: " is o" in head,
+    _SNIFF_RULE_RE: lambda head: "__________________" in head,
+    _SNIFF_DATE_RE: lambda head: "#" in head and (" AM" in head or " PM" in head),
+}
 
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a vBulletin page (two distinctive signals for 0.5)."""
-    return weighted_sniff(text, _SNIFF)
+    return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
 PACK = RulePack(

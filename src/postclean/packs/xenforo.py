@@ -10,12 +10,17 @@ from ..dates import DATE_RE, parse_date
 from ..model import Quote
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, search_lines, word_count
 from ._common import (
+    LineHeads,
     after_block,
     find_stat_blocks,
+    has_year,
+    is_digit,
     iter_line_matches,
+    lines_with,
     look_back_for_poster,
+    matches_at,
     poster_facts,
 )
 from .page import forum_stats_lines
@@ -310,6 +315,57 @@ _NOTICE_RE = regex.compile(
 )
 
 
+#: The literal starts of the :data:`_NOTICES` (keep in step): a notice line starts with one of them, a digit (view
+#: and reply counts) or holds ``banner`` (the Fora banner alt text).
+_NOTICE_HEADS = LineHeads(
+    (
+        "you ",
+        "javascript is disabled",
+        "this site uses",
+        "by continuing",
+        "this message",
+        "show ignored",
+        "users who are",
+        "total:",
+        "not open",
+        "status",
+        "last edited:",
+        "join to see",
+        "a forum community",
+        "community platform",
+        "forum software",
+        "follow along",
+        "note",
+        "how to install",
+        "everywhere threads",
+        "search ",
+        "by:",
+        "insert quotes",
+        "style variation",
+        "system light",
+        "add to quote",
+        "jump to latest",
+        "see less",
+        "sort by ",
+        "oldest first",
+        "get the fora",
+        "the fora platform",
+        ".",
+        ",",
+        "in this thread",
+        "explore our forums",
+        "full forum",
+        "forum listing",
+        "top contributors",
+        "verticalscope inc",
+    ),
+    bullets="-•",
+    digits=True,
+    first_word=False,
+)
+_BANNER_RE = regex.compile("banner", regex.IGNORECASE)
+
+
 @rule("XF007", "notice", tags=["notice", "navigation"], in_html=True)
 def notice(view: TextView) -> Iterator[Hit]:
     """Fixed XenForo notices: login prompt, outdated-browser and cookie notices, moderation notices, credits.
@@ -318,8 +374,13 @@ def notice(view: TextView) -> Iterator[Hit]:
 
         You must log in or register to reply here.
     """
-    for i, _m in iter_line_matches(view, _NOTICE_RE):
-        yield Hit(i, i, "forum notice")
+    starts = _NOTICE_HEADS.lines(view)
+    banners = {view.line_at(m.start()) for m in _BANNER_RE.finditer(view.text)}
+    if banners:
+        starts = sorted({*starts, *banners})
+    for i, last, _m in matches_at(view, _NOTICE_RE, starts):
+        if i == last:
+            yield Hit(i, i, "forum notice")
 
 
 _STARTER_RE = regex.compile(
@@ -372,23 +433,27 @@ def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a XenForo page."""
     score = 0.0
     head = text[:300_000]
-    if ("Joined" in head or "Messages" in head or "Reaction score" in head) and regex.search(
-        r"^[ \t]*-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", head, regex.MULTILINE
+    if ("Joined" in head or "Messages" in head or "Reaction score" in head) and search_lines(
+        _SNIFF_STAT_RE, head
     ):
         score += 0.5
-    if "Reaction score" in head and regex.search(
-        r"^[ \t]*-[ \t]*Reaction score[ \t]*$", head, regex.MULTILINE
-    ):
+    if "Reaction score" in head and _SNIFF_REACTION_SCORE_RE.search(head):
         score += 0.3
-    if regex.search(r" said:[ \t]*\n", head) and "Click to expand..." in head:
+    if "Click to expand..." in head and _SNIFF_SAID_RE.search(head):
         score += 0.5
     if "XenForo" in head:
         score += 0.5
-    if "Reactions:" in head and regex.search(r"^[ \t]*Reactions:", head, regex.MULTILINE):
+    if "Reactions:" in head and _SNIFF_REACTIONS_RE.search(head):
         score += 0.2
     if "Thread starter" in head:
         score += 0.3
     return min(1.0, score)
+
+
+_SNIFF_STAT_RE = regex.compile(r"^[ \t]*-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", regex.MULTILINE)
+_SNIFF_REACTION_SCORE_RE = regex.compile(r"^[ \t]*-[ \t]*Reaction score[ \t]*$", regex.MULTILINE)
+_SNIFF_SAID_RE = regex.compile(r" said:[ \t]*\n")
+_SNIFF_REACTIONS_RE = regex.compile(r"^[ \t]*Reactions:", regex.MULTILINE)
 
 
 _STAT_LINE_RE = regex.compile(
@@ -484,6 +549,8 @@ _INLINE_BLOCK_RE = regex.compile(
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
 _PAIR_RE = regex.compile(_INLINE_PAIR, regex.IGNORECASE | regex.VERSION1)
+#: One of these is in every label of :data:`_INLINE_LABELS`: an inline block holds two of them.
+_INLINE_NEEDLES = ("join", "registered", "messages", "posts", "reaction", "points", "likes", "solutions", "reputation")
 _VOTE_TAGLINE_RE = regex.compile(r"^[ \t]*\[[–+-]\]")
 
 
@@ -499,7 +566,7 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
 
         B bob Full Member Joined Jun 29, 2016 Messages 11 Reaction score 10 Jul 18, 2024 #2 The text stays.
     """
-    for first, last, m in view.finditer(_INLINE_BLOCK_RE):
+    for first, last, m in matches_at(view, _INLINE_BLOCK_RE, lines_with(view, _INLINE_NEEDLES, at_least=2)):
         if first != last:
             continue
         stats = m.group("stats")
@@ -549,6 +616,30 @@ _VALUE_RUN_RE = regex.compile(
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
 _COUNT_FIELDS = ("messages", "reaction_score", "points")
+_COUNT_LINE_RE = regex.compile(r"[ \t]*-?\d[\d,.]*[KkMm]?[ \t]*", regex.IGNORECASE | regex.VERSION1)
+
+
+def _value_run_starts(view: TextView) -> list[int]:
+    """Lines a :data:`_VALUE_RUN_RE` match can start on: the line above a count-only line, or the one above that
+    when a blank line stands between (the join-date line is followed by its counts)."""
+    lines = view.lines
+    out: set[int] = set()
+    for j, line in enumerate(lines):
+        if not line or j == 0:
+            continue
+        c = line[0]
+        if c in " \t-":
+            s = line.lstrip(" \t")
+            c = s[1:2] if s[:1] == "-" else s[:1]
+        elif c < "\x80" and c not in "0123456789":
+            continue  # the common case: a line of text
+        if is_digit(c) and _COUNT_LINE_RE.fullmatch(line):
+            # the join date (every form of it has a four-digit year) is on the line above, or above a blank line
+            if has_year(lines[j - 1]):
+                out.add(j - 1)
+            elif j >= 2 and not lines[j - 1].strip(" \t") and has_year(lines[j - 2]):
+                out.add(j - 2)
+    return sorted(out)
 
 
 def _short_line(line: str) -> bool:
@@ -575,7 +666,7 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
         Jul 10, 2022
         #3
     """
-    for first, _last, m in view.finditer(_VALUE_RUN_RE):
+    for first, _last, m in matches_at(view, _VALUE_RUN_RE, _value_run_starts(view)):
         counts = [c.strip() for c in m.group("counts").split("\n") if c.strip()]
         if len(counts) < 2 and not m.group("num"):
             continue

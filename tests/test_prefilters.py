@@ -1,0 +1,190 @@
+"""Cheap pre-filters in front of costly rule patterns never change what the patterns find.
+
+Each pre-filter is a necessary condition: a line it rejects cannot match (or start a match of) the pattern it
+guards, so the rule finds exactly what a full scan finds.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from postclean.dates import DATE_LINE_RE
+from postclean.packs import _classic, _common, discourse, invision, vbulletin, xenforo
+from postclean.packs._common import iter_line_matches, lines_with, matches_at
+from postclean.text import TextView
+
+LINES = [
+    "",
+    " ",
+    "The ferry was late again, so we walked.",
+    "Thanks for the message, I will look at the profile later.",
+    "beijingwalker",
+    "ELITE MEMBER",
+    "- Joined",
+    "- Nov 4, 2011",
+    "- Messages",
+    "- 65,195",
+    "Reaction score",
+    "Joined: Mar 2014",
+    "Join Date: Mar 2014",
+    "Posts: 1,204",
+    "Beiträge: 40",
+    "Registriert: 12.03.2019",
+    "Сообщения: 12",
+    "С нами с",
+    "Thanked 3 Times in 2 Posts",
+    "Apr 13, 2009",
+    "887",
+    "114",
+    "-3",
+    "Jul 10, 2022",
+    "#3",
+    "B bob Member Joined Jun 29, 2016 Messages 11 Reaction score 10 Jul 18, 2024 #2 The text stays.",
+    "Joined Jun 29, 2016 Messages 11 Points 3",
+    "You must log in or register to reply here.",
+    "You are ignoring content by this member.",
+    "Show ignored content",
+    "JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding.",
+    "- Not open for further replies.",
+    "• Status",
+    "Total: 3 (members: 1, guests: 2)",
+    "Note: This feature may not be available in some browsers.",
+    "1.2K views 14 replies 9 participants last post by alice",
+    "12 Reply",
+    "Boat Forum banner",
+    "Full Forum Listing",
+    "Search titles only",
+    "By:",
+    "View Public Profile",
+    "Send a private message to quillpen",
+    "Find More Posts by quillpen",
+    "quillpen is offline",
+    "quillpen's Avatar",
+    "Avatar von quillpen",
+    "Original Poster",
+    "***",
+    "Share",
+    "3 Post(s)",
+    "Posted March 19, 2024",
+    "Posted",
+    "March 19, 2024",
+    "Posted 3 hours ago",
+    "August 26, 2024 1 yr",
+    "August 26, 20241 yr",
+    "Jan 3, 2023 5 mos (edited)",
+    "Jan 3, 2023 12wks (bearbeitet)",
+    "March 1, 2025 3 MINS",
+    "March 1, 2025 7 hr ",
+    "On 3/5/2024 at 7:29 PM, Dave said:",
+    "36 minutes ago, Dave said:",
+    "Expand",
+    "raoul (Raoul) May 3, 2024, 8:45am 1",
+    "hayley.p 2 May 2025 18:48 1",
+    "May 3, 2024, 8:45am",
+    "Published on 14 May 2023",
+    "2023-05-14T10:00:00Z",
+    "14 мая 2023 г.",
+    "2025年12月18日",
+    "(Raoul)",
+    "It was 5 PM.",
+]
+
+
+def _variants(line: str) -> list[str]:
+    return [line, line.upper(), line.lower(), "\t" + line + "  ", "- " + line, "• " + line, line.replace("i", "İ")]
+
+
+VARIANTS = [v for line in LINES for v in _variants(line)]
+
+lines_st = st.lists(st.sampled_from(VARIANTS), max_size=16)
+
+
+def _full(view: TextView, pattern: regex.Pattern[str]) -> list[tuple[int, int, tuple[int, int]]]:
+    return [(a, b, m.span()) for a, b, m in view.finditer(pattern)]
+
+
+def _fast(view: TextView, pattern: regex.Pattern[str], starts: list[int]) -> list[tuple[int, int, tuple[int, int]]]:
+    return [(a, b, m.span()) for a, b, m in matches_at(view, pattern, starts)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines_st)
+def test_line_scans_match_full_scans(lines: list[str]) -> None:
+    view = TextView(lines)
+    cases = [
+        (_common.STAT_LINE_RE, _common._STAT_HEADS.lines(view)),
+        (_classic.STAT_LINE_RE, _classic._STAT_HEADS.lines(view)),
+        (xenforo._VALUE_RUN_RE, xenforo._value_run_starts(view)),
+        (xenforo._INLINE_BLOCK_RE, lines_with(view, xenforo._INLINE_NEEDLES, at_least=2)),
+        (invision._QUOTE_HEAD_RE, [i for i, x in enumerate(view.lines) if invision._quote_head_shape(x)]),
+        (
+            discourse._ONE_LINE_RE,
+            [i for i, x in enumerate(view.lines) if _common.is_digit(x.rstrip(" \t")[-1:]) and _common.has_year(x)],
+        ),
+    ]
+    for pattern, starts in cases:
+        assert _fast(view, pattern, starts) == _full(view, pattern)
+    notices = [(h.start, h.end) for h in xenforo.notice.detect(view)]
+    assert notices == [(i, i) for i, _m in iter_line_matches(view, xenforo._NOTICE_RE)]
+    anchors = [i for i, x in view.iter_lines() if invision._anchor(x) or invision._split_anchor(view, i)]
+    posted = set(invision._POSTED_HEADS.lines(view))
+    assert anchors == [i for i, x in view.iter_lines() if invision._is_anchor(view, i, x, posted)]
+
+
+def _same(a: regex.Match[str] | None, b: regex.Match[str] | None) -> bool:
+    return (a is None) == (b is None) and (a is None or b is None or a.span() == b.span())
+
+
+def test_line_tests_are_necessary() -> None:
+    for line in VARIANTS:
+        menu = bool(vbulletin._MENU_NEEDLE.search(line) and vbulletin._MENU_RE.match(line))
+        assert vbulletin._menu_line(line) == menu
+        for guarded in (vbulletin._SPEC.pre, vbulletin._SPEC.evidence):
+            assert isinstance(guarded, _classic.Guarded)
+            assert _same(guarded.match(line), guarded.pattern.match(line))
+        assert _same(invision._anchor(line), invision._POSTED_RE.match(line) or invision._IPS5_DATE_RE.match(line))
+        if DATE_LINE_RE.match(line):
+            assert _common.may_be_date_line(line)
+
+
+def _literal_lead(src: str) -> str:
+    """The literal text a regex source starts with (escaped punctuation included; a quantified last character
+    dropped)."""
+    out = ""
+    i = 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\" and src[i + 1 : i + 2] in set(".()[]{}?*+|^$\\-"):
+            out += src[i + 1]
+            i += 2
+            continue
+        if c in ".()[]{}?*+|^$\\":
+            break
+        out += c
+        i += 1
+    if out and src[i : i + 1] in ("?", "*", "{"):
+        out = out[:-1]
+    return out
+
+
+def test_every_notice_has_a_head() -> None:
+    """A notice added to ``_NOTICES`` needs its start in ``_NOTICE_HEADS`` (or it is never looked for)."""
+    heads = xenforo._NOTICE_HEADS
+    known = [h for hs in heads.keys.values() for h in hs] + list(heads.short)
+    not_literal = {
+        r"(?:[-•][ \t]*)?Not open for further replies\.",
+        r"(?:[-•][ \t]*)?Status",
+        r"[\d.,]+[KkM]? views [\d,]+ repl(?:y|ies) [\d,]+ participants?(?: last post by[^\n]{1,80})?",
+        r"[^\n]{1,60} Forums? banner",
+        r"(?:Full )?Forum Listing",
+        r"\d+ Reply",
+    }
+    for alternative in xenforo._NOTICES:
+        lead = _literal_lead(alternative).casefold()
+        if alternative in not_literal:
+            continue
+        assert lead and any(lead.startswith(h) for h in known), alternative
+    assert not_literal <= set(xenforo._NOTICES)
+    assert all(heads.test(x) for x in ("- Not open", "• Status", "1.2K views", "Full Forum Listing", "Forum Listing"))
