@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import regex
 
 from ..model import Quote
+from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
 
@@ -338,6 +340,73 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
         yield Hit(sig_lines[0], sig_lines[-1], reason, facts, moved_to="signature")
 
 
+_CONSENT_THESE_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:{alternation('consent_these')})\b", regex.IGNORECASE | regex.VERSION1
+)
+_CONSENT_MARKER_RE = regex.compile(alternation("consent_marker"), regex.IGNORECASE | regex.VERSION1)
+_CONSENT_HEADING_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:{alternation('consent_heading')})(?:[ \t]*\(\d+\))?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+#: Necessary condition for GEN009: every ``consent_these`` and ``consent_marker`` phrase holds one of these
+#: (lower-cased; a test keeps the two tables in step).
+CONSENT_TRIGGER = (
+    "cookie", "technolog", "tecnolog", "технолог", "trackers", "traceurs", "partner", "this service",
+    "on a device", "interest", "intérêt", "interés", "interesse", "belang", "interes", "интерес", "geoloc",
+    "геолок", "gerät", "informations", "información", "device", "limited data", "iab vendors", "purposes",
+    "deaktiviert", "désactiv", "desactiv", "finalit", "propósito", "research", "switched off", "turned off",
+    "measurement", "géoloc", "geolok", "profile", "standort", "finalid", "your browser", "identifiers", "your data",
+)
+
+
+@rule("GEN009", "consent-panel", tags=["notice", "navigation"], stage="generic", trigger=CONSENT_TRIGGER)
+def consent_panel(view: TextView) -> Iterator[Hit]:
+    """Consent-manager panels: cookie categories with their descriptions, IAB purpose lists, their buttons.
+
+    Plain-text converters keep the hidden preference panel of a cookie banner. A run of consecutive lines that
+    are panel headings (``Strictly Necessary Cookies``, ``Always Active``, ``Consent``) or panel sentences (``These
+    cookies …``, purpose texts with ``partners can use this purpose``) is removed when it holds at least two
+    sentences, or one sentence and two headings; a lone sentence about cookies in a post stays.
+
+    Example (removed)::
+
+        Strictly Necessary Cookies
+        These cookies keep the site working and cannot be switched off in our systems.
+        Performance Cookies
+        These cookies count visits so that we can measure how the site performs.
+    """
+    run: list[int] = []
+    strong = headings = 0
+
+    def flush() -> Iterator[Hit]:
+        if not run or not (strong >= 2 or (strong >= 1 and headings >= 2)):
+            return
+        start = run[0]
+        for prev, cur in itertools.pairwise(run):
+            if not view.free(prev, cur):  # a line claimed by an earlier rule lies between
+                yield Hit(start, prev, "consent-manager panel")
+                start = cur
+        yield Hit(start, run[-1], "consent-manager panel")
+
+    for i, line in view.iter_lines():
+        if _CONSENT_HEADING_RE.match(line):
+            kind = 1
+        elif (_CONSENT_THESE_RE.match(line) and word_count(line) >= 6) or _CONSENT_MARKER_RE.search(line):
+            kind = 2
+        else:
+            kind = 0
+        if not kind:
+            yield from flush()
+            run, strong, headings = [], 0, 0
+            continue
+        run.append(i)
+        if kind == 2:
+            strong += 1
+        else:
+            headings += 1
+    yield from flush()
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -350,6 +419,7 @@ PACK = RulePack(
         cookie_notice,
         attachment_name,
         repeated_closing_lines,
+        consent_panel,
     ),
     description="engine-independent chrome",
 )
