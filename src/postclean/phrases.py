@@ -1199,6 +1199,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "choices you make regarding the purposes", "list of iab vendors", "use limited data to select",
             "store or retrieve information on your browser", "your device might be", "similar online identifiers",
             "purposes explained in this notice", "characteristics specific to your device", "process your data to deliver",
+            "store and access personal data", "browsing data or unique identifiers",
         ),
         "de": (
             "Partner können diesen Zweck nutzen", "berechtigtes Interesse", "genaue Standortdaten",
@@ -1231,7 +1232,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "List of IAB Vendors", "List of IAB Vendors | View Illustrations", "View Illustrations", "Our Vendors",
             "Vendor List", "View Vendor Details", "Confirm My Choices", "Save My Choices", "Save Preferences",
             "Accept All", "Accept All Cookies", "Reject All", "Allow All", "Back Button", "Filter Button", "Clear Filters",
-            "Apply Cancel", "checkbox label label",
+            "Apply Cancel", "checkbox label label", "Switch Label", "Vendor count",
         ),
         "de": (
             "Unbedingt erforderliche Cookies", "Notwendige Cookies", "Funktionale Cookies", "Leistungs-Cookies",

@@ -350,12 +350,13 @@ _CONSENT_HEADING_RE = regex.compile(
 )
 #: Necessary condition for GEN009: every ``consent_these`` and ``consent_marker`` phrase holds one of these
 #: (lower-cased; a test keeps the two tables in step).
+_CONSENT_BRIDGE = 2  # at most this many short unclassified lines in a row inside a panel
 CONSENT_TRIGGER = (
     "cookie", "technolog", "tecnolog", "технолог", "trackers", "traceurs", "partner", "this service",
     "on a device", "interest", "intérêt", "interés", "interesse", "belang", "interes", "интерес", "geoloc",
     "геолок", "gerät", "informations", "información", "device", "limited data", "iab vendors", "purposes",
     "deaktiviert", "désactiv", "desactiv", "finalit", "propósito", "research", "switched off", "turned off",
-    "measurement", "géoloc", "geolok", "profile", "standort", "finalid", "your browser", "identifiers", "your data",
+    "measurement", "géoloc", "geolok", "profile", "standort", "finalid", "your browser", "identifiers", "your data", "personal data",
 )
 
 
@@ -366,7 +367,8 @@ def consent_panel(view: TextView) -> Iterator[Hit]:
     Plain-text converters keep the hidden preference panel of a cookie banner. A run of consecutive lines that
     are panel headings (``Strictly Necessary Cookies``, ``Always Active``, ``Consent``) or panel sentences (``These
     cookies …``, purpose texts with ``partners can use this purpose``) is removed when it holds at least two
-    sentences, or one sentence and two headings; a lone sentence about cookies in a post stays.
+    sentences, or one sentence and two headings; up to two short lines in a row between panel lines (toggle
+    labels, purpose names) go with it. A lone sentence about cookies in a post stays.
 
     Example (removed)::
 
@@ -376,6 +378,7 @@ def consent_panel(view: TextView) -> Iterator[Hit]:
         These cookies count visits so that we can measure how the site performs.
     """
     run: list[int] = []
+    bridge: list[int] = []  # short unclassified lines inside a panel (toggle labels, purpose names)
     strong = headings = 0
 
     def flush() -> Iterator[Hit]:
@@ -396,9 +399,14 @@ def consent_panel(view: TextView) -> Iterator[Hit]:
         else:
             kind = 0
         if not kind:
+            if run and len(bridge) < _CONSENT_BRIDGE and word_count(line) <= 8:
+                bridge.append(i)
+                continue
             yield from flush()
-            run, strong, headings = [], 0, 0
+            run, bridge, strong, headings = [], [], 0, 0
             continue
+        run.extend(bridge)
+        bridge = []
         run.append(i)
         if kind == 2:
             strong += 1
