@@ -313,13 +313,13 @@ class Cleaner:
         # get_text("\n") and similar converters write it) runs through the rules without its blank lines, so
         # that multi-line chrome (author blocks, menus) is contiguous again; line numbers and spans still refer
         # to the input, and the bodies keep a blank line between lines.
+        scores = self.sniff_scores(text)  # the sniffers know each extractor's own layout
         index = _spaced_layout(lines)
         if index is not None:
             lines = [lines[i] for i in index]
             offsets = [offsets[i] for i in index]
             text = "\n".join(lines)
             flagset.add("spaced-layout")
-        scores = self.sniff_scores(text)
         engine, confidence = self._best(scores)
         # Short texts carry too few signals for a sniffer to be sure of, and cost little: every pack runs.
         candidates = (
