@@ -3,8 +3,8 @@
 For every corpus page with ground truth and a saved ``<id>.trafilatura.txt`` this scores, per engine folder
 and overall:
 
-* the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse`` and ``html-text``:
-  extracted from the page HTML in this run);
+* the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse``, ``html-text`` and
+  ``bs4`` (BeautifulSoup ``get_text("\\n")``, one text node per line): extracted from the page HTML in this run);
 * generic baselines on that input: the C4 line filter and exact line de-duplication
   (see :mod:`bench.baselines`);
 * postclean's text door, ``postclean.clean(text, kind="text").text`` (bodies, quotes left out);
@@ -18,7 +18,7 @@ lines, quote footers or reaction lines.
 
 Usage (from the repository root)::
 
-    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|all] [--only ENGINE]
+    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|bs4|all] [--only ENGINE]
                                [--pages N] [--show 20] [--json out.json]
 """
 
@@ -51,7 +51,7 @@ from bench.scoring import (
     snippet_rate,
 )
 
-EXTRACTORS = ("trafilatura", "resiliparse", "html-text")
+EXTRACTORS = ("trafilatura", "resiliparse", "html-text", "bs4")
 
 #: Body lines that should never survive the text door (checked on ``doc.text``).
 LEFTOVER_PATTERNS: dict[str, regex.Pattern[str]] = {
@@ -116,6 +116,19 @@ def _extractor_functions() -> dict[str, Callable[[str], str]]:
         import html_text
 
         funcs["html-text"] = lambda html: html_text.extract_text(html) or ""
+    except ImportError:
+        pass
+    try:
+        from bs4 import BeautifulSoup
+
+        def soup_text(html: str) -> str:
+            # BeautifulSoup's get_text("\n"), the usual do-it-yourself flattening: one text node per line
+            soup = BeautifulSoup(html, "lxml")
+            for tag in soup(["script", "style", "noscript", "template"]):
+                tag.decompose()
+            return str(soup.get_text("\n"))
+
+        funcs["bs4"] = soup_text
     except ImportError:
         pass
     return funcs

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterator
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import postclean.dates
 import postclean.packs
+import postclean.text
 from postclean.text import finditer_lines, line_variant, search_lines
+
+
+@pytest.fixture(autouse=True)
+def _fast_path_everywhere() -> Iterator[None]:
+    """Take the fast path on any text here (in use it is kept for texts of long lines, where it pays)."""
+    saved = postclean.text.FAST_MIN_LINE_CHARS
+    postclean.text.FAST_MIN_LINE_CHARS = 0
+    yield
+    postclean.text.FAST_MIN_LINE_CHARS = saved
 
 
 def _module_patterns() -> list[regex.Pattern[str]]:
@@ -106,3 +118,13 @@ def test_not_line_anchored_patterns_are_left_alone() -> None:
     assert line_variant(regex.compile(r"^a")) is None  # not MULTILINE: ^ is the text start
     assert line_variant(regex.compile(r"(?:^a|^b)", regex.MULTILINE)) is None  # anchors inside a group
     assert line_variant(regex.compile(r"^a[|]b|^c", regex.MULTILINE)) is not None
+
+
+def test_fast_path_only_on_long_lines() -> None:
+    from postclean.text import _long_lines
+
+    postclean.text.FAST_MIN_LINE_CHARS = 32
+    prose = "A long line of ordinary prose about the harbour and the ferries that leave it.\n" * 3
+    menu = "Home\nForums\nLog in\n" * 10
+    assert _long_lines(prose, 0, len(prose))
+    assert not _long_lines(menu, 0, len(menu))

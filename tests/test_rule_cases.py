@@ -77,3 +77,12 @@ def test_triggers_change_nothing(code: str, case: dict[str, Any]) -> None:
     fast = postclean.clean(case["input"], kind="text")
     slow = plain.clean(case["input"], kind="text")
     assert fast.to_dict() == slow.to_dict()
+
+
+def test_consent_trigger_covers_its_phrases() -> None:
+    """GEN009's trigger words must stay a necessary condition as the phrase tables grow."""
+    from postclean.packs.generic import CONSENT_TRIGGER
+    from postclean.phrases import phrases
+
+    for phrase in (*phrases("consent_these"), *phrases("consent_marker")):
+        assert any(w in phrase.lower() for w in CONSENT_TRIGGER), phrase

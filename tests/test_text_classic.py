@@ -316,6 +316,8 @@ def _flatten(html: str) -> dict[str, str]:
     lexbor = pytest.importorskip("selectolax.lexbor")
     body = lexbor.LexborHTMLParser(html).body
     out["selectolax"] = body.text(separator="\n") if body is not None else ""
+    # one node per line between blank lines, as BeautifulSoup's get_text("\n") writes a pretty-printed page
+    out["spaced-nodes"] = "\n\n".join(x for x in out["selectolax"].split("\n") if x.strip())
     return out
 
 

@@ -101,10 +101,17 @@ def _selectolax(html: str) -> str:
     return str(body.text(separator="\n")) if body is not None else ""
 
 
+def _spaced_nodes(html: str) -> str:
+    """One text node per line with a blank line after each: how BeautifulSoup's ``get_text("\\n")`` flattens a
+    pretty-printed page (the whitespace between tags becomes the blank lines)."""
+    return "\n\n".join(line for line in _selectolax(html).split("\n") if line.strip())
+
+
 EXTRACTORS: dict[str, Callable[[str], str]] = {
     "html-text": _html_text,
     "trafilatura": _trafilatura,
     "selectolax": _selectolax,
+    "spaced-nodes": _spaced_nodes,
 }
 
 
@@ -130,7 +137,7 @@ def test_flattened_pages(engine: str, extractor: str) -> None:
     assert postclean.clean(body, kind="text").text == body
 
 
-@pytest.mark.parametrize("extractor", ["html-text", "selectolax"])
+@pytest.mark.parametrize("extractor", ["html-text", "selectolax", "spaced-nodes"])
 @pytest.mark.parametrize("engine", ENGINES)
 def test_flattened_pages_authors(engine: str, extractor: str) -> None:
     doc = postclean.clean(EXTRACTORS[extractor](_html(engine)), kind="text")

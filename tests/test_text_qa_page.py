@@ -459,10 +459,13 @@ def _flatten(extractor: str, html: str) -> str:
     tree = LexborHTMLParser(html)
     body = tree.body
     assert body is not None
-    return str(body.text(separator="\n"))
+    text = str(body.text(separator="\n"))
+    if extractor == "spaced-nodes":  # one node per line between blank lines, as BeautifulSoup's get_text("\n")
+        return "\n\n".join(x for x in text.split("\n") if x.strip())
+    return text
 
 
-@pytest.mark.parametrize("extractor", ["html-text", "trafilatura", "selectolax"])
+@pytest.mark.parametrize("extractor", ["html-text", "trafilatura", "selectolax", "spaced-nodes"])
 def test_synthetic_thread_page(extractor: str) -> None:
     text = _flatten(extractor, _thread_page())
     doc = clean(text)
@@ -500,7 +503,7 @@ def _se_page() -> str:
 </body></html>"""
 
 
-@pytest.mark.parametrize("extractor", ["html-text", "selectolax"])
+@pytest.mark.parametrize("extractor", ["html-text", "selectolax", "spaced-nodes"])
 def test_synthetic_stackexchange_page(extractor: str) -> None:
     text = _flatten(extractor, _se_page())
     doc = clean(text)

@@ -309,7 +309,17 @@ class Cleaner:
             return Document(posts=(), kind="text", url=url, flags=tuple(sorted(flagset)))
         lines = text.split("\n")
         offsets = [0, *itertools.accumulate(len(x) + 1 for x in lines)][:-1]
-        scores = self.sniff_scores(text)
+        # A text with a blank line after nearly every line (one text node per line, as BeautifulSoup's
+        # get_text("\n") and similar converters write it) runs through the rules without its blank lines, so
+        # that multi-line chrome (author blocks, menus) is contiguous again; line numbers and spans still refer
+        # to the input, and the bodies keep a blank line between lines.
+        scores = self.sniff_scores(text)  # the sniffers know each extractor's own layout
+        index = _spaced_layout(lines)
+        if index is not None:
+            lines = [lines[i] for i in index]
+            offsets = [offsets[i] for i in index]
+            text = "\n".join(lines)
+            flagset.add("spaced-layout")
         engine, confidence = self._best(scores)
         # Short texts carry too few signals for a sniffer to be sure of, and cost little: every pack runs.
         candidates = (
@@ -318,7 +328,7 @@ class Cleaner:
             else None
         )
         post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text)
-        context: dict[str, Any] = {"seen": {}, "doc": {}}
+        context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": index is not None}
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.
@@ -370,6 +380,9 @@ class Cleaner:
         if len(posts) > 1 and self._thread_rules:
             thread_rules = self._triggered(self._for_engine(self._thread_rules, engine, candidates), text)
             self._thread_pass(thread_rules, lines, done, posts, removals, offsets, flagset)
+        if index is not None:
+            removals = [_respace_removal(r, index) for r in removals]
+            posts = [attrs.evolve(p, lines=(index[p.lines[0]], index[p.lines[1]])) if p.lines else p for p in posts]
         removals.sort(key=lambda r: r.lines or (0, 0))
         if not author_blocks and engine is None:
             flagset.add("no-forum-structure")
@@ -514,6 +527,31 @@ class Cleaner:
         )
 
 
+#: :func:`_spaced_layout`: a text of at least this many non-blank lines ...
+SPACED_MIN_LINES = 12
+#: ... of which at most this share are directly followed by another non-blank line.
+SPACED_MAX_ADJACENT = 0.2
+
+
+def _spaced_layout(lines: Sequence[str]) -> list[int] | None:
+    """Indices of the non-blank lines when nearly every line of the text stands alone between blank lines."""
+    index = [i for i, line in enumerate(lines) if line.strip()]
+    if len(index) < SPACED_MIN_LINES:
+        return None
+    adjacent = sum(1 for a, b in itertools.pairwise(index) if b == a + 1)
+    if adjacent > SPACED_MAX_ADJACENT * len(index):
+        return None
+    return index
+
+
+def _respace_removal(r: Removal, index: Sequence[int]) -> Removal:
+    """A removal found on the compacted lines, with its line numbers in the input's numbering."""
+    if r.lines is None:
+        return r
+    a, b = r.lines
+    return attrs.evolve(r, lines=(index[a], index[b]))
+
+
 def _replay(hits: Sequence[Hit]) -> Callable[[TextView], Iterable[Hit]]:
     """A detector that yields ``hits`` (found earlier, elsewhere) whatever view it is given."""
 
@@ -571,12 +609,15 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
         quote_marks.setdefault(line, []).append(len(quotes))
         quotes.append(q)
     items: list[tuple[str, Any]] = []
+    spaced = bool(view.context.get("spaced"))
     for i, text_line in enumerate(view.lines):
         for qi in quote_marks.pop(i, ()):
             items.append(("quote", qi))
         if view.claimed[i]:
             continue
         items.append(("text", text_line.rstrip()))
+        if spaced:
+            items.append(("text", ""))  # the input's blank line after it
     for rest in sorted(quote_marks):
         for qi in quote_marks[rest]:
             items.append(("quote", qi))

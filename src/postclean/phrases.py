@@ -1174,7 +1174,115 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Комментарий удалён пользователем",
         ),
     },
+    # --- consent managers (cookie preference panels, IAB purpose lists; all sites) ---
+    # how a cookie-category description sentence starts ("These cookies are …")
+    "consent_these": {
+        "en": ("These cookies", "These technologies", "These trackers", "Those cookies"),
+        "de": ("Diese Cookies", "Diese Technologien"),
+        "fr": ("Ces cookies", "Ces traceurs", "Ces technologies"),
+        "es": ("Estas cookies", "Estas tecnologías"),
+        "pt": ("Estes cookies", "Esses cookies", "Estas tecnologias"),
+        "it": ("Questi cookie", "Queste tecnologie"),
+        "nl": ("Deze cookies", "Deze technologieën"),
+        "pl": ("Te pliki cookie", "Te technologie"),
+        "ru": ("Эти файлы cookie", "Эти cookie", "Эти технологии"),
+    },
+    # phrases that occur only in consent-manager texts (purpose descriptions, partner counts)
+    "consent_marker": {
+        "en": (
+            "partners can use this purpose", "partners can use this special purpose", "partners can use this feature",
+            "your activity on this service", "presented to you on this service", "store and/or access information on a device",
+            "precise geolocation data", "actively scan device characteristics", "legitimate interest",
+            "personalised advertising profile", "personalized advertising profile", "content personalisation profile",
+            "content personalization profile", "advertising and content measurement", "audience research and services development",
+            "cannot be switched off in our systems", "cannot be turned off in our systems", "set through our site by our advertising partners",
+            "choices you make regarding the purposes", "list of iab vendors", "use limited data to select",
+            "store or retrieve information on your browser", "your device might be", "similar online identifiers",
+            "purposes explained in this notice", "characteristics specific to your device", "process your data to deliver",
+            "store and access personal data", "browsing data or unique identifiers",
+        ),
+        "de": (
+            "Partner können diesen Zweck nutzen", "berechtigtes Interesse", "genaue Standortdaten",
+            "Informationen auf einem Gerät speichern", "können in unseren Systemen nicht deaktiviert werden",
+        ),
+        "fr": (
+            "partenaires peuvent utiliser cette finalité", "intérêt légitime", "données de géolocalisation précises",
+            "stocker et/ou accéder à des informations", "ne peuvent pas être désactivés",
+        ),
+        "es": (
+            "socios pueden usar este propósito", "interés legítimo", "datos de geolocalización precisa",
+            "almacenar o acceder a información en un dispositivo", "no se pueden desactivar",
+        ),
+        "pt": ("parceiros podem usar esta finalidade", "interesse legítimo", "dados de geolocalização precisos"),
+        "it": ("partner possono utilizzare questa finalità", "interesse legittimo", "dati di geolocalizzazione precisi"),
+        "nl": ("partners kunnen dit doel gebruiken", "gerechtvaardigd belang", "precieze geolocatiegegevens"),
+        "pl": ("partnerów może wykorzystywać ten cel", "prawnie uzasadniony interes", "dokładne dane geolokalizacyjne"),
+        "ru": ("законный интерес", "точные данные геолокации"),
+    },
+    # whole-line headings and buttons of a preference panel
+    "consent_heading": {
+        "en": (
+            "Strictly Necessary Cookies", "Necessary Cookies", "Essential Cookies", "Performance Cookies",
+            "Functional Cookies", "Functionality Cookies", "Targeting Cookies", "Advertising Cookies",
+            "Marketing Cookies", "Analytics Cookies", "Statistics Cookies", "Preference Cookies", "Social Media Cookies",
+            "Analytics/Performance Cookies and Pixel Tracking", "Manage Consent Preferences", "Manage Consent",
+            "Consent Preferences", "Privacy Preference Center", "Cookie List", "Cookie Settings", "Cookie Preferences",
+            "Cookies Policies", "Always Active", "Consent Leg.Interest", "Consent", "Legitimate Interest",
+            "Object to Legitimate Interests Remove Objection", "Object to Legitimate Interests", "Remove Objection",
+            "List of IAB Vendors", "List of IAB Vendors | View Illustrations", "View Illustrations", "Our Vendors",
+            "Vendor List", "View Vendor Details", "Confirm My Choices", "Save My Choices", "Save Preferences",
+            "Accept All", "Accept All Cookies", "Reject All", "Allow All", "Back Button", "Filter Button", "Clear Filters",
+            "Apply Cancel", "checkbox label label", "Switch Label", "Vendor count",
+        ),
+        "de": (
+            "Unbedingt erforderliche Cookies", "Notwendige Cookies", "Funktionale Cookies", "Leistungs-Cookies",
+            "Marketing-Cookies", "Cookie-Einstellungen", "Einwilligung", "Berechtigtes Interesse", "Immer aktiv",
+            "Alle akzeptieren", "Alle ablehnen", "Auswahl speichern",
+        ),
+        "fr": (
+            "Cookies strictement nécessaires", "Cookies de performance", "Cookies fonctionnels", "Cookies de ciblage",
+            "Paramètres des cookies", "Consentement", "Intérêt légitime", "Toujours actif", "Tout accepter", "Tout refuser",
+            "Enregistrer mes choix",
+        ),
+        "es": (
+            "Cookies estrictamente necesarias", "Cookies de rendimiento", "Cookies funcionales", "Cookies de orientación",
+            "Configuración de cookies", "Consentimiento", "Interés legítimo", "Siempre activas", "Aceptar todo",
+            "Rechazar todo",
+        ),
+        "pt": ("Cookies estritamente necessários", "Cookies de desempenho", "Consentimento", "Interesse legítimo", "Aceitar tudo", "Rejeitar tudo"),
+        "it": ("Cookie strettamente necessari", "Cookie di prestazione", "Consenso", "Interesse legittimo", "Accetta tutto", "Rifiuta tutto"),
+        "nl": ("Strikt noodzakelijke cookies", "Prestatiecookies", "Toestemming", "Gerechtvaardigd belang", "Alles accepteren", "Alles weigeren"),
+        "pl": ("Niezbędne pliki cookie", "Zgoda", "Prawnie uzasadniony interes", "Akceptuj wszystko", "Odrzuć wszystko"),
+        "ru": ("Строго необходимые файлы cookie", "Согласие", "Законный интерес", "Принять все", "Отклонить все"),
+    },
     # --- page chrome (navigation, login prompts, footers, lists of other threads) ---
+    # the label of a forum-jump <select> menu, which plain-text converters flatten onto one line with every forum name
+    "forum_jump": {
+        "en": ("Forum Jump", "Jump to", "Quick Navigation", "Select a forum", "Go to forum"),
+        "de": ("Gehe zu", "Springe zu", "Schnellnavigation", "Forum auswählen", "Wähle ein Forum aus"),
+        "fr": ("Aller à", "Sauter vers", "Navigation rapide", "Sélectionner un forum"),
+        "es": ("Saltar a", "Ir a", "Navegación rápida", "Seleccionar un foro", "Selecciona un foro"),
+        "pt": ("Ir para", "Navegação rápida", "Selecionar um fórum"),
+        "it": ("Vai a", "Salta a", "Navigazione rapida", "Seleziona un forum"),
+        "nl": ("Ga naar", "Spring naar", "Snelle navigatie", "Kies een forum"),
+        "pl": ("Skocz do", "Przejdź do", "Szybka nawigacja", "Wybierz forum"),
+        "ru": ("Перейти к", "Перейти в", "Быстрый переход", "Выберите форум"),
+    },
+    # the user-menu items vBulletin/MyBB put first in that menu (``User Control Panel Private Messages …``)
+    "forum_jump_items": {
+        "en": (
+            "User Control Panel", "Private Messages", "Subscriptions", "Who's Online", "Search Forums", "Forums Home",
+            "Forum Home", "Site Areas", "Settings", "Notifications",
+        ),
+        "de": ("Kontrollzentrum", "Private Nachrichten", "Abonnements", "Wer ist online", "Foren durchsuchen", "Forum-Startseite"),
+        "fr": ("Tableau de bord", "Messages privés", "Abonnements", "Qui est en ligne", "Rechercher dans les forums", "Accueil du forum"),
+        "es": ("Panel de control", "Mensajes privados", "Suscripciones", "Quién está conectado", "Buscar en foros", "Inicio del foro"),
+        "pt": ("Painel de controle", "Mensagens privadas", "Inscrições", "Quem está online", "Pesquisar fóruns", "Início do fórum"),
+        "it": ("Pannello di controllo", "Messaggi privati", "Sottoscrizioni", "Chi è online", "Cerca nei forum", "Home del forum"),
+        "nl": ("Controlepaneel", "Privéberichten", "Abonnementen", "Wie is er online", "Forums doorzoeken", "Forumhome"),
+        "pl": ("Panel użytkownika", "Prywatne wiadomości", "Subskrypcje", "Kto jest online", "Przeszukaj fora", "Strona główna forum"),
+        "ru": ("Панель управления", "Личные сообщения", "Подписки", "Кто на сайте", "Поиск по форумам", "Главная форума"),
+    },
     "nav_words": {
         "en": (
             "Home",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 import regex
 
 from ..model import Quote
+from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
 
@@ -419,6 +421,99 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
         yield Hit(sig_lines[0], sig_lines[-1], reason, facts, moved_to="signature")
 
 
+#: Panel headings and sentence openings, lower-cased with single spaces: matched with set and prefix tests on
+#: each line, which costs a fifth of a whole-text alternation scan on a page of short lines.
+_CONSENT_HEADINGS = frozenset(" ".join(x.lower().split()) for x in phrases("consent_heading"))
+_CONSENT_THESE = tuple(" ".join(x.lower().split()) + " " for x in phrases("consent_these"))
+_COUNT_SUFFIX_RE = regex.compile(r"[ \t]*\(\d+\)$")
+#: Marker phrases, lower-cased: found with ``str.find`` on the lower-cased text (a regex alternation of them
+#: costs ~20 times more on a long page).
+_CONSENT_MARKERS = tuple(x.lower() for x in phrases("consent_marker"))
+_CONSENT_BRIDGE = 2  # at most this many short unclassified lines in a row inside a panel
+CONSENT_TRIGGER = (
+    "cookie", "technolog", "tecnolog", "технолог", "trackers", "traceurs", "partner", "this service",
+    "on a device", "interest", "intérêt", "interés", "interesse", "belang", "interes", "интерес", "geoloc",
+    "геолок", "gerät", "informations", "información", "device", "limited data", "iab vendors", "purposes",
+    "deaktiviert", "désactiv", "desactiv", "finalit", "propósito", "research", "switched off", "turned off",
+    "measurement", "géoloc", "geolok", "profile", "standort", "finalid", "your browser", "identifiers", "your data", "personal data",
+)
+
+
+@rule("GEN009", "consent-panel", tags=["notice", "navigation"], stage="generic", trigger=CONSENT_TRIGGER)
+def consent_panel(view: TextView) -> Iterator[Hit]:
+    """Consent-manager panels: cookie categories with their descriptions, IAB purpose lists, their buttons.
+
+    Plain-text converters keep the hidden preference panel of a cookie banner. A run of consecutive lines that
+    are panel headings (``Strictly Necessary Cookies``, ``Always Active``, ``Consent``) or panel sentences (``These
+    cookies …``, purpose texts with ``partners can use this purpose``) is removed when it holds at least two
+    sentences, or one sentence and two headings; up to two short lines in a row between panel lines (toggle
+    labels, purpose names) go with it. A lone sentence about cookies in a post stays.
+
+    Example (removed)::
+
+        Strictly Necessary Cookies
+        These cookies keep the site working and cannot be switched off in our systems.
+        Performance Cookies
+        These cookies count visits so that we can measure how the site performs.
+    """
+    # Classify lines: 1 heading, 2 sentence.
+    kinds: dict[int, int] = {}
+    for i, line in view.iter_lines():
+        text = line.strip(" \t-•")
+        if len(text) <= 80:
+            key = " ".join(_COUNT_SUFFIX_RE.sub("", text).lower().split())
+            if key in _CONSENT_HEADINGS:
+                kinds[i] = 1
+                continue
+        these = len(text) >= 20 and " ".join(text[:40].lower().split()).startswith(_CONSENT_THESE)
+        if these and word_count(text) >= 6:
+            kinds[i] = 2
+    lowered = view.text.lower()
+    found: list[int] = []
+    for marker in _CONSENT_MARKERS:
+        k = lowered.find(marker)
+        while k >= 0:
+            found.append(k)
+            k = lowered.find(marker, k + 1)
+    at = last = 0
+    for k in sorted(found):
+        at += lowered.count("\n", last, k)  # lower() may change lengths, never newlines: count them
+        last = k
+        kinds[at] = 2
+    if sum(1 for k in kinds.values() if k == 2) < 1:
+        return
+    run: list[int] = []
+    strong = headings = 0
+
+    def flush() -> Iterator[Hit]:
+        if not run or not (strong >= 2 or (strong >= 1 and headings >= 2)):
+            return
+        start = run[0]
+        for prev, cur in itertools.pairwise(run):
+            if not view.free(prev, cur):  # a line claimed by an earlier rule lies between
+                yield Hit(start, prev, "consent-manager panel")
+                start = cur
+        yield Hit(start, run[-1], "consent-manager panel")
+
+    for i in sorted(kinds):
+        if not view.is_live(i):
+            continue
+        if run:
+            # up to _CONSENT_BRIDGE short live lines between two panel lines belong to the panel
+            gap = view.live_indices(run[-1] + 1, i)
+            if len(gap) <= _CONSENT_BRIDGE and all(word_count(view.lines[k]) <= 8 for k in gap):
+                run.extend(gap)
+            else:
+                yield from flush()
+                run, strong, headings = [], 0, 0
+        run.append(i)
+        if kinds[i] == 2:
+            strong += 1
+        else:
+            headings += 1
+    yield from flush()
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -431,6 +526,7 @@ PACK = RulePack(
         cookie_notice,
         attachment_name,
         repeated_closing_lines,
+        consent_panel,
     ),
     description="engine-independent chrome",
 )

@@ -878,9 +878,70 @@ def page_title(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "page title line", {"doc.title": best}, moved_to="title")
 
 
+# -- PAGE009 -------------------------------------------------------------------------------------------------
+
+_JUMP_ITEM = "(?:" + "|".join(regex.escape(x).replace(r"\ ", r"[ \t]+") for x in phrases("forum_jump_items")) + ")"
+_JUMP_HEAD_RE = regex.compile(
+    r"^[ \t]*(?:[-•][ \t]*)?(?:"
+    + "|".join(regex.escape(x).replace(r"\ ", r"[ \t]+") for x in phrases("forum_jump"))
+    + r")[ \t]*:?[ \t]+(?P<rest>\S[^\n]*)$",
+    regex.IGNORECASE,
+)
+_JUMP_ITEMS_RE = regex.compile(rf"^[ \t]*(?:[-•][ \t]*)?(?:[^\s]{{1,30}}[ \t]+)?{_JUMP_ITEM}(?:[ \t]+{_JUMP_ITEM}){{2,}}(?:[ \t]|$)")
+_JUMP_ITEM_RE = regex.compile(_JUMP_ITEM)
+_SENTENCE_RE = regex.compile(r"\w[.!?][ \t]+\p{Lu}|\w[.!?]$")
+
+
+@rule(
+    "PAGE009",
+    "forum-jump",
+    tags=["navigation"],
+    scope="document",
+    trigger=tuple(x.lower() for x in (*phrases("forum_jump"), *phrases("forum_jump_items"))),
+)
+def forum_jump(view: TextView) -> Iterator[Hit]:
+    """A forum-jump menu flattened onto one line: its label or the user-menu items, then every forum's name.
+
+    A label line counts when what follows is a list, not a sentence: separator dashes (``-- Forum``), two or
+    more user-menu items, or at least eight words with no sentence end.
+
+    Example (removed)::
+
+        Forum Jump: Private Messages User Control Panel Who's Online Search Forum Home Garden -- Vegetables -- Fruit
+    """
+    for i, line in view.iter_lines():
+        if len(line) < 30:
+            continue
+        if _JUMP_ITEMS_RE.match(line):
+            yield Hit(i, i, "forum-jump menu")
+            continue
+        m = _JUMP_HEAD_RE.match(line)
+        if m is None:
+            continue
+        rest = m.group("rest")
+        listy = (
+            "-- " in rest
+            or "---" in rest
+            or len(_JUMP_ITEM_RE.findall(rest)) >= 2
+            or (word_count(rest) >= 8 and _SENTENCE_RE.search(rest) is None)
+        )
+        if listy:
+            yield Hit(i, i, "forum-jump menu")
+
+
 PACK = RulePack(
     name="page",
     prefix="PAGE",
-    rules=(nav_menu, breadcrumbs, login_prompt, footer, related_list, forum_stats, skip_links, page_title),
+    rules=(
+        nav_menu,
+        breadcrumbs,
+        login_prompt,
+        footer,
+        related_list,
+        forum_stats,
+        skip_links,
+        page_title,
+        forum_jump,
+    ),
     description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text",
 )

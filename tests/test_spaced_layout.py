@@ -1,0 +1,65 @@
+"""Texts with a blank line after nearly every line (one text node per line) run through the rules compacted."""
+
+from __future__ import annotations
+
+import postclean
+
+LINES = [
+    "Log in",
+    "Register",
+    "What's new",
+    "Forums",
+    "harbour_hana",
+    "Well-known member",
+    "Joined",
+    "Mar 3, 2015",
+    "Messages",
+    "2,114",
+    "The ferry from the north pier now leaves at seven in winter.",
+    "Has anyone checked whether the bus still meets it?",
+    "Like Reply Report",
+    "Share:",
+    "Facebook",
+    "Twitter",
+    "Email",
+]
+TEXT = "\n\n".join(LINES) + "\n"
+
+
+def test_spaced_text_is_cleaned_like_compact_text() -> None:
+    spaced = postclean.clean(TEXT, kind="text")
+    compact = postclean.clean("\n".join(LINES), kind="text")
+    assert "spaced-layout" in spaced.flags and "spaced-layout" not in compact.flags
+    kept = [x for x in spaced.text.split("\n") if x.strip()]
+    assert kept == [x for x in compact.text.split("\n") if x.strip()]
+    assert kept == [
+        "The ferry from the north pier now leaves at seven in winter.",
+        "Has anyone checked whether the bus still meets it?",
+    ]
+    # the body keeps the input's blank line between lines, and cleaning it again changes nothing
+    assert spaced.text == "\n\n".join(kept)
+    assert postclean.clean(spaced.text, kind="text").text == spaced.text
+
+
+def test_spaced_removals_point_into_the_input() -> None:
+    doc = postclean.clean(TEXT, kind="text")
+    original = TEXT.split("\n")
+    assert doc.removals
+    for r in doc.removals:
+        assert r.lines is not None and r.span is not None
+        first, last = r.lines
+        assert original[first].strip() == r.text.split("\n")[0].strip()
+        assert original[last].strip() == r.text.split("\n")[-1].strip()
+        assert TEXT[r.span[0] : r.span[1]].startswith(r.text.split("\n")[0])
+    post = doc.posts[0]
+    assert post.lines is not None
+    assert original[post.lines[0]].strip()  # a post's line range starts on a real line of the input
+
+
+def test_prose_with_blank_lines_between_paragraphs_is_not_changed() -> None:
+    prose = "\n\n".join(
+        f"Paragraph {n} of a short story about the lighthouse keeper and the winter storm." for n in range(20)
+    )
+    doc = postclean.clean(prose, kind="text")
+    assert doc.text == prose
+    assert not doc.removals
