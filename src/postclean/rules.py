@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 import regex
 
-from .text import search_lines
+from .text import _group_close, _skip_class, _Unparsable, search_lines, top_level_alternatives
 
 if TYPE_CHECKING:
     from .text import TextView
@@ -295,68 +295,29 @@ def _trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, 
 def _split_alternatives(source: str) -> list[str] | None:
     """The top-level ``|`` alternatives of a pattern (wrapping ``(?:…)`` groups removed); None if malformed."""
     while True:
-        parts: list[str] = []
-        depth = start = i = 0
-        n = len(source)
-        while i < n:
-            c = source[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "[":
-                i = _class_end(source, i)
-                continue
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-                if depth < 0:
-                    return None
-            elif c == "|" and depth == 0:
-                parts.append(source[start:i])
-                start = i + 1
-            i += 1
-        if depth:
+        parts = top_level_alternatives(source)
+        if parts is None:
             return None
-        parts.append(source[start:])
         if len(parts) == 1 and source.startswith("(?:") and _group_end(source, 0) == len(source):
             source = source[3:-1]
             continue
         return parts
 
 
-def _class_end(source: str, i: int) -> int:
-    """Index just past the character class opening at ``source[i] == "["``."""
-    j = i + 1
-    if source[j : j + 1] == "^":
-        j += 1
-    if source[j : j + 1] == "]":
-        j += 1
-    while j < len(source) and source[j] != "]":
-        j += 2 if source[j] == "\\" else 1
-    return j + 1
-
-
 def _group_end(source: str, i: int) -> int:
-    """Index just past the group opening at ``source[i] == "("``."""
-    depth = 0
-    j = i
-    while j < len(source):
-        c = source[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(source, j)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    return len(source) + 1
+    """Index just past the group opening at ``source[i] == "("`` (past the end when it is not closed)."""
+    try:
+        return _group_close(source, i, False) + 1
+    except _Unparsable:
+        return len(source) + 1
+
+
+def _class_end(source: str, i: int) -> int:
+    """Index just past the character class opening at ``source[i] == "["`` (past the end when not closed)."""
+    try:
+        return _skip_class(source, i, False)
+    except _Unparsable:
+        return len(source) + 1
 
 
 #: Escaped characters that stand for themselves.

@@ -339,40 +339,13 @@ _USES: dict[regex.Pattern[str], int] = {}
 _VARIANT_AFTER = 3
 
 
-def _top_level_alternatives(src: str) -> list[str] | None:
-    """``src`` split at its top-level ``|`` (None when the source is too unusual to split safely)."""
-    parts: list[str] = []
-    depth = 0
-    in_class = False
-    start = 0
-    i = 0
-    n = len(src)
-    while i < n:
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            if src.startswith("[^]", i) or src.startswith("[]", i):
-                return None  # a literal "]" first in a class: rare, not worth parsing
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif ch == "|" and depth == 0:
-            parts.append(src[start:i])
-            start = i + 1
-        i += 1
-    if depth != 0 or in_class:
+def top_level_alternatives(source: str, nested: bool = False) -> list[str] | None:
+    """``source`` (a regex) split at its top-level ``|``; None when it cannot be parsed safely. ``nested``:
+    the pattern is VERSION1, where classes nest."""
+    try:
+        return _alternatives(source, nested)
+    except _Unparsable:
         return None
-    parts.append(src[start:])
-    return parts
 
 
 def line_variant(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
@@ -390,7 +363,7 @@ def line_variant(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
         and src.startswith("^")
         and "\\K" not in src
     ):
-        alts = _top_level_alternatives(src)
+        alts = top_level_alternatives(src, bool(pattern.flags & regex.VERSION1))
         if alts and all(a.startswith("^") for a in alts):
             try:
                 out = regex.compile("\\n\\K(?:" + src + ")", pattern.flags)

@@ -16,12 +16,12 @@ import regex
 from ..text import (
     _group_close,
     _skip_class,
-    _top_level_alternatives,
     could_match,
     finditer_lines,
     guarded_search,
     necessary_literals,
     search_lines,
+    top_level_alternatives,
 )
 
 __all__ = [
@@ -103,7 +103,7 @@ def _quantified_optional(src: str, i: int) -> bool:
 def first_char_re(src: str, nested: bool = False) -> str | None:
     """A regex matching one character, every character that a match of the regex source ``src`` can start
     with (a superset); None when that is not easily read off the source (or a match can be empty)."""
-    alts = _top_level_alternatives(src)
+    alts = top_level_alternatives(src)
     if not alts:
         return None
     chars: set[str] = set()
@@ -217,7 +217,7 @@ def factored_source(src: str, nested: bool = False) -> str:
     match is found, may differ: for a whole-line pattern the match is the line either way). The regex engine
     tries dozens of phrase alternatives one after the other at each position: factored, it tries a few.
     Raises ``_Opaque`` for sources it does not take apart (capturing groups, back-references …)."""
-    alts = _top_level_alternatives(src)
+    alts = top_level_alternatives(src)
     if alts is None:
         raise _Opaque
     trie: dict[str, Any] = {}
@@ -256,7 +256,7 @@ def requires(src: str, atom: str, nested: bool = False) -> bool:
     ``src`` with its quantifier (``\\d{4}``): true when every alternative has it in its sequence, at top level
     or in a group that is itself required. False when that cannot be read off the source."""
     try:
-        alts = _top_level_alternatives(src)
+        alts = top_level_alternatives(src)
         if alts is None:
             return False
         for alt in alts:
@@ -288,7 +288,7 @@ def literal_led(pattern: regex.Pattern[str], literal: str) -> regex.Pattern[str]
     characters at the top level of ``pattern`` (a single alternative)."""
     nested = bool(pattern.flags & regex.VERSION1)
     src = pattern.pattern
-    alts = _top_level_alternatives(src)
+    alts = top_level_alternatives(src)
     if alts is None or len(alts) != 1 or not literal or pattern.flags & regex.VERBOSE:
         return None
     try:
@@ -323,7 +323,7 @@ def stays_on_line(pattern: regex.Pattern[str]) -> bool:
 def _leading_literals(src: str, nested: bool) -> list[str] | None:
     """For each alternative of ``src``, the source of the literal characters it starts with (looking into a
     leading group); an empty string for an alternative that starts otherwise. None if ``src`` is not parsed."""
-    alts = _top_level_alternatives(src)
+    alts = top_level_alternatives(src)
     if alts is None:
         return None
     out: list[str] = []
@@ -409,7 +409,7 @@ def _line_scan_part(
         if not src.startswith(_LINE_HEAD) or not src.endswith(_LINE_TAIL):
             return None
         body = src[len(_LINE_HEAD) : -len(_LINE_TAIL)]
-        if _top_level_alternatives(body) is None:
+        if top_level_alternatives(body) is None:
             return None  # the head's group does not enclose the whole body
         bodies.append(body)
     nested = bool(flags & regex.VERSION1)
