@@ -137,6 +137,12 @@ _REP_RE = regex.compile(
     regex.IGNORECASE,
 )
 _BADGES_RE = regex.compile(r"badges?", regex.IGNORECASE)
+#: One text node a line: the event word alone, its date on the next line; badge counts one a line.
+_EVENT_ALONE_RE = regex.compile(rf"^[ \t]*(?P<event>{_EVENTS})[ \t]*$", _F)
+_DATE_ALONE_RE = regex.compile(rf"^[ \t]*(?P<date>{_SE_DATE})[ \t]*$", _F)
+_BADGE_LINE_RE = regex.compile(
+    r"^[ \t]*\d[\d,]*(?:[ \t]+(?:gold|silver|bronze)[ \t]+badges?)?[ \t]*$", regex.IGNORECASE
+)
 _NAME_RE = regex.compile(r"^[ \t]*(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
 
 
@@ -164,7 +170,9 @@ def user_card(view: TextView) -> Iterator[Hit]:
 
     The ``asked``/``answered`` card gives the post's author and date (moved to ``post.author`` and
     ``post.date``); an ``edited`` card becomes the edit note. The reputation line may carry badge words
-    (``24 gold badges``) or bare counts (copy-paste form), and the card may sit on one line.
+    (``24 gold badges``) or bare counts (copy-paste form), and the card may sit on one line. Written one text
+    node a line, the event word and its date stand on lines of their own and the badge counts follow the
+    reputation one a line (``44`` / ``44 gold badges`` …).
 
     Example (removed)::
 
@@ -176,28 +184,41 @@ def user_card(view: TextView) -> Iterator[Hit]:
     for i, line in view.iter_lines():
         # line by line: the date pattern allows blanks (and so line breaks) around a time
         m = _EVENT_RE.match(line) if len(line) <= 300 else None
+        at = i  # the line holding the date
         if m is None:
-            continue
+            m = _EVENT_ALONE_RE.match(line) if len(line) <= 40 and word_count(line) <= 3 else None
+            nxt_date = _next_live(view, i) if m is not None else None
+            dm = _DATE_ALONE_RE.match(view.lines[nxt_date]) if nxt_date is not None else None
+            if m is None or nxt_date is None or dm is None:
+                continue
+            at, date_raw, rest = nxt_date, dm.group("date").strip(), None
+        else:
+            date_raw, rest = m.group("date").strip(), m.group("rest")
         event = m.group("event").lower()
-        date_raw = m.group("date").strip()
-        rest = m.group("rest")
-        end = i
+        end = at
         name: str | None = None
         if rest:
             name, _stats = _card_rest(rest.strip())
             if name is None:
                 continue
         else:
-            nxt = view.first_live(i + 1, 2)
+            nxt = view.first_live(at + 1, 2)
+            near = at + 4 if at == i else at + 24  # one node a line: blank lines between
             if (
                 nxt
-                and nxt[0] <= i + 4
+                and nxt[0] <= near
                 and _NAME_RE.match(view.lines[nxt[0]])
                 and not _EVENT_RE.match(view.lines[nxt[0]])
             ):
                 cand = view.lines[nxt[0]].strip()
-                if len(nxt) > 1 and nxt[1] <= nxt[0] + 3 and _REP_RE.match(view.lines[nxt[1]]):
+                if (
+                    len(nxt) > 1
+                    and nxt[1] <= nxt[0] + (3 if at == i else 24)
+                    and _REP_RE.match(view.lines[nxt[1]])
+                ):
                     name, end = cand, nxt[1]
+                    if at != i:
+                        end = _badge_lines(view, end)
                 elif word_count(cand) <= 4 and len(cand) <= 40 and not cand.endswith((".", "?", "!", ":")):
                     # a name without a reputation line (deleted users, "Community Bot" and the like)
                     name, end = cand, nxt[0]
@@ -216,6 +237,37 @@ def user_card(view: TextView) -> Iterator[Hit]:
                 facts["post.date"] = d
             moved = "author"
         yield Hit(i, end, f"user card ({event})", facts, moved_to=moved)
+
+
+def _next_live(view: TextView, i: int, blanks: int = 24, *, past_claimed: bool = False) -> int | None:
+    """The next live line after ``i`` when at most ``blanks`` blank lines stand between (and no removed line,
+    unless ``past_claimed``)."""
+    for k in range(i + 1, min(len(view), i + blanks + 2)):
+        if view.is_live(k):
+            return k
+        if view.claimed[k] and not past_claimed:
+            return None
+    return None
+
+
+def _badge_lines(view: TextView, end: int) -> int:
+    """The end of a reputation line's badge counts one a line (``44`` / ``44 gold badges`` …)."""
+    k = end
+    for _ in range(6):
+        nxt = _next_live(view, k, 2)
+        if nxt is None or not _BADGE_LINE_RE.match(view.lines[nxt]):
+            break
+        if not _BADGES_RE.search(view.lines[nxt]):
+            # a bare count only before its ``N gold badges`` line (else it is the next comment's score)
+            after = _next_live(view, nxt, 2)
+            count = view.lines[nxt].strip()
+            if after is None or not _BADGES_RE.search(view.lines[after]):
+                break
+            if view.lines[after].split()[0] != count:
+                break
+            nxt = after
+        k = nxt
+    return k
 
 
 def _is_card_context(view: TextView, i: int, n: int) -> bool:
@@ -242,13 +294,15 @@ _INLINE_SIG_RE = regex.compile(
 _SCORE_RE = regex.compile(r"^[ \t]*(?:[-•*][ \t]*)?\d{1,4}[ \t]*$")
 
 
-@rule("SE004", "comment", tags=["post-meta"], trigger=r"Commented|[–—]")
+@rule("SE004", "comment", tags=["post-meta"], trigger=r"Commented|[–—]|Copy link")
 def comment(view: TextView) -> Iterator[Hit]:
     """Comments under a post: the comment line with its ``– {user} {date}`` / ``Commented {date}`` signature.
 
     Stack Exchange comments are short remarks on a post, not part of it (and not answers); the page prints
     each as text, signature, and date, which a converter flattens to one line (``… – Joe Feb 12, 2011 at
-    1:30``) or to the text followed by ``– Joe`` / ISO date / ``Commented …`` lines. The whole comment is
+    1:30``) or to the text followed by ``– Joe`` / ISO date / ``Commented …`` lines; one text node a line, the
+    dash, ``Commented`` and the date stand alone too, and the threaded layout puts ``name`` / ``Over a year
+    ago`` above the text and the timestamp, score, ``Reply`` and ``Copy link`` below it. The whole comment is
     removed (its text stays in the removal record), together with its lone score number.
 
     Example (removed)::
@@ -256,7 +310,21 @@ def comment(view: TextView) -> Iterator[Hit]:
         Have backups and check again. – Max Sep 19, 2016 at 14:47
     """
     n = len(view)
+    done = -1  # the last line of the previous comment
     for i, line in view.iter_lines():
+        if i <= done:
+            continue
+        # one text node a line: text (several lines) / name / "–" / name / ISO date / "Commented" / date
+        lead = line.lstrip(" \t")[:1] if len(line) <= 60 else ""
+        split = None
+        if lead in ("C", "c") and _COMMENTED_ALONE_RE.match(line):
+            split = _split_comment(view, i, done)
+        if split is None and lead.isdigit() and _ISO_T_RE.match(line):
+            split = _threaded_comment(view, i, done)
+        if split is not None:
+            done = split[1]
+            yield from free_spans(view, split[0], split[1], "comment under a post")
+            continue
         # html-text form: text / name / "– name" / ISO date / "Commented …"
         if _COMMENTED_LINE_RE.match(line):
             start = i
@@ -311,6 +379,89 @@ def comment(view: TextView) -> Iterator[Hit]:
             start = _with_score(view, i)
             yield Hit(start, i, "comment under a post")
     del n
+
+
+_COMMENTED_ALONE_RE = regex.compile(r"^[ \t]*Commented[ \t]*$", regex.IGNORECASE)
+_DASH_ALONE_RE = regex.compile(r"^[ \t\xa0]*[–—][ \t\xa0]*$")
+
+
+_ISO_T_RE = regex.compile(
+    r"^[ \t]*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?(?:[+-]\d{2}:\d{2})?[ \t]*$"
+)
+_COMMENT_WHEN_RE = regex.compile(
+    rf"^[ \t]*(?:Over a year ago|\d+[ \t]+(?:years?|months?|weeks?|days?|hours?|mins?|minutes?)[ \t]+ago|"
+    rf"{_SE_DATE})[ \t]*$",
+    _F,
+)
+_REPLY_LINK_RE = regex.compile(r"^[ \t]*(?:Reply|Copy link|\d{1,4})[ \t]*$")
+
+
+def _threaded_comment(view: TextView, i: int, done: int) -> tuple[int, int] | None:
+    """A comment in the threaded layout, one text node a line: ``name`` / ``name`` / ``Over a year ago`` /
+    text / ISO timestamp (line ``i``) / score / ``Reply`` / ``Copy link``: its first and last line."""
+    end = i
+    for _ in range(3):
+        nxt = _next_live(view, end, 12, past_claimed=True)
+        if nxt is None or not _REPLY_LINK_RE.match(view.lines[nxt]):
+            break
+        end = nxt
+    if end == i or view.lines[end].strip() != "Copy link":
+        return None
+    above = view.live_indices(max(done + 1, i - 200), i)[::-1][:20]
+    for k in range(1, len(above) - 1):
+        if _COMMENT_WHEN_RE.match(view.lines[above[k]]):
+            name = view.lines[above[k + 1]].strip()
+            if not name or word_count(name) > 5:
+                return None
+            start = above[k + 1]
+            if k + 2 < len(above) and view.lines[above[k + 2]].strip() == name:
+                start = above[k + 2]
+            return start, end
+    return None
+
+
+def _split_comment(view: TextView, i: int, done: int) -> tuple[int, int] | None:
+    """A comment printed one text node a line, ``Commented`` on line ``i``: its first and last line.
+
+    Above ``Commented``: the ISO date, the name, a lone dash, the name again, then the comment text, which
+    runs up to the previous comment, the user card's badge counts or a menu line (a lone score number there
+    belongs to the comment). Without such a boundary within a few lines only one text line is taken.
+    """
+    date = _next_live(view, i, 4)
+    if date is None or not _DATE_ALONE_RE.match(view.lines[date]):
+        return None
+    above = [k for k in view.live_indices(max(done + 1, i - 120), i)][::-1]
+    pos = 0
+    if pos < len(above) and _ISO_LINE_RE.match(view.lines[above[pos]]):
+        pos += 1
+    if pos < len(above) and word_count(view.lines[above[pos]]) <= 4:
+        pos += 1  # the name
+    else:
+        return None
+    if pos < len(above) and _DASH_ALONE_RE.match(view.lines[above[pos]]):
+        pos += 1
+        if pos < len(above) and word_count(view.lines[above[pos]]) <= 4:
+            pos += 1  # the name printed before the dash
+    else:
+        return None
+    if pos >= len(above):
+        return above[pos - 1], date
+    first_text = above[pos]
+    for k in range(pos, min(len(above), pos + 16)):
+        line = view.lines[above[k]]
+        if _SCORE_RE.match(line) and k > pos:
+            return above[k], date  # the comment's score
+        if k > pos and (
+            _BADGE_LINE_RE.match(line)
+            or _REP_RE.match(line)
+            or _STRONG_MENU_RE.match(line)
+            or _DATE_ALONE_RE.match(line)
+            or _WEAK_MENU_RE.match(line)
+        ):
+            return above[k - 1], date
+    if done >= i - 120 and done >= 0 and len(above) <= pos + 16:
+        return above[-1], date  # up to the previous comment
+    return first_text, date
 
 
 def _with_score(view: TextView, start: int) -> int:

@@ -720,7 +720,8 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
 
 
 _COMPACT_STATS_RE = regex.compile(
-    r"^[ \t]*(?P<posts>\d[\d,.]*[kK]?)[ \t]+posts?[ \t]*(?:·[ \t]*|\n(?:[ \t]*\n){0,3}[ \t]*)"
+    r"^[ \t]*(?P<posts>\d[\d,.]*[kK]?)[ \t]+posts?[ \t]*"
+    r"(?:·[ \t]*|\n(?:[ \t]*\n){0,3}[ \t]*(?:·[ \t]*\n(?:[ \t]*\n){0,3}[ \t]*)?)"
     r"Joined[ \t]+(?P<joined>(?:[A-Z][a-z]{2,8}\.?[ \t]+)?\d{4})[ \t]*$",
     regex.MULTILINE,
 )
@@ -795,11 +796,51 @@ def compact_author_block(view: TextView) -> Iterator[Hit]:
         if nxt is not None and (nm := _COMPACT_NUMBER_RE.match(view.lines[nxt])):
             end = nxt
             facts.update(_number_facts(nm))
+        elif nxt is not None and (split := _split_number(view, nxt)) is not None:
+            end, number_facts = split
+            facts.update(number_facts)
         used.update(range(start, end + 1))
         yield Hit(start, end, "compact poster block", facts, moved_to="author")
     for i, nm in iter_line_matches(view, _COMPACT_NUMBER_RE):
         if i not in used:
             yield Hit(i, i, "post number and date", _number_facts(nm), moved_to="number")
+    for i, _m in iter_line_matches(view, _LONE_NUMBER_RE_ML):
+        if i not in used and (split := _split_number(view, i, need_date=True)) is not None:
+            used.update(range(i, split[0] + 1))
+            yield Hit(i, split[0], "post number and date", split[1], moved_to="number")
+
+
+_LONE_NUMBER_RE = regex.compile(r"^[ \t]*\#(?P<num>\d{1,7})[ \t]*$")
+_LONE_NUMBER_RE_ML = regex.compile(r"^[ \t]*\#\d{1,7}[ \t]*$", regex.MULTILINE)
+
+
+def _split_number(view: TextView, i: int, *, need_date: bool = False) -> tuple[int, dict[str, object]] | None:
+    """``#3`` / ``·`` / ``Jan 15, 2024`` on three lines (one text node a line): the last line and the facts.
+    ``need_date``: only with the date (a ``#3`` / ``·`` pair outside a poster block is too weak)."""
+    m = _LONE_NUMBER_RE.match(view.lines[i])
+    dot = _near(view, i, 1) if m is not None else None
+    if m is None or dot is None or view.lines[dot].strip() != "·":
+        return None
+    facts: dict[str, object] = {"post.number": int(m.group("num"))}
+    end = dot
+    when = _near(view, dot, 1)
+    if when is not None and len(view.lines[when].strip()) <= 40:
+        raw = view.lines[when].strip()
+        d = parse_date(raw)
+        if d is not None or _RELATIVE_WHEN_RE.match(raw):
+            end = when
+            facts["post.date_raw"] = raw
+            if d is not None:
+                facts["post.date"] = d
+    if need_date and end == dot:
+        return None
+    return end, facts
+
+
+_RELATIVE_WHEN_RE = regex.compile(
+    r"^(?:\d{1,3}[ \t]+(?:[smhdwy]|sec|min|hr|mo|yr)[a-z]*(?:[ \t]+ago)?|(?:Today|Yesterday)(?:[ \t]+at[^\n]{0,12})?)$",
+    regex.IGNORECASE,
+)
 
 
 def _number_facts(m: regex.Match[str]) -> dict[str, object]:
