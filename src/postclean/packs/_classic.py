@@ -252,6 +252,8 @@ _STAT_HEADS = LineHeads(
     bullets="-•*·▪",
 )
 _VALUE_LINE_RE = regex.compile(r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<value>[^\n]{1,60}?)[ \t]*$")
+#: A value alone on its line, as one-node-per-line text puts it under a ``Label:`` line: a count or a date.
+_NEXT_VALUE_RE = regex.compile(rf"^[ \t]*(?:{_GLUED_VALUE})[ \t]*$", _FLAGS)
 #: A custom profile field inside a poster block: ``Primary OS: Mac OS X`` (short label, short value).
 _CUSTOM_FIELD_RE = regex.compile(
     r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{0,60}?)[ \t]*$"
@@ -394,7 +396,13 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                 if value is None and m.group("glued"):
                     value = m.group("glued")
                 end = j
-                if value is None and m.group(0).rstrip()[-1:] != ":":
+                if value == "":
+                    # ``Label:`` alone, its number or date on the next line (one text node per line)
+                    k = _next_live(view, j, 1)
+                    if k is not None and k not in items and _NEXT_VALUE_RE.match(view.lines[k]):
+                        value = view.lines[k].strip()
+                        end = k
+                elif value is None and m.group(0).rstrip()[-1:] != ":":
                     k = _next_live(view, j, 1)
                     if k is not None and k not in items:
                         vm = _VALUE_LINE_RE.match(view.lines[k])
