@@ -144,3 +144,17 @@ def test_cli_text_json_explain(tmp_path) -> None:  # type: ignore[no-untyped-def
     assert bad.returncode == 2 and b"matches no rule" in bad.stderr
     rules = _run_cli("rules")
     assert b"XF001" in rules.stdout
+
+
+def test_cli_several_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(THREAD, encoding="utf-8")
+    b.write_text("Plain prose about the harbour, nothing else.\n", encoding="utf-8")
+    out = _run_cli("clean", str(a), str(b))
+    text = out.stdout.decode()
+    assert out.returncode == 0
+    assert text.index(f"==> {a} <==") < text.index("They opened late today.") < text.index(f"==> {b} <==")
+    js = _run_cli("clean", str(a), str(tmp_path / "nope.txt"), str(b), "--json")
+    rows = [json.loads(line) for line in js.stdout.decode().splitlines()]
+    assert [r["source"] for r in rows] == [str(a), str(b)] and rows[0]["engine"] == "xenforo"
+    assert js.returncode == 2 and b"cannot read" in js.stderr  # the unreadable file is reported, the rest done
