@@ -175,8 +175,8 @@ def quote_expander(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "quote expander label")
 
 
-_REACTIONS_RE = regex.compile(r"^[ \t]*Reactions:[ \t]*(?P<who>[^\n]*)$", regex.MULTILINE)
-_REACTION_NAMES = r"(?:Like|Love|Haha|Wow|Sad|Angry|Thanks|Agree|Disagree|Informative|Funny|Winner)"
+_REACTIONS_RE = regex.compile(r"^[ \t\xa0]*Reactions:[ \t\xa0]*(?P<who>[^\n]*)$", regex.MULTILINE)
+_REACTION_NAMES = r"(?:Likes|Like|Love|Haha|Wow|Sad|Angry|Thanks|Agree|Disagree|Informative|Funny|Winner)"
 _REACTION_NAMES_RE = regex.compile(
     r"^[^,\n]{1,40}(?:,[ \t]*[^,\n]{1,40}){0,8}[ \t]+and[ \t]+(?:\d+[ \t]+others?|[^,\n]{1,40})$"
 )
@@ -187,6 +187,39 @@ _LIKES_THIS_RE = regex.compile(
     rf"[ \t]+this\.[ \t]*$",
     regex.MULTILINE,
 )
+
+
+#: A separator between reactors' names that one-node-per-line text puts on its own line.
+_REACTOR_SEP_RE = regex.compile(r"^[ \t]*(?:,|,?[ \t]*(?:and|und|et|y|e|en|i|и))[ \t]*$", regex.IGNORECASE)
+_REACTOR_OTHERS_RE = regex.compile(
+    r"^[ \t]*,?[ \t]*(?:and|und|et|y|e|en|i|и)[ \t]+\d[\d,.]*[ \t]+\w+[ \t]*$", regex.IGNORECASE
+)
+
+
+def _more_reactors(view: TextView, who: str, end: int) -> tuple[str, int]:
+    """Extend a reactor list written one name per line (``alice`` / ``,`` / ``bob`` / ``and`` / ``carol``)."""
+    parts = [who]
+    for _ in range(20):
+        nxt = view.first_live(end + 1)
+        if not nxt or nxt[0] > end + 2:
+            break
+        line = view.lines[nxt[0]].strip()
+        if _REACTOR_OTHERS_RE.match(line):
+            parts.append(line)
+            end = nxt[0]
+            break
+        if not _REACTOR_SEP_RE.match(line):
+            break
+        name = view.first_live(nxt[0] + 1)
+        if not name or name[0] > nxt[0] + 2:
+            break
+        text = view.lines[name[0]].strip()
+        if len(text) > 40 or word_count(text) > 4:
+            break
+        parts += [line, text]
+        end = name[0]
+    joined = " ".join(parts).replace(" ,", ",")
+    return joined, end
 
 
 @rule("XF005", "reactions", tags=["reactions"], trigger=("reactions:", "like this"))
@@ -209,6 +242,7 @@ def reactions(view: TextView) -> Iterator[Hit]:
             if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= 200:
                 who = view.lines[nxt[0]].strip()
                 end = nxt[0]
+                who, end = _more_reactors(view, who, end)
         prev = i - 1
         while (
             prev >= 0 and view.is_live(prev) and _REACTION_ICON_RE.match(view.lines[prev]) and i - prev <= 3
