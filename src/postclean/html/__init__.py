@@ -59,12 +59,20 @@ PACKS: tuple[EnginePack, ...] = (
 #: Minimum detection score for a pack to be used.
 MIN_SCORE = 0.5
 
-_PAGE_CHROME = (
-    "body > header, nav, footer, [role=navigation], [role=contentinfo], [role=banner], .p-breadcrumbs, "
-    ".breadcrumb, .breadcrumbs, #breadcrumb, .navbar, .p-navSticky, .cookie-notice, .cookie-banner, "
-    "#cookie-notice, .notice--cookie, .shareButtons, .block--similarThreads, .similarThreads, "
-    "#similar_threads, #related-topics, .more-topics__container, #suggested-topics, aside.sidebar, "
-    ".p-body-sidebar, #sidebar"
+#: Page chrome regions of any site; each selector alternative is one walk of the tree, so an engine's own
+#: classes (:data:`_ENGINE_CHROME`) are only looked for on that engine's pages (or on pages of no known engine).
+_PAGE_CHROME_COMMON = (
+    "body > header, nav, footer, [role=navigation], [role=contentinfo], [role=banner], .breadcrumb, "
+    ".breadcrumbs, #breadcrumb, .navbar, .cookie-notice, .cookie-banner, #cookie-notice, aside.sidebar, #sidebar"
+)
+_ENGINE_CHROME: dict[str, str] = {
+    "xenforo": ".p-breadcrumbs, .p-navSticky, .notice--cookie, .shareButtons, .block--similarThreads, "
+    ".similarThreads, #similar_threads, .p-body-sidebar",
+    "vbulletin": ".similarThreads, #similar_threads",
+    "discourse": "#related-topics, .more-topics__container, #suggested-topics",
+}
+_PAGE_CHROME = ", ".join(
+    dict.fromkeys(a.strip() for part in (_PAGE_CHROME_COMMON, *_ENGINE_CHROME.values()) for a in part.split(","))
 )
 _SEP = r"(?:[|·•»›:–—-]|::)"
 _TITLE_SUFFIX_RE = regex.compile(rf"\s+{_SEP}\s+(?!.*\s{_SEP}\s)[^|·•»›]{{1,60}}$")
@@ -174,7 +182,7 @@ def _extract(html: str, url: str | None) -> RawPage:
             d.lines = [clean_inline(desc)]
             drafts = [d]
             flags.append("meta-description-only")
-    page_removals = _page_chrome(tree, prefix)
+    page_removals = _page_chrome(tree, prefix, engine)
     title = _title(tree, spec)
     page, pages = _page_numbers(tree, spec)
     canonical = attr(tree.css_first("link[rel=canonical]"), "href") or attr(
@@ -208,11 +216,16 @@ def _extract(html: str, url: str | None) -> RawPage:
     )
 
 
-def _page_chrome(tree: LexborHTMLParser, prefix: str) -> list[Removal]:
+def _page_chrome(tree: LexborHTMLParser, prefix: str, engine: str | None = None) -> list[Removal]:
     """One removal per top-level chrome region (navigation, header, footer, sidebars, banners)."""
     out: list[Removal] = []
     seen: set[int] = set()
-    for n in select(tree, _PAGE_CHROME):
+    if engine is None:
+        selector = _PAGE_CHROME
+    else:
+        extra = _ENGINE_CHROME.get(engine)
+        selector = f"{_PAGE_CHROME_COMMON}, {extra}" if extra else _PAGE_CHROME_COMMON
+    for n in select(tree, selector):
         cur = n.parent
         nested = False
         while cur is not None:
