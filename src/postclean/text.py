@@ -32,9 +32,17 @@ __all__ = [
 _WORD_RE = regex.compile(r"\w+")
 _NEWLINES_RE = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
+#: File-name extensions that are not top-level domains in practice (``.zip`` and ``.mov`` are, rarely): a line
+#: holding only ``1765928704298.png`` is an attachment's name, not a domain.
+_FILE_EXTENSIONS = (
+    "png|jpe?g|gif|webp|bmp|svg|tiff?|heic|avif|ico|pdf|txt|log|zip|rar|7z|gz|tgz|bz2|xz|tar|exe|msi|dll|apk|"
+    "dmg|iso|img|bin|mp[34]|m4a|mov|avi|mkv|wmv|flac|wav|ogg|docx?|xlsx?|pptx?|odt|csv|json|xml|yaml|yml|html?|"
+    "php|js|ts|css|py|java|cpp|rb|cfg|ini|conf|bat|ps1|sql|db|dat|bak|tmp|torrent|stl|gcode|dwg|psd|eps"
+)
 #: A line that is only a bare domain name, like a link card's footer (``www.example.co.jp``).
 DOMAIN_LINE_RE = regex.compile(
-    r"^[ \t]*(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,30}))\.?"
+    r"^[ \t]*(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    rf"(?!(?:{_FILE_EXTENSIONS})\.?(?:[ \t]|$))(?:[a-z]{{2,24}}|xn--[a-z0-9-]{{2,30}}))\.?"
     r"(?:[ \t]+(?P=domain))?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )

@@ -160,6 +160,25 @@ _CREDIT_ONLY_RE = regex.compile(
 )
 
 
+def _card_after_figure(view: TextView, d: int, domain: str) -> tuple[int, int, int] | None:
+    """Lines ``(title, summary, closing domain)`` when the domain line ``d`` opens a card.
+
+    Some unfurl cards (XenForo's among them) put the site's domain first, as the alt text of the card's
+    figure, then the title and summary, then the domain again; read from the closing domain line alone, the
+    post's own last paragraphs before the figure would pass for a title and summary.
+    """
+    after = [i for i in range(d + 1, min(len(view.lines), d + 16)) if view.is_live(i)][:3]
+    if len(after) < 3:
+        return None
+    t, s, e = after
+    m = DOMAIN_LINE_RE.match(view.lines[e])
+    if m is None or m.group("domain").casefold() != domain.casefold():
+        return None
+    if not is_title_like(view.lines[t].strip()) or word_count(view.lines[s]) < 6:
+        return None
+    return t, s, e
+
+
 @rule("NEWS001", "link-card", tags=["link-card"], stage="news", trigger=r"^[ \t]*[\w.-]+\.[a-z]{2,}\.?(?:[ \t]+[\w.-]+)?[ \t]*$")
 def link_card(view: TextView) -> Iterator[Hit]:
     """Link-preview card: title line, summary line, bare domain line (anywhere in a post).
@@ -177,10 +196,18 @@ def link_card(view: TextView) -> Iterator[Hit]:
     opener_at = first_live[0] if first_live else -1
     opener = view.lines[opener_at].strip().casefold() if first_live else ""
     last = view.last_live(1)
+    taken = -1  # the closing domain line of a card that opened with its figure's domain
     for d, _last, dm in view.finditer(DOMAIN_LINE_RE):
-        if not view.is_live(d) or "." not in dm.group("domain").strip("."):
+        if d <= taken or not view.is_live(d) or "." not in dm.group("domain").strip("."):
             continue
         domain = dm.group("domain")
+        end = _card_after_figure(view, d, domain)
+        if end is not None:
+            title, summary = view.lines[end[0]].strip(), view.lines[end[1]].strip()
+            card = LinkCard(title=title, summary=summary, domain=domain)
+            taken = end[2]
+            yield Hit(d, end[2], "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
+            continue
         before = [i for i in range(d - 1, max(-1, d - 16), -1) if view.is_live(i)][:2]
         if len(before) == 2:
             s, t = before
