@@ -6,7 +6,8 @@ and overall:
 * the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse``, ``html-text`` and
   ``bs4`` (BeautifulSoup ``get_text("\\n")``, one text node per line): extracted from the page HTML in this run);
 * generic baselines on that input: the C4 line filter and exact line de-duplication
-  (see :mod:`bench.baselines`);
+  (see :mod:`bench.baselines`), and a yardstick: the "line oracle", which knows the ground truth and drops
+  whole lines while content retention stays >= 0.99 (how much chrome a line-level cleaner can remove at all);
 * postclean's text door, ``postclean.clean(text, kind="text").text`` (bodies, quotes left out);
 * postclean convention-matched: per page, whichever of ``doc.render()`` and
   ``doc.render(quotes="inline", headers=True)`` has the higher word F1.
@@ -35,7 +36,7 @@ from types import ModuleType
 import regex
 
 from bench._common import Run, load_postclean, timed
-from bench.baselines import c4_line_filter, dedup_lines
+from bench.baselines import c4_line_filter, dedup_lines, oracle_lines
 from bench.scoring import (
     Page,
     chrome_removal,
@@ -198,6 +199,8 @@ def run_page(
         scores[f"{ext} + C4 filter"] = score(page, source, c4.value or "", c4.ms, c4.error)
         dd = timed(partial(dedup_lines, source))
         scores[f"{ext} + line dedup"] = score(page, source, dd.value or "", dd.ms, dd.error)
+        oracle = timed(partial(oracle_lines, source, page.main_content))
+        scores[f"{ext} + line oracle"] = score(page, source, oracle.value or "", oracle.ms, oracle.error)
         if pc is None:
             continue
         pc_run: Run = timed(partial(pc.clean, source, kind="text", ignore=IGNORE or None))

@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.baselines import c4_line_filter, dedup_lines
+from bench.baselines import c4_line_filter, dedup_lines, oracle_lines
 from bench.scoring import (
     ALL,
     chrome_removal,
@@ -281,3 +281,27 @@ def test_flagged_lines_long_line_is_cut_around_the_match() -> None:
     assert "Click to expand..." in excerpt
     assert excerpt.startswith("...") and excerpt.endswith("...")
     assert len(excerpt) == 60 + 6
+
+
+def test_oracle_lines_drops_pure_chrome_and_respects_the_retention_bound() -> None:
+    truth = "The boiler needs a new valve.\n\nI fitted one last week and it works."
+    text = (
+        "Home Forums Plumbing\n"
+        "The boiler needs a new valve.\n"
+        "Joined Mar 2019 Messages 412\n"
+        "I fitted one last week and it works.\n"
+        "Reply Quote Report"
+    )
+    out = oracle_lines(text, truth)
+    assert out == "The boiler needs a new valve.\nI fitted one last week and it works."
+    assert content_retention(text, out, truth) == 1.0
+    assert chrome_removal(text, out, truth) == 1.0
+
+
+def test_oracle_lines_keeps_content_lines_that_carry_chrome_words() -> None:
+    truth = "Seven words of content are right here now."
+    text = "Seven words of content are right here now. Like Reply"
+    # Dropping the only line would lose every content token: retention would fall below 0.99.
+    assert oracle_lines(text, truth) == text
+    # With no bound on retention the line goes.
+    assert oracle_lines(text, truth, min_retention=0.0) == ""
