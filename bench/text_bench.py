@@ -37,6 +37,7 @@ import regex
 
 from bench._common import Run, load_postclean, timed
 from bench.baselines import c4_line_filter, dedup_lines, oracle_lines
+from bench.leftovers import LEFTOVER_PATTERNS
 from bench.scoring import (
     Page,
     chrome_removal,
@@ -54,14 +55,6 @@ from bench.scoring import (
 
 EXTRACTORS = ("trafilatura", "resiliparse", "html-text", "bs4")
 
-#: Body lines that should never survive the text door (checked on ``doc.text``).
-LEFTOVER_PATTERNS: dict[str, regex.Pattern[str]] = {
-    "member stats": regex.compile(
-        r"^\s*-\s*(?:Joined|Messages|Reaction score)\b|^\s*Joined:", regex.IGNORECASE
-    ),
-    "quote footer": regex.compile(r"Click to expand\.\.\.", regex.IGNORECASE),
-    "reactions": regex.compile(r"^\s*Reactions:", regex.IGNORECASE),
-}
 
 
 @dataclass
