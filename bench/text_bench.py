@@ -33,8 +33,6 @@ from dataclasses import asdict, dataclass
 from functools import partial
 from types import ModuleType
 
-import regex
-
 from bench._common import Run, load_postclean, timed
 from bench.baselines import c4_line_filter, dedup_lines, oracle_lines
 from bench.leftovers import LEFTOVER_PATTERNS

@@ -268,16 +268,37 @@ def test_flagged_lines_kinds() -> None:
             "  - Reaction score",
             "Someone said: quoted words Click to expand... reply",
             "Reactions: Ann, Bob",
+            "Posts: 1,204",
+            "Beiträge: 12",
+            "Originally Posted by Ann",
+            "12 Likes",
+            "Like Reply Report",
+            "Reply With Quote Multi-Quote",
+            "He said: no. Like I said, reply soon.",
+            "Messages from the front",
+            "Reply",
         ]
     )
     kinds = [kind for kind, _ in flagged_lines(text)]
-    assert kinds == ["member stats", "member stats", "member stats", "quote footer", "reactions"]
+    assert kinds == [
+        "member stats",
+        "member stats",
+        "member stats",
+        "quote header/footer",
+        "reactions",
+        "member stats",
+        "member stats",
+        "quote header/footer",
+        "reactions",
+        "buttons",
+        "buttons",
+    ]
 
 
 def test_flagged_lines_long_line_is_cut_around_the_match() -> None:
     line = "x" * 300 + " Click to expand... " + "y" * 300
     [(kind, excerpt)] = flagged_lines(line, width=60)
-    assert kind == "quote footer"
+    assert kind == "quote header/footer"
     assert "Click to expand..." in excerpt
     assert excerpt.startswith("...") and excerpt.endswith("...")
     assert len(excerpt) == 60 + 6

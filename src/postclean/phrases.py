@@ -311,6 +311,17 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Zaznacz wszystko", "Zaznacz", "Rozwiń"),
         "ru": ("Выделить всё", "Выделить все", "Развернуть"),
     },
+    "classic_user_avatar": {  # phpBB's USER_AVATAR: the avatar image's alt text, alone on a line when flattened
+        "en": ("User avatar",),
+        "de": ("Benutzeravatar", "Avatar des Benutzers"),
+        "fr": ("Avatar de l’utilisateur", "Avatar de l'utilisateur", "Avatar du membre"),
+        "es": ("Avatar de Usuario", "Avatar del usuario"),
+        "pt": ("Avatar do usuário", "Avatar do utilizador"),
+        "it": ("Avatar utente",),
+        "nl": ("Gebruikersavatar", "Avatar gebruiker"),
+        "pl": ("Awatar użytkownika",),
+        "ru": ("Аватара пользователя", "Аватар пользователя"),
+    },
     "classic_post_by": {
         "en": ("Post by", "by"),
         "de": ("Beitrag von", "von"),

@@ -418,8 +418,10 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                 cm = _CUSTOM_FIELD_RE.match(line)
                 if cm and "://" not in cm.group("label") and not _SUBJECT_LABEL_RE.match(cm.group("label")):
                     nxt = _next_live(view, j, 1)
-                    # a custom field counts only inside a run or right after a run of two known pairs
-                    if len(pairs) >= 2 or (nxt is not None and nxt in items):
+                    # a custom field counts only inside a run, right after a run of two known pairs, or
+                    # right after one known pair when its own value is a count or a date (``Founded: 2019``)
+                    value_like = bool(cm.group("value")) and _NEXT_VALUE_RE.match(cm.group("value")) is not None
+                    if len(pairs) >= 2 or (nxt is not None and nxt in items) or value_like:
                         pairs.append((cm.group("label").strip(), cm.group("value") or None))
                         customs += 1
                         end = j
@@ -658,13 +660,27 @@ def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
     return last
 
 
+def _free_field(line: str) -> bool:
+    """A profile line without a label (a custom field's value, a rank image's text): short, not a sentence."""
+    s = line.strip()
+    if _CUSTOM_FIELD_RE.match(s):
+        return len(s) <= 80
+    return 0 < len(s) <= 60 and word_count(s) <= 6 and s[-1] not in ".!?:;,"
+
+
 def subject_then(
-    pattern: regex.Pattern[str], *, repeat: int = 2
+    pattern: regex.Pattern[str],
+    *,
+    repeat: int = 2,
+    free: int = 0,
+    stoppers: regex.Pattern[str] | None = None,
 ) -> Callable[[TextView, int], tuple[int, dict[str, Any]]]:
     """A ``BlockSpec.closing`` that takes an optional post-subject line followed by lines matching ``pattern``.
 
     phpBB prints ``{subject}`` then ``Post by X » {date}`` after the profile; SMF ``{subject}`` / ``#N`` /
-    ``{date}``. The subject is taken only when a ``pattern`` line follows it.
+    ``{date}``. The subject is taken only when a ``pattern`` line follows it. Up to ``free`` short unlabelled
+    lines (custom profile fields shown by value only) may stand between the block and the subject; they are
+    taken only when the ``pattern`` line follows, and never when they match ``stoppers`` (button rows).
     """
 
     def closing(view: TextView, end: int) -> tuple[int, dict[str, Any]]:
@@ -673,12 +689,19 @@ def subject_then(
         k = _next_live(view, last, 2)
         if k is None:
             return last, facts
-        if not pattern.match(view.lines[k]):
+        skipped = 0
+        while not pattern.match(view.lines[k]):
             nxt = _next_live(view, k, 2)
-            line = view.lines[k].strip()
-            if nxt is None or len(line) > 160 or not pattern.match(view.lines[nxt]):
+            if nxt is None:
                 return last, facts
-            facts["post.title"] = line
+            line = view.lines[k].strip()
+            if len(line) <= 160 and pattern.match(view.lines[nxt]):
+                facts["post.title"] = line
+                k = nxt
+                break
+            if skipped >= free or not _free_field(line) or (stoppers is not None and stoppers.match(line)):
+                return last, facts
+            skipped += 1
             k = nxt
         taken = 0
         while k is not None and taken < repeat and (m := pattern.match(view.lines[k])):

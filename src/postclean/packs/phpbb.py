@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ..model import Quote
-from ..phrases import alternation
+from ..phrases import PHRASES, alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
@@ -31,9 +31,17 @@ __all__ = ["PACK"]
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 
 _POST_BY = alt("classic_post_by")
+#: The same phrases glued (``Postby X``): phpBB 3.2+ prints "Post" as a screen-reader label of an icon before
+#: "by", and text converters drop the space between them.
+_POST_BY_GLUED = "|".join(
+    regex.escape(p.replace(" ", ""))
+    for phrases in PHRASES["classic_post_by"].values()
+    for p in phrases
+    if " " in p.strip(":")
+)
 #: ``Post by X » Mon Mar 04, 2019 10:05 am`` (``Beitrag von X » …``; Russian prints no "by").
 _BYLINE_RE = regex.compile(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:(?:Unread[ \t]+)?{_POST_BY}[ \t]+)?(?P<user>[^\n»]{{1,60}}?)[ \t]*»[ \t]*"
+    rf"^[ \t]*(?:[-•][ \t]*)?(?:(?:Unread[ \t]+)?(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+)?(?P<user>[^\n»]{{1,60}}?)[ \t]*»[ \t]*"
     rf"(?P<date>{CLASSIC_DATE})[ \t]*$",
     _F,
 )
@@ -43,11 +51,12 @@ _CONTACT_RE = regex.compile(
     _F,
 )
 _STOP_RE = line_re(rf"{alt('classic_top')}|Quote|Report|Edit|Delete|Post Reply|Reply with quote|Top")
+_AVATAR_RE = line_re(alt("classic_user_avatar"))
 _SPEC = BlockSpec(
-    pre=None,
+    pre=_AVATAR_RE,
     post=_CONTACT_RE,
-    closing=subject_then(_BYLINE_RE, repeat=1),
-    single_ok=False,
+    closing=subject_then(_BYLINE_RE, repeat=1, free=2, stoppers=_STOP_RE),
+    single_ok=True,  # one stat is enough when the byline closes the block (custom profiles drop "Joined")
     stoppers=_STOP_RE,
 )
 
@@ -319,7 +328,9 @@ def reply_subject(view: TextView) -> Iterator[Hit]:
 
 
 _SNIFF_ARROW_RE = regex.compile(r" wrote: ?↑")
-_SNIFF_BY_RE = regex.compile(r"^[ \t]*(?:Post )?by [^\n»]{1,60} » ", regex.MULTILINE)
+_SNIFF_BY_RE = regex.compile(
+    rf"^[ \t]*(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+[^\n»]{{1,60}} » ", regex.MULTILINE | regex.VERSION1
+)
 _SNIFF_TOP_RE = regex.compile(r"^[ \t]*Top[ \t]*$", regex.MULTILINE)
 _SNIFF_TOP_LED_RE = literal_led(_SNIFF_TOP_RE, "Top") or _SNIFF_TOP_RE
 _SNIFF = (
@@ -333,6 +344,7 @@ _SNIFF = (
     (regex.compile(r"^[ \t]*(?:Board index|Return to “)", regex.MULTILINE), 0.3),
     (regex.compile(r"^[^\n:]{1,40} wrote:\S", regex.MULTILINE), 0.25),
     (regex.compile(r"\(\d[\d.,]* KiB\) (?:Viewed|Downloaded) \d+ times?"), 0.35),
+    (_AVATAR_RE, 0.3),
 )
 #: Cheap tests every text these patterns match passes (the literal guards they get by themselves are weak): a
 #: substring, or the same line led by its literal (the regex engine scans for a literal quickly).
