@@ -52,7 +52,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Реакции", "Баллы реакций", "Симпатии"),
     },
     "points": {
-        "en": ("Points", "Trophy Points", "Solutions"),
+        "en": ("Points", "Trophy Points", "Solutions", "Best Answers"),
         "de": ("Punkte", "Trophäen-Punkte", "Lösungen"),
         "fr": ("Points",),
         "es": ("Puntos", "Puntos de trofeo"),

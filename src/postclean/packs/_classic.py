@@ -258,6 +258,9 @@ _NEXT_VALUE_RE = regex.compile(rf"^[ \t]*(?:{_GLUED_VALUE})[ \t]*$", _FLAGS)
 _CUSTOM_FIELD_RE = regex.compile(
     r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{0,60}?)[ \t]*$"
 )
+_CUSTOM_FIELD_LONG_RE = regex.compile(
+    r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{61,120}?)[ \t]*$"
+)
 _BULLET_ONLY_RE = regex.compile(r"^[ \t]*[-•*·▪][ \t]*$")
 _SUBJECT_LABEL_RE = regex.compile(r"^(?:Re|Aw|Odp|R|SV|VS|Antw|Rif|Réf|Ответ|Quote|Code|Reason|Edit Reason)$", regex.IGNORECASE)
 
@@ -415,9 +418,11 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                 continue
             if j is not None and pairs and customs < 8:
                 line = view.lines[j]
+                nxt = _next_live(view, j, 1)
                 cm = _CUSTOM_FIELD_RE.match(line)
+                if cm is None and nxt is not None and nxt in items:
+                    cm = _CUSTOM_FIELD_LONG_RE.match(line)  # between two stats a longer value is still a field
                 if cm and "://" not in cm.group("label") and not _SUBJECT_LABEL_RE.match(cm.group("label")):
-                    nxt = _next_live(view, j, 1)
                     # a custom field counts only inside a run, right after a run of two known pairs, or
                     # right after one known pair when its own value is a count or a date (``Founded: 2019``)
                     value_like = bool(cm.group("value")) and _NEXT_VALUE_RE.match(cm.group("value")) is not None

@@ -383,6 +383,9 @@ def _set_stat(facts: dict[str, Any], extra: dict[str, str], label: str, value: s
         extra.setdefault(field.split(":", 1)[1], value)
 
 
+_LIST_NUMBER_RE = regex.compile(r"^\d{1,4}\.[ \t]+(?=\S)")
+
+
 def poster_facts(
     name: str | None, ranks: list[str], pairs: tuple[tuple[str, str | None], ...]
 ) -> dict[str, Any]:
@@ -390,9 +393,15 @@ def poster_facts(
     facts: dict[str, Any] = {}
     extra: dict[str, str] = {}
     if name:
-        facts["author.name"] = name.strip()
+        # Posts in an ordered list (XenForo 1's ``ol.messageList``) come out of layout-keeping converters with
+        # the list number before the name: ``2. quillpen``.
+        name = _LIST_NUMBER_RE.sub("", name.strip(), count=1) or name.strip()
+        facts["author.name"] = name
     if ranks:
-        facts["author.rank"] = ranks[0].strip()
+        rank = ranks[0].strip()
+        if name and rank.startswith(name + " ") and len(rank) > len(name) + 1:
+            rank = rank[len(name) + 1 :].strip()  # XenForo 1 prints the name again before the title
+        facts["author.rank"] = rank
         if len(ranks) > 1:
             facts["author.banner"] = " / ".join(r.strip() for r in ranks[1:])
     for label, value in pairs:

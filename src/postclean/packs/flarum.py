@@ -77,8 +77,8 @@ def poster_name(view: TextView) -> Iterator[Hit]:
     ),
 )
 def chrome(view: TextView) -> Iterator[Hit]:
-    """Flarum chrome: no-JavaScript notices, ``« Previous Page`` / ``Next Page »``, ``Write a Reply...``,
-    ``{A}, {B} and 3 others like this.``, ``{A} replied to this.``; with Flarum sniffed also ``Edited``, ``Post #N``.
+    """Flarum chrome: no-JavaScript notices, ``« Previous Page`` / ``Next Page »``, ``Write a Reply...``; with
+    Flarum sniffed also ``{A}, {B} and 3 others like this.``, ``{A} replied to this.``, ``Edited``, ``Post #N``.
 
     Example (removed)::
 
@@ -86,6 +86,8 @@ def chrome(view: TextView) -> Iterator[Hit]:
     """
     for i, _m in whole_line_hits(view, _CHROME_RE):
         yield Hit(i, i, "Flarum notice or control")
+    if view.engine != "flarum":
+        return  # elsewhere GEN010 takes the stricter list forms ("My wife and I like this." is a sentence)
     for i, line in view.iter_lines():
         tail = line.rstrip()
         if len(tail) > 240 or not tail.endswith(_LIKED_ENDINGS):
@@ -95,9 +97,8 @@ def chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(
                 i, i, "likes or replies summary", {"post.reactions": m.group(0).strip()}, moved_to="reactions"
             )
-    if view.engine == "flarum":
-        for i, _m in whole_line_hits(view, _SHORT_CHROME_RE):
-            yield Hit(i, i, "Flarum control")
+    for i, _m in whole_line_hits(view, _SHORT_CHROME_RE):
+        yield Hit(i, i, "Flarum control")
 
 
 def sniff(text: str) -> float:

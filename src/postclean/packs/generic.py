@@ -11,6 +11,7 @@ from ..model import Quote
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
+from ._modern import known_authors, phrase_alt, phrase_list
 
 __all__ = ["PACK"]
 
@@ -514,6 +515,63 @@ def consent_panel(view: TextView) -> Iterator[Hit]:
     yield from flush()
 
 
+_LIKER = r"[^\s,][^,\n]{0,38}?"
+_LIKED_ENDINGS = phrase_list("flarum_likes_this")
+_AND = r"(?:and|und|et|y|e|en|i|и)"
+#: ``Ann, Bob and 3 others like this.`` / ``Ann, Bob and Cleo like this.``: a list of names, then a like or
+#: reply phrase. Two forms only, both unlike a sentence: "and N others", or three names or more with commas
+#: (``My wife and I like this.`` stays).
+_LIKED_LIST_RE = regex.compile(
+    rf"^[ \t]*(?:{_LIKER}(?:,[ \t]+{_LIKER}){{0,8}}[ \t]+{_AND}[ \t]+\d{{1,6}}[ \t]+\w{{1,12}}"
+    rf"|{_LIKER}(?:,[ \t]+{_LIKER}){{1,8}}[ \t]+{_AND}[ \t]+{_LIKER})[ \t]+(?:{phrase_alt('flarum_likes_this')})[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+
+
+#: ``MargoFarrel likes this.``: one liker, taken when the name is a poster of the thread or shaped like a
+#: handle (lower-case first letter, a digit, an underscore or dot, or a capital inside it): a sentence starts
+#: with a capital, so "Everyone likes this." stays.
+_LIKED_ONE_RE = regex.compile(
+    rf"^[ \t]*(?P<name>[\w.-]{{2,40}})[ \t]+(?:{phrase_alt('flarum_likes_this')})[ \t]*$", regex.IGNORECASE
+)
+_HANDLE_SHAPE_RE = regex.compile(r"^\p{Ll}|\d|_|\w\.\w|\p{Ll}\p{Lu}")
+
+
+@rule(
+    "GEN010",
+    "likes-summary",
+    tags=["reactions"],
+    stage="generic",
+    trigger=tuple(_LIKED_ENDINGS),
+)
+def likes_summary(view: TextView) -> Iterator[Hit]:
+    """A likes line under a post, in any engine: ``Ann, Bob and 3 others like this.`` (nine languages).
+
+    XenForo 1, Flarum and the like/thanks add-ons of vBulletin and others print who liked a post as one
+    line of names ending in "like this." It moves to ``post.reactions``. A sentence such as "My wife and I
+    like this." has neither a count nor a comma list and stays; a single liker counts when the name is a
+    poster of the thread or shaped like a handle.
+
+    Example (removed)::
+
+        tern, gannet and 4 others like this.
+    """
+    for i, line in view.iter_lines():
+        if len(line) > 240 or not line.rstrip().endswith(_ENDINGS_TUPLE):
+            continue
+        m = _LIKED_LIST_RE.match(line)
+        if m is None and (one := _LIKED_ONE_RE.match(line)) is not None:
+            name = one.group("name")
+            if not (_HANDLE_SHAPE_RE.search(name) or name.lower() in known_authors(view)):
+                continue
+            m = one
+        if m is not None:
+            yield Hit(i, i, "likes summary", {"post.reactions": line.strip()}, moved_to="reactions")
+
+
+_ENDINGS_TUPLE = tuple(_LIKED_ENDINGS)
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -527,6 +585,7 @@ PACK = RulePack(
         attachment_name,
         repeated_closing_lines,
         consent_panel,
+        likes_summary,
     ),
     description="engine-independent chrome",
 )

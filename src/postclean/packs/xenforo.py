@@ -250,6 +250,8 @@ def reactions(view: TextView) -> Iterator[Hit]:
             start = prev
             prev -= 1
         yield Hit(start, end, "reactions bar", {"post.reactions": who or None}, moved_to="reactions")
+    if view.engine != "xenforo":
+        return  # elsewhere GEN010 takes the stricter list forms ("My wife and I like this." is a sentence)
     for i, m in iter_line_matches(view, _LIKES_THIS_RE):
         if len(m.group(0)) <= 240:
             yield Hit(i, i, "likes summary", {"post.reactions": m.group(0).strip()}, moved_to="reactions")
