@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -326,6 +326,11 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
             pairs.append((label, value))
             j = k
         fields = {label_field(label) for label, _ in pairs}
+        if fields & _CORE_FIELDS:
+            more = _custom_pairs(view, j, items)
+            if more is not None:
+                pairs.extend(more[0])
+                end = more[1]
         if len(pairs) >= min_items and (fields & _CORE_FIELDS or len(pairs) >= 3):
             blocks.append(StatBlock(i, end, tuple(pairs)))
         elif (
@@ -337,6 +342,43 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
         ):
             blocks.append(StatBlock(i, end, tuple(pairs), single=True))
     return blocks
+
+
+_CUSTOM_LABEL_RE = regex.compile(r"^[ \t]*(?P<label>\p{Lu}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,3})[ \t]*$")
+_POST_META_RE = regex.compile(r"^[ \t]*\#[ ]?\d{1,7}[ \t]*$")
+
+
+def _custom_pairs(
+    view: TextView, k: int, items: Mapping[int, object]
+) -> tuple[list[tuple[str, str | None]], int] | None:
+    """Custom profile fields after a stat run, as one-node-per-line text writes them: a label line (``Member
+    Type``) over a value line (``Student or Learner``), blank lines between pairs. Taken only when the post's
+    date or ``#N`` line follows them, as it follows XenForo's poster block."""
+    n = len(view)
+    pairs: list[tuple[str, str | None]] = []
+    end: int | None = None
+    while k < n and len(pairs) < 8:
+        if not view.is_live(k) or k in items:
+            break
+        lm = _CUSTOM_LABEL_RE.match(view.lines[k])
+        if lm is None or len(lm.group("label")) > 30:
+            break
+        v = k + 1
+        if v >= n or not view.is_live(v) or v in items:
+            break
+        value = view.lines[v].strip()
+        if len(value) > 40 or word_count(value) > 6 or value[-1] in ".!?:;" or DATE_LINE_RE.match(value):
+            break
+        pairs.append((lm.group("label"), value))
+        end = v
+        k = v + 1
+        while k < n and not view.lines[k].strip() and not view.claimed[k]:
+            k += 1
+    if end is None or k >= n or not view.is_live(k):
+        return None
+    if not (DATE_LINE_RE.match(view.lines[k]) or _POST_META_RE.match(view.lines[k])):
+        return None
+    return pairs, end
 
 
 def is_rank_like(line: str) -> bool:
@@ -413,7 +455,7 @@ def poster_facts(
 
 def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, list[str]]:
     """From a stat block at ``start``, look back for rank lines and the name; return (first line, name, ranks)."""
-    prev = [i for i in range(start - 1, max(-1, start - 6), -1) if view.is_live(i)][:4]
+    prev = [i for i in range(start - 1, max(-1, start - 8), -1) if view.is_live(i)][:4]
     ranks: list[str] = []
     first = start
     name: str | None = None
