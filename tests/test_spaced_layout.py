@@ -44,6 +44,38 @@ def test_spaced_text_is_cleaned_like_compact_text() -> None:
     assert postclean.clean(spaced.text, kind="text").text == spaced.text
 
 
+def test_mostly_blank_text_is_compacted_and_keeps_its_adjacent_lines_together() -> None:
+    # BeautifulSoup's get_text("\n") keeps every whitespace node: runs of blank and tab-only lines of any
+    # length, with some text nodes still next to each other.
+    runs = ["\n\t\t\n\n", "\n \n", "\n\n\n\n\t\n", "\n"]
+    parts = [
+        "harbour_hana",
+        "Well-known member",
+        "Joined",
+        "Mar 3, 2015",
+        "Messages",
+        "2,114",
+        "The ferry from the north pier now leaves at seven in winter.",
+        "Has anyone checked whether the bus still meets it?",
+        "Like Reply Report",
+        "Share:",
+        "Facebook",
+        "Twitter",
+        "Email",
+    ]
+    text = ""
+    for i, part in enumerate(parts):
+        gap = "\n" if i == 6 else runs[i % len(runs)] * 3  # the two sentences are adjacent in the input
+        text += part + gap
+    doc = postclean.clean(text, kind="text")
+    assert "spaced-layout" in doc.flags
+    assert doc.text == (
+        "The ferry from the north pier now leaves at seven in winter.\n"
+        "Has anyone checked whether the bus still meets it?"
+    )
+    assert doc.posts[0].author is not None and doc.posts[0].author.messages == 2114
+
+
 def test_spaced_removals_point_into_the_input() -> None:
     doc = postclean.clean(TEXT, kind="text")
     original = TEXT.split("\n")

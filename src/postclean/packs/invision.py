@@ -57,6 +57,8 @@ _IPS5_GLUED_RE = regex.compile(
     rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]+(?=\S)",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
+#: A custom field's label alone on its line, its value on the next (``Location:`` / ``Lisbon``).
+_LABEL_ALONE_RE = regex.compile(r"^[ \t]*\p{L}[^:\n]{0,28}:[ \t]*$")
 _PANE_COUNT_RE = regex.compile(
     rf"^[ \t]*(?:(?P<n>{COUNT})(?:[ \t]+(?P<label>posts?|Badges?|Reputation|Solutions?|Points|Beiträge|messages|mensajes|mensagens|messaggi|berichten|postów|сообщени[йея]))?|(?P<label2>Posts|Joined|Reputation|Location|Gender|Beiträge|Registriert)[ \t]*:?[ \t]*(?P<v2>[^\n]{{1,40}}))[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
@@ -294,7 +296,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                     continue
                 break
         else:
-            k, names_taken, phase = first - 1, 0, "stats"
+            k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
             while k >= 0 and first - k <= 12 and not view.claimed[k]:
                 s = view.lines[k]
                 if not s.strip():
@@ -306,14 +308,20 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                     start = k
                     k -= 1
                     continue
-                if _PANE_COUNT_RE.match(s) or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8):
+                if _LABEL_ALONE_RE.match(s) and phase == "names" and names_taken == 2 and k + 1 < first:
+                    # ``Location:`` over its value: the value line was read as a name; both are stats
+                    phase, names_taken = "stats", 0
+                elif _PANE_COUNT_RE.match(s) or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8):
                     if phase == "names":
-                        break
+                        if names_taken != 1 or compact_seen:
+                            break
+                        # the phone pane's ``{name} {group}`` line sits between the stats and the date
+                        phase, names_taken, compact_seen = "stats", 0, True
                 elif _name_like(s):
                     phase = "names"
                     names_taken += 1
-                    if names_taken > 3:
-                        break
+                    if names_taken > (2 if compact_seen else 3):
+                        break  # above the full pane: name and group only
                 else:
                     break
                 start = k
