@@ -40,7 +40,9 @@ _BUTTONS = (
 LEFTOVER_PATTERNS: dict[str, regex.Pattern[str]] = {
     "member stats": regex.compile(
         rf"^{_B}(?:{_STAT_LABELS})[ \t]*:?[ \t]*(?:{_NUM}|{_DATE})?[ \t]*$|"
-        rf"^{_B}(?:{_STAT_LABELS})[ \t]*:[ \t]*\S",
+        rf"^{_B}(?:{_STAT_LABELS})[ \t]*:[ \t]*\S|"
+        rf"^{_B}{_NUM}[ \t]+(?:{_STAT_LABELS})[ \t]*$|"  # value first: ``563 posts``, ``426 Reputation``
+        r"^[ \t]*\S{1,40}[ \t]+is[ \t]+(?:offline|online(?:[ \t]+now)?)[ \t]*$",
         regex.IGNORECASE | regex.VERSION1,
     ),
     "quote header/footer": regex.compile(

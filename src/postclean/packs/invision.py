@@ -67,7 +67,7 @@ _LABEL_VALUE_RE = regex.compile(
     r"^[ \t]*(?P<label>[\w][\w .'/#-]{0,30}):[ \t]+(?P<value>[^\n]{1,80}?)[ \t]*$"
 )
 _BADGE_RE = line_re(
-    r"Author|Autor|Auteur|Autore|Auteur|Автор|Popular Post|\#\d{1,6}|Share|Teilen|Partager|Compartir|Compartilhar|Condividi|Delen|Udostępnij|Поделиться",
+    r"Author|Autor|Auteur|Autore|Auteur|Автор|Author stats|Popular Post|\#\d{1,6}|Share|Teilen|Partager|Compartir|Compartilhar|Condividi|Delen|Udostępnij|Поделиться",
     flags=regex.IGNORECASE,
 )
 _LINKS_ALT = phrase_alt("ips_post_links", min_words=2)
@@ -274,7 +274,11 @@ def author_pane(view: TextView) -> Iterator[Hit]:
         first, last = g[0], g[-1]
         # look back over the pane above the first date line
         start = first
-        between = [x for x in range(first + 1, last) if view.is_live(x) and not _anchor(view.lines[x])]
+        between = [
+            x
+            for x in range(first + 1, last)
+            if view.is_live(x) and not _anchor(view.lines[x]) and not _BADGE_RE.match(view.lines[x])
+        ]
         if len(g) > 1 and between:
             after = view.first_live(first + 1)
             desk = view.lines[after[0]].strip() if after else ""
@@ -297,7 +301,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                 break
         else:
             k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
-            while k >= 0 and first - k <= 12 and not view.claimed[k]:
+            while k >= 0 and first - k <= 16 and not view.claimed[k]:
                 s = view.lines[k]
                 if not s.strip():
                     k -= 1
@@ -308,10 +312,21 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                     start = k
                     k -= 1
                     continue
-                if _LABEL_ALONE_RE.match(s) and phase == "names" and names_taken == 2 and k + 1 < first:
-                    # ``Location:`` over its value: the value line was read as a name; both are stats
-                    phase, names_taken = "stats", 0
-                elif _PANE_COUNT_RE.match(s) or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8):
+                if (
+                    k >= 1
+                    and not view.claimed[k - 1]
+                    and len(s.strip()) <= 100
+                    and _LABEL_ALONE_RE.match(view.lines[k - 1])
+                ):
+                    # a custom field's value under its label (``Location:`` / ``Lisbon``): both are the pane's
+                    if phase == "names":
+                        if names_taken != 1 or compact_seen:
+                            break
+                        phase, names_taken, compact_seen = "stats", 0, True
+                    start = k - 1
+                    k -= 2
+                    continue
+                if _PANE_COUNT_RE.match(s) or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8):
                     if phase == "names":
                         if names_taken != 1 or compact_seen:
                             break
