@@ -71,8 +71,9 @@ EDIT_REASON_RE = regex.compile(
 
 
 def line_re(body: str, flags: int = _FLAGS) -> regex.Pattern[str]:
-    """A whole-line pattern (leading/trailing blanks and an optional list bullet allowed)."""
-    return regex.compile(rf"^[ \t]*(?:[-•*·][ \t]*)?(?:{body})[ \t]*$", flags)
+    """A whole-line pattern (leading/trailing blanks, no-break spaces among them, and an optional list bullet
+    allowed)."""
+    return regex.compile(rf"^[ \t\xa0]*(?:[-•*·][ \t]*)?(?:{body})[ \t\xa0]*$", flags)
 
 
 # ----------------------------------------------------------------------------------------------- dates

@@ -58,7 +58,7 @@ def _menu_line(line: str) -> bool:
     if not line or len(line) - line.count(" ") - line.count("\t") > _MENU_MAX:
         return False
     if not _MENU_HEADS.test(line) and "\u0130" not in line:
-        tail = line.rstrip(" \t")[-_MENU_TAIL_MAX:].casefold()
+        tail = line.rstrip(" \t\xa0")[-_MENU_TAIL_MAX:].casefold()
         if not tail.endswith(_MENU_TAILS):
             return False
     return _MENU_NEEDLE.search(line) is not None and _MENU_RE.match(line) is not None
