@@ -284,3 +284,28 @@ def test_generic_never_raises_and_keeps_only_page_text(blocks: list[str]) -> Non
             for piece in regex.split(r"\[image: [^\]]*\]", line):
                 for word in piece.split():
                     assert _norm(word) in source
+
+
+def _quote(html: str) -> tuple[str | None, str] | None:
+    from postclean.html._base import quote_from_node
+    from postclean.html._generic_posts import SPEC
+
+    node = LexborHTMLParser(html).css_first(SPEC.quote)
+    assert node is not None
+    q = quote_from_node(node, SPEC)
+    return None if q is None else (q.author, q.text)
+
+
+def test_quote_header_written_as_text_in_a_quote_class_suffix() -> None:
+    html = (
+        '<div class="PostBody-quote"><div>Originally Posted by <strong>Mable Tiverton</strong></div>'
+        "<div>Keep them somewhere cool and dry.</div></div>"
+    )
+    assert _quote(html) == ("Mable Tiverton", "Keep them somewhere cool and dry.")
+
+
+def test_quote_first_line_kept_unless_it_is_an_explicit_header() -> None:
+    html = "<blockquote><div>Mable: the shed</div><div>is too damp for squash.</div></blockquote>"
+    assert _quote(html) == (None, "Mable: the shed\nis too damp for squash.")
+    one_line = "<blockquote><p>Oswin said: the attic works.</p></blockquote>"
+    assert _quote(one_line) == (None, "Oswin said: the attic works.")

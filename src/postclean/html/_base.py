@@ -314,6 +314,14 @@ _QHEAD_RES = tuple(
 )
 
 
+#: The first line of a quote element read as its header only in these explicit forms (``Bob:`` could be text).
+_TEXT_QHEAD_RE = regex.compile(
+    r"^(?:quote:?\s*)?originally posted by\b|^(?:quote|cita|zitat|citation)\s+(?:from|de|von)\b|"
+    r".{1,60}\s(?:said|wrote|a écrit|hat geschrieben|schrieb|escribió|scrisse|написал\S*)\s*:",
+    regex.IGNORECASE,
+)
+
+
 def quote_author_from_head(head: str) -> str | None:
     """The quoted author's name from a quote header like ``Alice said:`` or ``Quote from: Bob on …``."""
     head = clean_inline(head)
@@ -497,7 +505,13 @@ def quote_from_node(n: Node, spec: Spec) -> Quote | None:
     target = content if content is not None else n
     drops = _select_nodes(target, spec.drop)
     skip |= ids_of(drops)
-    text = "\n".join(render_lines(target, skip=skip))
+    lines = render_lines(target, skip=skip)
+    if not heads and author is None and len(lines) > 1:
+        # a header written as plain text in the quote's first line (``Originally Posted by Bob``)
+        lead = lines[0].strip()
+        if _TEXT_QHEAD_RE.match(lead) and (who := quote_author_from_head(lead)) is not None:
+            author, lines = who, lines[1:]
+    text = "\n".join(lines)
     if not text.strip():
         return None
     source = attr(n, "data-source") or attr(n, "data-post")

@@ -31,7 +31,7 @@ SPEC = Spec(
     body="",
     quote=(
         "blockquote, .quote, .bbcode_quote, .bbCodeQuote, .quotebox, .quote-box, .quoted, .post-quote, "
-        "[class*=quotecontainer], [class*=QuoteContainer]"
+        "[class*=quotecontainer], [class*=QuoteContainer], [class$=-quote], [class$=_quote]"
     ),
     quote_head=(
         "cite, .quote-author, [class*=quotehead], [class*=quote-head], [class*=quote_head], .quotetitle, "
