@@ -92,7 +92,9 @@ _AGE_ONLY_RE = regex.compile(
 _NOT_ENTRY_BEFORE_RE = line_re(
     r"Edited|Bearbeitet|Modifié|Editado|Modificato|Bewerkt|Edytowany|Изменено", flags=regex.IGNORECASE
 )
-_NOT_ENTRY_AFTER_RE = regex.compile(r"^[ \t]*(?:in|by|von|par|por|da|door|przez|в)(?:[ \t]|$)", regex.IGNORECASE)
+_NOT_ENTRY_AFTER_RE = regex.compile(
+    r"^[ \t]*(?:in|by|von|par|por|da|door|przez|в)(?:[ \t]|$)", regex.IGNORECASE
+)
 
 
 def _age_lines(view: TextView) -> set[int]:
