@@ -77,6 +77,12 @@ LINES = [
     "Jan 3, 2023 12wks (bearbeitet)",
     "March 1, 2025 3 MINS",
     "March 1, 2025 7 hr ",
+    "1 yr",
+    "12 mins (edited)",
+    "3 Mins",
+    "Edited",
+    " in ",
+    " by Dave",
     "On 3/5/2024 at 7:29 PM, Dave said:",
     "36 minutes ago, Dave said:",
     "Expand",
@@ -128,9 +134,16 @@ def test_line_scans_match_full_scans(lines: list[str]) -> None:
         assert _fast(view, pattern, starts) == _full(view, pattern)
     notices = [(h.start, h.end) for h in xenforo.notice.detect(view)]
     assert notices == [(i, i) for i, _m in iter_line_matches(view, xenforo._NOTICE_RE)]
-    anchors = [i for i, x in view.iter_lines() if invision._anchor(x) or invision._split_anchor(view, i)]
+    every_age = {i for i, x in view.iter_lines() if invision._AGE_ONLY_RE.match(x)}
+    anchors = [
+        i
+        for i, x in view.iter_lines()
+        if invision._anchor(x) or invision._split_anchor(view, i) or invision._split_ips5(view, i, every_age)
+    ]
     posted = set(invision._POSTED_HEADS.lines(view))
-    assert anchors == [i for i, x in view.iter_lines() if invision._is_anchor(view, i, x, posted)]
+    ages = invision._age_lines(view)
+    assert ages == every_age
+    assert anchors == [i for i, x in view.iter_lines() if invision._is_anchor(view, i, x, posted, ages)]
 
 
 def _same(a: regex.Match[str] | None, b: regex.Match[str] | None) -> bool:

@@ -262,6 +262,8 @@ _CUSTOM_FIELD_RE = regex.compile(
 _CUSTOM_FIELD_LONG_RE = regex.compile(
     r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{61,120}?)[ \t]*$"
 )
+#: A custom field's label alone on its line (``Programs:``), its value on the next.
+_LABEL_ALONE_RE = regex.compile(r"^[ \t]*(?:[-•*·▪][ \t]*)?[^\W\d_][^:\n]{0,28}:[ \t]*$")
 _BULLET_ONLY_RE = regex.compile(r"^[ \t]*[-•*·▪][ \t]*$")
 _SUBJECT_LABEL_RE = regex.compile(r"^(?:Re|Aw|Odp|R|SV|VS|Antw|Rif|Réf|Ответ|Quote|Code|Reason|Edit Reason)$", regex.IGNORECASE)
 
@@ -380,6 +382,18 @@ def _next_live(view: TextView, i: int, limit: int = 2) -> int | None:
     return k if k < len(view) else None
 
 
+def _value_inside(view: TextView, k: int | None, items: Mapping[int, object]) -> bool:
+    """Line ``k`` as the free value of the ``Label:`` line above it (one text node a line): short, not a field
+    itself, and another stat line or ``Label:`` line right below it, so that the run goes on."""
+    if k is None or k in items:
+        return False
+    cand = view.lines[k].strip()
+    if len(cand) > 80 or word_count(cand) > 12 or _CUSTOM_FIELD_RE.match(cand):
+        return False
+    nxt = _next_live(view, k, 1)
+    return nxt is not None and (nxt in items or _LABEL_ALONE_RE.match(view.lines[nxt]) is not None)
+
+
 def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[int, int, list[tuple[str, str | None]]]]:
     """Runs of stat lines (with values on the next line and custom fields in between)."""
     used: set[int] = set()
@@ -406,6 +420,9 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                     if k is not None and k not in items and _NEXT_VALUE_RE.match(view.lines[k]):
                         value = view.lines[k].strip()
                         end = k
+                    elif k is not None and _value_inside(view, k, items):
+                        value = view.lines[k].strip()  # ``Location:`` / ``Lisbon`` / ``Posts:``
+                        end = k
                 elif value is None and m.group(0).rstrip()[-1:] != ":":
                     k = _next_live(view, j, 1)
                     if k is not None and k not in items:
@@ -427,10 +444,23 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                     # a custom field counts only inside a run, right after a run of two known pairs, or
                     # right after one known pair when its own value is a count or a date (``Founded: 2019``)
                     value_like = bool(cm.group("value")) and _NEXT_VALUE_RE.match(cm.group("value")) is not None
-                    if len(pairs) >= 2 or (nxt is not None and nxt in items) or value_like:
-                        pairs.append((cm.group("label").strip(), cm.group("value") or None))
-                        customs += 1
+                    # (or, one text node a line, its value alone on the next line and a stat line after that)
+                    split_value = (
+                        not cm.group("value")
+                        and nxt is not None
+                        and nxt not in items
+                        and _NEXT_VALUE_RE.match(view.lines[nxt]) is not None
+                    )  # ``Founded:`` / ``2019``
+                    inside = split_value or (not cm.group("value") and _value_inside(view, nxt, items))
+                    if len(pairs) >= 2 or (nxt is not None and nxt in items) or value_like or inside:
+                        value = cm.group("value") or None
                         end = j
+                        if inside:
+                            assert nxt is not None
+                            value, end = view.lines[nxt].strip(), nxt  # ``Programs:`` / ``BA Gold`` / ``Posts:``
+                            nxt = _next_live(view, nxt, 1)
+                        pairs.append((cm.group("label").strip(), value))
+                        customs += 1
                         j = nxt
                         continue
                 if _BULLET_ONLY_RE.match(line):
@@ -475,6 +505,34 @@ def find_blocks(view: TextView, spec: BlockSpec) -> list[Block]:
     return blocks
 
 
+_BARE_NUM_RE = regex.compile(r"^[ \t]*\d{1,7}[ \t]*$")
+
+
+def _live_above(view: TextView, i: int) -> int | None:
+    k = i - 1
+    while k >= 0 and i - k <= 6 and not view.claimed[k] and not view.lines[k].strip():
+        k -= 1
+    return k if k >= 0 and i - k <= 6 and view.is_live(k) else None
+
+
+def _split_header(view: TextView, i: int, header: LineMatcher) -> tuple[int, regex.Match[str]] | None:
+    """A post header split by one text node a line: ``{date}`` / ``#`` / ``4`` (line ``i`` the number); its first
+    line and the header pattern's match on the joined form."""
+    if not _BARE_NUM_RE.match(view.lines[i]):
+        return None
+    hash_at = _live_above(view, i)
+    if hash_at is None or view.lines[hash_at].strip() != "#":
+        return None
+    num = view.lines[i].strip()
+    date_at = _live_above(view, hash_at)
+    if date_at is not None and len(view.lines[date_at]) <= 80:
+        hm = header.match(f"{view.lines[date_at].strip()} #{num}")
+        if hm is not None:
+            return date_at, hm
+    hm = header.match(f"#{num}")
+    return (hash_at, hm) if hm is not None else None
+
+
 def _look_up(
     view: TextView, start: int, spec: BlockSpec
 ) -> tuple[int | None, str | None, list[str], int, dict[str, Any]]:
@@ -517,6 +575,10 @@ def _look_up(
         blanks = 0
         if spec.header is not None and (hm := spec.header.match(line)):
             header_at = i
+            header_facts = _header_facts(hm)
+            break
+        if spec.header is not None and (split := _split_header(view, i, spec.header)) is not None:
+            header_at, hm = split
             header_facts = _header_facts(hm)
             break
         if spec.stoppers is not None and spec.stoppers.match(line):

@@ -59,8 +59,12 @@ _IPS5_GLUED_RE = regex.compile(
 )
 #: A custom field's label alone on its line, its value on the next (``Location:`` / ``Lisbon``).
 _LABEL_ALONE_RE = regex.compile(r"^[ \t]*\p{L}[^:\n]{0,28}:[ \t]*$")
+_PANE_LABELS = (
+    r"posts?|Badges?|Reputation|Solutions?|Points|Beiträge|messages|mensajes|mensagens|messaggi|berichten|postów|"
+    r"сообщени[йея]"
+)
 _PANE_COUNT_RE = regex.compile(
-    rf"^[ \t]*(?:(?P<n>{COUNT})(?:[ \t]+(?P<label>posts?|Badges?|Reputation|Solutions?|Points|Beiträge|messages|mensajes|mensagens|messaggi|berichten|postów|сообщени[йея]))?|(?P<label2>Posts|Joined|Reputation|Location|Gender|Beiträge|Registriert)[ \t]*:?[ \t]*(?P<v2>[^\n]{{1,40}}))[ \t]*$",
+    rf"^[ \t]*(?:(?P<n>{COUNT})(?:[ \t]+(?P<label>{_PANE_LABELS}))?|(?P<label3>{_PANE_LABELS})|(?P<label2>Posts|Joined|Reputation|Location|Gender|Beiträge|Registriert)[ \t]*:?[ \t]*(?P<v2>[^\n]{{1,40}}))[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 _LABEL_VALUE_RE = regex.compile(
@@ -75,6 +79,44 @@ _LINKS_RE = line_re(rf"(?:{_LINKS_ALT})(?:[ \t]+(?:{_LINKS_ALT}))*", flags=regex
 _FOLLOWERS_RE = line_re(
     rf"(?:Followers|Follower|Abonnés|Seguidores|Seguaci|Volgers|Obserwujący|Подписчики)[ \t]*{COUNT}?"
 )
+
+
+#: The IPS 5 entry header split over two lines by an extractor that writes one text node per line
+#: (``August 26, 2024`` / ``1 yr``).
+_DATE_LINE_RE = regex.compile(rf"^[ \t]*(?P<date>{_DATE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
+_AGE_ONLY_RE = regex.compile(
+    rf"^[ \t]*(?P<age>{_AGE})[ \t]*(?:{_EDITED_MARK})?[ \t]*$", regex.IGNORECASE | regex.VERSION1
+)
+#: Lines that, next to a split entry header, show it is something else: the topic header's ``in {forum}`` and
+#: the split edit note ``Edited`` / ``{date}`` / ``{age}`` / ``by {user}``.
+_NOT_ENTRY_BEFORE_RE = line_re(
+    r"Edited|Bearbeitet|Modifié|Editado|Modificato|Bewerkt|Edytowany|Изменено", flags=regex.IGNORECASE
+)
+_NOT_ENTRY_AFTER_RE = regex.compile(
+    r"^[ \t]*(?:in|by|von|par|por|da|door|przez|в)(?:[ \t]|$)", regex.IGNORECASE
+)
+
+
+def _age_lines(view: TextView) -> set[int]:
+    """Live lines holding only an IPS 5 age (``1 yr``), the second half of a split entry header."""
+    return {i for i, line in view.iter_lines() if _ips5_shape(line) and _AGE_ONLY_RE.match(line)}
+
+
+def _split_ips5(view: TextView, i: int, ages: set[int]) -> regex.Match[str] | None:
+    """Line ``i`` as the date half of a split IPS 5 entry header: a date alone, the next live line its age."""
+    nxt = view.first_live(i + 1)
+    if not nxt or nxt[0] not in ages or nxt[0] - i > 2:
+        return None
+    m = _DATE_LINE_RE.match(view.lines[i])
+    if m is None:
+        return None
+    after = view.first_live(nxt[0] + 1)
+    if after and _NOT_ENTRY_AFTER_RE.match(view.lines[after[0]]):
+        return None
+    prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)]
+    if prev and _NOT_ENTRY_BEFORE_RE.match(view.lines[prev[0]]):
+        return None
+    return m
 
 
 _POSTED_ALONE_RE = line_re(phrase_alt("ips_posted"), flags=regex.IGNORECASE)
@@ -113,12 +155,15 @@ def _anchor(line: str) -> regex.Match[str] | None:
     return _IPS5_DATE_RE.match(line) if _ips5_shape(line) else None
 
 
-def _is_anchor(view: TextView, i: int, line: str, posted: set[int]) -> bool:
-    """``_anchor(line) or _split_anchor(view, i)``, each pattern tried only where a cheap necessary test passes:
-    ``posted`` holds the lines that may be ``Posted`` lines; an IPS 5 date line ends in an age and holds a digit."""
+def _is_anchor(view: TextView, i: int, line: str, posted: set[int], ages: set[int]) -> bool:
+    """``_anchor(line) or _split_anchor(view, i) or _split_ips5(view, i, ages)``, each pattern tried only where a
+    cheap necessary test passes: ``posted`` holds the lines that may be ``Posted`` lines; an IPS 5 date line ends
+    in an age and holds a digit; a split one has an age line (``ages``) right below."""
     if i in posted and _POSTED_RE.match(line):
         return True
     if _ips5_shape(line) and _IPS5_DATE_RE.match(line):
+        return True
+    if (i + 1 in ages or i + 2 in ages) and _split_ips5(view, i, ages) is not None:
         return True
     return (i - 1 in posted or i - 2 in posted) and _split_anchor(view, i) is not None
 
@@ -140,14 +185,14 @@ def _pane_ish(line: str) -> bool:
     return len(s) <= 100 and n <= 12 and not (n >= 4 and s[-1] in ".?!") and not _LINKS_RE.match(s)
 
 
-def _anchor_date(view: TextView, i: int) -> str:
-    m = _anchor(view.lines[i]) or _split_anchor(view, i)
+def _anchor_date(view: TextView, i: int, ages: set[int]) -> str:
+    m = _anchor(view.lines[i]) or _split_anchor(view, i) or _split_ips5(view, i, ages)
     return " ".join(m.group("date").lower().split()) if m else ""
 
 
-def _same_post_dates(view: TextView, a: int, b: int) -> bool:
+def _same_post_dates(view: TextView, a: int, b: int, ages: set[int]) -> bool:
     """Two date anchors can belong to one post's pane only if they show the same date."""
-    return _anchor_date(view, a) == _anchor_date(view, b)
+    return _anchor_date(view, a, ages) == _anchor_date(view, b, ages)
 
 
 def _text_like(line: str) -> bool:
@@ -171,11 +216,13 @@ def _name_like(line: str) -> bool:
     return bool(s) and len(s) <= 40 and word_count(s) <= 4 and s[-1] not in '.!?,;:"”)' and "://" not in s
 
 
+_BARE_COUNT_RE = regex.compile(rf"^[ \t]*{COUNT}[ \t]*$")
 _NAME_REP_RE = regex.compile(rf"^(?P<name>.+?)[ \t]+(?P<rep>{COUNT})$")
 _EDITED_MARK_RE = regex.compile(_EDITED_MARK, regex.IGNORECASE)
 
 
 def _pane_facts(lines: list[str], date_raw: str | None) -> dict[str, Any]:
+    lines = _join_split_counts(lines)
     facts: dict[str, Any] = {}
     counts: list[int] = []
     extra: dict[str, str] = {}
@@ -233,6 +280,18 @@ def _pane_facts(lines: list[str], date_raw: str | None) -> dict[str, Any]:
     return facts
 
 
+def _join_split_counts(lines: list[str]) -> list[str]:
+    """``2.8k`` / ``posts`` (a count and its label on two lines, one text node a line) as ``2.8k posts``."""
+    out: list[str] = []
+    for s in lines:
+        cm = _PANE_COUNT_RE.match(s)
+        if cm and cm.group("label3") and out and _BARE_COUNT_RE.match(out[-1]):
+            out[-1] = f"{out[-1].strip()} {s.strip()}"
+        else:
+            out.append(s)
+    return out
+
+
 @rule("IPS001", "author-pane", tags=["author-block", "post-meta"], stage="split", scope="document")
 def author_pane(view: TextView) -> Iterator[Hit]:
     """Author pane and ``Posted {date}`` line(s) that open every Invision post.
@@ -252,7 +311,8 @@ def author_pane(view: TextView) -> Iterator[Hit]:
         Posted March 19, 2024
     """
     posted = set(_POSTED_HEADS.lines(view))
-    anchors = [i for i, line in view.iter_lines() if _is_anchor(view, i, line, posted)]
+    ages = _age_lines(view)
+    anchors = [i for i, line in view.iter_lines() if _is_anchor(view, i, line, posted, ages)]
     if not anchors:
         return
     groups: list[list[int]] = []
@@ -260,7 +320,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
         if (
             groups
             and a - groups[-1][-1] <= 40
-            and _same_post_dates(view, groups[-1][-1], a)
+            and _same_post_dates(view, groups[-1][-1], a, ages)
             and all(
                 _pane_ish(view.lines[k]) and not _text_like(view.lines[k])
                 for k in range(groups[-1][-1] + 1, a)
@@ -277,7 +337,10 @@ def author_pane(view: TextView) -> Iterator[Hit]:
         between = [
             x
             for x in range(first + 1, last)
-            if view.is_live(x) and not _anchor(view.lines[x]) and not _BADGE_RE.match(view.lines[x])
+            if view.is_live(x)
+            and x not in ages
+            and not _anchor(view.lines[x])
+            and not _BADGE_RE.match(view.lines[x])
         ]
         if len(g) > 1 and between:
             after = view.first_live(first + 1)
@@ -301,12 +364,12 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                 break
         else:
             k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
-            while k >= 0 and first - k <= 16 and not view.claimed[k]:
+            while k >= 0 and first - k <= 24 and not view.claimed[k]:
                 s = view.lines[k]
                 if not s.strip():
                     k -= 1
                     continue
-                if _LINKS_RE.match(s) or _anchor(s) or _FOLLOWERS_RE.match(s):
+                if _LINKS_RE.match(s) or _anchor(s) or _FOLLOWERS_RE.match(s) or k in ages:
                     break
                 if _POSTED_ALONE_RE.match(s):
                     start = k
@@ -320,7 +383,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                 ):
                     # a custom field's value under its label (``Location:`` / ``Lisbon``): both are the pane's
                     if phase == "names":
-                        if names_taken != 1 or compact_seen:
+                        if names_taken > 2 or compact_seen:
                             break
                         phase, names_taken, compact_seen = "stats", 0, True
                     start = k - 1
@@ -328,9 +391,10 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                     continue
                 if _PANE_COUNT_RE.match(s) or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8):
                     if phase == "names":
-                        if names_taken != 1 or compact_seen:
+                        if names_taken > 2 or compact_seen:
                             break
-                        # the phone pane's ``{name} {group}`` line sits between the stats and the date
+                        # the phone pane's ``{name} {group}`` line (or ``{name}`` / ``{group}``, one text node a
+                        # line) sits between the stats and the date
                         phase, names_taken, compact_seen = "stats", 0, True
                 elif _name_like(s):
                     phase = "names"
@@ -345,6 +409,9 @@ def author_pane(view: TextView) -> Iterator[Hit]:
             if len(above) > 1 and not any(_PANE_COUNT_RE.match(x) or is_rank_like(x) for x in above):
                 start = first - 1 if view.is_live(first - 1) else first
         end = last
+        split_date = None
+        if not _anchor(view.lines[last]) and (split_date := _split_ips5(view, last, ages)) is not None:
+            end = view.first_live(last + 1)[0]  # the age line
         for _ in range(3):
             nxt = view.first_live(end + 1)
             if nxt and nxt[0] - end <= 2 and _BADGE_RE.match(view.lines[nxt[0]]):
@@ -352,9 +419,12 @@ def author_pane(view: TextView) -> Iterator[Hit]:
             else:
                 break
         pane = [view.lines[x].strip() for x in range(start, end + 1) if view.is_live(x)]
-        m = _anchor(view.lines[last]) or _split_anchor(view, last)
+        m = _anchor(view.lines[last]) or _split_anchor(view, last) or split_date
         date_raw = m.group("date").strip() if m else None
-        facts = _pane_facts([s for s in pane if not _anchor(s) and not _DATE_ONLY_RE.match(s)], date_raw)
+        facts = _pane_facts(
+            [s for s in pane if not _anchor(s) and not _DATE_ONLY_RE.match(s) and not _AGE_ONLY_RE.match(s)],
+            date_raw,
+        )
         if _EDITED_MARK_RE.search(view.lines[last]):
             facts["post.edit_note"] = "edited"
         if "author.name" in facts:
@@ -446,8 +516,23 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         if not regex.search(r"\d|ago|now|yesterday|today", when, regex.IGNORECASE):
             continue
         yield Hit(i, i, "edit note", {"post.edit_note": m.group(0).strip()}, moved_to="edit_note")
+    # one text node a line: ``Edited`` / ``June 19, 2024`` / ``1 yr`` / `` by {user}``
+    for i, _m in whole_line_hits(view, _NOT_ENTRY_BEFORE_RE):
+        nxt = view.first_live(i + 1, 3)
+        if len(nxt) < 2 or nxt[-1] - i > 6 or not _DATE_ONLY_RE.match(view.lines[nxt[0]]):
+            continue
+        if _AGE_ONLY_RE.match(view.lines[nxt[1]]):
+            nxt = nxt[1:]
+        if len(nxt) < 2 or not _EDIT_BY_RE.match(view.lines[nxt[1]]):
+            continue
+        note = " ".join(view.lines[k].strip() for k in range(i, nxt[1] + 1) if view.is_live(k))
+        yield Hit(i, nxt[1], "edit note", {"post.edit_note": note}, moved_to="edit_note")
 
 
+#: The ``by {user}`` end of an edit note split over lines.
+_EDIT_BY_RE = regex.compile(
+    r"^[ \t]*(?:by|von|par|por|da|door|przez|пользователем)[ \t]+\S[^\n]{0,60}$", regex.IGNORECASE
+)
 _URL_LINE_RE = regex.compile(r"^[ \t]*https?://\S+[ \t]*$")
 _GUEST_RE = line_re(phrase_alt("ips_guest_prompt", min_words=3), flags=regex.IGNORECASE)
 _GUEST_SHORT_RE = line_re(

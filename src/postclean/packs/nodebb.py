@@ -304,6 +304,28 @@ _STAT_LINE_RE = regex.compile(
     rf"^[ \t]*(?:{COUNT})[ \t]+(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')})[ \t]*$",
     regex.IGNORECASE,
 )
+#: The same statistics written value over label, one text node a line (``12`` / ``Posts`` / ``5`` / ``Posters``).
+_STAT_LABEL_RE = regex.compile(
+    rf"^[ \t]*(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')})[ \t]*$",
+    regex.IGNORECASE,
+)
+_COUNT_LINE_RE = regex.compile(rf"^[ \t]*{COUNT}[ \t]*$")
+
+
+def _split_stats(view: TextView) -> Iterator[tuple[int, int]]:
+    """``(count line, label line)`` of the topic statistics written value over label, where two such pairs
+    follow each other (one pair alone may be post text: ``12`` / ``Posts``)."""
+    pairs: list[tuple[int, int]] = []
+    for i, line in view.iter_lines():
+        if len(line) <= 40 and _STAT_LABEL_RE.match(line):
+            prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)]
+            if prev and _COUNT_LINE_RE.match(view.lines[prev[0]]):
+                pairs.append((prev[0], i))
+    for n, (a, b) in enumerate(pairs):
+        before = pairs[n - 1] if n else None
+        after = pairs[n + 1] if n + 1 < len(pairs) else None
+        if (before and a - before[1] <= 2) or (after and after[0] - b <= 2):
+            yield a, b
 
 
 @rule(
@@ -315,6 +337,7 @@ _STAT_LINE_RE = regex.compile(
         "oldest",
         "reply",
         "posts",
+        "views",
         "powered",
         "deleted",
         "account",
@@ -342,6 +365,8 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
         for i in stats:
             if any(abs(i - k) <= 2 and k != i for k in stats):
                 yield Hit(i, i, "topic statistics")
+        for a, b in _split_stats(view):
+            yield Hit(a, b, "topic statistics")
         live = [
             i
             for i in view.live_indices()

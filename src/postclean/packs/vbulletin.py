@@ -221,6 +221,19 @@ _QUOTE_HEADER_RE = regex.compile(
     _F,
 )
 _QUOTE_ALONE_RE = regex.compile(rf"^[ \t]*{_QUOTE_LABEL}:[ \t]*$", _F)
+#: The header split by one text node a line: ``Originally Posted by`` alone, the name on the next line.
+_QUOTE_SPLIT_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*$", _F
+)
+_VIEW_POST_RE = regex.compile(rf"^[ \t]*{_VIEW_POST}[ \t]*$", _F)
+
+
+def _prev_live(view: TextView, i: int) -> int | None:
+    """The live line above ``i`` across blank lines only (one text node a line leaves runs of them)."""
+    k = i - 1
+    while k >= 0 and i - k <= 8 and not view.claimed[k] and not view.lines[k].strip():
+        k -= 1
+    return k if k >= 0 and i - k <= 8 and view.is_live(k) else None
 
 
 def _plausible(user: str) -> bool:
@@ -269,6 +282,25 @@ def quote(view: TextView) -> Iterator[Hit]:
             end = run
         facts = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
         yield Hit(start, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
+    for i, _m in iter_line_matches(view, _QUOTE_SPLIT_RE):
+        nxt = view.first_live(i + 1)
+        if not nxt or nxt[0] - i > 2 or not _plausible(view.lines[nxt[0]]):
+            continue
+        user, end = view.lines[nxt[0]].strip(), nxt[0]
+        after = view.first_live(end + 1)
+        if after and after[0] - end <= 2 and _VIEW_POST_RE.match(view.lines[after[0]]):
+            end = after[0]
+        start = i
+        above = _prev_live(view, i)
+        if above is not None and _QUOTE_ALONE_RE.match(view.lines[above]):
+            start = above
+        run = seen_run(view, end + 1)
+        if run is not None:
+            text = "\n".join(view.lines[k].strip() for k in range(end + 1, run + 1) if view.lines[k].strip())
+            facts = {"quote": Quote(author=user, text=text)}
+            yield Hit(start, run, f"quote of {user}'s post", facts, moved_to="quotes")
+        else:
+            yield Hit(start, end, f"quote of {user}'s post")
 
 
 _LABEL_RE = regex.compile(
