@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import itertools
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -11,7 +12,16 @@ from typing import Any, Literal
 import attrs
 
 from .model import Article, Document, LinkCard, Post, Poster, Quote, Removal
-from .rules import STAGES, Hit, Rule, RulePack, resolve_selection
+from .rules import (
+    STAGES,
+    Hit,
+    LiteralIndex,
+    LiteralProbe,
+    Rule,
+    RulePack,
+    resolve_selection,
+    trigger_literals,
+)
 from .text import TextView, line_key, normalize_newlines
 
 __all__ = ["Cleaner", "RawPage", "RawPost"]
@@ -147,6 +157,13 @@ class Cleaner:
         engine_names = {p.name for p in self.packs} - set(SHARED_PACKS)
         self._engine_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None and p.name in engine_names}
         self._pack_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None}
+        self._index: LiteralIndex | None = None
+
+    def _probe(self, lowered: str) -> LiteralProbe:
+        """A :class:`~postclean.rules.LiteralProbe` of the lower-cased document for the rules' trigger checks."""
+        if self._index is None:
+            self._index = _literal_index(frozenset(trigger_literals(self.rules)))
+        return self._index.probe(lowered)
 
     # ------------------------------------------------------------------------------------------------------
     def clean(
@@ -230,10 +247,10 @@ class Cleaner:
         return r.in_html
 
     @staticmethod
-    def _triggered(rules: Sequence[Rule], text: str) -> list[Rule]:
-        """The rules whose trigger (if any) occurs in ``text``."""
-        lowered = text.lower()
-        return [r for r in rules if r.triggered(text, lowered)]
+    def _triggered(rules: Sequence[Rule], text: str, probe: LiteralProbe | None = None) -> list[Rule]:
+        """The rules whose trigger (if any) occurs in ``text`` (``probe``: one of ``text.lower()``)."""
+        lowered = text.lower() if probe is None else probe.text
+        return [r for r in rules if r.triggered(text, lowered, probe)]
 
     @staticmethod
     def _for_post(rules: Sequence[Rule], text: str) -> list[Rule]:
@@ -327,13 +344,14 @@ class Cleaner:
             if len(text) >= CANDIDATE_MIN_CHARS
             else None
         )
-        post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text)
+        probe = self._probe(text.lower())  # one pass for every trigger word of the rules
+        post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text, probe)
         context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": index is not None}
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.
         split_hits: dict[int, tuple[Hit, Removal]] = {}
-        for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text):
+        for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text, probe):
             if r.stage == "split":
                 for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset):
                     split_hits.setdefault(hit.start, (hit, removal))
@@ -378,7 +396,9 @@ class Cleaner:
             done.append((view, run, len(posts)))
             posts.append(post)
         if len(posts) > 1 and self._thread_rules:
-            thread_rules = self._triggered(self._for_engine(self._thread_rules, engine, candidates), text)
+            thread_rules = self._triggered(
+                self._for_engine(self._thread_rules, engine, candidates), text, probe
+            )
             self._thread_pass(thread_rules, lines, done, posts, removals, offsets, flagset)
         if index is not None:
             removals = [_respace_removal(r, index) for r in removals]
@@ -531,6 +551,12 @@ class Cleaner:
 SPACED_MIN_LINES = 12
 #: ... of which at most this share are directly followed by another non-blank line.
 SPACED_MAX_ADJACENT = 0.2
+
+
+@functools.cache
+def _literal_index(literals: frozenset[str]) -> LiteralIndex:
+    """The index of ``literals``, built once for every cleaner whose rules look for them."""
+    return LiteralIndex(literals)
 
 
 def _spaced_layout(lines: Sequence[str]) -> list[int] | None:
