@@ -10,11 +10,20 @@ combining marks) and non-ASCII words.
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import postclean
-from postclean.rules import LiteralIndex, trigger_literals
+from postclean.rules import (
+    LiteralIndex,
+    Rule,
+    _literal_runs,
+    _split_alternatives,
+    trigger_literals,
+    trigger_plan,
+)
+from postclean.text import search_lines
 
 #: Characters whose lower-casing or case-folding is unusual, plus plain letters, blanks and punctuation.
 ODD = "İıiIßẞﬁﬀΣσςKkÅåǅǆé\u0307äöüйЙ×｜·|"
@@ -113,3 +122,80 @@ def test_trigger_decisions_on_examples(text: str) -> None:
         assert (w in probe) == (w in lowered)
     for r in RULES:
         assert r.triggered(text, lowered, probe) == r.triggered(text, lowered), r.code
+
+
+# -- trigger plans ---------------------------------------------------------------------------------------------
+
+PATTERN_RULES = [r for r in RULES if r.trigger is not None]
+SURE = sorted({w for r in PATTERN_RULES if r.trigger is not None for w in trigger_plan(r.trigger)[1]})
+
+#: Look-alikes IGNORECASE may take for an ASCII letter (or not): the Kelvin sign, dotted capital I, long s, dotless i.
+LOOKALIKES = {"k": "\u212a", "i": "İı", "s": "ſ"}
+
+
+@st.composite
+def disguised(draw: st.DrawFn, words: list[str]) -> str:
+    """A word with some letters in capitals or swapped for a look-alike."""
+    w = draw(st.sampled_from(words))
+    out = []
+    for ch in w:
+        choice = draw(st.integers(0, 3))
+        if choice == 1:
+            out.append(ch.upper())
+        elif choice == 2 and ch in LOOKALIKES:
+            out.append(draw(st.sampled_from(LOOKALIKES[ch])))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _plain_triggered(r: Rule, text: str, lowered: str) -> bool:
+    """``Rule.triggered`` as it was before the literal index and the per-alternative plans."""
+    if not r.trigger_words and r.trigger is None:
+        return True
+    if r.trigger_words and any(w in lowered for w in r.trigger_words):
+        return True
+    if r.trigger is None:
+        return False
+    literals, sure = trigger_plan(r.trigger)
+    if literals is not None:
+        if not any(w in lowered for w in literals):
+            return False
+        if (
+            sure == literals
+            and r.trigger.flags & regex.IGNORECASE
+            and all(_literal_runs(a)[1] for a in _split_alternatives(r.trigger.pattern) or ())
+        ):
+            return True
+    return search_lines(r.trigger, text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(disguised(SURE), st.text(alphabet=ALPHABET, max_size=8)), max_size=8))
+def test_a_sure_literal_is_a_match(parts: list[str]) -> None:
+    text = " ".join(parts)
+    lowered = text.lower()
+    for r in PATTERN_RULES:
+        assert r.trigger is not None
+        sure = trigger_plan(r.trigger)[1]
+        if any(w in lowered for w in sure):
+            assert search_lines(r.trigger, text) is not None, (r.code, text)
+        assert r.triggered(text, lowered) == _plain_triggered(r, text, lowered), r.code
+
+
+def test_breadcrumb_trigger_is_its_old_pattern() -> None:
+    old = regex.compile(r"[›»>→]|::", regex.IGNORECASE | regex.MULTILINE)
+    rule = next(r for r in RULES if r.code == "PAGE002")
+    for text in [
+        "",
+        "a > b",
+        "Home › Forums",
+        "x»y",
+        "→",
+        "a: :b",
+        "std::vector",
+        "A :: B",
+        "none here",
+        ">",
+    ]:
+        assert rule.triggered(text, text.lower()) == (old.search(text) is not None), text

@@ -118,12 +118,12 @@ class Rule:
             return True
         if self.trigger is None:
             return False
-        literals, exact = trigger_plan(self.trigger)
+        literals, sure = trigger_plan(self.trigger)
         if literals is not None:
             # A literal check is much cheaper than a case-insensitive alternation scan.
             if not any(w in hay for w in literals):
                 return False
-            if exact:
+            if sure and any(w in hay for w in sure):
                 return True
         return search_lines(self.trigger, text) is not None
 
@@ -262,11 +262,11 @@ def resolve_selection(
     return [(r, p) for r, p in chosen if not any(_matches(r, p, s) for s in ign)]
 
 
-#: trigger pattern -> (necessary lower-case literals or None, whether finding one is the same as a match)
-_TRIGGER_PLANS: dict[regex.Pattern[str], tuple[tuple[str, ...] | None, bool]] = {}
+#: trigger pattern -> (necessary lower-case literals or None, those of them whose finding is the same as a match)
+_TRIGGER_PLANS: dict[regex.Pattern[str], tuple[tuple[str, ...] | None, tuple[str, ...]]] = {}
 
 
-def trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+def trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
     """:func:`_trigger_plan`, remembered per pattern."""
     plan = _TRIGGER_PLANS.get(pattern)
     if plan is None:
@@ -368,32 +368,39 @@ def _trie_pattern(literals: Collection[str]) -> re.Pattern[str] | None:
     return re.compile("(?=(" + emit(root) + "))")
 
 
-def _trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+def _trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
     """How to pre-check ``pattern`` with plain substring tests on the lower-cased text.
 
-    Returns the literals one of which occurs in every match (lower-cased), and whether the pattern is no more
-    than those literals (an alternation of plain words, blanks matched by ``[ \\t]+`` aside), so that a found
-    literal can stand for a match. ``(None, False)`` when no such literals can be read off the pattern.
+    Returns the literals one of which occurs in every match (lower-cased), and those of them whose finding is
+    finding a match: all of them when the pattern is no more than those literals (an IGNORECASE alternation of
+    plain words, blanks matched by ``[ \\t]+`` aside), else the ASCII ones that are a whole alternative.
+    ``(None, ())`` when no such literals can be read off the pattern.
     """
     if pattern.flags & regex.VERBOSE:
-        return None, False
+        return None, ()
     source = pattern.pattern
     if "(?" in source.replace("(?:", ""):
-        return None, False  # inline flags or look-arounds: keep the pattern
+        return None, ()  # inline flags or look-arounds: keep the pattern
     alternatives = _split_alternatives(source)
     if not alternatives:
-        return None, False
+        return None, ()
     literals: list[str] = []
-    exact = bool(pattern.flags & regex.IGNORECASE)
+    sure: list[str] = []
+    folds = bool(pattern.flags & regex.IGNORECASE)
+    every = folds
     for alternative in alternatives:
         runs, pure = _literal_runs(alternative)
         if not runs:
-            return None, False
-        exact = exact and pure
+            return None, ()
+        every = every and pure
         lit = max(runs, key=len).lower()
         if lit not in literals:
             literals.append(lit)
-    return tuple(literals), exact
+        # an ASCII word found in the lower-cased text is one IGNORECASE finds (its letters lower-case only from
+        # their capitals, the Kelvin sign and a dotted capital I, all of which IGNORECASE takes for them)
+        if folds and pure and lit.isascii() and lit not in sure:
+            sure.append(lit)
+    return tuple(literals), tuple(literals) if every else tuple(sure)
 
 
 def _split_alternatives(source: str) -> list[str] | None:

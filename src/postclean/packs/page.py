@@ -408,7 +408,7 @@ def _is_bread(line: str, separators: bool = True) -> bool:
     return bool(_BREAD_HEAD_RE.match(line)) and bool(_BREAD_RE.match(line))
 
 
-@rule("PAGE002", "breadcrumbs", tags=["navigation"], scope="document", trigger=r"[›»>→]|::")
+@rule("PAGE002", "breadcrumbs", tags=["navigation"], scope="document", trigger=["›", "»", ">", "→", "::"])
 def breadcrumbs(view: TextView) -> Iterator[Hit]:
     """Breadcrumb trails: ``Home › Forums › Hardware``, ``Forums > General > Topic``, ``A » B » C``.
 
