@@ -27,7 +27,7 @@ from postclean.text import search_lines
 
 #: Characters whose lower-casing or case-folding is unusual, plus plain letters, blanks and punctuation.
 ODD = "İıiIßẞﬁﬀΣσςKkÅåǅǆé\u0307äöüйЙ×｜·|"
-ALPHABET = "abcdefgilnorst" + " \t\n.:-()#" + ODD
+ALPHABET = "abcdefgilnorst" + " \t\n\xa0\u2028\x1c\u3000.:-()#" + ODD
 
 RULES = postclean._default().rules
 LITERALS = sorted(trigger_literals(RULES))
@@ -62,7 +62,9 @@ def related_words(draw: st.DrawFn) -> list[str]:
     """Words over a few letters with their prefixes and pairs joined: literals that start at the same place or
     overlap, the cases a one-pass scan can miss."""
     base = draw(
-        st.lists(st.text(alphabet="abİıßſﬁσς .\u0307й", min_size=1, max_size=6), min_size=1, max_size=6)
+        st.lists(
+            st.text(alphabet="abİıßſﬁσς .\u0307й\n\xa0\u2028", min_size=1, max_size=6), min_size=1, max_size=6
+        )
     )
     words = list(base)
     for w in base:
