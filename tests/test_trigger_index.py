@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import postclean
+from postclean import engine
 from postclean.rules import (
     LiteralIndex,
     Rule,
@@ -201,3 +202,24 @@ def test_breadcrumb_trigger_is_its_old_pattern() -> None:
         ">",
     ]:
         assert rule.triggered(text, text.lower()) == (old.search(text) is not None), text
+
+
+# -- per-post word checks ----------------------------------------------------------------------------------------
+
+CLEANER = postclean._default()
+WORD_RULES = [r for r in CLEANER.rules if r.trigger_words]
+WORDS = sorted({w for r in WORD_RULES for w in r.trigger_words})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts_from([*WORDS, "ΣΟΦΙΑΣ", "ΑΣ", "İ"]), min_size=1, max_size=12), st.data())
+def test_post_word_checks_use_the_document_words(lines: list[str], data: st.DataObject) -> None:
+    lines = [x for line in lines for x in line.split("\n")]
+    text = "\n".join(lines)
+    probe = INDEX.probe(text.lower())
+    a = data.draw(st.integers(0, len(lines) - 1))
+    b = data.draw(st.integers(a + 1, len(lines)))
+    post = [x if data.draw(st.booleans()) else "" for x in lines[a:b]]  # some lines removed
+    post_text = "\n".join(post)
+    doc_words = engine._doc_words(WORD_RULES, probe)
+    assert CLEANER._for_post(WORD_RULES, post_text, doc_words) == CLEANER._for_post(WORD_RULES, post_text)

@@ -253,13 +253,21 @@ class Cleaner:
         return [r for r in rules if r.triggered(text, lowered, probe)]
 
     @staticmethod
-    def _for_post(rules: Sequence[Rule], text: str) -> list[Rule]:
-        """Narrow document-level rules to one post: rules triggered only by words need one in this post."""
+    def _for_post(
+        rules: Sequence[Rule], text: str, words: Mapping[int, Sequence[str]] | None = None
+    ) -> list[Rule]:
+        """Narrow document-level rules to one post: rules triggered only by words need one in this post.
+
+        ``words`` (a speed-up) maps a rule's id to the trigger words to look for, when the post can only hold
+        those of its words that occur in the document (see :func:`_doc_words`); absent: all of them.
+        """
         lowered = text.lower()
         return [
             r
             for r in rules
-            if not r.trigger_words or r.trigger is not None or any(w in lowered for w in r.trigger_words)
+            if not r.trigger_words
+            or r.trigger is not None
+            or any(w in lowered for w in (r.trigger_words if words is None else words[id(r)]))
         ]
 
     def _apply(
@@ -357,6 +365,10 @@ class Cleaner:
                     split_hits.setdefault(hit.start, (hit, removal))
             else:
                 self._apply(r, doc_view, doc_run, offsets, flagset)
+        # Lines a document-level rule cut columns out of (the others are as in the input, or removed): a post
+        # without one holds no trigger word the document does not hold.
+        changed = [i for i, (x, o) in enumerate(zip(doc_view.lines, lines, strict=True)) if x and x is not o]
+        doc_words = _doc_words(post_rules, probe)
         starts = sorted(split_hits)
         bounds = [0, *starts, len(lines)] if (not starts or starts[0] != 0) else [*starts, len(lines)]
         posts: list[Post] = []
@@ -383,7 +395,8 @@ class Cleaner:
             view.claimed = [doc_view.claimed[i] for i in range(a, b)]
             if head is None and not view.live_indices():
                 continue
-            for r in self._for_post(post_rules, view.text):
+            untouched = not any(a <= i < b for i in changed)
+            for r in self._for_post(post_rules, view.text, doc_words if untouched else None):
                 self._apply(r, view, run, offsets, flagset)
             post = _build_post(view, run, lines=(a, b - 1))
             if head is None and not post.body and not post.quotes and post.article is None:
@@ -551,6 +564,20 @@ class Cleaner:
 SPACED_MIN_LINES = 12
 #: ... of which at most this share are directly followed by another non-blank line.
 SPACED_MAX_ADJACENT = 0.2
+
+
+def _doc_words(rules: Sequence[Rule], probe: LiteralProbe) -> dict[int, tuple[str, ...]]:
+    """For each rule triggered only by words: those of its words that occur in the document (or hold a newline).
+
+    A post whose lines are lines of the document (or removed ones) holds no other: a word without a newline
+    lies on one line, and a line lower-cases alike in the post and in the document (the one letter whose lower
+    case depends on its neighbours, the capital sigma, looks no further than the line).
+    """
+    return {
+        id(r): tuple(w for w in r.trigger_words if "\n" in w or w in probe)
+        for r in rules
+        if r.trigger_words and r.trigger is None
+    }
 
 
 @functools.cache
