@@ -79,6 +79,18 @@ LINES = [
     "March 1, 2025 7 hr ",
     "On 3/5/2024 at 7:29 PM, Dave said:",
     "36 minutes ago, Dave said:",
+    "Alice said:",
+    "Bob said:The ferry was late again.",
+    "Carla a écrit :",
+    "Dieter schrieb:",
+    "Ева сказал(а):",
+    "Marco ha\tscritto: ciao",
+    "Jan zei: ↑",
+    "And then he said: fine.",
+    "Click to expand...",
+    "Anna SAID:",
+    "ſaid:",
+    "Straße sagte:",
     "Expand",
     "raoul (Raoul) May 3, 2024, 8:45am 1",
     "hayley.p 2 May 2025 18:48 1",
@@ -123,6 +135,12 @@ def test_line_scans_match_full_scans(lines: list[str]) -> None:
             discourse._ONE_LINE_RE,
             [i for i, x in enumerate(view.lines) if _common.is_digit(x.rstrip(" \t")[-1:]) and _common.has_year(x)],
         ),
+    ]
+    said_lines = lines_with(view, xenforo._SAID_NEEDLES)
+    cases += [
+        (xenforo._QUOTE_HEADER_RE, said_lines),
+        (xenforo._GLUED_QUOTE_RE, said_lines),
+        (xenforo._QUOTE_BLOCK_RE, said_lines),
     ]
     for pattern, starts in cases:
         assert _fast(view, pattern, starts) == _full(view, pattern)
