@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import postclean
 from postclean import engine
+from postclean.packs import generic, page
 from postclean.rules import (
     LiteralIndex,
     Rule,
@@ -24,7 +25,7 @@ from postclean.rules import (
     trigger_literals,
     trigger_plan,
 )
-from postclean.text import search_lines
+from postclean.text import TextView, search_lines
 
 #: Characters whose lower-casing or case-folding is unusual, plus plain letters, blanks and punctuation.
 ODD = "İıiIßẞﬁﬀΣσςKkÅåǅǆé\u0307äöüйЙ×｜·|"
@@ -223,3 +224,43 @@ def test_post_word_checks_use_the_document_words(lines: list[str], data: st.Data
     post_text = "\n".join(post)
     doc_words = engine._doc_words(WORD_RULES, probe)
     assert CLEANER._for_post(WORD_RULES, post_text, doc_words) == CLEANER._for_post(WORD_RULES, post_text)
+
+
+# -- rules asking the document probe -------------------------------------------------------------------------
+
+PROBE_PIECES = [*page._FOOTER_HINTS, *generic._CONSENT_MARKERS, "ΣΟΦΙΑΣ", "İ", "Powered by Example", "© 2024"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts_from(PROBE_PIECES), min_size=1, max_size=10), st.data())
+def test_rules_asking_the_probe_find_what_they_found_without(parts: list[str], data: st.DataObject) -> None:
+    lines = [x for part in parts for x in part.split("\n")]
+    a = data.draw(st.integers(0, len(lines) - 1))
+    b = data.draw(st.integers(a + 1, len(lines)))
+    post = [x if data.draw(st.booleans()) else "" for x in lines[a:b]]  # some lines removed
+    for k in range(len(post)):
+        if data.draw(st.integers(0, 3)) == 0:
+            # a line an earlier rule cut: the document's line had a "#" inside a phrase the post's line holds
+            phrase = data.draw(st.sampled_from(PROBE_PIECES))
+            j = data.draw(st.integers(1, len(phrase)))
+            lines[a + k] = phrase[:j] + "#" + phrase[j:]
+            post[k] = phrase
+    probe = INDEX.probe("\n".join(lines).lower())
+
+    def view(with_probe: bool) -> TextView:
+        v = TextView(post, context={"probe": probe} if with_probe else {})
+        v.original = tuple(lines[a:b])
+        return v
+
+    lowered = view(True).text.lower()
+    markers = generic._markers(view(True))
+    assert all(m in markers for m in generic._CONSENT_MARKERS if m in lowered)
+    page._PRESENT.clear()
+    with_probe = page._present(view(True), page._FOOTER_HINTS, 400)
+    page._PRESENT.clear()
+    assert with_probe == page._present(view(False), page._FOOTER_HINTS, 400)
+    for rule in (generic.consent_panel, page.nav_menu, page.footer):
+        page._PRESENT.clear()
+        hits = [(h.start, h.end, h.reason, h.cols) for h in rule.detect(view(True))]
+        page._PRESENT.clear()
+        assert hits == [(h.start, h.end, h.reason, h.cols) for h in rule.detect(view(False))], rule.code

@@ -354,7 +354,7 @@ class Cleaner:
         )
         probe = self._probe(text.lower())  # one pass for every trigger word of the rules
         post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text, probe)
-        context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": index is not None}
+        context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": index is not None, "probe": probe}
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.

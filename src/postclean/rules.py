@@ -104,6 +104,10 @@ class Rule:
     #: For an engine pack's rule: it also runs on the post bodies the HTML door extracted for that engine (chrome
     #: that lives inside the message markup, such as an inline quote header). Rules of the shared packs always do.
     in_html: bool = False
+    #: Lower-case literals the rule looks for in the document through ``view.context["probe"]`` (a
+    #: :class:`LiteralProbe` of the lower-cased document, when the engine gives one): the probe indexes them, so
+    #: that asking it costs a set look-up.
+    probe_words: tuple[str, ...] = attrs.field(default=(), repr=False)
 
     def triggered(self, text: str, lowered: str, probe: Container[str] | None = None) -> bool:
         """False when the document cannot hold anything this rule removes: neither a trigger word occurs nor
@@ -145,6 +149,7 @@ def rule(
     trigger: str | Sequence[str] | None = None,
     trigger_pattern: str | None = None,
     in_html: bool = False,
+    probe_words: Iterable[str] = (),
 ) -> Callable[[Detector], Rule]:
     """Decorator turning a detector function into a :class:`Rule`.
 
@@ -152,7 +157,8 @@ def rule(
     an optional pre-check (a speed-up: the rule is skipped for documents where it finds nothing): a regex
     string, or a sequence of literals (case-insensitive) one of which must occur; ``trigger_pattern`` adds a
     regex alternative to the literals (the rule runs when either finds something). ``in_html`` marks an engine
-    pack's rule that also runs on bodies the HTML door extracted (see :attr:`Rule.in_html`).
+    pack's rule that also runs on bodies the HTML door extracted (see :attr:`Rule.in_html`); ``probe_words`` are
+    literals it asks the document probe about (see :attr:`Rule.probe_words`).
 
     >>> import regex
     >>> from postclean import Hit
@@ -183,6 +189,7 @@ def rule(
             if trigger and not isinstance(trigger, str)
             else (),
             in_html=in_html,
+            probe_words=tuple(probe_words),
         )
 
     return wrap
@@ -275,10 +282,12 @@ def trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, t
 
 
 def trigger_literals(rules: Iterable[Rule]) -> set[str]:
-    """Every literal that :meth:`Rule.triggered` may look for in a lower-cased document for ``rules``."""
+    """Every literal that :meth:`Rule.triggered` may look for in a lower-cased document for ``rules`` (and their
+    :attr:`Rule.probe_words`)."""
     out: set[str] = set()
     for r in rules:
         out.update(r.trigger_words)
+        out.update(r.probe_words)
         if r.trigger is not None:
             out.update(trigger_plan(r.trigger)[0] or ())
     return out
