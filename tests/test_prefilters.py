@@ -206,3 +206,11 @@ def test_every_notice_has_a_head() -> None:
         assert lead and any(lead.startswith(h) for h in known), alternative
     assert not_literal <= set(xenforo._NOTICES)
     assert all(heads.test(x) for x in ("- Not open", "• Status", "1.2K views", "Full Forum Listing", "Forum Listing"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\xa0\u3000\u2028-•*·▪◦ab.", max_size=12))
+def test_line_key_skips_its_regex_only_when_it_would_change_nothing(line: str) -> None:
+    from postclean.text import _LEAD_BULLET_RE, line_key
+
+    assert line_key(line) == " ".join(_LEAD_BULLET_RE.sub("", line, count=1).split())

@@ -51,7 +51,12 @@ def line_key(line: str) -> str:
     >>> line_key("  •  The river   rose.") == line_key("The river rose.")
     True
     """
-    return " ".join(_LEAD_BULLET_RE.sub("", line, count=1).split())
+    if line.lstrip(" \t\xa0")[:1] in _KEY_BULLETS:  # (an empty line too) a bullet may go: the regex
+        line = _LEAD_BULLET_RE.sub("", line, count=1)
+    return " ".join(line.split())
+
+
+_KEY_BULLETS = "-•*·▪◦"  # the bullets _LEAD_BULLET_RE drops
 
 
 def normalize_newlines(text: str) -> str:
