@@ -296,44 +296,53 @@ def trigger_literals(rules: Iterable[Rule]) -> set[str]:
 class LiteralIndex:
     """Which of a fixed set of literals occur in a text, found in one pass instead of one scan per literal.
 
-    The literals of at least :attr:`MIN_CHARS` characters go into one pattern, a trie of them (``ab|ac`` as
+    The ASCII literals of at least :attr:`MIN_CHARS` characters go into one pattern, a trie of them (``ab|ac`` as
     ``a(?:b|c)``) inside a look-ahead, so that it stops at every position where one of them starts and reports the
     longest one starting there; every literal starting there is a prefix of that one. The standard ``re`` module
     runs it: it tries a trie of plain characters several times faster than ``regex`` does. The characters are
     compared as they are (no case folding): :meth:`probe` answers ``w in text`` exactly.
+
+    A literal with non-ASCII characters can only occur in a text holding all of them: those few (most texts have
+    none of the letters of the other languages' literals) are looked for one by one.
     """
 
     #: Shorter literals are looked for with ``in``: they occur at so many positions that a pass reporting each of
     #: them would cost more than the scan, which finds a common one quickly.
     MIN_CHARS = 3
 
-    __slots__ = ("_ascii", "_full", "_prefixes", "literals")
+    __slots__ = ("_ascii", "_needs", "_prefixes", "literals")
 
     def __init__(self, literals: Iterable[str]) -> None:
         self.literals = frozenset(w for w in literals if len(w) >= self.MIN_CHARS)
-        #: literal -> the literals that are prefixes of it (itself included)
-        self._prefixes: dict[str, tuple[str, ...]] = {
-            w: tuple(sorted(w[:k] for k in range(self.MIN_CHARS, len(w) + 1) if w[:k] in self.literals))
-            for w in self.literals
-        }
-        self._full = _trie_pattern(self.literals)
-        # A text without a non-ASCII character holds none of the literals with one: a smaller trie does.
         ascii_only = {w for w in self.literals if w.isascii()}
-        self._ascii = self._full if len(ascii_only) == len(self.literals) else _trie_pattern(ascii_only)
+        #: ASCII literal -> the literals that are prefixes of it (itself included)
+        self._prefixes: dict[str, tuple[str, ...]] = {
+            w: tuple(sorted(w[:k] for k in range(self.MIN_CHARS, len(w) + 1) if w[:k] in ascii_only))
+            for w in ascii_only
+        }
+        self._ascii = _trie_pattern(ascii_only)
+        #: non-ASCII literal -> its non-ASCII characters
+        self._needs: dict[str, frozenset[str]] = {
+            w: frozenset(c for c in w if not c.isascii()) for w in sorted(self.literals - ascii_only)
+        }
 
     def found(self, text: str) -> frozenset[str]:
         """The indexed literals that occur in ``text``."""
-        pattern = self._ascii if text.isascii() else self._full
-        if pattern is None:
-            return frozenset()
         out: set[str] = set()
-        for longest in set(pattern.findall(text)):
-            out.update(self._prefixes[longest])
+        if self._ascii is not None:
+            for longest in set(self._ascii.findall(text)):
+                out.update(self._prefixes[longest])
+        if self._needs and not text.isascii():
+            chars = set(_NON_ASCII_RE.findall(text))
+            out.update(w for w, need in self._needs.items() if need <= chars and w in text)
         return frozenset(out)
 
     def probe(self, text: str) -> LiteralProbe:
         """A container telling whether a string occurs in ``text`` (``w in probe`` is ``w in text``)."""
         return LiteralProbe(text, self.literals, self.found(text))
+
+
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
 class LiteralProbe:
