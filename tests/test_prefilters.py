@@ -214,3 +214,11 @@ def test_line_key_skips_its_regex_only_when_it_would_change_nothing(line: str) -
     from postclean.text import _LEAD_BULLET_RE, line_key
 
     assert line_key(line) == " ".join(_LEAD_BULLET_RE.sub("", line, count=1).split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e\u200b", max_size=12))
+def test_normalize_newlines_skips_its_regex_only_when_it_would_change_nothing(text: str) -> None:
+    from postclean.text import _NEWLINES_RE, normalize_newlines
+
+    assert normalize_newlines(text) == _NEWLINES_RE.sub("\n", text)

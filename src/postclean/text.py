@@ -61,7 +61,13 @@ _KEY_BULLETS = "-•*·▪◦"  # the bullets _LEAD_BULLET_RE drops
 
 def normalize_newlines(text: str) -> str:
     """Turn CRLF, CR and other line separators into ``\\n``."""
+    if not any(c in text for c in _LINE_SEPARATORS):
+        return text  # nothing to replace: a substring test per separator costs less than the regex scan
     return _NEWLINES_RE.sub("\n", text)
+
+
+#: The characters :data:`_NEWLINES_RE` replaces (``\\r`` also as the first of ``\\r\\n``).
+_LINE_SEPARATORS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 
 
 def word_count(text: str) -> int:
