@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postclean.dates import DATE_LINE_RE
-from postclean.packs import _classic, _common, discourse, invision, vbulletin, xenforo
+from postclean.packs import _classic, _common, discourse, generic, invision, vbulletin, xenforo
 from postclean.packs._common import iter_line_matches, lines_with, matches_at
 from postclean.text import TextView
 
@@ -222,3 +222,22 @@ def test_normalize_newlines_skips_its_regex_only_when_it_would_change_nothing(te
     from postclean.text import _NEWLINES_RE, normalize_newlines
 
     assert normalize_newlines(text) == _NEWLINES_RE.sub("\n", text)
+
+
+_PAGINATION_UNGUARDED = regex.compile(
+    generic._PAGINATION_RE.pattern.replace("(?=[fplngj«»‹›….\\d])", "", 1), generic._PAGINATION_RE.flags
+)
+_PAGE_PIECES = [
+    *("First", "Prev", "Previous", "Next", "Last", "«", "»", "‹", "›", "…", "...", "12", "Go to page"),
+    *("Jump to new", "Page 2 of 5", "GoGo", "ﬁrst", "ſ", "K", "İ", "ı", "٣", " ", "\t", "x", "\n"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_PIECES), max_size=12))
+def test_pagination_guard_changes_nothing(parts: list[str]) -> None:
+    assert _PAGINATION_UNGUARDED.pattern != generic._PAGINATION_RE.pattern
+    text = "".join(p if k % 3 else p.upper() if k % 2 else p.lower() for k, p in enumerate(parts))
+    assert [m.span() for m in generic._PAGINATION_RE.finditer(text)] == [
+        m.span() for m in _PAGINATION_UNGUARDED.finditer(text)
+    ]

@@ -249,8 +249,10 @@ def mobile_signature(view: TextView) -> Iterator[Hit]:
             )
 
 
+#: (The look-ahead holds the characters every alternative starts with: a line starting otherwise is rejected at once
+#: instead of being tried with each alternative.)
 _PAGINATION_RE = regex.compile(
-    r"^[ \t]*(?:"
+    r"^[ \t]*(?=[fplngj«»‹›….\d])(?:"
     r"(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)"
     r"(?:[ \t]+(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)){1,29}"
     r"|Prev|Next|Go to page|Jump to new|Page \d{1,5} of \d{1,5}(?:[ \t]*(?:Prev|Next|Go to page|First|Last|\d{1,5}|…)){0,20}"
