@@ -123,7 +123,7 @@ def test_not_line_anchored_patterns_are_left_alone() -> None:
 def test_fast_path_only_on_long_lines() -> None:
     from postclean.text import _long_lines
 
-    postclean.text.FAST_MIN_LINE_CHARS = 32
+    postclean.text.FAST_MIN_LINE_CHARS = 12  # the default
     prose = "A long line of ordinary prose about the harbour and the ferries that leave it.\n" * 3
     menu = "Home\nForums\nLog in\n" * 10
     assert _long_lines(prose, 0, len(prose))

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postclean.dates import DATE_LINE_RE
-from postclean.packs import _classic, _common, discourse, invision, vbulletin, xenforo
+from postclean.packs import _classic, _common, discourse, generic, invision, vbulletin, xenforo
 from postclean.packs._common import iter_line_matches, lines_with, matches_at
 from postclean.text import TextView
 
@@ -85,6 +85,18 @@ LINES = [
     " by Dave",
     "On 3/5/2024 at 7:29 PM, Dave said:",
     "36 minutes ago, Dave said:",
+    "Alice said:",
+    "Bob said:The ferry was late again.",
+    "Carla a écrit :",
+    "Dieter schrieb:",
+    "Ева сказал(а):",
+    "Marco ha\tscritto: ciao",
+    "Jan zei: ↑",
+    "And then he said: fine.",
+    "Click to expand...",
+    "Anna SAID:",
+    "ſaid:",
+    "Straße sagte:",
     "Expand",
     "raoul (Raoul) May 3, 2024, 8:45am 1",
     "hayley.p 2 May 2025 18:48 1",
@@ -129,6 +141,12 @@ def test_line_scans_match_full_scans(lines: list[str]) -> None:
             discourse._ONE_LINE_RE,
             [i for i, x in enumerate(view.lines) if _common.is_digit(x.rstrip(" \t")[-1:]) and _common.has_year(x)],
         ),
+    ]
+    said_lines = lines_with(view, xenforo._SAID_NEEDLES)
+    cases += [
+        (xenforo._QUOTE_HEADER_RE, said_lines),
+        (xenforo._GLUED_QUOTE_RE, said_lines),
+        (xenforo._QUOTE_BLOCK_RE, said_lines),
     ]
     for pattern, starts in cases:
         assert _fast(view, pattern, starts) == _full(view, pattern)
@@ -201,3 +219,38 @@ def test_every_notice_has_a_head() -> None:
         assert lead and any(lead.startswith(h) for h in known), alternative
     assert not_literal <= set(xenforo._NOTICES)
     assert all(heads.test(x) for x in ("- Not open", "• Status", "1.2K views", "Full Forum Listing", "Forum Listing"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\xa0\u3000\u2028-•*·▪◦ab.", max_size=12))
+def test_line_key_skips_its_regex_only_when_it_would_change_nothing(line: str) -> None:
+    from postclean.text import _LEAD_BULLET_RE, line_key
+
+    assert line_key(line) == " ".join(_LEAD_BULLET_RE.sub("", line, count=1).split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e\u200b", max_size=12))
+def test_normalize_newlines_skips_its_regex_only_when_it_would_change_nothing(text: str) -> None:
+    from postclean.text import _NEWLINES_RE, normalize_newlines
+
+    assert normalize_newlines(text) == _NEWLINES_RE.sub("\n", text)
+
+
+_PAGINATION_UNGUARDED = regex.compile(
+    generic._PAGINATION_RE.pattern.replace("(?=[fplngj«»‹›….\\d])", "", 1), generic._PAGINATION_RE.flags
+)
+_PAGE_PIECES = [
+    *("First", "Prev", "Previous", "Next", "Last", "«", "»", "‹", "›", "…", "...", "12", "Go to page"),
+    *("Jump to new", "Page 2 of 5", "GoGo", "ﬁrst", "ſ", "K", "İ", "ı", "٣", " ", "\t", "x", "\n"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_PIECES), max_size=12))
+def test_pagination_guard_changes_nothing(parts: list[str]) -> None:
+    assert _PAGINATION_UNGUARDED.pattern != generic._PAGINATION_RE.pattern
+    text = "".join(p if k % 3 else p.upper() if k % 2 else p.lower() for k, p in enumerate(parts))
+    assert [m.span() for m in generic._PAGINATION_RE.finditer(text)] == [
+        m.span() for m in _PAGINATION_UNGUARDED.finditer(text)
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import itertools
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -11,7 +12,16 @@ from typing import Any, Literal
 import attrs
 
 from .model import Article, Document, LinkCard, Post, Poster, Quote, Removal
-from .rules import STAGES, Hit, Rule, RulePack, resolve_selection
+from .rules import (
+    STAGES,
+    Hit,
+    LiteralIndex,
+    LiteralProbe,
+    Rule,
+    RulePack,
+    resolve_selection,
+    trigger_literals,
+)
 from .text import TextView, line_key, normalize_newlines
 
 __all__ = ["Cleaner", "RawPage", "RawPost"]
@@ -147,6 +157,13 @@ class Cleaner:
         engine_names = {p.name for p in self.packs} - set(SHARED_PACKS)
         self._engine_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None and p.name in engine_names}
         self._pack_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None}
+        self._index: LiteralIndex | None = None
+
+    def _probe(self, lowered: str) -> LiteralProbe:
+        """A :class:`~postclean.rules.LiteralProbe` of the lower-cased document for the rules' trigger checks."""
+        if self._index is None:
+            self._index = _literal_index(frozenset(trigger_literals(self.rules)))
+        return self._index.probe(lowered)
 
     # ------------------------------------------------------------------------------------------------------
     def clean(
@@ -230,19 +247,27 @@ class Cleaner:
         return r.in_html
 
     @staticmethod
-    def _triggered(rules: Sequence[Rule], text: str) -> list[Rule]:
-        """The rules whose trigger (if any) occurs in ``text``."""
-        lowered = text.lower()
-        return [r for r in rules if r.triggered(text, lowered)]
+    def _triggered(rules: Sequence[Rule], text: str, probe: LiteralProbe | None = None) -> list[Rule]:
+        """The rules whose trigger (if any) occurs in ``text`` (``probe``: one of ``text.lower()``)."""
+        lowered = text.lower() if probe is None else probe.text
+        return [r for r in rules if r.triggered(text, lowered, probe)]
 
     @staticmethod
-    def _for_post(rules: Sequence[Rule], text: str) -> list[Rule]:
-        """Narrow document-level rules to one post: rules triggered only by words need one in this post."""
+    def _for_post(
+        rules: Sequence[Rule], text: str, words: Mapping[int, Sequence[str]] | None = None
+    ) -> list[Rule]:
+        """Narrow document-level rules to one post: rules triggered only by words need one in this post.
+
+        ``words`` (a speed-up) maps a rule's id to the trigger words to look for, when the post can only hold
+        those of its words that occur in the document (see :func:`_doc_words`); absent: all of them.
+        """
         lowered = text.lower()
         return [
             r
             for r in rules
-            if not r.trigger_words or r.trigger is not None or any(w in lowered for w in r.trigger_words)
+            if not r.trigger_words
+            or r.trigger is not None
+            or any(w in lowered for w in (r.trigger_words if words is None else words[id(r)]))
         ]
 
     def _apply(
@@ -327,18 +352,29 @@ class Cleaner:
             if len(text) >= CANDIDATE_MIN_CHARS
             else None
         )
-        post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text)
-        context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": index is not None, "spaced_index": index}
+        probe = self._probe(text.lower())  # one pass for every trigger word of the rules
+        post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text, probe)
+        context: dict[str, Any] = {
+            "seen": {},
+            "doc": {},
+            "spaced": index is not None,
+            "spaced_index": index,
+            "probe": probe,
+        }
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.
         split_hits: dict[int, tuple[Hit, Removal]] = {}
-        for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text):
+        for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text, probe):
             if r.stage == "split":
                 for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset):
                     split_hits.setdefault(hit.start, (hit, removal))
             else:
                 self._apply(r, doc_view, doc_run, offsets, flagset)
+        # Lines a document-level rule cut columns out of (the others are as in the input, or removed): a post
+        # without one holds no trigger word the document does not hold.
+        changed = [i for i, (x, o) in enumerate(zip(doc_view.lines, lines, strict=True)) if x and x is not o]
+        doc_words = _doc_words(post_rules, probe)
         starts = sorted(split_hits)
         bounds = [0, *starts, len(lines)] if (not starts or starts[0] != 0) else [*starts, len(lines)]
         posts: list[Post] = []
@@ -365,7 +401,8 @@ class Cleaner:
             view.claimed = [doc_view.claimed[i] for i in range(a, b)]
             if head is None and not view.live_indices():
                 continue
-            for r in self._for_post(post_rules, view.text):
+            untouched = not any(a <= i < b for i in changed)
+            for r in self._for_post(post_rules, view.text, doc_words if untouched else None):
                 self._apply(r, view, run, offsets, flagset)
             post = _build_post(view, run, lines=(a, b - 1))
             if head is None and not post.body and not post.quotes and post.article is None:
@@ -378,7 +415,9 @@ class Cleaner:
             done.append((view, run, len(posts)))
             posts.append(post)
         if len(posts) > 1 and self._thread_rules:
-            thread_rules = self._triggered(self._for_engine(self._thread_rules, engine, candidates), text)
+            thread_rules = self._triggered(
+                self._for_engine(self._thread_rules, engine, candidates), text, probe
+            )
             self._thread_pass(thread_rules, lines, done, posts, removals, offsets, flagset)
         if index is not None:
             removals = [_respace_removal(r, index) for r in removals]
@@ -535,6 +574,26 @@ SPACED_MAX_ADJACENT = 0.2
 #: every whitespace node of the markup: a median of 89% of its lines on the corpus are blank, in runs of any
 #: length, while layout-keeping converters (html-text, Resiliparse) stay under 55%.
 SPACED_MIN_BLANK_SHARE = 0.6
+
+
+def _doc_words(rules: Sequence[Rule], probe: LiteralProbe) -> dict[int, tuple[str, ...]]:
+    """For each rule triggered only by words: those of its words that occur in the document (or hold a newline).
+
+    A post whose lines are lines of the document (or removed ones) holds no other: a word without a newline
+    lies on one line, and a line lower-cases alike in the post and in the document (the one letter whose lower
+    case depends on its neighbours, the capital sigma, looks no further than the line).
+    """
+    return {
+        id(r): tuple(w for w in r.trigger_words if "\n" in w or w in probe)
+        for r in rules
+        if r.trigger_words and r.trigger is None
+    }
+
+
+@functools.cache
+def _literal_index(literals: frozenset[str]) -> LiteralIndex:
+    """The index of ``literals``, built once for every cleaner whose rules look for them."""
+    return LiteralIndex(literals)
 
 
 def _spaced_layout(lines: Sequence[str]) -> list[int] | None:

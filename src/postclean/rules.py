@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import inspect
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -103,25 +104,30 @@ class Rule:
     #: For an engine pack's rule: it also runs on the post bodies the HTML door extracted for that engine (chrome
     #: that lives inside the message markup, such as an inline quote header). Rules of the shared packs always do.
     in_html: bool = False
+    #: Lower-case literals the rule looks for in the document through ``view.context["probe"]`` (a
+    #: :class:`LiteralProbe` of the lower-cased document, when the engine gives one): the probe indexes them, so
+    #: that asking it costs a set look-up.
+    probe_words: tuple[str, ...] = attrs.field(default=(), repr=False)
 
-    def triggered(self, text: str, lowered: str) -> bool:
+    def triggered(self, text: str, lowered: str, probe: Container[str] | None = None) -> bool:
         """False when the document cannot hold anything this rule removes: neither a trigger word occurs nor
-        the trigger pattern matches (a rule with no trigger always runs)."""
+        the trigger pattern matches (a rule with no trigger always runs).
+
+        ``probe`` (a speed-up) answers ``w in probe`` as ``w in lowered`` does, faster (a :class:`LiteralProbe`).
+        """
         if not self.trigger_words and self.trigger is None:
             return True
-        if self.trigger_words and any(w in lowered for w in self.trigger_words):
+        hay: Container[str] = lowered if probe is None else probe
+        if self.trigger_words and any(w in hay for w in self.trigger_words):
             return True
         if self.trigger is None:
             return False
-        plan = _TRIGGER_PLANS.get(self.trigger)
-        if plan is None:
-            plan = _TRIGGER_PLANS[self.trigger] = _trigger_plan(self.trigger)
-        literals, exact = plan
+        literals, sure = trigger_plan(self.trigger)
         if literals is not None:
             # A literal check is much cheaper than a case-insensitive alternation scan.
-            if not any(w in lowered for w in literals):
+            if not any(w in hay for w in literals):
                 return False
-            if exact:
+            if sure and any(w in hay for w in sure):
                 return True
         return search_lines(self.trigger, text) is not None
 
@@ -143,6 +149,7 @@ def rule(
     trigger: str | Sequence[str] | None = None,
     trigger_pattern: str | None = None,
     in_html: bool = False,
+    probe_words: Iterable[str] = (),
 ) -> Callable[[Detector], Rule]:
     """Decorator turning a detector function into a :class:`Rule`.
 
@@ -150,7 +157,8 @@ def rule(
     an optional pre-check (a speed-up: the rule is skipped for documents where it finds nothing): a regex
     string, or a sequence of literals (case-insensitive) one of which must occur; ``trigger_pattern`` adds a
     regex alternative to the literals (the rule runs when either finds something). ``in_html`` marks an engine
-    pack's rule that also runs on bodies the HTML door extracted (see :attr:`Rule.in_html`).
+    pack's rule that also runs on bodies the HTML door extracted (see :attr:`Rule.in_html`); ``probe_words`` are
+    literals it asks the document probe about (see :attr:`Rule.probe_words`).
 
     >>> import regex
     >>> from postclean import Hit
@@ -181,6 +189,7 @@ def rule(
             if trigger and not isinstance(trigger, str)
             else (),
             in_html=in_html,
+            probe_words=tuple(probe_words),
         )
 
     return wrap
@@ -260,36 +269,156 @@ def resolve_selection(
     return [(r, p) for r, p in chosen if not any(_matches(r, p, s) for s in ign)]
 
 
-#: trigger pattern -> (necessary lower-case literals or None, whether finding one is the same as a match)
-_TRIGGER_PLANS: dict[regex.Pattern[str], tuple[tuple[str, ...] | None, bool]] = {}
+#: trigger pattern -> (necessary lower-case literals or None, those of them whose finding is the same as a match)
+_TRIGGER_PLANS: dict[regex.Pattern[str], tuple[tuple[str, ...] | None, tuple[str, ...]]] = {}
 
 
-def _trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+def trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """:func:`_trigger_plan`, remembered per pattern."""
+    plan = _TRIGGER_PLANS.get(pattern)
+    if plan is None:
+        plan = _TRIGGER_PLANS[pattern] = _trigger_plan(pattern)
+    return plan
+
+
+def trigger_literals(rules: Iterable[Rule]) -> set[str]:
+    """Every literal that :meth:`Rule.triggered` may look for in a lower-cased document for ``rules`` (and their
+    :attr:`Rule.probe_words`)."""
+    out: set[str] = set()
+    for r in rules:
+        out.update(r.trigger_words)
+        out.update(r.probe_words)
+        if r.trigger is not None:
+            out.update(trigger_plan(r.trigger)[0] or ())
+    return out
+
+
+class LiteralIndex:
+    """Which of a fixed set of literals occur in a text, found in one pass instead of one scan per literal.
+
+    The ASCII literals of at least :attr:`MIN_CHARS` characters go into one pattern, a trie of them (``ab|ac`` as
+    ``a(?:b|c)``) inside a look-ahead, so that it stops at every position where one of them starts and reports the
+    longest one starting there; every literal starting there is a prefix of that one. The standard ``re`` module
+    runs it: it tries a trie of plain characters several times faster than ``regex`` does. The characters are
+    compared as they are (no case folding): :meth:`probe` answers ``w in text`` exactly.
+
+    A literal with non-ASCII characters can only occur in a text holding all of them: those few (most texts have
+    none of the letters of the other languages' literals) are looked for one by one.
+    """
+
+    #: Shorter literals are looked for with ``in``: they occur at so many positions that a pass reporting each of
+    #: them would cost more than the scan, which finds a common one quickly.
+    MIN_CHARS = 3
+
+    __slots__ = ("_ascii", "_needs", "_prefixes", "literals")
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self.literals = frozenset(w for w in literals if len(w) >= self.MIN_CHARS)
+        ascii_only = {w for w in self.literals if w.isascii()}
+        #: ASCII literal -> the literals that are prefixes of it (itself included)
+        self._prefixes: dict[str, tuple[str, ...]] = {
+            w: tuple(sorted(w[:k] for k in range(self.MIN_CHARS, len(w) + 1) if w[:k] in ascii_only))
+            for w in ascii_only
+        }
+        self._ascii = _trie_pattern(ascii_only)
+        #: non-ASCII literal -> its non-ASCII characters
+        self._needs: dict[str, frozenset[str]] = {
+            w: frozenset(c for c in w if not c.isascii()) for w in sorted(self.literals - ascii_only)
+        }
+
+    def found(self, text: str) -> frozenset[str]:
+        """The indexed literals that occur in ``text``."""
+        out: set[str] = set()
+        if self._ascii is not None:
+            for longest in set(self._ascii.findall(text)):
+                out.update(self._prefixes[longest])
+        if self._needs and not text.isascii():
+            chars = set(_NON_ASCII_RE.findall(text))
+            out.update(w for w, need in self._needs.items() if need <= chars and w in text)
+        return frozenset(out)
+
+    def probe(self, text: str) -> LiteralProbe:
+        """A container telling whether a string occurs in ``text`` (``w in probe`` is ``w in text``)."""
+        return LiteralProbe(text, self.literals, self.found(text))
+
+
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+class LiteralProbe:
+    """``w in probe`` is ``w in text``: a set look-up for the literals of a :class:`LiteralIndex`, a scan of
+    ``text`` for any other string."""
+
+    __slots__ = ("_found", "_indexed", "text")
+
+    def __init__(self, text: str, indexed: frozenset[str], found: frozenset[str]) -> None:
+        self.text = text
+        self._indexed = indexed
+        self._found = found
+
+    def __contains__(self, w: object) -> bool:
+        if w in self._indexed:
+            return w in self._found
+        return isinstance(w, str) and w in self.text
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(literals: Collection[str]) -> re.Pattern[str] | None:
+    """``(?=(…))`` around a trie of ``literals`` that prefers the longest one; None for no literals."""
+    if not literals:
+        return None
+    root: _Trie = {}
+    for w in sorted(literals):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        alternatives = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile("(?=(" + emit(root) + "))")
+
+
+def _trigger_plan(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
     """How to pre-check ``pattern`` with plain substring tests on the lower-cased text.
 
-    Returns the literals one of which occurs in every match (lower-cased), and whether the pattern is no more
-    than those literals (an alternation of plain words, blanks matched by ``[ \\t]+`` aside), so that a found
-    literal can stand for a match. ``(None, False)`` when no such literals can be read off the pattern.
+    Returns the literals one of which occurs in every match (lower-cased), and those of them whose finding is
+    finding a match: all of them when the pattern is no more than those literals (an IGNORECASE alternation of
+    plain words, blanks matched by ``[ \\t]+`` aside), else the ASCII ones that are a whole alternative.
+    ``(None, ())`` when no such literals can be read off the pattern.
     """
     if pattern.flags & regex.VERBOSE:
-        return None, False
+        return None, ()
     source = pattern.pattern
     if "(?" in source.replace("(?:", ""):
-        return None, False  # inline flags or look-arounds: keep the pattern
+        return None, ()  # inline flags or look-arounds: keep the pattern
     alternatives = _split_alternatives(source)
     if not alternatives:
-        return None, False
+        return None, ()
     literals: list[str] = []
-    exact = bool(pattern.flags & regex.IGNORECASE)
+    sure: list[str] = []
+    folds = bool(pattern.flags & regex.IGNORECASE)
+    every = folds
     for alternative in alternatives:
         runs, pure = _literal_runs(alternative)
         if not runs:
-            return None, False
-        exact = exact and pure
+            return None, ()
+        every = every and pure
         lit = max(runs, key=len).lower()
         if lit not in literals:
             literals.append(lit)
-    return tuple(literals), exact
+        # an ASCII word found in the lower-cased text is one IGNORECASE finds (its letters lower-case only from
+        # their capitals, the Kelvin sign and a dotted capital I, all of which IGNORECASE takes for them)
+        if folds and pure and lit.isascii() and lit not in sure:
+            sure.append(lit)
+    return tuple(literals), tuple(literals) if every else tuple(sure)
 
 
 def _split_alternatives(source: str) -> list[str] | None:

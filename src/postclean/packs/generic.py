@@ -250,8 +250,10 @@ def mobile_signature(view: TextView) -> Iterator[Hit]:
             )
 
 
+#: (The look-ahead holds the characters every alternative starts with: a line starting otherwise is rejected at once
+#: instead of being tried with each alternative.)
 _PAGINATION_RE = regex.compile(
-    r"^[ \t]*(?:"
+    r"^[ \t]*(?=[fplngj«»‹›….\d])(?:"
     r"(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)"
     r"(?:[ \t]+(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)){1,29}"
     r"|Prev|Next|Go to page|Jump to new|Page \d{1,5} of \d{1,5}(?:[ \t]*(?:Prev|Next|Go to page|First|Last|\d{1,5}|…)){0,20}"
@@ -440,7 +442,24 @@ CONSENT_TRIGGER = (
 )
 
 
-@rule("GEN009", "consent-panel", tags=["notice", "navigation"], stage="generic", trigger=CONSENT_TRIGGER)
+def _markers(view: TextView) -> tuple[str, ...]:
+    """The :data:`_CONSENT_MARKERS` the view may hold: with the document's probe in ``view.context`` and no line
+    cut (each line is the document's or removed), those the document holds (a marker lies on one line, which
+    lower-cases alike in both texts: the capital sigma looks no further than its line)."""
+    probe = view.context.get("probe")
+    if probe is None or any(x and x is not o for x, o in zip(view.lines, view.original, strict=True)):
+        return _CONSENT_MARKERS
+    return tuple(m for m in _CONSENT_MARKERS if "\n" in m or m in probe)
+
+
+@rule(
+    "GEN009",
+    "consent-panel",
+    tags=["notice", "navigation"],
+    stage="generic",
+    trigger=CONSENT_TRIGGER,
+    probe_words=_CONSENT_MARKERS,
+)
 def consent_panel(view: TextView) -> Iterator[Hit]:
     """Consent-manager panels: cookie categories with their descriptions, IAB purpose lists, their buttons.
 
@@ -471,7 +490,7 @@ def consent_panel(view: TextView) -> Iterator[Hit]:
             kinds[i] = 2
     lowered = view.text.lower()
     found: list[int] = []
-    for marker in _CONSENT_MARKERS:
+    for marker in _markers(view):
         k = lowered.find(marker)
         while k >= 0:
             found.append(k)

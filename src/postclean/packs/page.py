@@ -201,12 +201,21 @@ def _present(view: TextView, words: tuple[str, ...], size: int) -> tuple[str, ..
 
     A line of the view that is still its original line (``view.lines[i] is view.original[i]``) can only hold
     these; a line an earlier rule cut may hold any of ``words``.
+
+    With the document's probe in ``view.context`` (the engine's text door), only the words the document holds
+    are looked for: the original lines are lines of the document, and a word without a newline lies on one line,
+    which lower-cases alike in both texts (the capital sigma, the one letter whose lower case depends on its
+    neighbours, looks no further than the line).
     """
     last = _PRESENT.get((words, size))
     if last is not None and last[0] is view.original:
         return last[1]
-    low = "\n".join([x for x in view.original if len(x) <= size or len(x.strip()) <= size]).lower()
-    found = tuple(w for w in words if w in low)
+    probe = view.context.get("probe")
+    asked = words if probe is None else tuple(w for w in words if "\n" in w or w in probe)
+    found: tuple[str, ...] = ()
+    if asked:
+        low = "\n".join([x for x in view.original if len(x) <= size or len(x.strip()) <= size]).lower()
+        found = tuple(w for w in asked if w in low)
     _PRESENT[(words, size)] = (view.original, found)
     return found
 
@@ -353,7 +362,7 @@ _SHARE_HEAD_RE = regex.compile(r"^[ \t]*Share(?:[ \t]+this(?:[ \t]+\w+)?)?[ \t]*
 # -- PAGE001 -------------------------------------------------------------------------------------------------
 
 
-@rule("PAGE001", "nav-menu", tags=["navigation"], scope="document")
+@rule("PAGE001", "nav-menu", tags=["navigation"], scope="document", probe_words=_FOOTER_HINTS)
 def nav_menu(view: TextView) -> Iterator[Hit]:
     """Menus of short navigation words: ``Forums`` / ``What's new`` / ``Members`` / ``Log in`` / ``Register``.
 
@@ -408,7 +417,7 @@ def _is_bread(line: str, separators: bool = True) -> bool:
     return bool(_BREAD_HEAD_RE.match(line)) and bool(_BREAD_RE.match(line))
 
 
-@rule("PAGE002", "breadcrumbs", tags=["navigation"], scope="document", trigger=r"[›»>→]|::")
+@rule("PAGE002", "breadcrumbs", tags=["navigation"], scope="document", trigger=["›", "»", ">", "→", "::"])
 def breadcrumbs(view: TextView) -> Iterator[Hit]:
     """Breadcrumb trails: ``Home › Forums › Hardware``, ``Forums > General > Topic``, ``A » B » C``.
 
@@ -462,7 +471,7 @@ def login_prompt(view: TextView) -> Iterator[Hit]:
 # -- PAGE004 -------------------------------------------------------------------------------------------------
 
 
-@rule("PAGE004", "footer", tags=["navigation", "notice"], scope="document")
+@rule("PAGE004", "footer", tags=["navigation", "notice"], scope="document", probe_words=_FOOTER_HINTS)
 def footer(view: TextView) -> Iterator[Hit]:
     """Footer lines: ``Powered by …``, ``© 2024 …``, ``All rights reserved``, ``All times are GMT``.
 

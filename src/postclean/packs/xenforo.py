@@ -34,6 +34,9 @@ _EXPAND = rf"(?:{alternation('click_to_expand')}|Click to (?:expand|shrink|colla
 #: ``Last edited`` in every language.
 _EDITED = rf"(?:{alternation('last_edited')})"
 _SAID_WORDS = tuple(p.lower() for p in phrases("said"))
+#: The last word of each ``said`` phrase: a line where a match of a pattern with :data:`_SAID` starts holds one
+#: (see :func:`_said_matches`).
+_SAID_NEEDLES = tuple(dict.fromkeys(p.split()[-1] for p in phrases("said")))
 _EXPAND_WORDS = (*(p.lower().rstrip(".…") for p in phrases("click_to_expand")), "click to")
 _EDITED_WORDS = tuple(p.lower() for p in phrases("last_edited"))
 
@@ -106,6 +109,13 @@ _QUOTE_HEADER_RE = regex.compile(
 )
 
 
+def _said_matches(view: TextView, pattern: regex.Pattern[str]) -> Iterator[tuple[int, int, regex.Match[str]]]:
+    """``view.finditer(pattern)`` for a line-anchored pattern whose match starts on a line holding a ``said``
+    phrase (:data:`_SAID`, case-sensitive): only the lines holding the last word of one are tried (a scan tries
+    the lazy name before the phrase at every character)."""
+    return matches_at(view, pattern, lines_with(view, _SAID_NEEDLES))
+
+
 def _plausible_name(name: str) -> bool:
     s = name.strip()
     if not s or len(s) > 60 or s.lower() in _PRONOUNS:
@@ -154,7 +164,9 @@ def quote_header(view: TextView) -> Iterator[Hit]:
 
     Kept: ``And then he said:`` (a pronoun, ordinary prose).
     """
-    for i, m in iter_line_matches(view, _QUOTE_HEADER_RE):
+    for i, last, m in _said_matches(view, _QUOTE_HEADER_RE):
+        if i != last:
+            continue
         name = m.group("name").strip()
         if _plausible_name(name) and view.first_live(i + 1):
             yield Hit(i, i, f"quote title line ({name})", moved_to=None)
@@ -529,7 +541,9 @@ def glued_quote(view: TextView) -> Iterator[Hit]:
 
         Bob said:The ferry was late again.
     """
-    for i, m in iter_line_matches(view, _GLUED_QUOTE_RE):
+    for i, last, m in _said_matches(view, _GLUED_QUOTE_RE):
+        if i != last:
+            continue
         name = m.group("name").strip()
         if _plausible_name(name):
             quote = Quote(author=name, text=m.group("text").strip())
