@@ -468,6 +468,10 @@ class TextView:
     :meth:`is_live` is false for them. Indices are relative to the view; ``base`` is the absolute line number
     of index 0 in the input. ``facts`` holds what earlier rules found (read-only for rules), ``engine`` the
     engine detected for the document, ``seen`` a set of normalised lines from earlier posts.
+
+    ``source`` (None unless the text door showed the rules a reader's view of the input, see
+    :mod:`postclean.layout`) holds the input lines as written, claimed and cut along with ``lines``; bodies
+    are built from it. Rules read ``lines``.
     """
 
     __slots__ = (
@@ -480,6 +484,7 @@ class TextView:
         "facts",
         "lines",
         "original",
+        "source",
     )
 
     def __init__(
@@ -498,6 +503,7 @@ class TextView:
         self.engine = engine
         self.facts: Mapping[str, Any] = facts if facts is not None else {}
         self.context: dict[str, Any] = context if context is not None else {}
+        self.source: list[str] | None = None
         self._text: str | None = None
         self._starts: list[int] | None = None
 
@@ -589,19 +595,34 @@ class TextView:
         for i in range(start, end + 1):
             self.claimed[i] = True
             self.lines[i] = ""
+            if self.source is not None:
+                self.source[i] = ""
         self._text = None
         self._starts = None
 
     def cut(self, index: int, cols: tuple[int, int]) -> str:
-        """Remove a column span from line ``index``; return the removed text. Called by the engine."""
+        """Remove a column span from line ``index``; return the removed text. Called by the engine.
+
+        With a :attr:`source`, the same columns go from the source line when it has the line's length (its
+        notation differs only in bullets); otherwise what is left of the line replaces it.
+        """
         line = self.lines[index]
         a, b = cols
         removed = line[a:b]
         rest = line[:a] + line[b:]
         self.lines[index] = rest
+        if self.source is not None:
+            src = self.source[index]
+            if len(src) == len(line):
+                removed = src[a:b]
+                self.source[index] = src[:a] + src[b:]
+            else:
+                self.source[index] = rest
         if not rest.strip():
             self.claimed[index] = True
             self.lines[index] = ""
+            if self.source is not None:
+                self.source[index] = ""
         self._text = None
         self._starts = None
         return removed

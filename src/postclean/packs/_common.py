@@ -428,14 +428,21 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
     return first, name, ranks
 
 
+_LEAD_BULLET_RE = regex.compile(rf"^[ \t]*{_BULLET}[ \t]+")
+
+
 def after_block(view: TextView, end: int) -> tuple[int, dict[str, Any]]:
-    """Post date and ``#N`` lines right after an author block: return the new end and their facts."""
+    """Post date and ``#N`` lines right after an author block: return the new end and their facts.
+
+    Either may be a list item (``- Jun 4, 2024`` / ``- #1``), as extractors write a post's header links."""
     facts: dict[str, Any] = {}
     for _ in range(2):
         nxt = view.first_live(end + 1)
         if not nxt or nxt[0] > end + 2:
             break
         line = view.lines[nxt[0]]
+        if line.lstrip(" \t")[:1] in "-•*·▪◦":
+            line = _LEAD_BULLET_RE.sub("", line, count=1)
         if "post.date_raw" not in facts and (DATE_LINE_RE.match(line) or _RELATIVE_DATE_RE.match(line)):
             facts["post.date_raw"] = line.strip()
             d = parse_date(line)
