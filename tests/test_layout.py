@@ -39,7 +39,21 @@ def test_markdown_line_reads_like_a_reader() -> None:
     assert markdown_line("[__![Like](/like.png) Like](/posts/4/like)") == "Like"
     assert markdown_line("* [save](javascript:void\\(0\\))") == "- save"
     assert markdown_line("snake_case stays, 3 * 4 stays") == "snake_case stays, 3 * 4 stays"
-    for blank in ("* * *", "---|---|---", "|  |  |", "![](/smilies/wave.gif)", "[ ](/members/7/)", "__", ">"):
+    assert markdown_line("  2. [ Tags ](/tags)") == "  - Tags"  # a numbered item is a list item too
+    assert markdown_line("     9.   2. Saved items") == "     - Saved items"
+    assert (
+        markdown_line("1\\. The first of three points.") == "1. The first of three points."
+    )  # escaped: prose
+    for blank in (
+        "* * *",
+        "---|---|---",
+        "|  |  |",
+        "![](/smilies/wave.gif)",
+        "[ ](/members/7/)",
+        "__",
+        ">",
+        "  1. [![a](/a.png)](/u/a)",
+    ):
         assert markdown_line(blank) == "", blank
 
 

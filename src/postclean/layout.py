@@ -40,10 +40,10 @@ _IMAGE_RE = regex.compile(rf"(?<!\\)!\[{_LABEL}\]{_TARGET}")
 _TABLE_RULE_RE = regex.compile(r"^[|:\- \t]*\|[|:\- \t]*$")
 #: A Markdown link or image, for :func:`is_markdown`.
 _LINK_RE = regex.compile(rf"!?\[{_LABEL}\]{_TARGET}")
-#: Block markers at the start of a Markdown line: quote markers, a heading marker, list bullets (nested lists
-#: with no text of their own put several on one line).
+#: Block markers at the start of a Markdown line: quote markers, list bullets and numbers (nested lists with no
+#: text of their own put several on one line), a heading marker.
 _MD_LEAD_RE = regex.compile(
-    r"^(?P<indent>[ \t]*)(?:>[ \t]?)*(?P<bullets>(?:[*+-](?:[ \t]+|$))*)(?:#{1,6}(?:[ \t]+|$))?"
+    r"^(?P<indent>[ \t]*)(?:>[ \t]?)*(?P<bullets>(?:(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$))*)(?:#{1,6}(?:[ \t]+|$))?"
 )
 #: A horizontal rule: ``* * *``, ``---``, ``___``.
 _RULE_RE = regex.compile(r"^[ \t]*(?:[*_-][ \t]*){3,}$")
@@ -86,8 +86,8 @@ def _inline(m: regex.Match[str]) -> str:
 
 
 def markdown_line(line: str) -> str:
-    """The words a reader sees on one Markdown line: block markers off (bullets kept as ``- ``), links as their
-    labels, images dropped, emphasis markers and escapes off, blanks collapsed.
+    """The words a reader sees on one Markdown line: block markers off (a list item's bullet or number kept as
+    ``- ``), links as their labels, images dropped, emphasis markers and escapes off, blanks collapsed.
 
     >>> markdown_line("  * [ __ Reply ](https://forum.test/post-4 \\"Reply\\")")
     '  - Reply'

@@ -310,8 +310,8 @@ _NOTICES = (
     r"Show ignored content",
     r"Users who are viewing this thread",
     r"Total: \d+ \(members: \d+, guests: \d+\)",
-    r"(?:[-•][ \t]*)?Not open for further replies\.",
-    r"(?:[-•][ \t]*)?Status",
+    r"Not open for further replies\.",
+    r"Status",
     r"Last edited:",
     r"Join to see EXIF info for this image \(if available\)",
     r"A forum community dedicated to [^\n]{1,300}\. Come join the discussion about [^\n]{1,600}",
@@ -345,7 +345,7 @@ _NOTICES = (
     r"\d+ Reply",
 )
 _NOTICE_RE = regex.compile(
-    r"^[ \t]*(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
+    r"^[ \t]*(?:[-•][ \t]*)?(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
 )
 
 
