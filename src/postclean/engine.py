@@ -344,8 +344,8 @@ class Cleaner:
             flagset.add("spaced-layout")
             index = [i for i in index if i not in gone]
             breaks = [True] * len(index)
-        elif gone:
-            index, breaks = _reader_layout(lines, source, gone, bool(reader and reader[1]))
+        elif gone or "markdown" in flagset:
+            index, breaks = _reader_layout(lines, source, gone, "markdown" in flagset)
         if index is not None:
             lines = [lines[i] for i in index]
             offsets = [offsets[i] for i in index]

@@ -287,7 +287,7 @@ def _is_card_context(view: TextView, i: int, n: int) -> bool:
 
 _COMMENTED_TAIL_RE = regex.compile(rf"[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
 _COMMENTED_LINE_RE = regex.compile(rf"^[ \t]*Commented[ \t]+{_SHORT_DATE}[ \t]*$", regex.IGNORECASE)
-_DASH_NAME_RE = regex.compile(r"^[ \t]*[–—][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
+_DASH_NAME_RE = regex.compile(r"^[ \t]*[–—-][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
 _ISO_LINE_RE = regex.compile(
     r"^[ \t]*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}))?[ \t]*$"
 )
