@@ -132,3 +132,21 @@ def test_markdown_bodies_hold_input_lines(lines: list[str]) -> None:
     kept = [x.strip() for x in doc.text.split("\n") if x.strip()]
     it = iter(source)
     assert all(any(k == s or k in s or k in markdown_line(s) for s in it) for k in kept)
+
+
+def test_indented_bulleted_text_is_read_without_its_indentation() -> None:
+    text = "\n".join(
+        [
+            "            Ferry times",
+            "              * Summer list",
+            "              * Winter list",
+            "              * Bus links",
+            "                  We moved the ferry times to the summer list. Last edited: Mar 3, 2024",
+            "                  The winter list stays as it is.",
+        ]
+    )
+    doc = postclean.clean(text, kind="text")
+    kept = doc.text.split("\n")
+    assert kept[4] == "                  We moved the ferry times to the summer list."
+    assert kept[5] == "                  The winter list stays as it is."
+    assert kept[1] == "              * Summer list"

@@ -113,32 +113,54 @@ def _bulleted(text: str) -> bool:
     return next(itertools.islice(_BULLET_RE.finditer(text), BULLETED_MIN_LINES - 1, None), None) is not None
 
 
-def plain_line(line: str, *, bulleted: bool) -> str:
-    """A plain-text line with its ``*``/``+`` bullet written ``-`` (the same length, so columns still match);
-    in a bulleted layout also an ``o`` bullet, and a line that is only a bullet reads as blank.
+def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
+    """A plain-text line with its ``*``/``+`` bullet written ``-`` (its columns still match the input's); in a
+    bulleted layout also an ``o`` bullet, and a line that is only a bullet reads as blank. ``dedent`` drops the
+    line's indentation (the columns then match the input's from the end of the line).
 
     >>> plain_line("    + View profile", bulleted=False)
     '    - View profile'
     >>> plain_line("  o sea que no", bulleted=False)
     '  o sea que no'
+    >>> plain_line("          * Jun 4, 2024", bulleted=True, dedent=True)
+    '- Jun 4, 2024'
     """
-    first = line.lstrip(" \t")[:1]
+    body = line.lstrip(" \t")
+    first = body[:1]
+    m = None
     if first in ("*", "+"):
         m = _BULLET_RE.match(line)
     elif first == "o" and bulleted:
         m = _O_BULLET_RE.match(line)
-    else:
-        return line
-    if m is None:
-        return line
-    if bulleted and not line[m.end() :].strip():
-        return ""
-    return line[: m.start("bullet")] + "-" + line[m.end("bullet") :]
+    if m is not None:
+        if bulleted and not line[m.end() :].strip():
+            return ""
+        line = line[: m.start("bullet")] + "-" + line[m.end("bullet") :]
+    return line[len(line) - len(body) :] if dedent else line
+
+
+#: A layout-keeping converter's output (inscriptis): list bullets, and most lines indented by the block nesting
+#: at least this much ...
+INDENTED_MIN_BLANKS = 2
+#: ... on at least this share of the non-blank lines. The rules read such a text without the indentation.
+INDENTED_MIN_SHARE = 0.5
+
+
+def _indented(lines: Sequence[str]) -> bool:
+    filled = indented = 0
+    for x in lines:
+        if x.strip():
+            filled += 1
+            indented += x[:INDENTED_MIN_BLANKS].isspace()
+    return filled > 0 and indented >= INDENTED_MIN_SHARE * filled
 
 
 def reader_lines(lines: Sequence[str], text: str | None = None) -> tuple[list[str], bool] | None:
     """The lines as the rules should see them, and whether the text is Markdown; None when every line already
-    reads as written. ``text`` is ``"\\n".join(lines)`` when the caller has it."""
+    reads as written. ``text`` is ``"\\n".join(lines)`` when the caller has it.
+
+    A bulleted layout whose lines are mostly indented (the nesting of the page's blocks) is read without the
+    indentation."""
     if text is None:
         text = "\n".join(lines)
     if is_markdown(text):
@@ -146,7 +168,8 @@ def reader_lines(lines: Sequence[str], text: str | None = None) -> tuple[list[st
     if "*" not in text and "+" not in text:
         return None
     bulleted = _bulleted(text)
-    out = [plain_line(x, bulleted=bulleted) for x in lines]
-    if all(a is b for a, b in zip(out, lines, strict=True)):
+    dedent = bulleted and _indented(lines)
+    out = [plain_line(x, bulleted=bulleted, dedent=dedent) for x in lines]
+    if all(a == b for a, b in zip(out, lines, strict=True)):
         return None
     return out, False

@@ -461,6 +461,11 @@ def finditer_within(
         yield from finditer_lines(pattern, text, region.start(), region.end())
 
 
+def _same_columns(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ at most in one character (a bullet)."""
+    return a == b or (len(a) == len(b) and sum(1 for x, y in zip(a, b, strict=True) if x != y) <= 1)
+
+
 class TextView:
     """Lines of a post (or document) as rules see them.
 
@@ -603,8 +608,9 @@ class TextView:
     def cut(self, index: int, cols: tuple[int, int]) -> str:
         """Remove a column span from line ``index``; return the removed text. Called by the engine.
 
-        With a :attr:`source`, the same columns go from the source line when it has the line's length (its
-        notation differs only in bullets); otherwise what is left of the line replaces it.
+        With a :attr:`source`, the same columns go from the source line when the line is its end with at most a
+        bullet written differently (the rules read it without indentation or with ``-`` for ``*``); otherwise
+        what is left of the line replaces it.
         """
         line = self.lines[index]
         a, b = cols
@@ -613,9 +619,10 @@ class TextView:
         self.lines[index] = rest
         if self.source is not None:
             src = self.source[index]
-            if len(src) == len(line):
-                removed = src[a:b]
-                self.source[index] = src[:a] + src[b:]
+            d = len(src) - len(line)  # the indentation the rules did not see
+            if d >= 0 and _same_columns(src[d:], line):
+                removed = src[d + a : d + b]
+                self.source[index] = src[: d + a] + src[d + b :]
             else:
                 self.source[index] = rest
         if not rest.strip():
