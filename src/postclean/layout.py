@@ -51,6 +51,7 @@ _RULE_RE = regex.compile(r"^[ \t]*(?:[*_-][ \t]*){3,}$")
 #: the other two), then a blank or the end of the line.
 _BULLET_RE = regex.compile(r"^[ \t]*(?P<bullet>[*+])(?=[ \t]|$)", regex.MULTILINE)
 _O_BULLET_RE = regex.compile(r"^[ \t]*(?P<bullet>o)(?=[ \t]|$)")
+_NUMBER_RE = regex.compile(r"^[ \t]*(?P<bullet>\d{1,3}\.)(?=[ \t]|$)")
 #: A texts needs this many lines with a Markdown link or image to be read as Markdown ...
 MARKDOWN_MIN_LINK_LINES = 2
 #: ... and this many ``*``/``+`` bullet lines to be read as a bulleted layout (``o`` bullets, lone bullets).
@@ -115,8 +116,9 @@ def _bulleted(text: str) -> bool:
 
 def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
     """A plain-text line with its ``*``/``+`` bullet written ``-`` (its columns still match the input's); in a
-    bulleted layout also an ``o`` bullet, and a line that is only a bullet reads as blank. ``dedent`` drops the
-    line's indentation (the columns then match the input's from the end of the line).
+    bulleted layout also an ``o`` bullet, and a line that is only a bullet reads as blank. ``dedent`` (a
+    layout-keeping converter's text) drops the line's indentation (the columns then match the input's from the
+    end of the line) and reads an ordered list's number as a bullet too.
 
     >>> plain_line("    + View profile", bulleted=False)
     '    - View profile'
@@ -124,19 +126,22 @@ def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
     '  o sea que no'
     >>> plain_line("          * Jun 4, 2024", bulleted=True, dedent=True)
     '- Jun 4, 2024'
+    >>> plain_line("     12. Harbour rules", bulleted=True, dedent=True)
+    '- Harbour rules'
     """
-    body = line.lstrip(" \t")
-    first = body[:1]
+    first = line.lstrip(" \t")[:1]
     m = None
     if first in ("*", "+"):
         m = _BULLET_RE.match(line)
     elif first == "o" and bulleted:
         m = _O_BULLET_RE.match(line)
+    elif dedent and first.isdigit():
+        m = _NUMBER_RE.match(line)  # an ordered list's number, in a layout that marks list items
     if m is not None:
         if bulleted and not line[m.end() :].strip():
             return ""
         line = line[: m.start("bullet")] + "-" + line[m.end("bullet") :]
-    return line[len(line) - len(body) :] if dedent else line
+    return line.lstrip(" \t") if dedent else line
 
 
 #: A layout-keeping converter's output (inscriptis): list bullets, and most lines indented by the block nesting
