@@ -55,13 +55,15 @@ from bench.scoring import (
 
 EXTRACTORS = ("trafilatura", "resiliparse", "html-text", "bs4", "inscriptis", "html2text")
 
-#: Body lines that should never survive the text door (checked on ``doc.text``).
+#: Body lines that should never survive the text door (checked on ``doc.text``). A list bullet may be ``-``,
+#: ``*``, ``+`` or ``•``, and a label may carry Markdown emphasis (``_Joined_``, ``**Reactions:**``).
 LEFTOVER_PATTERNS: dict[str, regex.Pattern[str]] = {
     "member stats": regex.compile(
-        r"^\s*-\s*(?:Joined|Messages|Reaction score)\b|^\s*Joined:", regex.IGNORECASE
+        r"^\s*(?:[-*+•]\s*[_*]{0,2}|[_*]{1,2})(?:Joined|Messages|Reaction score)(?![^\W_])|^\s*[_*]{0,2}Joined:",
+        regex.IGNORECASE,
     ),
     "quote footer": regex.compile(r"Click to expand\.\.\.", regex.IGNORECASE),
-    "reactions": regex.compile(r"^\s*Reactions:", regex.IGNORECASE),
+    "reactions": regex.compile(r"^\s*(?:[-*+•]\s*)?[_*]{0,2}Reactions:", regex.IGNORECASE),
 }
 
 
