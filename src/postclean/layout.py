@@ -37,7 +37,7 @@ _INLINE_RE = regex.compile(
 #: An image, taken out before links so that a linked image (``[![alt](src)](href)``) leaves a link.
 _IMAGE_RE = regex.compile(rf"(?<!\\)!\[{_LABEL}\]{_TARGET}")
 #: A table's separator row or a row of empty cells.
-_TABLE_RULE_RE = regex.compile(r"^[|:\- \t]*\|[|:\- \t]*$")
+_TABLE_RULE_RE = regex.compile(r"^(?=[^|\n]*\|)[|:\- \t]+$")
 #: A Markdown link or image, for :func:`is_markdown`.
 _LINK_RE = regex.compile(rf"!?\[{_LABEL}\]{_TARGET}")
 #: Block markers at the start of a Markdown line: quote markers, list bullets and numbers (nested lists with no
