@@ -12,7 +12,7 @@ import regex
 
 __all__ = ["LEFTOVER_PATTERNS"]
 
-_B = r"[ \t]*(?:[-*•·▪]+[ \t]*)?"  # optional bullet
+_B = r"[ \t]*(?:[-*+•·▪]+[ \t]*)?[_*]{0,2}"  # optional bullet, then optional Markdown emphasis (``_Joined_``)
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
     r"(?:\d{1,2}\.?[ ])?\p{L}{3,10}\.?[ ]\d{1,2},?[ ]\d{4}|\p{L}{3,10}\.?[ ]\d{4}|\d{1,2}\.?[ ]\p{L}{3,10}\.?[ ]\d{4})"
@@ -39,8 +39,8 @@ _BUTTONS = (
 
 LEFTOVER_PATTERNS: dict[str, regex.Pattern[str]] = {
     "member stats": regex.compile(
-        rf"^{_B}(?:{_STAT_LABELS})[ \t]*:?[ \t]*(?:{_NUM}|{_DATE})?[ \t]*$|"
-        rf"^{_B}(?:{_STAT_LABELS})[ \t]*:[ \t]*\S|"
+        rf"^{_B}(?:{_STAT_LABELS})[_*]{{0,2}}[ \t]*:?[_*]{{0,2}}[ \t]*(?:{_NUM}|{_DATE})?[ \t]*$|"
+        rf"^{_B}(?:{_STAT_LABELS})[_*]{{0,2}}[ \t]*:[ \t]*\S|"
         rf"^{_B}{_NUM}[ \t]+(?:{_STAT_LABELS})[ \t]*$|"  # value first: ``563 posts``, ``426 Reputation``
         r"^[ \t]*\S{1,40}[ \t]+is[ \t]+(?:offline|online(?:[ \t]+now)?)[ \t]*$",
         regex.IGNORECASE | regex.VERSION1,
@@ -51,7 +51,8 @@ LEFTOVER_PATTERNS: dict[str, regex.Pattern[str]] = {
         regex.IGNORECASE | regex.VERSION1,
     ),
     "reactions": regex.compile(
-        r"^[ \t]*(?:Reactions|Reaktionen|Réactions|Reacciones|Reações|Reazioni|Reacties|Reakcje|Реакции)[ \t]*:|"
+        r"^[ \t]*(?:[-*+•][ \t]*)?[_*]{0,2}(?:Reactions|Reaktionen|Réactions|Reacciones|Reações|Reazioni|Reacties|"
+        r"Reakcje|Реакции)[_*]{0,2}[ \t]*:|"
         r"^[ \t]*The following \d+ users? says? thank|^[ \t]*Thanks given by:|^[ \t]*Like Tree\d+Likes|"
         r"^[ \t]*\d[\d,.]*[ \t]*(?:Likes?|Thanks|people like this|person likes this|users? liked? this)[ \t.]*$|"
         r"\band \d+ others? likes? this\.?$|^[ \t]*\d+ users? thanked\b",

@@ -3,8 +3,9 @@
 For every corpus page with ground truth and a saved ``<id>.trafilatura.txt`` this scores, per engine folder
 and overall:
 
-* the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse``, ``html-text`` and
-  ``bs4`` (BeautifulSoup ``get_text("\\n")``, one text node per line): extracted from the page HTML in this run);
+* the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse``, ``html-text``,
+  ``bs4`` (BeautifulSoup ``get_text("\\n")``, one text node per line), ``inscriptis`` (``inscriptis.get_text``)
+  and ``html2text`` (Markdown, ``body_width=0``): extracted from the page HTML in this run);
 * generic baselines on that input: the C4 line filter and exact line de-duplication
   (see :mod:`bench.baselines`), and a yardstick: the "line oracle", which knows the ground truth and drops
   whole lines while content retention stays >= 0.99 (how much chrome a line-level cleaner can remove at all);
@@ -19,7 +20,8 @@ lines, quote footers or reaction lines.
 
 Usage (from the repository root)::
 
-    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|bs4|all] [--only ENGINE]
+    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|bs4|inscriptis|html2text|all]
+                               [--only ENGINE]
                                [--pages N] [--show 20] [--json out.json]
 """
 
@@ -51,7 +53,7 @@ from bench.scoring import (
     snippet_rate,
 )
 
-EXTRACTORS = ("trafilatura", "resiliparse", "html-text", "bs4")
+EXTRACTORS = ("trafilatura", "resiliparse", "html-text", "bs4", "inscriptis", "html2text")
 
 
 
@@ -121,6 +123,26 @@ def _extractor_functions() -> dict[str, Callable[[str], str]]:
             return str(soup.get_text("\n"))
 
         funcs["bs4"] = soup_text
+    except ImportError:
+        pass
+    try:
+        import inscriptis
+
+        # inscriptis: CSS-aware layout (tables as columns, list bullets, indented blocks)
+        funcs["inscriptis"] = lambda html: inscriptis.get_text(html) or ""
+    except ImportError:
+        pass
+    try:
+        import html2text
+
+        def markdown_text(html: str) -> str:
+            # html2text: Markdown (``[label](url)`` links, ``* `` bullets, ``> `` quotes, ``![alt](src)``
+            # images), lines not re-wrapped
+            h = html2text.HTML2Text()
+            h.body_width = 0
+            return str(h.handle(html))
+
+        funcs["html2text"] = markdown_text
     except ImportError:
         pass
     return funcs

@@ -295,6 +295,22 @@ def test_flagged_lines_kinds() -> None:
     ]
 
 
+def test_flagged_lines_in_markdown_and_star_bullets() -> None:
+    text = "\n".join(
+        [
+            "_Joined_",
+            "  * Messages",
+            "**Reactions:** [Ann, Bob](/posts/4/reactions)",
+            "> Click to expand...",
+            "* Joined the rowing club in May, and the kayak club too.",
+            "The _Joined_ table holds both.",
+        ]
+    )
+    kinds = [kind for kind, _ in flagged_lines(text)]
+    # the bulleted sentence that starts with "Joined" is prose, not a stat label
+    assert kinds == ["member stats", "member stats", "reactions", "quote header/footer"]
+
+
 def test_flagged_lines_long_line_is_cut_around_the_match() -> None:
     line = "x" * 300 + " Click to expand... " + "y" * 300
     [(kind, excerpt)] = flagged_lines(line, width=60)

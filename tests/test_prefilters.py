@@ -205,8 +205,6 @@ def test_every_notice_has_a_head() -> None:
     heads = xenforo._NOTICE_HEADS
     known = [h for hs in heads.keys.values() for h in hs] + list(heads.short)
     not_literal = {
-        r"(?:[-•][ \t]*)?Not open for further replies\.",
-        r"(?:[-•][ \t]*)?Status",
         r"[\d.,]+[KkM]? views [\d,]+ repl(?:y|ies) [\d,]+ participants?(?: last post by[^\n]{1,80})?",
         r"[^\n]{1,60} Forums? banner",
         r"(?:Full )?Forum Listing",

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import attrs
 
+from .layout import reader_lines
 from .model import Article, Document, LinkCard, Post, Poster, Quote, Removal
 from .rules import (
     STAGES,
@@ -271,9 +272,18 @@ class Cleaner:
         ]
 
     def _apply(
-        self, r: Rule, view: TextView, run: _Run, offsets: Sequence[int] | None, flags: set[str]
+        self,
+        r: Rule,
+        view: TextView,
+        run: _Run,
+        offsets: Sequence[int] | None,
+        flags: set[str],
+        src_lines: Sequence[str] | None = None,
     ) -> list[tuple[Hit, Removal]]:
-        """Run one rule on ``view``; accept non-overlapping hits; return the accepted hits and their removals."""
+        """Run one rule on ``view``; accept non-overlapping hits; return the accepted hits and their removals.
+
+        ``src_lines`` are the input lines by absolute index when the view shows the rules a reader's view of
+        them (the removal spans are measured on the input)."""
         try:
             hits = list(r.detect(view))
         except Exception as exc:  # rules must never take the document down; flag instead
@@ -294,7 +304,7 @@ class Cleaner:
                 line = view.lines[h.start]
                 if h.start != h.end or view.claimed[h.start] or not (0 <= a < b <= len(line)):
                     continue
-                original = view.original[h.start]
+                original = view.original[h.start] if src_lines is None else src_lines[abs_start]
                 removed = view.cut(h.start, (a, b))
                 span = None
                 if offsets is not None:
@@ -304,11 +314,13 @@ class Cleaner:
             else:
                 if not view.free(h.start, h.end):
                     continue
-                removed = "\n".join(view.lines[h.start : h.end + 1])
+                shown = view.lines if view.source is None else view.source
+                removed = "\n".join(shown[h.start : h.end + 1])
                 view.claim(h.start, h.end)
                 span = None
                 if offsets is not None:
-                    span = (offsets[abs_start], offsets[abs_end] + len(view.original[h.end]))
+                    last = view.original[h.end] if src_lines is None else src_lines[abs_end]
+                    span = (offsets[abs_start], offsets[abs_end] + len(last))
             run.merge(h.facts, h.start)
             removal = Removal(
                 code=r.code,
@@ -338,13 +350,34 @@ class Cleaner:
         # get_text("\n") and similar converters write it) runs through the rules without its blank lines, so
         # that multi-line chrome (author blocks, menus) is contiguous again; line numbers and spans still refer
         # to the input, and the bodies keep a blank line between lines.
+        # The rules read each line as a reader sees it (Markdown links as their labels, bullets as "-": see
+        # postclean.layout); bodies and removals keep the input's notation.
+        reader = reader_lines(lines, text)
+        source: list[str] | None = None
+        if reader is not None:
+            source, lines = lines, reader[0]
+            text = "\n".join(lines)
+            if reader[1]:
+                flagset.add("markdown")
         scores = self.sniff_scores(text)  # the sniffers know each extractor's own layout
-        index = _spaced_layout(lines)
+        # Layout rules remove lines that hold notation but no words (an image, a lone bullet) over the whole
+        # input; the other rules never see those lines.
+        layout_removals, gone = self._layout_pass(lines, source, offsets, flagset)
+        index = _spaced_layout(lines if source is None else source)
+        breaks: list[bool] | None = None  # by compacted line: whether the body gets a blank line after it
+        if index is not None:
+            flagset.add("spaced-layout")
+            index = [i for i in index if i not in gone]
+            # a blank line in the body where the input had blank lines, none between adjacent lines
+            breaks = [b > a + 1 for a, b in itertools.pairwise(index)] + [True]
+        elif gone or "markdown" in flagset:
+            index, breaks = _reader_layout(lines, source, gone, "markdown" in flagset)
         if index is not None:
             lines = [lines[i] for i in index]
             offsets = [offsets[i] for i in index]
             text = "\n".join(lines)
-            flagset.add("spaced-layout")
+            if source is not None:
+                source = [source[i] for i in index]
         engine, confidence = self._best(scores)
         # Short texts carry too few signals for a sniffer to be sure of, and cost little: every pack runs.
         candidates = (
@@ -354,23 +387,19 @@ class Cleaner:
         )
         probe = self._probe(text.lower())  # one pass for every trigger word of the rules
         post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text, probe)
-        context: dict[str, Any] = {
-            "seen": {},
-            "doc": {},
-            "spaced": index is not None,
-            "spaced_index": index,
-            "probe": probe,
-        }
+        spaced = "spaced-layout" in flagset
+        context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": spaced, "breaks": breaks, "probe": probe}
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
+        doc_view.source = None if source is None else list(source)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.
         split_hits: dict[int, tuple[Hit, Removal]] = {}
         for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text, probe):
             if r.stage == "split":
-                for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset):
+                for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset, source):
                     split_hits.setdefault(hit.start, (hit, removal))
             else:
-                self._apply(r, doc_view, doc_run, offsets, flagset)
+                self._apply(r, doc_view, doc_run, offsets, flagset, source)
         # Lines a document-level rule cut columns out of (the others are as in the input, or removed): a post
         # without one holds no trigger word the document does not hold.
         changed = [i for i, (x, o) in enumerate(zip(doc_view.lines, lines, strict=True)) if x and x is not o]
@@ -399,18 +428,20 @@ class Cleaner:
             )
             view.original = tuple(lines[a:b])
             view.claimed = [doc_view.claimed[i] for i in range(a, b)]
-            if head is None and not view.live_indices():
+            if doc_view.source is not None:
+                view.source = doc_view.source[a:b]
+            if head is None and not view.live_indices() and not _markup_left(view):
                 continue
             untouched = not any(a <= i < b for i in changed)
             for r in self._for_post(post_rules, view.text, doc_words if untouched else None):
-                self._apply(r, view, run, offsets, flagset)
+                self._apply(r, view, run, offsets, flagset, source)
             post = _build_post(view, run, lines=(a, b - 1))
             if head is None and not post.body and not post.quotes and post.article is None:
                 # Page chrome before the first post: keep its removals, no empty post.
                 for rem in run.removals:
                     removals.append(attrs.evolve(rem, post=None))
                 continue
-            _remember(context, post)
+            _remember(context, post, _body_lines(view))
             removals.extend(run.removals)
             done.append((view, run, len(posts)))
             posts.append(post)
@@ -418,15 +449,16 @@ class Cleaner:
             thread_rules = self._triggered(
                 self._for_engine(self._thread_rules, engine, candidates), text, probe
             )
-            self._thread_pass(thread_rules, lines, done, posts, removals, offsets, flagset)
+            self._thread_pass(thread_rules, lines, done, posts, removals, offsets, flagset, source)
         if index is not None:
             removals = [_respace_removal(r, index) for r in removals]
             posts = [attrs.evolve(p, lines=(index[p.lines[0]], index[p.lines[1]])) if p.lines else p for p in posts]
+        removals.extend(layout_removals)
         removals.sort(key=lambda r: r.lines or (0, 0))
         if not author_blocks and engine is None:
             flagset.add("no-forum-structure")
         removed = sum(_nonspace(r.text) for r in removals)
-        total = _nonspace(text)
+        total = _nonspace(text if source is None else "\n".join(source))
         if total and removed / total > HIGH_REMOVAL_RATIO:
             flagset.add("high-removal-ratio")
         if engine is None and author_blocks:
@@ -445,6 +477,23 @@ class Cleaner:
             removed_chars=removed,
         )
 
+    def _layout_pass(
+        self, lines: list[str], source: list[str] | None, offsets: Sequence[int], flags: set[str]
+    ) -> tuple[list[Removal], set[int]]:
+        """Run the ``layout``-stage rules over every line of a text the rules read in a reader's view
+        (``source`` holds the input lines); return their removals and the lines they took."""
+        rules = [r for r in self._doc_rules if r.stage == "layout"]
+        if source is None or not rules:
+            return [], set()
+        view = TextView(list(lines))
+        view.source = list(source)
+        run = _Run(post_index=-1)
+        for r in rules:
+            self._apply(r, view, run, offsets, flags, source)
+        return [attrs.evolve(rem, post=None) for rem in run.removals], {
+            i for i, taken in enumerate(view.claimed) if taken
+        }
+
     def _thread_pass(
         self,
         rules: Sequence[Rule],
@@ -454,6 +503,7 @@ class Cleaner:
         removals: list[Removal],
         offsets: Sequence[int] | None,
         flags: set[str],
+        src_lines: Sequence[str] | None = None,
     ) -> None:
         """Run thread-scope rules once every post is cleaned; apply their hits to the posts they fall in.
 
@@ -493,7 +543,7 @@ class Cleaner:
             for k, post_hits in by_post.items():
                 view, run, idx = done[k]
                 local = attrs.evolve(r, detect=_replay(post_hits))
-                accepted = self._apply(local, view, run, offsets, flags)
+                accepted = self._apply(local, view, run, offsets, flags, src_lines)
                 if accepted:
                     removals.extend(rem for _h, rem in accepted)
                     posts[idx] = _build_post(view, run, lines=(view.base, view.base + len(view) - 1))
@@ -539,7 +589,7 @@ class Cleaner:
             if not post.body and not post.quotes and raw.author is None:
                 removals.extend(attrs.evolve(r, post=None) for r in (*raw.removals, *run.removals))
                 continue
-            _remember(context, post)
+            _remember(context, post, post.body.split("\n"))
             removals.extend(attrs.evolve(r, post=post_i) for r in raw.removals for post_i in [len(posts)])
             removals.extend(run.removals)
             posts.append(post)
@@ -610,6 +660,23 @@ def _spaced_layout(lines: Sequence[str]) -> list[int] | None:
     return index
 
 
+def _reader_layout(
+    lines: Sequence[str], source: Sequence[str] | None, gone: set[int], markdown: bool
+) -> tuple[list[int], list[bool] | None]:
+    """The lines the rules see once layout rules took ``gone``, and where bodies get blank lines back.
+
+    Markdown separates blocks with blank lines: they are set aside too, so that chrome split by them (a
+    poster's stat pairs, the links under a post) is contiguous again; a body gets a blank line wherever the
+    input had one between two of its lines."""
+    if not markdown:
+        return [i for i in range(len(lines)) if i not in gone], None
+    src = source if source is not None else lines
+    index = [i for i in range(len(lines)) if i not in gone and src[i].strip()]
+    breaks = [any(not src[k].strip() for k in range(a + 1, b)) for a, b in itertools.pairwise(index)]
+    breaks.append(False)
+    return index, breaks
+
+
 def _respace_removal(r: Removal, index: Sequence[int]) -> Removal:
     """A removal found on the compacted lines, with its line numbers in the input's numbering."""
     if r.lines is None:
@@ -642,16 +709,28 @@ def _merge_article(a: Article | None, b: Article | None) -> Article | None:
     return attrs.evolve(a, **changes)
 
 
-def _remember(context: dict[str, Any], post: Post) -> None:
+def _markup_left(view: TextView) -> bool:
+    """Whether an input line of ``view`` that reads as blank (see :mod:`postclean.layout`) is still unclaimed."""
+    src = view.source
+    return src is not None and any(src[i].strip() and not view.claimed[i] for i in range(len(src)))
+
+
+def _body_lines(view: TextView) -> list[str]:
+    """The lines a post's body keeps, as the rules read them."""
+    return [x for x, gone in zip(view.lines, view.claimed, strict=True) if not gone]
+
+
+def _remember(context: dict[str, Any], post: Post, body: Sequence[str]) -> None:
+    """Note ``post``'s lines (``body``: its body lines as the rules read them) for the rules of later posts."""
     seen: dict[str, int] = context["seen"]
     # the closing lines of each post by a known author: a later post of theirs ending the same way has a
     # signature, not a quote
     name = post.author.name if post.author is not None else None
     if name:
         tails: set[tuple[str, str]] = context.setdefault("tails", set())
-        closing = [x for x in post.body.split("\n") if x.strip()][-4:]
+        closing = [x for x in body if x.strip()][-4:]
         tails.update((name, line_key(x)) for x in closing)
-    for line in post.body.split("\n"):
+    for line in body:
         key = line_key(line)
         if key:
             seen.setdefault(key, 1)
@@ -675,17 +754,16 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
         quote_marks.setdefault(line, []).append(len(quotes))
         quotes.append(q)
     items: list[tuple[str, Any]] = []
-    spaced: list[int] | None = view.context.get("spaced_index")
-    for i, text_line in enumerate(view.lines):
+    breaks: list[bool] | None = view.context.get("breaks")
+    shown = view.lines if view.source is None else view.source
+    for i, text_line in enumerate(shown):
         for qi in quote_marks.pop(i, ()):
             items.append(("quote", qi))
         if view.claimed[i]:
             continue
         items.append(("text", text_line.rstrip()))
-        if spaced is not None:
-            k = view.base + i
-            if k + 1 >= len(spaced) or spaced[k + 1] > spaced[k] + 1:
-                items.append(("text", ""))  # the input's blank line(s) after it, as one
+        if breaks is not None and breaks[view.base + i]:
+            items.append(("text", ""))  # the input's blank line(s) after it, as one
     for rest in sorted(quote_marks):
         for qi in quote_marks[rest]:
             items.append(("quote", qi))

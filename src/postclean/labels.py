@@ -52,7 +52,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Реакции", "Баллы реакций", "Симпатии"),
     },
     "points": {
-        "en": ("Points", "Trophy Points", "Solutions", "Best Answers"),
+        "en": ("Points", "Trophy Points", "Solutions"),
         "de": ("Punkte", "Trophäen-Punkte", "Lösungen"),
         "fr": ("Points",),
         "es": ("Puntos", "Puntos de trofeo"),
@@ -94,6 +94,17 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Website",),
         "pl": ("Strona WWW",),
         "ru": ("Сайт", "Веб-сайт"),
+    },
+    "extra:Best answers": {  # XenForo 1 "best answer" add-ons
+        "en": ("Best Answers", "Best answers"),
+        "de": ("Beste Antworten",),
+        "fr": ("Meilleures réponses",),
+        "es": ("Mejores respuestas",),
+        "pt": ("Melhores respostas",),
+        "it": ("Migliori risposte",),
+        "nl": ("Beste antwoorden",),
+        "pl": ("Najlepsze odpowiedzi",),
+        "ru": ("Лучшие ответы",),
     },
     "extra:Age": {
         "en": ("Age",),

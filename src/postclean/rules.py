@@ -56,7 +56,9 @@ TAGS = frozenset(
 )
 
 #: Stage names in run order. Within a stage, rules run in pack order, then in the pack's tuple order.
-STAGES: tuple[str, ...] = ("split", "structure", "chrome", "news", "generic")
+#: ``layout`` rules (document scope) see every input line before blank lines are set aside (see
+#: ``Cleaner.clean_text``); they remove lines that are notation rather than text.
+STAGES: tuple[str, ...] = ("layout", "split", "structure", "chrome", "news", "generic")
 
 #: ``document``: once over the whole text, before posts are split; ``post``: on each post; ``thread``: once
 #: after every post is cleaned, over the whole text with ``context["posts"]`` (see ``Cleaner._thread_pass``).

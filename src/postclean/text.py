@@ -474,6 +474,11 @@ def finditer_within(
         yield from finditer_lines(pattern, text, region.start(), region.end())
 
 
+def _same_columns(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ at most in one character (a bullet)."""
+    return a == b or (len(a) == len(b) and sum(1 for x, y in zip(a, b, strict=True) if x != y) <= 1)
+
+
 class TextView:
     """Lines of a post (or document) as rules see them.
 
@@ -481,6 +486,10 @@ class TextView:
     :meth:`is_live` is false for them. Indices are relative to the view; ``base`` is the absolute line number
     of index 0 in the input. ``facts`` holds what earlier rules found (read-only for rules), ``engine`` the
     engine detected for the document, ``seen`` a set of normalised lines from earlier posts.
+
+    ``source`` (None unless the text door showed the rules a reader's view of the input, see
+    :mod:`postclean.layout`) holds the input lines as written, claimed and cut along with ``lines``; bodies
+    are built from it. Rules read ``lines``.
     """
 
     __slots__ = (
@@ -493,6 +502,7 @@ class TextView:
         "facts",
         "lines",
         "original",
+        "source",
     )
 
     def __init__(
@@ -511,6 +521,7 @@ class TextView:
         self.engine = engine
         self.facts: Mapping[str, Any] = facts if facts is not None else {}
         self.context: dict[str, Any] = context if context is not None else {}
+        self.source: list[str] | None = None
         self._text: str | None = None
         self._starts: list[int] | None = None
 
@@ -602,19 +613,36 @@ class TextView:
         for i in range(start, end + 1):
             self.claimed[i] = True
             self.lines[i] = ""
+            if self.source is not None:
+                self.source[i] = ""
         self._text = None
         self._starts = None
 
     def cut(self, index: int, cols: tuple[int, int]) -> str:
-        """Remove a column span from line ``index``; return the removed text. Called by the engine."""
+        """Remove a column span from line ``index``; return the removed text. Called by the engine.
+
+        With a :attr:`source`, the same columns go from the source line when the line is its end with at most a
+        bullet written differently (the rules read it without indentation or with ``-`` for ``*``); otherwise
+        what is left of the line replaces it.
+        """
         line = self.lines[index]
         a, b = cols
         removed = line[a:b]
         rest = line[:a] + line[b:]
         self.lines[index] = rest
+        if self.source is not None:
+            src = self.source[index]
+            d = len(src) - len(line)  # the indentation the rules did not see
+            if d >= 0 and _same_columns(src[d:], line):
+                removed = src[d + a : d + b]
+                self.source[index] = src[: d + a] + src[d + b :]
+            else:
+                self.source[index] = rest
         if not rest.strip():
             self.claimed[index] = True
             self.lines[index] = ""
+            if self.source is not None:
+                self.source[index] = ""
         self._text = None
         self._starts = None
         return removed

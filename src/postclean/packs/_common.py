@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import regex
 
-from ..dates import DATE_LINE_RE, parse_date
+from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..text import TextView, could_match, folded, word_count
 
@@ -261,7 +261,24 @@ STAT_LINE_RE = regex.compile(
 _ALL_LABELS = tuple(x.lower() for langs in STAT_LABELS.values() for labels in langs.values() for x in labels)
 _STAT_HEADS = LineHeads(_ALL_LABELS, bullets="-•*·▪◦")
 _BULLET_VALUE_RE = regex.compile(rf"^[ \t]*{_BULLET}[ \t]*(?P<value>[^\n]{{0,80}}?)[ \t]*$")
+#: The next ``Label:`` inside a value: a row of stats on one line (``Messages: 3 Likes Received: 1``), a known
+#: label or one to three capitalised words.
+_NEXT_LABEL_RE = regex.compile(
+    rf"[ \t]+(?P<label>(?i:{_LABELS})|\p{{Lu}}[\w'-]*(?:[ \t]+\w[\w'-]*){{0,2}})[ \t]*:[ \t]*"
+)
 _CORE_FIELDS = frozenset({"joined", "messages", "reaction_score", "points"})
+#: A row of stat pairs on one line, labels without colons (``Joined Nov 12, 2011 Posts 1,295``), as converters
+#: that keep a ``dl`` row on one line write it; anything after the pairs (custom fields) is kept as extra info.
+_ROW_VALUE = rf"(?:{DATE_RE.pattern}|\p{{Lu}}\p{{Ll}}{{2,8}}\.?[ \t]+\d{{4}}|-?\d[\d,.]*[KkMm]?)"
+_ROW_PAIR = rf"(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE}"
+_ROW_PAIR_RE = regex.compile(
+    rf"(?P<label>{_LABELS})[ \t]*:?[ \t]+(?P<value>{_ROW_VALUE})", regex.IGNORECASE | regex.VERSION1
+)
+_ROW_RE = regex.compile(
+    rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?P<pairs>(?:{_ROW_PAIR}[ \t]+){{1,7}}{_ROW_PAIR})"
+    r"(?:[ \t]+(?P<rest>[^\n]{1,80}?))?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
 _POST_NUMBER_RE = regex.compile(r"^[ \t]*#\s?(?P<n>\d{1,7})[ \t]*$")
 _RELATIVE_DATE_RE = regex.compile(
     r"^[ \t]*(?:(?:Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+at\s+\d{1,2}:\d{2}"
@@ -284,11 +301,12 @@ class StatBlock:
 def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
     """Runs of stat lines (bullet or ``Label: value`` form) in ``view``; values may sit on the next line."""
     items: dict[int, regex.Match[str]] = {}
-    for first, _last, m in matches_at(view, STAT_LINE_RE, _STAT_HEADS.lines(view)):
+    heads = _STAT_HEADS.lines(view)
+    for first, _last, m in matches_at(view, STAT_LINE_RE, heads):
         items[first] = m
+    blocks: list[StatBlock] = [row for i in heads if i not in items and (row := _stat_row(view, i)) is not None]
     if not items:
-        return []
-    blocks: list[StatBlock] = []
+        return blocks
     n = len(view)
     indices = sorted(items)
     used: set[int] = set()
@@ -323,7 +341,10 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
                     k += 1
                 while k < n and not view.lines[k].strip() and not view.claimed[k]:
                     k += 1
-            pairs.append((label, value))
+            if value is not None and ":" in value:
+                pairs.extend(_split_row(label, value))
+            else:
+                pairs.append((label, value))
             j = k
         fields = {label_field(label) for label, _ in pairs}
         if fields & _CORE_FIELDS:
@@ -341,7 +362,42 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
             and word_count(pairs[0][1]) <= 8
         ):
             blocks.append(StatBlock(i, end, tuple(pairs), single=True))
-    return blocks
+    return sorted(blocks, key=lambda b: b.start)
+
+
+def _stat_row(view: TextView, i: int) -> StatBlock | None:
+    """Line ``i`` as a row of stat pairs without colons (:data:`_ROW_RE`), when it holds a core stat."""
+    line = view.lines[i]
+    if len(line) > 300 or not any(c.isdigit() for c in line):
+        return None
+    m = _ROW_RE.match(line)
+    if m is None:
+        return None
+    pairs: list[tuple[str, str | None]] = [
+        (" ".join(p.group("label").split()), p.group("value")) for p in _ROW_PAIR_RE.finditer(m.group("pairs"))
+    ]
+    labels = [label_field(label) or label.lower() for label, _v in pairs]
+    if len(pairs) < 2 or len(set(labels)) < len(labels) or not set(labels) & _CORE_FIELDS:
+        return None  # a repeated label is a tally (``41 points 42 points``), not a poster's stats
+    if m.group("rest"):
+        pairs.append(("info", m.group("rest").strip()))
+    return StatBlock(i, i, tuple(pairs))
+
+
+def _split_row(label: str, value: str) -> list[tuple[str, str | None]]:
+    """``Messages`` / ``3 Likes Received: 1 Best Answers: 0`` -> the pairs of a row of stats written on one line.
+
+    A value that holds no further ``Label:``, or whose parts are not short values, stays whole."""
+    pairs: list[tuple[str, str | None]] = []
+    pos = 0
+    for m in _NEXT_LABEL_RE.finditer(value):
+        part = value[pos : m.start()].strip()
+        if not part or part[-1] in ".!?,;" or word_count(part) > 4:
+            return [(label, value)]  # a sentence, not a row of short values
+        pairs.append((label, part))
+        label, pos = " ".join(m.group("label").split()), m.end()
+    pairs.append((label, value[pos:] or None))
+    return pairs
 
 
 _CUSTOM_LABEL_RE = regex.compile(r"^[ \t]*(?P<label>\p{Lu}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,3})[ \t]*$")
@@ -479,14 +535,21 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
     return first, name, ranks
 
 
+_LEAD_BULLET_RE = regex.compile(rf"^[ \t]*{_BULLET}[ \t]+")
+
+
 def after_block(view: TextView, end: int) -> tuple[int, dict[str, Any]]:
-    """Post date and ``#N`` lines right after an author block: return the new end and their facts."""
+    """Post date and ``#N`` lines right after an author block: return the new end and their facts.
+
+    Either may be a list item (``- Jun 4, 2024`` / ``- #1``), as extractors write a post's header links."""
     facts: dict[str, Any] = {}
     for _ in range(2):
         nxt = view.first_live(end + 1)
         if not nxt or nxt[0] > end + 2:
             break
         line = view.lines[nxt[0]]
+        if line.lstrip(" \t")[:1] in "-•*·▪◦":
+            line = _LEAD_BULLET_RE.sub("", line, count=1)
         if "post.date_raw" not in facts and (DATE_LINE_RE.match(line) or _RELATIVE_DATE_RE.match(line)):
             facts["post.date_raw"] = line.strip()
             d = parse_date(line)

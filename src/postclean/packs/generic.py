@@ -591,6 +591,38 @@ def likes_summary(view: TextView) -> Iterator[Hit]:
 _ENDINGS_TUPLE = tuple(_LIKED_ENDINGS)
 
 
+_QUOTE_BLANK_RE = regex.compile(r"^[ \t]*(?:>[ \t]*)+$")
+
+
+@rule("GEN011", "markup-only-line", tags=["whitespace"], stage="layout", scope="document")
+def markup_only_line(view: TextView) -> Iterator[Hit]:
+    """Lines with no words for a reader, only notation: a Markdown image, an empty link, a lone list bullet,
+    emphasis markers around nothing, a horizontal rule (avatars, icon buttons, reaction emoji, flags).
+
+    The text door shows the rules each line as a reader sees it (:mod:`postclean.layout`); these lines read
+    as blank there, but are not. A blank line of a Markdown quote (``>``) is kept: it separates the quote's
+    paragraphs.
+
+    Example (removed)::
+
+        [ ![harbour_hana](/data/avatars/m/7.jpg) ](/members/harbour-hana.7/)
+        * __![Like](/styles/like.png)
+    """
+    source = view.source
+    if source is None:
+        return
+    run: list[int] = []
+    for i, line in enumerate(view.lines):
+        src = source[i]
+        if not line.strip() and not view.claimed[i] and src.strip() and not _QUOTE_BLANK_RE.match(src):
+            if run and i != run[-1] + 1:
+                yield Hit(run[0], run[-1], "markup without words")
+                run = []
+            run.append(i)
+    if run:
+        yield Hit(run[0], run[-1], "markup without words")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -605,6 +637,7 @@ PACK = RulePack(
         repeated_closing_lines,
         consent_panel,
         likes_summary,
+        markup_only_line,
     ),
     description="engine-independent chrome",
 )

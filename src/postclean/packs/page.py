@@ -815,9 +815,30 @@ def forum_stats_lines(view: TextView) -> frozenset[int]:
 # -- PAGE007 -------------------------------------------------------------------------------------------------
 
 
+#: A statement of page script that an extractor printed as text: a long line that starts like one ...
+_SCRIPT_SOURCE_RE = regex.compile(
+    r"^(?:(?:window|document|self|googletag|dataLayer)\.[\w$.]+[ \t]*(?:=|\()|(?:var|let|const)[ \t]+[\w$]+[ \t]*="
+    r"|\(?function[ \t]*\w*\(|!function[ \t]*\()"
+)
+#: ... and is that long, with that many statement ends.
+_SCRIPT_MIN_CHARS = 300
+_SCRIPT_MIN_SEMICOLONS = 3
+
+
+def _script_source(line: str) -> bool:
+    """A line of minified page script: long, opening with a script statement at its first column (a code block
+    in a post is indented), several ``;`` in it."""
+    return (
+        len(line) >= _SCRIPT_MIN_CHARS
+        and line.count(";") >= _SCRIPT_MIN_SEMICOLONS
+        and _SCRIPT_SOURCE_RE.match(line) is not None
+    )
+
+
 @rule("PAGE007", "skip-links", tags=["navigation"], scope="document")
 def skip_links(view: TextView) -> Iterator[Hit]:
-    """Skip and jump links and script notices: ``Skip to content``, ``Back to top``, ``Jump to``, ``Loading…``.
+    """Skip and jump links and script notices: ``Skip to content``, ``Back to top``, ``Jump to``, ``Loading…``;
+    a long line of page script an extractor printed as text (``window.adConfig = {…}; …``).
 
     Example (removed)::
 
@@ -826,6 +847,8 @@ def skip_links(view: TextView) -> Iterator[Hit]:
     """
     for i, line in view.iter_lines():
         if len(line) > 200:
+            if _script_source(line):
+                yield Hit(i, i, "page script printed as text")
             continue
         if len(line) <= 80 and _may_start(line.strip(), _JUMP_FIRST, logins=False) and _is_jump(line):
             yield Hit(i, i, "skip or jump link")

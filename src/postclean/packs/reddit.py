@@ -126,7 +126,7 @@ _GLUED_ACTIONS_RE = regex.compile(
     _F,
 )
 _ACTION_WORD_RE = regex.compile(
-    r"^[ \t]*(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
+    r"^[ \t]*(?:[-•][ \t]+)?(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
     r"|share|hide|unsave|context|source|crosspost|Upvote|Downvote|Vote|Award|Reply|Share|Report|Save|Follow|-?\d{1,6}|"
     r"\d+(?:\.\d)?[kK])[ \t]*$",
     _F,
@@ -173,7 +173,7 @@ def action_row(view: TextView) -> Iterator[Hit]:
         if line and _ACTION_WORD_RE.match(line) and (not run or i - run[-1] <= 2):
             run.append(i)
             continue
-        words = [view.lines[k].strip() for k in run]
+        words = [view.lines[k].strip().lstrip("-• \t") for k in run]
         if len(run) >= 3 and sum(1 for w in words if not regex.fullmatch(r"-?[\d.,]+[kK]?", w)) >= 2:
             for k in run:
                 yield Hit(k, k, "comment actions")

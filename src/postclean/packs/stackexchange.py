@@ -133,7 +133,11 @@ _REP = r"(?:[\d.,]+[kKmM]?|\d[\d ]*)"
 _REP_RE = regex.compile(
     rf"^[ \t]*(?P<rep>{_REP})(?:[ \t]+\d+[ \t]+\d+[ \t]+gold[ \t]+badges?)?(?:[ \t]+\d+[ \t]+\d+[ \t]+silver[ \t]+badges?)?"
     rf"(?:[ \t]+\d+[ \t]+\d+[ \t]+bronze[ \t]+badges?)?[ \t]*$"
-    rf"|^[ \t]*(?P<rep2>[\d.,]+[kKmM]?)(?:[ \t]+\d{{1,4}}){{1,3}}[ \t]*$",
+    rf"|^[ \t]*(?P<rep2>[\d.,]+[kKmM]?)(?:[ \t]+\d{{1,4}}){{1,3}}[ \t]*$"
+    # converters that join inline spans without a blank glue each count to the number before it
+    # (``23.8k1414 gold badges8888 silver badges``)
+    r"|^[ \t]*[\d.,]++[kKmM]?\d*+[ \t]*(?:gold|silver|bronze)[ \t]+badges?"
+    r"(?:\d++[ \t]*(?:silver|bronze)[ \t]+badges?){0,2}[ \t]*$",
     regex.IGNORECASE,
 )
 _BADGES_RE = regex.compile(r"badges?", regex.IGNORECASE)
@@ -283,7 +287,7 @@ def _is_card_context(view: TextView, i: int, n: int) -> bool:
 
 _COMMENTED_TAIL_RE = regex.compile(rf"[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
 _COMMENTED_LINE_RE = regex.compile(rf"^[ \t]*Commented[ \t]+{_SHORT_DATE}[ \t]*$", regex.IGNORECASE)
-_DASH_NAME_RE = regex.compile(r"^[ \t]*[–—][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
+_DASH_NAME_RE = regex.compile(r"^[ \t]*[–—-][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
 _ISO_LINE_RE = regex.compile(
     r"^[ \t]*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}))?[ \t]*$"
 )
@@ -526,7 +530,9 @@ _SHELL = (
     r"\\\$\\(?:begin|end)group\\\$",
     r"Upcoming initiatives on Stack Overflow and across the Stack Exchange network[^\n]{0,100}",
 )
-_SHELL_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_SHELL)})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+_SHELL_RE = regex.compile(
+    rf"^[ \t]*(?:[-•][ \t]+)?(?:{'|'.join(_SHELL)})[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+)
 _TAG_RE = regex.compile(r"^[ \t]*[a-z0-9][a-z0-9.+#-]{0,34}[ \t]*$")
 _SHORT_RE = regex.compile(r"^[^\n]{1,60}$")
 
@@ -585,10 +591,10 @@ def site_shell(view: TextView) -> Iterator[Hit]:
     del done
 
 
-_LONE_NUMBER_RE = regex.compile(r"^[ \t]*[+-]?\d{1,6}[ \t]*$")
+_LONE_NUMBER_RE = regex.compile(r"^[ \t]*(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
 
 
-@rule("SE006", "vote-number", tags=["post-meta"], trigger=r"^[ \t]*[+-]?\d{1,6}[ \t]*$")
+@rule("SE006", "vote-number", tags=["post-meta"], trigger=r"^[ \t]*(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
 def vote_number(view: TextView) -> Iterator[Hit]:
     """Lone vote, bounty and comment-count numbers on a Stack Exchange page (``467``, ``+100``, ``3``).
 

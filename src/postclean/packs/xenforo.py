@@ -324,8 +324,8 @@ _NOTICES = (
     r"Show ignored content",
     r"Users who are viewing this thread",
     r"Total: \d+ \(members: \d+, guests: \d+\)",
-    r"(?:[-•][ \t]*)?Not open for further replies\.",
-    r"(?:[-•][ \t]*)?Status",
+    r"Not open for further replies\.",
+    r"Status",
     r"Last edited:",
     r"Join to see EXIF info for this image \(if available\)",
     r"A forum community dedicated to [^\n]{1,300}\. Come join the discussion about [^\n]{1,600}",
@@ -359,7 +359,7 @@ _NOTICES = (
     r"\d+ Reply",
 )
 _NOTICE_RE = regex.compile(
-    r"^[ \t]*(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
+    r"^[ \t]*(?:[-•][ \t]*)?(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
 )
 
 
@@ -658,12 +658,20 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
 
 _MONTH_YEAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}"
 _RELATIVE = r"(?:Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*(?:[AP]M)?"
+#: The counts after the join date on its own line (``887`` / ``114``), or on the date's line (``Apr 13, 2009 887 114``,
+#: as layout-keeping converters join a row of values).
+_COUNT = r"-?\d[\d,.]*[KkMm]?"
+_INLINE_COUNTS = rf"(?:[ \t]+{_COUNT}){{1,4}}"
 _VALUE_RUN_RE = regex.compile(
-    rf"^[ \t]*(?P<joined>{DATE_RE.pattern}|{_MONTH_YEAR})[ \t]*\n(?:[ \t]*\n)?"
-    r"(?P<counts>(?:[ \t]*-?\d[\d,.]*[KkMm]?[ \t]*\n(?:[ \t]*\n)?){1,4})"
-    rf"(?:[ \t]*(?P<pdate>{DATE_RE.pattern}|{_RELATIVE})[ \t]*(?:\n(?:[ \t]*\n)?|$))?"
-    r"(?:[ \t]*\#(?P<num>\d{1,7})[ \t]*(?:\n|$))?",
+    rf"^[ \t]*(?P<joined>{DATE_RE.pattern}|{_MONTH_YEAR})"
+    rf"(?:(?P<inline>{_INLINE_COUNTS})[ \t]*(?:\n(?:[ \t]*\n)?|$)"
+    rf"|[ \t]*\n(?:[ \t]*\n)?(?P<counts>(?:[ \t]*{_COUNT}[ \t]*\n(?:[ \t]*\n)?){{1,4}}))"
+    rf"(?:[ \t]*(?:[-•][ \t]+)?(?P<pdate>{DATE_RE.pattern}|{_RELATIVE})[ \t]*(?:\n(?:[ \t]*\n)?|$))?"
+    r"(?:[ \t]*(?:[-•][ \t]+)?\#(?P<num>\d{1,7})[ \t]*(?:\n|$))?",
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
+)
+_INLINE_RUN_RE = regex.compile(
+    rf"^[ \t]*(?:{DATE_RE.pattern}|{_MONTH_YEAR}){_INLINE_COUNTS}[ \t]*$", regex.IGNORECASE | regex.VERSION1
 )
 _COUNT_FIELDS = ("messages", "reaction_score", "points")
 _COUNT_LINE_RE = regex.compile(r"[ \t]*-?\d[\d,.]*[KkMm]?[ \t]*", regex.IGNORECASE | regex.VERSION1)
@@ -675,7 +683,11 @@ def _value_run_starts(view: TextView) -> list[int]:
     lines = view.lines
     out: set[int] = set()
     for j, line in enumerate(lines):
-        if not line or j == 0:
+        if not line:
+            continue
+        if is_digit(line.rstrip(" \t")[-1:]) and has_year(line) and _INLINE_RUN_RE.match(line):
+            out.add(j)  # the counts on the date's line
+        if j == 0:
             continue
         c = line[0]
         if c in " \t-":
@@ -701,9 +713,10 @@ def _short_line(line: str) -> bool:
 def value_only_author_block(view: TextView) -> Iterator[Hit]:
     """Poster block whose stat labels were icons or hidden: name, title, then bare values.
 
-    Themes that show stats as icons flatten to ``name`` / ``title`` / ``Apr 13, 2009`` / ``887`` / ``114``,
-    often followed by the post date and ``#3``. The run of a join date and counts (plus ``#N`` or a second
-    count) anchors the block; the short lines above it are name, title and banner.
+    Themes that show stats as icons flatten to ``name`` / ``title`` / ``Apr 13, 2009`` / ``887`` / ``114``
+    (or ``Apr 13, 2009 887 114`` on one line), often followed by the post date and ``#3`` (as list items or
+    not). The run of a join date and counts (plus ``#N`` or a second count) anchors the block; the short lines
+    above it are name, title and banner.
 
     Example (removed)::
 
@@ -717,7 +730,7 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
         #3
     """
     for first, _last, m in matches_at(view, _VALUE_RUN_RE, _value_run_starts(view)):
-        counts = [c.strip() for c in m.group("counts").split("\n") if c.strip()]
+        counts = (m.group("inline") or "").split() or [c.strip() for c in m.group("counts").split("\n") if c.strip()]
         if len(counts) < 2 and not m.group("num"):
             continue
         end = view.line_at(m.end() - 1) if m.group(0).endswith("\n") else view.line_at(m.end())
@@ -733,8 +746,8 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
             if not line.strip():
                 i -= 1
                 continue
-            if not _short_line(line):
-                break
+            if not _short_line(line) or (is_digit(line.rstrip()[-1:]) and _INLINE_RUN_RE.match(line)):
+                break  # a sentence, or the row of values of the block above
             above.append(i)
             i -= 1
         above.reverse()

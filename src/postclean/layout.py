@@ -1,0 +1,180 @@
+"""What a reader sees of a line: Markdown syntax and list bullets, as the rules should see them.
+
+Extractors write the same page in different notations. html2text writes Markdown: a button is
+``[Reply](https://…)``, a menu item ``  * [Home](/)``, an avatar ``[ ![alice](/a.png) ](/members/alice)``, a
+stat label ``_Joined_``, a quote ``> Bob said:``. inscriptis writes list items with ``*``, ``+`` and ``o``
+bullets by depth. The rules are written against the words a reader sees (``Reply``, ``- Joined``), so the text
+door shows them :func:`reader_lines`: Markdown links reduced to their labels, images dropped, emphasis,
+heading and quote markers and escapes taken off, ``*``/``+`` bullets written ``-``. Bodies are still built from
+the input lines, so kept text keeps its notation.
+
+A line whose reader text is empty (an image, an empty link, a lone bullet, a rule ``* * *``) reads as blank to
+the rules; rule ``GEN011`` removes it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import regex
+
+__all__ = ["is_markdown", "reader_lines"]
+
+#: A link target: no blanks or parentheses unless escaped (html2text writes ``\\(``) or one level deep, then
+#: an optional ``"title"``.
+_TARGET = r"\((?:[^()\s\\]|\\.|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)"
+#: A link label or image alt text: no brackets unless escaped.
+_LABEL = r"(?:[^\[\]\\\n]|\\.)*"
+#: Inline Markdown, left to right: an escaped character, an image, a link, strong markers, and the edges of
+#: ``_emphasis_`` / ``*emphasis*`` (an underscore inside a word such as ``snake_case`` is not one).
+_INLINE_RE = regex.compile(
+    rf"\\(?P<esc>[\\`*_{{}}\[\]()#+\-.!>|~<])"
+    rf"|\[(?P<label>{_LABEL})\]{_TARGET}"
+    r"|\*\*+|__+"
+    r"|(?<![\w*\\])[*_](?=[^\s*_])|(?<=[^\s*_\\])[*_](?![\w*])"
+)
+#: An image, taken out before links so that a linked image (``[![alt](src)](href)``) leaves a link.
+_IMAGE_RE = regex.compile(rf"(?<!\\)!\[{_LABEL}\]{_TARGET}")
+#: A table's separator row or a row of empty cells.
+_TABLE_RULE_RE = regex.compile(r"^(?=[^|\n]*\|)[|:\- \t]+$")
+#: A Markdown link or image, for :func:`is_markdown`.
+_LINK_RE = regex.compile(rf"!?\[{_LABEL}\]{_TARGET}")
+#: Block markers at the start of a Markdown line: quote markers, list bullets and numbers (nested lists with no
+#: text of their own put several on one line), a heading marker.
+_MD_LEAD_RE = regex.compile(
+    r"^(?P<indent>[ \t]*)(?:>[ \t]?)*(?P<bullets>(?:(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$))*)(?:#{1,6}(?:[ \t]+|$))?"
+)
+#: A horizontal rule: ``* * *``, ``---``, ``___``.
+_RULE_RE = regex.compile(r"^[ \t]*(?:[*_-][ \t]*){3,}$")
+#: A list bullet of a plain-text layout: ``*`` or ``+`` (and ``o``, inscriptis' third level, in texts that use
+#: the other two), then a blank or the end of the line.
+_BULLET_RE = regex.compile(r"^[ \t]*(?P<bullet>[*+])(?=[ \t]|$)", regex.MULTILINE)
+_O_BULLET_RE = regex.compile(r"^[ \t]*(?P<bullet>o)(?=[ \t]|$)")
+_NUMBER_RE = regex.compile(r"^[ \t]*(?P<bullet>\d{1,3}\.)(?=[ \t]|$)")
+#: A texts needs this many lines with a Markdown link or image to be read as Markdown ...
+MARKDOWN_MIN_LINK_LINES = 2
+#: ... and this many ``*``/``+`` bullet lines to be read as a bulleted layout (``o`` bullets, lone bullets).
+BULLETED_MIN_LINES = 3
+
+
+def is_markdown(text: str) -> bool:
+    """True when ``text`` holds Markdown links or images on at least :data:`MARKDOWN_MIN_LINK_LINES` lines."""
+    if "](" not in text:
+        return False
+    seen = 0
+    line_end = -1  # end of the line holding the last counted link
+    for m in _LINK_RE.finditer(text):
+        if m.start() <= line_end:
+            continue
+        seen += 1
+        if seen >= MARKDOWN_MIN_LINK_LINES:
+            return True
+        line_end = text.find("\n", m.end())
+        if line_end < 0:
+            break
+    return False
+
+
+def _inline(m: regex.Match[str]) -> str:
+    esc = m.group("esc")
+    if esc is not None:
+        return esc
+    label = m.group("label")
+    if label is not None:
+        return _INLINE_RE.sub(_inline, label)
+    return ""  # an image, a strong or emphasis marker
+
+
+def markdown_line(line: str) -> str:
+    """The words a reader sees on one Markdown line: block markers off (a list item's bullet or number kept as
+    ``- ``), links as their labels, images dropped, emphasis markers and escapes off, blanks collapsed.
+
+    >>> markdown_line("  * [ __ Reply ](https://forum.test/post-4 \\"Reply\\")")
+    '  - Reply'
+    >>> markdown_line("#### [kestrel\\\\_kai](/members/7/) __")
+    'kestrel_kai'
+    >>> markdown_line("[ ![kestrel](/avatars/7.png) ](/members/7/)")
+    ''
+    """
+    if _RULE_RE.match(line):
+        return ""
+    lead = _MD_LEAD_RE.match(line)
+    assert lead is not None  # every part is optional
+    rest = line[lead.end() :]
+    if "](" in rest:
+        rest = _IMAGE_RE.sub("", rest)
+    rest = " ".join(_INLINE_RE.sub(_inline, rest).split())
+    if not rest or _TABLE_RULE_RE.match(rest):
+        return ""
+    return lead.group("indent") + ("- " if lead.group("bullets") else "") + rest
+
+
+def _bulleted(text: str) -> bool:
+    return next(itertools.islice(_BULLET_RE.finditer(text), BULLETED_MIN_LINES - 1, None), None) is not None
+
+
+def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
+    """A plain-text line with its ``*``/``+`` bullet written ``-`` (its columns still match the input's); in a
+    bulleted layout also an ``o`` bullet, and a line that is only a bullet reads as blank. ``dedent`` (a
+    layout-keeping converter's text) drops the line's indentation (the columns then match the input's from the
+    end of the line) and reads an ordered list's number as a bullet too.
+
+    >>> plain_line("    + View profile", bulleted=False)
+    '    - View profile'
+    >>> plain_line("  o sea que no", bulleted=False)
+    '  o sea que no'
+    >>> plain_line("          * Jun 4, 2024", bulleted=True, dedent=True)
+    '- Jun 4, 2024'
+    >>> plain_line("     12. Harbour rules", bulleted=True, dedent=True)
+    '- Harbour rules'
+    """
+    first = line.lstrip(" \t")[:1]
+    m = None
+    if first in ("*", "+"):
+        m = _BULLET_RE.match(line)
+    elif first == "o" and bulleted:
+        m = _O_BULLET_RE.match(line)
+    elif dedent and first.isdigit():
+        m = _NUMBER_RE.match(line)  # an ordered list's number, in a layout that marks list items
+    if m is not None:
+        if bulleted and not line[m.end() :].strip():
+            return ""
+        line = line[: m.start("bullet")] + "-" + line[m.end("bullet") :]
+    return line.lstrip(" \t") if dedent else line
+
+
+#: A layout-keeping converter's output (inscriptis): list bullets, and most lines indented by the block nesting
+#: at least this much ...
+INDENTED_MIN_BLANKS = 2
+#: ... on at least this share of the non-blank lines. The rules read such a text without the indentation.
+INDENTED_MIN_SHARE = 0.5
+
+
+def _indented(lines: Sequence[str]) -> bool:
+    filled = indented = 0
+    for x in lines:
+        if x.strip():
+            filled += 1
+            indented += x[:INDENTED_MIN_BLANKS].isspace()
+    return filled > 0 and indented >= INDENTED_MIN_SHARE * filled
+
+
+def reader_lines(lines: Sequence[str], text: str | None = None) -> tuple[list[str], bool] | None:
+    """The lines as the rules should see them, and whether the text is Markdown; None when every line already
+    reads as written. ``text`` is ``"\\n".join(lines)`` when the caller has it.
+
+    A bulleted layout whose lines are mostly indented (the nesting of the page's blocks) is read without the
+    indentation."""
+    if text is None:
+        text = "\n".join(lines)
+    if is_markdown(text):
+        return [markdown_line(x) for x in lines], True
+    if "*" not in text and "+" not in text:
+        return None
+    bulleted = _bulleted(text)
+    dedent = bulleted and _indented(lines)
+    out = [plain_line(x, bulleted=bulleted, dedent=dedent) for x in lines]
+    if all(a == b for a, b in zip(out, lines, strict=True)):
+        return None
+    return out, False

@@ -1,0 +1,152 @@
+"""The text door shows the rules what a reader sees (Markdown links as labels, bullets as "-") and keeps the
+input's notation in bodies and removals."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import postclean
+from postclean.layout import is_markdown, markdown_line, plain_line, reader_lines
+
+MARKDOWN = """\
+[ ![gullwing](/data/avatars/m/12.jpg) ](/members/gullwing.12/)
+
+#### [gullwing](/members/gullwing.12/)
+
+##### Well-known member
+
+_Joined_
+    Mar 2, 2016
+
+_Messages_
+    1,204
+
+  * [ Jun 4, 2024 ](/threads/slipway.5/post-31)
+  * [ #1 ](/threads/slipway.5/post-31)
+
+Does the **slipway** at the north pier flood at high water? See [the tide page](https://tides.test/north).
+
+[Reply](/threads/slipway.5/reply?quote=31) [Quote](/threads/slipway.5/quote?p=31) [Report](/posts/31/report)
+"""
+
+
+def test_markdown_line_reads_like_a_reader() -> None:
+    assert markdown_line('  * [ __ Reply ](https://forum.test/p/4 "Reply")') == "  - Reply"
+    assert markdown_line("_Joined_") == "Joined"
+    assert markdown_line("**Posts:** [1,204](/search/?user=7)") == "Posts: 1,204"
+    assert markdown_line("> Click to expand...") == "Click to expand..."
+    assert markdown_line("[__![Like](/like.png) Like](/posts/4/like)") == "Like"
+    assert markdown_line("* [save](javascript:void\\(0\\))") == "- save"
+    assert markdown_line("snake_case stays, 3 * 4 stays") == "snake_case stays, 3 * 4 stays"
+    assert markdown_line("  2. [ Tags ](/tags)") == "  - Tags"  # a numbered item is a list item too
+    assert markdown_line("     9.   2. Saved items") == "     - Saved items"
+    assert (
+        markdown_line("1\\. The first of three points.") == "1. The first of three points."
+    )  # escaped: prose
+    for blank in (
+        "* * *",
+        "---|---|---",
+        "|  |  |",
+        "![](/smilies/wave.gif)",
+        "[ ](/members/7/)",
+        "__",
+        ">",
+        "  1. [![a](/a.png)](/u/a)",
+    ):
+        assert markdown_line(blank) == "", blank
+
+
+def test_markdown_needs_links_on_two_lines() -> None:
+    assert is_markdown(MARKDOWN)
+    assert not is_markdown("One [link](https://a.test) is not enough.\nA second line without one.")
+    assert not is_markdown("The ferry leaves at [7] (or at 8 on Sundays).\nNo link syntax here.")
+
+
+def test_plain_bullets_keep_their_length() -> None:
+    assert plain_line("      * Jun 4, 2024", bulleted=True) == "      - Jun 4, 2024"
+    assert plain_line("    o Share", bulleted=True) == "    - Share"
+    assert plain_line("    o Share", bulleted=False) == "    o Share"
+    assert plain_line("    *", bulleted=True) == ""
+    assert plain_line("*emphasis* starts this line", bulleted=True) == "*emphasis* starts this line"
+    assert reader_lines(["Nothing to change here.", "Nor here."]) is None
+
+
+def test_markdown_bodies_keep_their_notation() -> None:
+    doc = postclean.clean(MARKDOWN, kind="text")
+    assert "markdown" in doc.flags
+    assert doc.text == (
+        "Does the **slipway** at the north pier flood at high water? See [the tide page](https://tides.test/north)."
+    )
+    codes = {r.code for r in doc.removals}
+    assert "GEN011" in codes and "GEN003" in codes
+
+
+def test_markdown_removals_point_into_the_input() -> None:
+    doc = postclean.clean(MARKDOWN, kind="text")
+    original = MARKDOWN.split("\n")
+    for r in doc.removals:
+        assert r.lines is not None and r.span is not None
+        assert r.text.split("\n")[0] == original[r.lines[0]]
+        # the rules read the text without its blank lines and notation-only lines: a removal's lines are the
+        # input's lines in its span, in order, with those left out
+        covered = iter(MARKDOWN[r.span[0] : r.span[1]].split("\n"))
+        assert all(line in covered for line in r.text.split("\n"))
+
+
+def test_a_cut_keeps_the_bullet_of_a_plain_line() -> None:
+    text = "\n".join(
+        [
+            "  * We moved the ferry times to the summer list. Last edited: Mar 3, 2024",
+            "  * The winter list stays as it is.",
+            "  * The bus still meets the last boat.",
+        ]
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.text.split("\n")[0] == "  * We moved the ferry times to the summer list."
+    assert doc.posts[0].edit_note == "Last edited: Mar 3, 2024"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *MARKDOWN.split("\n"),
+                "  * [Home](/)",
+                "* __",
+                "> The estuary loop floods in March.",
+                ">",
+                "The tide turned early and the slipway flooded by [noon](https://tides.test/noon).",
+                "",
+            ]
+        ),
+        min_size=4,
+        max_size=40,
+    )
+)
+def test_markdown_bodies_hold_input_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    doc = postclean.clean(text, kind="text")
+    source = [x.strip() for x in text.split("\n") if x.strip()]
+    kept = [x.strip() for x in doc.text.split("\n") if x.strip()]
+    it = iter(source)
+    assert all(any(k == s or k in s or k in markdown_line(s) for s in it) for k in kept)
+
+
+def test_indented_bulleted_text_is_read_without_its_indentation() -> None:
+    text = "\n".join(
+        [
+            "            Ferry times",
+            "              * Summer list",
+            "              * Winter list",
+            "              * Bus links",
+            "                  We moved the ferry times to the summer list. Last edited: Mar 3, 2024",
+            "                  The winter list stays as it is.",
+        ]
+    )
+    doc = postclean.clean(text, kind="text")
+    kept = doc.text.split("\n")
+    assert kept[4] == "                  We moved the ferry times to the summer list."
+    assert kept[5] == "                  The winter list stays as it is."
+    assert kept[1] == "              * Summer list"
