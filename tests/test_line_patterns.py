@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import postclean.dates
 import postclean.packs
 import postclean.text
+from postclean._lazy import _LazyPattern
 from postclean.text import finditer_lines, line_variant, search_lines
 
 
@@ -34,7 +35,7 @@ def _module_patterns() -> list[regex.Pattern[str]]:
     found: dict[tuple[str, int], regex.Pattern[str]] = {}
     for mod in (*mods, postclean.dates):
         for value in vars(mod).values():
-            if isinstance(value, regex.Pattern):
+            if isinstance(value, (regex.Pattern, _LazyPattern)):  # module patterns compile on first use
                 found[(value.pattern, value.flags)] = value
     return sorted(found.values(), key=lambda p: p.pattern)
 

@@ -405,3 +405,16 @@ def test_invision_entry_dates() -> None:
         assert invision._ips5_entry_dates(text) == expected
         found += expected
     assert found > 10
+
+
+def test_line_scan_guard_lets_full_case_folds_in() -> None:
+    """Under full case folding ``ß`` matches ``ss`` and ``ﬁ`` matches ``fi``: the one-character look-ahead that
+    guards a joined scan must not turn such lines away."""
+    pattern = regex.compile(
+        r"^[ \t\xa0]*(?:strasse|finden)[ \t\xa0]*$", regex.MULTILINE | regex.IGNORECASE | regex.VERSION1
+    )
+    scan = LineScan(pattern)
+    for line in ("strasse", "STRASSE", "ßtrasse", "ﬁnden", "Finden"):
+        expected = search_lines(pattern, line) is not None
+        assert scan.search(line) == expected, line
+    assert scan.search("ﬁnden") and search_lines(pattern, "ﬁnden") is not None

@@ -12,6 +12,8 @@ import datetime as _dt
 
 import regex
 
+from ._lazy import lazy
+
 __all__ = ["DATE_LINE_RE", "DATE_RE", "MONTHS", "looks_like_date_line", "parse_date"]
 
 #: Month names and abbreviations by month number, all lower case, per language.
@@ -176,13 +178,13 @@ _DATE_CORE = (
 )
 
 #: A date, with optional weekday before and optional time/zone after, anywhere in a string.
-DATE_RE = regex.compile(
+DATE_RE = lazy(
     rf"(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?",
     regex.IGNORECASE | regex.VERSION1,
 )
 
 #: A line that is nothing but a date (a dateline or a post-date line).
-DATE_LINE_RE = regex.compile(
+DATE_LINE_RE = lazy(
     rf"^[ \t]*(?:(?:Published|Updated|Posted|Veröffentlicht|Publié)(?:[ \t]+on)?:?[ \t]+)?"
     rf"(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?(?:[ \t]*{_ZONE})?"
     rf"(?:[ \t]*\((?:GMT|UTC)[^)\n]{{0,10}}\))?[ \t]*$",

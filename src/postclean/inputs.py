@@ -7,6 +7,8 @@ from typing import Literal
 
 import regex
 
+from ._lazy import lazy
+
 __all__ = ["decode", "detect_kind"]
 
 _BOMS = (
@@ -24,10 +26,10 @@ _XML_DECL_RE = regex.compile(
     rb"""^<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""", regex.IGNORECASE
 )
 
-_HTML_START_RE = regex.compile(
+_HTML_START_RE = lazy(
     r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|\?xml)", regex.I | regex.S
 )
-_TAG_RE = regex.compile(
+_TAG_RE = lazy(
     r"</?(?:html|head|body|div|span|p|a|table|tr|td|li|ul|ol|article|section|script|style|meta|link|br|img|"
     r"blockquote|h[1-6]|form|input|nav|header|footer|main|aside|dl|dt|dd|time|strong|em|b|i)\b[^<>]{0,2000}>",
     regex.IGNORECASE,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from ._lazy import lazy
+
 __all__ = [
     "RANK_RE",
     "RANK_WORDS",
@@ -191,7 +193,7 @@ RANK_WORDS: tuple[str, ...] = (
     "пользователь",
 )
 
-RANK_RE = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in RANK_WORDS) + r")\b", regex.IGNORECASE)
+RANK_RE = lazy(r"\b(?:" + "|".join(regex.escape(w) for w in RANK_WORDS) + r")\b", regex.IGNORECASE)
 
 _LABEL_TO_FIELD: dict[str, str] = {}
 for _field, _langs in STAT_LABELS.items():

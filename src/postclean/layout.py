@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 import regex
 
+from ._lazy import lazy
+
 __all__ = ["is_markdown", "reader_lines"]
 
 #: A link target: no blanks or parentheses unless escaped (html2text writes ``\\(``) or one level deep, then
@@ -28,30 +30,30 @@ _TARGET = r"\((?:[^()\s\\]|\\.|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)"
 _LABEL = r"(?:[^\[\]\\\n]|\\.)*"
 #: Inline Markdown, left to right: an escaped character, an image, a link, strong markers, and the edges of
 #: ``_emphasis_`` / ``*emphasis*`` (an underscore inside a word such as ``snake_case`` is not one).
-_INLINE_RE = regex.compile(
+_INLINE_RE = lazy(
     rf"\\(?P<esc>[\\`*_{{}}\[\]()#+\-.!>|~<])"
     rf"|\[(?P<label>{_LABEL})\]{_TARGET}"
     r"|\*\*+|__+"
     r"|(?<![\w*\\])[*_](?=[^\s*_])|(?<=[^\s*_\\])[*_](?![\w*])"
 )
 #: An image, taken out before links so that a linked image (``[![alt](src)](href)``) leaves a link.
-_IMAGE_RE = regex.compile(rf"(?<!\\)!\[{_LABEL}\]{_TARGET}")
+_IMAGE_RE = lazy(rf"(?<!\\)!\[{_LABEL}\]{_TARGET}")
 #: A table's separator row or a row of empty cells.
-_TABLE_RULE_RE = regex.compile(r"^(?=[^|\n]*\|)[|:\- \t]+$")
+_TABLE_RULE_RE = lazy(r"^(?=[^|\n]*\|)[|:\- \t]+$")
 #: A Markdown link or image, for :func:`is_markdown`.
-_LINK_RE = regex.compile(rf"!?\[{_LABEL}\]{_TARGET}")
+_LINK_RE = lazy(rf"!?\[{_LABEL}\]{_TARGET}")
 #: Block markers at the start of a Markdown line: quote markers, list bullets and numbers (nested lists with no
 #: text of their own put several on one line), a heading marker.
-_MD_LEAD_RE = regex.compile(
+_MD_LEAD_RE = lazy(
     r"^(?P<indent>[ \t]*)(?:>[ \t]?)*(?P<bullets>(?:(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$))*)(?:#{1,6}(?:[ \t]+|$))?"
 )
 #: A horizontal rule: ``* * *``, ``---``, ``___``.
-_RULE_RE = regex.compile(r"^[ \t]*(?:[*_-][ \t]*){3,}$")
+_RULE_RE = lazy(r"^[ \t]*(?:[*_-][ \t]*){3,}$")
 #: A list bullet of a plain-text layout: ``*`` or ``+`` (and ``o``, inscriptis' third level, in texts that use
 #: the other two), then a blank or the end of the line.
-_BULLET_RE = regex.compile(r"^[ \t]*(?P<bullet>[*+])(?=[ \t]|$)", regex.MULTILINE)
-_O_BULLET_RE = regex.compile(r"^[ \t]*(?P<bullet>o)(?=[ \t]|$)")
-_NUMBER_RE = regex.compile(r"^[ \t]*(?P<bullet>\d{1,3}\.)(?=[ \t]|$)")
+_BULLET_RE = lazy(r"^[ \t]*(?P<bullet>[*+])(?=[ \t]|$)", regex.MULTILINE)
+_O_BULLET_RE = lazy(r"^[ \t]*(?P<bullet>o)(?=[ \t]|$)")
+_NUMBER_RE = lazy(r"^[ \t]*(?P<bullet>\d{1,3}\.)(?=[ \t]|$)")
 #: A texts needs this many lines with a Markdown link or image to be read as Markdown ...
 MARKDOWN_MIN_LINK_LINES = 2
 #: ... and this many ``*``/``+`` bullet lines to be read as a bulleted layout (``o`` bullets, lone bullets).

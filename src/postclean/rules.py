@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 import regex
 
+from ._lazy import lazy
 from .text import _group_close, _skip_class, _Unparsable, search_lines, top_level_alternatives
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ def rule(
 
 
 def _compile_trigger(pattern: str | None) -> regex.Pattern[str] | None:
-    return regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE) if pattern else None
+    return lazy(pattern, regex.IGNORECASE | regex.MULTILINE) if pattern else None
 
 
 @attrs.frozen

@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from ._lazy import lazy
+
 __all__ = [
     "DOMAIN_LINE_RE",
     "TextView",
@@ -29,8 +31,8 @@ __all__ = [
     "word_count",
 ]
 
-_WORD_RE = regex.compile(r"\w+")
-_NEWLINES_RE = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_WORD_RE = lazy(r"\w+")
+_NEWLINES_RE = lazy(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 #: File-name extensions that are not top-level domains in practice (``.zip`` and ``.mov`` are, rarely): a line
 #: holding only ``1765928704298.png`` is an attachment's name, not a domain.
@@ -40,7 +42,7 @@ _FILE_EXTENSIONS = (
     "php|js|ts|css|py|java|cpp|rb|cfg|ini|conf|bat|ps1|sql|db|dat|bak|tmp|torrent|stl|gcode|dwg|psd|eps"
 )
 #: A line that is only a bare domain name, like a link card's footer (``www.example.co.jp``).
-DOMAIN_LINE_RE = regex.compile(
+DOMAIN_LINE_RE = lazy(
     r"^[ \t]*(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
     rf"(?!(?:{_FILE_EXTENSIONS})\.?(?:[ \t]|$))(?:[a-z]{{2,24}}|xn--[a-z0-9-]{{2,30}}))\.?"
     r"(?:[ \t]+(?P=domain))?[ \t]*$",
@@ -48,7 +50,7 @@ DOMAIN_LINE_RE = regex.compile(
 )
 
 
-_LEAD_BULLET_RE = regex.compile(r"^[ \t\xa0]*(?:[-•*·▪◦][ \t\xa0]*)+")
+_LEAD_BULLET_RE = lazy(r"^[ \t\xa0]*(?:[-•*·▪◦][ \t\xa0]*)+")
 
 
 def line_key(line: str) -> str:
@@ -285,7 +287,7 @@ def _literals(src: str, nested: bool) -> frozenset[str] | None:
 
 #: pattern -> (literals, whether to test them case-folded) or None when the pattern gives no usable literals
 _GUARDS: dict[regex.Pattern[str], tuple[tuple[str, ...], bool] | None] = {}
-_INLINE_FLAGS_RE = regex.compile(r"\A\(\?([a-zA-Z]+)\)")
+_INLINE_FLAGS_RE = lazy(r"\A\(\?([a-zA-Z]+)\)")
 
 
 def necessary_literals(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...], bool] | None:

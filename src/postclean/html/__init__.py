@@ -12,6 +12,7 @@ import attrs
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from .._lazy import lazy
 from ..engine import RawPage, RawPost
 from ..model import Removal
 from . import _detect as _detect_helpers
@@ -75,13 +76,13 @@ _PAGE_CHROME = ", ".join(
     dict.fromkeys(a.strip() for part in (_PAGE_CHROME_COMMON, *_ENGINE_CHROME.values()) for a in part.split(","))
 )
 _SEP = r"(?:[|·•»›:–—-]|::)"
-_TITLE_SUFFIX_RE = regex.compile(rf"\s+{_SEP}\s+(?!.*\s{_SEP}\s)[^|·•»›]{{1,60}}$")
-_PAGE_OF_RE = regex.compile(
+_TITLE_SUFFIX_RE = lazy(rf"\s+{_SEP}\s+(?!.*\s{_SEP}\s)[^|·•»›]{{1,60}}$")
+_PAGE_OF_RE = lazy(
     r"\b(?:page|seite|página|pagina|страница)\s+(\d{1,5})\s+(?:of|von|de|di|из|sur)\s+(\d{1,5})\b",
     regex.IGNORECASE,
 )
-_DIGITS_RE = regex.compile(r"\d+")
-_NUM_RE = regex.compile(r"\b\d{1,5}\b")
+_DIGITS_RE = lazy(r"\d+")
+_NUM_RE = lazy(r"\b\d{1,5}\b")
 
 
 def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str | None, float]:

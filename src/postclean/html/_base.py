@@ -15,6 +15,7 @@ from typing import Any
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from .._lazy import lazy
 from ..engine import RawPost
 from ..model import Article, LinkCard, Poster, Quote, Removal
 from ._dom import (
@@ -42,10 +43,10 @@ __all__ = [
     "quote_author_from_head",
 ]
 
-_BARE_QUOTE_HEAD_RE = regex.compile(r"(?i)(?:quote|zitat|cita|citation|code)\s*:?")
-_MARKER_RE = regex.compile(r"\x00Q\d+\x00")
-_URL_HOST_RE = regex.compile(r"https?://(?:www\.)?([^/:?#]+)")
-_DIGITS_RE = regex.compile(r"\d+")
+_BARE_QUOTE_HEAD_RE = lazy(r"(?i)(?:quote|zitat|cita|citation|code)\s*:?")
+_MARKER_RE = lazy(r"\x00Q\d+\x00")
+_URL_HOST_RE = lazy(r"https?://(?:www\.)?([^/:?#]+)")
+_DIGITS_RE = lazy(r"\d+")
 
 #: Rule numbers per removal kind; the code is the pack prefix plus this number (``XFH003``).
 KIND_CODES: dict[str, tuple[int, str]] = {
@@ -205,7 +206,7 @@ class EnginePack:
 # Author stats
 
 _LABELS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
-    (regex.compile(p, regex.IGNORECASE), f)
+    (lazy(p, regex.IGNORECASE), f)
     for p, f in (
         (
             r"^(?:joined|join date|registered|member since|joined on|registriert|inscription|inscrit)$",
@@ -282,8 +283,8 @@ def poster_from_pairs(container: Node, poster: dict[str, Any]) -> None:
             add_stat(poster, _dt_label(dt), node_text(dd))
 
 
-_STAT_LINE_RE = regex.compile(r"^\s*(?P<l>[^:：]{1,40})[:：]\s*(?P<v>.+?)\s*$")
-_COUNT_LINE_RE = regex.compile(r"^\s*(?P<v>[\d.,]+\s*[kKmM]?)\s+(?P<l>[A-Za-z][\w ]{1,30}?)\s*$")
+_STAT_LINE_RE = lazy(r"^\s*(?P<l>[^:：]{1,40})[:：]\s*(?P<v>.+?)\s*$")
+_COUNT_LINE_RE = lazy(r"^\s*(?P<v>[\d.,]+\s*[kKmM]?)\s+(?P<l>[A-Za-z][\w ]{1,30}?)\s*$")
 
 
 def poster_from_line(text: str, poster: dict[str, Any]) -> None:
@@ -302,7 +303,7 @@ def poster_from_line(text: str, poster: dict[str, Any]) -> None:
 # Quotes
 
 _QHEAD_RES = tuple(
-    regex.compile(p, regex.IGNORECASE)
+    lazy(p, regex.IGNORECASE)
     for p in (
         r"^(?:quote:?\s*)?originally posted by:?\s+(?P<n>.+?)(?:\s+view post)?(?:\s*[»›→↑].*)?$",
         r"^(?:quote|cita|zitat|citation)\s+(?:from|de|von):?\s*(?P<n>.+?)(?:\s+(?:on|am|le|el)\s+.+)?$",
@@ -315,7 +316,7 @@ _QHEAD_RES = tuple(
 
 
 #: The first line of a quote element read as its header only in these explicit forms (``Bob:`` could be text).
-_TEXT_QHEAD_RE = regex.compile(
+_TEXT_QHEAD_RE = lazy(
     r"^(?:quote:?\s*)?originally posted by\b|^(?:quote|cita|zitat|citation)\s+(?:from|de|von)\b|"
     r".{1,60}\s(?:said|wrote|a écrit|hat geschrieben|schrieb|escribió|scrisse|написал\S*)\s*:",
     regex.IGNORECASE,
@@ -594,7 +595,7 @@ def fill_author(post: Node, spec: Spec, draft: Draft) -> None:
             poster_from_line(node_text(c), draft.poster)
 
 
-_NUMBER_RE = regex.compile(r"^(?:post\s*)?(?:#|№|no\.?\s*)?\s*(\d[\d,.]{0,8})$", regex.IGNORECASE)
+_NUMBER_RE = lazy(r"^(?:post\s*)?(?:#|№|no\.?\s*)?\s*(\d[\d,.]{0,8})$", regex.IGNORECASE)
 
 
 def extract_post(post: Node, spec: Spec) -> Draft:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from .._lazy import lazy
+
 __all__ = ["forget", "generator", "has", "html_attr"]
 
-_HTML_TAG_RE = regex.compile(r"<html\b[^>]{0,4000}>", regex.IGNORECASE)
+_HTML_TAG_RE = lazy(r"<html\b[^>]{0,4000}>", regex.IGNORECASE)
 _ATTR_RES: dict[str, regex.Pattern[str]] = {}
 
 

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._lazy import lazy
 from ..dates import parse_date
 
 __all__ = [
@@ -132,9 +133,9 @@ _PARA = "\x01"  # paragraph break sentinel
 _LINE = "\x02"  # line break sentinel
 _PRE_LINE = "\x03"  # line break inside <pre>: indentation kept
 _BR = "\x04"  # <br>: a line break that counts (two in a row make a blank line)
-_LINE_RUN_RE = regex.compile("\x02(?:[ ]*\x02)+")
-_BR_EDGE_RE = regex.compile("\x04[ ]*\x02|\x02[ ]*\x04")
-_MEANINGLESS_ALT_RE = regex.compile(
+_LINE_RUN_RE = lazy("\x02(?:[ ]*\x02)+")
+_BR_EDGE_RE = lazy("\x04[ ]*\x02|\x02[ ]*\x04")
+_MEANINGLESS_ALT_RE = lazy(
     r"^(?:image|img|photo|picture|attachment|attached image|screenshot|icon|avatar|logo|thumbnail|"
     r"[\w.-]*\.(?:png|jpe?g|gif|webp|bmp|svg|heic)|\W*|:[\w+-]+:|[\W\w]?)$",
     regex.IGNORECASE,
@@ -304,9 +305,9 @@ def node_path(node: Node, *, stop: Node | None = None, depth: int = 3) -> str:
     return " > ".join(reversed(parts))
 
 
-_INT_RE = regex.compile(r"(-|−)?\s*(\d{1,3}(?:[,.\u00a0 ']\d{3})+|\d+)(?:[.,](\d+))?\s*([kKmM])?\b")
-_NON_DIGIT_RE = regex.compile(r"\D")
-_SCHEME_RE = regex.compile(r"^(?:https?|ftp)://")
+_INT_RE = lazy(r"(-|−)?\s*(\d{1,3}(?:[,.\u00a0 ']\d{3})+|\d+)(?:[.,](\d+))?\s*([kKmM])?\b")
+_NON_DIGIT_RE = lazy(r"\D")
+_SCHEME_RE = lazy(r"^(?:https?|ftp)://")
 
 
 def parse_int(text: str | None) -> int | None:
@@ -326,11 +327,11 @@ def parse_int(text: str | None) -> int | None:
     return -out if m.group(1) else out
 
 
-_MDY_RE = regex.compile(
+_MDY_RE = lazy(
     r"\b(?P<m>\d{1,2})[-/](?P<d>\d{1,2})[-/](?P<y>\d{4})(?:,?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})"
     r"(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp][Mm])?)?"
 )
-_MONTH_YEAR_RE = regex.compile(r"^\s*(?P<mon>[A-Za-zÀ-ÿ]{3,10})\.?\s+(?P<y>\d{4})\s*$")
+_MONTH_YEAR_RE = lazy(r"^\s*(?P<mon>[A-Za-zÀ-ÿ]{3,10})\.?\s+(?P<y>\d{4})\s*$")
 
 
 def _parse_loose(text: str) -> _dt.date | _dt.datetime | None:
@@ -419,7 +420,7 @@ def date_from_node(node: Node | None) -> tuple[_dt.date | _dt.datetime | None, s
 
 
 #: Smiley images (vBulletin ``images/smilies/``, phpBB ``images/smilies``, SMF ``Smileys/``, MyBB …).
-_SMILEY_SRC_RE = regex.compile(r"/(?:smilies|smileys|emoticons|emotes)/", regex.IGNORECASE)
+_SMILEY_SRC_RE = lazy(r"/(?:smilies|smileys|emoticons|emotes)/", regex.IGNORECASE)
 
 
 def _alt_text(node: Node) -> str | None:
@@ -438,7 +439,7 @@ def _alt_text(node: Node) -> str | None:
     return alt
 
 
-_SHORT_URL_RE = regex.compile(r"^(?P<a>\S{6,}?)\s?(?:\.{3}|…)\s?(?P<b>\S{2,})$")
+_SHORT_URL_RE = lazy(r"^(?P<a>\S{6,}?)\s?(?:\.{3}|…)\s?(?P<b>\S{2,})$")
 
 
 def _unshortened(a: Node) -> str | None:

@@ -14,42 +14,43 @@ import datetime as _dt
 
 import regex
 
+from .._lazy import lazy
 from ._dom import Node, _parse_loose, clean_inline, parse_epoch
 
 __all__ = ["Index", "build_index", "loose_date"]
 
 #: Links to a member profile, on the URL shapes forum and comment software use.
-USER_HREF_RE = regex.compile(
+USER_HREF_RE = lazy(
     r"/(?:u|user|users|member|members|profile|profiles|people|author|authors|account|accounts|m)/"
     r"|memberlist\.php\?|member\.php\?|profile\.php\?|[?&](?:u|user|uid|userid|showuser|who)=|[?&]mode=viewprofile"
     r"|/(?:members?|users?)\.\d|/@[\w.-]+/?$|/~[\w.-]+/?(?:[?#]|$)",
     regex.IGNORECASE,
 )
 #: Class / id / itemprop tokens of elements that name a poster.
-AUTHOR_TOKEN_RE = regex.compile(
+AUTHOR_TOKEN_RE = lazy(
     r"(?:^|[-_])(?:author|authorname|username|user|name|poster|postername|postauthor|nick|nickname|"
     r"membername|member|byline|by|creator|handle|commenter|commentauthor|uname|userlink|usertext)(?:$|[-_])"
     r"|^(?:author|username|poster|nick|uname)|(?:author|username|poster|nickname)$",
     regex.IGNORECASE,
 )
 #: Tokens that look author-ish but name something else (a post's "user content", a user's avatar).
-NOT_AUTHOR_TOKEN_RE = regex.compile(
+NOT_AUTHOR_TOKEN_RE = lazy(
     r"content|avatar|image|img|photo|pic|icon|title|rank|stats|info|details|count|menu|list|select|input|"
     r"form|button|btn|badge|online|status|flair|role|group",
     regex.IGNORECASE,
 )
 #: Class / id / itemprop tokens of elements that print a post's date.
-DATE_TOKEN_RE = regex.compile(r"date|time|posted|timestamp|ago|published|created|when", regex.IGNORECASE)
+DATE_TOKEN_RE = lazy(r"date|time|posted|timestamp|ago|published|created|when", regex.IGNORECASE)
 #: Dates that are not the post's: member join date, edit notes, last visits.
-NOT_POST_DATE_RE = regex.compile(
+NOT_POST_DATE_RE = lazy(
     r"join|regist|member.?since|last.?(?:edit|visit|seen|active|post)|edited|updated|birthday|local.?time",
     regex.IGNORECASE,
 )
-_DIGIT_RE = regex.compile(r"\d")
+_DIGIT_RE = lazy(r"\d")
 #: Cheap pre-check before the (slow) full date grammar: a year, or a numeric day/month/year.
-_DATEISH_RE = regex.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
-_SPACE_COMMA_RE = regex.compile(r"\s+,")
-_ON_RE = regex.compile(r"\b(?:on|at|le|am|el)\s+(?=[A-Za-z]{3})", regex.IGNORECASE)
+_DATEISH_RE = lazy(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
+_SPACE_COMMA_RE = lazy(r"\s+,")
+_ON_RE = lazy(r"\b(?:on|at|le|am|el)\s+(?=[A-Za-z]{3})", regex.IGNORECASE)
 
 CHROME_TAGS = frozenset({"nav", "aside", "noscript", "dialog", "menu"})
 CHROME_ROLES = frozenset(
@@ -157,21 +158,21 @@ class Index:
         return clean_inline(self.nodes[i].text(separator=" "))
 
 
-_CHROME_ANY_RE = regex.compile(
+_CHROME_ANY_RE = lazy(
     r"(?:^|\s)(?:nav|navbar|navigation|menu|sidebar|side-bar|breadcrumbs?|footer|site-footer|page-footer|header|"
     r"site-header|page-header|masthead|cookie\S*|consent\S*|gdpr\S*|banner|advert\S*|ads?|ad-\S+|"
     r"related\S*|similar\S*|recommend\S*|trending\S*|popular\S*|newsletter\S*|subscribe\S*|modal\S*|"
     r"popup\S*|share\S*|social\S*|pagination|pager|skip-link\S*)(?:\s|$)",
     regex.IGNORECASE,
 )
-_AUTHOR_ANY_RE = regex.compile(
+_AUTHOR_ANY_RE = lazy(
     r"author|user|name|poster|nick|member|by|creator|handle|comment", regex.IGNORECASE
 )
 
 
 #: Elements that never belong in a post body: controls, share / vote / reaction rows, screen-reader labels.
 DROP_TAGS = frozenset({"button", "select", "form", "menu", "nav", "input", "textarea", "dialog"})
-_DROP_RE = regex.compile(
+_DROP_RE = lazy(
     r"share|social|vote|reaction|action|toolbar|button|btn|reply-?link|report|permalink|likes|kudos|advert|"
     r"sponsor|controls|comment-?meta|post-?meta|tooltip|dropdown|modal|popup|rating|badge|sr-only|"
     r"visually-?hidden|screen-?reader",

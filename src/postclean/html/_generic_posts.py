@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .._lazy import lazy
 from ._base import Draft, Spec, extract_body, make_removal, poster_from_line
 from ._dom import Node, attr, clean_inline, date_from_node, node_path, render_lines, select
 from ._generic_index import DATE_TOKEN_RE, Index, loose_date
@@ -47,23 +48,23 @@ SPEC = Spec(
 BODY_SPEC = replace(SPEC, drop="")
 
 #: Class / id tokens of a post's body element.
-_BODY_TOKEN_RE = regex.compile(
+_BODY_TOKEN_RE = lazy(
     r"body|content|message|msg|text|entry|cooked|markdown|prose|post-?text|comment-?text|article|description",
     regex.IGNORECASE,
 )
-_NOT_BODY_TOKEN_RE = regex.compile(
+_NOT_BODY_TOKEN_RE = lazy(
     r"header|footer|meta|author|user|sig|avatar|info|wrap|outer|layout", regex.IGNORECASE
 )
-_ID_PREFIX_RE = regex.compile(r"^([A-Za-z][A-Za-z_-]*?)[-_]?\d+$")
-_DIGITS_RE = regex.compile(r"\d+")
-_AUTHOR_PREFIX_RE = regex.compile(
+_ID_PREFIX_RE = lazy(r"^([A-Za-z][A-Za-z_-]*?)[-_]?\d+$")
+_DIGITS_RE = lazy(r"\d+")
+_AUTHOR_PREFIX_RE = lazy(
     r"^(?:(?:posted|written|submitted|asked|answered|commented|started|created|reply|replied)\s+)?"
     r"(?:by|von|par|por|da)\s*:?\s+|^@",
     regex.IGNORECASE,
 )
 #: Where a byline's name ends: "by Name on …", "by Name from …", "by Name in …".
-_BYLINE_TAIL_RE = regex.compile(r"\s+(?:on|at|from|in|am|le|el)\s|\s*[·|•]\s*", regex.IGNORECASE)
-_AUTHOR_JUNK_RE = regex.compile(
+_BYLINE_TAIL_RE = lazy(r"\s+(?:on|at|from|in|am|le|el)\s|\s*[·|•]\s*", regex.IGNORECASE)
+_AUTHOR_JUNK_RE = lazy(
     r"^(?:reply|quote|report|share|like|permalink|link|edit|delete|flag|vote|upvote|downvote|more|view|"
     r"profile|follow|posts?|#\d+|\d+|guest|anonymous\s+user|sign\s*up|sign\s*in|log\s*in|login|register|"
     r"join|subscribe|re:.*)$",
@@ -511,7 +512,7 @@ def posts_from_group(ix: Index, group: Group) -> list[Draft]:
     return drafts
 
 
-_NUMERIC_DATE_RE = regex.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_NUMERIC_DATE_RE = lazy(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 def _day_first(drafts: list[Draft]) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from .._lazy import lazy
 from ._base import Draft, EnginePack, Spec
 from ._detect import generator, has
 from ._dom import Node, clean_inline, node_text
@@ -26,7 +27,7 @@ _BODY_SHARED = dict(
     ".cooked-selection-barrier, .badge-wrapper, .quote-controls",
 )
 
-_FULL_NAME_RE = regex.compile(r"^\((?P<n>[^()]{1,80})\)$")
+_FULL_NAME_RE = lazy(r"^\((?P<n>[^()]{1,80})\)$")
 
 
 def _crawler_hook(post: Node, draft: Draft) -> None:
@@ -80,7 +81,7 @@ EMBER = dataclasses.replace(
 )
 
 
-_GENERATOR_RE = regex.compile(r"Discourse\s+([\w.-]+)")
+_GENERATOR_RE = lazy(r"Discourse\s+([\w.-]+)")
 
 
 def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:

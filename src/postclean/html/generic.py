@@ -18,6 +18,7 @@ from typing import Any
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from .._lazy import lazy
 from ._base import Draft, extract_body, make_removal
 from ._dom import (
     Node,
@@ -57,7 +58,7 @@ _MAIN_TYPES = (
     "TechArticle",
     "Report",
 )
-_WORD_RE = regex.compile(r"\w+")
+_WORD_RE = lazy(r"\w+")
 
 
 def extract(tree: LexborHTMLParser, url: str | None, ld: list[str]) -> tuple[list[Draft], list[str]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from .._lazy import lazy
 from ._base import Draft, EnginePack, Spec, poster_from_line
 from ._detect import generator, has
 from ._dom import Node, node_text, select
@@ -56,8 +56,8 @@ SUBSILVER = dataclasses.replace(
 )
 
 
-_GENERATOR_RE = regex.compile(r"phpBB\s*([\d.]+)?")
-_POWERED_RE = regex.compile(r"Powered by\s*(?:<[^>]+>\s*)*phpBB")
+_GENERATOR_RE = lazy(r"phpBB\s*([\d.]+)?")
+_POWERED_RE = lazy(r"Powered by\s*(?:<[^>]+>\s*)*phpBB")
 
 
 def _body_attrs(tree: LexborHTMLParser) -> tuple[str, str]:

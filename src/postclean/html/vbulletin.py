@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from .._lazy import lazy
 from ._base import Draft, EnginePack, Spec, make_removal
 from ._detect import generator, has, html_attr
 from ._dom import Node, clean_inline, node_path, node_text, render_lines
@@ -68,8 +69,8 @@ VB4 = Spec(
     **_QUOTE,  # type: ignore[arg-type]
 )
 
-_SIG_RULE_RE = regex.compile(r"^\s*_{6,}\s*")
-_EDITED_RE = regex.compile(r"^\s*Last edited by\b", regex.IGNORECASE)
+_SIG_RULE_RE = lazy(r"^\s*_{6,}\s*")
+_EDITED_RE = lazy(r"^\s*Last edited by\b", regex.IGNORECASE)
 
 
 def _vb3_hook(post: Node, draft: Draft) -> None:
@@ -123,7 +124,7 @@ VB3 = Spec(
 )
 
 
-_GENERATOR_RE = regex.compile(r"vBulletin\s*([\d.]+)?")
+_GENERATOR_RE = lazy(r"vBulletin\s*([\d.]+)?")
 
 
 def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:

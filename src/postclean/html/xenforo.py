@@ -7,6 +7,7 @@ import dataclasses
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from .._lazy import lazy
 from ._base import Draft, EnginePack, Spec
 from ._detect import generator, has, html_attr
 from ._dom import Node, _parse_loose, attr, first
@@ -25,7 +26,7 @@ _DROP = (
     ".quoteExpand, .messageTextEndMarker, .bbCodeCode > .type, .bbCodeBlock-sourceJump, .message-newIndicator"
 )
 
-_REACTIONS_LABEL_RE = regex.compile(r"^(?:(?:Likes?|Reactions?)\s+)?Reactions?\s*:\s*", regex.IGNORECASE)
+_REACTIONS_LABEL_RE = lazy(r"^(?:(?:Likes?|Reactions?)\s+)?Reactions?\s*:\s*", regex.IGNORECASE)
 
 
 def _xf2_hook(post: Node, draft: Draft) -> None:
@@ -136,7 +137,7 @@ def detect_xf2(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[floa
     return 0.0, None
 
 
-_XF1_VERSION_RE = regex.compile(r"XenForo[^0-9<]{0,20}(1\.\d+(?:\.\d+)?)")
+_XF1_VERSION_RE = lazy(r"XenForo[^0-9<]{0,20}(1\.\d+(?:\.\d+)?)")
 
 
 def identify_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:

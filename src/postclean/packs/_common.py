@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import regex
 
+from .._lazy import lazy
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..text import TextView, could_match, folded, word_count
@@ -22,12 +23,12 @@ __all__ = [
     "poster_facts",
 ]
 
-_COUNT_RE = regex.compile(
+_COUNT_RE = lazy(
     r"^\s*(?P<sign>[-+−–]?)\s*(?P<num>\d{1,3}(?:[,.\s\u202f\xa0]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?\s*(?P<suf>[kKmM])?\s*$"
 )
 
 
-_COUNT_SEP_RE = regex.compile(r"[,.\s\u202f\xa0]")
+_COUNT_SEP_RE = lazy(r"[,.\s\u202f\xa0]")
 
 
 def parse_count(text: str | None) -> int | None:
@@ -50,7 +51,7 @@ def parse_count(text: str | None) -> int | None:
     return sign * round(value)
 
 
-_DIGIT_RE = regex.compile(r"\d")
+_DIGIT_RE = lazy(r"\d")
 
 
 def is_digit(c: str) -> bool:
@@ -63,7 +64,7 @@ def has_digit(s: str) -> bool:
     return _DIGIT_RE.search(s) is not None
 
 
-_YEAR_RE = regex.compile(r"\d{4}")
+_YEAR_RE = lazy(r"\d{4}")
 
 
 def has_year(s: str) -> bool:
@@ -252,7 +253,7 @@ def matches_at(
 _LABELS = label_alternation()
 _BULLET = r"[-•*·▪◦]"
 #: A stat line: a label alone (value on the next line) or ``Label: value``.
-STAT_LINE_RE = regex.compile(
+STAT_LINE_RE = lazy(
     rf"^[ \t]*(?P<bullet>{_BULLET}[ \t]*)?(?P<label>{_LABELS})[ \t]*"
     rf"(?::[ \t]*(?P<value>\S[^\n]{{0,80}}?)|:?)[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
@@ -260,10 +261,10 @@ STAT_LINE_RE = regex.compile(
 #: Every stat label (those :func:`~postclean.labels.label_alternation` lists), for :class:`LineHeads`.
 _ALL_LABELS = tuple(x.lower() for langs in STAT_LABELS.values() for labels in langs.values() for x in labels)
 _STAT_HEADS = LineHeads(_ALL_LABELS, bullets="-•*·▪◦")
-_BULLET_VALUE_RE = regex.compile(rf"^[ \t]*{_BULLET}[ \t]*(?P<value>[^\n]{{0,80}}?)[ \t]*$")
+_BULLET_VALUE_RE = lazy(rf"^[ \t]*{_BULLET}[ \t]*(?P<value>[^\n]{{0,80}}?)[ \t]*$")
 #: The next ``Label:`` inside a value: a row of stats on one line (``Messages: 3 Likes Received: 1``), a known
 #: label or one to three capitalised words.
-_NEXT_LABEL_RE = regex.compile(
+_NEXT_LABEL_RE = lazy(
     rf"[ \t]+(?P<label>(?i:{_LABELS})|\p{{Lu}}[\w'-]*(?:[ \t]+\w[\w'-]*){{0,2}})[ \t]*:[ \t]*"
 )
 _CORE_FIELDS = frozenset({"joined", "messages", "reaction_score", "points"})
@@ -271,16 +272,16 @@ _CORE_FIELDS = frozenset({"joined", "messages", "reaction_score", "points"})
 #: that keep a ``dl`` row on one line write it; anything after the pairs (custom fields) is kept as extra info.
 _ROW_VALUE = rf"(?:{DATE_RE.pattern}|\p{{Lu}}\p{{Ll}}{{2,8}}\.?[ \t]+\d{{4}}|-?\d[\d,.]*[KkMm]?)"
 _ROW_PAIR = rf"(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE}"
-_ROW_PAIR_RE = regex.compile(
+_ROW_PAIR_RE = lazy(
     rf"(?P<label>{_LABELS})[ \t]*:?[ \t]+(?P<value>{_ROW_VALUE})", regex.IGNORECASE | regex.VERSION1
 )
-_ROW_RE = regex.compile(
+_ROW_RE = lazy(
     rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?P<pairs>(?:{_ROW_PAIR}[ \t]+){{1,7}}{_ROW_PAIR})"
     r"(?:[ \t]+(?P<rest>[^\n]{1,80}?))?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
-_POST_NUMBER_RE = regex.compile(r"^[ \t]*#\s?(?P<n>\d{1,7})[ \t]*$")
-_RELATIVE_DATE_RE = regex.compile(
+_POST_NUMBER_RE = lazy(r"^[ \t]*#\s?(?P<n>\d{1,7})[ \t]*$")
+_RELATIVE_DATE_RE = lazy(
     r"^[ \t]*(?:(?:Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+at\s+\d{1,2}:\d{2}"
     r"\s*(?:[AP]M)?|A moment ago|\d{1,3}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)[ \t]*$",
     regex.IGNORECASE,
@@ -400,8 +401,8 @@ def _split_row(label: str, value: str) -> list[tuple[str, str | None]]:
     return pairs
 
 
-_CUSTOM_LABEL_RE = regex.compile(r"^[ \t]*(?P<label>\p{Lu}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,3})[ \t]*$")
-_POST_META_RE = regex.compile(r"^[ \t]*\#[ ]?\d{1,7}[ \t]*$")
+_CUSTOM_LABEL_RE = lazy(r"^[ \t]*(?P<label>\p{Lu}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,3})[ \t]*$")
+_POST_META_RE = lazy(r"^[ \t]*\#[ ]?\d{1,7}[ \t]*$")
 
 
 def _custom_pairs(
@@ -481,7 +482,7 @@ def _set_stat(facts: dict[str, Any], extra: dict[str, str], label: str, value: s
         extra.setdefault(field.split(":", 1)[1], value)
 
 
-_LIST_NUMBER_RE = regex.compile(r"^\d{1,4}\.[ \t]+(?=\S)")
+_LIST_NUMBER_RE = lazy(r"^\d{1,4}\.[ \t]+(?=\S)")
 
 
 def poster_facts(
@@ -535,7 +536,7 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
     return first, name, ranks
 
 
-_LEAD_BULLET_RE = regex.compile(rf"^[ \t]*{_BULLET}[ \t]+")
+_LEAD_BULLET_RE = lazy(rf"^[ \t]*{_BULLET}[ \t]+")
 
 
 def after_block(view: TextView, end: int) -> tuple[int, dict[str, Any]]:

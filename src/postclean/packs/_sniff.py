@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from .._lazy import lazy
 from ..text import (
     _group_close,
     _skip_class,
@@ -100,6 +101,12 @@ def _quantified_optional(src: str, i: int) -> bool:
     return False
 
 
+#: Characters whose full case folding is more than one character (``ß`` -> ``ss``, ``ﬁ`` -> ``fi``).
+_MULTI_FOLD = regex.escape(
+    "".join(c for c in map(chr, range(0x80, 0x10000)) if len(c.casefold()) > 1), special_only=True
+)
+
+
 def first_char_re(src: str, nested: bool = False) -> str | None:
     """A regex matching one character, every character that a match of the regex source ``src`` can start
     with (a superset); None when that is not easily read off the source (or a match can be empty)."""
@@ -158,8 +165,8 @@ class _Opaque(Exception):
     pass
 
 
-_QUANTIFIER_RE = regex.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
-_FLAGS_GROUP_RE = regex.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
+_QUANTIFIER_RE = lazy(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
+_FLAGS_GROUP_RE = lazy(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
 _ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
 
 
@@ -238,7 +245,7 @@ def factored_source(src: str, nested: bool = False) -> str:
     return emit(trie)
 
 
-_NAMED_GROUP_RE = regex.compile(r"\(\?P<\w+>")
+_NAMED_GROUP_RE = lazy(r"\(\?P<\w+>")
 
 
 def _group_body(atom: str) -> str | None:
@@ -416,6 +423,9 @@ def _line_scan_part(
     joined = "|".join(bodies)
     first = first_char_re(joined, nested)
     literals = _leading_literals(joined, nested)
+    if first is not None and flags & regex.IGNORECASE and nested:
+        # full case folding: ``ß`` matches ``ss``, ``ﬁ`` matches ``fi``; a one-character guard must let them in
+        first = f"(?:{first}|[{_MULTI_FOLD}])"
     ahead = f"(?={first})" if first is not None else ""
     with contextlib.suppress(_Opaque):
         joined = factored_source(joined, nested)

@@ -10,6 +10,7 @@ from typing import Any
 
 import regex
 
+from .._lazy import lazy
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, could_match, guarded_search, search_lines, word_count
@@ -36,15 +37,15 @@ _ACTIONS = (
 )
 _DATE = rf"(?:{DATE_RE.pattern})"
 #: ``raoul (Raoul) May 3, 2024, 8:45am 1`` / ``hayley.p 2 May 2025 18:48 1`` / ``system Closed … 7``.
-_ONE_LINE_RE = regex.compile(
+_ONE_LINE_RE = lazy(
     rf"^[ \t]*(?P<user>[\w][\w.\-]{{0,38}})(?:[ \t]+\((?P<full>[^()\n]{{1,60}})\))?(?:[ \t]+(?P<action>{_ACTIONS}))?"
     rf"[ \t]+(?P<date>{_DATE})[ \t]+\#?(?P<num>\d{{1,5}})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
 #: Lines ending in a digit: every ``_ONE_LINE_RE`` match is one of them (a cheap pre-filter).
-_DIGIT_END_LINE_RE = regex.compile(r"^[^\n]*\d[ \t]*$", regex.MULTILINE)
-_NUMBER_RE = regex.compile(r"^[\d.,]+$")
-_FULL_NAME_RE = regex.compile(r"^[ \t]*\((?P<full>[^()\n]{1,60})\)[ \t]*$")
+_DIGIT_END_LINE_RE = lazy(r"^[^\n]*\d[ \t]*$", regex.MULTILINE)
+_NUMBER_RE = lazy(r"^[\d.,]+$")
+_FULL_NAME_RE = lazy(r"^[ \t]*\((?P<full>[^()\n]{1,60})\)[ \t]*$")
 _LIKES_ALT = phrase_alt("likes_count")
 _LIKES_RE = line_re(
     rf"(?:{COUNT})[ \t]*(?:{_LIKES_ALT})|(?:❤️?|♥️?|💜|👍)[ \t]*(?:{COUNT})?|(?:{COUNT})[ \t]*(?:❤️?|♥️?)"
@@ -291,7 +292,7 @@ _TOPIC_WORDS = (
 _TOPIC_WORD_RE = line_re("|".join(regex.escape(w) for w in _TOPIC_WORDS), flags=regex.IGNORECASE)
 _RELATED_RE = line_re(phrase_alt("related_topics"), flags=regex.IGNORECASE)
 _ACTIVITY = rf"(?:{_DATE}|[A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}}|[A-Z][a-z]{{2,8}}[ \t]+'?\d{{2,4}}|\d{{1,2}}[ \t]+[A-Za-z]{{3,9}}|\d{{1,3}}[smhdwy]|{RELATIVE_TIME})"
-_TOPIC_ROW_STATS_RE = regex.compile(
+_TOPIC_ROW_STATS_RE = lazy(
     rf"^[ \t]*(?:[^\n]{{0,200}}?[ \t]+)?(?:{COUNT})[ \t]+(?:{COUNT})[ \t]+(?:{_ACTIVITY})[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
@@ -559,7 +560,7 @@ def buttons_and_counters(view: TextView) -> Iterator[Hit]:
                 yield Hit(i, i, "counter number")
 
 
-_SITE_TITLE_SEP = regex.compile(r"[ \t]+[-–|][ \t]+")
+_SITE_TITLE_SEP = lazy(r"[ \t]+[-–|][ \t]+")
 
 
 @rule("DSC009", "page-header", tags=["navigation", "headline"], scope="document", trigger=None)
@@ -596,7 +597,7 @@ def page_header(view: TextView) -> Iterator[Hit]:
     )
 
 
-_NUM_GAP_RE = regex.compile(r"(?:^|\n)[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n")
+_NUM_GAP_RE = lazy(r"(?:^|\n)[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n")
 
 
 def sniff(text: str) -> float:
@@ -627,9 +628,9 @@ def sniff(text: str) -> float:
 
 
 _SNIFF_LINES = LineScan(_LIKES_RE, _TOPIC_HEADER_RE, _RELATED_RE)
-_SNIFF_EMOJI_RE = regex.compile(r"(?:^|\s):[a-z_]{2,30}:(?:\s|$)")
+_SNIFF_EMOJI_RE = lazy(r"(?:^|\s):[a-z_]{2,30}:(?:\s|$)")
 #: ``_NUM_GAP_RE`` after the start of the text: led by a newline, which the regex engine looks for quickly.
-_NUM_GAP_NL_RE = regex.compile(r"\n[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n")
+_NUM_GAP_NL_RE = lazy(r"\n[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n")
 
 
 def _num_gaps(head: str) -> Iterator[regex.Match[str]]:
@@ -643,7 +644,7 @@ def _num_gaps(head: str) -> Iterator[regex.Match[str]]:
 
 
 _DIGITS = "0123456789"
-_YEAR_RE = regex.compile(r"\d{4}")
+_YEAR_RE = lazy(r"\d{4}")
 
 
 @functools.cache

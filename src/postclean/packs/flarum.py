@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..rules import Hit, RulePack, rule
 from ..text import TextView
 from ._modern import is_handle_like, line_re, phrase_alt, phrase_list, remember_authors, whole_line_hits
@@ -125,7 +126,7 @@ def sniff(text: str) -> float:
     return min(1.0, score)
 
 
-_SNIFF_PAGER_RE = regex.compile(r"^[ \t]*(?:« Previous Page|Next Page »)[ \t]*$", regex.MULTILINE)
+_SNIFF_PAGER_RE = lazy(r"^[ \t]*(?:« Previous Page|Next Page »)[ \t]*$", regex.MULTILINE)
 #: The last characters of ``_LIKED_ENDINGS``: only lines ending in one of them are tried.
 _LIKED_LAST_CHARS = "".join(sorted({e[-1] for e in _LIKED_ENDINGS}))
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..rules import Hit, RulePack, rule
 from ..text import TextView
 from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, date_facts, line_re, weighted_sniff
@@ -16,8 +17,8 @@ __all__ = ["PACK"]
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 
 #: ``#1 2025-11-01 15:14:37`` / ``#3 Today 10:04:11``.
-_HEADER_RE = regex.compile(rf"^[ \t]*(?:[-•][ \t]*)?\#(?P<num>\d{{1,7}})[ \t]+(?P<date>{CLASSIC_DATE})[ \t]*$", _F)
-_POST_RE = regex.compile(
+_HEADER_RE = lazy(rf"^[ \t]*(?:[-•][ \t]*)?\#(?P<num>\d{{1,7}})[ \t]+(?P<date>{CLASSIC_DATE})[ \t]*$", _F)
+_POST_RE = lazy(
     r"^[ \t]*(?:[-•][ \t]*)?(?:Website|E-mail|Email|PM|(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200})[ \t]*$",
     _F,
 )
@@ -57,7 +58,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "post header", facts, moved_to="date")
 
 
-_EDIT_RE = regex.compile(
+_EDIT_RE = lazy(
     rf"^[ \t]*(?P<note>(?:{alt('classic_last_edited_by')})[ \t]+[^\n()]{{1,60}}?[ \t]*\((?P<date>{CLASSIC_DATE})\))[ \t]*$",
     _F,
 )
@@ -101,16 +102,16 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "online status")
 
 
-_SNIFF_POST_HEADER_RE = regex.compile(
+_SNIFF_POST_HEADER_RE = lazy(
     r"^[ \t]*#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[ \t]*$", regex.MULTILINE
 )
 _SNIFF = (
     (_SNIFF_POST_HEADER_RE, 0.5),
-    (regex.compile(r"^[ \t]*Registered: \d{4}-\d{2}-\d{2}[ \t]*$", regex.MULTILINE), 0.35),
-    (regex.compile(r"Last edited by [^\n()]{1,60} \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)"), 0.4),
-    (regex.compile(r"FluxBB|PunBB"), 0.5),
-    (regex.compile(r"^[ \t]*Offline[ \t]*$", regex.MULTILINE), 0.2),
-    (regex.compile(r"^[ \t]*You are not logged in\.[ \t]*$", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*Registered: \d{4}-\d{2}-\d{2}[ \t]*$", regex.MULTILINE), 0.35),
+    (lazy(r"Last edited by [^\n()]{1,60} \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)"), 0.4),
+    (lazy(r"FluxBB|PunBB"), 0.5),
+    (lazy(r"^[ \t]*Offline[ \t]*$", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*You are not logged in\.[ \t]*$", regex.MULTILINE), 0.2),
 )
 #: Substring tests every text these patterns match passes (the literal guard it gets by itself is none).
 _SNIFF_NEEDS = {_SNIFF_POST_HEADER_RE: lambda head: "#" in head}

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..model import Quote
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
@@ -15,7 +16,7 @@ from ._modern import known_authors, phrase_alt, phrase_list
 
 __all__ = ["PACK"]
 
-_WS_LINE_RE = regex.compile(r"^[^\S\n]+$", regex.MULTILINE)
+_WS_LINE_RE = lazy(r"^[^\S\n]+$", regex.MULTILINE)
 
 
 @rule("GEN001", "whitespace-line", tags=["whitespace"], stage="generic", trigger=r"^[^\S\n]+$")
@@ -122,7 +123,7 @@ _WEAK_BUTTONS = (
     r"Edit|Delete|IP|Warn|Spam|History|Save|Follow|Vote|Embed|Award|Copy link|Link|Top|Back to top|Thanks"
 )
 _BUTTON_TOKEN = rf"(?>{_STRONG_BUTTONS}|{_WEAK_BUTTONS})"
-_BUTTON_ROW_RE = regex.compile(
+_BUTTON_ROW_RE = lazy(
     rf"^[ \t]*(?:(?:[-•·|][ \t]*)?(?:{_STRONG_BUTTONS})(?:[ \t]*\(\d+\))?[ \t]*"
     rf"|(?:[-•·|][ \t]*)?{_BUTTON_TOKEN}(?:[ \t]*[-•·|,]?[ \t]*{_BUTTON_TOKEN}){{1,12}}[ \t]*)$",
     regex.MULTILINE,
@@ -131,7 +132,7 @@ _SOCIAL = (
     r"Facebook|Twitter|X|Bluesky|Mastodon|Threads|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|"
     r"Telegram|Link|Share|VK|Messenger"
 )
-_SHARE_BLOCK_RE = regex.compile(
+_SHARE_BLOCK_RE = lazy(
     rf"^[ \t]*Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
     rf"|^[ \t]*(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
     regex.MULTILINE,
@@ -224,7 +225,7 @@ def button_row(view: TextView) -> Iterator[Hit]:
             yield Hit(first, last, "post buttons")
 
 
-_MOBILE_SIG_RE = regex.compile(
+_MOBILE_SIG_RE = lazy(
     r"^[ \t]*(?:Sent|Posted) (?:from|via) (?:my )?[^\n]{1,60}?(?: using [^\n]{1,40})?[ \t]*$", regex.MULTILINE
 )
 
@@ -252,7 +253,7 @@ def mobile_signature(view: TextView) -> Iterator[Hit]:
 
 #: (The look-ahead holds the characters every alternative starts with: a line starting otherwise is rejected at once
 #: instead of being tried with each alternative.)
-_PAGINATION_RE = regex.compile(
+_PAGINATION_RE = lazy(
     r"^[ \t]*(?=[fplngj«»‹›….\d])(?:"
     r"(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)"
     r"(?:[ \t]+(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)){1,29}"
@@ -276,7 +277,7 @@ def pagination(view: TextView) -> Iterator[Hit]:
             yield Hit(first, last, "pagination")
 
 
-_CONSENT_RE = regex.compile(
+_CONSENT_RE = lazy(
     r"^[ \t]*(?:"
     r"We value your privacy\.?"
     r"|We and our (?:\d+ )?partners (?:store|use)[^\n]{0,2000}"
@@ -288,7 +289,7 @@ _CONSENT_RE = regex.compile(
     r")[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
-_CONSENT_ANCHOR_RE = regex.compile(r"cookie|consent|privacy|partners", regex.IGNORECASE)
+_CONSENT_ANCHOR_RE = lazy(r"cookie|consent|privacy|partners", regex.IGNORECASE)
 
 
 @rule(
@@ -316,7 +317,7 @@ def cookie_notice(view: TextView) -> Iterator[Hit]:
 
 
 _FILE_EXT = r"(?:png|jpe?g|gif|webp|bmp|heic|tiff?|svg|pdf|zip|rar|7z|txt|log|mp4|mov|mp3|docx?|xlsx?|csv)"
-_ATTACHMENT_RE = regex.compile(
+_ATTACHMENT_RE = lazy(
     rf"^[ \t]*(?:[-•][ \t]*)?(?:"
     rf"(?P<file>[\w()+\[\]-][\w .()+,\[\]-]{{0,119}}?\.{_FILE_EXT})"
     r"(?:[ \t]*[(·|-]?[ \t]*[\d.,]+[ \t]*(?:[KMG]i?B|bytes)\)?)?(?:[ \t]*·[ \t]*Views:[ \t]*[\d,.]+[KkMm]?)?"
@@ -352,7 +353,7 @@ def attachment_name(view: TextView) -> Iterator[Hit]:
 
 
 _SIG_MAX_LINES = 4
-_URL_RE = regex.compile(r"https?://|www\.|\.(?:com|net|org)\b", regex.IGNORECASE)
+_URL_RE = lazy(r"https?://|www\.|\.(?:com|net|org)\b", regex.IGNORECASE)
 
 
 def _closing_ok(lines: tuple[str, ...], *, known_author: bool) -> bool:
@@ -428,7 +429,7 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
 #: each line, which costs a fifth of a whole-text alternation scan on a page of short lines.
 _CONSENT_HEADINGS = frozenset(" ".join(x.lower().split()) for x in phrases("consent_heading"))
 _CONSENT_THESE = tuple(" ".join(x.lower().split()) + " " for x in phrases("consent_these"))
-_COUNT_SUFFIX_RE = regex.compile(r"[ \t]*\(\d+\)$")
+_COUNT_SUFFIX_RE = lazy(r"[ \t]*\(\d+\)$")
 #: Marker phrases, lower-cased: found with ``str.find`` on the lower-cased text (a regex alternation of them
 #: costs ~20 times more on a long page).
 _CONSENT_MARKERS = tuple(x.lower() for x in phrases("consent_marker"))
@@ -540,7 +541,7 @@ _AND = r"(?:and|und|et|y|e|en|i|и)"
 #: ``Ann, Bob and 3 others like this.`` / ``Ann, Bob and Cleo like this.``: a list of names, then a like or
 #: reply phrase. Two forms only, both unlike a sentence: "and N others", or three names or more with commas
 #: (``My wife and I like this.`` stays).
-_LIKED_LIST_RE = regex.compile(
+_LIKED_LIST_RE = lazy(
     rf"^[ \t]*(?:{_LIKER}(?:,[ \t]+{_LIKER}){{0,8}}[ \t]+{_AND}[ \t]+\d{{1,6}}[ \t]+\w{{1,12}}"
     rf"|{_LIKER}(?:,[ \t]+{_LIKER}){{1,8}}[ \t]+{_AND}[ \t]+{_LIKER})[ \t]+(?:{phrase_alt('flarum_likes_this')})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
@@ -550,10 +551,10 @@ _LIKED_LIST_RE = regex.compile(
 #: ``MargoFarrel likes this.``: one liker, taken when the name is a poster of the thread or shaped like a
 #: handle (lower-case first letter, a digit, an underscore or dot, or a capital inside it): a sentence starts
 #: with a capital, so "Everyone likes this." stays.
-_LIKED_ONE_RE = regex.compile(
+_LIKED_ONE_RE = lazy(
     rf"^[ \t]*(?P<name>[\w.-]{{2,40}})[ \t]+(?:{phrase_alt('flarum_likes_this')})[ \t]*$", regex.IGNORECASE
 )
-_HANDLE_SHAPE_RE = regex.compile(r"^\p{Ll}|\d|_|\w\.\w|\p{Ll}\p{Lu}")
+_HANDLE_SHAPE_RE = lazy(r"^\p{Ll}|\d|_|\w\.\w|\p{Ll}\p{Lu}")
 
 
 @rule(
@@ -591,7 +592,7 @@ def likes_summary(view: TextView) -> Iterator[Hit]:
 _ENDINGS_TUPLE = tuple(_LIKED_ENDINGS)
 
 
-_QUOTE_BLANK_RE = regex.compile(r"^[ \t]*(?:>[ \t]*)+$")
+_QUOTE_BLANK_RE = lazy(r"^[ \t]*(?:>[ \t]*)+$")
 
 
 @rule("GEN011", "markup-only-line", tags=["whitespace"], stage="layout", scope="document")

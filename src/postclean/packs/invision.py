@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from .._lazy import lazy
 from ..dates import DATE_RE, MONTHS, parse_date
 from ..model import Quote
 from ..phrases import alternation
@@ -43,31 +44,31 @@ _SHORT_DATE = (
 )
 _WHEN = rf"(?:{_DATE}|{US_DATE}(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)?|{RELATIVE_TIME}|{_SHORT_DATE})"
 _EDITED_MARK = r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|edytowany|изменено)\)"
-_POSTED_RE = regex.compile(
+_POSTED_RE = lazy(
     rf"^[ \t]*(?:{phrase_alt('ips_posted')})[ \t]+(?:on[ \t]+)?(?P<date>{_WHEN})(?:[ \t]*{_EDITED_MARK})?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 _AGE = r"\d{1,3}[ \t]*(?:yrs?|mos?|wks?|d|hrs?|h|mins?|m)"
 #: IPS 5 entry header: ``August 26, 2024 1 yr`` (glued as ``August 26, 20241 yr`` by some extractors).
-_IPS5_DATE_RE = regex.compile(
+_IPS5_DATE_RE = lazy(
     rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]*(?:{_EDITED_MARK})?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
-_IPS5_GLUED_RE = regex.compile(
+_IPS5_GLUED_RE = lazy(
     rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]+(?=\S)",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
 #: A custom field's label alone on its line, its value on the next (``Location:`` / ``Lisbon``).
-_LABEL_ALONE_RE = regex.compile(r"^[ \t]*\p{L}[^:\n]{0,28}:[ \t]*$")
+_LABEL_ALONE_RE = lazy(r"^[ \t]*\p{L}[^:\n]{0,28}:[ \t]*$")
 _PANE_LABELS = (
     r"posts?|Badges?|Reputation|Solutions?|Points|Beiträge|messages|mensajes|mensagens|messaggi|berichten|postów|"
     r"сообщени[йея]"
 )
-_PANE_COUNT_RE = regex.compile(
+_PANE_COUNT_RE = lazy(
     rf"^[ \t]*(?:(?P<n>{COUNT})(?:[ \t]+(?P<label>{_PANE_LABELS}))?|(?P<label3>{_PANE_LABELS})|(?P<label2>Posts|Joined|Reputation|Location|Gender|Beiträge|Registriert)[ \t]*:?[ \t]*(?P<v2>[^\n]{{1,40}}))[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
-_LABEL_VALUE_RE = regex.compile(
+_LABEL_VALUE_RE = lazy(
     r"^[ \t]*(?P<label>[\w][\w .'/#-]{0,30}):[ \t]+(?P<value>[^\n]{1,80}?)[ \t]*$"
 )
 _BADGE_RE = line_re(
@@ -83,8 +84,8 @@ _FOLLOWERS_RE = line_re(
 
 #: The IPS 5 entry header split over two lines by an extractor that writes one text node per line
 #: (``August 26, 2024`` / ``1 yr``).
-_DATE_LINE_RE = regex.compile(rf"^[ \t]*(?P<date>{_DATE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
-_AGE_ONLY_RE = regex.compile(
+_DATE_LINE_RE = lazy(rf"^[ \t]*(?P<date>{_DATE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
+_AGE_ONLY_RE = lazy(
     rf"^[ \t]*(?P<age>{_AGE})[ \t]*(?:{_EDITED_MARK})?[ \t]*$", regex.IGNORECASE | regex.VERSION1
 )
 #: Lines that, next to a split entry header, show it is something else: the topic header's ``in {forum}`` and
@@ -92,7 +93,7 @@ _AGE_ONLY_RE = regex.compile(
 _NOT_ENTRY_BEFORE_RE = line_re(
     r"Edited|Bearbeitet|Modifié|Editado|Modificato|Bewerkt|Edytowany|Изменено", flags=regex.IGNORECASE
 )
-_NOT_ENTRY_AFTER_RE = regex.compile(
+_NOT_ENTRY_AFTER_RE = lazy(
     r"^[ \t]*(?:in|by|von|par|por|da|door|przez|в)(?:[ \t]|$)", regex.IGNORECASE
 )
 
@@ -120,7 +121,7 @@ def _split_ips5(view: TextView, i: int, ages: set[int]) -> regex.Match[str] | No
 
 
 _POSTED_ALONE_RE = line_re(phrase_alt("ips_posted"), flags=regex.IGNORECASE)
-_DATE_ONLY_RE = regex.compile(
+_DATE_ONLY_RE = lazy(
     rf"^[ \t]*(?P<date>{_WHEN})[ \t]*(?:{_EDITED_MARK})?[ \t]*$", regex.IGNORECASE | regex.VERSION1
 )
 
@@ -216,9 +217,9 @@ def _name_like(line: str) -> bool:
     return bool(s) and len(s) <= 40 and word_count(s) <= 4 and s[-1] not in '.!?,;:"”)' and "://" not in s
 
 
-_BARE_COUNT_RE = regex.compile(rf"^[ \t]*{COUNT}[ \t]*$")
-_NAME_REP_RE = regex.compile(rf"^(?P<name>.+?)[ \t]+(?P<rep>{COUNT})$")
-_EDITED_MARK_RE = regex.compile(_EDITED_MARK, regex.IGNORECASE)
+_BARE_COUNT_RE = lazy(rf"^[ \t]*{COUNT}[ \t]*$")
+_NAME_REP_RE = lazy(rf"^(?P<name>.+?)[ \t]+(?P<rep>{COUNT})$")
+_EDITED_MARK_RE = lazy(_EDITED_MARK, regex.IGNORECASE)
 
 
 def _pane_facts(lines: list[str], date_raw: str | None) -> dict[str, Any]:
@@ -434,7 +435,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
 
 
 _SAID = alternation("said") + "|" + alternation("wrote")
-_QUOTE_HEAD_RE = regex.compile(
+_QUOTE_HEAD_RE = lazy(
     rf"^[ \t\xa0]*(?:(?:On|Am|Le|El|Em|Il|Op|W|В)[ \t]+)?(?P<when>{_WHEN})(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?,[ \t]*"
     rf"(?P<name>[^\n,]{{1,60}}?)[ \t]+(?:{_SAID})[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
@@ -488,7 +489,7 @@ def quote(view: TextView) -> Iterator[Hit]:
 _EDIT_WORDS = [p.split("|") for p in phrase_list("ips_edited_by")]
 # Openers and closers as two alternations around one date: one copy of the date pattern instead of one per
 # language keeps the compiled pattern small (any opener with any closer is no looser in practice).
-_EDITED_RE = regex.compile(
+_EDITED_RE = lazy(
     r"^[ \t]*(?:"
     + "|".join(sorted({regex.escape(a) for a, _b in _EDIT_WORDS}, key=len, reverse=True))
     + rf")[ \t]+(?P<when>{_WHEN}|[^\n]{{1,30}}?)[ \t]+(?:"
@@ -530,10 +531,10 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 
 #: The ``by {user}`` end of an edit note split over lines.
-_EDIT_BY_RE = regex.compile(
+_EDIT_BY_RE = lazy(
     r"^[ \t]*(?:by|von|par|por|da|door|przez|пользователем)[ \t]+\S[^\n]{0,60}$", regex.IGNORECASE
 )
-_URL_LINE_RE = regex.compile(r"^[ \t]*https?://\S+[ \t]*$")
+_URL_LINE_RE = lazy(r"^[ \t]*https?://\S+[ \t]*$")
 _GUEST_RE = line_re(phrase_alt("ips_guest_prompt", min_words=3), flags=regex.IGNORECASE)
 _GUEST_SHORT_RE = line_re(
     phrase_alt("ips_guest_prompt", max_words=2) + "|" + phrase_alt("ips_post_links", max_words=1),
@@ -700,22 +701,22 @@ def _year_line_starts(head: str) -> Iterator[int]:
         pos = end + 1
 
 
-_POSTED_LINE_RE = regex.compile(r"^[ \t]*Posted[ \t]+(?:on[ \t]+)?\S", regex.MULTILINE)
+_POSTED_LINE_RE = lazy(r"^[ \t]*Posted[ \t]+(?:on[ \t]+)?\S", regex.MULTILINE)
 _LINKS_HINTS = ("link to", "share on", "sharing options", "report post", "recommended posts")
-_LINKS_HINT_RE = regex.compile("(?i)" + "|".join(_LINKS_HINTS))
-_SNIFF_HINT_RES = tuple(regex.compile(hint, regex.IGNORECASE) for hint in _LINKS_HINTS)
-_US_CITATION_RE = regex.compile(
+_LINKS_HINT_RE = lazy("(?i)" + "|".join(_LINKS_HINTS))
+_SNIFF_HINT_RES = tuple(lazy(hint, regex.IGNORECASE) for hint in _LINKS_HINTS)
+_US_CITATION_RE = lazy(
     r"^[ \t\xa0]*(?:On[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*[AP]M,[ \t][^\n]{1,60}said:",
     regex.MULTILINE,
 )
-_IPS5_DATE_RE_M = regex.compile(_IPS5_DATE_RE.pattern, _IPS5_DATE_RE.flags | regex.MULTILINE)
+_IPS5_DATE_RE_M = lazy(_IPS5_DATE_RE.pattern, _IPS5_DATE_RE.flags | regex.MULTILINE)
 _SNIFF_GUEST = LineScan(_GUEST_RE)
 _SNIFF_LINKS = LineScan(_LINKS_RE)
 # ``\d[ \t]?(?:yrs?|mos?|wks?)\b`` as three patterns led by their literal, which the regex engine looks for quickly
-_SNIFF_YRS_RE = regex.compile(r"(?<=\d[ \t]?)yrs?\b")
-_SNIFF_MOS_RE = regex.compile(r"(?<=\d[ \t]?)mos?\b")
-_SNIFF_WKS_RE = regex.compile(r"(?<=\d[ \t]?)wks?\b")
-_YEAR_RE = regex.compile(r"\d{4}")
+_SNIFF_YRS_RE = lazy(r"(?<=\d[ \t]?)yrs?\b")
+_SNIFF_MOS_RE = lazy(r"(?<=\d[ \t]?)mos?\b")
+_SNIFF_WKS_RE = lazy(r"(?<=\d[ \t]?)wks?\b")
+_YEAR_RE = lazy(r"\d{4}")
 
 
 @functools.cache

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._common import iter_line_matches
@@ -19,29 +20,29 @@ _STRONG_ICONS = (
     r"more-vertical|share-2|user-check|user-x|bell-off"
 )
 _WEAK_ICONS = r"arrow-up|arrow-down|link|heart|search|menu|lock|globe|eye|bell|star|flag|trash|edit|x|copy|mail|users?|plus|minus"
-_ICON_RE = regex.compile(rf"^[ \t]*(?:{_STRONG_ICONS})[ \t]*$", _F)
-_WEAK_ICON_RE = regex.compile(rf"^[ \t]*(?:{_WEAK_ICONS})[ \t]*$", regex.MULTILINE)
+_ICON_RE = lazy(rf"^[ \t]*(?:{_STRONG_ICONS})[ \t]*$", _F)
+_WEAK_ICON_RE = lazy(rf"^[ \t]*(?:{_WEAK_ICONS})[ \t]*$", regex.MULTILINE)
 _AGO = r"\d+[ \t]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|[smhdwy])[ \t]+ago"
 _LANGS = r"English|Deutsch|Français|Español|Português|Italiano|Nederlands|Polski|Русский|Undetermined"
-_NAME_LINE_RE = regex.compile(
+_NAME_LINE_RE = lazy(
     r"^[ \t]*(?P<name>[^\s@][^\n@]{0,40}?)(?:[ \t]+@(?P<instance>[\w.-]+\.[a-z]{2,}))?(?:[ \t]+(?:OP|M|A|B))*[ \t]*$"
 )
-_META_RE = regex.compile(
+_META_RE = lazy(
     rf"^[ \t]*(?:link|fedilink|{_LANGS}|arrow-up1?|arrow-down1?|-?\d+[ \t]*·?|{_AGO}|·)[ \t]*$",
     regex.IGNORECASE,
 )
 
 
-_GLUED_HEADER_RE = regex.compile(
+_GLUED_HEADER_RE = lazy(
     rf"^[ \t]*(?:[-•*][ \t]*)?(?P<name>[^\s@•][^\n@]{{0,40}}?)(?:@(?P<instance>[\w.-]+\.[a-z]{{2,}}))?(?:OP)?M?A?(?:{_LANGS})[ \t]*$"
 )
-_POST_HEADER_RE = regex.compile(
+_POST_HEADER_RE = lazy(
     rf"^[ \t]*(?P<name>[^\s@][^\n@]{{0,40}}?)(?:[ \t]+@[\w.-]+)?(?:[ \t]+(?:OP|M|A|B))*[ \t]+to[ \t]+(?P<community>[^\n]{{1,60}}?)"
     rf"(?:[ \t]+(?:{_LANGS}))?[ \t]*·[ \t]*(?P<when>{_AGO})[ \t]*$",
     regex.IGNORECASE,
 )
-_AGO_LINE_RE = regex.compile(rf"^[ \t]*(?:-?\d+[ \t]*·[ \t]*)?(?P<when>{_AGO})[ \t]*$", regex.IGNORECASE)
-_SCORE_DOT_RE = regex.compile(r"^[ \t]*-?\d+[ \t]*·[ \t]*$")
+_AGO_LINE_RE = lazy(rf"^[ \t]*(?:-?\d+[ \t]*·[ \t]*)?(?P<when>{_AGO})[ \t]*$", regex.IGNORECASE)
+_SCORE_DOT_RE = lazy(r"^[ \t]*-?\d+[ \t]*·[ \t]*$")
 
 
 @rule(
@@ -195,13 +196,13 @@ _SIDEBAR = (
     r"join-lemmy\.org",
     r"Subscribe to this community or add it to your RSS reader[^\n]{0,120}",
 )
-_SIDEBAR_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_SIDEBAR)})[ \t]*$", _F)
+_SIDEBAR_RE = lazy(rf"^[ \t]*(?:{'|'.join(_SIDEBAR)})[ \t]*$", _F)
 #: Sidebar lines that are ordinary words on other forums (``12 Posts``, ``Create Post``): taken only in text
 #: sniffed as Lemmy or beside a Lemmy-specific line.
-_GENERIC_SIDEBAR_RE = regex.compile(
+_GENERIC_SIDEBAR_RE = lazy(
     r"^[ \t]*(?:[\d.,]+[kKmM]? (?-i:Posts|Comments)|mods:|Create Post)[ \t]*$", _F
 )
-_WEAK_SIDEBAR_RE = regex.compile(
+_WEAK_SIDEBAR_RE = lazy(
     r"^[ \t]*(?:Instances|Docs|Code|Sidebar|Chat|Communities|Search|Login|Sign Up|Subscribe|Expand|Collapse|"
     r"[\w]{2,30}(?:[ \t]+@[\w.-]+)?)[ \t]*$",
     _F,
@@ -256,9 +257,9 @@ def sniff(text: str) -> float:
 
 
 # Sniffer patterns: each runs only when the literal text it needs occurs (a plain substring test costs far less).
-_SNIFF_FEDILINK_RE = regex.compile(r"^[ \t]*fedilink[ \t]*$", regex.MULTILINE)
-_SNIFF_ICON_RE = regex.compile(r"^[ \t]*(?:minus-square|message-square|arrow-up1)[ \t]*$", regex.MULTILINE)
-_SNIFF_NAME_RE = regex.compile(r"\bLemmy\b|join-lemmy\.org")
+_SNIFF_FEDILINK_RE = lazy(r"^[ \t]*fedilink[ \t]*$", regex.MULTILINE)
+_SNIFF_ICON_RE = lazy(r"^[ \t]*(?:minus-square|message-square|arrow-up1)[ \t]*$", regex.MULTILINE)
+_SNIFF_NAME_RE = lazy(r"\bLemmy\b|join-lemmy\.org")
 
 
 PACK = RulePack(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..model import Quote
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
@@ -20,12 +21,12 @@ _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 
 _MODIFIED = alt("classic_last_modified")
 _EDIT_TAIL = rf"\((?:{_MODIFIED}):[^\n()]{{1,200}}(?:\([^\n()]{{0,40}}\)[^\n()]{{0,80}})?\)"
-_POST_RE = regex.compile(
+_POST_RE = lazy(
     rf"^[ \t]*(?:[-•][ \t]*)?(?:\#(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})(?:[ \t]*(?P<edit>{_EDIT_TAIL}))?"
     rf"|Warning Level:[^\n]{{0,20}}|Offline|Online|Away)[ \t]*$",
     _F,
 )
-_PRE_RE = regex.compile(r"^[ \t]*(?:[-•][ \t]*)?(?:Offline|Online|Away|\*+)[ \t]*$", _F)
+_PRE_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?(?:Offline|Online|Away|\*+)[ \t]*$", _F)
 _STOP_RE = line_re(r"(?:Website[ \t]+)?(?:Email[ \t]+)?(?:PM[ \t]+)?Find|Reply|Quote|Report|Edit|Delete")
 _SPEC = BlockSpec(pre=_PRE_RE, post=_POST_RE, single_ok=True, stoppers=_STOP_RE, name_gap=True)
 
@@ -52,8 +53,8 @@ def author_block(view: TextView) -> Iterator[Hit]:
     yield from block_hits(view, _SPEC, "poster block, post number and date", engine="mybb")
 
 
-_EDIT_RE = regex.compile(rf"[ \t]*(?P<note>{_EDIT_TAIL})", _F)
-_EDIT_REASON_RE = regex.compile(r"^[ \t]*Edit Reason:[^\n]{0,200}$", _F)
+_EDIT_RE = lazy(rf"[ \t]*(?P<note>{_EDIT_TAIL})", _F)
+_EDIT_REASON_RE = lazy(r"^[ \t]*Edit Reason:[^\n]{0,200}$", _F)
 
 
 @rule("MYB002", "edit-note", tags=["edit-note"], trigger=_MODIFIED)
@@ -76,7 +77,7 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 
 _WROTE = alternation("wrote")
-_QUOTE_RE = regex.compile(
+_QUOTE_RE = lazy(
     rf"^[ \t]*(?:\((?P<date>{CLASSIC_DATE})\)[ \t]*)?(?P<user>[^\n()]{{1,60}}?)[ \t]+(?:{_WROTE}|Wrote):"
     rf"(?:[ \t]*\((?P<date2>{CLASSIC_DATE})\))?[ \t]*(?P<text>[^\n]*?)[ \t]*$",
     regex.MULTILINE | regex.VERSION1,
@@ -159,17 +160,17 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "board notice")
 
 
-_SNIFF_FIND_RE = regex.compile(r"^[ \t]*(?:Website )?(?:Email )?(?:PM )?Find[ \t]*$", regex.MULTILINE)
+_SNIFF_FIND_RE = lazy(r"^[ \t]*(?:Website )?(?:Email )?(?:PM )?Find[ \t]*$", regex.MULTILINE)
 _SNIFF_FIND_LED_RE = literal_led(_SNIFF_FIND_RE, "Find") or _SNIFF_FIND_RE
 _SNIFF = (
-    (regex.compile(r"\(This post was last modified: "), 0.5),
-    (regex.compile(r"\) ?[^\n()]{1,40} Wrote: "), 0.4),
-    (regex.compile(r"^[ \t]*Threads: \d", regex.MULTILINE), 0.2),
-    (regex.compile(r"^[ \t]*Reputation: -?\d", regex.MULTILINE), 0.2),
-    (regex.compile(r"MyBB"), 0.4),
+    (lazy(r"\(This post was last modified: "), 0.5),
+    (lazy(r"\) ?[^\n()]{1,40} Wrote: "), 0.4),
+    (lazy(r"^[ \t]*Threads: \d", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*Reputation: -?\d", regex.MULTILINE), 0.2),
+    (lazy(r"MyBB"), 0.4),
     (_SNIFF_FIND_RE, 0.3),
-    (regex.compile(r"Pages \(\d+\):"), 0.3),
-    (regex.compile(r"Hello There, Guest!"), 0.4),
+    (lazy(r"Pages \(\d+\):"), 0.3),
+    (lazy(r"Hello There, Guest!"), 0.4),
 )
 #: Cheap tests every text these patterns match passes: the same line led by its literal (the regex engine scans
 #: for a literal quickly; "Find" alone is a common word).

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..dates import DATE_LINE_RE, parse_date
 from ..model import LinkCard
 from ..rules import Hit, RulePack, rule
@@ -81,13 +82,13 @@ _AGENCY_ALT = (
     + ")"
 )
 #: An agency name as a token; may be glued to a following ``BY``/``By``.
-AGENCY_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_AGENCY_ALT}(?=BY|By|[^\p{{L}}\p{{N}}]|$)")
+AGENCY_RE = lazy(rf"(?<![\p{{L}}\p{{N}}]){_AGENCY_ALT}(?=BY|By|[^\p{{L}}\p{{N}}]|$)")
 
 _NAME = r"[\p{Lu}][\p{L}.'’-]*(?:[ ]+(?:van|von|de|der|den|da|di|del|la|le|bin|al|[\p{Lu}][\p{L}.'’-]*)){0,4}"
-_GLUED_BYLINE_RE = regex.compile(
+_GLUED_BYLINE_RE = lazy(
     rf"^(?P<credit>.*?{_AGENCY_ALT})[ ]?(?:BY|By)[ ]+?(?P<names>{_NAME}(?:[ ]*(?:,|and|AND|&)[ ]*{_NAME}){{0,3}})[ ]*$"
 )
-_CREDIT_MARK_RE = regex.compile(
+_CREDIT_MARK_RE = lazy(
     r"^(?:Photo|Photos|Image|Images|Picture|Credit|Photograph|Illustration|Foto|Bild|Source)s?"
     r"(?:[ ]+(?:by|credit|courtesy(?:[ ]+of)?))?[ ]*[:/]?[ ]*\S",
     regex.IGNORECASE,
@@ -129,10 +130,10 @@ def split_credit(segment: str) -> tuple[str, list[str]]:
     return segment.strip(), []
 
 
-_CAPTION_PIPE_RE = regex.compile(
+_CAPTION_PIPE_RE = lazy(
     r"^[ \t]*(?P<caption>[^\n|]{8,800}?)[ \t]+[|｜][ \t]+(?P<credit>[^\n|]{2,160}?)[ \t]*$", regex.MULTILINE
 )
-_CAPTION_PAREN_RE = regex.compile(
+_CAPTION_PAREN_RE = lazy(
     r"^[ \t]*(?P<caption>[^\n]{8,800}?)[ \t]*\((?P<credit>(?:[^()\n]{0,40}?(?:Photo|Image|Credit|Foto)[^()\n]{0,60}|"
     rf"{_AGENCY_ALT}[^()\n]{{0,60}}))\)[ \t]*$",
     regex.MULTILINE,
@@ -153,7 +154,7 @@ def _may_start_credit(line: str) -> bool:
     return start in _CREDIT_STARTS or start[:2] in _CREDIT_STARTS or start.lower() in _CREDIT_STARTS_CI
 
 
-_CREDIT_ONLY_RE = regex.compile(
+_CREDIT_ONLY_RE = lazy(
     r"^[ \t]*(?P<credit>(?:(?:Photo|Photograph|Image|Picture|Credit|Foto|Bild)s?(?:[ ]+(?:by|credit|courtesy(?:[ ]+of)?))?"
     rf"[ ]*:[ ]*[^\n]{{2,100}}|(?:Photo|Image)[ ]+by[ ]+[^\n]{{2,80}}|{_AGENCY_ALT}(?:[ ]*(?:/|via)[ ]*[^\n]{{2,60}})?))[ \t]*$",
     regex.MULTILINE,
@@ -331,7 +332,7 @@ def _paren_candidate(line: str) -> bool:
 
 
 _HEADER_SPAN = 8
-_DIGIT_RE = regex.compile(r"\d")
+_DIGIT_RE = lazy(r"\d")
 
 
 @rule("NEWS003", "dateline", tags=["dateline"], stage="news", trigger=r"\d")
@@ -361,13 +362,13 @@ def dateline(view: TextView) -> Iterator[Hit]:
             return
 
 
-_BYLINE_RE = regex.compile(
+_BYLINE_RE = lazy(
     rf"^[ \t]*(?:By|BY|by)[ ]+(?P<names>{_NAME}(?:[ ]*(?:,|and|AND|&)[ ]*{_NAME}){{0,4}})"
     r"(?:[ ]*(?:[|,–—·]|[ ]-[ ])[ ]*(?P<rest>[^\n]{0,80}?))?[ \t]*$",
     regex.MULTILINE,
 )
-_CAPS_NAME_RE = regex.compile(r"^[ \t]*(?P<names>\p{Lu}[\p{Lu}.'’-]+(?:[ ]+\p{Lu}[\p{Lu}.'’-]*){1,4})[ \t]*$")
-_NOT_NAMES = regex.compile(
+_CAPS_NAME_RE = lazy(r"^[ \t]*(?P<names>\p{Lu}[\p{Lu}.'’-]+(?:[ ]+\p{Lu}[\p{Lu}.'’-]*){1,4})[ \t]*$")
+_NOT_NAMES = lazy(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|The|This|That|Now|Then|Default|Far|Contrast|Comparison)\b"
 )
@@ -409,7 +410,7 @@ def byline(view: TextView) -> Iterator[Hit]:
                 return
 
 
-_SENTENCE_JOIN_RE = regex.compile(r"[.!?…][ \t]*[\p{Lu}\p{N}]")
+_SENTENCE_JOIN_RE = lazy(r"[.!?…][ \t]*[\p{Lu}\p{N}]")
 
 
 @rule("NEWS005", "headline", tags=["headline"], stage="news")

@@ -16,15 +16,16 @@ from operator import is_not
 
 import regex
 
+from .._lazy import lazy
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 
 __all__ = ["PACK", "forum_stats_lines", "free_spans", "is_nav_line", "norm_line"]
 
-_BULLET_RE = regex.compile(r"^[ \t]*(?:[-•*·▪◦►»›]|\d{1,2}[.)])[ \t]+")
-_SPACES_RE = regex.compile(r"\s+")
-_TRAIL_RE = regex.compile(r"[ \t]*[|·•:]+[ \t]*$")
+_BULLET_RE = lazy(r"^[ \t]*(?:[-•*·▪◦►»›]|\d{1,2}[.)])[ \t]+")
+_SPACES_RE = lazy(r"\s+")
+_TRAIL_RE = lazy(r"[ \t]*[|·•:]+[ \t]*$")
 
 
 _BULLET_FIRST = "-•*·▪◦►»›"
@@ -145,14 +146,14 @@ class _Heads:
 
 
 def _full_line(concept: str, tail: str = r"[ \t]*[.!:…]?") -> regex.Pattern[str]:
-    return regex.compile(
+    return lazy(
         rf"^[ \t]*(?:[-•*][ \t]+)?(?:{_alt(concept)}){tail}[ \t]*$", regex.IGNORECASE | regex.MULTILINE
     )
 
 
 # -- shared predicates (each rule also uses the others' lines as glue for its runs) ---------------------------
 
-_LOGIN_GENERIC_RE = regex.compile(
+_LOGIN_GENERIC_RE = lazy(
     r"^[ \t]*(?:please[ \t]+)?(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|join[ \t]+now)"
     r"(?:[ \t]*(?:or|and|/)[ \t]*(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|create[ \t]+an[ \t]+account))?"
     r"(?:[ \t]+(?:to|in[ \t]+order[ \t]+to)[ \t]+(?:reply|comment|post|vote|answer|continue|join[^\n]{0,30}|view[^\n]{0,30}|"
@@ -160,17 +161,17 @@ _LOGIN_GENERIC_RE = regex.compile(
     r"(?:[ \t]+in[ \t]+seconds)?[ \t]*[.!]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
-_JS_RE = regex.compile(rf"^[ \t]*(?:{_alt('js_notices')})[^\n]{{0,160}}$", regex.IGNORECASE | regex.MULTILINE)
-_POWERED_RE = regex.compile(
+_JS_RE = lazy(rf"^[ \t]*(?:{_alt('js_notices')})[^\n]{{0,160}}$", regex.IGNORECASE | regex.MULTILINE)
+_POWERED_RE = lazy(
     rf"^[ \t]*(?:[^\n]{{0,60}}?[ \t|·-])?(?:{_alt('powered_by')})[ \t]+(?P<what>[\p{{Lu}}\d\"“'][^\n]{{0,140}})$",
     regex.MULTILINE,
 )
-_COPYRIGHT_RE = regex.compile(
+_COPYRIGHT_RE = lazy(
     r"^[ \t]*(?:[^\n]{0,40}?(?:(?:©|\([cC]\))[ \t]*(?:\d{4}|\p{Lu})|(?:[Cc]opyright|COPYRIGHT)[ \t]*(?:©|\([cC]\))?[ \t]*\d{4})"
     rf"[^\n]{{0,200}}|[^\n]{{0,160}}(?:{_alt('all_rights_reserved')})[^\n]{{0,80}})$",
     regex.MULTILINE,
 )
-_TIMES_RE = regex.compile(
+_TIMES_RE = lazy(
     rf"^[ \t]*(?:{_alt('all_times_are')})[ \t:]+(?:GMT|UTC|[\d:]{{3,}}|[+-]\d|[\p{{Lu}}\d])[^\n]{{0,80}}$",
     regex.MULTILINE,
 )
@@ -356,7 +357,7 @@ def free_spans(view: TextView, start: int, end: int, reason: str, **kw: object) 
             a = None
 
 
-_SHARE_HEAD_RE = regex.compile(r"^[ \t]*Share(?:[ \t]+this(?:[ \t]+\w+)?)?[ \t]*:?[ \t]*$", regex.IGNORECASE)
+_SHARE_HEAD_RE = lazy(r"^[ \t]*Share(?:[ \t]+this(?:[ \t]+\w+)?)?[ \t]*:?[ \t]*$", regex.IGNORECASE)
 
 
 # -- PAGE001 -------------------------------------------------------------------------------------------------
@@ -397,13 +398,13 @@ def nav_menu(view: TextView) -> Iterator[Hit]:
 
 _ROOTS = _alt("breadcrumb_roots")
 _SEG = r"[^\n›»>→|]{1,80}?"
-_BREAD_RE = regex.compile(
+_BREAD_RE = lazy(
     rf"^[ \t]*(?:(?:{_ROOTS})[ \t]*(?:[›»>→/|]|::)[ \t]*(?:{_SEG}[ \t]*(?:[›»>→]|::)[ \t]*){{0,8}}{_SEG}"
     rf"|(?:{_SEG}[ \t]*[›»→][ \t]*){{2,9}}{_SEG})[ \t]*[›»>→]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 #: How a trail of the first kind (_BREAD_RE) starts: a cheap necessary test for lines without ``›``/``»``/``→``.
-_BREAD_HEAD_RE = regex.compile(rf"^[ \t]*(?:{_ROOTS})", regex.IGNORECASE | regex.MULTILINE)
+_BREAD_HEAD_RE = lazy(rf"^[ \t]*(?:{_ROOTS})", regex.IGNORECASE | regex.MULTILINE)
 
 
 def _is_bread(line: str, separators: bool = True) -> bool:
@@ -519,12 +520,12 @@ def footer(view: TextView) -> Iterator[Hit]:
 
 # -- PAGE005 -------------------------------------------------------------------------------------------------
 
-_RELATED_RE = regex.compile(
+_RELATED_RE = lazy(
     rf"^[ \t]*(?:#+[ \t]*)?(?P<head>{_alt('related_headings')}|{_alt('qa_related_headings')})"
     r"(?:[ \t]+(?:r/)?[\w.-]{1,40})?[ \t]*(?:\(\d+\))?[ \t]*[:.…]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
-_STAT_ITEM_RE = regex.compile(
+_STAT_ITEM_RE = lazy(
     r"^[ \t]*(?:[-•*·<>X×][ \t]*)*(?:[\d.,]+[kKmM]?[ \t]*)?(?:[·•|][ \t]*)?(?:[\d.,]+[kKmM]?[ \t]*"
     r"(?:comments?|replies|reply|views?|posts?|votes?|points?|answers?|messages?)?|\w{1,12}[ \t]+\d{1,2},?[ \t]+\d{4}"
     r"|(?:Replies|Views|Posts|Messages|Answers|Votes)[ \t:]*[\d.,]+[kKmM]?)?[ \t]*$",
@@ -532,7 +533,7 @@ _STAT_ITEM_RE = regex.compile(
 )
 _RELATED_HEADS = _Heads((*phrases("related_headings"), *phrases("qa_related_headings")), hashes=True)
 _MAX_ITEM_WORDS = 24
-_SENTENCE_BREAK_RE = regex.compile(r"\w[.!?][ \t]+[\p{Lu}(\"“]")
+_SENTENCE_BREAK_RE = lazy(r"\w[.!?][ \t]+[\p{Lu}(\"“]")
 
 
 def _item_kind(line: str) -> str | None:
@@ -626,19 +627,19 @@ def related_list(view: TextView) -> Iterator[Hit]:
 
 _STATS_HEAD_RE = _full_line("forum_stats_headings")
 _STAT_LABELS = _alt("forum_stats_labels")
-_STAT_PAIR_RE = regex.compile(
+_STAT_PAIR_RE = lazy(
     rf"^[ \t]*(?:[-•*][ \t]*)?(?P<label>{_STAT_LABELS})[ \t]*:?[ \t]*(?P<value>[\d][\d,.\s]*[kKmM]?|[^\n]{{1,40}})?[ \t]*$",
     regex.IGNORECASE,
 )
-_STRONG_STAT = regex.compile(
+_STRONG_STAT = lazy(
     r"^(?:threads|topics|members|latest member|newest member|discussions|themen|mitglieder|neuestes mitglied|"
     r"sujets|membres|dernier membre|temas|miembros|último miembro|tópicos|membros|membro mais recente|"
     r"discussioni|membri|ultimo iscritto|onderwerpen|leden|nieuwste lid|wątki|tematy|najnowszy użytkownik|"
     r"темы|пользователи|участники|новый пользователь|guests|gäste|invités|invitados|visitantes|ospiti|gasten|goście|гости)$",
     regex.IGNORECASE,
 )
-_NUM_LINE_RE = regex.compile(r"^[ \t]*\d[\d,.\s]*[kKmM]?[ \t]*$")
-_BROWSING_RE = regex.compile(
+_NUM_LINE_RE = lazy(r"^[ \t]*\d[\d,.\s]*[kKmM]?[ \t]*$")
+_BROWSING_RE = lazy(
     rf"^[ \t]*(?:{_alt('users_browsing')})[^\n]{{0,400}}$|^[ \t]*Total:[ \t]*\d+[ \t]*\((?:members|Mitglieder|membres|miembros|membros|membri|leden|użytkownicy|пользователей)[^\n]{{0,80}}\)[ \t]*$"
     r"|^[ \t]*\d[\d,]*[ \t]+(?:users?|members?|guests?)[ \t]+(?:online|are online|browsing)[^\n]{0,120}$",
     regex.IGNORECASE | regex.MULTILINE,
@@ -816,7 +817,7 @@ def forum_stats_lines(view: TextView) -> frozenset[int]:
 
 
 #: A statement of page script that an extractor printed as text: a long line that starts like one ...
-_SCRIPT_SOURCE_RE = regex.compile(
+_SCRIPT_SOURCE_RE = lazy(
     r"^(?:(?:window|document|self|googletag|dataLayer)\.[\w$.]+[ \t]*(?:=|\()|(?:var|let|const)[ \t]+[\w$]+[ \t]*="
     r"|\(?function[ \t]*\w*\(|!function[ \t]*\()"
 )
@@ -863,7 +864,7 @@ def skip_links(view: TextView) -> Iterator[Hit]:
 
 # -- PAGE008 -------------------------------------------------------------------------------------------------
 
-_TITLE_SEP_RE = regex.compile(r"[ \t]+(?:[-–—|:•·]|::)[ \t]+")
+_TITLE_SEP_RE = lazy(r"[ \t]+(?:[-–—|:•·]|::)[ \t]+")
 
 
 @rule("PAGE008", "page-title", tags=["headline"], scope="document")
@@ -913,15 +914,15 @@ def page_title(view: TextView) -> Iterator[Hit]:
 # -- PAGE009 -------------------------------------------------------------------------------------------------
 
 _JUMP_ITEM = "(?:" + "|".join(regex.escape(x).replace(r"\ ", r"[ \t]+") for x in phrases("forum_jump_items")) + ")"
-_JUMP_HEAD_RE = regex.compile(
+_JUMP_HEAD_RE = lazy(
     r"^[ \t]*(?:[-•][ \t]*)?(?:"
     + "|".join(regex.escape(x).replace(r"\ ", r"[ \t]+") for x in phrases("forum_jump"))
     + r")[ \t]*:?[ \t]+(?P<rest>\S[^\n]*)$",
     regex.IGNORECASE,
 )
-_JUMP_ITEMS_RE = regex.compile(rf"^[ \t]*(?:[-•][ \t]*)?(?:[^\s]{{1,30}}[ \t]+)?{_JUMP_ITEM}(?:[ \t]+{_JUMP_ITEM}){{2,}}(?:[ \t]|$)")
-_JUMP_ITEM_RE = regex.compile(_JUMP_ITEM)
-_SENTENCE_RE = regex.compile(r"\w[.!?][ \t]+\p{Lu}|\w[.!?]$")
+_JUMP_ITEMS_RE = lazy(rf"^[ \t]*(?:[-•][ \t]*)?(?:[^\s]{{1,30}}[ \t]+)?{_JUMP_ITEM}(?:[ \t]+{_JUMP_ITEM}){{2,}}(?:[ \t]|$)")
+_JUMP_ITEM_RE = lazy(_JUMP_ITEM)
+_SENTENCE_RE = lazy(r"\w[.!?][ \t]+\p{Lu}|\w[.!?]$")
 
 
 @rule(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, search_lines, word_count
@@ -26,25 +27,25 @@ _WHEN = (
 
 # -- RDT001: comment and post headers (open posts) ------------------------------------------------------------
 
-_OLD_TAGLINE_RE = regex.compile(
+_OLD_TAGLINE_RE = lazy(
     rf"^[ \t]*\[[–+-]\][ \t]*{_USER}(?P<rest>[^\n]{{0,300}})$",
     _F,
 )
-_OLD_EVIDENCE_RE = regex.compile(
+_OLD_EVIDENCE_RE = lazy(
     rf"(?:-?\d+[ \t]*(?:{_POINTS})|score hidden|comment score below threshold|\(\d+ child(?:ren)?\)|{_WHEN})",
     regex.IGNORECASE,
 )
-_NEW_HEADER_RE = regex.compile(
+_NEW_HEADER_RE = lazy(
     rf"^[ \t]*(?:Posted by[ \t]+)?{_USER}(?:[ \t]+(?:OP|MOD|Mod|Admin))?[ \t]*[·•][ \t]*{_WHEN}"
     rf"(?:[ \t]*[·•][ \t]*(?:edited|bearbeitet|modifié|editado|modificato|bewerkt|edytowano|изменено)[^\n]{{0,30}})?[ \t]*$"
     rf"|^[ \t]*Posted by[ \t]+u/(?P<user2>[\w-]{{2,40}})[ \t]+{_WHEN}[ \t]*$",
     _F,
 )
-_SUBMITTED_RE = regex.compile(
+_SUBMITTED_RE = lazy(
     rf"^[ \t]*submitted[ \t]+(?P<when>[^\n]{{1,40}}?ago)[ \t]+by[ \t]+{_USER}(?:[ \t]*\[[^\]\n]{{1,20}}\])*[ \t]*$",
     _F,
 )
-_LEVEL_RE = regex.compile(r"^[ \t]*level[ \t]+\d{1,2}[ \t]*$", _F)
+_LEVEL_RE = lazy(r"^[ \t]*level[ \t]+\d{1,2}[ \t]*$", _F)
 
 
 @rule("RDT001", "comment-header", tags=["author-block", "post-meta"], stage="split", scope="document")
@@ -119,19 +120,19 @@ def comment_header(view: TextView) -> Iterator[Hit]:
 
 # -- RDT002: action rows --------------------------------------------------------------------------------------
 
-_GLUED_ACTIONS_RE = regex.compile(
+_GLUED_ACTIONS_RE = lazy(
     r"^[ \t]*(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
     r"|enable[ \t]+inbox[ \t]+replies|share|hide|unsave|context|full[ \t]+comments(?:[ \t]*\(\d+\))?|source|crosspost)"
     r"{3,14}[ \t]*$",
     _F,
 )
-_ACTION_WORD_RE = regex.compile(
+_ACTION_WORD_RE = lazy(
     r"^[ \t]*(?:[-•][ \t]+)?(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
     r"|share|hide|unsave|context|source|crosspost|Upvote|Downvote|Vote|Award|Reply|Share|Report|Save|Follow|-?\d{1,6}|"
     r"\d+(?:\.\d)?[kK])[ \t]*$",
     _F,
 )
-_NEW_ACTIONS_RE = regex.compile(
+_NEW_ACTIONS_RE = lazy(
     r"^[ \t]*(?:Upvote[ \t]+(?:-?[\d.,]+[kK]?|Vote)[ \t]+Downvote(?:[ \t]+(?:Reply|reply|Award|Share|Report|Save|Follow|"
     r"[\d.,]+[kK]?|Go to comments))*|Reply[ \t]+reply|Vote[ \t]+Reply|(?:\d+[ \t]+)?more[ \t]+repl(?:y|ies)|More replies|"
     r"Continue this thread(?:[ \t]*→)?|load more comments(?:[ \t]*\(\d+ repl(?:y|ies)\))?|continue this thread|"
@@ -231,7 +232,7 @@ _PAGE = (
     r"By continuing, you agree to our User Agreement and acknowledge that you understand the Privacy Policy\.",
     r"I am a bot, and this action was performed automatically\.[^\n]{0,200}",
 )
-_PAGE_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_PAGE)})[ \t]*$", _F)
+_PAGE_RE = lazy(rf"^[ \t]*(?:{'|'.join(_PAGE)})[ \t]*$", _F)
 #: Page lines that other forums print too (``Popular``, ``Jump to content``, ``12 comments``, ``url: …``):
 #: taken only in text sniffed as Reddit or beside a Reddit-specific line.
 _GENERIC_PAGE = (
@@ -243,8 +244,8 @@ _GENERIC_PAGE = (
     r"Go to [\w]{2,30}",
     r"r/[\w]{2,30}[ \t]*[·•]?",
 )
-_GENERIC_PAGE_RE = regex.compile(rf"^[ \t]*(?:{'|'.join(_GENERIC_PAGE)})[ \t]*$", _F)
-_WEAK_PAGE_RE = regex.compile(
+_GENERIC_PAGE_RE = lazy(rf"^[ \t]*(?:{'|'.join(_GENERIC_PAGE)})[ \t]*$", _F)
+_WEAK_PAGE_RE = lazy(
     r"^[ \t]*(?:Public|Restricted|Private|Read more|Share|Continue|CONTINUE|about|blog|advertising|careers|help|"
     r"site rules|Reddit help center|reddiquette|mod guidelines|contact us|apps & tools|Reddit for iPhone|"
     r"Reddit for Android|mobile website|<3|reddit premium|Advertise[^\n]{0,30}|filter by field|\[S\]|\[ M \]|×|X|< >|"
@@ -252,11 +253,11 @@ _WEAK_PAGE_RE = regex.compile(
     r"Previous [^\n]{1,30}|Join|comments|[-•][ \t]*(?:all|users)|Sort by:|Best|Top|New|Old|Controversial|Q&A)[ \t]*$",
     _F,
 )
-_SIDEBAR_HEAD_RE = regex.compile(
+_SIDEBAR_HEAD_RE = lazy(
     r"^[ \t]*(?:Submission Rules|Comment Rules|Rules|filter by field|Filter by flair|Community Rules|Related communities)[ \t]*$",
     _F,
 )
-_SUB_ITEM_RE = regex.compile(r"^[ \t]*(?:[-•][ \t]*)?[\w&<]{2,25}(?:[ \t]+[\w&]{1,12}){0,2}[ \t]*$")
+_SUB_ITEM_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?[\w&<]{2,25}(?:[ \t]+[\w&]{1,12}){0,2}[ \t]*$")
 
 
 @rule(
@@ -359,10 +360,10 @@ def _sniff_led_re(source: str, literal: str) -> regex.Pattern[str]:
 # or is led by such a literal.
 #: ``^[ \t]*\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?`` led by its "[".
 _SNIFF_COLLAPSE_RE = _sniff_led_re(r"^[ \t]*\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?", "[")
-_SNIFF_NAME_RE = regex.compile(r"\bReddit\b|\breddit\.com\b")
-_SNIFF_SUB_RE = regex.compile(r"(?:^|[ \t])/?r/\w{2,}", regex.MULTILINE)
-_SNIFF_SUBMITTED_RE = regex.compile(r"submitted[^\n]{1,40}ago by|points \(\d+% upvoted\)|\(\d+ children\)")
-_SNIFF_HEADER_RE = regex.compile(
+_SNIFF_NAME_RE = lazy(r"\bReddit\b|\breddit\.com\b")
+_SNIFF_SUB_RE = lazy(r"(?:^|[ \t])/?r/\w{2,}", regex.MULTILINE)
+_SNIFF_SUBMITTED_RE = lazy(r"submitted[^\n]{1,40}ago by|points \(\d+% upvoted\)|\(\d+ children\)")
+_SNIFF_HEADER_RE = lazy(
     r"^[ \t]*[\w-]{2,40}[ \t]*[·•][ \t]*\d+[ \t]*(?:yr|mo|d|h)\.?[ \t]+ago", regex.MULTILINE
 )
 #: ``^[ \t]*(?:level \d|More replies|Upvote)``, one pattern for each alternative.

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..dates import DATE_RE, parse_date
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
@@ -26,7 +27,7 @@ _SHORT_DATE = (
     r"|\d+[ \t]+(?:secs?|mins?|hours?|days?|seconds?|minutes?)[ \t]+ago|yesterday|today)"
 )
 _SE_DATE = rf"(?:{DATE_RE.pattern}|{_SHORT_DATE})"
-_SE_DATE_RE = regex.compile(rf"^(?:{_SE_DATE})", _F)
+_SE_DATE_RE = lazy(rf"^(?:{_SE_DATE})", _F)
 
 _BUTTONS = alternation("qa_post_buttons")
 _EVENTS = alternation("qa_post_event")
@@ -35,8 +36,8 @@ _COUNTS = alternation("qa_answers_count")
 
 # -- SE001: vote counts open posts ---------------------------------------------------------------------------
 
-_NUMBER_RE = regex.compile(r"^[ \t]*(?:[-•*][ \t]*)?-?\d{1,6}[ \t]*$")
-_BOUNDARY_RE = regex.compile(
+_NUMBER_RE = lazy(r"^[ \t]*(?:[-•*][ \t]*)?-?\d{1,6}[ \t]*$")
+_BOUNDARY_RE = lazy(
     rf"^[ \t]*(?:Add a comment[ \t]*\|?|Show \d+ more comments?|\d+[ \t]+(?:{_COUNTS})(?:[ \t]+\d+)?|"
     rf"(?:{_SORTED})[^\n]{{0,80}}|Highest score \(default\)[^\n]*|Viewed[ \t]+[\d.,]+[kKmM]?[ \t]+times?|"
     rf"[^\n]{{0,400}}Commented[ \t]+{_SHORT_DATE}[^\n]{{0,12}}|Trending \(recent votes count more\)[^\n]*)[ \t]*$",
@@ -74,7 +75,7 @@ def vote_count(view: TextView) -> Iterator[Hit]:
 
 # -- SE002: post menu and question header ---------------------------------------------------------------------
 
-_STRONG_MENU_RE = regex.compile(
+_STRONG_MENU_RE = lazy(
     r"^[ \t]*(?:(?:Share[ \t]*)?Improve this (?:answer|question)(?:[ \t]*Follow)?(?:[ \t]*Flag)?|"
     r"Share[ \t]*(?:Cite[ \t]*)?Improve this (?:answer|question)[ \t]*Follow[^\n]{0,20}|"
     r"Add a comment[ \t]*\|?|(?:\|[ \t]*)?Show \d+ more comments?|Highest score \(default\)[^\n]*|"
@@ -85,7 +86,7 @@ _STRONG_MENU_RE = regex.compile(
     r"Browse other questions tagged[^\n]{0,300}|Ask Question|Question feed|Subscribe to RSS)[ \t]*$",
     _F,
 )
-_WEAK_MENU_RE = regex.compile(
+_WEAK_MENU_RE = lazy(
     rf"^[ \t]*(?:(?:{_BUTTONS})(?:[ \t]*\|)?|Cite|Flag|Close|\d+[ \t]+(?:Answers?|Comments?|Ответ(?:ов|а)?|Respuestas?|Respostas?)(?:[ \t]+\d+)?|"
     rf"(?:{_SORTED})[^\n]{{0,60}})[ \t]*$",
     _F,
@@ -124,13 +125,13 @@ def post_menu(view: TextView) -> Iterator[Hit]:
 
 # -- SE003: user cards ---------------------------------------------------------------------------------------
 
-_EVENT_RE = regex.compile(
+_EVENT_RE = lazy(
     rf"^[ \t]*(?P<event>{_EVENTS})[ \t]+(?:on[ \t]+|el[ \t]+|em[ \t]+|il[ \t]+)?(?P<date>{_SE_DATE})"
     r"(?:[ \t]+(?P<rest>[^\n]{1,120}))?[ \t]*$",
     _F,
 )
 _REP = r"(?:[\d.,]+[kKmM]?|\d[\d ]*)"
-_REP_RE = regex.compile(
+_REP_RE = lazy(
     rf"^[ \t]*(?P<rep>{_REP})(?:[ \t]+\d+[ \t]+\d+[ \t]+gold[ \t]+badges?)?(?:[ \t]+\d+[ \t]+\d+[ \t]+silver[ \t]+badges?)?"
     rf"(?:[ \t]+\d+[ \t]+\d+[ \t]+bronze[ \t]+badges?)?[ \t]*$"
     rf"|^[ \t]*(?P<rep2>[\d.,]+[kKmM]?)(?:[ \t]+\d{{1,4}}){{1,3}}[ \t]*$"
@@ -140,14 +141,14 @@ _REP_RE = regex.compile(
     r"(?:\d++[ \t]*(?:silver|bronze)[ \t]+badges?){0,2}[ \t]*$",
     regex.IGNORECASE,
 )
-_BADGES_RE = regex.compile(r"badges?", regex.IGNORECASE)
+_BADGES_RE = lazy(r"badges?", regex.IGNORECASE)
 #: One text node a line: the event word alone, its date on the next line; badge counts one a line.
-_EVENT_ALONE_RE = regex.compile(rf"^[ \t]*(?P<event>{_EVENTS})[ \t]*$", _F)
-_DATE_ALONE_RE = regex.compile(rf"^[ \t]*(?P<date>{_SE_DATE})[ \t]*$", _F)
-_BADGE_LINE_RE = regex.compile(
+_EVENT_ALONE_RE = lazy(rf"^[ \t]*(?P<event>{_EVENTS})[ \t]*$", _F)
+_DATE_ALONE_RE = lazy(rf"^[ \t]*(?P<date>{_SE_DATE})[ \t]*$", _F)
+_BADGE_LINE_RE = lazy(
     r"^[ \t]*\d[\d,]*(?:[ \t]+(?:gold|silver|bronze)[ \t]+badges?)?[ \t]*$", regex.IGNORECASE
 )
-_NAME_RE = regex.compile(r"^[ \t]*(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
+_NAME_RE = lazy(r"^[ \t]*(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
 
 
 def _card_rest(rest: str) -> tuple[str | None, bool]:
@@ -285,17 +286,17 @@ def _is_card_context(view: TextView, i: int, n: int) -> bool:
 
 # -- SE004: comments -----------------------------------------------------------------------------------------
 
-_COMMENTED_TAIL_RE = regex.compile(rf"[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
-_COMMENTED_LINE_RE = regex.compile(rf"^[ \t]*Commented[ \t]+{_SHORT_DATE}[ \t]*$", regex.IGNORECASE)
-_DASH_NAME_RE = regex.compile(r"^[ \t]*[–—-][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
-_ISO_LINE_RE = regex.compile(
+_COMMENTED_TAIL_RE = lazy(rf"[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
+_COMMENTED_LINE_RE = lazy(rf"^[ \t]*Commented[ \t]+{_SHORT_DATE}[ \t]*$", regex.IGNORECASE)
+_DASH_NAME_RE = lazy(r"^[ \t]*[–—-][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
+_ISO_LINE_RE = lazy(
     r"^[ \t]*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}))?[ \t]*$"
 )
-_INLINE_SIG_RE = regex.compile(
+_INLINE_SIG_RE = lazy(
     rf"[ \t]+[–—][ \t]*(?P<name>[^\s–—][^\n–—]{{0,40}}?)[ \t]+(?:Commented[ \t]+)?(?P<date>{_SHORT_DATE})"
     r"(?:[ \t]*\*?)?[ \t]*$"
 )
-_SCORE_RE = regex.compile(r"^[ \t]*(?:[-•*][ \t]*)?\d{1,4}[ \t]*$")
+_SCORE_RE = lazy(r"^[ \t]*(?:[-•*][ \t]*)?\d{1,4}[ \t]*$")
 
 
 @rule("SE004", "comment", tags=["post-meta"], trigger=r"Commented|[–—]|Copy link")
@@ -385,19 +386,19 @@ def comment(view: TextView) -> Iterator[Hit]:
     del n
 
 
-_COMMENTED_ALONE_RE = regex.compile(r"^[ \t]*Commented[ \t]*$", regex.IGNORECASE)
-_DASH_ALONE_RE = regex.compile(r"^[ \t\xa0]*[–—][ \t\xa0]*$")
+_COMMENTED_ALONE_RE = lazy(r"^[ \t]*Commented[ \t]*$", regex.IGNORECASE)
+_DASH_ALONE_RE = lazy(r"^[ \t\xa0]*[–—][ \t\xa0]*$")
 
 
-_ISO_T_RE = regex.compile(
+_ISO_T_RE = lazy(
     r"^[ \t]*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?(?:[+-]\d{2}:\d{2})?[ \t]*$"
 )
-_COMMENT_WHEN_RE = regex.compile(
+_COMMENT_WHEN_RE = lazy(
     rf"^[ \t]*(?:Over a year ago|\d+[ \t]+(?:years?|months?|weeks?|days?|hours?|mins?|minutes?)[ \t]+ago|"
     rf"{_SE_DATE})[ \t]*$",
     _F,
 )
-_REPLY_LINK_RE = regex.compile(r"^[ \t]*(?:Reply|Copy link|\d{1,4})[ \t]*$")
+_REPLY_LINK_RE = lazy(r"^[ \t]*(?:Reply|Copy link|\d{1,4})[ \t]*$")
 
 
 def _threaded_comment(view: TextView, i: int, done: int) -> tuple[int, int] | None:
@@ -530,11 +531,11 @@ _SHELL = (
     r"\\\$\\(?:begin|end)group\\\$",
     r"Upcoming initiatives on Stack Overflow and across the Stack Exchange network[^\n]{0,100}",
 )
-_SHELL_RE = regex.compile(
+_SHELL_RE = lazy(
     rf"^[ \t]*(?:[-•][ \t]+)?(?:{'|'.join(_SHELL)})[ \t]*$", regex.IGNORECASE | regex.MULTILINE
 )
-_TAG_RE = regex.compile(r"^[ \t]*[a-z0-9][a-z0-9.+#-]{0,34}[ \t]*$")
-_SHORT_RE = regex.compile(r"^[^\n]{1,60}$")
+_TAG_RE = lazy(r"^[ \t]*[a-z0-9][a-z0-9.+#-]{0,34}[ \t]*$")
+_SHORT_RE = lazy(r"^[^\n]{1,60}$")
 
 
 @rule(
@@ -591,7 +592,7 @@ def site_shell(view: TextView) -> Iterator[Hit]:
     del done
 
 
-_LONE_NUMBER_RE = regex.compile(r"^[ \t]*(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
+_LONE_NUMBER_RE = lazy(r"^[ \t]*(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
 
 
 @rule("SE006", "vote-number", tags=["post-meta"], trigger=r"^[ \t]*(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
@@ -662,11 +663,11 @@ def sniff(text: str) -> float:
 
 
 # Sniffer patterns: each runs only when the literal text it needs occurs (a plain substring test costs far less).
-_SNIFF_IMPROVE_RE = regex.compile(r"^[ \t]*(?:Share[ \t]*)?Improve this (?:answer|question)", regex.MULTILINE)
-_SNIFF_BADGES_RE = regex.compile(r"\d+[ \t]+\d+[ \t]+(?:gold|silver|bronze)[ \t]+badges?")
-_SNIFF_COMMENTED_RE = regex.compile(r"Commented[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}")
-_SNIFF_ANSWERS_RE = regex.compile(r"^[ \t]*\d+[ \t]+Answers?[ \t]*$", regex.MULTILINE)
-_SNIFF_ADD_COMMENT_RE = regex.compile(r"^[ \t]*Add a comment[ \t]*\|", regex.MULTILINE)
+_SNIFF_IMPROVE_RE = lazy(r"^[ \t]*(?:Share[ \t]*)?Improve this (?:answer|question)", regex.MULTILINE)
+_SNIFF_BADGES_RE = lazy(r"\d+[ \t]+\d+[ \t]+(?:gold|silver|bronze)[ \t]+badges?")
+_SNIFF_COMMENTED_RE = lazy(r"Commented[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}")
+_SNIFF_ANSWERS_RE = lazy(r"^[ \t]*\d+[ \t]+Answers?[ \t]*$", regex.MULTILINE)
+_SNIFF_ADD_COMMENT_RE = lazy(r"^[ \t]*Add a comment[ \t]*\|", regex.MULTILINE)
 
 
 def _sniff_asked_re(word: str) -> regex.Pattern[str]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import regex
 
+from .._lazy import lazy
 from ..dates import parse_date
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
@@ -22,13 +23,13 @@ _MONTH = (
 )
 _FULL = rf"{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}}[ \t]?[AaPp][Mm])?"
 _SHORT = rf"{_MONTH}[ \t]+\d{{1,2}}|{_MONTH}[ \t]+\d{{4}}"
-_DATE_LINE_RE = regex.compile(
+_DATE_LINE_RE = lazy(
     rf"^[ \t]*(?P<date>{_FULL}|{_SHORT})(?P<edited>[ \t]+edited[ \t]+(?:{_FULL}|{_SHORT}))?(?P<cat>[ \t]+in[ \t]+[^\n]{{1,60}}?)?[ \t]*$"
 )
 _ROLES = r"(?:[✭★☆✓]+|Admin|Administrator|Moderator|Member|Staff|Guest|Applicant|Developer|Community Manager)"
 _ROLE_TAIL = rf"(?:[ \t]+{_ROLES})*"
-_ROLE_ONLY_RE = regex.compile(rf"^[ \t]*{_ROLES}(?:[ \t]+{_ROLES})*[ \t]*$")
-_NAME_LINE_RE = regex.compile(rf"^[ \t]*(?P<name>[\w][\w.\-]{{0,38}})(?P<role>{_ROLE_TAIL})[ \t]*$")
+_ROLE_ONLY_RE = lazy(rf"^[ \t]*{_ROLES}(?:[ \t]+{_ROLES})*[ \t]*$")
+_NAME_LINE_RE = lazy(rf"^[ \t]*(?P<name>[\w][\w.\-]{{0,38}})(?P<role>{_ROLE_TAIL})[ \t]*$")
 
 
 @rule("VAN001", "comment-header", tags=["author-block", "post-meta"], stage="split", scope="document")
@@ -78,7 +79,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
     remember_authors(view, names)
 
 
-_QUOTE_RE = regex.compile(
+_QUOTE_RE = lazy(
     rf"^[ \t]*(?P<name>[\w][\w.\- ]{{0,38}}?)[ \t]+(?:{alternation('said')}|{alternation('wrote')})[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
@@ -169,7 +170,7 @@ def sniff(text: str) -> float:
     return min(1.0, score)
 
 
-_SNIFF_POWERED_RE = regex.compile(r"(?i)Powered By Vanilla")
+_SNIFF_POWERED_RE = lazy(r"(?i)Powered By Vanilla")
 
 
 def _sniff_date_re(ampm: str) -> regex.Pattern[str]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .._lazy import lazy
 from ..model import Quote
 from ..phrases import PHRASES
 from ..rules import Hit, RulePack, rule
@@ -35,7 +36,7 @@ _MENU = alt("classic_member_menu")
 _STATUS = alt("classic_online_status", user=r"(?P<user>[^\n]{1,60}?)")
 _STATUS_NOGROUP = alt("classic_online_status")
 _MENU_RE = line_re(rf"{_MENU}|{_STATUS_NOGROUP}")
-_MENU_NEEDLE = regex.compile(
+_MENU_NEEDLE = lazy(
     r"Profil|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
     r"Nachricht|Beiträge|message|mensaje|Mensaje|mensagem|Mensagem|messaggio|Messaggio|bericht|Privébericht|"
     r"wiadomo|сообщен|Личное|профиль|ffline|nline|Kontakt|déconnecté|connecté|desconectado|línea|in linea|"
@@ -67,15 +68,15 @@ def _menu_line(line: str) -> bool:
 _OP = r"Original Poster|Thread Starter|Topic Starter|Thread Author|Author|OP|Old|New"
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
-_HEADER_RE = regex.compile(
+_HEADER_RE = lazy(
     rf"^[ \t|]*(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|]*)?(?:Link[ \t]*)?"
     rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
     _F,
 )
-_PRE_RE = regex.compile(
+_PRE_RE = lazy(
     rf"^[ \t]*(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*)[ \t]*$", _F
 )
-_POST_RE = regex.compile(
+_POST_RE = lazy(
     rf"^[ \t]*(?:[-•][ \t]*)?(?:Share|Tweet|\#[ \t]?(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})|"
     r"\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|Thanked[ \t]+\d[\d,.]*[ \t]+Times[ \t]+in[ \t]+\d[\d,.]*[ \t]+Posts?|"
     r"(?:Rep Power|Mentioned|Tagged|Quoted)(?:[ \t]*:?[ \t]*\d[\d,.]*)?)[ \t]*$",
@@ -83,7 +84,7 @@ _POST_RE = regex.compile(
 )
 _STOP_RE = line_re(r"Reply With Quote|Comment|Post Cancel|Quote|Reply|Top|Logged")
 
-_EVIDENCE_RE = regex.compile(
+_EVIDENCE_RE = lazy(
     rf"^[ \t]*(?:[-•][ \t]*)?(?:Share|Tweet|Mentioned|Tagged|Quoted|Rep Power|\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|"
     rf"{_MENU}|{_STATUS_NOGROUP})",
     _F,
@@ -152,18 +153,18 @@ _INLINE_PAIR = (
     r"(?P<label>Join Date|Registered|Location|Posts|Age|Rep Power|Gender)[ \t]*:[ \t]*"
     r"(?P<value>[^\W\d_]{3,9}\.?[ \t]+\d{4}|\d[\d,.]*|[^\n:]{1,40}?)"
 )
-_INLINE_BLOCK_RE = regex.compile(
+_INLINE_BLOCK_RE = lazy(
     rf"^[ \t|]*(?P<who>[^\n:|]{{0,60}}?)[ \t]*(?P<stats>(?:{_INLINE_PAIR}[ \t]+){{1,6}}{_INLINE_PAIR})[ \t|]*"
     r"(?=$|[ \t|]{2,}|\|)",
     regex.MULTILINE | regex.VERSION1,
 )
-_PAIR_RE = regex.compile(
+_PAIR_RE = lazy(
     _INLINE_PAIR + r"(?=[ \t]+(?:Join Date|Registered|Location|Posts|Age|Rep Power|Gender)[ \t]*:|[ \t|]*$)",
     regex.VERSION1,
 )
 
 
-_INLINE_NEEDLE = regex.compile(r"(?:Join Date|Registered|Posts)[ \t]*:", regex.IGNORECASE)
+_INLINE_NEEDLE = lazy(r"(?:Join Date|Registered|Posts)[ \t]*:", regex.IGNORECASE)
 
 
 @rule("VB002", "inline-author-block", tags=["author-block"], stage="split", scope="document", trigger=r"Join Date")
@@ -189,8 +190,8 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
         yield Hit(first, first, "poster block on one line", facts, cols=cols, moved_to="author")
 
 
-_HASH_NEEDLE = regex.compile(r"#\d")
-_GLUED_HEADER_RE = regex.compile(
+_HASH_NEEDLE = lazy(r"#\d")
+_GLUED_HEADER_RE = lazy(
     rf"^[ \t]*(?P<head>(?P<date>{CLASSIC_DATE})[ \t]+\#(?P<num>\d{{1,7}}))[ \t]+(?=\S[^\n]{{40,}}$)", _F
 )
 
@@ -215,17 +216,17 @@ def glued_post_header(view: TextView) -> Iterator[Hit]:
 
 _QUOTE_LABEL = r"(?:Quote|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|Цитата)"
 _VIEW_POST = r"(?:View Post|Beitrag anzeigen|Voir le message|Ver mensaje|Ver post|Visualizza messaggio|Bekijk bericht|Zobacz post|Посмотреть сообщение)"
-_QUOTE_HEADER_RE = regex.compile(
+_QUOTE_HEADER_RE = lazy(
     rf"^[ \t]*(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*"
     rf"(?P<user>[^\n]{{1,60}}?)(?:[ \t]*{_VIEW_POST}[ \t]*(?P<text>[^\n]*?))?[ \t]*$",
     _F,
 )
-_QUOTE_ALONE_RE = regex.compile(rf"^[ \t]*{_QUOTE_LABEL}:[ \t]*$", _F)
+_QUOTE_ALONE_RE = lazy(rf"^[ \t]*{_QUOTE_LABEL}:[ \t]*$", _F)
 #: The header split by one text node a line: ``Originally Posted by`` alone, the name on the next line.
-_QUOTE_SPLIT_RE = regex.compile(
+_QUOTE_SPLIT_RE = lazy(
     rf"^[ \t]*(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*$", _F
 )
-_VIEW_POST_RE = regex.compile(rf"^[ \t]*{_VIEW_POST}[ \t]*$", _F)
+_VIEW_POST_RE = lazy(rf"^[ \t]*{_VIEW_POST}[ \t]*$", _F)
 
 
 def _prev_live(view: TextView, i: int) -> int | None:
@@ -303,7 +304,7 @@ def quote(view: TextView) -> Iterator[Hit]:
             yield Hit(start, end, f"quote of {user}'s post")
 
 
-_LABEL_RE = regex.compile(
+_LABEL_RE = lazy(
     rf"^[ \t]*(?:{_QUOTE_LABEL}|{alt('classic_code_header')})(?:[ \t]*:)?[ \t]*$", _F
 )
 
@@ -323,7 +324,7 @@ def block_label(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, f"box label ({m.group(0).strip()})")
 
 
-_SIG_RE = regex.compile(r"^[ \t]*_{10,}[ \t]*$", regex.MULTILINE)
+_SIG_RE = lazy(r"^[ \t]*_{10,}[ \t]*$", regex.MULTILINE)
 
 
 @rule("VB006", "signature", tags=["signature"], stage="news", trigger=r"_{10}")
@@ -348,7 +349,7 @@ def signature(view: TextView) -> Iterator[Hit]:
         yield Hit(i, end, "signature", {"post.signature": sig or None}, moved_to="signature")
 
 
-_EDIT_RE = regex.compile(
+_EDIT_RE = lazy(
     rf"^[ \t]*(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)(?:[ \t]*;|[ \t]+:)[ \t]*"
     rf"(?P<when>[^\n]{{1,80}}?\d[^\n]{{0,40}}?)"
     rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$",
@@ -376,7 +377,7 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 
 _BUTTON = alt("classic_post_buttons")
-_BUTTONS_RE = regex.compile(rf"^[ \t]*(?:{_BUTTON})(?:[ \t]*[|•·]?[ \t]*(?:{_BUTTON}))*[ \t]*$", _F)
+_BUTTONS_RE = lazy(rf"^[ \t]*(?:{_BUTTON})(?:[ \t]*[|•·]?[ \t]*(?:{_BUTTON}))*[ \t]*$", _F)
 _WEAK_BUTTONS_RE = line_re(
     r"(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|Edit|Delete|Multi-Quote|Go to post|See more|"
     r"Type your comment here|\d[\d,]*[ \t]+likes?)(?:[ \t]+(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|"
@@ -435,9 +436,9 @@ def member_menu(view: TextView) -> Iterator[Hit]:
         yield Hit(start, j, "member menu")
 
 
-_THANKS_RE = regex.compile(rf"^[ \t]*(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
+_THANKS_RE = lazy(rf"^[ \t]*(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
 #: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
-_NAMES_RE = regex.compile(r"^[ \t]*[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
+_NAMES_RE = lazy(r"^[ \t]*[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
 _LIKES_RE = line_re(r"Likes?|Like Tree\s?\d+\s?Likes?|\d[\d,]*[ \t]+Likes?|\d+[ \t]+Thanks|Thanks|Thanked by:?")
 
 
@@ -466,7 +467,7 @@ def thanks(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "likes line")
 
 
-_LEFTOVER_RE = regex.compile(
+_LEFTOVER_RE = lazy(
     rf"^[ \t|]*(?:[-•][ \t]*)?(?:(?:Old[ \t]+)?{CLASSIC_DATE}[ \t|]*(?:Link[ \t]*)?\#[ \t]?\d{{1,7}}[^\n]{{0,40}}"
     r"|(?:Link[ \t]*)?\#[ \t]?\d{1,7}(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?"
     r"|Mentioned|Tagged|Quoted|\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|Rep Power(?:[ \t]*:?[ \t]*\d+)?"
@@ -476,7 +477,7 @@ _LEFTOVER_RE = regex.compile(
 )
 
 
-_LEFTOVER_NEEDLE = regex.compile(
+_LEFTOVER_NEEDLE = lazy(
     r"#|Mentioned|Tagged|Quoted|Post\(s\)|Thread\(s\)|Rep Power|Original Poster|Thread Starter|Posting Rules|"
     r"Similar Threads|Thanked"
 )
@@ -527,21 +528,21 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "thread chrome")
 
 
-_SNIFF_STATUS_RE = regex.compile(r" is (?:offline|online now)[ \t]*$", regex.MULTILINE)
-_SNIFF_RULE_RE = regex.compile(r"^[ \t]*_{18}[ \t]*$", regex.MULTILINE)
-_SNIFF_DATE_RE = regex.compile(r"^[ \t]*\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE)
+_SNIFF_STATUS_RE = lazy(r" is (?:offline|online now)[ \t]*$", regex.MULTILINE)
+_SNIFF_RULE_RE = lazy(r"^[ \t]*_{18}[ \t]*$", regex.MULTILINE)
+_SNIFF_DATE_RE = lazy(r"^[ \t]*\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE)
 _SNIFF = (
-    (regex.compile(r"Originally Posted by", regex.IGNORECASE), 0.35),
-    (regex.compile(r"^[ \t]*Reply With Quote[ \t]*$", regex.MULTILINE), 0.35),
-    (regex.compile(r"^[ \t]*(?:[-•][ \t]*)?Join Date\b", regex.MULTILINE), 0.25),
+    (lazy(r"Originally Posted by", regex.IGNORECASE), 0.35),
+    (lazy(r"^[ \t]*Reply With Quote[ \t]*$", regex.MULTILINE), 0.35),
+    (lazy(r"^[ \t]*(?:[-•][ \t]*)?Join Date\b", regex.MULTILINE), 0.25),
     (_SNIFF_STATUS_RE, 0.3),
-    (regex.compile(r"View Public Profile|Find More Posts by|View Forum Posts"), 0.3),
-    (regex.compile(r"Last edited by [^;\n]{1,60}; "), 0.3),
+    (lazy(r"View Public Profile|Find More Posts by|View Forum Posts"), 0.3),
+    (lazy(r"Last edited by [^;\n]{1,60}; "), 0.3),
     (_SNIFF_RULE_RE, 0.2),
-    (regex.compile(r"vBulletin"), 0.5),
+    (lazy(r"vBulletin"), 0.5),
     (_SNIFF_DATE_RE, 0.4),
-    (regex.compile(r"^[ \t]*Rep Power\b|^[ \t]*\d+ Post\(s\)$", regex.MULTILINE), 0.3),
-    (regex.compile(r"^[ \t]*Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
+    (lazy(r"^[ \t]*Rep Power\b|^[ \t]*\d+ Post\(s\)$", regex.MULTILINE), 0.3),
+    (lazy(r"^[ \t]*Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
 )
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {
