@@ -41,12 +41,25 @@ __all__ = [
     "all_rules",
     "clean",
     "parse_date",
+    "precompile",
     "rule",
 ]
 
 __version__ = "0.1.0"
 
 _DEFAULT: Cleaner | None = None
+
+
+def precompile() -> int:
+    """Compile every rule pattern now instead of on first use; returns how many there are.
+
+    Patterns compile lazily, so importing postclean is quick and a process pays only for what its documents
+    need. Call this in a parent process before forking workers, so that they share the compiled patterns.
+    """
+    from . import html  # noqa: F401  (the HTML door's patterns too)
+    from ._lazy import compile_all
+
+    return compile_all()
 
 
 def _default() -> Cleaner:
