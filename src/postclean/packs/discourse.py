@@ -69,23 +69,12 @@ def _prev_live(view: TextView, i: int, limit: int = 12) -> int | None:
 
 
 def _gap_before(view: TextView, i: int) -> int:
-    """Blank lines directly above line ``i`` (in the input: a compacted text's set-aside blank lines count)."""
+    """Blank lines directly above line ``i``."""
     n, j = 0, i - 1
     while j >= 0 and not view.lines[j].strip() and not view.claimed[j]:
         n += 1
         j -= 1
-    if n == 0 and j == i - 1 and _input_break(view, i - 1):
-        return 1
     return n
-
-
-def _input_break(view: TextView, k: int) -> bool:
-    """Whether the input had blank lines after line ``k`` that a compacted view (spaced layout) set aside."""
-    breaks = view.context.get("breaks")
-    if not view.context.get("spaced") or not isinstance(breaks, list):
-        return False
-    g = view.base + k
-    return 0 <= g < len(breaks) and bool(breaks[g])
 
 
 def _header_facts(
@@ -179,7 +168,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
             elif (
                 is_handle_like(view.lines[j])
                 and not _NUMBER_RE.match(view.lines[j].strip())
-                and (date_raw is not None or not bm or i - j > 2 or _input_break(view, j))
+                and (date_raw is not None or not bm or i - j > 2)
             ):
                 name, start = view.lines[j].strip(), j
         end = i
