@@ -58,6 +58,7 @@ _IPS5_GLUED_RE = lazy(
     rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]+(?=\S)",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
+_LIST_BULLET_RE = regex.compile(r"^[ \t]*[-•*+][ \t]+")
 #: A custom field's label alone on its line, its value on the next (``Location:`` / ``Lisbon``).
 _LABEL_ALONE_RE = lazy(r"^[ \t]*\p{L}[^:\n]{0,28}:[ \t]*$")
 _PANE_LABELS = (
@@ -72,7 +73,7 @@ _LABEL_VALUE_RE = lazy(
     r"^[ \t]*(?P<label>[\w][\w .'/#-]{0,30}):[ \t]+(?P<value>[^\n]{1,80}?)[ \t]*$"
 )
 _BADGE_RE = line_re(
-    r"Author|Autor|Auteur|Autore|Auteur|Автор|Author stats|Popular Post|\#\d{1,6}|Share|Teilen|Partager|Compartir|Compartilhar|Condividi|Delen|Udostępnij|Поделиться",
+    r"(?:[-•*+][ \t]+)?(?:Author|Autor|Auteur|Autore|Auteur|Автор|Author stats|Popular Post|\#\d{1,6}|Share|Teilen|Partager|Compartir|Compartilhar|Condividi|Delen|Udostępnij|Поделиться)",
     flags=regex.IGNORECASE,
 )
 _LINKS_ALT = phrase_alt("ips_post_links", min_words=2)
@@ -366,7 +367,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
         else:
             k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
             while k >= 0 and first - k <= 24 and not view.claimed[k]:
-                s = view.lines[k]
+                s = _LIST_BULLET_RE.sub("", view.lines[k], count=1)  # inscriptis lists pane items
                 if not s.strip():
                     k -= 1
                     continue
@@ -380,7 +381,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                     k >= 1
                     and not view.claimed[k - 1]
                     and len(s.strip()) <= 100
-                    and _LABEL_ALONE_RE.match(view.lines[k - 1])
+                    and _LABEL_ALONE_RE.match(_LIST_BULLET_RE.sub("", view.lines[k - 1], count=1))
                 ):
                     # a custom field's value under its label (``Location:`` / ``Lisbon``): both are the pane's
                     if phase == "names":
