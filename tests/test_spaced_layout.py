@@ -48,21 +48,7 @@ def test_mostly_blank_text_is_compacted_and_keeps_its_adjacent_lines_together() 
     # BeautifulSoup's get_text("\n") keeps every whitespace node: runs of blank and tab-only lines of any
     # length, with some text nodes still next to each other.
     runs = ["\n\t\t\n\n", "\n \n", "\n\n\n\n\t\n", "\n"]
-    parts = [
-        "harbour_hana",
-        "Well-known member",
-        "Joined",
-        "Mar 3, 2015",
-        "Messages",
-        "2,114",
-        "The ferry from the north pier now leaves at seven in winter.",
-        "Has anyone checked whether the bus still meets it?",
-        "Like Reply Report",
-        "Share:",
-        "Facebook",
-        "Twitter",
-        "Email",
-    ]
+    parts = LINES[4:]  # the poster block, two sentences, the share row
     text = ""
     for i, part in enumerate(parts):
         gap = "\n" if i == 6 else runs[i % len(runs)] * 3  # the two sentences are adjacent in the input
