@@ -20,7 +20,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_RE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
-from ..phrases import PHRASES
+from ..phrases import PHRASES, alternation
 from ..text import TextView, line_key, word_count
 from ._common import LineHeads, matches_at, parse_count
 from ._sniff import signal_found
@@ -265,6 +265,8 @@ _CUSTOM_FIELD_LONG_RE = lazy(
 )
 #: A custom field's label alone on its line (``Programs:``), its value on the next.
 _LABEL_ALONE_RE = lazy(r"^[ \t]*(?:[-•*·▪][ \t]*)?[^\W\d_][^:\n]{0,28}:[ \t]*$")
+#: ``quillpen wrote:`` is a quote header, not a profile field, even right under the stats.
+_QUOTE_LABEL_RE = lazy(rf"(?:{alternation('wrote')}|{alternation('said')})[ \t]*$", regex.IGNORECASE)
 _BULLET_ONLY_RE = lazy(r"^[ \t]*[-•*·▪][ \t]*$")
 _SUBJECT_LABEL_RE = lazy(r"^(?:Re|Aw|Odp|R|SV|VS|Antw|Rif|Réf|Ответ|Quote|Code|Reason|Edit Reason)$", regex.IGNORECASE)
 
@@ -441,7 +443,12 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                 cm = _CUSTOM_FIELD_RE.match(line)
                 if cm is None and nxt is not None and nxt in items:
                     cm = _CUSTOM_FIELD_LONG_RE.match(line)  # between two stats a longer value is still a field
-                if cm and "://" not in cm.group("label") and not _SUBJECT_LABEL_RE.match(cm.group("label")):
+                if (
+                    cm
+                    and "://" not in cm.group("label")
+                    and not _SUBJECT_LABEL_RE.match(cm.group("label"))
+                    and not _QUOTE_LABEL_RE.search(cm.group("label"))
+                ):
                     # a custom field counts only inside a run, right after a run of two known pairs, or
                     # right after one known pair when its own value is a count or a date (``Founded: 2019``)
                     value_like = bool(cm.group("value")) and _NEXT_VALUE_RE.match(cm.group("value")) is not None

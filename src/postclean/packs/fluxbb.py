@@ -11,6 +11,8 @@ from ..rules import Hit, RulePack, rule
 from ..text import TextView
 from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, date_facts, line_re, weighted_sniff
 from ._common import iter_line_matches
+from .phpbb import _WROTE
+from .phpbb import quote as _phpbb_quote
 
 __all__ = ["PACK"]
 
@@ -76,6 +78,18 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "edit note", {"post.edit_note": m.group("note").strip()}, moved_to="edit_note")
 
 
+@rule("FLX005", "quote", tags=["quote"], stage="structure", trigger=_WROTE)
+def quote(view: TextView) -> Iterator[Hit]:
+    """``X wrote:`` quote headers, as phpBB's (FluxBB prints a quote box's ``<cite>`` the same way); text glued
+    to the header, and following lines that repeat earlier posts, move to ``post.quotes``.
+
+    Example (removed)::
+
+        kestrel wrote:
+    """
+    yield from _phpbb_quote.detect(view)
+
+
 _STATUS_RE = line_re(alt("classic_offline"))
 _NOTICE_RE = line_re(
     r"You are not logged in\.|Powered by (?:FluxBB|PunBB)[^\n]{0,60}|Board footer|Atom topic feed|RSS topic feed|"
@@ -125,7 +139,7 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="fluxbb",
     prefix="FLX",
-    rules=(author_block, post_header, edit_note, board_chrome),
+    rules=(author_block, post_header, edit_note, board_chrome, quote),
     sniff=sniff,
     description="FluxBB / PunBB pages flattened to text",
 )
