@@ -48,6 +48,21 @@ _SUBMITTED_RE = lazy(
 _LEVEL_RE = lazy(r"^[ \t]*level[ \t]+\d{1,2}[ \t]*$", _F)
 
 
+def _live_before(view: TextView, i: int, limit: int = 3) -> int | None:
+    """The nearest live line above ``i`` within ``limit`` lines (blank lines between allowed)."""
+    for k in range(i - 1, max(-1, i - 1 - limit), -1):
+        if view.is_live(k):
+            return k
+        if view.claimed[k]:
+            return None
+    return None
+
+
+_POINTS_LINE_RE = lazy(r"^[ \t]*-?\d[\d,.]*[kK]?[ \t]+points?[ \t]*$", regex.MULTILINE)
+_HANDLE_LINE_RE = lazy(r"^[ \t]*(?:u/)?[\w-]{2,40}[ \t]*$")
+_WHEN_LINE_RE = lazy(rf"^[ \t]*{_WHEN}[ \t]*$", regex.IGNORECASE)
+
+
 @rule("RDT001", "comment-header", tags=["author-block", "post-meta"], stage="split", scope="document")
 def comment_header(view: TextView) -> Iterator[Hit]:
     """Comment and post headers: ``[–]user 12 points 3 hours ago (2 children)``, ``user · 3 yr. ago``.
@@ -76,6 +91,26 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         if w:
             facts["post.date_raw"] = w.group(0).strip()
         yield Hit(i, i, "Reddit comment tagline", facts, moved_to="author")
+    if view.engine == "reddit":
+        # One text node a line: ``{user}`` / ``188 points`` (up to three: old Reddit prints the score as it
+        # would be after a down-vote, without a vote and after an up-vote) / ``17 hours ago``.
+        points = {i for i, _m in iter_line_matches(view, _POINTS_LINE_RE)}
+        for i in sorted(points):
+            name_at = _live_before(view, i)
+            if name_at is None or name_at in points or not _HANDLE_LINE_RE.match(view.lines[name_at]):
+                continue
+            end = i
+            for _ in range(2):
+                nxt = view.first_live(end + 1)
+                if not nxt or nxt[0] - end > 3 or nxt[0] not in points:
+                    break
+                end = nxt[0]
+            tag: dict[str, object] = {"author.name": view.lines[name_at].strip()}
+            nxt = view.first_live(end + 1)
+            if nxt and nxt[0] - end <= 3 and (w := _WHEN_LINE_RE.match(view.lines[nxt[0]])) is not None:
+                end = nxt[0]
+                tag["post.date_raw"] = w.group("when").strip()
+            yield Hit(name_at, end, "Reddit comment tagline", tag, moved_to="author")
     for i, m in iter_line_matches(view, _NEW_HEADER_RE):
         user = m.group("user") or m.group("user2")
         start = i
