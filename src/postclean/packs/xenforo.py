@@ -18,12 +18,14 @@ from ._common import (
     find_stat_blocks,
     has_year,
     is_digit,
+    is_rank_like,
     iter_line_matches,
     lines_with,
     look_back_for_poster,
     matches_at,
     poster_facts,
 )
+from ._modern import is_handle_like
 from .page import forum_stats_lines
 
 __all__ = ["PACK"]
@@ -710,6 +712,13 @@ def _short_line(line: str) -> bool:
     return 0 < len(s) <= 40 and word_count(s) <= 5 and s[-1] not in ".!?,;:" and "://" not in s
 
 
+def _reads_as_text(line: str) -> bool:
+    """A short line that reads as a sentence, not a name: several words, starting lower-case or with an
+    apostrophe in it."""
+    t = line.strip()
+    return len(t.split()) >= 2 and (t[:1].islower() or "'" in t or "’" in t)
+
+
 @rule("XF013", "value-only-author-block", tags=["author-block"], stage="split", scope="document")
 def value_only_author_block(view: TextView) -> Iterator[Hit]:
     """Poster block whose stat labels were icons or hidden: name, title, then bare values.
@@ -764,8 +773,13 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
             names = [view.lines[j].strip() for j in above[start_at + 1 :]]
             above = above[start_at:]
         else:
-            # without the avatar letter only trust the last three short lines
+            # without the avatar letter only trust the last three short lines, and not a first one that reads
+            # as a short post ("thank you", "we're done for") when a handle follows it
             above = above[-3:]
+            if len(above) >= 2 and _reads_as_text(view.lines[above[0]]) and any(
+                is_handle_like(view.lines[j]) and not is_rank_like(view.lines[j]) for j in above[1:]
+            ):
+                above = above[1:]
             names = [view.lines[j].strip() for j in above]
         if not names:
             continue
