@@ -134,6 +134,7 @@ _SOCIAL = (
 )
 _SHARE_BLOCK_RE = lazy(
     rf"^[ \t]*Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
+    rf"|^[ \t]*Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
     rf"|^[ \t]*(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
     regex.MULTILINE,
 )

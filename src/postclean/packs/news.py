@@ -180,6 +180,27 @@ def _card_after_figure(view: TextView, d: int, domain: str) -> tuple[int, int, i
     return t, s, e
 
 
+#: A line that carries on a sentence: it starts with a small letter or with punctuation that cannot open one.
+_CONTINUES_RE = lazy(r"^[ \t]*(?:\p{Ll}|[,.;:)\]!?])")
+
+
+def _card_opening(title: str, summary: str) -> bool:
+    """Whether ``title`` and ``summary`` (the two lines after a domain line) read as a card's title and summary."""
+    return (
+        is_title_like(title.strip())
+        and DOMAIN_LINE_RE.match(title) is None
+        and word_count(summary) >= 6
+        and DOMAIN_LINE_RE.match(summary) is None
+    )
+
+
+def _names_site(title: str, domain: str) -> bool:
+    """Whether ``title`` names the site of ``domain`` (``GitHub - …`` for ``github.com``)."""
+    labels = [x for x in domain.casefold().strip(".").split(".")[:-1] if x != "www" and len(x) >= 3]
+    folded = title.casefold()
+    return any(x in folded for x in labels)
+
+
 @rule("NEWS001", "link-card", tags=["link-card"], stage="news", trigger=r"^[ \t]*[\w.-]+\.[a-z]{2,}\.?(?:[ \t]+[\w.-]+)?[ \t]*$")
 def link_card(view: TextView) -> Iterator[Hit]:
     """Link-preview card: title line, summary line, bare domain line (anywhere in a post).
@@ -208,6 +229,18 @@ def link_card(view: TextView) -> Iterator[Hit]:
             card = LinkCard(title=title, summary=summary, domain=domain)
             taken = end[2]
             yield Hit(d, end[2], "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
+            continue
+        after = [i for i in range(d + 1, min(len(view.lines), d + 8)) if view.is_live(i)][:2]
+        if after and _CONTINUES_RE.match(view.lines[after[0]]):
+            continue  # a link inside a sentence the flattening broke around it, not a card
+        if len(after) == 2 and _card_opening(view.lines[after[0]], view.lines[after[1]]):
+            # The domain opens a card (Discourse's onebox: domain, title, summary); the lines above it are the
+            # post's own. Taken when the title names the site or is cut short, as card titles are.
+            title = view.lines[after[0]].strip()
+            if _names_site(title, domain) or title.endswith(("...", "…")):
+                summary = view.lines[after[1]].strip()
+                card = LinkCard(title=title, summary=summary, domain=domain)
+                yield Hit(d, after[1], "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
             continue
         before = [i for i in range(d - 1, max(-1, d - 16), -1) if view.is_live(i)][:2]
         if len(before) == 2:
