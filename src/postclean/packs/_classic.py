@@ -336,6 +336,17 @@ def _candidate(line: str) -> bool:
     return DATE_ONLY_LINE_RE.match(s) is None
 
 
+def _long_rank(view: TextView, i: int, spec: BlockSpec) -> bool:
+    """A custom rank title too long for :func:`_candidate` (``Keeper of the old lighthouse and its logbooks``),
+    taken only right under a name that sits under the avatar line (``User avatar``) ``spec.pre`` matches."""
+    s = view.lines[i].strip()
+    if spec.pre is None or not s or len(s) > 90 or word_count(s) > 12 or s[-1] in _SENTENCE_END:
+        return False
+    if i < 2 or not view.is_live(i - 1) or not view.is_live(i - 2) or not _candidate(view.lines[i - 1]):
+        return False
+    return spec.pre.match(view.lines[i - 2]) is not None
+
+
 def _stat_items(view: TextView) -> dict[int, regex.Match[str]]:
     """Stat lines of ``view`` (computed once per view: the five classic packs share the scan)."""
     cache = view.context.setdefault("classic_stat_items", {})
@@ -595,7 +606,7 @@ def _look_up(
             pre_lines.append(i)
             i -= 1
             continue
-        if not _candidate(line) or len(cands) >= 4:
+        if not (_candidate(line) or (not cands and _long_rank(view, i, spec))) or len(cands) >= 4:
             break
         if cands and spec.name_gap and not view.lines[i + 1].strip() and len(cands) >= 1:
             # SMF: the name heading stands alone above a blank line; the group titles follow it.

@@ -383,35 +383,40 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
     if len(posts) < 2:
         return
     tails: list[list[int]] = []
+    aboves: list[str | None] = []  # the post's nearest text line above its closing block (an edit note between)
     for a, b, _author in posts:
         live: list[int] = []
+        above: str | None = None
         for i in range(b, a - 1, -1):
             if view.claimed[i]:
                 if live and view.original[i].strip():
-                    break  # closing lines are one block: nothing but blank lines removed between them
+                    # closing lines are one block: nothing but blank lines removed between them
+                    above = next((_norm(view.lines[k]) for k in range(i - 1, a - 1, -1) if view.is_live(k)), None)
+                    break
             elif view.lines[i].strip():
                 live.append(i)
                 if len(live) > _SIG_MAX_LINES:
                     break
         live.reverse()
         tails.append(live)
+        aboves.append(above)
     # (author, closing lines) -> the line before them in each post that ends so (None: the whole body)
     before: dict[tuple[str | None, tuple[str, ...]], list[str | None]] = {}
     suffixes: list[list[tuple[str, ...]]] = []
-    for (_a, _b, author), live in zip(posts, tails, strict=True):
+    for (_a, _b, author), live, above in zip(posts, tails, aboves, strict=True):
         keys = [_norm(view.lines[i]) for i in live]
         mine = [tuple(keys[len(keys) - k :]) for k in range(1, min(_SIG_MAX_LINES, len(keys)) + 1)]
         suffixes.append(mine)
         for k, suf in enumerate(mine, start=1):
-            before.setdefault((author, suf), []).append(keys[-k - 1] if k < len(keys) else None)
-    for (_a, _b, author), live, mine in zip(posts, tails, suffixes, strict=True):
+            before.setdefault((author, suf), []).append(keys[-k - 1] if k < len(keys) else above)
+    for (_a, _b, author), live, mine, above in zip(posts, tails, suffixes, aboves, strict=True):
         need = 2 if author is not None else 3
         best = 0
         for k, suf in enumerate(mine, start=1):
             prev = before[(author, suf)]
             # the same line before them everywhere: a longer repeated block (a copied post), not a signature
             if (
-                k < len(live)
+                (k < len(live) or above is not None)
                 and len(prev) >= need
                 and len(set(prev)) > 1
                 and _closing_ok(suf, known_author=author is not None)
