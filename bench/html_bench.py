@@ -35,6 +35,7 @@ from bench._common import date_part, load_postclean, name_of, timed
 from bench.scoring import (
     Page,
     fmt,
+    fold_typography,
     group_rows,
     load_corpus,
     markdown_table,
@@ -107,6 +108,8 @@ class PostcleanExtras:
     """postclean-only figures on one page (``None`` where the truth has nothing to compare)."""
 
     f1_conv: float = 0.0
+    with_folded: float | None = None  # ``with`` on doc.text, typography folded on both sides (diagnostic)
+    with_folded_conv: float | None = None  # the same on the convention-matched rendering
     starter_ok: bool | None = None
     date_ok: bool | None = None
     engine: str | None = None
@@ -141,6 +144,9 @@ def _postclean_extras(page: Page, doc: object) -> PostcleanExtras:
     default = doc.text  # type: ignore[attr-defined]
     inline = doc.render(quotes="inline", headers=True)  # type: ignore[attr-defined]
     extras.f1_conv = max(prf(default, page.main_content).f1, prf(inline, page.main_content).f1)
+    folded = [fold_typography(x) for x in page.with_snippets or ()]
+    extras.with_folded = snippet_rate(fold_typography(default), folded)
+    extras.with_folded_conv = snippet_rate(fold_typography(inline), folded)
     extras.engine = getattr(doc, "engine", None)
     posts = getattr(doc, "posts", ()) or ()
     extras.posts = len(posts)
@@ -267,6 +273,8 @@ def report(results: list[PageResult], systems: Sequence[str]) -> str:
                         )
                     ),
                     fmt(mean(e.f1_conv for e in ex)),
+                    fmt(mean(e.with_folded for e in ex)),
+                    fmt(mean(e.with_folded_conv for e in ex)),
                     _share([e.starter_ok for e in ex]),
                     _share([e.date_ok for e in ex]),
                     fmt(mean(float(e.posts) for e in ex), 1),
@@ -280,6 +288,8 @@ def report(results: list[PageResult], systems: Sequence[str]) -> str:
                     "pages",
                     "F1",
                     "F1 conv.",
+                    "with, folded",
+                    "with, folded conv.",
                     "starter = author",
                     "date = published",
                     "posts/page",
@@ -290,7 +300,9 @@ def report(results: list[PageResult], systems: Sequence[str]) -> str:
         )
         out.append(
             "\n`starter = author` counts pages whose truth has an author; `date = published` compares the "
-            "date part of the first post's date, on pages whose truth has `published`."
+            "date part of the first post's date, on pages whose truth has `published`. `with, folded` is a "
+            "diagnostic, not the official rate: typographic quotes and apostrophes (and no-break spaces) folded to "
+            "ASCII on both sides, since many `with` snippets write `'` where the page prints `’`."
         )
 
     errors: dict[tuple[str, str], list[str]] = {}

@@ -35,6 +35,7 @@ __all__ = [
     "content_retention",
     "corpus_root",
     "fmt",
+    "fold_typography",
     "group_rows",
     "load_corpus",
     "markdown_table",
@@ -101,6 +102,19 @@ def prf(extracted: str | None, reference: str | None) -> PRF:
 def normalize_ws(text: str) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return _SPACES.sub(" ", text).strip()
+
+
+#: Typographic quotes and the no-break space, folded to their ASCII forms by :func:`fold_typography`.
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+def fold_typography(text: str) -> str:
+    """``text`` with curly quotes and apostrophes as ASCII and no-break spaces as spaces.
+
+    A diagnostic only: the corpus's ``with`` snippets are often written with ASCII apostrophes where the page
+    prints ``’``, so a verbatim extraction misses them. The official figures never fold.
+    """
+    return text.translate(_TYPOGRAPHY)
 
 
 def snippet_rate(text: str | None, snippets: Sequence[str] | None) -> float | None:

@@ -21,6 +21,7 @@ from bench.scoring import (
     chrome_removal,
     content_retention,
     fmt,
+    fold_typography,
     group_rows,
     load_corpus,
     markdown_table,
@@ -342,3 +343,10 @@ def test_oracle_lines_keeps_content_lines_that_carry_chrome_words() -> None:
     assert oracle_lines(text, truth) == text
     # With no bound on retention the line goes.
     assert oracle_lines(text, truth, min_retention=0.0) == ""
+
+
+def test_fold_typography_only_for_the_diagnostic() -> None:
+    page_text = "I’ve seen them “live” long"
+    snippet = 'I\'ve seen them "live" long'
+    assert snippet_rate(page_text, [snippet]) == 0.0  # the official rate never folds
+    assert snippet_rate(fold_typography(page_text), [fold_typography(snippet)]) == 1.0
