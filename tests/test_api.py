@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +159,11 @@ def test_cli_several_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
     rows = [json.loads(line) for line in js.stdout.decode().splitlines()]
     assert [r["source"] for r in rows] == [str(a), str(b)] and rows[0]["engine"] == "xenforo"
     assert js.returncode == 2 and b"cannot read" in js.stderr  # the unreadable file is reported, the rest done
+
+
+def test_cli_comments_inline() -> None:
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "html" / "stackexchange.html"
+    default = _run_cli("clean", str(page)).stdout.decode()
+    inline = _run_cli("clean", str(page), "--comments", "inline").stdout.decode()
+    assert "New linen needs seasoning" not in default
+    assert "Is the couche new? New linen needs seasoning. – Alaric Fenn" in inline

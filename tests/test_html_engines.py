@@ -291,16 +291,25 @@ def test_stackexchange_golden() -> None:
         assert chrome not in body(pg)
 
 
-def test_stackexchange_comments_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    from postclean.html import stackexchange
-
-    monkeypatch.setattr(stackexchange, "INCLUDE_COMMENTS", True)
+def test_stackexchange_comments_on_their_posts() -> None:
     pg = page("stackexchange")
-    _question, comment, _answer = pg.posts
-    assert comment.post_id == "comment-9001" and comment.number is None
-    assert comment.author is not None and comment.author.name == "Alaric Fenn"
+    q, ans = pg.posts
+    (comment,) = q.comments
+    assert comment.comment_id == "9001"
+    assert comment.author == "Alaric Fenn"
     assert comment.date == dt.datetime(2019, 2, 11, 9, 2, 40, tzinfo=UTC)
-    assert comment.lines == ("Is the couche new? New linen needs seasoning.",)
+    assert comment.text == "Is the couche new? New linen needs seasoning."
+    assert ans.comments == ()
+    doc = postclean.clean((FIX / "stackexchange.html").read_bytes())
+    assert "New linen needs seasoning" not in doc.text  # comments are not part of the default text
+    inline = doc.render(comments="inline")
+    assert "Is the couche new? New linen needs seasoning. – Alaric Fenn" in inline
+    assert inline.index("What am I doing wrong?") < inline.index("Is the couche new?") < inline.index(
+        "rice flour"
+    )
+    assert doc.to_dict()["posts"][0]["comments"][0]["date"] == "2019-02-11T09:02:40+00:00"
+    with pytest.raises(ValueError, match="comments must be"):
+        doc.render(comments="yes")  # type: ignore[arg-type]
 
 
 def test_reddit_old_golden() -> None:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from .dates import parse_date
 from .engine import Cleaner, RawPage, RawPost
-from .model import Article, Document, LinkCard, Post, Poster, Quote, Removal
+from .model import Article, Comment, Document, LinkCard, Post, Poster, Quote, Removal
 from .packs import DEFAULT_PACKS
 from .rules import Hit, Rule, RulePack, SelectionError, rule
 from .text import TextView
@@ -24,6 +24,7 @@ __all__ = [
     "DEFAULT_PACKS",
     "Article",
     "Cleaner",
+    "Comment",
     "Document",
     "Hit",
     "LinkCard",

@@ -46,6 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_clean.add_argument(
         "--quotes", choices=["omit", "inline"], default="omit", help="quoted text in the output"
     )
+    p_clean.add_argument(
+        "--comments",
+        choices=["omit", "inline"],
+        default="omit",
+        help="comments on posts (Stack Exchange) in the output",
+    )
     p_clean.add_argument("--headers", action="store_true", help="print poster name and date before each post")
     p_clean.add_argument(
         "--select", action="append", default=None, help="only these rules (code, prefix, name, tag)"
@@ -83,5 +89,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         if many:
             print(f"{chr(10) if n else ''}==> {path} <==")
-        print(doc.explain() if args.explain else doc.render(quotes=args.quotes, headers=args.headers))
+        rendered = doc.render(quotes=args.quotes, headers=args.headers, comments=args.comments)
+        print(doc.explain() if args.explain else rendered)
     return status

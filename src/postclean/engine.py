@@ -12,7 +12,7 @@ from typing import Any, Literal
 import attrs
 
 from .layout import reader_lines
-from .model import Article, Document, LinkCard, Post, Poster, Quote, Removal
+from .model import Article, Comment, Document, LinkCard, Post, Poster, Quote, Removal
 from .rules import (
     STAGES,
     Hit,
@@ -68,6 +68,7 @@ class RawPost:
     permalink: str | None = None
     removals: tuple[Removal, ...] = ()
     article: Article | None = None
+    comments: tuple[Comment, ...] = ()
 
 
 @attrs.frozen
@@ -585,6 +586,7 @@ class Cleaner:
                 number=raw.number,
                 permalink=raw.permalink,
                 article=_merge_article(raw.article, text_post.article),
+                comments=raw.comments,
             )
             if not post.body and not post.quotes and raw.author is None:
                 removals.extend(attrs.evolve(r, post=None) for r in (*raw.removals, *run.removals))

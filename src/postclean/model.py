@@ -15,6 +15,7 @@ import attrs
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "Comment",
     "Document",
     "LinkCard",
     "Post",
@@ -132,6 +133,35 @@ class Quote:
 
 
 @attrs.frozen
+class Comment:
+    """A comment attached to a post (Stack Exchange's comments under a question or an answer).
+
+    Comments annotate a post rather than continue the thread, so :attr:`Document.text` leaves them out;
+    ``render(comments="inline")`` puts each one after the body of the post it belongs to.
+    """
+
+    text: str
+    author: str | None = None
+    date: DateLike | None = None
+    date_raw: str | None = None
+    comment_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-JSON form with an ISO date."""
+        return {
+            "author": self.author,
+            "date": _iso(self.date),
+            "date_raw": self.date_raw,
+            "comment_id": self.comment_id,
+            "text": self.text,
+        }
+
+    def render(self) -> str:
+        """The comment as a reader sees it: its text, then ``– author`` when known."""
+        return f"{self.text} – {self.author}" if self.author else self.text
+
+
+@attrs.frozen
 class Removal:
     """One cut: which rule, what it removed, where, and why.
 
@@ -201,9 +231,18 @@ class Post:
     lines: tuple[int, int] | None = None
     #: Body lines interleaved with quote markers, used by :meth:`Document.render` for inline quotes.
     layout: tuple[tuple[Literal["text", "quote"], int], ...] = ()
+    #: Comments on this post (Stack Exchange), in page order; not part of :attr:`body`.
+    comments: tuple[Comment, ...] = ()
 
-    def render(self, *, quotes: Literal["omit", "inline"] = "omit", headers: bool = False) -> str:
-        """This post as text: optional header lines (author, date), then the body, quotes inline if asked."""
+    def render(
+        self,
+        *,
+        quotes: Literal["omit", "inline"] = "omit",
+        headers: bool = False,
+        comments: Literal["omit", "inline"] = "omit",
+    ) -> str:
+        """This post as text: optional header lines (author, date), then the body, quotes inline if asked, then
+        the comments on it if asked (one paragraph each)."""
         out: list[str] = []
         if headers:
             if self.author is not None and self.author.name:
@@ -217,7 +256,10 @@ class Post:
             out.append(self._inline_body())
         elif self.body:
             out.append(self.body)
-        return "\n".join(part for part in out if part)
+        text = "\n".join(part for part in out if part)
+        if comments != "inline" or not self.comments:
+            return text
+        return "\n\n".join([*([text] if text else []), *(c.render() for c in self.comments)])
 
     def _inline_body(self) -> str:
         parts: list[str] = []
@@ -247,6 +289,7 @@ class Post:
             "article": self.article.to_dict() if self.article else None,
             "body": self.body,
             "quotes": [q.to_dict() for q in self.quotes],
+            "comments": [c.to_dict() for c in self.comments],
             "signature": self.signature,
             "reactions": self.reactions,
             "edit_note": self.edit_note,
@@ -302,15 +345,24 @@ class Document:
             return 0.0
         return min(1.0, self.removed_chars / self.input_chars)
 
-    def render(self, *, quotes: Literal["omit", "inline"] = "omit", headers: bool = False) -> str:
+    def render(
+        self,
+        *,
+        quotes: Literal["omit", "inline"] = "omit",
+        headers: bool = False,
+        comments: Literal["omit", "inline"] = "omit",
+    ) -> str:
         """Render all posts as plain text.
 
         ``quotes="inline"`` puts quoted text back where it was (``Name said:`` then the text);
-        ``headers=True`` adds the poster's name and the post date (when known) before each body.
+        ``headers=True`` adds the poster's name and the post date (when known) before each body;
+        ``comments="inline"`` adds each post's comments after its body (``text – author``).
         """
         if quotes not in ("omit", "inline"):
             raise ValueError(f"quotes must be 'omit' or 'inline', not {quotes!r}")
-        chunks = [p.render(quotes=quotes, headers=headers) for p in self.posts]
+        if comments not in ("omit", "inline"):
+            raise ValueError(f"comments must be 'omit' or 'inline', not {comments!r}")
+        chunks = [p.render(quotes=quotes, headers=headers, comments=comments) for p in self.posts]
         return "\n\n".join(c for c in chunks if c)
 
     def explain(self) -> str:

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .._lazy import lazy
 from ..engine import RawPost
-from ..model import Article, LinkCard, Poster, Quote, Removal
+from ..model import Article, Comment, LinkCard, Poster, Quote, Removal
 from ._dom import (
     Node,
     attr,
@@ -106,6 +106,7 @@ class Draft:
     permalink: str | None = None
     removals: list[Removal] = field(default_factory=list)
     card: LinkCard | None = None
+    comments: list[Comment] = field(default_factory=list)
     #: Set by a pack hook when the "post" is not a user post (a system notice such as "This topic was closed");
     #: :func:`extract_with_spec` drops it and records its text as a removal on a neighbouring post.
     discard: str | None = None
@@ -137,6 +138,7 @@ class Draft:
             permalink=self.permalink,
             removals=tuple(self.removals),
             article=article,
+            comments=tuple(self.comments),
         )
 
 

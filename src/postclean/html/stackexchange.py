@@ -1,13 +1,11 @@
 """Stack Exchange question pages: the question, its answers, and the comments under each.
 
-Comments: off by default. A comment is a remark on a post (often "thanks", "did you try X?", edit requests),
-not a contribution to the thread the way an answer is; what people expect from the text of a Q&A page is the
-question and its answers (10 of the 11 annotated pages in the development corpus leave comments out). The
-extractor can still read them, both the classic ``li.comment`` list and the 2024+ "follow-up" markup
-(``div[itemprop=comment]``): with :data:`INCLUDE_COMMENTS` set, each comment becomes its own post right after
-the post it annotates, with ``post_id`` ``comment-{id}`` and no ``number``, so callers can tell them apart.
-Making comments a first-class, opt-in part of the document (a post kind the default ``doc.text`` leaves out)
-needs a field in the core model; until then this switch is module-level.
+Comments go to ``post.comments`` of the question or answer they annotate (``Comment(text, author, date,
+comment_id)``), both the classic ``li.comment`` list and the 2024+ "follow-up" markup
+(``div[itemprop=comment]``). A comment is a remark on a post (often "thanks", "did you try X?", edit
+requests), not a contribution to the thread the way an answer is, so the default ``doc.text`` is the question
+and its answers (as 10 of the 11 annotated pages in the development corpus have it);
+``doc.render(comments="inline")`` adds each post's comments after its body.
 """
 
 from __future__ import annotations
@@ -15,14 +13,12 @@ from __future__ import annotations
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from ..model import Comment, DateLike
 from ._base import Draft, EnginePack, Spec, extract_body, make_removal, poster_from_line
 from ._detect import has
 from ._dom import Node, _parse_loose, attr, date_from_node, first, node_path, node_text, select
 
-__all__ = ["INCLUDE_COMMENTS", "PACK", "detect", "identify"]
-
-#: Emit comments as posts of their own (after the question/answer they belong to).
-INCLUDE_COMMENTS = False
+__all__ = ["PACK", "detect", "identify"]
 
 SE = Spec(
     engine="stackexchange",
@@ -79,38 +75,38 @@ def _post(post: Node) -> Draft:
     return d
 
 
-def _comments(post: Node) -> list[Draft]:
-    out: list[Draft] = []
+def _comments(post: Node) -> list[Comment]:
+    out: list[Comment] = []
     for c in select(post, "li.comment, div[id^=follow-up-][itemprop=comment]"):
         copy = c.css_first(".comment-copy, [itemprop=text]")
         if copy is None:
             continue
         d = Draft()
         cid = attr(c, "data-comment-id") or regex.sub(r"\D", "", attr(c, "id") or "")
-        d.post_id = f"comment-{cid}"
-        d.author = node_text(c.css_first(".comment-user, [itemprop=author] [itemprop=name]")) or None
+        author = node_text(c.css_first(".comment-user, [itemprop=author] [itemprop=name]")) or None
         dn = first(c, ".comment-date .relativetime-clean, .comment-date, time[itemprop=datePublished], time")
         # the tooltip reads "2019-02-11 09:02:40Z, License: CC BY-SA 4.0": the part before the comma is exact
         exact = _parse_loose((attr(dn, "title") or "").split(",")[0]) if dn is not None else None
+        date: DateLike | None
         if exact is not None:
-            d.date, d.date_raw = exact, node_text(dn) or None
+            date, date_raw = exact, node_text(dn) or None
         else:
-            d.date, d.date_raw = date_from_node(dn)
+            date, date_raw = date_from_node(dn)
         extract_body(copy, SE, d)
-        if d.has_content():
-            out.append(d)
+        text = "\n".join(line for line in d.lines if line.strip()).strip()
+        if text:
+            out.append(Comment(text=text, author=author, date=date, date_raw=date_raw, comment_id=cid or None))
     return out
 
 
 def extract(tree: LexborHTMLParser, url: str | None) -> list[Draft]:
-    """Question, answers and (optionally) comments, in page order."""
+    """The question and its answers in page order, each with the comments under it."""
     drafts: list[Draft] = []
     for post in select(tree, "#question, div.answer"):
         d = _post(post)
         if d.has_content():
+            d.comments = _comments(post)
             drafts.append(d)
-        if INCLUDE_COMMENTS:
-            drafts.extend(_comments(post))
     return drafts
 
 
