@@ -187,6 +187,10 @@ def _field(label: str) -> str | None:
     return found
 
 
+#: An online-status word glued to the end of the name line (``quillpen Offline``; MyBB prints it beside the name).
+_STATUS_TAIL_RE = lazy(rf"(?<=\S)[ \t]+(?:{alt('classic_offline')})[ \t]*$", regex.IGNORECASE)
+
+
 def classic_poster_facts(
     name: str | None, ranks: list[str], pairs: Iterable[tuple[str, str | None]]
 ) -> dict[str, Any]:
@@ -194,7 +198,7 @@ def classic_poster_facts(
     facts: dict[str, Any] = {}
     extra: dict[str, str] = {}
     if name:
-        facts["author.name"] = name.strip()
+        facts["author.name"] = _STATUS_TAIL_RE.sub("", name.strip())
     ranks = [r.strip() for r in ranks if r.strip()]
     if ranks:
         facts["author.rank"] = ranks[0]

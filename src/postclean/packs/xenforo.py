@@ -435,10 +435,12 @@ def notice(view: TextView) -> Iterator[Hit]:
 
 
 _STARTER_RE = lazy(
-    r"^[ \t]*(?:[-•][ \t]*)?Thread starter[ \t]*(?P<who>[^\n]{0,80}?)"
-    r"(?:[ \t]+(?:[-•][ \t]*)?Start date[ \t]*(?P<when>[^\n]{0,60}?))?[ \t]*$",
+    # (the label may come twice: a screen-reader label, then the visible one)
+    r"^[ \t]*(?:[-•][ \t]*)?Thread starter[ \t]*(?:Thread starter(?:[ \t]+|$))?(?P<who>[^\n]{0,80}?)"
+    r"(?:[ \t]+(?:[-•][ \t]*)?Start date[ \t]*(?:Start date(?:[ \t]+|$))?(?P<when>[^\n]{0,60}?))?[ \t]*$",
     regex.MULTILINE,
 )
+_STARTER_ALONE_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?Thread starter[ \t]*$")
 _START_DATE_RE = lazy(
     r"^[ \t]*(?:[-•][ \t]*)?(?P<label>Start date|Tags)[ \t]*(?P<val>[^\n]{0,80}?)[ \t]*$", regex.MULTILINE
 )
@@ -454,19 +456,26 @@ def thread_header(view: TextView) -> Iterator[Hit]:
         - Start date Jan 5, 2024
     """
     starters = 0
+    after = -1  # the last line taken by the previous header
     for i, m in iter_line_matches(view, _STARTER_RE):
+        if i <= after:
+            continue
         starters += 1
         who = m.group("who").strip() or None
         if who is None:
-            nxt = view.first_live(i + 1)
+            # the name on the next line; the label may stand twice (``Thread starter`` / ``Thread starter``)
+            k = i + 1
+            if k < len(view) and view.is_live(k) and _STARTER_ALONE_RE.match(view.lines[k]):
+                k += 1
             if (
-                nxt
-                and nxt[0] == i + 1
-                and len(view.lines[i + 1]) <= 60
-                and not _START_DATE_RE.match(view.lines[i + 1])
+                k < len(view)
+                and view.is_live(k)
+                and len(view.lines[k]) <= 60
+                and not _START_DATE_RE.match(view.lines[k])
             ):
-                who = view.lines[i + 1].strip().lstrip("-• ")
-                yield Hit(i, i + 1, "thread header", {"doc.starter": who}, moved_to="starter")
+                who = view.lines[k].strip().lstrip("-• ")
+                after = k
+                yield Hit(i, k, "thread header", {"doc.starter": who}, moved_to="starter")
                 continue
         yield Hit(i, i, "thread header", {"doc.starter": who}, moved_to="starter")
     for i, m in iter_line_matches(view, _START_DATE_RE):
