@@ -454,7 +454,8 @@ def _custom_pairs(
             k += 1
     if end is None or k >= n or not view.is_live(k):
         return None
-    if not (DATE_LINE_RE.match(view.lines[k]) or _POST_META_RE.match(view.lines[k])):
+    line = _LEAD_BULLET_RE.sub("", view.lines[k], count=1)  # ``* Feb 20, 2010``: a post-header link list
+    if not (DATE_LINE_RE.match(line) or _POST_META_RE.match(line)):
         return None
     return pairs, end
 
