@@ -628,6 +628,27 @@ def lone_stat_block(view: TextView) -> Iterator[Hit]:
         yield Hit(first, end, "poster block with one stat", facts, moved_to="author")
 
 
+_QUOTE_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("quote")))
+_QUOTE_LABEL_RE = lazy(rf"^[ \t]*(?:{phrase_alt('quote')})[ \t]*:[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+
+
+@rule("GEN013", "quote-box-label", tags=["quote"], stage="generic", trigger=_QUOTE_WORDS)
+def quote_box_label(view: TextView) -> Iterator[Hit]:
+    """A lone ``Quote:`` label (nine languages) over quoted text, in any engine: the title of a quote box.
+
+    Classic boards and the custom software modelled on them (UBB-style ``quote:``) title a quote box with
+    the word alone; an extractor keeps it on a line of its own above the quoted text. Only the label goes;
+    the text below stays. ``Quote`` without a colon (a button) and ``Quote: …`` with text after it stay.
+
+    Example (removed)::
+
+        quote:
+    """
+    for i, line in view.iter_lines():
+        if len(line) <= 24 and ":" in line and _QUOTE_LABEL_RE.match(line) and view.first_live(i + 1):
+            yield Hit(i, i, "quote box label")
+
+
 _QUOTE_BLANK_RE = lazy(r"^[ \t]*(?:>[ \t]*)+$")
 
 
@@ -676,6 +697,7 @@ PACK = RulePack(
         likes_summary,
         markup_only_line,
         lone_stat_block,
+        quote_box_label,
     ),
     description="engine-independent chrome",
 )
