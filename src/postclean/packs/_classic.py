@@ -765,13 +765,17 @@ def subject_then(
     repeat: int = 2,
     free: int = 0,
     stoppers: regex.Pattern[str] | None = None,
+    buttons: int = 0,
 ) -> Callable[[TextView, int], tuple[int, dict[str, Any]]]:
     """A ``BlockSpec.closing`` that takes an optional post-subject line followed by lines matching ``pattern``.
 
     phpBB prints ``{subject}`` then ``Post by X » {date}`` after the profile; SMF ``{subject}`` / ``#N`` /
     ``{date}``. The subject is taken only when a ``pattern`` line follows it. Up to ``free`` short unlabelled
     lines (custom profile fields shown by value only) may stand between the block and the subject; they are
-    taken only when the ``pattern`` line follows, and never when they match ``stoppers`` (button rows).
+    taken only when the ``pattern`` line follows, and never when they match ``stoppers`` (button rows). Up to
+    ``buttons`` lines matching ``stoppers`` may stand there too, as the post's own buttons (phpBB 3 prints
+    ``Reply with quote`` between the profile and the subject): taken, like the rest, only when the ``pattern``
+    line follows.
     """
 
     def closing(view: TextView, end: int) -> tuple[int, dict[str, Any]]:
@@ -780,13 +784,18 @@ def subject_then(
         k = _next_live(view, last, 2)
         if k is None:
             return last, facts
-        skipped = 0
+        skipped = hopped = 0
         while not pattern.match(view.lines[k]):
             nxt = _next_live(view, k, 2)
             if nxt is None:
                 return last, facts
             line = view.lines[k].strip()
-            if len(line) <= 160 and pattern.match(view.lines[nxt]):
+            button = buttons > 0 and stoppers is not None and stoppers.match(line) is not None
+            if button and hopped < buttons:
+                hopped += 1
+                k = nxt
+                continue
+            if len(line) <= 160 and not button and pattern.match(view.lines[nxt]):
                 facts["post.title"] = line
                 k = nxt
                 break

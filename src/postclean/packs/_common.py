@@ -297,10 +297,14 @@ class StatBlock:
     pairs: tuple[tuple[str, str | None], ...]
     #: A lone bullet pair (``- Location`` / ``- Leeds``): too weak to claim the name line above it.
     single: bool = False
+    #: A lone ``Posts: 4958`` line (a core stat with a count or date): a poster block only under a name line.
+    lone: bool = False
 
 
-def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
-    """Runs of stat lines (bullet or ``Label: value`` form) in ``view``; values may sit on the next line."""
+def find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) -> list[StatBlock]:
+    """Runs of stat lines (bullet or ``Label: value`` form) in ``view``; values may sit on the next line.
+
+    With ``lone``, also single ``Posts: 4958`` lines (:attr:`StatBlock.lone`)."""
     items: dict[int, regex.Match[str]] = {}
     heads = _STAT_HEADS.lines(view)
     for first, _last, m in matches_at(view, STAT_LINE_RE, heads):
@@ -363,7 +367,24 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2) -> list[StatBlock]:
             and word_count(pairs[0][1]) <= 8
         ):
             blocks.append(StatBlock(i, end, tuple(pairs), single=True))
+        elif (
+            lone
+            and len(pairs) == 1
+            and not items[i].group("bullet")
+            and ":" in items[i].group(0)
+            and fields & _CORE_FIELDS
+            and pairs[0][1]
+            and _LONE_VALUE_RE.match(pairs[0][1])
+            and not (j < n and _FIELD_HEAD_RE.match(view.lines[j]))
+        ):
+            blocks.append(StatBlock(i, end, tuple(pairs), lone=True))
     return sorted(blocks, key=lambda b: b.start)
+
+
+#: A ``Label:`` line (``Iscritto il: 12 mar 2011``): after a lone stat, the rest of a profile another rule reads.
+_FIELD_HEAD_RE = lazy(r"^[ \t]*[^\W\d_][^:\n]{0,28}:")
+#: The value of a lone stat line: a count (``4,958``, ``25.8k``) or a date (``Mar 2016``).
+_LONE_VALUE_RE = lazy(rf"^[ \t]*(?:{_ROW_VALUE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
 
 
 def _stat_row(view: TextView, i: int) -> StatBlock | None:
@@ -433,7 +454,8 @@ def _custom_pairs(
             k += 1
     if end is None or k >= n or not view.is_live(k):
         return None
-    if not (DATE_LINE_RE.match(view.lines[k]) or _POST_META_RE.match(view.lines[k])):
+    line = _LEAD_BULLET_RE.sub("", view.lines[k], count=1)  # ``* Feb 20, 2010``: a post-header link list
+    if not (DATE_LINE_RE.match(line) or _POST_META_RE.match(line)):
         return None
     return pairs, end
 

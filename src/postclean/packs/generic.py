@@ -12,6 +12,7 @@ from ..model import Quote
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
+from ._common import after_block, find_stat_blocks, look_back_for_poster, poster_facts
 from ._modern import known_authors, phrase_alt, phrase_list
 
 __all__ = ["PACK"]
@@ -598,6 +599,62 @@ def likes_summary(view: TextView) -> Iterator[Hit]:
 _ENDINGS_TUPLE = tuple(_LIKED_ENDINGS)
 
 
+@rule("GEN012", "lone-stat-block", tags=["author-block"], stage="split", scope="document")
+def lone_stat_block(view: TextView) -> Iterator[Hit]:
+    """A poster block with a single stat: a name (and title) line over ``Posts: 4958`` alone, in any engine.
+
+    Custom boards and themes that show one stat beside each post flatten to a short name or title line over
+    one ``Label: value`` line whose label is a core stat (posts, join date, reputation, points) and whose value
+    is a count or a date. It runs after the engine packs' author blocks, so it only takes what they left. A
+    stat line under a sentence, or followed by more ``Label:`` lines (a profile another rule reads), stays.
+    Its contents move to ``post.author``; the line above a title line may stay (a name cannot be told from a
+    title there).
+
+    Example (removed)::
+
+        pollinator
+        Posts: 4958
+    """
+    from .page import forum_stats_lines
+
+    stats: frozenset[int] | None = None
+    for block in find_stat_blocks(view, lone=True):
+        if not block.lone:
+            continue
+        first, name, ranks = look_back_for_poster(view, block.start)
+        if name is None or not view.free(first, block.end):
+            continue  # ``Posts: 12`` under no name line: could be anything
+        if stats is None:
+            stats = forum_stats_lines(view)
+        if stats and any(k in stats for k in range(first, block.end + 1)):
+            continue  # a forum-statistics block: PAGE006 reads it
+        end, post_facts = after_block(view, block.end)
+        facts = poster_facts(name, ranks, block.pairs)
+        facts.update(post_facts)
+        yield Hit(first, end, "poster block with one stat", facts, moved_to="author")
+
+
+_QUOTE_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("quote")))
+_QUOTE_LABEL_RE = lazy(rf"^[ \t]*(?:{phrase_alt('quote')})[ \t]*:[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+
+
+@rule("GEN013", "quote-box-label", tags=["quote"], stage="generic", trigger=_QUOTE_WORDS)
+def quote_box_label(view: TextView) -> Iterator[Hit]:
+    """A lone ``Quote:`` label (nine languages) over quoted text, in any engine: the title of a quote box.
+
+    Classic boards and the custom software modelled on them (UBB-style ``quote:``) title a quote box with
+    the word alone; an extractor keeps it on a line of its own above the quoted text. Only the label goes;
+    the text below stays. ``Quote`` without a colon (a button) and ``Quote: …`` with text after it stay.
+
+    Example (removed)::
+
+        quote:
+    """
+    for i, line in view.iter_lines():
+        if len(line) <= 24 and ":" in line and _QUOTE_LABEL_RE.match(line) and view.first_live(i + 1):
+            yield Hit(i, i, "quote box label")
+
+
 _QUOTE_BLANK_RE = lazy(r"^[ \t]*(?:>[ \t]*)+$")
 
 
@@ -645,6 +702,8 @@ PACK = RulePack(
         consent_panel,
         likes_summary,
         markup_only_line,
+        lone_stat_block,
+        quote_box_label,
     ),
     description="engine-independent chrome",
 )

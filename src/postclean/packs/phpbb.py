@@ -56,7 +56,7 @@ _AVATAR_RE = line_re(alt("classic_user_avatar"))
 _SPEC = BlockSpec(
     pre=_AVATAR_RE,
     post=_CONTACT_RE,
-    closing=subject_then(_BYLINE_RE, repeat=1, free=2, stoppers=_STOP_RE),
+    closing=subject_then(_BYLINE_RE, repeat=1, free=2, stoppers=_STOP_RE, buttons=1),
     single_ok=True,  # one stat is enough when the byline closes the block (custom profiles drop "Joined")
     stoppers=_STOP_RE,
 )
