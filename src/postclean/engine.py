@@ -442,7 +442,10 @@ class Cleaner:
                 for rem in run.removals:
                     removals.append(attrs.evolve(rem, post=None))
                 continue
-            _remember(context, post, _body_lines(view))
+            # text before the first author block, when there is one: the page's header, or a preview of the
+            # first post (its lines are remembered as such; see GEN002 and GEN014)
+            preamble = head is None and a == 0 and bool(starts)
+            _remember(context, post, _body_lines(view), preamble=preamble)
             removals.extend(run.removals)
             done.append((view, run, len(posts)))
             posts.append(post)
@@ -723,9 +726,19 @@ def _body_lines(view: TextView) -> list[str]:
     return [x for x, gone in zip(view.lines, view.claimed, strict=True) if not gone]
 
 
-def _remember(context: dict[str, Any], post: Post, body: Sequence[str]) -> None:
-    """Note ``post``'s lines (``body``: its body lines as the rules read them) for the rules of later posts."""
+def _remember(context: dict[str, Any], post: Post, body: Sequence[str], *, preamble: bool = False) -> None:
+    """Note ``post``'s lines (``body``: its body lines as the rules read them) for the rules of later posts.
+
+    ``context["seen"]`` maps a line key to 1 when a post holds it, 0 when only the ``preamble`` does (text
+    before the first author block).
+    """
     seen: dict[str, int] = context["seen"]
+    if preamble:
+        for line in body:
+            key = line_key(line)
+            if key:
+                seen.setdefault(key, 0)
+        return
     # the closing lines of each post by a known author: a later post of theirs ending the same way has a
     # signature, not a quote
     name = post.author.name if post.author is not None else None
@@ -736,12 +749,12 @@ def _remember(context: dict[str, Any], post: Post, body: Sequence[str]) -> None:
     for line in body:
         key = line_key(line)
         if key:
-            seen.setdefault(key, 1)
+            seen[key] = 1
     for q in post.quotes:
         for line in q.text.split("\n"):
             key = line_key(line)
             if key:
-                seen.setdefault(key, 1)
+                seen[key] = 1
 
 
 _FIELDS_POSTER = {f.name for f in attrs.fields(Poster)}

@@ -68,29 +68,50 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
     """
     seen: dict[str, int] = view.context.get("seen", {})
     local: set[str] = set()
+    runs: list[tuple[int, int, list[str]]] = []
     run_start = -1
     run_lines: list[str] = []
     last = -2
+    preview = True  # every repeated line so far was seen only in the preamble (text before the first post)
     for i, line in view.iter_lines():
         if len(line) < _MIN_KEY_CHARS:
             continue  # its key is shorter: never long enough
         key = _norm(line)
         # (a short line's key may go to ``local`` too: the same key is as short wherever it comes again)
-        if (key in seen or key in local) and (
-            len(key) >= _MIN_REPEAT_CHARS
-            or (len(key) >= 2 * _MIN_REPEAT_WORDS - 1 and word_count(key) >= _MIN_REPEAT_WORDS)
-        ):
+        if (key in seen or key in local) and _long_key(key):
+            preview = preview and seen.get(key) == 0 and key not in local
             if run_lines and i == last + 1:
                 run_lines.append(line.strip())
             else:
                 if run_lines:
-                    yield _repeat_hit(run_start, last, run_lines)
+                    runs.append((run_start, last, run_lines))
                 run_start, run_lines = i, [line.strip()]
             last = i
             continue
         local.add(key)
     if run_lines and not _closing_repeat(view, run_lines, last):
-        yield _repeat_hit(run_start, last, run_lines)
+        runs.append((run_start, last, run_lines))
+    if runs and preview and _whole_post(view, runs):
+        return  # the first post, repeated by a preview of it above the thread (GEN014 takes the preview)
+    for start, end, lines in runs:
+        yield _repeat_hit(start, end, lines)
+
+
+def _long_key(key: str) -> bool:
+    """Whether a line key is long enough for its repetition to mean a copy (not a stock phrase)."""
+    return len(key) >= _MIN_REPEAT_CHARS or (
+        len(key) >= 2 * _MIN_REPEAT_WORDS - 1 and word_count(key) >= _MIN_REPEAT_WORDS
+    )
+
+
+def _whole_post(view: TextView, runs: list[tuple[int, int, list[str]]]) -> bool:
+    """Whether ``runs`` hold every long line of an authored post."""
+    if not view.facts.get("author.name"):
+        return False
+    inside = {i for a, b, _ in runs for i in range(a, b + 1)}
+    return all(
+        i in inside for i, line in view.iter_lines() if len(line) >= _MIN_KEY_CHARS and _long_key(_norm(line))
+    )
 
 
 def _closing_repeat(view: TextView, lines: list[str], last: int) -> bool:
@@ -687,6 +708,33 @@ def markup_only_line(view: TextView) -> Iterator[Hit]:
         yield Hit(run[0], run[-1], "markup without words")
 
 
+@rule("GEN014", "first-post-preview", tags=["duplicate"], stage="generic", scope="thread")
+def first_post_preview(view: TextView) -> Iterator[Hit]:
+    """A preview of the first post above the thread: its paragraphs again, before the first author block.
+
+    Some hosted XenForo themes print the opening post's text in the page header (a teaser under the thread
+    title) and then the post itself; a converter keeps both. The copy in the text before the first author
+    block goes, and the post keeps its text (GEN002 does not take a post's every paragraph for a quote of that
+    preview).
+
+    Example (removed): a line of eight words or more before the first poster block that the first post repeats.
+    """
+    posts = view.context.get("posts") or ()
+    if len(posts) < 2 or posts[0][2] is not None or posts[1][2] is None:
+        return
+    a0, b0, _ = posts[0]
+    a1, b1, _ = posts[1]
+    keys = {
+        _norm(view.lines[i])
+        for i in range(a1, b1 + 1)
+        if view.is_live(i) and len(view.lines[i]) >= _MIN_KEY_CHARS
+    }
+    for i in range(a0, b0 + 1):
+        line = view.lines[i]
+        if view.is_live(i) and len(line) >= _MIN_KEY_CHARS and (key := _norm(line)) in keys and _long_key(key):
+            yield Hit(i, i, "preview of the first post (the post repeats it below)")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -704,6 +752,8 @@ PACK = RulePack(
         markup_only_line,
         lone_stat_block,
         quote_box_label,
+        first_post_preview,
     ),
     description="engine-independent chrome",
 )
+
