@@ -39,7 +39,7 @@ class _LazyPattern:
             with _LOCK:
                 compiled = self.__dict__.get("_compiled")
                 if compiled is None:
-                    compiled = regex.compile(self._source, self._flags)
+                    compiled = regex.compile(self._source, self._flags, cache_pattern=False)
                     for name in dir(compiled):
                         if not name.startswith("__"):
                             self.__dict__[name] = getattr(compiled, name)

@@ -320,7 +320,7 @@ class LiteralIndex:
     #: them would cost more than the scan, which finds a common one quickly.
     MIN_CHARS = 3
 
-    __slots__ = ("_ascii", "_needs", "_prefixes", "_splits", "literals")
+    __slots__ = ("_ascii", "_needs", "_one_line", "_prefixes", "_splits", "literals")
 
     def __init__(self, literals: Iterable[str]) -> None:
         self.literals = frozenset(w for w in literals if len(w) >= self.MIN_CHARS)
@@ -331,6 +331,8 @@ class LiteralIndex:
             for w in ascii_only
         }
         self._ascii = _trie_pattern(ascii_only)
+        #: no ASCII literal holds a newline: each lies on one line, and a repeated line need not be scanned again
+        self._one_line = not any("\n" in w for w in ascii_only)
         #: non-ASCII literal -> its non-ASCII characters
         self._needs: dict[str, frozenset[str]] = {
             w: frozenset(c for c in w if not c.isascii()) for w in sorted(self.literals - ascii_only)
@@ -342,7 +344,7 @@ class LiteralIndex:
         """The indexed literals that occur in ``text``."""
         out: set[str] = set()
         if self._ascii is not None:
-            for longest in set(self._ascii.findall(text)):
+            for longest in set(self._ascii.findall(_distinct_lines(text) if self._one_line else text)):
                 out.update(self._prefixes[longest])
         if self._needs and not text.isascii():
             chars = set(_NON_ASCII_RE.findall(text))
@@ -355,6 +357,12 @@ class LiteralIndex:
 
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _distinct_lines(text: str) -> str:
+    """``text`` with each line only at its first occurrence: it holds the same strings without a newline (pages
+    repeat their button rows, signatures and menus)."""
+    return "\n".join(dict.fromkeys(text.split("\n")))
 
 
 class LiteralProbe:
