@@ -101,6 +101,16 @@ def test_holds_any_is_any_substring(data: st.DataObject, words: list[str]) -> No
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.data(), related_words())
+def test_found_on_repeated_lines(data: st.DataObject, words: list[str]) -> None:
+    # the scan skips a line seen before: what it finds is still what a substring test per literal finds
+    index = LiteralIndex(words)
+    lines = data.draw(st.lists(texts_from(words), min_size=1, max_size=5))
+    text = "\n".join(data.draw(st.lists(st.sampled_from(lines), max_size=10)))
+    assert index.found(text) == frozenset(w for w in index.literals if w in text)
+
+
+@settings(max_examples=300, deadline=None)
 @given(texts_from(LITERALS))
 def test_probe_answers_every_trigger_literal(text: str) -> None:
     for hay in (text, text.lower()):

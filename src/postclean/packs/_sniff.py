@@ -20,6 +20,7 @@ from ..text import (
     could_match,
     finditer_lines,
     guarded_search,
+    line_variant,
     necessary_literals,
     search_lines,
     top_level_alternatives,
@@ -37,6 +38,7 @@ __all__ = [
     "requires",
     "signal_found",
     "stays_on_line",
+    "warm_scans",
 ]
 
 #: The characters ``str.rstrip()`` removes, except the newline (``str.isspace``; none lies above U+3000).
@@ -376,6 +378,7 @@ class LineScan:
     def __init__(self, *patterns: regex.Pattern[str]) -> None:
         self.patterns = patterns
         self._parts: list[tuple[regex.Pattern[str], regex.Pattern[str] | None]] | None = None
+        _SCANS.append(self)
 
     @property
     def parts(self) -> list[tuple[regex.Pattern[str], regex.Pattern[str] | None]]:
@@ -406,6 +409,19 @@ class LineScan:
             elif any(full.match(text, m.start()) for m in finditer_lines(scanner, text)):
                 return True
         return False
+
+
+#: Every :class:`LineScan`, for :func:`warm_scans`.
+_SCANS: list[LineScan] = []
+
+
+def warm_scans() -> None:
+    """Build every :class:`LineScan`'s joined patterns, and their newline-led forms, now instead of on first use."""
+    for scan in _SCANS:
+        for full, scanner in scan.parts:
+            line_variant(full)
+            if scanner is not None:
+                line_variant(scanner)
 
 
 def _line_scan_part(
