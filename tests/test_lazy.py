@@ -50,6 +50,13 @@ def test_every_registered_pattern_compiles() -> None:
 
     assert compile_all() > 0
     assert postclean.precompile() >= 400
+    # the derived patterns are built too, not on their first uses while a document is cleaned
+    from postclean._lazy import patterns
+    from postclean.packs._sniff import _SCANS
+    from postclean.text import _LINE_VARIANTS
+
+    assert all(p in _LINE_VARIANTS for p in patterns())
+    assert _SCANS and all(scan._parts is not None for scan in _SCANS)
 
 
 def test_threads_compile_once() -> None:

@@ -89,6 +89,28 @@ def test_probe_is_a_substring_test(data: st.DataObject, words: list[str]) -> Non
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.data(), related_words())
+def test_holds_any_is_any_substring(data: st.DataObject, words: list[str]) -> None:
+    index = LiteralIndex(words)
+    text = data.draw(texts_from(words))
+    asked = tuple(data.draw(st.lists(st.sampled_from([*words, "", "a", "zz", "\n"]), max_size=6)))
+    for hay in (text, text.lower()):
+        probe = index.probe(hay)
+        for _ in range(2):  # the second time from the remembered plan
+            assert probe.holds_any(asked) == any(w in hay for w in asked), (asked, hay)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), related_words())
+def test_found_on_repeated_lines(data: st.DataObject, words: list[str]) -> None:
+    # the scan skips a line seen before: what it finds is still what a substring test per literal finds
+    index = LiteralIndex(words)
+    lines = data.draw(st.lists(texts_from(words), min_size=1, max_size=5))
+    text = "\n".join(data.draw(st.lists(st.sampled_from(lines), max_size=10)))
+    assert index.found(text) == frozenset(w for w in index.literals if w in text)
+
+
+@settings(max_examples=300, deadline=None)
 @given(texts_from(LITERALS))
 def test_probe_answers_every_trigger_literal(text: str) -> None:
     for hay in (text, text.lower()):

@@ -56,11 +56,22 @@ def precompile() -> int:
 
     Patterns compile lazily, so importing postclean is quick and a process pays only for what its documents
     need. Call this in a parent process before forking workers, so that they share the compiled patterns.
+    The patterns derived from them (the newline-led forms of line patterns, the sniffers' joined line scans,
+    the index of the rules' trigger literals) are built too: otherwise each is built on its first uses, while a
+    document is cleaned.
     """
     from . import html  # noqa: F401  (the HTML door's patterns too)
-    from ._lazy import compile_all
+    from ._lazy import compile_all, patterns
+    from .packs._sniff import warm_scans
+    from .text import line_variant, necessary_literals
 
-    return compile_all()
+    count = compile_all()
+    for p in patterns():
+        line_variant(p)
+        necessary_literals(p)
+    warm_scans()
+    _default()._probe("")
+    return count
 
 
 def _default() -> Cleaner:

@@ -17,7 +17,7 @@ from typing import Any, cast
 
 import regex
 
-__all__ = ["compile_all", "lazy"]
+__all__ = ["compile_all", "lazy", "patterns"]
 
 _LOCK = threading.Lock()
 _ALL: list[_LazyPattern] = []
@@ -39,7 +39,7 @@ class _LazyPattern:
             with _LOCK:
                 compiled = self.__dict__.get("_compiled")
                 if compiled is None:
-                    compiled = regex.compile(self._source, self._flags)
+                    compiled = regex.compile(self._source, self._flags, cache_pattern=False)
                     for name in dir(compiled):
                         if not name.startswith("__"):
                             self.__dict__[name] = getattr(compiled, name)
@@ -69,6 +69,12 @@ def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     with _LOCK:
         _ALL.append(stand_in)
     return cast("regex.Pattern[str]", stand_in)
+
+
+def patterns() -> list[regex.Pattern[str]]:
+    """Every lazy pattern created so far (compiled or not)."""
+    with _LOCK:
+        return [cast("regex.Pattern[str]", p) for p in _ALL]
 
 
 def compile_all() -> int:

@@ -120,17 +120,24 @@ class Rule:
         """
         if not self.trigger_words and self.trigger is None:
             return True
-        hay: Container[str] = lowered if probe is None else probe
-        if self.trigger_words and any(w in hay for w in self.trigger_words):
+        if isinstance(probe, LiteralProbe):
+            holds = probe.holds_any
+        else:
+            hay: Container[str] = lowered if probe is None else probe
+
+            def holds(words: tuple[str, ...]) -> bool:
+                return any(w in hay for w in words)
+
+        if self.trigger_words and holds(self.trigger_words):
             return True
         if self.trigger is None:
             return False
         literals, sure = trigger_plan(self.trigger)
         if literals is not None:
             # A literal check is much cheaper than a case-insensitive alternation scan.
-            if not any(w in hay for w in literals):
+            if not holds(literals):
                 return False
-            if sure and any(w in hay for w in sure):
+            if sure and holds(sure):
                 return True
         return search_lines(self.trigger, text) is not None
 
@@ -313,7 +320,7 @@ class LiteralIndex:
     #: them would cost more than the scan, which finds a common one quickly.
     MIN_CHARS = 3
 
-    __slots__ = ("_ascii", "_needs", "_prefixes", "literals")
+    __slots__ = ("_ascii", "_needs", "_one_line", "_prefixes", "_splits", "literals")
 
     def __init__(self, literals: Iterable[str]) -> None:
         self.literals = frozenset(w for w in literals if len(w) >= self.MIN_CHARS)
@@ -324,16 +331,20 @@ class LiteralIndex:
             for w in ascii_only
         }
         self._ascii = _trie_pattern(ascii_only)
+        #: no ASCII literal holds a newline: each lies on one line, and a repeated line need not be scanned again
+        self._one_line = not any("\n" in w for w in ascii_only)
         #: non-ASCII literal -> its non-ASCII characters
         self._needs: dict[str, frozenset[str]] = {
             w: frozenset(c for c in w if not c.isascii()) for w in sorted(self.literals - ascii_only)
         }
+        #: the probes' :meth:`LiteralProbe.holds_any` plans, shared (see there)
+        self._splits: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
 
     def found(self, text: str) -> frozenset[str]:
         """The indexed literals that occur in ``text``."""
         out: set[str] = set()
         if self._ascii is not None:
-            for longest in set(self._ascii.findall(text)):
+            for longest in set(self._ascii.findall(_distinct_lines(text) if self._one_line else text)):
                 out.update(self._prefixes[longest])
         if self._needs and not text.isascii():
             chars = set(_NON_ASCII_RE.findall(text))
@@ -342,27 +353,53 @@ class LiteralIndex:
 
     def probe(self, text: str) -> LiteralProbe:
         """A container telling whether a string occurs in ``text`` (``w in probe`` is ``w in text``)."""
-        return LiteralProbe(text, self.literals, self.found(text))
+        return LiteralProbe(text, self.literals, self.found(text), self._splits)
 
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _distinct_lines(text: str) -> str:
+    """``text`` with each line only at its first occurrence: it holds the same strings without a newline (pages
+    repeat their button rows, signatures and menus)."""
+    return "\n".join(dict.fromkeys(text.split("\n")))
 
 
 class LiteralProbe:
     """``w in probe`` is ``w in text``: a set look-up for the literals of a :class:`LiteralIndex`, a scan of
     ``text`` for any other string."""
 
-    __slots__ = ("_found", "_indexed", "text")
+    __slots__ = ("_found", "_indexed", "_splits", "text")
 
-    def __init__(self, text: str, indexed: frozenset[str], found: frozenset[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        indexed: frozenset[str],
+        found: frozenset[str],
+        splits: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] | None = None,
+    ) -> None:
         self.text = text
         self._indexed = indexed
         self._found = found
+        #: words asked about -> (those of them indexed, the others), remembered across the probes of one index
+        self._splits = {} if splits is None else splits
 
     def __contains__(self, w: object) -> bool:
         if w in self._indexed:
             return w in self._found
         return isinstance(w, str) and w in self.text
+
+    def holds_any(self, words: tuple[str, ...]) -> bool:
+        """``any(w in probe for w in words)``: one set operation for the indexed words."""
+        split = self._splits.get(words)
+        if split is None:
+            indexed = self._indexed
+            split = (frozenset(w for w in words if w in indexed), tuple(w for w in words if w not in indexed))
+            self._splits[words] = split
+        if not split[0].isdisjoint(self._found):
+            return True
+        text = self.text
+        return any(w in text for w in split[1])
 
 
 _Trie = dict[str, "_Trie"]

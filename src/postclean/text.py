@@ -387,7 +387,7 @@ def line_variant(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
         alts = top_level_alternatives(src, bool(pattern.flags & regex.VERSION1))
         if alts and all(a.startswith("^") for a in alts):
             try:
-                out = regex.compile("\\n\\K(?:" + src + ")", pattern.flags)
+                out = regex.compile("\\n\\K(?:" + src + ")", pattern.flags, cache_pattern=False)
             except regex.error:
                 out = None
     _LINE_VARIANTS[pattern] = out

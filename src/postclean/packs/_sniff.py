@@ -20,6 +20,7 @@ from ..text import (
     could_match,
     finditer_lines,
     guarded_search,
+    line_variant,
     necessary_literals,
     search_lines,
     top_level_alternatives,
@@ -37,6 +38,7 @@ __all__ = [
     "requires",
     "signal_found",
     "stays_on_line",
+    "warm_scans",
 ]
 
 #: The characters ``str.rstrip()`` removes, except the newline (``str.isspace``; none lies above U+3000).
@@ -50,7 +52,9 @@ def lines_ending_in(text: str, chars: str) -> Iterator[str]:
     in order: the regex engine looks for those characters, not every line."""
     pattern = _END_RES.get(chars)
     if pattern is None:
-        pattern = regex.compile(f"[{regex.escape(chars)}][{regex.escape(LINE_END_SPACE)}]*$", regex.MULTILINE)
+        pattern = regex.compile(
+            f"[{regex.escape(chars)}][{regex.escape(LINE_END_SPACE)}]*$", regex.MULTILINE, cache_pattern=False
+        )
         _END_RES[chars] = pattern
     for m in pattern.finditer(text):
         yield text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
@@ -308,7 +312,9 @@ def literal_led(pattern: regex.Pattern[str], literal: str) -> regex.Pattern[str]
         if all(chars[i + k] == literal[k] for k in range(n)):
             lead = "".join(atoms[i : i + n])
             before = "".join(atoms[: i + n])
-            return regex.compile(f"{lead}(?<={before}){''.join(atoms[i + n :])}", pattern.flags)
+            return regex.compile(
+                f"{lead}(?<={before}){''.join(atoms[i + n :])}", pattern.flags, cache_pattern=False
+            )
     return None
 
 
@@ -372,6 +378,7 @@ class LineScan:
     def __init__(self, *patterns: regex.Pattern[str]) -> None:
         self.patterns = patterns
         self._parts: list[tuple[regex.Pattern[str], regex.Pattern[str] | None]] | None = None
+        _SCANS.append(self)
 
     @property
     def parts(self) -> list[tuple[regex.Pattern[str], regex.Pattern[str] | None]]:
@@ -404,6 +411,19 @@ class LineScan:
         return False
 
 
+#: Every :class:`LineScan`, for :func:`warm_scans`.
+_SCANS: list[LineScan] = []
+
+
+def warm_scans() -> None:
+    """Build every :class:`LineScan`'s joined patterns, and their newline-led forms, now instead of on first use."""
+    for scan in _SCANS:
+        for full, scanner in scan.parts:
+            line_variant(full)
+            if scanner is not None:
+                line_variant(scanner)
+
+
 def _line_scan_part(
     flags: int, patterns: list[regex.Pattern[str]]
 ) -> tuple[regex.Pattern[str], regex.Pattern[str] | None] | None:
@@ -429,13 +449,13 @@ def _line_scan_part(
     ahead = f"(?={first})" if first is not None else ""
     with contextlib.suppress(_Opaque):
         joined = factored_source(joined, nested)
-    full = regex.compile(rf"^[ \t\xa0]*{ahead}(?:{joined}{_LINE_TAIL}", flags)
+    full = regex.compile(rf"^[ \t\xa0]*{ahead}(?:{joined}{_LINE_TAIL}", flags, cache_pattern=False)
     if literals is None or "" in literals or not ahead:
         return full, None
     lead = "|".join(dict.fromkeys(literals))
     with contextlib.suppress(_Opaque):
         lead = factored_source(lead, nested)
-    return full, regex.compile(rf"^[ \t\xa0]*{ahead}(?:{lead})", flags)
+    return full, regex.compile(rf"^[ \t\xa0]*{ahead}(?:{lead})", flags, cache_pattern=False)
 
 
 def line_union(*patterns: regex.Pattern[str]) -> regex.Pattern[str] | None:

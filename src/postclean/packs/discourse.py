@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -680,21 +681,22 @@ def _count_one_line_headers(head: str, limit: int) -> int:
     ``finditer_within(_ONE_LINE_RE, _DIGIT_END_LINE_RE, head, limit)`` finds), looked for line by line: the
     pattern is tried only on lines that :func:`_may_be_one_line_header` lets through."""
     n = 0
-    start = 0
     year = _one_line_has_year()
-    for line in head[:limit].split("\n"):
-        end = start + len(line)
-        if (
-            line
-            and (line[-1] in _DIGITS or line[-1] in " \t" or not line[-1].isascii())
-            and _may_be_one_line_header(line, year)
-            and search_lines(_ONE_LINE_RE, head, start, end)
-        ):
+    text = head[:limit]
+    # only the lines whose last character is a digit, a blank or not ASCII: found by the regex engine
+    for m in _HEADER_END_RE.finditer(text):
+        end = m.end()
+        start = text.rfind("\n", 0, end) + 1
+        if _may_be_one_line_header(text[start:end], year) and search_lines(_ONE_LINE_RE, head, start, end):
             n += 1
             if n >= 2:
                 break
-        start = end + 1
     return n
+
+
+#: The last character of a line that :func:`_count_one_line_headers` looks at (lines as ``str.split("\n")``
+#: gives them: ``re``'s ``$`` under MULTILINE stands only before a ``\n`` and at the end).
+_HEADER_END_RE = re.compile(r"(?:[0-9 \t]|[^\x00-\x7f])$", re.MULTILINE)
 
 
 PACK = RulePack(

@@ -230,6 +230,7 @@ _FILE_RE = lazy(
     _F,
 )
 _FILE_STATS_RE = line_re(_FILE_STATS)
+_FILE_STATS_ANY_RE = lazy(_FILE_STATS, _F)  # anywhere in a line
 _FILE_NEEDLE = lazy(r"\d[ \t]*(?:KiB|MiB|KB|MB|Bytes|B)\b", regex.IGNORECASE)
 _ATTACH_HEAD_RE = line_re(alt("classic_attachments"))
 _FILENAME_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?[^\s/\\]{1,120}\.(?:[a-z0-9]{2,5})[ \t]*$", regex.IGNORECASE)
@@ -249,7 +250,7 @@ def attachments(view: TextView) -> Iterator[Hit]:
         return
     for i, m in match_lines(view, _FILE_NEEDLE, _FILE_RE):
         s = m.group(0)
-        if not (regex.search(_FILE_STATS, s, _F) or m.group("file")):
+        if not (_FILE_STATS_ANY_RE.search(s) or m.group("file")):
             continue
         start = i
         prev = [k for k in range(i - 1, max(-1, i - 4), -1) if view.is_live(k)]

@@ -387,7 +387,7 @@ def sniff(text: str) -> float:
 
 def _sniff_led_re(source: str, literal: str) -> regex.Pattern[str]:
     """``source`` (multiline) led by ``literal`` (the regex engine scans for a literal quickly)."""
-    pattern = regex.compile(source, regex.MULTILINE)
+    pattern = regex.compile(source, regex.MULTILINE, cache_pattern=False)
     return literal_led(pattern, literal) or pattern
 
 

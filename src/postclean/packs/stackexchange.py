@@ -673,7 +673,9 @@ _SNIFF_ADD_COMMENT_RE = lazy(r"^[ \t]*Add a comment[ \t]*\|", regex.MULTILINE)
 def _sniff_asked_re(word: str) -> regex.Pattern[str]:
     """The ``asked Mar 3`` / ``answered Mar 3`` line for ``word``, led by it (the regex engine scans for a literal
     quickly)."""
-    pattern = regex.compile(rf"^[ \t]*{word}[ \t]+[A-Z][a-z]{{2}}[ \t]+\d{{1,2}}", regex.MULTILINE)
+    pattern = regex.compile(
+        rf"^[ \t]*{word}[ \t]+[A-Z][a-z]{{2}}[ \t]+\d{{1,2}}", regex.MULTILINE, cache_pattern=False
+    )
     return literal_led(pattern, word) or pattern
 
 

@@ -178,6 +178,7 @@ def _sniff_date_re(ampm: str) -> regex.Pattern[str]:
     pattern = regex.compile(
         rf"^[ \t]*{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}{ampm}(?:[ \t]+edited[^\n]*)?$",
         regex.MULTILINE,
+        cache_pattern=False,
     )
     return literal_led(pattern, ampm) or pattern
 

@@ -483,6 +483,10 @@ _LEFTOVER_NEEDLE = lazy(
 )
 
 
+#: A post header line that opens with a date (compiled once, with the rule patterns).
+_DATED_HEADER_RE = lazy(rf"^[ \t|]*(?:[-•][ \t]*)?(?:Old[ \t]+)?{CLASSIC_DATE}", _F)
+
+
 @rule("VB011", "post-header", tags=["post-meta"], trigger=r"#|Mentioned|Tagged|Quoted|Post\(s\)|Rep Power|Poster|Starter|Posting Rules|Similar Threads|Thanked")
 def post_header(view: TextView) -> Iterator[Hit]:
     """Leftover post-header and stat lines: ``05-13-2016, 02:15 PM #6``, ``#13``, ``Mentioned`` / ``3 Post(s)``.
@@ -496,7 +500,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
         39 Post(s)
     """
     for i, m in match_lines(view, _LEFTOVER_NEEDLE, _LEFTOVER_RE):
-        dated = regex.match(rf"^[ \t|]*(?:[-•][ \t]*)?(?:Old[ \t]+)?{CLASSIC_DATE}", m.group(0), _F) is not None
+        dated = _DATED_HEADER_RE.match(m.group(0)) is not None
         if view.engine == "vbulletin" or dated:
             facts = date_facts(m.group(0).split("#")[0].strip(" |-\t")) if dated else {}
             yield Hit(i, i, "post header line", facts, moved_to="date" if dated else None)
