@@ -719,7 +719,7 @@ def first_post_preview(view: TextView) -> Iterator[Hit]:
 
     Example (removed): a line of eight words or more before the first poster block that the first post repeats.
     """
-    posts = view.context.get("posts") or ()
+    posts: tuple[tuple[int, int, str | None], ...] = view.context.get("posts") or ()
     if len(posts) < 2 or posts[0][2] is not None or posts[1][2] is None:
         return
     a0, b0, _ = posts[0]
