@@ -401,6 +401,7 @@ class Cleaner:
                     split_hits.setdefault(hit.start, (hit, removal))
             else:
                 self._apply(r, doc_view, doc_run, offsets, flagset, source)
+        context["title"] = doc_run.facts.get("doc.title")  # the page title PAGE008 found, for PAGE010
         # Lines a document-level rule cut columns out of (the others are as in the input, or removed): a post
         # without one holds no trigger word the document does not hold.
         changed = [i for i, (x, o) in enumerate(zip(doc_view.lines, lines, strict=True)) if x and x is not o]
@@ -454,6 +455,13 @@ class Cleaner:
                 self._for_engine(self._thread_rules, engine, candidates), text, probe
             )
             self._thread_pass(thread_rules, lines, done, posts, removals, offsets, flagset, source)
+            if posts and _empty(posts[0]) and len(posts) > 1:
+                # the text before the first author block, all of it taken by thread rules (PAGE010)
+                del posts[0]
+                removals = [
+                    attrs.evolve(r, post=None if r.post == 0 else r.post - 1) if r.post is not None else r
+                    for r in removals
+                ]
         if index is not None:
             removals = [_respace_removal(r, index) for r in removals]
             posts = [attrs.evolve(p, lines=(index[p.lines[0]], index[p.lines[1]])) if p.lines else p for p in posts]
@@ -698,6 +706,11 @@ def _replay(hits: Sequence[Hit]) -> Callable[[TextView], Iterable[Hit]]:
         return hits
 
     return detect
+
+
+def _empty(post: Post) -> bool:
+    """A post left with nothing: no body, quotes, author, date or article."""
+    return not (post.body or post.quotes or post.author or post.date or post.article or post.signature)
 
 
 def _first_author(posts: Sequence[Post]) -> str | None:

@@ -1922,7 +1922,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Перейти к содержимому", "Перейти к", "Наверх", "Вернуться наверх", "Вниз"),
     },
     "js_notices": {
-        "en": ("JavaScript is disabled", "Javascript is disabled. Actions will not work.", "Please enable JavaScript", "You need to enable JavaScript to run this app.", "Loading…", "Loading...", "best viewed with JavaScript enabled"),
+        "en": ("JavaScript is disabled", "Javascript is disabled. Actions will not work.", "Please enable JavaScript", "You need to enable JavaScript to run this app.", "Loading…", "Loading...", "best viewed with JavaScript enabled", "Your browser does not seem to support JavaScript", "Please download a browser that supports JavaScript"),
         "de": ("JavaScript ist deaktiviert", "Bitte aktiviere JavaScript", "Wird geladen…", "Lädt…"),
         "fr": ("JavaScript est désactivé", "Veuillez activer JavaScript", "Chargement…"),
         "es": ("JavaScript está desactivado", "Por favor, activa JavaScript", "Cargando…"),

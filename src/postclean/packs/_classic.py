@@ -538,11 +538,19 @@ def _live_above(view: TextView, i: int) -> int | None:
     return k if k >= 0 and i - k <= 6 and view.is_live(k) else None
 
 
+_HASH_NUM_RE = lazy(r"^[ \t]*\#\d{1,7}[ \t]*$")
+
+
 def _split_header(view: TextView, i: int, header: LineMatcher) -> tuple[int, regex.Match[str]] | None:
-    """A post header split by one text node a line: ``{date}`` / ``#`` / ``4`` (line ``i`` the number); its first
-    line and the header pattern's match on the joined form."""
+    """A post header split by one text node a line: ``{date}`` / ``#`` / ``4`` (line ``i`` the number) or ``#4`` /
+    ``{date}`` (line ``i`` the date); its first line and the header pattern's match on the joined form."""
     if not _BARE_NUM_RE.match(view.lines[i]):
-        return None
+        # FluxBB's ``#4`` / ``{date}`` (line ``i`` the date)
+        num_at = _live_above(view, i)
+        if num_at is None or len(view.lines[i]) > 80 or not _HASH_NUM_RE.match(view.lines[num_at]):
+            return None
+        hm = header.match(f"{view.lines[num_at].strip()} {view.lines[i].strip()}")
+        return (num_at, hm) if hm is not None else None
     hash_at = _live_above(view, i)
     if hash_at is None or view.lines[hash_at].strip() != "#":
         return None

@@ -305,7 +305,7 @@ _CONSENT_RE = lazy(
     r"We value your privacy\.?"
     r"|We and our (?:\d+ )?partners (?:store|use)[^\n]{0,2000}"
     r"|(?:This|Our) (?:site|website) uses cookies[^\n]{0,600}"
-    r"|We use cookies[^\n]{0,600}"
+    r"|We use (?:(?:some|only|optional|essential|necessary|strictly|additional)[ \t]+){0,2}cookies[^\n]{0,600}"
     r"|By continuing to (?:use|browse) (?:this|our) (?:site|website)[^\n]{0,300}(?:cookies|terms|privacy)[^\n]{0,200}"
     r"|(?:Accept|Reject|Allow) (?:all|all cookies|cookies)|Manage (?:preferences|options|cookies)|Cookie (?:settings|preferences|policy)"
     r"|Learn more(?:…|\.\.\.)?|Accept|I agree|Got it!?"
@@ -708,7 +708,7 @@ def markup_only_line(view: TextView) -> Iterator[Hit]:
         yield Hit(run[0], run[-1], "markup without words")
 
 
-@rule("GEN014", "first-post-preview", tags=["duplicate"], stage="generic", scope="thread")
+@rule("GEN014", "first-post-preview", tags=["duplicate"], stage="structure", scope="thread")
 def first_post_preview(view: TextView) -> Iterator[Hit]:
     """A preview of the first post above the thread: its paragraphs again, before the first author block.
 

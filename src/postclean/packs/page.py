@@ -857,7 +857,7 @@ def skip_links(view: TextView) -> Iterator[Hit]:
             _JS_HEADS.may_match(line)
             and _JS_RE.match(line)
             and _holds(line, _JS_HINTS)
-            and word_count(line) <= 24
+            and word_count(line) <= 30
         ):
             yield Hit(i, i, "script or loading notice")
 
@@ -962,6 +962,49 @@ def forum_jump(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "forum-jump menu")
 
 
+# -- PAGE010 -------------------------------------------------------------------------------------------------
+
+#: A sentence: at least this many words, ending as sentences end.
+_PROSE_WORDS = 6
+_PROSE_END_RE = lazy(r"[.!?…:;][\"'”’)\]]*[ \t]*$")
+
+
+def _is_title(line: str, title: str) -> bool:
+    """Whether ``line`` is the page's ``title`` (casefolded, one space between words) as its heading prints it."""
+    s = " ".join(line.split()).casefold()
+    return bool(title) and title in s and len(s) <= len(title) + 20
+
+
+def _prose(line: str) -> bool:
+    return word_count(line) >= _PROSE_WORDS and _PROSE_END_RE.search(line) is not None
+
+
+@rule("PAGE010", "page-header", tags=["navigation"], stage="generic", scope="thread")
+def page_header(view: TextView) -> Iterator[Hit]:
+    """What is left of the page header before the first post: site and forum names, menu items, the title.
+
+    A whole-page text of a thread opens with the page's header; once the other rules have taken what they
+    recognise, the text before the first author block holds only scraps (the site name, a tagline, menu
+    items the menu rules could not prove, the thread title). When nothing there reads as a sentence (six
+    words or more, ending as sentences end, other than the page title PAGE008 found) it is removed, so the
+    first post is the thread's first post. A paragraph there (a first post whose author block the extractor
+    dropped, a welcome message) keeps all of it. Only when author blocks follow, so a first post of fewer
+    than six words above them (``Thanks, that worked!``) would go too.
+
+    Example (removed): ``Harbour Talk`` / ``Forums`` / ``Ferry timetable for the winter`` above the first
+    poster block.
+    """
+    posts: tuple[tuple[int, int, str | None], ...] = view.context.get("posts") or ()
+    if len(posts) < 2 or posts[0][0] != 0 or posts[0][2] is not None or posts[1][2] is None:
+        return
+    a, b, _ = posts[0]
+    live = view.live_indices(a, b + 1)
+    title = " ".join(str(view.context.get("title") or "").split()).casefold()
+    if not live or any(_prose(view.lines[i]) and not _is_title(view.lines[i], title) for i in live):
+        return
+    yield from free_spans(view, live[0], live[-1], "page header before the first post")
+
+
 PACK = RulePack(
     name="page",
     prefix="PAGE",
@@ -975,6 +1018,7 @@ PACK = RulePack(
         skip_links,
         page_title,
         forum_jump,
+        page_header,
     ),
     description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text",
 )
