@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,6 +104,43 @@ def test_user_rule() -> None:
     doc = postclean.clean("FIRST!\nActual comment about the weir.", rules=[first])
     assert doc.text == "Actual comment about the weir."
     assert doc.removals[0].code == "MY001"
+
+
+def test_comment_facts_from_any_rule() -> None:
+    """A ``comment`` fact (a Comment) from any rule lands in its post's ``comments``, in line order; on HTML
+    input after the comments the markup gave the post, without repeating one of them."""
+
+    @postclean.rule("MY003", "aside")
+    def aside(view: postclean.TextView):  # type: ignore[no-untyped-def]
+        """A line ``(aside: … by NAME)`` is a comment.
+
+        Example: ``(aside: check the weir by ada)``
+        """
+        for i, line in reversed(list(view.iter_lines())):
+            m = re.fullmatch(r"\(aside: (.+) by (\w+)\)", line.strip())
+            if m:
+                note = postclean.Comment(text=m.group(1), author=m.group(2))
+                yield postclean.Hit(i, i, "aside", {"comment": note}, moved_to="comments")
+
+    text = "The weir held.\n(aside: check the sluice by ada)\nThe gauge read two metres.\n(aside: and the gate by bo)"
+    doc = postclean.clean(text, kind="text", rules=[aside])
+    assert doc.text == "The weir held.\nThe gauge read two metres."
+    assert [(c.text, c.author) for c in doc.posts[0].comments] == [
+        ("check the sluice", "ada"),
+        ("and the gate", "bo"),
+    ]
+
+    html = (Path(__file__).resolve().parents[1] / "fixtures" / "html" / "stackexchange.html").read_text()
+    html = html.replace(
+        "I dust with wheat flour. What am I doing wrong?</p>",
+        "I dust with wheat flour. What am I doing wrong?</p><p>(aside: more flour by ada)</p>"
+        "<p>(aside: Is the couche new? New linen needs seasoning. by Alaric)</p>",
+    )
+    page = postclean.clean(html, kind="html", rules=[aside])
+    assert [(c.text, c.author) for c in page.posts[0].comments] == [
+        ("Is the couche new? New linen needs seasoning.", "Alaric Fenn"),  # from the markup
+        ("more flour", "ada"),
+    ]
 
 
 def test_broken_user_rule_is_flagged_not_raised() -> None:

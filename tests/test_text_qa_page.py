@@ -261,6 +261,57 @@ def test_stackexchange_whole_page_text() -> None:
     assert "food-safety" not in doc.text
 
 
+def test_stackexchange_comments_in_text_door() -> None:
+    """Comments found in flattened text go to ``post.comments`` as the HTML door's do: out of ``doc.text``,
+    back in with ``render(comments="inline")``."""
+    doc = clean(SE_HTML_TEXT)
+    question, first, second = doc.posts
+    (comment,) = question.comments
+    assert comment.text == "Do you mean the keep-warm setting or a switched-off cooker?"
+    assert comment.author == "tide_chef"
+    assert comment.date_raw == "Mar 3, 2022 at 9:20"
+    assert comment.date is not None and comment.date.isoformat() == "2022-03-03T09:20:11+00:00"
+    assert first.comments == () and second.comments == ()
+    assert any(r.code == "SE004" and r.moved_to == "comments" for r in doc.removals)
+    assert "keep-warm setting or a switched-off" not in doc.text
+    inline = doc.render(comments="inline")
+    assert "Do you mean the keep-warm setting or a switched-off cooker? – tide_chef" in inline
+    assert (
+        inline.index("I usually keep it on warm")
+        < inline.index("switched-off cooker")
+        < inline.index("On the keep-warm setting")
+    )
+    assert doc.to_dict()["posts"][0]["comments"][0]["author"] == "tide_chef"
+
+
+def test_stackexchange_comment_split_by_taken_lines() -> None:
+    """One text node a line with MathJax markers (taken by SE005) between the parts of a comment: one Comment,
+    and every part of it says where it went."""
+    nodes = [
+        "Stack Exchange network consists of 183 Q&A communities including Stack Overflow.",
+        "Keep the lid closed.",
+        "answered Feb 12, 2011 at 1:01",
+        "harbour_cook",
+        "30.5k 18 18 gold badges 90 90 silver badges",
+        "4",
+        "\\$\\begingroup\\$",
+        "Does this work for the older pans too?",
+        "\\$\\endgroup\\$",
+        "riverbank",
+        "–\xa0",
+        "riverbank",
+        "2011-02-12 09:15:00 +00:00",
+        "Commented",
+        "Feb 12, 2011 at 9:15",
+    ]
+    doc = clean("\n\n\n".join(nodes) + "\n")
+    assert doc.text == "Keep the lid closed.", doc.explain()
+    (comment,) = doc.posts[0].comments
+    assert (comment.text, comment.author) == ("Does this work for the older pans too?", "riverbank")
+    parts = [r for r in doc.removals if r.code == "SE004"]
+    assert len(parts) == 3 and all(r.moved_to == "comments" for r in parts)
+
+
 def test_stackexchange_copy_paste_one_line_forms() -> None:
     text = "\n".join(
         [
@@ -273,6 +324,10 @@ def test_stackexchange_copy_paste_one_line_forms() -> None:
     doc = clean(text)
     assert doc.text == SE_POSTS[1], doc.explain()
     assert doc.posts[0].author is not None and doc.posts[0].author.name == "tide_chef"
+    (comment,) = doc.posts[0].comments
+    assert (comment.text, comment.author) == ("Does that hold for brown rice too?", "quay_cook")
+    assert str(comment.date) == "2022-03-03 11:00:00"
+    assert doc.render(comments="inline").endswith("Does that hold for brown rice too? – quay_cook")
 
 
 # --------------------------------------------------------------------------------------------------- Reddit

@@ -101,15 +101,20 @@ class _Run:
         self.post_index = post_index
         self.facts: dict[str, Any] = {}
         self.quotes: list[tuple[int, Quote]] = []
+        self.comments: list[tuple[int, Comment]] = []
         self.authors: list[str] = []
         self.removals: list[Removal] = []
 
     def merge(self, facts: Mapping[str, object], line: int) -> None:
+        """Take a hit's ``facts`` found at ``line``: quotes and comments collect in order, other keys keep their
+        first value."""
         for key, value in facts.items():
             if value is None:
                 continue
             if key == "quote" and isinstance(value, Quote):
                 self.quotes.append((line, value))
+            elif key == "comment" and isinstance(value, Comment):
+                self.comments.append((line, value))
             elif key == "article.authors":
                 items = [value] if isinstance(value, str) else list(value)  # type: ignore[call-overload]
                 for a in items:
@@ -437,6 +442,8 @@ class Cleaner:
             untouched = not any(a <= i < b for i in changed)
             for r in self._for_post(post_rules, view.text, doc_words if untouched else None):
                 self._apply(r, view, run, offsets, flagset, source)
+            # comments that document-scope rules found go to the post they sit in
+            run.comments.extend((line - a, c) for line, c in doc_run.comments if a <= line < b)
             post = _build_post(view, run, lines=(a, b - 1))
             if head is None and not post.body and not post.quotes and post.article is None:
                 # Page chrome before the first post: keep its removals, no empty post.
@@ -597,7 +604,7 @@ class Cleaner:
                 number=raw.number,
                 permalink=raw.permalink,
                 article=_merge_article(raw.article, text_post.article),
-                comments=raw.comments,
+                comments=_merge_comments(raw.comments, text_post.comments),
             )
             if not post.body and not post.quotes and raw.author is None:
                 removals.extend(attrs.evolve(r, post=None) for r in (*raw.removals, *run.removals))
@@ -728,6 +735,15 @@ def _merge_article(a: Article | None, b: Article | None) -> Article | None:
     return attrs.evolve(a, **changes)
 
 
+def _merge_comments(found: tuple[Comment, ...], more: tuple[Comment, ...]) -> tuple[Comment, ...]:
+    """The comments the markup gave a post (``found``), then those text rules found in its body that are not
+    among them."""
+    if not more:
+        return found
+    seen = {" ".join(c.text.split()) for c in found}
+    return found + tuple(c for c in more if " ".join(c.text.split()) not in seen)
+
+
 def _markup_left(view: TextView) -> bool:
     """Whether an input line of ``view`` that reads as blank (see :mod:`postclean.layout`) is still unclaimed."""
     src = view.source
@@ -856,4 +872,5 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
         permalink=facts.get("post.permalink"),
         lines=lines,
         layout=tuple(layout),
+        comments=tuple(c for _line, c in sorted(run.comments, key=lambda x: x[0])),
     )

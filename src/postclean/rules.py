@@ -72,8 +72,9 @@ class Hit:
 
     ``cols`` narrows a hit to a column span of a single line (``start == end``): the rest of the line stays.
     ``facts`` maps dotted field names (``author.messages``, ``article.title``, ``post.date``, ``quote`` …) to
-    values the engine merges into the result; ``moved_to`` names where the removed text went, for the
-    explanation.
+    values the engine merges into the result (``quote`` takes a :class:`~postclean.model.Quote` and ``comment``
+    a :class:`~postclean.model.Comment`: each hit adds one to its post, in line order); ``moved_to`` names where
+    the removed text went, for the explanation.
     """
 
     start: int

@@ -4,12 +4,15 @@ comments and the network's page shell."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
+import attrs
 import regex
 
 from .._lazy import lazy
 from ..dates import DATE_RE, parse_date
+from ..model import Comment
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
@@ -287,7 +290,7 @@ def _is_card_context(view: TextView, i: int, n: int) -> bool:
 # -- SE004: comments -----------------------------------------------------------------------------------------
 
 _COMMENTED_TAIL_RE = lazy(rf"[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
-_COMMENTED_LINE_RE = lazy(rf"^[ \t]*Commented[ \t]+{_SHORT_DATE}[ \t]*$", regex.IGNORECASE)
+_COMMENTED_LINE_RE = lazy(rf"^[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
 _DASH_NAME_RE = lazy(r"^[ \t]*[–—-][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
 _ISO_LINE_RE = lazy(
     r"^[ \t]*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}))?[ \t]*$"
@@ -297,6 +300,12 @@ _INLINE_SIG_RE = lazy(
     r"(?:[ \t]*\*?)?[ \t]*$"
 )
 _SCORE_RE = lazy(r"^[ \t]*(?:[-•*][ \t]*)?\d{1,4}[ \t]*$")
+#: A list bullet before a comment's text (converters print a post's comments as a list).
+_LEAD_BULLET_RE = lazy(r"^[ \t]*[-•*][ \t]+")
+#: MathJax's markers around a comment on sites that typeset formulas (``\$\begingroup\$ … \$\endgroup\$``).
+_MATHJAX_RE = lazy(r"\\\$\\(?:begin|end)group\\\$")
+#: The blank before a UTC offset (``2011-02-12 01:30:35 +00:00``), which the date parser does not read.
+_OFFSET_GAP_RE = lazy(r"[ \t]+(?=[+-]\d{2}:?\d{2}[ \t]*$)")
 
 
 @rule("SE004", "comment", tags=["post-meta"], trigger=r"Commented|[–—]|Copy link")
@@ -308,9 +317,12 @@ def comment(view: TextView) -> Iterator[Hit]:
     1:30``) or to the text followed by ``– Joe`` / ISO date / ``Commented …`` lines; one text node a line, the
     dash, ``Commented`` and the date stand alone too, and the threaded layout puts ``name`` / ``Over a year
     ago`` above the text and the timestamp, score, ``Reply`` and ``Copy link`` below it. The whole comment is
-    removed (its text stays in the removal record), together with its lone score number.
+    removed, together with its lone score number, and moved to ``post.comments`` as a
+    :class:`~postclean.model.Comment`: its text (one paragraph, without score and chrome), the author where the
+    layout names one (``– Joe``, the name above a threaded comment) and the date (``date_raw`` as printed; the
+    ISO timestamp, where there is one, gives ``date``).
 
-    Example (removed)::
+    Example (removed, moved to comments)::
 
         Have backups and check again. – Max Sep 19, 2016 at 14:47
     """
@@ -327,24 +339,33 @@ def comment(view: TextView) -> Iterator[Hit]:
         if split is None and lead.isdigit() and _ISO_T_RE.match(line):
             split = _threaded_comment(view, i, done)
         if split is not None:
-            done = split[1]
-            yield from free_spans(view, split[0], split[1], "comment under a post")
+            done = split.end
+            found = _comment(view, split.text, split.author, split.shown, split.exact)
+            moved = _moved(found)
+            for k, hit in enumerate(free_spans(view, split.start, split.end, "comment under a post")):
+                # lines other rules took split a comment into parts: all went to the comment, the first holds it
+                yield attrs.evolve(hit, **(moved if k == 0 else {"moved_to": moved.get("moved_to")}))
             continue
         # html-text form: text / name / "– name" / ISO date / "Commented …"
-        if _COMMENTED_LINE_RE.match(line):
+        cm = _COMMENTED_LINE_RE.match(line)
+        if cm:
             start = i
             k = i - 1
             seen_dash = False
             steps = 0
+            author: str | None = None
+            iso: int | None = None
+            text: list[int] = []
             while k >= 0 and steps < 6:
                 if not view.is_live(k):
                     k -= 1
                     continue
                 s = view.lines[k]
+                dm = _DASH_NAME_RE.match(s)
                 if _ISO_LINE_RE.match(s):
-                    start = k
-                elif _DASH_NAME_RE.match(s):
-                    start, seen_dash = k, True
+                    start, iso = k, k
+                elif dm:
+                    start, seen_dash, author = k, True, dm.group("name")
                 elif (
                     seen_dash
                     and word_count(s) <= 4
@@ -363,31 +384,91 @@ def comment(view: TextView) -> Iterator[Hit]:
                         and not _REP_RE.match(view.lines[k])
                     ):
                         start = k
+                        text = [k]
                     break
                 else:
                     if not seen_dash and start == i:
                         start = k  # "text" directly above "Commented …"
+                        text = [k]
                     break
                 k -= 1
                 steps += 1
+            found = _comment(
+                view, text, author, cm.group("date"), view.lines[iso] if iso is not None else None
+            )
             start = _with_score(view, start)
-            yield Hit(start, i, "comment under a post")
+            yield Hit(start, i, "comment under a post", **_moved(found))
             continue
-        m = _COMMENTED_TAIL_RE.search(line) or _INLINE_SIG_RE.search(line)
+        tail = _COMMENTED_TAIL_RE.search(line)
+        m = tail or _INLINE_SIG_RE.search(line)
         if m and m.start() > 0 and word_count(line[: m.start()]) >= 1:
-            if (
-                _INLINE_SIG_RE.search(line)
-                and not _COMMENTED_TAIL_RE.search(line)
-                and (not _SE_DATE_RE.match(m.group("date")) or word_count(m.group("name")) > 4)
-            ):
+            if not tail and (not _SE_DATE_RE.match(m.group("date")) or word_count(m.group("name")) > 4):
                 continue
+            # "text – Joe Feb 12 …" names the author; "text Commented Feb 12 …" does not (a dash in its text
+            # is the comment's own)
+            name = None if tail else m.group("name")
+            found = _comment(view, (), name, m.group("date"), None, line[: m.start()])
             start = _with_score(view, i)
-            yield Hit(start, i, "comment under a post")
+            yield Hit(start, i, "comment under a post", **_moved(found))
     del n
 
 
 _COMMENTED_ALONE_RE = lazy(r"^[ \t]*Commented[ \t]*$", regex.IGNORECASE)
 _DASH_ALONE_RE = lazy(r"^[ \t\xa0]*[–—][ \t\xa0]*$")
+
+
+@attrs.frozen
+class _Found:
+    """A comment's lines: first and last line of the hit, its text lines, and what its signature shows."""
+
+    start: int
+    end: int
+    text: tuple[int, ...] = ()
+    author: str | None = None
+    shown: str | None = None  # the date as printed
+    exact: str | None = None  # the ISO timestamp printed with it
+
+
+def _comment(
+    view: TextView,
+    lines: Sequence[int],
+    author: str | None,
+    shown: str | None,
+    exact: str | None,
+    text: str = "",
+) -> Comment | None:
+    """The :class:`Comment` printed on ``lines`` (or ``text``), or None when none of its text was found.
+
+    A comment is one paragraph of inline markup: converters that write one text node a line split it at
+    links and code (``Use the `` / ``logging`` / `` module``), so its lines join back into one line: in such a
+    layout (``spaced``) glued where the input had no blank line between them (a blank line is a whitespace
+    node), elsewhere with a blank.
+    """
+    breaks: Sequence[bool] | None = view.context.get("breaks") if view.context.get("spaced") else None
+    joined = text
+    prev: int | None = None
+    for k in lines:
+        piece = view.lines[k]
+        glued = breaks is not None and prev is not None and not breaks[view.base + prev]
+        if joined and not glued:
+            joined += " "
+        joined += piece
+        prev = k
+    joined = " ".join(_MATHJAX_RE.sub(" ", _LEAD_BULLET_RE.sub("", joined, count=1)).split())
+    if not joined:
+        return None
+    date = parse_date(_OFFSET_GAP_RE.sub("", exact.strip())) if exact else None
+    if date is None and shown:
+        date = parse_date(shown)
+    raw = (shown or exact or "").strip() or None
+    return Comment(text=joined, author=(author or "").strip() or None, date=date, date_raw=raw)
+
+
+def _moved(found: Comment | None) -> dict[str, Any]:
+    """The keyword arguments of a comment's hit: the comment as a fact, when its text was found."""
+    if found is None:
+        return {}
+    return {"facts": {"comment": found}, "moved_to": "comments"}
 
 
 _ISO_T_RE = lazy(
@@ -401,9 +482,9 @@ _COMMENT_WHEN_RE = lazy(
 _REPLY_LINK_RE = lazy(r"^[ \t]*(?:Reply|Copy link|\d{1,4})[ \t]*$")
 
 
-def _threaded_comment(view: TextView, i: int, done: int) -> tuple[int, int] | None:
+def _threaded_comment(view: TextView, i: int, done: int) -> _Found | None:
     """A comment in the threaded layout, one text node a line: ``name`` / ``name`` / ``Over a year ago`` /
-    text / ISO timestamp (line ``i``) / score / ``Reply`` / ``Copy link``: its first and last line."""
+    text / ISO timestamp (line ``i``) / score / ``Reply`` / ``Copy link``."""
     end = i
     for _ in range(3):
         nxt = _next_live(view, end, 12, past_claimed=True)
@@ -421,12 +502,14 @@ def _threaded_comment(view: TextView, i: int, done: int) -> tuple[int, int] | No
             start = above[k + 1]
             if k + 2 < len(above) and view.lines[above[k + 2]].strip() == name:
                 start = above[k + 2]
-            return start, end
+            # the time is relative ("Over a year ago"): the timestamp gives the date
+            text = tuple(above[:k][::-1])
+            return _Found(start, end, text, name, None, view.lines[i])
     return None
 
 
-def _split_comment(view: TextView, i: int, done: int) -> tuple[int, int] | None:
-    """A comment printed one text node a line, ``Commented`` on line ``i``: its first and last line.
+def _split_comment(view: TextView, i: int, done: int) -> _Found | None:
+    """A comment printed one text node a line, ``Commented`` on line ``i``.
 
     Above ``Commented``: the ISO date, the name, a lone dash, the name again, then the comment text, which
     runs up to the previous comment, the user card's badge counts or a menu line (a lone score number there
@@ -435,11 +518,15 @@ def _split_comment(view: TextView, i: int, done: int) -> tuple[int, int] | None:
     date = _next_live(view, i, 4)
     if date is None or not _DATE_ALONE_RE.match(view.lines[date]):
         return None
+    shown = view.lines[date]
     above = [k for k in view.live_indices(max(done + 1, i - 120), i)][::-1]
     pos = 0
+    exact = None
     if pos < len(above) and _ISO_LINE_RE.match(view.lines[above[pos]]):
+        exact = view.lines[above[pos]]
         pos += 1
     if pos < len(above) and word_count(view.lines[above[pos]]) <= 4:
+        author = view.lines[above[pos]]
         pos += 1  # the name
     else:
         return None
@@ -449,13 +536,18 @@ def _split_comment(view: TextView, i: int, done: int) -> tuple[int, int] | None:
             pos += 1  # the name printed before the dash
     else:
         return None
+
+    def found(start: int, last: int) -> _Found:
+        """The comment from ``start``, its text the lines above[pos] up to above[last]."""
+        return _Found(start, date, tuple(above[pos : last + 1][::-1]), author, shown, exact)
+
     if pos >= len(above):
-        return above[pos - 1], date
+        return found(above[pos - 1], pos - 1)
     first_text = above[pos]
     for k in range(pos, min(len(above), pos + 16)):
         line = view.lines[above[k]]
         if _SCORE_RE.match(line) and k > pos:
-            return above[k], date  # the comment's score
+            return found(above[k], k - 1)  # the comment's score
         if k > pos and (
             _BADGE_LINE_RE.match(line)
             or _REP_RE.match(line)
@@ -463,10 +555,10 @@ def _split_comment(view: TextView, i: int, done: int) -> tuple[int, int] | None:
             or _DATE_ALONE_RE.match(line)
             or _WEAK_MENU_RE.match(line)
         ):
-            return above[k - 1], date
+            return found(above[k - 1], k - 1)
     if done >= i - 120 and done >= 0 and len(above) <= pos + 16:
-        return above[-1], date  # up to the previous comment
-    return first_text, date
+        return found(above[-1], len(above) - 1)  # up to the previous comment
+    return found(first_text, pos)
 
 
 def _with_score(view: TextView, start: int) -> int:
