@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -75,3 +75,11 @@ def name_of(value: object) -> str | None:
         return None
     name = getattr(value, "name", value)
     return str(name) if name is not None else None
+
+
+def share(values: Iterable[bool | None]) -> str:
+    """``0.xxx (k/n)``: the share of true values among the defined ones; ``–`` when none is defined."""
+    got = [v for v in values if v is not None]
+    if not got:
+        return "–"
+    return f"{sum(got) / len(got):.3f} ({sum(got)}/{len(got)})"

@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 from types import ModuleType
 
-from bench._common import date_part, load_postclean, name_of, timed
+from bench._common import date_part, load_postclean, name_of, share, timed
 from bench.scoring import (
     Page,
     fmt,
@@ -237,13 +237,6 @@ def _row(results: Sequence[PageResult], idx: Sequence[int], name: str) -> list[s
     ]
 
 
-def _share(values: Sequence[bool | None]) -> str:
-    got = [v for v in values if v is not None]
-    if not got:
-        return "–"
-    return f"{sum(got) / len(got):.3f} ({sum(got)}/{len(got)})"
-
-
 def report(results: list[PageResult], systems: Sequence[str]) -> str:
     """The Markdown report for a finished run."""
     groups = list(group_rows(r.page for r in results))
@@ -282,8 +275,8 @@ def report(results: list[PageResult], systems: Sequence[str]) -> str:
                     fmt(mean(e.f1_conv for e in ex)),
                     fmt(mean(e.with_folded for e in ex)),
                     fmt(mean(e.with_folded_conv for e in ex)),
-                    _share([e.starter_ok for e in ex]),
-                    _share([e.date_ok for e in ex]),
+                    share([e.starter_ok for e in ex]),
+                    share([e.date_ok for e in ex]),
                     fmt(mean(float(e.posts) for e in ex), 1),
                     ", ".join(f"{k} ×{v}" for k, v in engines),
                 ]

@@ -31,11 +31,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from types import ModuleType
+from typing import Any
 
-from bench._common import Run, load_postclean, timed
+from bench._common import Run, date_part, load_postclean, name_of, share, timed
 from bench.baselines import c4_line_filter, dedup_lines, oracle_lines
 from bench.leftovers import LEFTOVER_PATTERNS
 from bench.scoring import (
@@ -161,6 +162,9 @@ class PageResult:
     postclean_ms: float | None
     leftovers: dict[str, list[tuple[str, str]]]  # extractor -> [(kind, line)]
     input_leftovers: dict[str, int]  # extractor -> count of flagged lines in the input
+    #: extractor -> (doc.starter matches the truth's author, the first post's date matches ``published``);
+    #: ``None`` where the truth has no such field
+    meta: dict[str, tuple[bool | None, bool | None]] = field(default_factory=dict)
 
 
 def flagged_lines(text: str, width: int = 120) -> list[tuple[str, str]]:
@@ -194,6 +198,7 @@ def run_page(
     scores: dict[str, Score] = {}
     leftovers: dict[str, list[tuple[str, str]]] = {}
     input_leftovers: dict[str, int] = {}
+    meta: dict[str, tuple[bool | None, bool | None]] = {}
     traf_html_ms: float | None = None
     if "trafilatura" in funcs:
         traf_html_ms = timed(lambda: funcs["trafilatura"](html)).ms
@@ -229,9 +234,28 @@ def run_page(
             best = max(candidates, key=lambda t: prf(t, page.main_content).f1)
             scores[f"{ext} + postclean (conv.)"] = score(page, source, best, pc_run.ms)
             leftovers[ext] = flagged_lines(default)
+            meta[ext] = metadata_checks(page, doc)
         if ext == "trafilatura":
             postclean_ms = pc_run.ms
-    return PageResult(page, scores, traf_html_ms, postclean_ms, leftovers, input_leftovers)
+    return PageResult(page, scores, traf_html_ms, postclean_ms, leftovers, input_leftovers, meta)
+
+
+def metadata_checks(page: Page, doc: Any) -> tuple[bool | None, bool | None]:
+    """Whether ``doc.starter`` is the truth's ``author`` and the first post's date is on ``published``'s day.
+
+    The same definitions as the HTML bench's ``starter = author`` and ``date = published``.
+    """
+    starter_ok: bool | None = None
+    author = str(page.truth.get("author") or "").strip()
+    if author:
+        got = name_of(getattr(doc, "starter", None))
+        starter_ok = got is not None and got.strip().casefold() == author.casefold()
+    date_ok: bool | None = None
+    published = date_part(page.truth.get("published"))
+    if published:
+        posts = getattr(doc, "posts", ()) or ()
+        date_ok = (date_part(posts[0].date) if posts else None) == published
+    return starter_ok, date_ok
 
 
 def warm_up(page: Page, funcs: dict[str, Callable[[str], str]], pc: ModuleType | None) -> None:
@@ -314,6 +338,17 @@ def report(results: list[PageResult], extractors: Sequence[str], show: int) -> s
                     rows.append([engine if label == ext_labels[0] else "", label, *row])
         out.append(markdown_table(["engine", "system", *_HEADER], rows))
 
+    out.append("\n## Metadata from text — postclean `doc.starter` and first-post date\n")
+    rows = []
+    for ext in extractors:
+        starters = [r.meta[ext][0] for r in results if ext in r.meta]
+        dates = [r.meta[ext][1] for r in results if ext in r.meta]
+        rows.append([ext, share(starters), share(dates)])
+    out.append(markdown_table(["input", "starter = author", "date = published"], rows))
+    out.append(
+        "\nSame definitions as the HTML bench: pages whose truth has an `author` / `published`. Many inputs "
+        "carry no poster names or dates at all (trafilatura and Resiliparse drop most of them)."
+    )
     out.append("\n## Speed — postclean text door vs trafilatura HTML extraction (same pages, same run)\n")
     rows = []
     for engine, idx in groups:
