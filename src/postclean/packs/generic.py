@@ -12,7 +12,7 @@ from ..model import Quote
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
-from ._common import after_block, find_stat_blocks, look_back_for_poster, poster_facts
+from ._common import after_block, find_stat_blocks, is_name_like, look_back_for_poster, poster_facts
 from ._modern import known_authors, phrase_alt, phrase_list
 
 __all__ = ["PACK"]
@@ -628,8 +628,9 @@ def lone_stat_block(view: TextView) -> Iterator[Hit]:
     one ``Label: value`` line whose label is a core stat (posts, join date, reputation, points) and whose value
     is a count or a date. It runs after the engine packs' author blocks, so it only takes what they left. A
     stat line under a sentence, or followed by more ``Label:`` lines (a profile another rule reads), stays.
-    Its contents move to ``post.author``; the line above a title line may stay (a name cannot be told from a
-    title there).
+    Its contents move to ``post.author``. A lower-case title under a capitalised name of two to four words
+    (``Wren Hollander`` / ``gardener``) is read as name and title; otherwise the line above a title line
+    stays (a name cannot be told from a title there).
 
     Example (removed)::
 
@@ -645,6 +646,12 @@ def lone_stat_block(view: TextView) -> Iterator[Hit]:
         first, name, ranks = look_back_for_poster(view, block.start)
         if name is None or not view.free(first, block.end):
             continue  # ``Posts: 12`` under no name line: could be anything
+        if not ranks and name.islower() and first > 0 and view.is_live(first - 1):
+            # ``Wren Hollander`` / ``gardener`` / ``Posts: 12``: a lower-case title under a capitalised name
+            above = view.lines[first - 1].strip()
+            words = above.split()
+            if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and is_name_like(above):
+                name, ranks, first = above, [name], first - 1
         if stats is None:
             stats = forum_stats_lines(view)
         if stats and any(k in stats for k in range(first, block.end + 1)):
