@@ -1450,6 +1450,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Password",
             "Username",
             "Email address",
+            "Messages",
+            "Notifications",
+            "Discussions",
         ),
         "de": (
             "Startseite",
@@ -1481,6 +1484,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Neueste Aktivitäten",
             "Teilen",
             "Abbrechen",
+            "Nachrichten",
+            "Benachrichtigungen",
+            "Diskussionen",
         ),
         "fr": (
             "Accueil",
@@ -1510,6 +1516,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Dernière activité",
             "Partager",
             "Annuler",
+            "Messages",
+            "Notifications",
+            "Discussions",
         ),
         "es": (
             "Inicio",
@@ -1537,6 +1546,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Última actividad",
             "Compartir",
             "Cancelar",
+            "Mensajes",
+            "Notificaciones",
+            "Discusiones",
         ),
         "pt": (
             "Início",
@@ -1566,6 +1578,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Última atividade",
             "Compartilhar",
             "Cancelar",
+            "Mensagens",
+            "Notificações",
+            "Discussões",
         ),
         "it": (
             "Home page",
@@ -1592,6 +1607,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Ultime attività",
             "Condividi",
             "Annulla",
+            "Messaggi",
+            "Notifiche",
+            "Discussioni",
         ),
         "nl": (
             "Startpagina",
@@ -1616,6 +1634,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Laatste activiteit",
             "Delen",
             "Annuleren",
+            "Berichten",
+            "Meldingen",
+            "Discussies",
         ),
         "pl": (
             "Strona główna",
@@ -1643,6 +1664,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Ostatnia aktywność",
             "Udostępnij",
             "Anuluj",
+            "Wiadomości",
+            "Powiadomienia",
+            "Dyskusje",
         ),
         "ru": (
             "Главная",
@@ -1671,6 +1695,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Последняя активность",
             "Поделиться",
             "Отмена",
+            "Сообщения",
+            "Уведомления",
+            "Обсуждения",
         ),
     },
     "breadcrumb_roots": {
