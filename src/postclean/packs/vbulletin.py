@@ -242,6 +242,14 @@ def _plausible(user: str) -> bool:
     return bool(s) and len(s) <= 40 and word_count(s) <= 5 and s[-1] not in ",;:!?"
 
 
+def _text_follows(view: TextView, i: int) -> bool:
+    """Text follows line ``i`` on the next line, or after one blank line (inscriptis sets a quote's header apart
+    from the quoted text)."""
+    if view.is_live(i + 1):
+        return True
+    return i + 1 < len(view.lines) and not view.claimed[i + 1] and view.is_live(i + 2)
+
+
 @rule(
     "VB004",
     "quote",
@@ -256,7 +264,8 @@ def quote(view: TextView) -> Iterator[Hit]:
 
     The quoted text moves with the header when its extent is clear: glued to the header
     (``Originally posted by X View PostThe text``) or repeating an earlier post of the thread. Otherwise only
-    the header lines go.
+    the header lines go. Where the engine is not a classic one, a bare header needs text under it (on the next
+    line, or after one blank line).
 
     Example (removed)::
 
@@ -268,7 +277,7 @@ def quote(view: TextView) -> Iterator[Hit]:
         if not _plausible(user):
             continue
         strong = m.group("lead") is not None or m.group("text") is not None or "View Post" in m.group(0)
-        if not strong and view.engine not in _CLASSIC and not view.is_live(i + 1):
+        if not strong and view.engine not in _CLASSIC and not _text_follows(view, i):
             continue
         start = i
         prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
