@@ -59,6 +59,13 @@ _IPS5_GLUED_RE = lazy(
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
 _LIST_BULLET_RE = regex.compile(r"^[ \t]*[-•*+][ \t]+")
+
+
+def _unbullet(line: str) -> str:
+    """``line`` stripped, without a list bullet (inscriptis lists pane items: ``* 2.8k posts``)."""
+    return _LIST_BULLET_RE.sub("", line, count=1).strip()
+
+
 #: A custom field's label alone on its line, its value on the next (``Location:`` / ``Lisbon``).
 _LABEL_ALONE_RE = lazy(r"^[ \t]*\p{L}[^:\n]{0,28}:[ \t]*$")
 _PANE_LABELS = (
@@ -407,7 +414,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                     break
                 start = k
                 k -= 1
-            above = [view.lines[x].strip() for x in range(start, first) if view.is_live(x)]
+            above = [_unbullet(view.lines[x]) for x in range(start, first) if view.is_live(x)]
             if len(above) > 1 and not any(_PANE_COUNT_RE.match(x) or is_rank_like(x) for x in above):
                 start = first - 1 if view.is_live(first - 1) else first
         end = last
@@ -420,7 +427,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                 end = nxt[0]
             else:
                 break
-        pane = [view.lines[x].strip() for x in range(start, end + 1) if view.is_live(x)]
+        pane = [_unbullet(view.lines[x]) for x in range(start, end + 1) if view.is_live(x)]
         m = _anchor(view.lines[last]) or _split_anchor(view, last) or split_date
         date_raw = m.group("date").strip() if m else None
         facts = _pane_facts(
