@@ -841,6 +841,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Edytowane|przez", "Edytowany|przez"),
         "ru": ("Изменено|пользователем", "Отредактировано|пользователем"),
     },
+    # Invision topic overview: lists of ``{name}`` / ``{N} posts`` (or ``{day}`` / ``{N} posts``) under these.
+    "ips_topic_lists": {
+        "en": ("Top Posters In This Topic", "Popular Days"),
+    },
     "ips_post_links": {
         "en": (
             "Link to comment", "Link to post", "Share on other sites", "More sharing options...", "Share this post",
