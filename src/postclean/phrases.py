@@ -841,6 +841,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Edytowane|przez", "Edytowany|przez"),
         "ru": ("Изменено|пользователем", "Отредактировано|пользователем"),
     },
+    # Invision topic overview: lists of ``{name}`` / ``{N} posts`` (or ``{day}`` / ``{N} posts``) under these.
+    "ips_topic_lists": {
+        "en": ("Top Posters In This Topic", "Popular Days"),
+    },
     "ips_post_links": {
         "en": (
             "Link to comment", "Link to post", "Share on other sites", "More sharing options...", "Share this post",
@@ -1450,6 +1454,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Password",
             "Username",
             "Email address",
+            "Messages",
+            "Notifications",
+            "Discussions",
         ),
         "de": (
             "Startseite",
@@ -1481,6 +1488,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Neueste Aktivitäten",
             "Teilen",
             "Abbrechen",
+            "Nachrichten",
+            "Benachrichtigungen",
+            "Diskussionen",
         ),
         "fr": (
             "Accueil",
@@ -1510,6 +1520,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Dernière activité",
             "Partager",
             "Annuler",
+            "Messages",
+            "Notifications",
+            "Discussions",
         ),
         "es": (
             "Inicio",
@@ -1537,6 +1550,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Última actividad",
             "Compartir",
             "Cancelar",
+            "Mensajes",
+            "Notificaciones",
+            "Discusiones",
         ),
         "pt": (
             "Início",
@@ -1566,6 +1582,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Última atividade",
             "Compartilhar",
             "Cancelar",
+            "Mensagens",
+            "Notificações",
+            "Discussões",
         ),
         "it": (
             "Home page",
@@ -1592,6 +1611,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Ultime attività",
             "Condividi",
             "Annulla",
+            "Messaggi",
+            "Notifiche",
+            "Discussioni",
         ),
         "nl": (
             "Startpagina",
@@ -1616,6 +1638,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Laatste activiteit",
             "Delen",
             "Annuleren",
+            "Berichten",
+            "Meldingen",
+            "Discussies",
         ),
         "pl": (
             "Strona główna",
@@ -1643,6 +1668,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Ostatnia aktywność",
             "Udostępnij",
             "Anuluj",
+            "Wiadomości",
+            "Powiadomienia",
+            "Dyskusje",
         ),
         "ru": (
             "Главная",
@@ -1671,6 +1699,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Последняя активность",
             "Поделиться",
             "Отмена",
+            "Сообщения",
+            "Уведомления",
+            "Обсуждения",
         ),
     },
     "breadcrumb_roots": {

@@ -400,6 +400,15 @@ def _next_live(view: TextView, i: int, limit: int = 2) -> int | None:
     return k if k < len(view) else None
 
 
+def _short_value(view: TextView, k: int | None, items: Mapping[int, object]) -> bool:
+    """Line ``k`` as the last free value of a run (``Founded:`` / ``Antiquity``, one text node a line): a word or
+    three, not a sentence, not a field itself."""
+    if k is None or k in items:
+        return False
+    cand = view.lines[k].strip()
+    return len(cand) <= 30 and word_count(cand) <= 3 and cand[-1:] not in ".!?:" and ":" not in cand
+
+
 def _value_inside(view: TextView, k: int | None, items: Mapping[int, object]) -> bool:
     """Line ``k`` as the free value of the ``Label:`` line above it (one text node a line): short, not a field
     itself, and another stat line or ``Label:`` line right below it, so that the run goes on."""
@@ -474,7 +483,13 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                         and nxt not in items
                         and _NEXT_VALUE_RE.match(view.lines[nxt]) is not None
                     )  # ``Founded:`` / ``2019``
-                    inside = split_value or (not cm.group("value") and _value_inside(view, nxt, items))
+                    inside = split_value or (
+                        not cm.group("value")
+                        and (
+                            _value_inside(view, nxt, items)
+                            or (bool(pairs[-1][1]) and _short_value(view, nxt, items))
+                        )
+                    )
                     if len(pairs) >= 2 or (nxt is not None and nxt in items) or value_like or inside:
                         value = cm.group("value") or None
                         end = j

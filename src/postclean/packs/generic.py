@@ -13,7 +13,7 @@ from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
 from ._common import after_block, find_stat_blocks, is_name_like, look_back_for_poster, poster_facts
-from ._modern import known_authors, phrase_alt, phrase_list
+from ._modern import COUNT, known_authors, line_re, phrase_alt, phrase_list, whole_line_hits
 
 __all__ = ["PACK"]
 
@@ -683,6 +683,41 @@ def quote_box_label(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "quote box label")
 
 
+_LIKE_COUNT_RE = line_re(rf"(?:{COUNT})[ \t]*(?:{phrase_alt('likes_count')})")
+
+
+def _paragraph_alone(view: TextView, i: int) -> bool:
+    """Line ``i`` is a paragraph of its own: the lines next to it are blank, removed or absent."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(view.lines) and not view.claimed[k] and view.lines[k].strip():
+            return False
+    return True
+
+
+@rule("GEN015", "lone-like-count", tags=["reactions"], stage="generic", trigger=r"\d[ \t]*\S")
+def lone_like_count(view: TextView) -> Iterator[Hit]:
+    """A like counter standing alone under a post, in any engine: ``1 Like``, ``12 Likes`` (nine languages).
+
+    Discourse, NodeBB and many themes print a post's like count under its text; an extractor that dropped
+    every other sign of the engine leaves it as a paragraph of its own, so the engine's own rule (``DSC002``)
+    never runs. Only a line that is just a count and the word, with blank lines (or the end) on both sides,
+    goes, and not after a line ending in ``:`` (a list of figures). It moves to ``post.reactions``.
+
+    Example (removed)::
+
+        Thanks, that fixed it.
+
+        1 Like
+    """
+    for i, m in whole_line_hits(view, _LIKE_COUNT_RE):
+        if not _paragraph_alone(view, i):
+            continue
+        above = next((k for k in range(i - 1, max(-1, i - 9), -1) if view.is_live(k)), None)
+        if above is not None and view.lines[above].rstrip().endswith(":"):
+            continue
+        yield Hit(i, i, "like counter", {"post.reactions": m.group(0).strip()}, moved_to="reactions")
+
+
 _QUOTE_BLANK_RE = lazy(r"^[ \t]*(?:>[ \t]*)+$")
 
 
@@ -759,6 +794,7 @@ PACK = RulePack(
         markup_only_line,
         lone_stat_block,
         quote_box_label,
+        lone_like_count,
         first_post_preview,
     ),
     description="engine-independent chrome",

@@ -59,6 +59,13 @@ _IPS5_GLUED_RE = lazy(
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
 _LIST_BULLET_RE = regex.compile(r"^[ \t]*[-•*+][ \t]+")
+
+
+def _unbullet(line: str) -> str:
+    """``line`` stripped, without a list bullet (inscriptis lists pane items: ``* 2.8k posts``)."""
+    return _LIST_BULLET_RE.sub("", line, count=1).strip()
+
+
 #: A custom field's label alone on its line, its value on the next (``Location:`` / ``Lisbon``).
 _LABEL_ALONE_RE = lazy(r"^[ \t]*\p{L}[^:\n]{0,28}:[ \t]*$")
 _PANE_LABELS = (
@@ -407,7 +414,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                     break
                 start = k
                 k -= 1
-            above = [view.lines[x].strip() for x in range(start, first) if view.is_live(x)]
+            above = [_unbullet(view.lines[x]) for x in range(start, first) if view.is_live(x)]
             if len(above) > 1 and not any(_PANE_COUNT_RE.match(x) or is_rank_like(x) for x in above):
                 start = first - 1 if view.is_live(first - 1) else first
         end = last
@@ -420,7 +427,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                 end = nxt[0]
             else:
                 break
-        pane = [view.lines[x].strip() for x in range(start, end + 1) if view.is_live(x)]
+        pane = [_unbullet(view.lines[x]) for x in range(start, end + 1) if view.is_live(x)]
         m = _anchor(view.lines[last]) or _split_anchor(view, last) or split_date
         date_raw = m.group("date").strip() if m else None
         facts = _pane_facts(
@@ -556,10 +563,50 @@ _IPS004_TRIGGER = tuple(
 )
 
 
+_TOPIC_LIST_RE = line_re(phrase_alt("ips_topic_lists"), flags=regex.IGNORECASE)
+_POSTS_COUNT_RE = line_re(rf"(?:[-•*+][ \t]+)?{COUNT}[ \t]+(?:{_PANE_LABELS})", flags=regex.IGNORECASE)
+_ENTRY_RE = line_re(
+    rf"(?:[-•*+][ \t]+)?[^\n]{{1,40}}?[ \t]+{COUNT}[ \t]+(?:{_PANE_LABELS})", flags=regex.IGNORECASE
+)
+
+
+def _topic_list(view: TextView, head: int) -> Iterator[int]:
+    """The entries under a topic-overview heading (``Top Posters In This Topic``): ``{name} {N} posts`` lines,
+    or a short line over an ``{N} posts`` line (one text node a line; another rule may have taken the count
+    line); up to 12 of them."""
+    k, entries = head + 1, 0
+    while entries < 12:
+        nxt = view.first_live(k)
+        if not nxt or nxt[0] - k > 8:
+            return
+        a = nxt[0]
+        if _ENTRY_RE.match(view.lines[a]):
+            yield a
+            k = a + 1
+        elif _name_like(_unbullet(view.lines[a])) and (c := _count_below(view, a)) is not None:
+            yield a
+            if not view.claimed[c]:
+                yield c
+            k = c + 1
+        else:
+            return
+        entries += 1
+
+
+def _count_below(view: TextView, a: int) -> int | None:
+    """The ``{N} posts`` line right below line ``a`` (blank lines between), taken by a rule or not."""
+    for j in range(a + 1, min(a + 5, len(view.lines))):
+        line = view.original[j] if view.claimed[j] else view.lines[j]
+        if line.strip():
+            return j if _POSTS_COUNT_RE.match(line) else None
+    return None
+
+
 @rule("IPS004", "post-links", tags=["buttons", "navigation", "notice"], trigger=_IPS004_TRIGGER)
 def post_links(view: TextView) -> Iterator[Hit]:
     """Per-post and page controls: ``Link to comment``, ``Share on other sites``, ``More sharing options...``
-    (with the permalink between them), ``Recommended Posts``, sign-in prompts, ``Followers``, title changes.
+    (with the permalink between them), ``Recommended Posts``, sign-in prompts, ``Followers``, title changes, and
+    the topic overview's ``Top Posters In This Topic`` / ``Popular Days`` lists (``{name} {N} posts``).
 
     Example (removed)::
 
@@ -586,6 +633,9 @@ def post_links(view: TextView) -> Iterator[Hit]:
             hits.add(i)
     for i in sorted(hits):
         yield Hit(i, i, "Invision control or prompt")
+        if _TOPIC_LIST_RE.match(view.lines[i]):
+            for k in _topic_list(view, i):
+                yield Hit(k, k, "topic overview list entry")
     for i, line in view.iter_lines():
         if i in hits or not _URL_LINE_RE.match(line):
             continue

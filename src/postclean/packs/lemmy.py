@@ -196,14 +196,16 @@ _SIDEBAR = (
     r"join-lemmy\.org",
     r"Subscribe to this community or add it to your RSS reader[^\n]{0,120}",
 )
-_SIDEBAR_RE = lazy(rf"^[ \t]*(?:{'|'.join(_SIDEBAR)})[ \t]*$", _F)
+#: The sidebar's statistics and links are list items; inscriptis and html2text keep the bullet (``* 433 Posts``).
+_ITEM = r"(?:[-•*+][ \t]+)?"
+_SIDEBAR_RE = lazy(rf"^[ \t]*{_ITEM}(?:{'|'.join(_SIDEBAR)})[ \t]*$", _F)
 #: Sidebar lines that are ordinary words on other forums (``12 Posts``, ``Create Post``): taken only in text
 #: sniffed as Lemmy or beside a Lemmy-specific line.
 _GENERIC_SIDEBAR_RE = lazy(
-    r"^[ \t]*(?:[\d.,]+[kKmM]? (?-i:Posts|Comments)|mods:|Create Post)[ \t]*$", _F
+    rf"^[ \t]*{_ITEM}(?:[\d.,]+[kKmM]? (?-i:Posts|Comments)|mods:|Create Post)[ \t]*$", _F
 )
 _WEAK_SIDEBAR_RE = lazy(
-    r"^[ \t]*(?:Instances|Docs|Code|Sidebar|Chat|Communities|Search|Login|Sign Up|Subscribe|Expand|Collapse|"
+    rf"^[ \t]*{_ITEM}(?:Instances|Docs|Code|Sidebar|Chat|Communities|Search|Login|Sign Up|Subscribe|Expand|Collapse|"
     r"[\w]{2,30}(?:[ \t]+@[\w.-]+)?)[ \t]*$",
     _F,
 )
@@ -221,7 +223,8 @@ def sidebar(view: TextView) -> Iterator[Hit]:
 
     Fixed strings (``You must log in or # to comment.``, ``Visibility: Public``, ``65 users / day``,
     ``19.2K local subscribers``, ``Modlog``, ``BE: 0.19.16``) and, on a Lemmy page, the short lines right
-    after the ``mods:`` and footer lines (moderator names, ``Instances``, ``Docs``, ``Code``).
+    after the ``mods:`` and footer lines (moderator names, ``Instances``, ``Docs``, ``Code``); each may be a
+    list item (``* 433 Posts``).
 
     Example (removed)::
 

@@ -7,11 +7,22 @@ from collections.abc import Iterator
 import regex
 
 from .._lazy import lazy
+from ..labels import label_alternation
 from ..model import Quote
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView
-from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, line_re, seen_run, weighted_sniff
+from ._classic import (
+    CLASSIC_DATE,
+    BlockSpec,
+    alt,
+    block_hits,
+    classic_poster_facts,
+    date_facts,
+    line_re,
+    seen_run,
+    weighted_sniff,
+)
 from ._common import iter_line_matches
 from ._sniff import literal_led
 
@@ -29,6 +40,39 @@ _POST_RE = lazy(
 _PRE_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?(?:Offline|Online|Away|\*+)[ \t]*$", _F)
 _STOP_RE = line_re(r"(?:Website[ \t]+)?(?:Email[ \t]+)?(?:PM[ \t]+)?Find|Reply|Quote|Report|Edit|Delete")
 _SPEC = BlockSpec(pre=_PRE_RE, post=_POST_RE, single_ok=True, stoppers=_STOP_RE, name_gap=True)
+
+
+@rule("MYB006", "glued-post-head", tags=["author-block", "post-meta"], stage="structure", trigger="#")
+def glued_post_head(view: TextView) -> Iterator[Hit]:
+    """A poster's last stat, ``#N`` and the post date glued to the first line of the post: cut from that line.
+
+    html2text writes MyBB's post head (the last profile line, the post number, the date) and the message's first
+    line as one line. The poster block (``MYB001``) ends above that line; the head is cut off it, so the message
+    keeps its first line; the stat, number and date move to ``post.author``, ``post.number`` and ``post.date``.
+
+    Example (removed span)::
+
+        Reputation: 7 #3 02-24-2019, 05:31 PM
+    """
+    for i, line in view.iter_lines():
+        if "#" not in line or ":" not in line:
+            continue
+        m = _GLUED_HEAD_RE.match(line)
+        if m is None:
+            continue
+        facts = classic_poster_facts(None, [], [(m.group("label"), m.group("value"))])
+        facts["post.number"] = int(m.group("num"))
+        facts.update(date_facts(m.group("date")))
+        yield Hit(i, i, "post head glued to the text", facts, cols=(0, m.end()), moved_to="author")
+
+
+#: The postbit's last stat, the post number and the date glued to the post's first line (html2text puts the
+#: post head and the message on one line): ``Reputation: 7 #3 2019-02-24, 05:31 PM The problem is…``.
+_GLUED_HEAD_RE = lazy(
+    rf"^[ \t]*(?P<label>{label_alternation()})[ \t]*:[ \t]*(?P<value>-?\d[\d,.]*)[ \t]+\#(?P<num>\d{{1,7}})"
+    rf"[ \t]+(?P<date>(?>{CLASSIC_DATE}))[ \t]+(?=\S)",
+    _F,
+)
 
 
 @rule("MYB001", "author-block", tags=["author-block"], stage="split", scope="document")
@@ -50,7 +94,21 @@ def author_block(view: TextView) -> Iterator[Hit]:
         #3
         02-24-2019, 05:31 PM
     """
-    yield from block_hits(view, _SPEC, "poster block, post number and date", engine="mybb")
+    for h in block_hits(view, _SPEC, "poster block, post number and date", engine="mybb"):
+        m = _GLUED_HEAD_RE.match(view.lines[h.end]) if h.end > h.start else None
+        if m is None:
+            yield h
+            continue
+        # the last stat runs into the message's first line: the block ends above it (MYB006 cuts the head)
+        facts = dict(h.facts)
+        extra = facts.get("author.extra")
+        if isinstance(extra, dict):
+            extra = {k: v for k, v in extra.items() if k != m.group("label")}
+            if extra:
+                facts["author.extra"] = extra
+            else:
+                del facts["author.extra"]
+        yield Hit(h.start, h.end - 1, h.reason, facts, moved_to=h.moved_to)
 
 
 _EDIT_RE = lazy(rf"[ \t]*(?P<note>{_EDIT_TAIL})", _F)
@@ -185,7 +243,7 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="mybb",
     prefix="MYB",
-    rules=(author_block, edit_note, quote, post_buttons, board_chrome),
+    rules=(author_block, glued_post_head, edit_note, quote, post_buttons, board_chrome),
     sniff=sniff,
     description="MyBB 1.6/1.8 pages flattened to text",
 )

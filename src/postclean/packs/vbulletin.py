@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from .._lazy import lazy
+from ..labels import label_field
 from ..model import Quote
 from ..phrases import PHRASES
 from ..rules import Hit, RulePack, rule
@@ -126,6 +127,136 @@ _SPEC = BlockSpec(
 )
 
 
+# -- the poster beside the post (inscriptis lays table cells side by side) ----------------------------------
+
+#: ``Label: value`` in the poster column.
+_SIDE_PAIR_RE = lazy(r"^(?P<label>[^\W\d_][^:\n]{0,24}):[ \t]*(?P<value>[^\n]{1,30})$")
+
+
+def _columns(line: str) -> tuple[int, int, int] | None:
+    """``(left start, left end, right start)`` of a line holding two cells side by side: text, a gap of three
+    blanks or more, text; or None."""
+    a = len(line) - len(line.lstrip(" "))
+    if a >= len(line):
+        return None
+    gap = line.find("   ", a)
+    if gap < 0:
+        return None
+    c = gap
+    while c < len(line) and line[c] == " ":
+        c += 1
+    if c >= len(line) or not line[c:].strip():
+        return None
+    return a, gap, c
+
+
+def _side_item(view: TextView, k: int, c: int) -> tuple[int, str] | None:
+    """Line ``k`` as a poster-column line beside a text column at ``c``: ``(cut end, its left text)``."""
+    text = view.lines[k]
+    ind = len(text) - len(text.lstrip(" "))
+    if ind >= c - 2:
+        return None
+    left_end, cut = len(text.rstrip()), len(text)
+    if left_end > c - 2:
+        cols = _columns(text)
+        if cols is None or cols[2] != c:
+            return None
+        left_end, cut = cols[1], c
+    left = text[ind:left_end].strip()
+    if not left or len(left) > 40 or word_count(left) > 6:
+        return None
+    return cut, left
+
+
+def _side_run(view: TextView, first: int, c: int, back: bool) -> list[tuple[int, int, str]]:
+    """Poster-column lines from ``first`` on (text-column and blank lines between them), or, ``back``, the
+    poster-column lines right above ``first`` (blank lines between)."""
+    items: list[tuple[int, int, str]] = []
+    step = -1 if back else 1
+    k = first
+    while 0 <= k < len(view.lines) and abs(k - first) <= 24:
+        if view.is_live(k):
+            text = view.lines[k]
+            if not back and len(text) - len(text.lstrip(" ")) == c:
+                k += step  # the text column alone
+                continue
+            item = _side_item(view, k, c)
+            if item is None:
+                break
+            items.append((k, *item))
+        k += step
+    if back:
+        return items[::-1]
+    while items and not _SIDE_PAIR_RE.match(items[-1][2]):
+        items.pop()  # the column ends at its last stat (a button row may stand below it, at the same indent)
+    return items
+
+
+def _side_blocks(view: TextView) -> Iterator[tuple[list[tuple[int, int]], dict[str, object]]]:
+    """Poster blocks in a column of their own left of the post text (vBulletin's legacy postbit, table cells
+    laid side by side): ``[(line, cut end)]`` and the poster facts.
+
+    A line holding a poster cell and text at column ``C`` (three blanks or more between) anchors the block; the
+    poster-column lines above and below it (name, title, ``Join Date: Mar 2016``) end before ``C``, with text
+    lines at ``C`` between them. A block needs a name line first and a join date or post count.
+    """
+    done = -1
+    for i, line in view.iter_lines():
+        if i <= done or "   " not in line or (cols := _columns(line)) is None:
+            continue
+        c = cols[2]
+        if _side_item(view, i, c) is None:
+            continue
+        items = _side_run(view, i - 1, c, back=True) + _side_run(view, i, c, back=False)
+        pairs = [
+            (m.group("label"), m.group("value").strip()) for *_x, t in items if (m := _SIDE_PAIR_RE.match(t))
+        ]
+        if not pairs or _SIDE_PAIR_RE.match(items[0][2]):
+            continue
+        if not {label_field(label) for label, _v in pairs} & {"joined", "messages"}:
+            continue
+        ranks = [t for *_x, t in items[1:] if not _SIDE_PAIR_RE.match(t) and any(ch.isalnum() for ch in t)]
+        done = items[-1][0]
+        yield [(k, cut) for k, cut, _t in items], classic_poster_facts(items[0][2], ranks, pairs)
+
+
+@rule("VB013", "side-author-block", tags=["author-block"], stage="split", scope="document", trigger=r"   ")
+def side_author_block(view: TextView) -> Iterator[Hit]:
+    """A poster block in a column beside the post text: its first line, which opens the post (``VB014`` takes
+    the rest of the column).
+
+    inscriptis lays vBulletin's legacy postbit (a table: poster cell, message cell) out side by side, so the
+    name, title and stats share lines with the post's first lines. Only the poster's column is cut; the text
+    beside it stays.
+
+    Example (removed span)::
+
+        quillpen               The new boat arrives next week.
+    """
+    for items, facts in _side_blocks(view):
+        line, cut = items[0]
+        yield Hit(line, line, "poster column beside the text", facts, cols=(0, cut), moved_to="author")
+
+
+@rule("VB014", "side-author-column", tags=["author-block"], stage="structure", trigger=r"   ")
+def side_author_column(view: TextView) -> Iterator[Hit]:
+    """The rest of a poster column beside the post text, below the line that opened the post (``VB013``): the
+    title and ``Join Date: …`` / ``Posts: …`` are cut from each line, the text beside them stays.
+
+    Example (removed span)::
+
+        Join Date: Mar 2016    I tried every driver since then.
+    """
+    for i, line in view.iter_lines():
+        if i == 0 or "   " not in line or (cols := _columns(line)) is None:
+            continue
+        items = _side_run(view, 1, cols[2], back=False)
+        if any(k == i for k, *_x in items) and any(_SIDE_PAIR_RE.match(t) for *_x, t in items):
+            for k, cut, _t in items:
+                yield Hit(k, k, "poster column beside the text", cols=(0, cut))
+        return
+
+
 @rule("VB001", "author-block", tags=["author-block"], stage="split", scope="document")
 def author_block(view: TextView) -> Iterator[Hit]:
     """Poster block: post header (``05-13-2016, 02:15 PM #6``), name, member menu, title and stats.
@@ -146,7 +277,13 @@ def author_block(view: TextView) -> Iterator[Hit]:
         Posts
         628
     """
-    yield from block_hits(view, _SPEC, "poster block: header, name, title and member stats", engine="vbulletin")
+    side: set[int] | None = None
+    reason = "poster block: header, name, title and member stats"
+    for h in block_hits(view, _SPEC, reason, engine="vbulletin"):
+        if side is None:
+            side = {k for items, _f in _side_blocks(view) for k, _c in items} if "   " in view.text else set()
+        if not any(k in side for k in range(h.start, h.end + 1)):
+            yield h  # a poster column beside the text is VB013's: taking its lines whole would take the text
 
 
 _INLINE_PAIR = (
@@ -242,6 +379,14 @@ def _plausible(user: str) -> bool:
     return bool(s) and len(s) <= 40 and word_count(s) <= 5 and s[-1] not in ",;:!?"
 
 
+def _text_follows(view: TextView, i: int) -> bool:
+    """Text follows line ``i`` on the next line, or after one blank line (inscriptis sets a quote's header apart
+    from the quoted text)."""
+    if view.is_live(i + 1):
+        return True
+    return i + 1 < len(view.lines) and not view.claimed[i + 1] and view.is_live(i + 2)
+
+
 @rule(
     "VB004",
     "quote",
@@ -256,7 +401,8 @@ def quote(view: TextView) -> Iterator[Hit]:
 
     The quoted text moves with the header when its extent is clear: glued to the header
     (``Originally posted by X View PostThe text``) or repeating an earlier post of the thread. Otherwise only
-    the header lines go.
+    the header lines go. Where the engine is not a classic one, a bare header needs text under it (on the next
+    line, or after one blank line).
 
     Example (removed)::
 
@@ -268,7 +414,7 @@ def quote(view: TextView) -> Iterator[Hit]:
         if not _plausible(user):
             continue
         strong = m.group("lead") is not None or m.group("text") is not None or "View Post" in m.group(0)
-        if not strong and view.engine not in _CLASSIC and not view.is_live(i + 1):
+        if not strong and view.engine not in _CLASSIC and not _text_follows(view, i):
             continue
         start = i
         prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
@@ -566,6 +712,7 @@ PACK = RulePack(
     prefix="VB",
     rules=(
         author_block,
+        side_author_block,
         inline_author_block,
         glued_post_header,
         quote,
@@ -577,6 +724,7 @@ PACK = RulePack(
         thanks,
         post_header,
         thread_chrome,
+        side_author_column,
     ),
     sniff=sniff,
     description="vBulletin 3/4/5 pages flattened to text",
