@@ -58,6 +58,32 @@ def _live_before(view: TextView, i: int, limit: int = 3) -> int | None:
     return None
 
 
+#: The badges old Reddit prints after a name (``[S]`` submitter, ``[M]`` moderator, ``[A]`` admin), whole or
+#: one text node a line (``[`` / ``S`` / ``]``).
+_BADGE_LINE_RE = lazy(r"^[ \t]*(?:\[[ \t]*[SMA∆](?:[ \t]+[SMA∆])*[ \t]*\]|[SMA∆](?:[ \t]+[SMA∆])*)[ \t]*$")
+
+
+def _skip_badge(view: TextView, k: int | None) -> int | None:
+    """The live line above the badge that ends at line ``k`` (``[S]``, or ``[`` / ``S`` / ``]``), else ``k``."""
+    if k is None:
+        return None
+    line = view.lines[k].strip()
+    if line == "]":
+        letter = _live_before(view, k)
+        bracket = _live_before(view, letter) if letter is not None else None
+        if (
+            letter is not None
+            and bracket is not None
+            and _BADGE_LINE_RE.match(view.lines[letter])
+            and view.lines[bracket].strip() == "["
+        ):
+            return _live_before(view, bracket)
+        return k
+    if line.startswith("[") and _BADGE_LINE_RE.match(line):
+        return _live_before(view, k)
+    return k
+
+
 _POINTS_LINE_RE = lazy(r"^[ \t]*-?\d[\d,.]*[kK]?[ \t]+points?[ \t]*$", regex.MULTILINE)
 _HANDLE_LINE_RE = lazy(r"^[ \t]*(?:u/)?[\w-]{2,40}[ \t]*$")
 _WHEN_LINE_RE = lazy(rf"^[ \t]*{_WHEN}[ \t]*$", regex.IGNORECASE)
@@ -96,7 +122,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         # would be after a down-vote, without a vote and after an up-vote) / ``17 hours ago``.
         points = {i for i, _m in iter_line_matches(view, _POINTS_LINE_RE)}
         for i in sorted(points):
-            name_at = _live_before(view, i)
+            name_at = _skip_badge(view, _live_before(view, i))
             if name_at is None or name_at in points or not _HANDLE_LINE_RE.match(view.lines[name_at]):
                 continue
             end = i
