@@ -64,10 +64,16 @@ _BADGE_LINE_RE = lazy(r"^[ \t]*(?:\[[ \t]*[SMA∆](?:[ \t]+[SMA∆])*[ \t]*\]|[S
 
 
 def _skip_badge(view: TextView, k: int | None) -> int | None:
-    """The live line above the badge that ends at line ``k`` (``[S]``, or ``[`` / ``S`` / ``]``), else ``k``."""
+    """The live line above the badge that ends at line ``k`` (``[S]``, or ``[`` / ``S`` / ``]``), else ``k``;
+    past a collapsed comment's ``comment score below threshold`` line."""
     if k is None:
         return None
     line = view.lines[k].strip()
+    if line.casefold() == "comment score below threshold":  # a collapsed comment: the name is above
+        k = _live_before(view, k)
+        if k is None:
+            return None
+        line = view.lines[k].strip()
     if line == "]":
         letter = _live_before(view, k)
         bracket = _live_before(view, letter) if letter is not None else None
