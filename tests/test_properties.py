@@ -115,3 +115,12 @@ def test_planted_chrome_is_removed_and_attributed(
     assert code in {r.code for r in doc.removals}, doc.explain()
     for chrome_line in CHROME[code].split("\n"):
         assert chrome_line not in doc.text.split("\n")
+
+
+def test_idempotent_when_a_later_post_repeats_the_preamble() -> None:
+    """A found case: the preview exemption of GEN002 is for the first post after the preamble only."""
+    sentence = "The river river river river river river river river river river river river number 0 waited quietly."
+    block = CHROME["XF001"]
+    text = "\n".join([sentence, block, block, sentence])
+    doc = postclean.clean(text, kind="text")
+    assert postclean.clean(doc.text, kind="text").text == doc.text

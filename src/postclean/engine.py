@@ -762,6 +762,8 @@ def _remember(context: dict[str, Any], post: Post, body: Sequence[str], *, pream
     before the first author block).
     """
     seen: dict[str, int] = context["seen"]
+    # whether the post about to be cleaned is the first after the preamble (GEN002 lets it keep a preview's lines)
+    context["after_preamble"] = preamble
     if preamble:
         for line in body:
             key = line_key(line)

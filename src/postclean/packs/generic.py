@@ -91,7 +91,7 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
         local.add(key)
     if run_lines and not _closing_repeat(view, run_lines, last):
         runs.append((run_start, last, run_lines))
-    if runs and preview and _whole_post(view, runs):
+    if runs and preview and view.context.get("after_preamble") and _whole_post(view, runs):
         return  # the first post, repeated by a preview of it above the thread (GEN014 takes the preview)
     for start, end, lines in runs:
         yield _repeat_hit(start, end, lines)
@@ -105,7 +105,7 @@ def _long_key(key: str) -> bool:
 
 
 def _whole_post(view: TextView, runs: list[tuple[int, int, list[str]]]) -> bool:
-    """Whether ``runs`` hold every long line of an authored post."""
+    """Whether ``runs`` hold every long line of an authored post (the first after the preamble)."""
     if not view.facts.get("author.name"):
         return False
     inside = {i for a, b, _ in runs for i in range(a, b + 1)}
