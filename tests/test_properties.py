@@ -3,6 +3,7 @@ planted chrome is removed and attributed to the expected rule."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -117,10 +118,20 @@ def test_planted_chrome_is_removed_and_attributed(
         assert chrome_line not in doc.text.split("\n")
 
 
-def test_idempotent_when_a_later_post_repeats_the_preamble() -> None:
-    """A found case: the preview exemption of GEN002 is for the first post after the preamble only."""
-    sentence = "The river river river river river river river river river river river river number 0 waited quietly."
-    block = CHROME["XF001"]
-    text = "\n".join([sentence, block, block, sentence])
-    doc = postclean.clean(text, kind="text")
+_S = "The river river river river river river river river river river river river number 0 waited quietly."
+_S2 = "The river river river river copper river river river number 0 waited quietly."
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [_S, CHROME["XF001"], CHROME["XF001"], _S],  # a later post repeats the preamble
+        [CHROME["XF001"], _S2, CHROME["XF001"], CHROME["GEN003"], _S2],  # same closing line, buttons above it
+        [_S, CHROME["XF001"], _S, _S],  # the first post repeats its own line under a preview
+    ],
+)
+def test_idempotent_found_cases(parts: list[str]) -> None:
+    """Cases hypothesis found: the GEN002 preview exemption and the signature deferral must agree with what a
+    second pass over the output sees."""
+    doc = postclean.clean("\n".join(parts), kind="text")
     assert postclean.clean(doc.text, kind="text").text == doc.text

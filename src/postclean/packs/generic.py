@@ -92,7 +92,16 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
     if run_lines and not _closing_repeat(view, run_lines, last):
         runs.append((run_start, last, run_lines))
     if runs and preview and view.context.get("after_preamble") and _whole_post(view, runs):
-        return  # the first post, repeated by a preview of it above the thread (GEN014 takes the preview)
+        # the first post, repeated by a preview of it above the thread (GEN014 takes the preview): the post
+        # keeps one copy of each line, a second copy inside it is still a repeat
+        once: set[str] = set()
+        for start, end, lines in runs:
+            for k, line in zip(range(start, end + 1), lines, strict=True):
+                key = _norm(line)
+                if key in once:
+                    yield _repeat_hit(k, k, [line])
+                once.add(key)
+        return
     for start, end, lines in runs:
         yield _repeat_hit(start, end, lines)
 
@@ -121,7 +130,9 @@ def _closing_repeat(view: TextView, lines: list[str], last: int) -> bool:
     author = view.facts.get("author.name")
     if not tails or author is None or view.last_live() != [last]:
         return False
-    if len(view.live_indices()) <= len(lines):
+    # the rest of the post, button rows aside (GEN003 takes them in this stage): GEN008 never takes a whole body
+    rest = [i for i in view.live_indices() if not _BUTTON_ROW_RE.match(view.lines[i])]
+    if len(rest) <= len(lines):
         return False
     return all((author, _norm(x)) in tails for x in lines)
 
