@@ -120,6 +120,7 @@ def test_planted_chrome_is_removed_and_attributed(
 
 _S = "The river river river river river river river river river river river river number 0 waited quietly."
 _S2 = "The river river river river copper river river river number 0 waited quietly."
+_S3 = "The river river river river meadow river river window river river river river river river number 0 waited quietly."
 
 
 @pytest.mark.parametrize(
@@ -128,6 +129,7 @@ _S2 = "The river river river river copper river river river number 0 waited quie
         [_S, CHROME["XF001"], CHROME["XF001"], _S],  # a later post repeats the preamble
         [CHROME["XF001"], _S2, CHROME["XF001"], CHROME["GEN003"], _S2],  # same closing line, buttons above it
         [_S, CHROME["XF001"], _S, _S],  # the first post repeats its own line under a preview
+        [CHROME["XF001"], _S3, CHROME["XF001"], CHROME["GEN004"], _S3],  # same closing line under an app signature
     ],
 )
 def test_idempotent_found_cases(parts: list[str]) -> None:

@@ -89,8 +89,13 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
             last = i
             continue
         local.add(key)
-    if run_lines and not _closing_repeat(view, run_lines, last):
-        runs.append((run_start, last, run_lines))
+    if run_lines:
+        if not _closing_repeat(view, run_lines, last):
+            runs.append((run_start, last, run_lines))
+        else:
+            # left to GEN008 as a signature; if GEN008 finds it is not one, it takes it as a repeat after all
+            deferred = view.context.setdefault("deferred_repeats", [])
+            deferred.append((view.base + run_start, view.base + last, list(run_lines)))
     if runs and preview and view.context.get("after_preamble") and _whole_post(view, runs):
         # the first post, repeated by a preview of it above the thread (GEN014 takes the preview): the post
         # keeps one copy of each line, a second copy inside it is still a repeat
@@ -408,13 +413,16 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
     Flattened vBulletin 4/5, SMF 2.1, FluxBB, MyBB and XenForo-based pages print a signature right under the
     post text with no ``__________`` line. When the last one to four lines of at least two posts by the same
     author are identical (at least three posts when no authors were found), they move to ``post.signature``.
-    A line that is the whole body of a post is never taken, nor a short sign-off (``Thanks!``).
+    A line that is the whole body of a post is never taken, nor a short sign-off (``Thanks!``). Closing lines
+    that ``GEN002`` left here as a possible signature and that turn out to be a post's whole text go as the
+    repeats they are (to ``post.quotes``).
 
     Example (removed): ``My build log: www.example.org/shed`` closing two posts by ``kestrel``.
     """
     posts = view.context.get("posts") or ()
     if len(posts) < 2:
         return
+    taken: set[int] = set()
     tails: list[list[int]] = []
     aboves: list[str | None] = []  # the post's nearest text line above its closing block (an edit note between)
     for a, b, _author in posts:
@@ -462,6 +470,12 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
         facts: dict[str, object] = {"post.signature": signature}
         reason = "closing lines repeated in several posts"
         yield Hit(sig_lines[0], sig_lines[-1], reason, facts, moved_to="signature")
+        taken.update(sig_lines)
+    # closing repeats GEN002 left as signatures that are not one (the post's whole text): repeats after all
+    for start, stop, lines in view.context.get("deferred_repeats", ()):
+        span = range(start, stop + 1)
+        if not any(k in taken for k in span) and all(view.is_live(k) for k in span):
+            yield _repeat_hit(start, stop, lines)
 
 
 #: Panel headings and sentence openings, lower-cased with single spaces: matched with set and prefix tests on
