@@ -264,8 +264,9 @@ _PAGE = (
     r"e\.g\. subreddit:[^\n]{1,80}",
     r"see the search faq for details\.",
     r"advanced search: by author, subreddit\.\.\.",
-    r"this post was submitted on [^\n]{4,30}",
+    r"this post was submitted on(?:[ \t]+[^\n]{4,30})?",
     r"-?\d[\d,]* points? \(\d+% upvoted\)",
+    r"\(\d+% upvoted\)",  # the same, one text node a line: ``1,100`` / ``points`` / ``(98% upvoted)``
     r"shortlink:[^\n]{0,60}",
     r"Submit a new (?:link|text post)",
     r"Get an ad-free experience with special benefits, and directly support Reddit\.",
@@ -316,7 +317,7 @@ _WEAK_PAGE_RE = lazy(
     r"^[ \t]*(?:Public|Restricted|Private|Read more|Share|Continue|CONTINUE|about|blog|advertising|careers|help|"
     r"site rules|Reddit help center|reddiquette|mod guidelines|contact us|apps & tools|Reddit for iPhone|"
     r"Reddit for Android|mobile website|<3|reddit premium|Advertise[^\n]{0,30}|filter by field|\[S\]|\[ M \]|×|X|< >|"
-    r"-?\d+|[\w.-]+\.[a-z]{2,6}[ \t]+Open|0[ \t]+0|Members|Online|Top \d+%[^\n]{0,20}|"
+    r"-?\d[\d,]*|points?|[\w.-]+\.[a-z]{2,6}[ \t]+Open|0[ \t]+0|Members|Online|Top \d+%[^\n]{0,20}|"
     r"Previous [^\n]{1,30}|Join|comments|[-•][ \t]*(?:all|users)|Sort by:|Best|Top|New|Old|Controversial|Q&A)[ \t]*$",
     _F,
 )
