@@ -1300,6 +1300,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "nav_words": {
         "en": (
+            "Create thread",
+            "Post thread",
+            "Join",
+            "Showcase",
             "Home",
             "Forums",
             "Forum",
@@ -1459,6 +1463,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussions",
         ),
         "de": (
+            "Thema erstellen",
+            "Beitreten",
             "Startseite",
             "Foren",
             "Forum",
@@ -1493,6 +1499,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Diskussionen",
         ),
         "fr": (
+            "Créer un sujet",
+            "Rejoindre",
             "Accueil",
             "Forums",
             "Nouveaux messages",
@@ -1525,6 +1533,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussions",
         ),
         "es": (
+            "Crear tema",
+            "Unirse",
             "Inicio",
             "Foros",
             "Nuevos mensajes",
@@ -1555,6 +1565,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discusiones",
         ),
         "pt": (
+            "Criar tópico",
+            "Participar",
             "Início",
             "Página inicial",
             "Fóruns",
@@ -1587,6 +1599,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussões",
         ),
         "it": (
+            "Crea discussione",
+            "Iscriviti",
             "Home page",
             "Forum",
             "Nuovi messaggi",
@@ -1616,6 +1630,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussioni",
         ),
         "nl": (
+            "Onderwerp maken",
+            "Lid worden",
             "Startpagina",
             "Forums",
             "Nieuwe berichten",
@@ -1643,6 +1659,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussies",
         ),
         "pl": (
+            "Utwórz temat",
+            "Dołącz",
             "Strona główna",
             "Fora",
             "Forum",
@@ -1673,6 +1691,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Dyskusje",
         ),
         "ru": (
+            "Создать тему",
+            "Присоединиться",
             "Главная",
             "Форумы",
             "Форум",
