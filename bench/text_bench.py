@@ -5,7 +5,8 @@ and overall:
 
 * the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse``, ``html-text``,
   ``bs4`` (BeautifulSoup ``get_text("\\n")``, one text node per line), ``inscriptis`` (``inscriptis.get_text``)
-  and ``html2text`` (Markdown, ``body_width=0``): extracted from the page HTML in this run);
+  ``html2text`` (Markdown, ``body_width=0``), and the text browsers ``lynx`` and ``w3m`` (``-dump``, when
+  installed): extracted from the page HTML in this run);
 * generic baselines on that input: the C4 line filter and exact line de-duplication
   (see :mod:`bench.baselines`), and a yardstick: the "line oracle", which knows the ground truth and drops
   whole lines while content retention stays >= 0.99 (how much chrome a line-level cleaner can remove at all);
@@ -20,7 +21,7 @@ lines, quote footers or reaction lines.
 
 Usage (from the repository root)::
 
-    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|bs4|inscriptis|html2text|all]
+    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|bs4|inscriptis|html2text|lynx|w3m|all]
                                [--only ENGINE]
                                [--pages N] [--show 20] [--json out.json]
 """
@@ -29,6 +30,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -54,7 +57,7 @@ from bench.scoring import (
     snippet_rate,
 )
 
-EXTRACTORS = ("trafilatura", "resiliparse", "html-text", "bs4", "inscriptis", "html2text")
+EXTRACTORS = ("trafilatura", "resiliparse", "html-text", "bs4", "inscriptis", "html2text", "lynx", "w3m")
 
 
 
@@ -146,7 +149,26 @@ def _extractor_functions() -> dict[str, Callable[[str], str]]:
         funcs["html2text"] = markdown_text
     except ImportError:
         pass
+    # Text-mode browsers' dumps, the "older dumps" of archives (system programs, not Python packages: used when
+    # installed, e.g. ``apt install lynx w3m``): lynx writes buttons as ``(BUTTON)`` and bullets as ``*``/``+``/``o``,
+    # w3m draws bullets as ``•`` and keeps table cells side by side.
+    if shutil.which("lynx"):
+        funcs["lynx"] = _dump_with(
+            ["lynx", "-dump", "-nolist", "-width=1000", "-stdin", "-display_charset=utf-8", "-assume_charset=utf-8"]
+        )
+    if shutil.which("w3m"):
+        funcs["w3m"] = _dump_with(["w3m", "-dump", "-cols", "1000", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"])
     return funcs
+
+
+def _dump_with(command: list[str]) -> Callable[[str], str]:
+    """An extraction function running ``command`` with the page on standard input."""
+
+    def dump(html: str) -> str:
+        done = subprocess.run(command, input=html.encode("utf-8"), capture_output=True, timeout=60, check=False)
+        return done.stdout.decode("utf-8", "replace")
+
+    return dump
 
 
 # ----------------------------------------------------------------------------------------------- running

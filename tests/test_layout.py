@@ -150,3 +150,81 @@ def test_indented_bulleted_text_is_read_without_its_indentation() -> None:
     assert kept[4] == "                  We moved the ferry times to the summer list."
     assert kept[5] == "                  The winter list stays as it is."
     assert kept[1] == "              * Summer list"
+
+
+# lynx -dump writes form buttons as "(BUTTON) label", and an icon button as "(BUTTON)" alone.
+LYNX = """\
+   Harbour Forum
+
+   harbour_hana
+
+harbour_hana
+
+   Members
+     * 1.2k posts
+     * 3 Solutions
+     * 4.1k Reputation
+
+   harbour_hana
+
+harbour_hana Members
+
+   March 3, 20242 yr
+
+   (BUTTON) Author stats
+
+   March 3, 20242 yr
+
+   The north slipway floods at high water; use the south ramp until the tide turns.
+     (BUTTON)
+     Quote
+
+   quillpen
+
+quillpen
+
+   Moderator
+     * 880 posts
+     * 7 Solutions
+     * 2.3k Reputation
+
+   quillpen
+
+quillpen Moderator
+
+   March 4, 20242 yr
+
+   (BUTTON) Author stats
+
+   March 4, 20242 yr
+
+   Press the (BUTTON) marker twice, the manual says, and the gate opens.
+     (BUTTON)
+     Quote
+
+   Powered by Invision Community
+"""
+
+
+def test_lynx_buttons_read_as_their_labels() -> None:
+    from postclean.layout import without_widgets
+
+    assert without_widgets("   (BUTTON) Reply (BUTTON) Quote") == "            Reply          Quote"
+    assert without_widgets("     (BUTTON)") == ""
+    assert without_widgets("no marker here") == "no marker here"
+    reader = reader_lines(LYNX.split("\n"))
+    assert reader is not None
+    assert "(BUTTON)" not in "\n".join(reader[0])
+
+
+def test_lynx_button_markers_and_stat_lists_leave_the_body() -> None:
+    doc = postclean.clean(LYNX, kind="text")
+    body = doc.text
+    assert doc.engine == "invision"
+    assert [p.author.name if p.author else None for p in doc.posts] == ["harbour_hana", "quillpen"]
+    assert "Author stats" not in body and "Quote" not in body
+    assert "posts" not in body and "Reputation" not in body
+    assert "quillpen" not in body  # the name printed twice above the pane goes with it
+    assert "The north slipway floods at high water" in body
+    # a marker inside a sentence is the sentence's text: the body keeps the input's notation
+    assert "Press the (BUTTON) marker twice" in body

@@ -5,8 +5,8 @@ Extractors write the same page in different notations. html2text writes Markdown
 stat label ``_Joined_``, a quote ``> Bob said:``. inscriptis writes list items with ``*``, ``+`` and ``o``
 bullets by depth. The rules are written against the words a reader sees (``Reply``, ``- Joined``), so the text
 door shows them :func:`reader_lines`: Markdown links reduced to their labels, images dropped, emphasis,
-heading and quote markers and escapes taken off, ``*``/``+`` bullets written ``-``. Bodies are still built from
-the input lines, so kept text keeps its notation.
+heading and quote markers and escapes taken off, ``*``/``+`` bullets written ``-``, lynx's ``(BUTTON)`` markers
+blanked. Bodies are still built from the input lines, so kept text keeps its notation.
 
 A line whose reader text is empty (an image, an empty link, a lone bullet, a rule ``* * *``) reads as blank to
 the rules; rule ``GEN011`` removes it.
@@ -172,11 +172,33 @@ def reader_lines(lines: Sequence[str], text: str | None = None) -> tuple[list[st
         text = "\n".join(lines)
     if is_markdown(text):
         return [markdown_line(x) for x in lines], True
-    if "*" not in text and "+" not in text:
+    widgets = _WIDGET in text
+    if "*" not in text and "+" not in text and not widgets:
         return None
     bulleted = _bulleted(text)
     dedent = bulleted and _indented(lines)
     out = [plain_line(x, bulleted=bulleted, dedent=dedent) for x in lines]
+    if widgets:
+        out = [without_widgets(x) for x in out]
     if all(a == b for a, b in zip(out, lines, strict=True)):
         return None
     return out, False
+
+
+#: How lynx writes a form button: ``(BUTTON) Reply``, or ``(BUTTON)`` alone for an icon button.
+_WIDGET = "(BUTTON)"
+
+
+def without_widgets(line: str) -> str:
+    """``line`` with lynx's ``(BUTTON)`` markers blanked out (the columns still match the input's): a reader
+    sees the button's label, and a line that is only a marker reads as blank.
+
+    >>> without_widgets("   (BUTTON) Reply")
+    '            Reply'
+    >>> without_widgets("     (BUTTON)")
+    ''
+    """
+    if _WIDGET not in line:
+        return line
+    out = line.replace(_WIDGET, " " * len(_WIDGET))
+    return out if out.strip() else ""

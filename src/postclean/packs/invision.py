@@ -373,6 +373,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                 break
         else:
             k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
+            last_name = ""  # the name line taken last
             while k >= 0 and first - k <= 24 and not view.claimed[k]:
                 s = _LIST_BULLET_RE.sub("", view.lines[k], count=1)  # inscriptis lists pane items
                 if not s.strip():
@@ -408,8 +409,12 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                 elif _name_like(s):
                     phase = "names"
                     names_taken += 1
-                    if names_taken > (2 if compact_seen else 3):
+                    if names_taken > (2 if compact_seen else 3) and not (
+                        # the name printed twice at the top (lynx writes the desktop pane's hidden copy too)
+                        names_taken == (3 if compact_seen else 4) and s.strip() == last_name
+                    ):
                         break  # above the full pane: name and group only
+                    last_name = s.strip()
                 else:
                     break
                 start = k

@@ -470,12 +470,16 @@ def block_label(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, f"box label ({m.group(0).strip()})")
 
 
-_SIG_RE = lazy(r"^[ \t]*_{10,}[ \t]*$", regex.MULTILINE)
+#: The separator vBulletin prints is 18 underscores; a longer rule is a page divider, not a signature's (lynx
+#: writes every ``<hr>`` as underscores across the page, between a post's title and its text too).
+_SIG_RE = lazy(r"^[ \t]*_{10,40}[ \t]*$", regex.MULTILINE)
 
 
 @rule("VB006", "signature", tags=["signature"], stage="news", trigger=r"_{10}")
 def signature(view: TextView) -> Iterator[Hit]:
     """The ``__________________`` signature separator and the signature after it (to the end of the post).
+
+    A line of more than 40 underscores is a page divider (a text browser's ``<hr>``), not a separator.
 
     Example (removed)::
 
