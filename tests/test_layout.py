@@ -228,3 +228,31 @@ def test_lynx_button_markers_and_stat_lists_leave_the_body() -> None:
     assert "The north slipway floods at high water" in body
     # a marker inside a sentence is the sentence's text: the body keeps the input's notation
     assert "Press the (BUTTON) marker twice" in body
+
+
+# trafilatura's output_format="markdown": no link targets, but **strong** labels and ### headings
+TRAF_MARKDOWN = (
+    "### Re: Slipway flooding at high water\n\nThe north slipway was under water again at noon today.\n\n"
+    "- \n\t\t\t\ttern_spotter\n- Volunteer\n- **Posts:** 412\n- **Joined:** 14. Sep 2019, 16:51\n"
+    "- **Location:** Harbourside\n\n### Re: Slipway flooding at high water\n\n"
+    "Thanks, the harbour master says the gate seal has failed.\n\n- \n\t\t\t\tquillpen\n- **Posts:** 88\n"
+    "- **Joined:** 2. Mar 2021, 09:10\n\n### Re: Slipway flooding at high water\n\n"
+    "It is fixed now, the gate closed on the morning tide.\n"
+)
+
+
+def test_strong_labels_on_three_lines_read_as_markdown() -> None:
+    assert is_markdown(TRAF_MARKDOWN)
+    assert not is_markdown("We **really** mean it.\nTwo **bold** lines are not enough.\n")
+    assert not is_markdown("Use 2**10 and 3**4 for the sizes.\nThen x**2 + y**2.\nAnd a**b == c**d too.\n")
+
+
+def test_member_stats_in_strong_markdown_leave_the_body() -> None:
+    body = postclean.clean(TRAF_MARKDOWN, kind="text").text
+    assert "Posts:" not in body and "Joined:" not in body and "Location:" not in body
+    for sentence in (
+        "The north slipway was under water again at noon today.",
+        "Thanks, the harbour master says the gate seal has failed.",
+        "It is fixed now, the gate closed on the morning tide.",
+    ):
+        assert sentence in body

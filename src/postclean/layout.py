@@ -56,12 +56,20 @@ _O_BULLET_RE = lazy(r"^[ \t]*(?P<bullet>o)(?=[ \t]|$)")
 _NUMBER_RE = lazy(r"^[ \t]*(?P<bullet>\d{1,3}\.)(?=[ \t]|$)")
 #: A texts needs this many lines with a Markdown link or image to be read as Markdown ...
 MARKDOWN_MIN_LINK_LINES = 2
+#: ... or this many lines with a ``**strong**`` span ...
+MARKDOWN_MIN_STRONG_LINES = 3
+#: A ``**strong**`` span on one line.
+_STRONG_RE = lazy(r"(?<![\w*])\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")
 #: ... and this many ``*``/``+`` bullet lines to be read as a bulleted layout (``o`` bullets, lone bullets).
 BULLETED_MIN_LINES = 3
 
 
 def is_markdown(text: str) -> bool:
-    """True when ``text`` holds Markdown links or images on at least :data:`MARKDOWN_MIN_LINK_LINES` lines."""
+    """True when ``text`` holds Markdown links or images on at least :data:`MARKDOWN_MIN_LINK_LINES` lines, or
+    strong emphasis (``**Posts:** 1,204``) on at least :data:`MARKDOWN_MIN_STRONG_LINES` lines (Markdown
+    written without link targets, as trafilatura's ``output_format="markdown"``)."""
+    if "**" in text and _strong_lines(text) >= MARKDOWN_MIN_STRONG_LINES:
+        return True
     if "](" not in text:
         return False
     seen = 0
@@ -110,6 +118,22 @@ def markdown_line(line: str) -> str:
     if not rest or _TABLE_RULE_RE.match(rest):
         return ""
     return lead.group("indent") + ("- " if lead.group("bullets") else "") + rest
+
+
+def _strong_lines(text: str) -> int:
+    """How many lines hold a ``**strong**`` span (counting stops at :data:`MARKDOWN_MIN_STRONG_LINES`)."""
+    seen = 0
+    line_end = -1
+    for m in _STRONG_RE.finditer(text):
+        if m.start() <= line_end:
+            continue
+        seen += 1
+        if seen >= MARKDOWN_MIN_STRONG_LINES:
+            break
+        line_end = text.find("\n", m.end())
+        if line_end < 0:
+            break
+    return seen
 
 
 def _bulleted(text: str) -> bool:

@@ -525,7 +525,7 @@ def find_blocks(view: TextView, spec: BlockSpec) -> list[Block]:
             and valued >= 1
             and header_at is not None
         )
-        last, close_facts = _look_down(view, end, spec)
+        last, close_facts = _look_down(view, end, spec, numbered="post.number" in header_facts)
         closed = last > end and name is not None and spec.single_ok
         if not (strong or weak_ok or (closed and fields & _CORE and valued >= 1)):
             continue
@@ -697,7 +697,10 @@ def _header_facts(m: regex.Match[str]) -> dict[str, Any]:
     return facts
 
 
-def _look_down(view: TextView, end: int, spec: BlockSpec) -> tuple[int, dict[str, Any]]:
+def _look_down(view: TextView, end: int, spec: BlockSpec, *, numbered: bool = False) -> tuple[int, dict[str, Any]]:
+    """The post lines (``#N``, date, share) under a block, and the closing lines; ``numbered``: the block's header
+    above already gave the post's number, so a ``#N`` below it is the next post's header (a post with no text
+    between the two blocks), not this block's."""
     facts: dict[str, Any] = {}
     last = end
     if spec.post is not None:
@@ -705,6 +708,8 @@ def _look_down(view: TextView, end: int, spec: BlockSpec) -> tuple[int, dict[str
         while k is not None and k - last <= 3 and spec.post.match(view.lines[k]):
             m = spec.post.match(view.lines[k])
             assert m is not None
+            if numbered and m.groupdict().get("num"):
+                break
             for key, value in _header_facts(m).items():
                 if key != "_rank":
                     facts.setdefault(key, value)
