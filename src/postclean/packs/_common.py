@@ -271,9 +271,18 @@ _CORE_FIELDS = frozenset({"joined", "messages", "reaction_score", "points"})
 #: A row of stat pairs on one line, labels without colons (``Joined Nov 12, 2011 Posts 1,295``), as converters
 #: that keep a ``dl`` row on one line write it; anything after the pairs (custom fields) is kept as extra info.
 _ROW_VALUE = rf"(?:{DATE_RE.pattern}|\p{{Lu}}\p{{Ll}}{{2,8}}\.?[ \t]+\d{{4}}|-?\d[\d,.]*[KkMm]?)"
-_ROW_PAIR = rf"(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE}"
+#: A location's value is free text (``Location Glasgow``): inside a row only, with another pair after it.
+_LOCATION_LABELS = "|".join(
+    regex.escape(x).replace(r"\ ", r"[ \t]+") for labels in STAT_LABELS["location"].values() for x in labels
+)
+_ROW_PAIR = (
+    rf"(?:(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE}"
+    rf"|(?:{_LOCATION_LABELS})[ \t]*:?[ \t]+[^\n]{{1,40}}?(?=[ \t]+(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE}))"
+)
 _ROW_PAIR_RE = lazy(
-    rf"(?P<label>{_LABELS})[ \t]*:?[ \t]+(?P<value>{_ROW_VALUE})", regex.IGNORECASE | regex.VERSION1
+    rf"(?P<label>{_LABELS})[ \t]*:?[ \t]+(?P<value>{_ROW_VALUE})"
+    rf"|(?P<label>{_LOCATION_LABELS})[ \t]*:?[ \t]+(?P<value>[^\n]{{1,40}}?)(?=[ \t]+(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE})",
+    regex.IGNORECASE | regex.VERSION1,
 )
 _ROW_RE = lazy(
     rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?P<pairs>(?:{_ROW_PAIR}[ \t]+){{1,7}}{_ROW_PAIR})"

@@ -12,7 +12,16 @@ from ..model import Quote
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
-from ._common import after_block, find_stat_blocks, is_name_like, look_back_for_poster, poster_facts
+from ._classic import CLASSIC_DATE, date_facts
+from ._classic import alt as classic_alt
+from ._common import (
+    StatBlock,
+    after_block,
+    find_stat_blocks,
+    is_name_like,
+    look_back_for_poster,
+    poster_facts,
+)
 from ._modern import COUNT, known_authors, line_re, phrase_alt, phrase_list, whole_line_hits
 
 __all__ = ["PACK"]
@@ -647,11 +656,12 @@ _ENDINGS_TUPLE = tuple(_LIKED_ENDINGS)
 
 @rule("GEN012", "lone-stat-block", tags=["author-block"], stage="split", scope="document")
 def lone_stat_block(view: TextView) -> Iterator[Hit]:
-    """A poster block with a single stat: a name (and title) line over ``Posts: 4958`` alone, in any engine.
+    """A poster block with a single stat line: a name (and title) line over ``Posts: 4958``, in any engine.
 
     Custom boards and themes that show one stat beside each post flatten to a short name or title line over
     one ``Label: value`` line whose label is a core stat (posts, join date, reputation, points) and whose value
-    is a count or a date. It runs after the engine packs' author blocks, so it only takes what they left. A
+    is a count or a date. The stat line may also hold a row of such pairs, as converters that drop the line
+    breaks between inline elements write a profile (``Posts: 105 Joined: Sat Aug 31, 2019 11:07 pm``). It runs after the engine packs' author blocks, so it only takes what they left. A
     stat line under a sentence, or followed by more ``Label:`` lines (a profile another rule reads), stays.
     Its contents move to ``post.author``. A lower-case title under a capitalised name of two to four words
     (``Wren Hollander`` / ``gardener``) is read as name and title; otherwise the line above a title line
@@ -666,11 +676,17 @@ def lone_stat_block(view: TextView) -> Iterator[Hit]:
 
     stats: frozenset[int] | None = None
     for block in find_stat_blocks(view, lone=True):
-        if not block.lone:
+        if not (block.lone or _one_line_row(block)):
             continue
         first, name, ranks = look_back_for_poster(view, block.start)
         if name is None or not view.free(first, block.end):
             continue  # ``Posts: 12`` under no name line: could be anything
+        header: dict[str, object] = {}
+        if not block.lone:
+            # a member menu (``View Profile`` / ``View Forum Posts``) above the title: the name is above the menu
+            first, name, ranks = _above_member_menu(view, first, name, ranks)
+            # and the post's ``{date} #N`` header above the name (vBulletin 4) opens the block
+            first, header = _header_above(view, first)
         if not ranks and name.islower() and first > 0 and view.is_live(first - 1):
             # ``Wren Hollander`` / ``gardener`` / ``Posts: 12``: a lower-case title under a capitalised name
             above = view.lines[first - 1].strip()
@@ -683,8 +699,61 @@ def lone_stat_block(view: TextView) -> Iterator[Hit]:
             continue  # a forum-statistics block: PAGE006 reads it
         end, post_facts = after_block(view, block.end)
         facts = poster_facts(name, ranks, block.pairs)
+        facts.update(header)
         facts.update(post_facts)
         yield Hit(first, end, "poster block with one stat", facts, moved_to="author")
+
+
+_MEMBER_MENU_RE = lazy(
+    rf"^[ \t]*(?:[-•*+·][ \t]*)?(?:{classic_alt('classic_member_menu')})[ \t]*$", regex.IGNORECASE
+)
+
+
+def _above_member_menu(view: TextView, first: int, name: str, ranks: list[str]) -> tuple[int, str, list[str]]:
+    """``(first, name, ranks)`` reaching over a member menu right above line ``first``: the name line above the
+    menu is the poster's, and the line read as the name is a title (vBulletin: name, menu, title, stats)."""
+    k = first - 1
+    menu = 0
+    while k >= 0 and not view.claimed[k]:
+        line = view.lines[k]
+        if not line.strip():
+            k -= 1
+            continue
+        if len(line) <= 80 and _MEMBER_MENU_RE.match(line):
+            menu += 1
+            k -= 1
+            continue
+        break
+    if menu and k >= 0 and view.is_live(k) and is_name_like(view.lines[k].strip()):
+        return k, view.lines[k].strip(), [name, *ranks]
+    return first, name, ranks
+
+
+_HEADER_ABOVE_RE = lazy(
+    rf"^[ \t]*(?:[-•*+·][ \t]*|\d{{1,4}}\.[ \t]+)?(?P<date>{CLASSIC_DATE})[ \t]*\#(?P<num>\d{{1,7}})[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
+def _header_above(view: TextView, first: int) -> tuple[int, dict[str, object]]:
+    """The ``{date} #N`` post header on the line right above ``first`` (a blank line between allowed): the new
+    first line and the header's facts, or ``first`` and none."""
+    k = first - 1
+    if k >= 0 and not view.claimed[k] and not view.lines[k].strip():
+        k -= 1
+    if k < 0 or not view.is_live(k) or len(view.lines[k]) > 120:
+        return first, {}
+    m = _HEADER_ABOVE_RE.match(view.lines[k])
+    if m is None:
+        return first, {}
+    facts: dict[str, object] = dict(date_facts(m.group("date")))
+    facts["post.number"] = int(m.group("num"))
+    return k, facts
+
+
+def _one_line_row(block: StatBlock) -> bool:
+    """A block that is one line holding two or more stat pairs, each with its value."""
+    return block.start == block.end and len(block.pairs) >= 2 and all(v for _label, v in block.pairs)
 
 
 _QUOTE_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("quote")))

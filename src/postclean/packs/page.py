@@ -975,6 +975,31 @@ def _is_title(line: str, title: str) -> bool:
     return bool(title) and title in s and len(s) <= len(title) + 20
 
 
+_TITLE_LEAD_RE = lazy(r"^(?:[-•*+·o][ \t]+|\d{1,3}\.[ \t]+)?(?:\[[^\]\n]{1,24}\][ \t]*)*(?:Re:[ \t]*)?", regex.IGNORECASE)
+
+
+def _title_key(line: str, *, listed: bool = False) -> str:
+    """A thread title as compared between the page header and the first post: no bullet, no ``[TAG]`` or
+    ``Re:`` before it, case-folded, one space between words ("" for a short line). ``listed``: "" unless the
+    line is a list item or tagged (a breadcrumb's last item, ``[FEATURED] {title}``)."""
+    s = line.strip()
+    m = _TITLE_LEAD_RE.match(s)
+    lead = m.end() if m is not None else 0  # (the pattern matches empty: always a match)
+    if listed and not (lead and s[:lead].strip()[:1] in "-•*+·o[0123456789"):
+        return ""
+    key = " ".join(s[lead:].split()).casefold()
+    return key if len(key) >= 12 else ""
+
+
+def _after_separator(view: TextView, i: int, start: int) -> bool:
+    """Whether the nearest non-blank line above line ``i`` (not above ``start``) is a lone breadcrumb separator
+    (``»``, ``›``, ``>``, ``/``, ``|``, ``→``): line ``i`` is a trail's last item, one text node a line."""
+    k = i - 1
+    while k >= start and not view.lines[k].strip():
+        k -= 1
+    return k >= start and view.lines[k].strip() in ("»", "›", ">", "/", "|", "→", "::")
+
+
 def _prose(line: str) -> bool:
     return word_count(line) >= _PROSE_WORDS and _PROSE_END_RE.search(line) is not None
 
@@ -986,7 +1011,8 @@ def page_header(view: TextView) -> Iterator[Hit]:
     A whole-page text of a thread opens with the page's header; once the other rules have taken what they
     recognise, the text before the first author block holds only scraps (the site name, a tagline, menu
     items the menu rules could not prove, the thread title). When nothing there reads as a sentence (six
-    words or more, ending as sentences end, other than the page title PAGE008 found) it is removed, so the
+    words or more, ending as sentences end, other than the page title PAGE008 found or a breadcrumb's item the
+    first post prints again near its start, as a thread title asked as a question is) it is removed, so the
     first post is the thread's first post. A paragraph there (a first post whose author block the extractor
     dropped, a welcome message) keeps all of it. Only when author blocks follow, so a first post of fewer
     than six words above them (``Thanks, that worked!``) would go too.
@@ -1000,7 +1026,14 @@ def page_header(view: TextView) -> Iterator[Hit]:
     a, b, _ = posts[0]
     live = view.live_indices(a, b + 1)
     title = " ".join(str(view.context.get("title") or "").split()).casefold()
-    if not live or any(_prose(view.lines[i]) and not _is_title(view.lines[i], title) for i in live):
+    # the thread title as the first post prints it again (its subject line, or a headline)
+    again = {_title_key(view.original[k]) for k in range(posts[1][0], min(posts[1][1] + 1, posts[1][0] + 16))}
+    if not live or any(
+        _prose(view.lines[i])
+        and not _is_title(view.lines[i], title)
+        and (_title_key(view.lines[i], listed=not _after_separator(view, i, a)) or "-") not in again
+        for i in live
+    ):
         return
     yield from free_spans(view, live[0], live[-1], "page header before the first post")
 
