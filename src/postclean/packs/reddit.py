@@ -35,6 +35,13 @@ _OLD_EVIDENCE_RE = lazy(
     rf"(?:-?\d+[ \t]*(?:{_POINTS})|score hidden|comment score below threshold|\(\d+ child(?:ren)?\)|{_WHEN})",
     regex.IGNORECASE,
 )
+#: A tagline with the comment's text glued after it (converters that drop line breaks between inline elements),
+#: led by the previous comment's buttons: ``permalinkembedsavereportreply[–]user 41 points … (2 children)Text``.
+_GLUED_TAGLINE_RE = lazy(
+    r"^[ \t]*(?:permalink|embed|save|parent|report|reply|give[ \t]award|share|edit|delete)*"
+    rf"\[[–+-]\][ \t]*{_USER}(?P<rest>[^\n]{{0,200}}?\(\d{{1,6}}[ \t]+child(?:ren)?\))(?P<text>[^\n]*)$",
+    _F,
+)
 _NEW_HEADER_RE = lazy(
     rf"^[ \t]*(?:Posted by[ \t]+)?{_USER}(?:[ \t]+(?:OP|MOD|Mod|Admin))?[ \t]*[·•][ \t]*{_WHEN}"
     rf"(?:[ \t]*[·•][ \t]*(?:edited|bearbeitet|modifié|editado|modificato|bewerkt|edytowano|изменено)[^\n]{{0,30}})?[ \t]*$"
@@ -110,7 +117,19 @@ def comment_header(view: TextView) -> Iterator[Hit]:
     """
     for i, original in enumerate(view.original):
         # the original line: another pack may already have cut part of a tagline
-        if view.claimed[i] or "[" not in original[:8]:
+        if view.claimed[i] or "[" not in original[:80]:
+            continue
+        g = _GLUED_TAGLINE_RE.match(original) if "child" in original else None
+        if g is not None and g.group("text").strip() and view.lines[i] == original:
+            glued: dict[str, object] = {"author.name": g.group("user")}
+            w = regex.search(_WHEN, g.group("rest"), regex.IGNORECASE)
+            if w:
+                glued["post.date_raw"] = w.group(0).strip()
+            yield Hit(
+                i, i, "Reddit comment tagline glued to its text", glued, cols=(0, g.start("text")), moved_to="author"
+            )
+            continue
+        if "[" not in original[:8]:
             continue
         m = _OLD_TAGLINE_RE.match(original)
         if m is None:
