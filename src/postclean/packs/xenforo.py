@@ -101,12 +101,15 @@ def author_block(view: TextView) -> Iterator[Hit]:
         yield Hit(first, end, "poster block: name, title and member stats", facts, moved_to="author")
 
 
+#: The expander may be glued to the quote's last line (``…the last words.Click to expand...``: converters that
+#: drop the line break between block elements).
 _QUOTE_BLOCK_RE = lazy(
     rf"^[ \t]*(?P<name>[^\n]{{1,80}}?)[ \t]+{_SAID}[ \t]*(?:↑[ \t]*)?\n"
-    rf"(?P<body>(?:(?![ \t]*{_EXPAND}[ \t]*$)[^\n]*\n){{0,500}}?)"
-    rf"[ \t]*{_EXPAND}[ \t]*$",
+    rf"(?P<body>(?:(?![^\n]*{_EXPAND}[ \t]*$)[^\n]*\n){{0,500}}?)"
+    rf"(?P<tail>[^\n]*?)[ \t]*{_EXPAND}[ \t]*$",
     regex.MULTILINE,
 )
+_EXPAND_ANY_RE = lazy(_EXPAND)
 _QUOTE_HEADER_RE = lazy(
     rf"^[ \t]*(?P<name>[^\n]{{1,60}}?)[ \t]+{_SAID}[ \t]*(?:↑[ \t]*)?$", regex.MULTILINE
 )
@@ -147,7 +150,8 @@ def quote_block(view: TextView) -> Iterator[Hit]:
         name = m.group("name").strip()
         if not _plausible_name(name):
             continue
-        text = "\n".join(line for line in m.group("body").split("\n") if line.strip())
+        lines = [*m.group("body").split("\n"), _EXPAND_ANY_RE.sub("", m.group("tail"))]
+        text = "\n".join(line.strip() for line in lines if line.strip() and line.strip() != "↑")
         yield Hit(
             first,
             last,
