@@ -12,6 +12,7 @@ call on a compiled pattern costs: one attribute lookup, no indirection.
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any, cast
 
@@ -32,6 +33,8 @@ class _LazyPattern:
         #: The source, as ``regex.Pattern.pattern`` (composing patterns from others does not compile them).
         #: ``flags`` compiles: the compiled value also holds inline and default flags.
         self.pattern = source
+        #: the module that made the pattern (see :func:`lazy`)
+        self.module = ""
 
     def _compile(self) -> regex.Pattern[str]:
         compiled = self.__dict__.get("_compiled")
@@ -66,6 +69,12 @@ def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     pattern (:func:`compile_all`) so that a bad one fails CI.
     """
     stand_in = _LazyPattern(pattern, flags)
+    # the module that made it (a rule's trigger: the module that declared the rule), so that tests can tell
+    # postclean's own patterns from those user rules and tests make
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_globals.get("__name__") == "postclean.rules":
+        frame = frame.f_back
+    stand_in.module = str(frame.f_globals.get("__name__", ""))
     with _LOCK:
         _ALL.append(stand_in)
     return cast("regex.Pattern[str]", stand_in)

@@ -185,7 +185,7 @@ DATE_RE = lazy(
 
 #: A line that is nothing but a date (a dateline or a post-date line).
 DATE_LINE_RE = lazy(
-    rf"^[ \t]*(?:(?:Published|Updated|Posted|Veröffentlicht|Publié)(?:[ \t]+on)?:?[ \t]+)?"
+    rf"^[ \t]*+(?:(?:Published|Updated|Posted|Veröffentlicht|Publié)(?:[ \t]+on)?:?[ \t]+)?"
     rf"(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?(?:[ \t]*{_ZONE})?"
     rf"(?:[ \t]*\((?:GMT|UTC)[^)\n]{{0,10}}\))?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,

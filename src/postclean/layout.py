@@ -24,10 +24,11 @@ from ._lazy import lazy
 __all__ = ["is_markdown", "reader_lines"]
 
 #: A link target: no blanks or parentheses unless escaped (html2text writes ``\\(``) or one level deep, then
-#: an optional ``"title"``.
-_TARGET = r"\((?:[^()\s\\]|\\.|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)"
+#: an optional ``"title"``. (Lengths are bounded so that a long line with many unclosed brackets costs linear
+#: time: each ``[`` or ``(`` looks no further than that.)
+_TARGET = r"\((?:[^()\s\\]|\\.|\([^()\s]{0,500}\)){0,2000}(?:[ \t]+\"[^\"\n]{0,500}\")?[ \t]*\)"
 #: A link label or image alt text: no brackets unless escaped.
-_LABEL = r"(?:[^\[\]\\\n]|\\.)*"
+_LABEL = r"(?:[^\[\]\\\n]|\\.){0,500}"
 #: Inline Markdown, left to right: an escaped character, an image, a link, strong markers, and the edges of
 #: ``_emphasis_`` / ``*emphasis*`` (an underscore inside a word such as ``snake_case`` is not one).
 _INLINE_RE = lazy(
@@ -48,12 +49,12 @@ _MD_LEAD_RE = lazy(
     r"^(?P<indent>[ \t]*)(?:>[ \t]?)*(?P<bullets>(?:(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$))*)(?:#{1,6}(?:[ \t]+|$))?"
 )
 #: A horizontal rule: ``* * *``, ``---``, ``___``.
-_RULE_RE = lazy(r"^[ \t]*(?:[*_-][ \t]*){3,}$")
+_RULE_RE = lazy(r"^[ \t]*+(?:[*_-][ \t]*){3,}$")
 #: A list bullet of a plain-text layout: ``*`` or ``+`` (and ``o``, inscriptis' third level, in texts that use
 #: the other two), then a blank or the end of the line.
-_BULLET_RE = lazy(r"^[ \t]*(?P<bullet>[*+])(?=[ \t]|$)", regex.MULTILINE)
-_O_BULLET_RE = lazy(r"^[ \t]*(?P<bullet>o)(?=[ \t]|$)")
-_NUMBER_RE = lazy(r"^[ \t]*(?P<bullet>\d{1,3}\.)(?=[ \t]|$)")
+_BULLET_RE = lazy(r"^[ \t]*+(?P<bullet>[*+])(?=[ \t]|$)", regex.MULTILINE)
+_O_BULLET_RE = lazy(r"^[ \t]*+(?P<bullet>o)(?=[ \t]|$)")
+_NUMBER_RE = lazy(r"^[ \t]*+(?P<bullet>\d{1,3}\.)(?=[ \t]|$)")
 #: A texts needs this many lines with a Markdown link or image to be read as Markdown ...
 MARKDOWN_MIN_LINK_LINES = 2
 #: ... or this many lines with a ``**strong**`` span ...

@@ -43,14 +43,14 @@ _FILE_EXTENSIONS = (
 )
 #: A line that is only a bare domain name, like a link card's footer (``www.example.co.jp``).
 DOMAIN_LINE_RE = lazy(
-    r"^[ \t]*(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    r"^[ \t]*+(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
     rf"(?!(?:{_FILE_EXTENSIONS})\.?(?:[ \t]|$))(?:[a-z]{{2,24}}|xn--[a-z0-9-]{{2,30}}))\.?"
     r"(?:[ \t]+(?P=domain))?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 
 
-_LEAD_BULLET_RE = lazy(r"^[ \t\xa0]*(?:[-•*·▪◦][ \t\xa0]*)+")
+_LEAD_BULLET_RE = lazy(r"^[ \t\xa0]*+(?:[-•*·▪◦][ \t\xa0]*)+")
 
 
 def line_key(line: str) -> str:

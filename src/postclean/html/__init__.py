@@ -76,7 +76,7 @@ _PAGE_CHROME = ", ".join(
     dict.fromkeys(a.strip() for part in (_PAGE_CHROME_COMMON, *_ENGINE_CHROME.values()) for a in part.split(","))
 )
 _SEP = r"(?:[|·•»›:–—-]|::)"
-_TITLE_SUFFIX_RE = lazy(rf"\s+{_SEP}\s+(?!.*\s{_SEP}\s)[^|·•»›]{{1,60}}$")
+_TITLE_SUFFIX_RE = lazy(rf"(?<!\s)\s+{_SEP}\s+(?!.*\s{_SEP}\s)[^|·•»›]{{1,60}}$")
 _PAGE_OF_RE = lazy(
     r"\b(?:page|seite|página|pagina|страница)\s+(\d{1,5})\s+(?:of|von|de|di|из|sur)\s+(\d{1,5})\b",
     regex.IGNORECASE,

@@ -305,7 +305,7 @@ def node_path(node: Node, *, stop: Node | None = None, depth: int = 3) -> str:
     return " > ".join(reversed(parts))
 
 
-_INT_RE = lazy(r"(-|−)?\s*(\d{1,3}(?:[,.\u00a0 ']\d{3})+|\d+)(?:[.,](\d+))?\s*([kKmM])?\b")
+_INT_RE = lazy(r"(?:(?<!\s)|(?=[-−]))(-|−)?\s*(\d{1,3}(?:[,.\u00a0 ']\d{3})+|\d+)(?:[.,](\d+))?\s*([kKmM])?\b")
 _NON_DIGIT_RE = lazy(r"\D")
 _SCHEME_RE = lazy(r"^(?:https?|ftp)://")
 

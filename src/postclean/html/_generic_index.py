@@ -49,7 +49,7 @@ NOT_POST_DATE_RE = lazy(
 _DIGIT_RE = lazy(r"\d")
 #: Cheap pre-check before the (slow) full date grammar: a year, or a numeric day/month/year.
 _DATEISH_RE = lazy(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
-_SPACE_COMMA_RE = lazy(r"\s+,")
+_SPACE_COMMA_RE = lazy(r"(?<!\s)\s+,")
 _ON_RE = lazy(r"\b(?:on|at|le|am|el)\s+(?=[A-Za-z]{3})", regex.IGNORECASE)
 
 CHROME_TAGS = frozenset({"nav", "aside", "noscript", "dialog", "menu"})

@@ -63,7 +63,7 @@ _AUTHOR_PREFIX_RE = lazy(
     regex.IGNORECASE,
 )
 #: Where a byline's name ends: "by Name on …", "by Name from …", "by Name in …".
-_BYLINE_TAIL_RE = lazy(r"\s+(?:on|at|from|in|am|le|el)\s|\s*[·|•]\s*", regex.IGNORECASE)
+_BYLINE_TAIL_RE = lazy(r"(?<!\s)\s+(?:on|at|from|in|am|le|el)\s|(?<!\s)\s*[·|•]\s*", regex.IGNORECASE)
 _AUTHOR_JUNK_RE = lazy(
     r"^(?:reply|quote|report|share|like|permalink|link|edit|delete|flag|vote|upvote|downvote|more|view|"
     r"profile|follow|posts?|#\d+|\d+|guest|anonymous\s+user|sign\s*up|sign\s*in|log\s*in|login|register|"

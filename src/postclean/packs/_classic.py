@@ -66,7 +66,7 @@ def alt(concept: str, *, user: str = USER, n: str = NUM) -> str:
 
 #: ``Reason: …`` line that vBulletin and phpBB print under an edit note, in every language of the tables.
 EDIT_REASON_RE = lazy(
-    rf"^[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$",
+    rf"^[ \t]*+(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$",
     regex.IGNORECASE | regex.MULTILINE | regex.VERSION1,
 )
 
@@ -74,7 +74,7 @@ EDIT_REASON_RE = lazy(
 def line_re(body: str, flags: int = _FLAGS) -> regex.Pattern[str]:
     """A whole-line pattern (leading/trailing blanks, no-break spaces among them, and an optional list bullet
     allowed)."""
-    return lazy(rf"^[ \t\xa0]*(?:[-•*·][ \t]*)?(?:{body})[ \t\xa0]*$", flags)
+    return lazy(rf"^[ \t\xa0]*+(?:[-•*·][ \t]*)?(?:{body})[ \t\xa0]*$", flags)
 
 
 # ----------------------------------------------------------------------------------------------- dates
@@ -94,7 +94,7 @@ _NUMERIC = rf"(?:\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?[^
 #: (``DATE_RE``'s optional am/pm after ``\s*`` can swallow a line break; the look-behind gives it back.)
 CLASSIC_DATE = rf"(?:{_NUMERIC}|{_RELATIVE}|{DATE_RE.pattern})(?<!\s)"
 CLASSIC_DATE_RE = lazy(CLASSIC_DATE, _FLAGS)
-DATE_ONLY_LINE_RE = lazy(rf"^[ \t]*(?:[-•][ \t]*)?{CLASSIC_DATE}[ \t]*$", _FLAGS)
+DATE_ONLY_LINE_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?{CLASSIC_DATE}[ \t]*$", _FLAGS)
 
 _US_RE = lazy(
     r"(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<y>\d{4})|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
@@ -152,7 +152,7 @@ def date_facts(raw: str) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------------------------- stat lines
 
-_MONTH_YEAR_RE = lazy(r"^[ \t]*(?P<m>[^\W\d_]{3,12})\.?[ \t]+(?P<y>\d{4})[ \t]*$")
+_MONTH_YEAR_RE = lazy(r"^[ \t]*+(?P<m>[^\W\d_]{3,12})\.?[ \t]+(?P<y>\d{4})[ \t]*$")
 
 
 def _month_year(value: str) -> _dt.date | None:
@@ -245,7 +245,7 @@ _GLUED_VALUE = rf"(?:[^\W\d_]{{3,9}}\.?[ \t]+\d{{4}}|{CLASSIC_DATE}|-?\d[\d,.]*[
 #: ``Label: value``, ``Label:`` alone, ``Label`` alone (value on the next line) or ``Label value`` / glued
 #: ``LabelValue`` when the value is a date or a number.
 STAT_LINE_RE = lazy(
-    rf"^[ \t]*(?P<bullet>[-•*·▪][ \t]*)?(?P<label>{_LABELS})"
+    rf"^[ \t]*+(?P<bullet>[-•*·▪][ \t]*)?(?P<label>{_LABELS})"
     rf"(?:[ \t]*:[ \t]*(?P<value>[^\n]{{0,80}}?)|[ \t]*(?P<glued>{_GLUED_VALUE}))?[ \t]*$",
     _FLAGS,
 )
@@ -257,21 +257,21 @@ _STAT_HEADS = LineHeads(
     ],
     bullets="-•*·▪",
 )
-_VALUE_LINE_RE = lazy(r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<value>[^\n]{1,60}?)[ \t]*$")
+_VALUE_LINE_RE = lazy(r"^[ \t]*+(?:[-•*·▪][ \t]*)?(?P<value>[^\n]{1,60}?)[ \t]*$")
 #: A value alone on its line, as one-node-per-line text puts it under a ``Label:`` line: a count or a date.
-_NEXT_VALUE_RE = lazy(rf"^[ \t]*(?:{_GLUED_VALUE})[ \t]*$", _FLAGS)
+_NEXT_VALUE_RE = lazy(rf"^[ \t]*+(?:{_GLUED_VALUE})[ \t]*$", _FLAGS)
 #: A custom profile field inside a poster block: ``Primary OS: Mac OS X`` (short label, short value).
 _CUSTOM_FIELD_RE = lazy(
-    r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{0,60}?)[ \t]*$"
+    r"^[ \t]*+(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{0,60}?)[ \t]*$"
 )
 _CUSTOM_FIELD_LONG_RE = lazy(
-    r"^[ \t]*(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{61,120}?)[ \t]*$"
+    r"^[ \t]*+(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{61,120}?)[ \t]*$"
 )
 #: A custom field's label alone on its line (``Programs:``), its value on the next.
-_LABEL_ALONE_RE = lazy(r"^[ \t]*(?:[-•*·▪][ \t]*)?[^\W\d_][^:\n]{0,28}:[ \t]*$")
+_LABEL_ALONE_RE = lazy(r"^[ \t]*+(?:[-•*·▪][ \t]*)?[^\W\d_][^:\n]{0,28}:[ \t]*$")
 #: ``quillpen wrote:`` is a quote header, not a profile field, even right under the stats.
 _QUOTE_LABEL_RE = lazy(rf"(?:{alternation('wrote')}|{alternation('said')})[ \t]*$", regex.IGNORECASE)
-_BULLET_ONLY_RE = lazy(r"^[ \t]*[-•*·▪][ \t]*$")
+_BULLET_ONLY_RE = lazy(r"^[ \t]*+[-•*·▪][ \t]*$")
 _SUBJECT_LABEL_RE = lazy(r"^(?:Re|Aw|Odp|R|SV|VS|Antw|Rif|Réf|Ответ|Quote|Code|Reason|Edit Reason)$", regex.IGNORECASE)
 
 
@@ -543,7 +543,7 @@ def find_blocks(view: TextView, spec: BlockSpec) -> list[Block]:
     return blocks
 
 
-_BARE_NUM_RE = lazy(r"^[ \t]*\d{1,7}[ \t]*$")
+_BARE_NUM_RE = lazy(r"^[ \t]*+\d{1,7}[ \t]*$")
 
 
 def _live_above(view: TextView, i: int) -> int | None:
@@ -553,7 +553,7 @@ def _live_above(view: TextView, i: int) -> int | None:
     return k if k >= 0 and i - k <= 6 and view.is_live(k) else None
 
 
-_HASH_NUM_RE = lazy(r"^[ \t]*\#\d{1,7}[ \t]*$")
+_HASH_NUM_RE = lazy(r"^[ \t]*+\#\d{1,7}[ \t]*$")
 
 
 def _split_header(view: TextView, i: int, header: LineMatcher) -> tuple[int, regex.Match[str]] | None:

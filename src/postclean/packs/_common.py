@@ -254,18 +254,18 @@ _LABELS = label_alternation()
 _BULLET = r"[-•*·▪◦]"
 #: A stat line: a label alone (value on the next line) or ``Label: value``.
 STAT_LINE_RE = lazy(
-    rf"^[ \t]*(?P<bullet>{_BULLET}[ \t]*)?(?P<label>{_LABELS})[ \t]*"
+    rf"^[ \t]*+(?P<bullet>{_BULLET}[ \t]*)?(?P<label>{_LABELS})[ \t]*"
     rf"(?::[ \t]*(?P<value>\S[^\n]{{0,80}}?)|:?)[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 #: Every stat label (those :func:`~postclean.labels.label_alternation` lists), for :class:`LineHeads`.
 _ALL_LABELS = tuple(x.lower() for langs in STAT_LABELS.values() for labels in langs.values() for x in labels)
 _STAT_HEADS = LineHeads(_ALL_LABELS, bullets="-•*·▪◦")
-_BULLET_VALUE_RE = lazy(rf"^[ \t]*{_BULLET}[ \t]*(?P<value>[^\n]{{0,80}}?)[ \t]*$")
+_BULLET_VALUE_RE = lazy(rf"^[ \t]*+{_BULLET}[ \t]*(?P<value>[^\n]{{0,80}}?)[ \t]*$")
 #: The next ``Label:`` inside a value: a row of stats on one line (``Messages: 3 Likes Received: 1``), a known
 #: label or one to three capitalised words.
 _NEXT_LABEL_RE = lazy(
-    rf"[ \t]+(?P<label>(?i:{_LABELS})|\p{{Lu}}[\w'-]*(?:[ \t]+\w[\w'-]*){{0,2}})[ \t]*:[ \t]*"
+    rf"(?<![ \t])[ \t]+(?P<label>(?i:{_LABELS})|\p{{Lu}}[\w'-]*(?:[ \t]+\w[\w'-]*){{0,2}})[ \t]*:[ \t]*"
 )
 _CORE_FIELDS = frozenset({"joined", "messages", "reaction_score", "points"})
 #: A row of stat pairs on one line, labels without colons (``Joined Nov 12, 2011 Posts 1,295``), as converters
@@ -285,13 +285,13 @@ _ROW_PAIR_RE = lazy(
     regex.IGNORECASE | regex.VERSION1,
 )
 _ROW_RE = lazy(
-    rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?P<pairs>(?:{_ROW_PAIR}[ \t]+){{1,7}}{_ROW_PAIR})"
+    rf"^[ \t]*+(?:{_BULLET}[ \t]*)?(?P<pairs>(?:{_ROW_PAIR}[ \t]+){{1,7}}{_ROW_PAIR})"
     r"(?:[ \t]+(?P<rest>[^\n]{1,80}?))?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
-_POST_NUMBER_RE = lazy(r"^[ \t]*#\s?(?P<n>\d{1,7})[ \t]*$")
+_POST_NUMBER_RE = lazy(r"^[ \t]*+#\s?(?P<n>\d{1,7})[ \t]*$")
 _RELATIVE_DATE_RE = lazy(
-    r"^[ \t]*(?:(?:Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+at\s+\d{1,2}:\d{2}"
+    r"^[ \t]*+(?:(?:Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+at\s+\d{1,2}:\d{2}"
     r"\s*(?:[AP]M)?|A moment ago|\d{1,3}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)[ \t]*$",
     regex.IGNORECASE,
 )
@@ -391,9 +391,9 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) 
 
 
 #: A ``Label:`` line (``Iscritto il: 12 mar 2011``): after a lone stat, the rest of a profile another rule reads.
-_FIELD_HEAD_RE = lazy(r"^[ \t]*[^\W\d_][^:\n]{0,28}:")
+_FIELD_HEAD_RE = lazy(r"^[ \t]*+[^\W\d_][^:\n]{0,28}:")
 #: The value of a lone stat line: a count (``4,958``, ``25.8k``) or a date (``Mar 2016``).
-_LONE_VALUE_RE = lazy(rf"^[ \t]*(?:{_ROW_VALUE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
+_LONE_VALUE_RE = lazy(rf"^[ \t]*+(?:{_ROW_VALUE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
 
 
 def _stat_row(view: TextView, i: int) -> StatBlock | None:
@@ -431,8 +431,8 @@ def _split_row(label: str, value: str) -> list[tuple[str, str | None]]:
     return pairs
 
 
-_CUSTOM_LABEL_RE = lazy(r"^[ \t]*(?P<label>\p{Lu}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,3})[ \t]*$")
-_POST_META_RE = lazy(r"^[ \t]*\#[ ]?\d{1,7}[ \t]*$")
+_CUSTOM_LABEL_RE = lazy(r"^[ \t]*+(?P<label>\p{Lu}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,3})[ \t]*$")
+_POST_META_RE = lazy(r"^[ \t]*+\#[ ]?\d{1,7}[ \t]*$")
 
 
 def _custom_pairs(
@@ -567,7 +567,7 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
     return first, name, ranks
 
 
-_LEAD_BULLET_RE = lazy(rf"^[ \t]*{_BULLET}[ \t]+")
+_LEAD_BULLET_RE = lazy(rf"^[ \t]*+{_BULLET}[ \t]+")
 
 
 def after_block(view: TextView, end: int) -> tuple[int, dict[str, Any]]:

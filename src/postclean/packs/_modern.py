@@ -32,7 +32,7 @@ __all__ = [
 #: A count as forums print it: ``12``, ``1,204``, ``3.2k``, ``10.2K``.
 COUNT = r"\d{1,3}(?:[,.\u202f\xa0]\d{3})*(?:[.,]\d)?[kKmM]?"
 #: A line holding only a small integer (post numbers, like and vote counters).
-BARE_INT_RE = lazy(r"^[ \t]*(?P<n>\d{1,5})[ \t]*$")
+BARE_INT_RE = lazy(r"^[ \t]*+(?P<n>\d{1,5})[ \t]*$")
 #: ``3/5/2021`` (US numeric dates, IPS quote citations).
 US_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
 #: Relative times: ``3 hours ago``, ``vor 3 Stunden``, ``il y a 2 jours``, ``Just now``, ``Yesterday``, ``1 yr``.
@@ -90,7 +90,7 @@ def phrase_alt(*concepts: str, min_words: int = 0, max_words: int = 99) -> str:
 
 def line_re(body: str, *, flags: int = 0) -> regex.Pattern[str]:
     """``body`` as a whole-line pattern (leading/trailing blanks allowed), multiline."""
-    return lazy(rf"^[ \t\xa0]*(?:{body})[ \t\xa0]*$", regex.MULTILINE | flags)
+    return lazy(rf"^[ \t\xa0]*+(?:{body})[ \t\xa0]*$", regex.MULTILINE | flags)
 
 
 def whole_line_hits(view: TextView, pattern: regex.Pattern[str]) -> Iterator[tuple[int, regex.Match[str]]]:

@@ -89,7 +89,7 @@ def signal_found(pattern: regex.Pattern[str], text: str) -> bool:
 # for the characters the alternatives can start with rejects most lines at once, and several such patterns
 # are looked for in one scan (their union): a text matching none of them, as most texts do, costs one scan.
 
-_LINE_HEAD = r"^[ \t\xa0]*(?:"
+_LINE_HEAD = r"^[ \t\xa0]*+(?:"
 _LINE_TAIL = r")[ \t\xa0]*$"
 _SHORTHANDS = frozenset("dw")
 
@@ -449,13 +449,13 @@ def _line_scan_part(
     ahead = f"(?={first})" if first is not None else ""
     with contextlib.suppress(_Opaque):
         joined = factored_source(joined, nested)
-    full = regex.compile(rf"^[ \t\xa0]*{ahead}(?:{joined}{_LINE_TAIL}", flags, cache_pattern=False)
+    full = regex.compile(rf"^[ \t\xa0]*+{ahead}(?:{joined}{_LINE_TAIL}", flags, cache_pattern=False)
     if literals is None or "" in literals or not ahead:
         return full, None
     lead = "|".join(dict.fromkeys(literals))
     with contextlib.suppress(_Opaque):
         lead = factored_source(lead, nested)
-    return full, regex.compile(rf"^[ \t\xa0]*{ahead}(?:{lead})", flags, cache_pattern=False)
+    return full, regex.compile(rf"^[ \t\xa0]*+{ahead}(?:{lead})", flags, cache_pattern=False)
 
 
 def line_union(*patterns: regex.Pattern[str]) -> regex.Pattern[str] | None:

@@ -39,14 +39,14 @@ _ACTIONS = (
 _DATE = rf"(?:{DATE_RE.pattern})"
 #: ``raoul (Raoul) May 3, 2024, 8:45am 1`` / ``hayley.p 2 May 2025 18:48 1`` / ``system Closed … 7``.
 _ONE_LINE_RE = lazy(
-    rf"^[ \t]*(?P<user>[\w][\w.\-]{{0,38}})(?:[ \t]+\((?P<full>[^()\n]{{1,60}})\))?(?:[ \t]+(?P<action>{_ACTIONS}))?"
+    rf"^[ \t]*+(?P<user>[\w][\w.\-]{{0,38}})(?:[ \t]+\((?P<full>[^()\n]{{1,60}})\))?(?:[ \t]+(?P<action>{_ACTIONS}))?"
     rf"[ \t]+(?P<date>{_DATE})[ \t]+\#?(?P<num>\d{{1,5}})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
 #: Lines ending in a digit: every ``_ONE_LINE_RE`` match is one of them (a cheap pre-filter).
 _DIGIT_END_LINE_RE = lazy(r"^[^\n]*\d[ \t]*$", regex.MULTILINE)
 _NUMBER_RE = lazy(r"^[\d.,]+$")
-_FULL_NAME_RE = lazy(r"^[ \t]*\((?P<full>[^()\n]{1,60})\)[ \t]*$")
+_FULL_NAME_RE = lazy(r"^[ \t]*+\((?P<full>[^()\n]{1,60})\)[ \t]*$")
 _LIKES_ALT = phrase_alt("likes_count")
 _LIKES_RE = line_re(
     rf"(?:{COUNT})[ \t]*(?:{_LIKES_ALT})|(?:❤️?|♥️?|💜|👍)[ \t]*(?:{COUNT})?|(?:{COUNT})[ \t]*(?:❤️?|♥️?)"
@@ -294,7 +294,7 @@ _TOPIC_WORD_RE = line_re("|".join(regex.escape(w) for w in _TOPIC_WORDS), flags=
 _RELATED_RE = line_re(phrase_alt("related_topics"), flags=regex.IGNORECASE)
 _ACTIVITY = rf"(?:{_DATE}|[A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}}|[A-Z][a-z]{{2,8}}[ \t]+'?\d{{2,4}}|\d{{1,2}}[ \t]+[A-Za-z]{{3,9}}|\d{{1,3}}[smhdwy]|{RELATIVE_TIME})"
 _TOPIC_ROW_STATS_RE = lazy(
-    rf"^[ \t]*(?:[^\n]{{0,200}}?[ \t]+)?(?:{COUNT})[ \t]+(?:{COUNT})[ \t]+(?:{_ACTIVITY})[ \t]*$",
+    rf"^[ \t]*+(?:[^\n]{{0,200}}?[ \t]+)?(?:{COUNT})[ \t]+(?:{COUNT})[ \t]+(?:{_ACTIVITY})[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 _BROWSE_MORE_RE = line_re(
@@ -561,7 +561,7 @@ def buttons_and_counters(view: TextView) -> Iterator[Hit]:
                 yield Hit(i, i, "counter number")
 
 
-_SITE_TITLE_SEP = lazy(r"[ \t]+[-–|][ \t]+")
+_SITE_TITLE_SEP = lazy(r"(?<![ \t])[ \t]+[-–|][ \t]+")
 
 
 @rule("DSC009", "page-header", tags=["navigation", "headline"], scope="document", trigger=None)

@@ -126,7 +126,7 @@ def sniff(text: str) -> float:
     return min(1.0, score)
 
 
-_SNIFF_PAGER_RE = lazy(r"^[ \t]*(?:« Previous Page|Next Page »)[ \t]*$", regex.MULTILINE)
+_SNIFF_PAGER_RE = lazy(r"^[ \t]*+(?:« Previous Page|Next Page »)[ \t]*$", regex.MULTILINE)
 #: The last characters of ``_LIKED_ENDINGS``: only lines ending in one of them are tried.
 _LIKED_LAST_CHARS = "".join(sorted({e[-1] for e in _LIKED_ENDINGS}))
 

@@ -19,9 +19,9 @@ __all__ = ["PACK"]
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 
 #: ``#1 2025-11-01 15:14:37`` / ``#3 Today 10:04:11``.
-_HEADER_RE = lazy(rf"^[ \t]*(?:[-•][ \t]*)?\#(?P<num>\d{{1,7}})[ \t]+(?P<date>{CLASSIC_DATE})[ \t]*$", _F)
+_HEADER_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?\#(?P<num>\d{{1,7}})[ \t]+(?P<date>{CLASSIC_DATE})[ \t]*$", _F)
 _POST_RE = lazy(
-    r"^[ \t]*(?:[-•][ \t]*)?(?:Website|E-mail|Email|PM|(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200})[ \t]*$",
+    r"^[ \t]*+(?:[-•][ \t]*)?(?:Website|E-mail|Email|PM|(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200})[ \t]*$",
     _F,
 )
 _SPEC = BlockSpec(header=_HEADER_RE, post=_POST_RE, single_ok=True)
@@ -46,7 +46,7 @@ def author_block(view: TextView) -> Iterator[Hit]:
     yield from block_hits(view, _SPEC, "post header and poster block", engine="fluxbb")
 
 
-@rule("FLX002", "post-header", tags=["post-meta"], stage="split", scope="document", trigger=r"^[ \t]*(?:[-•][ \t]*)?#\d")
+@rule("FLX002", "post-header", tags=["post-meta"], stage="split", scope="document", trigger=r"^[ \t]*+(?:[-•][ \t]*)?#\d")
 def post_header(view: TextView) -> Iterator[Hit]:
     """A ``#N {date}`` header line without a poster block (guests, removed users): opens a post.
 
@@ -61,7 +61,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
 
 
 _EDIT_RE = lazy(
-    rf"^[ \t]*(?P<note>(?:{alt('classic_last_edited_by')})[ \t]+[^\n()]{{1,60}}?[ \t]*\((?P<date>{CLASSIC_DATE})\))[ \t]*$",
+    rf"^[ \t]*+(?P<note>(?:{alt('classic_last_edited_by')})[ \t]+[^\n()]{{1,60}}?[ \t]*\((?P<date>{CLASSIC_DATE})\))[ \t]*$",
     _F,
 )
 
@@ -117,15 +117,15 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
 
 
 _SNIFF_POST_HEADER_RE = lazy(
-    r"^[ \t]*#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[ \t]*$", regex.MULTILINE
+    r"^[ \t]*+#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[ \t]*$", regex.MULTILINE
 )
 _SNIFF = (
     (_SNIFF_POST_HEADER_RE, 0.5),
-    (lazy(r"^[ \t]*Registered: \d{4}-\d{2}-\d{2}[ \t]*$", regex.MULTILINE), 0.35),
+    (lazy(r"^[ \t]*+Registered: \d{4}-\d{2}-\d{2}[ \t]*$", regex.MULTILINE), 0.35),
     (lazy(r"Last edited by [^\n()]{1,60} \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)"), 0.4),
     (lazy(r"FluxBB|PunBB"), 0.5),
-    (lazy(r"^[ \t]*Offline[ \t]*$", regex.MULTILINE), 0.2),
-    (lazy(r"^[ \t]*You are not logged in\.[ \t]*$", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*+Offline[ \t]*$", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*+You are not logged in\.[ \t]*$", regex.MULTILINE), 0.2),
 )
 #: Substring tests every text these patterns match passes (the literal guard it gets by itself is none).
 _SNIFF_NEEDS = {_SNIFF_POST_HEADER_RE: lambda head: "#" in head}

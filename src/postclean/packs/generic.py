@@ -171,7 +171,7 @@ _WEAK_BUTTONS = (
 )
 _BUTTON_TOKEN = rf"(?>{_STRONG_BUTTONS}|{_WEAK_BUTTONS})"
 _BUTTON_ROW_RE = lazy(
-    rf"^[ \t]*(?:(?:[-•·|][ \t]*)?(?:{_STRONG_BUTTONS})(?:[ \t]*\(\d+\))?[ \t]*"
+    rf"^[ \t]*+(?:(?:[-•·|][ \t]*)?(?:{_STRONG_BUTTONS})(?:[ \t]*\(\d+\))?[ \t]*"
     rf"|(?:[-•·|][ \t]*)?{_BUTTON_TOKEN}(?:[ \t]*[-•·|,]?[ \t]*{_BUTTON_TOKEN}){{1,12}}[ \t]*)$",
     regex.MULTILINE,
 )
@@ -180,9 +180,9 @@ _SOCIAL = (
     r"Telegram|Link|Share|VK|Messenger"
 )
 _SHARE_BLOCK_RE = lazy(
-    rf"^[ \t]*Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
-    rf"|^[ \t]*Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
-    rf"|^[ \t]*(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
+    rf"^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
+    rf"|^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
+    rf"|^[ \t]*+(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
     regex.MULTILINE,
 )
 
@@ -274,7 +274,7 @@ def button_row(view: TextView) -> Iterator[Hit]:
 
 
 _MOBILE_SIG_RE = lazy(
-    r"^[ \t]*(?:Sent|Posted) (?:from|via) (?:my )?[^\n]{1,60}?(?: using [^\n]{1,40})?[ \t]*$", regex.MULTILINE
+    r"^[ \t]*+(?:Sent|Posted) (?:from|via) (?:my )?[^\n]{1,60}?(?: using [^\n]{1,40})?[ \t]*$", regex.MULTILINE
 )
 
 
@@ -302,7 +302,7 @@ def mobile_signature(view: TextView) -> Iterator[Hit]:
 #: (The look-ahead holds the characters every alternative starts with: a line starting otherwise is rejected at once
 #: instead of being tried with each alternative.)
 _PAGINATION_RE = lazy(
-    r"^[ \t]*(?=[fplngj«»‹›….\d])(?:"
+    r"^[ \t]*+(?=[fplngj«»‹›….\d])(?:"
     r"(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)"
     r"(?:[ \t]+(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)){1,29}"
     r"|Prev|Next|Go to page|Jump to new|Page \d{1,5} of \d{1,5}(?:[ \t]*(?:Prev|Next|Go to page|First|Last|\d{1,5}|…)){0,20}"
@@ -326,7 +326,7 @@ def pagination(view: TextView) -> Iterator[Hit]:
 
 
 _CONSENT_RE = lazy(
-    r"^[ \t]*(?:"
+    r"^[ \t]*+(?:"
     r"We value your privacy\.?"
     r"|We and our (?:\d+ )?partners (?:store|use)[^\n]{0,2000}"
     r"|(?:This|Our) (?:site|website) uses cookies[^\n]{0,600}"
@@ -366,7 +366,7 @@ def cookie_notice(view: TextView) -> Iterator[Hit]:
 
 _FILE_EXT = r"(?:png|jpe?g|gif|webp|bmp|heic|tiff?|svg|pdf|zip|rar|7z|txt|log|mp4|mov|mp3|docx?|xlsx?|csv)"
 _ATTACHMENT_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:"
     rf"(?P<file>[\w()+\[\]-][\w .()+,\[\]-]{{0,119}}?\.{_FILE_EXT})"
     r"(?:[ \t]*[(·|-]?[ \t]*[\d.,]+[ \t]*(?:[KMG]i?B|bytes)\)?)?(?:[ \t]*·[ \t]*Views:[ \t]*[\d,.]+[KkMm]?)?"
     r"|\(?[\d.,]+[ \t]*(?:[KMG]i?B|bytes)\)?[ \t]*(?:Downloaded|Viewed)[ \t]+[\d,]+[ \t]+times?"
@@ -491,7 +491,7 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
 #: each line, which costs a fifth of a whole-text alternation scan on a page of short lines.
 _CONSENT_HEADINGS = frozenset(" ".join(x.lower().split()) for x in phrases("consent_heading"))
 _CONSENT_THESE = tuple(" ".join(x.lower().split()) + " " for x in phrases("consent_these"))
-_COUNT_SUFFIX_RE = lazy(r"[ \t]*\(\d+\)$")
+_COUNT_SUFFIX_RE = lazy(r"(?<![ \t])[ \t]*\(\d+\)$")
 #: Marker phrases, lower-cased: found with ``str.find`` on the lower-cased text (a regex alternation of them
 #: costs ~20 times more on a long page).
 _CONSENT_MARKERS = tuple(x.lower() for x in phrases("consent_marker"))
@@ -604,7 +604,7 @@ _AND = r"(?:and|und|et|y|e|en|i|и)"
 #: reply phrase. Two forms only, both unlike a sentence: "and N others", or three names or more with commas
 #: (``My wife and I like this.`` stays).
 _LIKED_LIST_RE = lazy(
-    rf"^[ \t]*(?:{_LIKER}(?:,[ \t]+{_LIKER}){{0,8}}[ \t]+{_AND}[ \t]+\d{{1,6}}[ \t]+\w{{1,12}}"
+    rf"^[ \t]*+(?:{_LIKER}(?:,[ \t]+{_LIKER}){{0,8}}[ \t]+{_AND}[ \t]+\d{{1,6}}[ \t]+\w{{1,12}}"
     rf"|{_LIKER}(?:,[ \t]+{_LIKER}){{1,8}}[ \t]+{_AND}[ \t]+{_LIKER})[ \t]+(?:{phrase_alt('flarum_likes_this')})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
@@ -614,7 +614,7 @@ _LIKED_LIST_RE = lazy(
 #: handle (lower-case first letter, a digit, an underscore or dot, or a capital inside it): a sentence starts
 #: with a capital, so "Everyone likes this." stays.
 _LIKED_ONE_RE = lazy(
-    rf"^[ \t]*(?P<name>[\w.-]{{2,40}})[ \t]+(?:{phrase_alt('flarum_likes_this')})[ \t]*$", regex.IGNORECASE
+    rf"^[ \t]*+(?P<name>[\w.-]{{2,40}})[ \t]+(?:{phrase_alt('flarum_likes_this')})[ \t]*$", regex.IGNORECASE
 )
 _HANDLE_SHAPE_RE = lazy(r"^\p{Ll}|\d|_|\w\.\w|\p{Ll}\p{Lu}")
 
@@ -705,7 +705,7 @@ def lone_stat_block(view: TextView) -> Iterator[Hit]:
 
 
 _MEMBER_MENU_RE = lazy(
-    rf"^[ \t]*(?:[-•*+·][ \t]*)?(?:{classic_alt('classic_member_menu')})[ \t]*$", regex.IGNORECASE
+    rf"^[ \t]*+(?:[-•*+·][ \t]*)?(?:{classic_alt('classic_member_menu')})[ \t]*$", regex.IGNORECASE
 )
 
 
@@ -730,7 +730,7 @@ def _above_member_menu(view: TextView, first: int, name: str, ranks: list[str]) 
 
 
 _HEADER_ABOVE_RE = lazy(
-    rf"^[ \t]*(?:[-•*+·][ \t]*|\d{{1,4}}\.[ \t]+)?(?P<date>{CLASSIC_DATE})[ \t]*\#(?P<num>\d{{1,7}})[ \t]*$",
+    rf"^[ \t]*+(?:[-•*+·][ \t]*|\d{{1,4}}\.[ \t]+)?(?P<date>{CLASSIC_DATE})[ \t]*\#(?P<num>\d{{1,7}})[ \t]*$",
     regex.IGNORECASE,
 )
 
@@ -757,7 +757,7 @@ def _one_line_row(block: StatBlock) -> bool:
 
 
 _QUOTE_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("quote")))
-_QUOTE_LABEL_RE = lazy(rf"^[ \t]*(?:{phrase_alt('quote')})[ \t]*:[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+_QUOTE_LABEL_RE = lazy(rf"^[ \t]*+(?:{phrase_alt('quote')})[ \t]*:[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 
 
 @rule("GEN013", "quote-box-label", tags=["quote"], stage="generic", trigger=_QUOTE_WORDS)
@@ -812,7 +812,7 @@ def lone_like_count(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "like counter", {"post.reactions": m.group(0).strip()}, moved_to="reactions")
 
 
-_QUOTE_BLANK_RE = lazy(r"^[ \t]*(?:>[ \t]*)+$")
+_QUOTE_BLANK_RE = lazy(r"^[ \t]*+(?:>[ \t]*)+$")
 
 
 @rule("GEN011", "markup-only-line", tags=["whitespace"], stage="layout", scope="document")

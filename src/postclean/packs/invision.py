@@ -45,20 +45,20 @@ _SHORT_DATE = (
 _WHEN = rf"(?:{_DATE}|{US_DATE}(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)?|{RELATIVE_TIME}|{_SHORT_DATE})"
 _EDITED_MARK = r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|edytowany|изменено)\)"
 _POSTED_RE = lazy(
-    rf"^[ \t]*(?:{phrase_alt('ips_posted')})[ \t]+(?:on[ \t]+)?(?P<date>{_WHEN})(?:[ \t]*{_EDITED_MARK})?[ \t]*$",
+    rf"^[ \t]*+(?:{phrase_alt('ips_posted')})[ \t]+(?:on[ \t]+)?(?P<date>{_WHEN})(?:[ \t]*{_EDITED_MARK})?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 _AGE = r"\d{1,3}[ \t]*(?:yrs?|mos?|wks?|d|hrs?|h|mins?|m)"
 #: IPS 5 entry header: ``August 26, 2024 1 yr`` (glued as ``August 26, 20241 yr`` by some extractors).
 _IPS5_DATE_RE = lazy(
-    rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]*(?:{_EDITED_MARK})?[ \t]*$",
+    rf"^[ \t]*+(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]*(?:{_EDITED_MARK})?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 _IPS5_GLUED_RE = lazy(
-    rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]+(?=\S)",
+    rf"^[ \t]*+(?P<date>{_DATE})[ \t]*(?P<age>{_AGE})[ \t]+(?=\S)",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
-_LIST_BULLET_RE = regex.compile(r"^[ \t]*[-•*+][ \t]+")
+_LIST_BULLET_RE = regex.compile(r"^[ \t]*+[-•*+][ \t]+")
 
 
 def _unbullet(line: str) -> str:
@@ -67,17 +67,17 @@ def _unbullet(line: str) -> str:
 
 
 #: A custom field's label alone on its line, its value on the next (``Location:`` / ``Lisbon``).
-_LABEL_ALONE_RE = lazy(r"^[ \t]*\p{L}[^:\n]{0,28}:[ \t]*$")
+_LABEL_ALONE_RE = lazy(r"^[ \t]*+\p{L}[^:\n]{0,28}:[ \t]*$")
 _PANE_LABELS = (
     r"posts?|Badges?|Reputation|Solutions?|Points|Beiträge|messages|mensajes|mensagens|messaggi|berichten|postów|"
     r"сообщени[йея]"
 )
 _PANE_COUNT_RE = lazy(
-    rf"^[ \t]*(?:(?P<n>{COUNT})(?:[ \t]+(?P<label>{_PANE_LABELS}))?|(?P<label3>{_PANE_LABELS})|(?P<label2>Posts|Joined|Reputation|Location|Gender|Beiträge|Registriert)[ \t]*:?[ \t]*(?P<v2>[^\n]{{1,40}}))[ \t]*$",
+    rf"^[ \t]*+(?:(?P<n>{COUNT})(?:[ \t]+(?P<label>{_PANE_LABELS}))?|(?P<label3>{_PANE_LABELS})|(?P<label2>Posts|Joined|Reputation|Location|Gender|Beiträge|Registriert)[ \t]*:?[ \t]*(?P<v2>[^\n]{{1,40}}))[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 _LABEL_VALUE_RE = lazy(
-    r"^[ \t]*(?P<label>[\w][\w .'/#-]{0,30}):[ \t]+(?P<value>[^\n]{1,80}?)[ \t]*$"
+    r"^[ \t]*+(?P<label>[\w][\w .'/#-]{0,30}):[ \t]+(?P<value>[^\n]{1,80}?)[ \t]*$"
 )
 _BADGE_RE = line_re(
     r"(?:[-•*+][ \t]+)?(?:Author|Autor|Auteur|Autore|Auteur|Автор|Author stats|Popular Post|\#\d{1,6}|Share|Teilen|Partager|Compartir|Compartilhar|Condividi|Delen|Udostępnij|Поделиться)",
@@ -92,9 +92,9 @@ _FOLLOWERS_RE = line_re(
 
 #: The IPS 5 entry header split over two lines by an extractor that writes one text node per line
 #: (``August 26, 2024`` / ``1 yr``).
-_DATE_LINE_RE = lazy(rf"^[ \t]*(?P<date>{_DATE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
+_DATE_LINE_RE = lazy(rf"^[ \t]*+(?P<date>{_DATE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
 _AGE_ONLY_RE = lazy(
-    rf"^[ \t]*(?P<age>{_AGE})[ \t]*(?:{_EDITED_MARK})?[ \t]*$", regex.IGNORECASE | regex.VERSION1
+    rf"^[ \t]*+(?P<age>{_AGE})[ \t]*(?:{_EDITED_MARK})?[ \t]*$", regex.IGNORECASE | regex.VERSION1
 )
 #: Lines that, next to a split entry header, show it is something else: the topic header's ``in {forum}`` and
 #: the split edit note ``Edited`` / ``{date}`` / ``{age}`` / ``by {user}``.
@@ -102,7 +102,7 @@ _NOT_ENTRY_BEFORE_RE = line_re(
     r"Edited|Bearbeitet|Modifié|Editado|Modificato|Bewerkt|Edytowany|Изменено", flags=regex.IGNORECASE
 )
 _NOT_ENTRY_AFTER_RE = lazy(
-    r"^[ \t]*(?:in|by|von|par|por|da|door|przez|в)(?:[ \t]|$)", regex.IGNORECASE
+    r"^[ \t]*+(?:in|by|von|par|por|da|door|przez|в)(?:[ \t]|$)", regex.IGNORECASE
 )
 
 
@@ -130,7 +130,7 @@ def _split_ips5(view: TextView, i: int, ages: set[int]) -> regex.Match[str] | No
 
 _POSTED_ALONE_RE = line_re(phrase_alt("ips_posted"), flags=regex.IGNORECASE)
 _DATE_ONLY_RE = lazy(
-    rf"^[ \t]*(?P<date>{_WHEN})[ \t]*(?:{_EDITED_MARK})?[ \t]*$", regex.IGNORECASE | regex.VERSION1
+    rf"^[ \t]*+(?P<date>{_WHEN})[ \t]*(?:{_EDITED_MARK})?[ \t]*$", regex.IGNORECASE | regex.VERSION1
 )
 
 
@@ -225,7 +225,7 @@ def _name_like(line: str) -> bool:
     return bool(s) and len(s) <= 40 and word_count(s) <= 4 and s[-1] not in '.!?,;:"”)' and "://" not in s
 
 
-_BARE_COUNT_RE = lazy(rf"^[ \t]*{COUNT}[ \t]*$")
+_BARE_COUNT_RE = lazy(rf"^[ \t]*+{COUNT}[ \t]*$")
 _NAME_REP_RE = lazy(rf"^(?P<name>.+?)[ \t]+(?P<rep>{COUNT})$")
 _EDITED_MARK_RE = lazy(_EDITED_MARK, regex.IGNORECASE)
 
@@ -449,7 +449,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
 
 _SAID = alternation("said") + "|" + alternation("wrote")
 _QUOTE_HEAD_RE = lazy(
-    rf"^[ \t\xa0]*(?:(?:On|Am|Le|El|Em|Il|Op|W|В)[ \t]+)?(?P<when>{_WHEN})(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?,[ \t]*"
+    rf"^[ \t\xa0]*+(?:(?:On|Am|Le|El|Em|Il|Op|W|В)[ \t]+)?(?P<when>{_WHEN})(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?,[ \t]*"
     rf"(?P<name>[^\n,]{{1,60}}?)[ \t]+(?:{_SAID})[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
@@ -503,7 +503,7 @@ _EDIT_WORDS = [p.split("|") for p in phrase_list("ips_edited_by")]
 # Openers and closers as two alternations around one date: one copy of the date pattern instead of one per
 # language keeps the compiled pattern small (any opener with any closer is no looser in practice).
 _EDITED_RE = lazy(
-    r"^[ \t]*(?:"
+    r"^[ \t]*+(?:"
     + "|".join(sorted({regex.escape(a) for a, _b in _EDIT_WORDS}, key=len, reverse=True))
     + rf")[ \t]+(?P<when>{_WHEN}|[^\n]{{1,30}}?)[ \t]+(?:"
     + "|".join(sorted({regex.escape(b) for _a, b in _EDIT_WORDS}, key=len, reverse=True))
@@ -545,9 +545,9 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 #: The ``by {user}`` end of an edit note split over lines.
 _EDIT_BY_RE = lazy(
-    r"^[ \t]*(?:by|von|par|por|da|door|przez|пользователем)[ \t]+\S[^\n]{0,60}$", regex.IGNORECASE
+    r"^[ \t]*+(?:by|von|par|por|da|door|przez|пользователем)[ \t]+\S[^\n]{0,60}$", regex.IGNORECASE
 )
-_URL_LINE_RE = lazy(r"^[ \t]*https?://\S+[ \t]*$")
+_URL_LINE_RE = lazy(r"^[ \t]*+https?://\S+[ \t]*$")
 _GUEST_RE = line_re(phrase_alt("ips_guest_prompt", min_words=3), flags=regex.IGNORECASE)
 _GUEST_SHORT_RE = line_re(
     phrase_alt("ips_guest_prompt", max_words=2) + "|" + phrase_alt("ips_post_links", max_words=1),
@@ -648,7 +648,7 @@ def post_links(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "permalink beside the share controls")
 
 
-@rule("IPS005", "reaction-count", tags=["reactions"], trigger=r"^[ \t]*\d{1,4}[ \t]*$")
+@rule("IPS005", "reaction-count", tags=["reactions"], trigger=r"^[ \t]*+\d{1,4}[ \t]*$")
 def reaction_count(view: TextView) -> Iterator[Hit]:
     """With Invision sniffed: the reaction total left as a bare number on a post's last line.
 
@@ -757,12 +757,12 @@ def _year_line_starts(head: str) -> Iterator[int]:
         pos = end + 1
 
 
-_POSTED_LINE_RE = lazy(r"^[ \t]*Posted[ \t]+(?:on[ \t]+)?\S", regex.MULTILINE)
+_POSTED_LINE_RE = lazy(r"^[ \t]*+Posted[ \t]+(?:on[ \t]+)?\S", regex.MULTILINE)
 _LINKS_HINTS = ("link to", "share on", "sharing options", "report post", "recommended posts")
 _LINKS_HINT_RE = lazy("(?i)" + "|".join(_LINKS_HINTS))
 _SNIFF_HINT_RES = tuple(lazy(hint, regex.IGNORECASE) for hint in _LINKS_HINTS)
 _US_CITATION_RE = lazy(
-    r"^[ \t\xa0]*(?:On[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*[AP]M,[ \t][^\n]{1,60}said:",
+    r"^[ \t\xa0]*+(?:On[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}[ \t]+at[ \t]+\d{1,2}:\d{2}[ \t]*[AP]M,[ \t][^\n]{1,60}said:",
     regex.MULTILINE,
 )
 _IPS5_DATE_RE_M = lazy(_IPS5_DATE_RE.pattern, _IPS5_DATE_RE.flags | regex.MULTILINE)

@@ -20,29 +20,29 @@ _STRONG_ICONS = (
     r"more-vertical|share-2|user-check|user-x|bell-off"
 )
 _WEAK_ICONS = r"arrow-up|arrow-down|link|heart|search|menu|lock|globe|eye|bell|star|flag|trash|edit|x|copy|mail|users?|plus|minus"
-_ICON_RE = lazy(rf"^[ \t]*(?:{_STRONG_ICONS})[ \t]*$", _F)
-_WEAK_ICON_RE = lazy(rf"^[ \t]*(?:{_WEAK_ICONS})[ \t]*$", regex.MULTILINE)
+_ICON_RE = lazy(rf"^[ \t]*+(?:{_STRONG_ICONS})[ \t]*$", _F)
+_WEAK_ICON_RE = lazy(rf"^[ \t]*+(?:{_WEAK_ICONS})[ \t]*$", regex.MULTILINE)
 _AGO = r"\d+[ \t]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|[smhdwy])[ \t]+ago"
 _LANGS = r"English|Deutsch|Français|Español|Português|Italiano|Nederlands|Polski|Русский|Undetermined"
 _NAME_LINE_RE = lazy(
-    r"^[ \t]*(?P<name>[^\s@][^\n@]{0,40}?)(?:[ \t]+@(?P<instance>[\w.-]+\.[a-z]{2,}))?(?:[ \t]+(?:OP|M|A|B))*[ \t]*$"
+    r"^[ \t]*+(?P<name>[^\s@][^\n@]{0,40}?)(?:[ \t]+@(?P<instance>[\w.-]+\.[a-z]{2,}))?(?:[ \t]+(?:OP|M|A|B))*[ \t]*$"
 )
 _META_RE = lazy(
-    rf"^[ \t]*(?:link|fedilink|{_LANGS}|arrow-up1?|arrow-down1?|-?\d+[ \t]*·?|{_AGO}|·)[ \t]*$",
+    rf"^[ \t]*+(?:link|fedilink|{_LANGS}|arrow-up1?|arrow-down1?|-?\d+[ \t]*·?|{_AGO}|·)[ \t]*$",
     regex.IGNORECASE,
 )
 
 
 _GLUED_HEADER_RE = lazy(
-    rf"^[ \t]*(?:[-•*][ \t]*)?(?P<name>[^\s@•][^\n@]{{0,40}}?)(?:@(?P<instance>[\w.-]+\.[a-z]{{2,}}))?(?:OP)?M?A?(?:{_LANGS})[ \t]*$"
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<name>[^\s@•][^\n@]{{0,40}}?)(?:@(?P<instance>[\w.-]+\.[a-z]{{2,}}))?(?:OP)?M?A?(?:{_LANGS})[ \t]*$"
 )
 _POST_HEADER_RE = lazy(
-    rf"^[ \t]*(?P<name>[^\s@][^\n@]{{0,40}}?)(?:[ \t]+@[\w.-]+)?(?:[ \t]+(?:OP|M|A|B))*[ \t]+to[ \t]+(?P<community>[^\n]{{1,60}}?)"
+    rf"^[ \t]*+(?P<name>[^\s@][^\n@]{{0,40}}?)(?:[ \t]+@[\w.-]+)?(?:[ \t]+(?:OP|M|A|B))*[ \t]+to[ \t]+(?P<community>[^\n]{{1,60}}?)"
     rf"(?:[ \t]+(?:{_LANGS}))?[ \t]*·[ \t]*(?P<when>{_AGO})[ \t]*$",
     regex.IGNORECASE,
 )
-_AGO_LINE_RE = lazy(rf"^[ \t]*(?:-?\d+[ \t]*·[ \t]*)?(?P<when>{_AGO})[ \t]*$", regex.IGNORECASE)
-_SCORE_DOT_RE = lazy(r"^[ \t]*-?\d+[ \t]*·[ \t]*$")
+_AGO_LINE_RE = lazy(rf"^[ \t]*+(?:-?\d+[ \t]*·[ \t]*)?(?P<when>{_AGO})[ \t]*$", regex.IGNORECASE)
+_SCORE_DOT_RE = lazy(r"^[ \t]*+-?\d+[ \t]*·[ \t]*$")
 
 
 @rule(
@@ -73,7 +73,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
     """
     n = len(view)
     used = -1
-    for i, _m in iter_line_matches(view, regex.compile(r"^[ \t]*fedilink[ \t]*$", _F)):
+    for i, _m in iter_line_matches(view, regex.compile(r"^[ \t]*+fedilink[ \t]*$", _F)):
         if i <= used:
             continue
         # back: "link", icons, then the name line
@@ -86,7 +86,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
                 k -= 1
                 continue
             s = view.lines[k]
-            if regex.match(r"^[ \t]*link[ \t]*$", s) or _ICON_RE.match(s):
+            if regex.match(r"^[ \t]*+link[ \t]*$", s) or _ICON_RE.match(s):
                 start = k
                 k -= 1
                 continue
@@ -110,7 +110,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
             s = view.lines[k]
             if _META_RE.match(s):
                 end = k
-                if regex.match(rf"^[ \t]*{_AGO}[ \t]*$", s, regex.IGNORECASE):
+                if regex.match(rf"^[ \t]*+{_AGO}[ \t]*$", s, regex.IGNORECASE):
                     date_raw = s.strip()
                     break
                 k += 1
@@ -198,14 +198,14 @@ _SIDEBAR = (
 )
 #: The sidebar's statistics and links are list items; inscriptis and html2text keep the bullet (``* 433 Posts``).
 _ITEM = r"(?:[-•*+][ \t]+)?"
-_SIDEBAR_RE = lazy(rf"^[ \t]*{_ITEM}(?:{'|'.join(_SIDEBAR)})[ \t]*$", _F)
+_SIDEBAR_RE = lazy(rf"^[ \t]*+{_ITEM}(?:{'|'.join(_SIDEBAR)})[ \t]*$", _F)
 #: Sidebar lines that are ordinary words on other forums (``12 Posts``, ``Create Post``): taken only in text
 #: sniffed as Lemmy or beside a Lemmy-specific line.
 _GENERIC_SIDEBAR_RE = lazy(
-    rf"^[ \t]*{_ITEM}(?:[\d.,]+[kKmM]? (?-i:Posts|Comments)|mods:|Create Post)[ \t]*$", _F
+    rf"^[ \t]*+{_ITEM}(?:[\d.,]+[kKmM]? (?-i:Posts|Comments)|mods:|Create Post)[ \t]*$", _F
 )
 _WEAK_SIDEBAR_RE = lazy(
-    rf"^[ \t]*{_ITEM}(?:Instances|Docs|Code|Sidebar|Chat|Communities|Search|Login|Sign Up|Subscribe|Expand|Collapse|"
+    rf"^[ \t]*+{_ITEM}(?:Instances|Docs|Code|Sidebar|Chat|Communities|Search|Login|Sign Up|Subscribe|Expand|Collapse|"
     r"[\w]{2,30}(?:[ \t]+@[\w.-]+)?)[ \t]*$",
     _F,
 )
@@ -260,8 +260,8 @@ def sniff(text: str) -> float:
 
 
 # Sniffer patterns: each runs only when the literal text it needs occurs (a plain substring test costs far less).
-_SNIFF_FEDILINK_RE = lazy(r"^[ \t]*fedilink[ \t]*$", regex.MULTILINE)
-_SNIFF_ICON_RE = lazy(r"^[ \t]*(?:minus-square|message-square|arrow-up1)[ \t]*$", regex.MULTILINE)
+_SNIFF_FEDILINK_RE = lazy(r"^[ \t]*+fedilink[ \t]*$", regex.MULTILINE)
+_SNIFF_ICON_RE = lazy(r"^[ \t]*+(?:minus-square|message-square|arrow-up1)[ \t]*$", regex.MULTILINE)
 _SNIFF_NAME_RE = lazy(r"\bLemmy\b|join-lemmy\.org")
 
 

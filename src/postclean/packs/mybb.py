@@ -33,11 +33,11 @@ _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 _MODIFIED = alt("classic_last_modified")
 _EDIT_TAIL = rf"\((?:{_MODIFIED}):[^\n()]{{1,200}}(?:\([^\n()]{{0,40}}\)[^\n()]{{0,80}})?\)"
 _POST_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:\#(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})(?:[ \t]*(?P<edit>{_EDIT_TAIL}))?"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:\#(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})(?:[ \t]*(?P<edit>{_EDIT_TAIL}))?"
     rf"|Warning Level:[^\n]{{0,20}}|Offline|Online|Away)[ \t]*$",
     _F,
 )
-_PRE_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?(?:Offline|Online|Away|\*+)[ \t]*$", _F)
+_PRE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:Offline|Online|Away|\*+)[ \t]*$", _F)
 _STOP_RE = line_re(r"(?:Website[ \t]+)?(?:Email[ \t]+)?(?:PM[ \t]+)?Find|Reply|Quote|Report|Edit|Delete")
 _SPEC = BlockSpec(pre=_PRE_RE, post=_POST_RE, single_ok=True, stoppers=_STOP_RE, name_gap=True)
 
@@ -69,7 +69,7 @@ def glued_post_head(view: TextView) -> Iterator[Hit]:
 #: The postbit's last stat, the post number and the date glued to the post's first line (html2text puts the
 #: post head and the message on one line): ``Reputation: 7 #3 2019-02-24, 05:31 PM The problem is…``.
 _GLUED_HEAD_RE = lazy(
-    rf"^[ \t]*(?P<label>{label_alternation()})[ \t]*:[ \t]*(?P<value>-?\d[\d,.]*)[ \t]+\#(?P<num>\d{{1,7}})"
+    rf"^[ \t]*+(?P<label>{label_alternation()})[ \t]*:[ \t]*(?P<value>-?\d[\d,.]*)[ \t]+\#(?P<num>\d{{1,7}})"
     rf"[ \t]+(?P<date>(?>{CLASSIC_DATE}))[ \t]+(?=\S)",
     _F,
 )
@@ -111,8 +111,8 @@ def author_block(view: TextView) -> Iterator[Hit]:
         yield Hit(h.start, h.end - 1, h.reason, facts, moved_to=h.moved_to)
 
 
-_EDIT_RE = lazy(rf"[ \t]*(?P<note>{_EDIT_TAIL})", _F)
-_EDIT_REASON_RE = lazy(r"^[ \t]*Edit Reason:[^\n]{0,200}$", _F)
+_EDIT_RE = lazy(rf"(?<![ \t])[ \t]*(?P<note>{_EDIT_TAIL})", _F)
+_EDIT_REASON_RE = lazy(r"^[ \t]*+Edit Reason:[^\n]{0,200}$", _F)
 
 
 @rule("MYB002", "edit-note", tags=["edit-note"], trigger=_MODIFIED)
@@ -136,7 +136,7 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 _WROTE = alternation("wrote")
 _QUOTE_RE = lazy(
-    rf"^[ \t]*(?:\((?P<date>{CLASSIC_DATE})\)[ \t]*)?(?P<user>[^\n()]{{1,60}}?)[ \t]+(?:{_WROTE}|Wrote):"
+    rf"^[ \t]*+(?:\((?P<date>{CLASSIC_DATE})\)[ \t]*)?(?P<user>[^\n()]{{1,60}}?)[ \t]+(?:{_WROTE}|Wrote):"
     rf"(?:[ \t]*\((?P<date2>{CLASSIC_DATE})\))?[ \t]*(?P<text>[^\n]*?)[ \t]*$",
     regex.MULTILINE | regex.VERSION1,
 )
@@ -218,13 +218,13 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "board notice")
 
 
-_SNIFF_FIND_RE = lazy(r"^[ \t]*(?:Website )?(?:Email )?(?:PM )?Find[ \t]*$", regex.MULTILINE)
+_SNIFF_FIND_RE = lazy(r"^[ \t]*+(?:Website )?(?:Email )?(?:PM )?Find[ \t]*$", regex.MULTILINE)
 _SNIFF_FIND_LED_RE = literal_led(_SNIFF_FIND_RE, "Find") or _SNIFF_FIND_RE
 _SNIFF = (
     (lazy(r"\(This post was last modified: "), 0.5),
     (lazy(r"\) ?[^\n()]{1,40} Wrote: "), 0.4),
-    (lazy(r"^[ \t]*Threads: \d", regex.MULTILINE), 0.2),
-    (lazy(r"^[ \t]*Reputation: -?\d", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*+Threads: \d", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*+Reputation: -?\d", regex.MULTILINE), 0.2),
     (lazy(r"MyBB"), 0.4),
     (_SNIFF_FIND_RE, 0.3),
     (lazy(r"Pages \(\d+\):"), 0.3),

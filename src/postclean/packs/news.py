@@ -131,10 +131,10 @@ def split_credit(segment: str) -> tuple[str, list[str]]:
 
 
 _CAPTION_PIPE_RE = lazy(
-    r"^[ \t]*(?P<caption>[^\n|]{8,800}?)[ \t]+[|｜][ \t]+(?P<credit>[^\n|]{2,160}?)[ \t]*$", regex.MULTILINE
+    r"^[ \t]*+(?P<caption>[^\n|]{8,800}?)[ \t]+[|｜][ \t]+(?P<credit>[^\n|]{2,160}?)[ \t]*$", regex.MULTILINE
 )
 _CAPTION_PAREN_RE = lazy(
-    r"^[ \t]*(?P<caption>[^\n]{8,800}?)[ \t]*\((?P<credit>(?:[^()\n]{0,40}?(?:Photo|Image|Credit|Foto)[^()\n]{0,60}|"
+    r"^[ \t]*+(?P<caption>[^\n]{8,800}?)[ \t]*\((?P<credit>(?:[^()\n]{0,40}?(?:Photo|Image|Credit|Foto)[^()\n]{0,60}|"
     rf"{_AGENCY_ALT}[^()\n]{{0,60}}))\)[ \t]*$",
     regex.MULTILINE,
 )
@@ -155,7 +155,7 @@ def _may_start_credit(line: str) -> bool:
 
 
 _CREDIT_ONLY_RE = lazy(
-    r"^[ \t]*(?P<credit>(?:(?:Photo|Photograph|Image|Picture|Credit|Foto|Bild)s?(?:[ ]+(?:by|credit|courtesy(?:[ ]+of)?))?"
+    r"^[ \t]*+(?P<credit>(?:(?:Photo|Photograph|Image|Picture|Credit|Foto|Bild)s?(?:[ ]+(?:by|credit|courtesy(?:[ ]+of)?))?"
     rf"[ ]*:[ ]*[^\n]{{2,100}}|(?:Photo|Image)[ ]+by[ ]+[^\n]{{2,80}}|{_AGENCY_ALT}(?:[ ]*(?:/|via)[ ]*[^\n]{{2,60}})?))[ \t]*$",
     regex.MULTILINE,
 )
@@ -181,7 +181,7 @@ def _card_after_figure(view: TextView, d: int, domain: str) -> tuple[int, int, i
 
 
 #: A line that carries on a sentence: it starts with a small letter or with punctuation that cannot open one.
-_CONTINUES_RE = lazy(r"^[ \t]*(?:\p{Ll}|[,.;:)\]!?])")
+_CONTINUES_RE = lazy(r"^[ \t]*+(?:\p{Ll}|[,.;:)\]!?])")
 
 
 def _card_opening(title: str, summary: str) -> bool:
@@ -201,7 +201,7 @@ def _names_site(title: str, domain: str) -> bool:
     return any(x in folded for x in labels)
 
 
-@rule("NEWS001", "link-card", tags=["link-card"], stage="news", trigger=r"^[ \t]*[\w.-]+\.[a-z]{2,}\.?(?:[ \t]+[\w.-]+)?[ \t]*$")
+@rule("NEWS001", "link-card", tags=["link-card"], stage="news", trigger=r"^[ \t]*+[\w.-]+\.[a-z]{2,}\.?(?:[ \t]+[\w.-]+)?[ \t]*$")
 def link_card(view: TextView) -> Iterator[Hit]:
     """Link-preview card: title line, summary line, bare domain line (anywhere in a post).
 
@@ -396,11 +396,11 @@ def dateline(view: TextView) -> Iterator[Hit]:
 
 
 _BYLINE_RE = lazy(
-    rf"^[ \t]*(?:By|BY|by)[ ]+(?P<names>{_NAME}(?:[ ]*(?:,|and|AND|&)[ ]*{_NAME}){{0,4}})"
+    rf"^[ \t]*+(?:By|BY|by)[ ]+(?P<names>{_NAME}(?:[ ]*(?:,|and|AND|&)[ ]*{_NAME}){{0,4}})"
     r"(?:[ ]*(?:[|,–—·]|[ ]-[ ])[ ]*(?P<rest>[^\n]{0,80}?))?[ \t]*$",
     regex.MULTILINE,
 )
-_CAPS_NAME_RE = lazy(r"^[ \t]*(?P<names>\p{Lu}[\p{Lu}.'’-]+(?:[ ]+\p{Lu}[\p{Lu}.'’-]*){1,4})[ \t]*$")
+_CAPS_NAME_RE = lazy(r"^[ \t]*+(?P<names>\p{Lu}[\p{Lu}.'’-]+(?:[ ]+\p{Lu}[\p{Lu}.'’-]*){1,4})[ \t]*$")
 _NOT_NAMES = lazy(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|The|This|That|Now|Then|Default|Far|Contrast|Comparison)\b"

@@ -19,18 +19,18 @@ __all__ = ["PACK"]
 
 _STATUS = phrase_alt("nodebb_status")
 #: ``J Offline`` — the avatar letter and the visually hidden status label.
-_STATUS_RE = lazy(rf"^[ \t]*(?P<letter>\w{{1,2}})[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
-_STATUS_LINE_RE = lazy(rf"(?m)^[ \t]*\w{{1,2}}[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+_STATUS_RE = lazy(rf"^[ \t]*+(?P<letter>\w{{1,2}})[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+_STATUS_LINE_RE = lazy(rf"(?m)^[ \t]*+\w{{1,2}}[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
 _WROTE = phrase_alt("nodebb_wrote")
-_WROTE_RE = lazy(rf"^[ \t]*(?:{_WROTE})(?:[ \t]+(?P<rest>[^\n]{{0,80}}?))?[ \t]*$", regex.IGNORECASE)
-_NUM_RE = lazy(r"^[ \t]*#(?P<n>\d{1,6})[ \t]*$")
+_WROTE_RE = lazy(rf"^[ \t]*+(?:{_WROTE})(?:[ \t]+(?P<rest>[^\n]{{0,80}}?))?[ \t]*$", regex.IGNORECASE)
+_NUM_RE = lazy(r"^[ \t]*+#(?P<n>\d{1,6})[ \t]*$")
 _WROTE_AGO_RE = lazy(
     r"^(?:on[ \t]+)?(?P<when>[^\n]{1,60}?)(?:[ \t]+(?:last edited by|zuletzt editiert von)[^\n]*)?$"
 )
 
 
-_STATUS_ALONE_RE = lazy(rf"^[ \t]*(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
-_LETTER_RE = lazy(r"^[ \t]*(?P<letter>\w{1,2})[ \t]*$")
+_STATUS_ALONE_RE = lazy(rf"^[ \t]*+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+_LETTER_RE = lazy(r"^[ \t]*+(?P<letter>\w{1,2})[ \t]*$")
 
 
 def _split_status(view: TextView, i: int) -> regex.Match[str] | None:
@@ -167,9 +167,9 @@ _FOOTER_RE = line_re(
     rf"|(?:{_QUOTE_WORD})[ \t]+(?:{_QUOTE_WORD})[ \t]+-?\d{{1,5}}",
     flags=regex.IGNORECASE,
 )
-_REPLY_COUNT_RE = lazy(rf"^[ \t]*(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE)
+_REPLY_COUNT_RE = lazy(rf"^[ \t]*+(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE)
 _REPLIES_TAIL_RE = lazy(
-    rf"^[ \t]*[^\n]{{1,120}}?[ \t]+(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE
+    rf"^[ \t]*+[^\n]{{1,120}}?[ \t]+(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE
 )
 
 
@@ -231,15 +231,15 @@ def post_footer(view: TextView) -> Iterator[Hit]:
 
 
 _SAID_IN_RE = lazy(
-    rf"^[ \t]*@[ \t]?(?P<name>[^\n]{{1,60}}?)[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+(?P<topic>[^\n]{{1,200}}?)[ \t]*:[ \t]*$",
+    rf"^[ \t]*+@[ \t]?(?P<name>[^\n]{{1,60}}?)[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+(?P<topic>[^\n]{{1,200}}?)[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 _SAID_IN_GLUED_RE = lazy(
-    rf"^[ \t]*(?:[-•*][ \t]*)?(?P<head>@[ \t]?(?P<name>[^\s:]{{1,40}})[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+[^\n:]{{1,160}}:[ \t]+)(?=\S)",
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<head>@[ \t]?(?P<name>[^\s:]{{1,40}})[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+[^\n:]{{1,160}}:[ \t]+)(?=\S)",
     regex.IGNORECASE | regex.MULTILINE,
 )
 _USER_SAID_IN_RE = lazy(
-    r"^[ \t]*Пользователь[ \t]+@?(?P<name>[^\n]{1,60}?)[ \t]+написал[ \t]+в[ \t]+(?P<topic>[^\n]{1,200}?)[ \t]*:[ \t]*$",
+    r"^[ \t]*+Пользователь[ \t]+@?(?P<name>[^\n]{1,60}?)[ \t]+написал[ \t]+в[ \t]+(?P<topic>[^\n]{1,200}?)[ \t]*:[ \t]*$",
     regex.MULTILINE,
 )
 
@@ -302,15 +302,15 @@ _TOPIC_CHROME_SHORT_RE = line_re(
 
 
 _STAT_LINE_RE = lazy(
-    rf"^[ \t]*(?:{COUNT})[ \t]+(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')})[ \t]*$",
+    rf"^[ \t]*+(?:{COUNT})[ \t]+(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')})[ \t]*$",
     regex.IGNORECASE,
 )
 #: The same statistics written value over label, one text node a line (``12`` / ``Posts`` / ``5`` / ``Posters``).
 _STAT_LABEL_RE = lazy(
-    rf"^[ \t]*(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')})[ \t]*$",
+    rf"^[ \t]*+(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')})[ \t]*$",
     regex.IGNORECASE,
 )
-_COUNT_LINE_RE = lazy(rf"^[ \t]*{COUNT}[ \t]*$")
+_COUNT_LINE_RE = lazy(rf"^[ \t]*+{COUNT}[ \t]*$")
 
 
 def _split_stats(view: TextView) -> Iterator[tuple[int, int]]:
@@ -410,15 +410,15 @@ _SNIFF_STATUS_RE = lazy(
 )
 _SNIFF_FOOTER = LineScan(_FOOTER_RE)
 _SNIFF_WROTE_RE = lazy(
-    r"^[ \t]*wrote(?: on| \d)?[^\n]{0,40}\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$", regex.MULTILINE
+    r"^[ \t]*+wrote(?: on| \d)?[^\n]{0,40}\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$", regex.MULTILINE
 )
 
 
 _GLUED_AVATAR_RE = lazy(
-    r"^[ \t]*(?:•[ \t]*)?(?P<name>[^\W\d_][\w.-]{0,30}(?:[ \t][\w.-]{1,30}){0,2}?[\p{Ll}\d])(?P<letter>\p{Lu})[ \t]*$",
+    r"^[ \t]*+(?:•[ \t]*)?(?P<name>[^\W\d_][\w.-]{0,30}(?:[ \t][\w.-]{1,30}){0,2}?[\p{Ll}\d])(?P<letter>\p{Lu})[ \t]*$",
     regex.MULTILINE,
 )
-_AVATAR_LETTER_RE = lazy(r"^[ \t]*•[ \t]*\p{Lu}[ \t]*$", regex.MULTILINE)
+_AVATAR_LETTER_RE = lazy(r"^[ \t]*+•[ \t]*\p{Lu}[ \t]*$", regex.MULTILINE)
 
 
 @rule("NBB005", "glued-avatar-name", tags=["author-block"], stage="split", scope="document")

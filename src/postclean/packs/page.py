@@ -23,9 +23,9 @@ from ..text import TextView, word_count
 
 __all__ = ["PACK", "forum_stats_lines", "free_spans", "is_nav_line", "norm_line"]
 
-_BULLET_RE = lazy(r"^[ \t]*(?:[-•*·▪◦►»›]|\d{1,2}[.)])[ \t]+")
+_BULLET_RE = lazy(r"^[ \t]*+(?:[-•*·▪◦►»›]|\d{1,2}[.)])[ \t]+")
 _SPACES_RE = lazy(r"\s+")
-_TRAIL_RE = lazy(r"[ \t]*[|·•:]+[ \t]*$")
+_TRAIL_RE = lazy(r"(?<![ \t])[ \t]*[|·•:]+[ \t]*$")
 
 
 _BULLET_FIRST = "-•*·▪◦►»›"
@@ -147,32 +147,32 @@ class _Heads:
 
 def _full_line(concept: str, tail: str = r"[ \t]*[.!:…]?") -> regex.Pattern[str]:
     return lazy(
-        rf"^[ \t]*(?:[-•*][ \t]+)?(?:{_alt(concept)}){tail}[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+        rf"^[ \t]*+(?:[-•*][ \t]+)?(?:{_alt(concept)}){tail}[ \t]*$", regex.IGNORECASE | regex.MULTILINE
     )
 
 
 # -- shared predicates (each rule also uses the others' lines as glue for its runs) ---------------------------
 
 _LOGIN_GENERIC_RE = lazy(
-    r"^[ \t]*(?:please[ \t]+)?(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|join[ \t]+now)"
+    r"^[ \t]*+(?:please[ \t]+)?(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|join[ \t]+now)"
     r"(?:[ \t]*(?:or|and|/)[ \t]*(?:log[ \t]?in|sign[ \t]?in|sign[ \t]?up|register|create[ \t]+an[ \t]+account))?"
     r"(?:[ \t]+(?:to|in[ \t]+order[ \t]+to)[ \t]+(?:reply|comment|post|vote|answer|continue|join[^\n]{0,30}|view[^\n]{0,30}|"
     r"see[^\n]{0,30}|participate|download[^\n]{0,30}|remove[^\n]{0,30}|hide[^\n]{0,30}|customi[sz]e[^\n]{0,30}))?"
     r"(?:[ \t]+in[ \t]+seconds)?[ \t]*[.!]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
-_JS_RE = lazy(rf"^[ \t]*(?:{_alt('js_notices')})[^\n]{{0,160}}$", regex.IGNORECASE | regex.MULTILINE)
+_JS_RE = lazy(rf"^[ \t]*+(?:{_alt('js_notices')})[^\n]{{0,160}}$", regex.IGNORECASE | regex.MULTILINE)
 _POWERED_RE = lazy(
-    rf"^[ \t]*(?:[^\n]{{0,60}}?[ \t|·-])?(?:{_alt('powered_by')})[ \t]+(?P<what>[\p{{Lu}}\d\"“'][^\n]{{0,140}})$",
+    rf"^[ \t]*+(?:[^\n]{{0,60}}?[ \t|·-])?(?:{_alt('powered_by')})[ \t]+(?P<what>[\p{{Lu}}\d\"“'][^\n]{{0,140}})$",
     regex.MULTILINE,
 )
 _COPYRIGHT_RE = lazy(
-    r"^[ \t]*(?:[^\n]{0,40}?(?:(?:©|\([cC]\))[ \t]*(?:\d{4}|\p{Lu})|(?:[Cc]opyright|COPYRIGHT)[ \t]*(?:©|\([cC]\))?[ \t]*\d{4})"
+    r"^[ \t]*+(?:[^\n]{0,40}?(?:(?:©|\([cC]\))[ \t]*(?:\d{4}|\p{Lu})|(?:[Cc]opyright|COPYRIGHT)[ \t]*(?:©|\([cC]\))?[ \t]*\d{4})"
     rf"[^\n]{{0,200}}|[^\n]{{0,160}}(?:{_alt('all_rights_reserved')})[^\n]{{0,80}})$",
     regex.MULTILINE,
 )
 _TIMES_RE = lazy(
-    rf"^[ \t]*(?:{_alt('all_times_are')})[ \t:]+(?:GMT|UTC|[\d:]{{3,}}|[+-]\d|[\p{{Lu}}\d])[^\n]{{0,80}}$",
+    rf"^[ \t]*+(?:{_alt('all_times_are')})[ \t:]+(?:GMT|UTC|[\d:]{{3,}}|[+-]\d|[\p{{Lu}}\d])[^\n]{{0,80}}$",
     regex.MULTILINE,
 )
 
@@ -357,7 +357,7 @@ def free_spans(view: TextView, start: int, end: int, reason: str, **kw: object) 
             a = None
 
 
-_SHARE_HEAD_RE = lazy(r"^[ \t]*Share(?:[ \t]+this(?:[ \t]+\w+)?)?[ \t]*:?[ \t]*$", regex.IGNORECASE)
+_SHARE_HEAD_RE = lazy(r"^[ \t]*+Share(?:[ \t]+this(?:[ \t]+\w+)?)?[ \t]*:?[ \t]*$", regex.IGNORECASE)
 
 
 # -- PAGE001 -------------------------------------------------------------------------------------------------
@@ -399,12 +399,12 @@ def nav_menu(view: TextView) -> Iterator[Hit]:
 _ROOTS = _alt("breadcrumb_roots")
 _SEG = r"[^\n›»>→|]{1,80}?"
 _BREAD_RE = lazy(
-    rf"^[ \t]*(?:(?:{_ROOTS})[ \t]*(?:[›»>→/|]|::)[ \t]*(?:{_SEG}[ \t]*(?:[›»>→]|::)[ \t]*){{0,8}}{_SEG}"
+    rf"^[ \t]*+(?:(?:{_ROOTS})[ \t]*(?:[›»>→/|]|::)[ \t]*(?:{_SEG}[ \t]*(?:[›»>→]|::)[ \t]*){{0,8}}{_SEG}"
     rf"|(?:{_SEG}[ \t]*[›»→][ \t]*){{2,9}}{_SEG})[ \t]*[›»>→]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 #: How a trail of the first kind (_BREAD_RE) starts: a cheap necessary test for lines without ``›``/``»``/``→``.
-_BREAD_HEAD_RE = lazy(rf"^[ \t]*(?:{_ROOTS})", regex.IGNORECASE | regex.MULTILINE)
+_BREAD_HEAD_RE = lazy(rf"^[ \t]*+(?:{_ROOTS})", regex.IGNORECASE | regex.MULTILINE)
 
 
 def _is_bread(line: str, separators: bool = True) -> bool:
@@ -521,12 +521,12 @@ def footer(view: TextView) -> Iterator[Hit]:
 # -- PAGE005 -------------------------------------------------------------------------------------------------
 
 _RELATED_RE = lazy(
-    rf"^[ \t]*(?:#+[ \t]*)?(?P<head>{_alt('related_headings')}|{_alt('qa_related_headings')})"
+    rf"^[ \t]*+(?:#+[ \t]*)?(?P<head>{_alt('related_headings')}|{_alt('qa_related_headings')})"
     r"(?:[ \t]+(?:r/)?[\w.-]{1,40})?[ \t]*(?:\(\d+\))?[ \t]*[:.…]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 _STAT_ITEM_RE = lazy(
-    r"^[ \t]*(?:[-•*·<>X×][ \t]*)*(?:[\d.,]+[kKmM]?[ \t]*)?(?:[·•|][ \t]*)?(?:[\d.,]+[kKmM]?[ \t]*"
+    r"^[ \t]*+(?:[-•*·<>X×][ \t]*)*(?:[\d.,]+[kKmM]?[ \t]*)?(?:[·•|][ \t]*)?(?:[\d.,]+[kKmM]?[ \t]*"
     r"(?:comments?|replies|reply|views?|posts?|votes?|points?|answers?|messages?)?|\w{1,12}[ \t]+\d{1,2},?[ \t]+\d{4}"
     r"|(?:Replies|Views|Posts|Messages|Answers|Votes)[ \t:]*[\d.,]+[kKmM]?)?[ \t]*$",
     regex.IGNORECASE,
@@ -628,7 +628,7 @@ def related_list(view: TextView) -> Iterator[Hit]:
 _STATS_HEAD_RE = _full_line("forum_stats_headings")
 _STAT_LABELS = _alt("forum_stats_labels")
 _STAT_PAIR_RE = lazy(
-    rf"^[ \t]*(?:[-•*][ \t]*)?(?P<label>{_STAT_LABELS})[ \t]*:?[ \t]*(?P<value>[\d][\d,.\s]*[kKmM]?|[^\n]{{1,40}})?[ \t]*$",
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<label>{_STAT_LABELS})[ \t]*:?[ \t]*(?P<value>[\d][\d,.\s]*[kKmM]?|[^\n]{{1,40}})?[ \t]*$",
     regex.IGNORECASE,
 )
 _STRONG_STAT = lazy(
@@ -638,10 +638,10 @@ _STRONG_STAT = lazy(
     r"темы|пользователи|участники|новый пользователь|guests|gäste|invités|invitados|visitantes|ospiti|gasten|goście|гости)$",
     regex.IGNORECASE,
 )
-_NUM_LINE_RE = lazy(r"^[ \t]*\d[\d,.\s]*[kKmM]?[ \t]*$")
+_NUM_LINE_RE = lazy(r"^[ \t]*+\d[\d,.\s]*[kKmM]?[ \t]*$")
 _BROWSING_RE = lazy(
-    rf"^[ \t]*(?:{_alt('users_browsing')})[^\n]{{0,400}}$|^[ \t]*Total:[ \t]*\d+[ \t]*\((?:members|Mitglieder|membres|miembros|membros|membri|leden|użytkownicy|пользователей)[^\n]{{0,80}}\)[ \t]*$"
-    r"|^[ \t]*\d[\d,]*[ \t]+(?:users?|members?|guests?)[ \t]+(?:online|are online|browsing)[^\n]{0,120}$",
+    rf"^[ \t]*+(?:{_alt('users_browsing')})[^\n]{{0,400}}$|^[ \t]*+Total:[ \t]*\d+[ \t]*\((?:members|Mitglieder|membres|miembros|membros|membri|leden|użytkownicy|пользователей)[^\n]{{0,80}}\)[ \t]*$"
+    r"|^[ \t]*+\d[\d,]*[ \t]+(?:users?|members?|guests?)[ \t]+(?:online|are online|browsing)[^\n]{0,120}$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 
@@ -864,7 +864,7 @@ def skip_links(view: TextView) -> Iterator[Hit]:
 
 # -- PAGE008 -------------------------------------------------------------------------------------------------
 
-_TITLE_SEP_RE = lazy(r"[ \t]+(?:[-–—|:•·]|::)[ \t]+")
+_TITLE_SEP_RE = lazy(r"(?<![ \t])[ \t]+(?:[-–—|:•·]|::)[ \t]+")
 
 
 @rule("PAGE008", "page-title", tags=["headline"], scope="document")
@@ -915,12 +915,12 @@ def page_title(view: TextView) -> Iterator[Hit]:
 
 _JUMP_ITEM = "(?:" + "|".join(regex.escape(x).replace(r"\ ", r"[ \t]+") for x in phrases("forum_jump_items")) + ")"
 _JUMP_HEAD_RE = lazy(
-    r"^[ \t]*(?:[-•][ \t]*)?(?:"
+    r"^[ \t]*+(?:[-•][ \t]*)?(?:"
     + "|".join(regex.escape(x).replace(r"\ ", r"[ \t]+") for x in phrases("forum_jump"))
     + r")[ \t]*:?[ \t]+(?P<rest>\S[^\n]*)$",
     regex.IGNORECASE,
 )
-_JUMP_ITEMS_RE = lazy(rf"^[ \t]*(?:[-•][ \t]*)?(?:[^\s]{{1,30}}[ \t]+)?{_JUMP_ITEM}(?:[ \t]+{_JUMP_ITEM}){{2,}}(?:[ \t]|$)")
+_JUMP_ITEMS_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?(?:[^\s]{{1,30}}[ \t]+)?{_JUMP_ITEM}(?:[ \t]+{_JUMP_ITEM}){{2,}}(?:[ \t]|$)")
 _JUMP_ITEM_RE = lazy(_JUMP_ITEM)
 _SENTENCE_RE = lazy(r"\w[.!?][ \t]+\p{Lu}|\w[.!?]$")
 

@@ -42,12 +42,12 @@ _POST_BY_GLUED = "|".join(
 )
 #: ``Post by X » Mon Mar 04, 2019 10:05 am`` (``Beitrag von X » …``; Russian prints no "by").
 _BYLINE_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:(?:Unread[ \t]+)?(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+)?(?P<user>[^\n»]{{1,60}}?)[ \t]*»[ \t]*"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:(?:Unread[ \t]+)?(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+)?(?P<user>[^\n»]{{0,60}}?)[ \t]*»[ \t]*"
     rf"(?P<date>{CLASSIC_DATE})[ \t]*$",
     _F,
 )
 _CONTACT_RE = lazy(
-    r"^[ \t]*(?:[-•][ \t]*)?(?:Contact:?|Contact [^\n]{1,60}|Kontakt:?|Contacter [^\n]{1,60}|Website|Yahoo Messenger|"
+    r"^[ \t]*+(?:[-•][ \t]*)?(?:Contact:?|Contact [^\n]{1,60}|Kontakt:?|Contacter [^\n]{1,60}|Website|Yahoo Messenger|"
     r"ICQ|AIM|Skype|Jabber|Facebook|Twitter|YouTube|Website Yahoo Messenger|Website ICQ)[ \t]*$",
     _F,
 )
@@ -97,7 +97,8 @@ def byline(view: TextView) -> Iterator[Hit]:
         if word_count(user) > 6:
             continue
         facts = date_facts(m.group("date"))
-        facts["author.name"] = user
+        if user:
+            facts["author.name"] = user
         start = i
         prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
         if prev and _RE_SUBJECT.match(view.lines[prev[0]]):
@@ -105,14 +106,14 @@ def byline(view: TextView) -> Iterator[Hit]:
         yield Hit(start, i, "post byline", facts, moved_to="author")
 
 
-_RE_SUBJECT = lazy(r"^[ \t]*(?:Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200}$")
+_RE_SUBJECT = lazy(r"^[ \t]*+(?:Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200}$")
 
 _WROTE = alternation("wrote")
 _PRONOUNS = frozenset(
     ["he", "she", "they", "it", "i", "we", "you", "someone", "somebody", "everyone", "nobody", "who", "that", "this", "and", "then", "one", "er", "sie", "es", "ich", "wir", "il", "elle", "on", "je", "nous", "él", "ella", "yo", "ele", "ela", "lui", "lei", "hij", "zij", "ik", "on", "ona", "ja", "он", "она", "я"]
 )
 _QUOTE_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?P<user>[^\n:]{{1,60}}?)[ \t]+(?:{_WROTE})[ \t]?:(?P<sp>[ \t]*)(?:↑[ \t]*(?P<date>{CLASSIC_DATE})?[ \t]*)?"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?P<user>[^\n:]{{1,60}}?)[ \t]+(?:{_WROTE})[ \t]?:(?P<sp>[ \t]*)(?:↑[ \t]*(?P<date>{CLASSIC_DATE})?[ \t]*)?"
     r"(?P<text>[^\n]*?)[ \t]*$",
     _F,
 )
@@ -178,7 +179,7 @@ def code_header(view: TextView) -> Iterator[Hit]:
 
 
 _EDIT_RE = lazy(
-    rf"^[ \t]*(?P<note>(?:{alt('classic_last_edited_by')})[ \t]+[^\n]{{1,160}}?"
+    rf"^[ \t]*+(?P<note>(?:{alt('classic_last_edited_by')})[ \t]+[^\n]{{1,160}}?"
     rf"(?:,[ \t]*(?:{alt('classic_edited_total')})|[ \t]+on[ \t]+[^\n]{{4,60}})\.?)[ \t]*$",
     _F,
 )
@@ -225,7 +226,7 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
 
 _FILE_STATS = alt("classic_file_stats")
 _FILE_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?P<file>[^\n]{{1,120}}?\.\w{{2,5}}[ \t]*)?\(?[\d.,]+[ \t]*(?:KiB|MiB|KB|MB|Bytes|B)\)?"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?P<file>[^\n]{{1,120}}?\.\w{{2,5}}[ \t]*)?\(?[\d.,]+[ \t]*(?:KiB|MiB|KB|MB|Bytes|B)\)?"
     rf"[ \t]*(?:{_FILE_STATS})?[ \t]*$",
     _F,
 )
@@ -233,7 +234,7 @@ _FILE_STATS_RE = line_re(_FILE_STATS)
 _FILE_STATS_ANY_RE = lazy(_FILE_STATS, _F)  # anywhere in a line
 _FILE_NEEDLE = lazy(r"\d[ \t]*(?:KiB|MiB|KB|MB|Bytes|B)\b", regex.IGNORECASE)
 _ATTACH_HEAD_RE = line_re(alt("classic_attachments"))
-_FILENAME_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?[^\s/\\]{1,120}\.(?:[a-z0-9]{2,5})[ \t]*$", regex.IGNORECASE)
+_FILENAME_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?[^\s/\\]{1,120}\.(?:[a-z0-9]{2,5})[ \t]*$", regex.IGNORECASE)
 
 
 @rule("PHB007", "attachments", tags=["link-card"], trigger=r"KiB|KB|MB|Bytes|times|mal|fois|veces|vezes|volte|keer|razy|Просмотров|Скачиваний")
@@ -295,12 +296,12 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
 
 
 _SUBJECT_RE = lazy(
-    r"^[ \t]*(?:[-•][ \t]*)?(?P<re>Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?(?P<subject>[^\n]{1,200}?)[ \t]*$",
+    r"^[ \t]*+(?:[-•][ \t]*)?(?P<re>Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?(?P<subject>[^\n]{1,200}?)[ \t]*$",
     regex.MULTILINE,
 )
 
 
-@rule("PHB009", "reply-subject", tags=["headline", "post-meta"], scope="document", trigger=r"^[ \t]*(?:[-•][ \t]*)?(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):")
+@rule("PHB009", "reply-subject", tags=["headline", "post-meta"], scope="document", trigger=r"^[ \t]*+(?:[-•][ \t]*)?(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):")
 def reply_subject(view: TextView) -> Iterator[Hit]:
     """``Re: {title}`` post-subject lines that repeat the thread title (phpBB, SMF, FluxBB, vBulletin).
 
@@ -331,19 +332,19 @@ def reply_subject(view: TextView) -> Iterator[Hit]:
 
 _SNIFF_ARROW_RE = lazy(r" wrote: ?↑")
 _SNIFF_BY_RE = lazy(
-    rf"^[ \t]*(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+[^\n»]{{1,60}} » ", regex.MULTILINE | regex.VERSION1
+    rf"^[ \t]*+(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+[^\n»]{{1,60}} » ", regex.MULTILINE | regex.VERSION1
 )
-_SNIFF_TOP_RE = lazy(r"^[ \t]*Top[ \t]*$", regex.MULTILINE)
+_SNIFF_TOP_RE = lazy(r"^[ \t]*+Top[ \t]*$", regex.MULTILINE)
 _SNIFF_TOP_LED_RE = literal_led(_SNIFF_TOP_RE, "Top") or _SNIFF_TOP_RE
 _SNIFF = (
     (_SNIFF_ARROW_RE, 0.45),
     (_SNIFF_BY_RE, 0.4),
-    (lazy(r"^[ \t]*Code: Select all[ \t]*$", regex.MULTILINE | regex.IGNORECASE), 0.4),
+    (lazy(r"^[ \t]*+Code: Select all[ \t]*$", regex.MULTILINE | regex.IGNORECASE), 0.4),
     (lazy(r"edited \d+ times? in total"), 0.4),
     (lazy(r"phpBB"), 0.5),
-    (lazy(r"^[ \t]*(?:[-•][ \t]*)?Joined: [^\n]{4,40}$", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*+(?:[-•][ \t]*)?Joined: [^\n]{4,40}$", regex.MULTILINE), 0.2),
     (_SNIFF_TOP_RE, 0.2),
-    (lazy(r"^[ \t]*(?:Board index|Return to “)", regex.MULTILINE), 0.3),
+    (lazy(r"^[ \t]*+(?:Board index|Return to “)", regex.MULTILINE), 0.3),
     (lazy(r"^[^\n:]{1,40} wrote:\S", regex.MULTILINE), 0.25),
     (lazy(r"\(\d[\d.,]* KiB\) (?:Viewed|Downloaded) \d+ times?"), 0.35),
     (_AVATAR_RE, 0.3),

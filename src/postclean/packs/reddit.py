@@ -28,7 +28,7 @@ _WHEN = (
 # -- RDT001: comment and post headers (open posts) ------------------------------------------------------------
 
 _OLD_TAGLINE_RE = lazy(
-    rf"^[ \t]*\[[–+-]\][ \t]*{_USER}(?P<rest>[^\n]{{0,300}})$",
+    rf"^[ \t]*+\[[–+-]\][ \t]*{_USER}(?P<rest>[^\n]{{0,300}})$",
     _F,
 )
 _OLD_EVIDENCE_RE = lazy(
@@ -38,21 +38,21 @@ _OLD_EVIDENCE_RE = lazy(
 #: A tagline with the comment's text glued after it (converters that drop line breaks between inline elements),
 #: led by the previous comment's buttons: ``permalinkembedsavereportreply[–]user 41 points … (2 children)Text``.
 _GLUED_TAGLINE_RE = lazy(
-    r"^[ \t]*(?:permalink|embed|save|parent|report|reply|give[ \t]award|share|edit|delete)*"
+    r"^[ \t]*+(?:permalink|embed|save|parent|report|reply|give[ \t]award|share|edit|delete)*"
     rf"\[[–+-]\][ \t]*{_USER}(?P<rest>[^\n]{{0,200}}?\(\d{{1,6}}[ \t]+child(?:ren)?\))(?P<text>[^\n]*)$",
     _F,
 )
 _NEW_HEADER_RE = lazy(
-    rf"^[ \t]*(?:Posted by[ \t]+)?{_USER}(?:[ \t]+(?:OP|MOD|Mod|Admin))?[ \t]*[·•][ \t]*{_WHEN}"
+    rf"^[ \t]*+(?:Posted by[ \t]+)?{_USER}(?:[ \t]+(?:OP|MOD|Mod|Admin))?[ \t]*[·•][ \t]*{_WHEN}"
     rf"(?:[ \t]*[·•][ \t]*(?:edited|bearbeitet|modifié|editado|modificato|bewerkt|edytowano|изменено)[^\n]{{0,30}})?[ \t]*$"
-    rf"|^[ \t]*Posted by[ \t]+u/(?P<user2>[\w-]{{2,40}})[ \t]+{_WHEN}[ \t]*$",
+    rf"|^[ \t]*+Posted by[ \t]+u/(?P<user2>[\w-]{{2,40}})[ \t]+{_WHEN}[ \t]*$",
     _F,
 )
 _SUBMITTED_RE = lazy(
-    rf"^[ \t]*submitted[ \t]+(?P<when>[^\n]{{1,40}}?ago)[ \t]+by[ \t]+{_USER}(?:[ \t]*\[[^\]\n]{{1,20}}\])*[ \t]*$",
+    rf"^[ \t]*+submitted[ \t]+(?P<when>[^\n]{{1,40}}?ago)[ \t]+by[ \t]+{_USER}(?:[ \t]*\[[^\]\n]{{1,20}}\])*[ \t]*$",
     _F,
 )
-_LEVEL_RE = lazy(r"^[ \t]*level[ \t]+\d{1,2}[ \t]*$", _F)
+_LEVEL_RE = lazy(r"^[ \t]*+level[ \t]+\d{1,2}[ \t]*$", _F)
 
 
 def _live_before(view: TextView, i: int, limit: int = 3) -> int | None:
@@ -67,7 +67,7 @@ def _live_before(view: TextView, i: int, limit: int = 3) -> int | None:
 
 #: The badges old Reddit prints after a name (``[S]`` submitter, ``[M]`` moderator, ``[A]`` admin), whole or
 #: one text node a line (``[`` / ``S`` / ``]``).
-_BADGE_LINE_RE = lazy(r"^[ \t]*(?:\[[ \t]*[SMA∆](?:[ \t]+[SMA∆])*[ \t]*\]|[SMA∆](?:[ \t]+[SMA∆])*)[ \t]*$")
+_BADGE_LINE_RE = lazy(r"^[ \t]*+(?:\[[ \t]*[SMA∆](?:[ \t]+[SMA∆])*[ \t]*\]|[SMA∆](?:[ \t]+[SMA∆])*)[ \t]*$")
 
 
 def _skip_badge(view: TextView, k: int | None) -> int | None:
@@ -97,9 +97,9 @@ def _skip_badge(view: TextView, k: int | None) -> int | None:
     return k
 
 
-_POINTS_LINE_RE = lazy(r"^[ \t]*-?\d[\d,.]*[kK]?[ \t]+points?[ \t]*$", regex.MULTILINE)
-_HANDLE_LINE_RE = lazy(r"^[ \t]*(?:u/)?[\w-]{2,40}[ \t]*$")
-_WHEN_LINE_RE = lazy(rf"^[ \t]*{_WHEN}[ \t]*$", regex.IGNORECASE)
+_POINTS_LINE_RE = lazy(r"^[ \t]*+-?\d[\d,.]*[kK]?[ \t]+points?[ \t]*$", regex.MULTILINE)
+_HANDLE_LINE_RE = lazy(r"^[ \t]*+(?:u/)?[\w-]{2,40}[ \t]*$")
+_WHEN_LINE_RE = lazy(rf"^[ \t]*+{_WHEN}[ \t]*$", regex.IGNORECASE)
 
 
 @rule("RDT001", "comment-header", tags=["author-block", "post-meta"], stage="split", scope="document")
@@ -193,7 +193,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
             if (
                 nxt
                 and nxt[0] <= i + 2
-                and regex.match(r"^[ \t]*(?:u/)?[\w-]{2,40}[ \t]*$", view.lines[nxt[0]])
+                and regex.match(r"^[ \t]*+(?:u/)?[\w-]{2,40}[ \t]*$", view.lines[nxt[0]])
             ):
                 yield Hit(
                     i,
@@ -207,19 +207,19 @@ def comment_header(view: TextView) -> Iterator[Hit]:
 # -- RDT002: action rows --------------------------------------------------------------------------------------
 
 _GLUED_ACTIONS_RE = lazy(
-    r"^[ \t]*(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
+    r"^[ \t]*+(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
     r"|enable[ \t]+inbox[ \t]+replies|share|hide|unsave|context|full[ \t]+comments(?:[ \t]*\(\d+\))?|source|crosspost)"
     r"{3,14}[ \t]*$",
     _F,
 )
 _ACTION_WORD_RE = lazy(
-    r"^[ \t]*(?:[-•][ \t]+)?(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
+    r"^[ \t]*+(?:[-•][ \t]+)?(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
     r"|share|hide|unsave|context|source|crosspost|Upvote|Downvote|Vote|Award|Reply|Share|Report|Save|Follow|-?\d{1,6}|"
     r"\d+(?:\.\d)?[kK])[ \t]*$",
     _F,
 )
 _NEW_ACTIONS_RE = lazy(
-    r"^[ \t]*(?:Upvote[ \t]+(?:-?[\d.,]+[kK]?|Vote)[ \t]+Downvote(?:[ \t]+(?:Reply|reply|Award|Share|Report|Save|Follow|"
+    r"^[ \t]*+(?:Upvote[ \t]+(?:-?[\d.,]+[kK]?|Vote)[ \t]+Downvote(?:[ \t]+(?:Reply|reply|Award|Share|Report|Save|Follow|"
     r"[\d.,]+[kK]?|Go to comments))*|Reply[ \t]+reply|Vote[ \t]+Reply|(?:\d+[ \t]+)?more[ \t]+repl(?:y|ies)|More replies|"
     r"Continue this thread(?:[ \t]*→)?|load more comments(?:[ \t]*\(\d+ repl(?:y|ies)\))?|continue this thread|"
     r"\(\d+ child(?:ren)?\)|\[\+\]|\[[–-]\]|Comment deleted by user|level[ \t]+\d{1,2}|"
@@ -319,7 +319,7 @@ _PAGE = (
     r"By continuing, you agree to our User Agreement and acknowledge that you understand the Privacy Policy\.",
     r"I am a bot, and this action was performed automatically\.[^\n]{0,200}",
 )
-_PAGE_RE = lazy(rf"^[ \t]*(?:{'|'.join(_PAGE)})[ \t]*$", _F)
+_PAGE_RE = lazy(rf"^[ \t]*+(?:{'|'.join(_PAGE)})[ \t]*$", _F)
 #: Page lines that other forums print too (``Popular``, ``Jump to content``, ``12 comments``, ``url: …``):
 #: taken only in text sniffed as Reddit or beside a Reddit-specific line.
 _GENERIC_PAGE = (
@@ -331,9 +331,9 @@ _GENERIC_PAGE = (
     r"Go to [\w]{2,30}",
     r"r/[\w]{2,30}[ \t]*[·•]?",
 )
-_GENERIC_PAGE_RE = lazy(rf"^[ \t]*(?:{'|'.join(_GENERIC_PAGE)})[ \t]*$", _F)
+_GENERIC_PAGE_RE = lazy(rf"^[ \t]*+(?:{'|'.join(_GENERIC_PAGE)})[ \t]*$", _F)
 _WEAK_PAGE_RE = lazy(
-    r"^[ \t]*(?:Public|Restricted|Private|Read more|Share|Continue|CONTINUE|about|blog|advertising|careers|help|"
+    r"^[ \t]*+(?:Public|Restricted|Private|Read more|Share|Continue|CONTINUE|about|blog|advertising|careers|help|"
     r"site rules|Reddit help center|reddiquette|mod guidelines|contact us|apps & tools|Reddit for iPhone|"
     r"Reddit for Android|mobile website|<3|reddit premium|Advertise[^\n]{0,30}|filter by field|\[S\]|\[ M \]|×|X|< >|"
     r"-?\d[\d,]*|points?|[\w.-]+\.[a-z]{2,6}[ \t]+Open|0[ \t]+0|Members|Online|Top \d+%[^\n]{0,20}|"
@@ -341,10 +341,10 @@ _WEAK_PAGE_RE = lazy(
     _F,
 )
 _SIDEBAR_HEAD_RE = lazy(
-    r"^[ \t]*(?:Submission Rules|Comment Rules|Rules|filter by field|Filter by flair|Community Rules|Related communities)[ \t]*$",
+    r"^[ \t]*+(?:Submission Rules|Comment Rules|Rules|filter by field|Filter by flair|Community Rules|Related communities)[ \t]*$",
     _F,
 )
-_SUB_ITEM_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?[\w&<]{2,25}(?:[ \t]+[\w&]{1,12}){0,2}[ \t]*$")
+_SUB_ITEM_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?[\w&<]{2,25}(?:[ \t]+[\w&]{1,12}){0,2}[ \t]*$")
 
 
 @rule(
@@ -446,18 +446,18 @@ def _sniff_led_re(source: str, literal: str) -> regex.Pattern[str]:
 # Sniffer patterns: each runs only when the literal text it needs occurs (a plain substring test costs far less),
 # or is led by such a literal.
 #: ``^[ \t]*\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?`` led by its "[".
-_SNIFF_COLLAPSE_RE = _sniff_led_re(r"^[ \t]*\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?", "[")
+_SNIFF_COLLAPSE_RE = _sniff_led_re(r"^[ \t]*+\[[–+-]\][ \t]*[\w-]{2,40}[^\n]*points?", "[")
 _SNIFF_NAME_RE = lazy(r"\bReddit\b|\breddit\.com\b")
 _SNIFF_SUB_RE = lazy(r"(?:^|[ \t])/?r/\w{2,}", regex.MULTILINE)
 _SNIFF_SUBMITTED_RE = lazy(r"submitted[^\n]{1,40}ago by|points \(\d+% upvoted\)|\(\d+ children\)")
 _SNIFF_HEADER_RE = lazy(
-    r"^[ \t]*[\w-]{2,40}[ \t]*[·•][ \t]*\d+[ \t]*(?:yr|mo|d|h)\.?[ \t]+ago", regex.MULTILINE
+    r"^[ \t]*+[\w-]{2,40}[ \t]*[·•][ \t]*\d+[ \t]*(?:yr|mo|d|h)\.?[ \t]+ago", regex.MULTILINE
 )
 #: ``^[ \t]*(?:level \d|More replies|Upvote)``, one pattern for each alternative.
 _SNIFF_LEVEL_RES = (
-    _sniff_led_re(r"^[ \t]*level \d", "level "),
-    _sniff_led_re(r"^[ \t]*More replies", "More replies"),
-    _sniff_led_re(r"^[ \t]*Upvote", "Upvote"),
+    _sniff_led_re(r"^[ \t]*+level \d", "level "),
+    _sniff_led_re(r"^[ \t]*+More replies", "More replies"),
+    _sniff_led_re(r"^[ \t]*+Upvote", "Upvote"),
 )
 
 PACK = RulePack(

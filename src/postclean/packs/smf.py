@@ -33,22 +33,22 @@ _KEYINFO = (
     rf"(?:«[ \t]*(?:(?:{_REPLY})[ \t]*\#(?P<num>\d{{1,7}})[ \t]+)?(?:on|am|le|el|em|il|op|dnia|:)?:?[ \t]*"
     rf"(?P<date>{CLASSIC_DATE})[ \t]*»)"
 )
-_KEYINFO_RE = lazy(rf"^[ \t]*{_KEYINFO}[ \t]*$", _F)
+_KEYINFO_RE = lazy(rf"^[ \t]*+{_KEYINFO}[ \t]*$", _F)
 _POSTLINE_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_KEYINFO}|\#(?P<num2>\d{{1,7}})|(?P<date2>{CLASSIC_DATE}))[ \t]*$", _F
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_KEYINFO}|\#(?P<num2>\d{{1,7}})|(?P<date2>{CLASSIC_DATE}))[ \t]*$", _F
 )
 _LOGGED = alt("classic_logged")
 _BLOCK_TAIL_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_LOGGED}|View Profile|WWW|Email|Personal Message \((?:Offline|Online)\)|"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|View Profile|WWW|Email|Personal Message \((?:Offline|Online)\)|"
     r"Show IP address|Offline|Online|Thread Starter|Topic starter|\*+)[ \t]*$",
     _F,
 )
-_PRE_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?(?:\*+|Offline|Online|Thread Starter|Topic starter)[ \t]*$", _F)
+_PRE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:\*+|Offline|Online|Thread Starter|Topic starter)[ \t]*$", _F)
 _STOP_RE = line_re(rf"{_LOGGED}|Report to moderator|Quote|Print|Go Down|Go Up|User actions|Pages[ \t]+\d+")
 
 
 _EVIDENCE_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_LOGGED}|«|View Profile|Personal Message|Karma|Show IP address)", _F
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|«|View Profile|Personal Message|Karma|Show IP address)", _F
 )
 _SPEC = BlockSpec(
     evidence=_EVIDENCE_RE,
@@ -94,7 +94,7 @@ def reply_header(view: TextView) -> Iterator[Hit]:
 
 _QUOTE_FROM = alt("classic_quote_from")
 _QUOTE_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_QUOTE_FROM}):[ \t]*(?P<user>[^\n]{{1,60}}?)"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_QUOTE_FROM}):[ \t]*(?P<user>[^\n]{{1,60}}?)"
     rf"(?:[ \t]+(?:on|am|le|el|em|il|op|dnia|—)[ \t]+(?P<date>{CLASSIC_DATE}))?"
     rf"(?:[ \t]*(?P<text>(?<=\d[ \t]*[AP]M[ \t]*|\d[ \t]*)\S[^\n]*?))?[ \t]*$",
     _F,
@@ -127,11 +127,11 @@ def quote(view: TextView) -> Iterator[Hit]:
 
 
 _EDIT_RE = lazy(
-    rf"^[ \t]*«?[ \t]*(?P<note>(?:{alt('classic_last_edit')}):[ \t]*[^\n»]{{4,80}}?"
+    rf"^[ \t]*+«?[ \t]*(?P<note>(?:{alt('classic_last_edit')}):[ \t]*[^\n»]{{4,80}}?"
     rf"(?:[ \t]+(?:by|von|par|por|da|door|przez|—)[ \t]+[^\n»]{{1,60}}?)?)[ \t]*»?[ \t]*$",
     _F,
 )
-_REASON_RE = lazy(rf"^[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
+_REASON_RE = lazy(rf"^[ \t]*+(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
 
 
 @rule("SMF004", "edit-note", tags=["edit-note"], trigger=r"Edit|geändert|Bearbeitung|édition|modific|edición|edição|modifica|bewerkt|edycja|редакт")
@@ -184,7 +184,7 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
 
 
 _STARTED_RE = lazy(
-    rf"^[ \t]*Started by (?P<user>[^\n,]{{1,60}}),[ \t]*(?P<date>{CLASSIC_DATE})[ \t]*$", _F
+    rf"^[ \t]*+Started by (?P<user>[^\n,]{{1,60}}),[ \t]*(?P<date>{CLASSIC_DATE})[ \t]*$", _F
 )
 _TOPIC_RE = line_re(
     r"SMF [\d.]+[^\n]{0,20}© \d{4}[^\n]{0,40}Simple Machines[^\n]{0,40}|Powered by SMF[^\n]{0,80}|"
@@ -214,13 +214,13 @@ _SNIFF_ON_RE = lazy(r"«[ \t]*(?:Reply #\d+ )?on: ")
 _SNIFF_LIKES_RE = lazy(r"\d+ (?:person likes|people like) this\.")
 _SNIFF = (
     (_SNIFF_ON_RE, 0.5),
-    (lazy(r"^[ \t]*Quote from: ", regex.MULTILINE), 0.35),
-    (lazy(r"^[ \t]*Logged[ \t]*$", regex.MULTILINE), 0.3),
+    (lazy(r"^[ \t]*+Quote from: ", regex.MULTILINE), 0.35),
+    (lazy(r"^[ \t]*+Logged[ \t]*$", regex.MULTILINE), 0.3),
     (lazy(r"Last Edit: [^\n]{4,60} by "), 0.3),
     (lazy(r"Simple Machines|Powered by SMF"), 0.5),
     (lazy(r"Report to moderator"), 0.3),
     (_SNIFF_LIKES_RE, 0.3),
-    (lazy(r"^[ \t]*Started by [^\n,]{1,60}, ", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*+Started by [^\n,]{1,60}, ", regex.MULTILINE), 0.2),
 )
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {

@@ -39,9 +39,9 @@ _COUNTS = alternation("qa_answers_count")
 
 # -- SE001: vote counts open posts ---------------------------------------------------------------------------
 
-_NUMBER_RE = lazy(r"^[ \t]*(?:[-•*][ \t]*)?-?\d{1,6}[ \t]*$")
+_NUMBER_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?-?\d{1,6}[ \t]*$")
 _BOUNDARY_RE = lazy(
-    rf"^[ \t]*(?:Add a comment[ \t]*\|?|Show \d+ more comments?|\d+[ \t]+(?:{_COUNTS})(?:[ \t]+\d+)?|"
+    rf"^[ \t]*+(?:Add a comment[ \t]*\|?|Show \d+ more comments?|\d+[ \t]+(?:{_COUNTS})(?:[ \t]+\d+)?|"
     rf"(?:{_SORTED})[^\n]{{0,80}}|Highest score \(default\)[^\n]*|Viewed[ \t]+[\d.,]+[kKmM]?[ \t]+times?|"
     rf"[^\n]{{0,400}}Commented[ \t]+{_SHORT_DATE}[^\n]{{0,12}}|Trending \(recent votes count more\)[^\n]*)[ \t]*$",
     _F,
@@ -79,7 +79,7 @@ def vote_count(view: TextView) -> Iterator[Hit]:
 # -- SE002: post menu and question header ---------------------------------------------------------------------
 
 _STRONG_MENU_RE = lazy(
-    r"^[ \t]*(?:(?:Share[ \t]*)?Improve this (?:answer|question)(?:[ \t]*Follow)?(?:[ \t]*Flag)?|"
+    r"^[ \t]*+(?:(?:Share[ \t]*)?Improve this (?:answer|question)(?:[ \t]*Follow)?(?:[ \t]*Flag)?|"
     r"Share[ \t]*(?:Cite[ \t]*)?Improve this (?:answer|question)[ \t]*Follow[^\n]{0,20}|"
     r"Add a comment[ \t]*\|?|(?:\|[ \t]*)?Show \d+ more comments?|Highest score \(default\)[^\n]*|"
     r"Sorted by:[ \t]*Reset to default|Reset to default|Trending \(recent votes count more\)[^\n]*|"
@@ -90,7 +90,7 @@ _STRONG_MENU_RE = lazy(
     _F,
 )
 _WEAK_MENU_RE = lazy(
-    rf"^[ \t]*(?:(?:{_BUTTONS})(?:[ \t]*\|)?|Cite|Flag|Close|\d+[ \t]+(?:Answers?|Comments?|Ответ(?:ов|а)?|Respuestas?|Respostas?)(?:[ \t]+\d+)?|"
+    rf"^[ \t]*+(?:(?:{_BUTTONS})(?:[ \t]*\|)?|Cite|Flag|Close|\d+[ \t]+(?:Answers?|Comments?|Ответ(?:ов|а)?|Respuestas?|Respostas?)(?:[ \t]+\d+)?|"
     rf"(?:{_SORTED})[^\n]{{0,60}})[ \t]*$",
     _F,
 )
@@ -129,29 +129,29 @@ def post_menu(view: TextView) -> Iterator[Hit]:
 # -- SE003: user cards ---------------------------------------------------------------------------------------
 
 _EVENT_RE = lazy(
-    rf"^[ \t]*(?P<event>{_EVENTS})[ \t]+(?:on[ \t]+|el[ \t]+|em[ \t]+|il[ \t]+)?(?P<date>{_SE_DATE})"
+    rf"^[ \t]*+(?P<event>{_EVENTS})[ \t]+(?:on[ \t]+|el[ \t]+|em[ \t]+|il[ \t]+)?(?P<date>{_SE_DATE})"
     r"(?:[ \t]+(?P<rest>[^\n]{1,120}))?[ \t]*$",
     _F,
 )
 _REP = r"(?:[\d.,]+[kKmM]?|\d[\d ]*)"
 _REP_RE = lazy(
-    rf"^[ \t]*(?P<rep>{_REP})(?:[ \t]+\d+[ \t]+\d+[ \t]+gold[ \t]+badges?)?(?:[ \t]+\d+[ \t]+\d+[ \t]+silver[ \t]+badges?)?"
+    rf"^[ \t]*+(?P<rep>{_REP})(?:[ \t]+\d+[ \t]+\d+[ \t]+gold[ \t]+badges?)?(?:[ \t]+\d+[ \t]+\d+[ \t]+silver[ \t]+badges?)?"
     rf"(?:[ \t]+\d+[ \t]+\d+[ \t]+bronze[ \t]+badges?)?[ \t]*$"
-    rf"|^[ \t]*(?P<rep2>[\d.,]+[kKmM]?)(?:[ \t]+\d{{1,4}}){{1,3}}[ \t]*$"
+    rf"|^[ \t]*+(?P<rep2>[\d.,]+[kKmM]?)(?:[ \t]+\d{{1,4}}){{1,3}}[ \t]*$"
     # converters that join inline spans without a blank glue each count to the number before it
     # (``23.8k1414 gold badges8888 silver badges``)
-    r"|^[ \t]*[\d.,]++[kKmM]?\d*+[ \t]*(?:gold|silver|bronze)[ \t]+badges?"
+    r"|^[ \t]*+[\d.,]++[kKmM]?\d*+[ \t]*(?:gold|silver|bronze)[ \t]+badges?"
     r"(?:\d++[ \t]*(?:silver|bronze)[ \t]+badges?){0,2}[ \t]*$",
     regex.IGNORECASE,
 )
 _BADGES_RE = lazy(r"badges?", regex.IGNORECASE)
 #: One text node a line: the event word alone, its date on the next line; badge counts one a line.
-_EVENT_ALONE_RE = lazy(rf"^[ \t]*(?P<event>{_EVENTS})[ \t]*$", _F)
-_DATE_ALONE_RE = lazy(rf"^[ \t]*(?P<date>{_SE_DATE})[ \t]*$", _F)
+_EVENT_ALONE_RE = lazy(rf"^[ \t]*+(?P<event>{_EVENTS})[ \t]*$", _F)
+_DATE_ALONE_RE = lazy(rf"^[ \t]*+(?P<date>{_SE_DATE})[ \t]*$", _F)
 _BADGE_LINE_RE = lazy(
-    r"^[ \t]*\d[\d,]*(?:[ \t]+(?:gold|silver|bronze)[ \t]+badges?)?[ \t]*$", regex.IGNORECASE
+    r"^[ \t]*+\d[\d,]*(?:[ \t]+(?:gold|silver|bronze)[ \t]+badges?)?[ \t]*$", regex.IGNORECASE
 )
-_NAME_RE = lazy(r"^[ \t]*(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
+_NAME_RE = lazy(r"^[ \t]*+(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
 
 
 def _card_rest(rest: str) -> tuple[str | None, bool]:
@@ -289,23 +289,23 @@ def _is_card_context(view: TextView, i: int, n: int) -> bool:
 
 # -- SE004: comments -----------------------------------------------------------------------------------------
 
-_COMMENTED_TAIL_RE = lazy(rf"[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
-_COMMENTED_LINE_RE = lazy(rf"^[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
-_DASH_NAME_RE = lazy(r"^[ \t]*[–—-][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
+_COMMENTED_TAIL_RE = lazy(rf"(?<![ \t])[ \t]*Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
+_COMMENTED_LINE_RE = lazy(rf"^[ \t]*+Commented[ \t]+(?P<date>{_SHORT_DATE})[ \t]*$", regex.IGNORECASE)
+_DASH_NAME_RE = lazy(r"^[ \t]*+[–—-][ \t]*(?P<name>\S[^\n]{0,40}?)[ \t]*$")
 _ISO_LINE_RE = lazy(
-    r"^[ \t]*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}))?[ \t]*$"
+    r"^[ \t]*+\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}))?[ \t]*$"
 )
 _INLINE_SIG_RE = lazy(
-    rf"[ \t]+[–—][ \t]*(?P<name>[^\s–—][^\n–—]{{0,40}}?)[ \t]+(?:Commented[ \t]+)?(?P<date>{_SHORT_DATE})"
+    rf"(?<![ \t])[ \t]+[–—][ \t]*(?P<name>[^\s–—][^\n–—]{{0,40}}?)[ \t]+(?:Commented[ \t]+)?(?P<date>{_SHORT_DATE})"
     r"(?:[ \t]*\*?)?[ \t]*$"
 )
-_SCORE_RE = lazy(r"^[ \t]*(?:[-•*][ \t]*)?\d{1,4}[ \t]*$")
+_SCORE_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?\d{1,4}[ \t]*$")
 #: A list bullet before a comment's text (converters print a post's comments as a list).
-_LEAD_BULLET_RE = lazy(r"^[ \t]*[-•*][ \t]+")
+_LEAD_BULLET_RE = lazy(r"^[ \t]*+[-•*][ \t]+")
 #: MathJax's markers around a comment on sites that typeset formulas (``\$\begingroup\$ … \$\endgroup\$``).
 _MATHJAX_RE = lazy(r"\\\$\\(?:begin|end)group\\\$")
 #: The blank before a UTC offset (``2011-02-12 01:30:35 +00:00``), which the date parser does not read.
-_OFFSET_GAP_RE = lazy(r"[ \t]+(?=[+-]\d{2}:?\d{2}[ \t]*$)")
+_OFFSET_GAP_RE = lazy(r"(?<![ \t])[ \t]+(?=[+-]\d{2}:?\d{2}[ \t]*$)")
 
 
 @rule("SE004", "comment", tags=["post-meta"], trigger=r"Commented|[–—]|Copy link")
@@ -413,8 +413,8 @@ def comment(view: TextView) -> Iterator[Hit]:
     del n
 
 
-_COMMENTED_ALONE_RE = lazy(r"^[ \t]*Commented[ \t]*$", regex.IGNORECASE)
-_DASH_ALONE_RE = lazy(r"^[ \t\xa0]*[–—][ \t\xa0]*$")
+_COMMENTED_ALONE_RE = lazy(r"^[ \t]*+Commented[ \t]*$", regex.IGNORECASE)
+_DASH_ALONE_RE = lazy(r"^[ \t\xa0]*+[–—][ \t\xa0]*$")
 
 
 @attrs.frozen
@@ -472,14 +472,14 @@ def _moved(found: Comment | None) -> dict[str, Any]:
 
 
 _ISO_T_RE = lazy(
-    r"^[ \t]*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?(?:[+-]\d{2}:\d{2})?[ \t]*$"
+    r"^[ \t]*+\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?(?:[+-]\d{2}:\d{2})?[ \t]*$"
 )
 _COMMENT_WHEN_RE = lazy(
-    rf"^[ \t]*(?:Over a year ago|\d+[ \t]+(?:years?|months?|weeks?|days?|hours?|mins?|minutes?)[ \t]+ago|"
+    rf"^[ \t]*+(?:Over a year ago|\d+[ \t]+(?:years?|months?|weeks?|days?|hours?|mins?|minutes?)[ \t]+ago|"
     rf"{_SE_DATE})[ \t]*$",
     _F,
 )
-_REPLY_LINK_RE = lazy(r"^[ \t]*(?:Reply|Copy link|\d{1,4})[ \t]*$")
+_REPLY_LINK_RE = lazy(r"^[ \t]*+(?:Reply|Copy link|\d{1,4})[ \t]*$")
 
 
 def _threaded_comment(view: TextView, i: int, done: int) -> _Found | None:
@@ -624,9 +624,9 @@ _SHELL = (
     r"Upcoming initiatives on Stack Overflow and across the Stack Exchange network[^\n]{0,100}",
 )
 _SHELL_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]+)?(?:{'|'.join(_SHELL)})[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+    rf"^[ \t]*+(?:[-•][ \t]+)?(?:{'|'.join(_SHELL)})[ \t]*$", regex.IGNORECASE | regex.MULTILINE
 )
-_TAG_RE = lazy(r"^[ \t]*[a-z0-9][a-z0-9.+#-]{0,34}[ \t]*$")
+_TAG_RE = lazy(r"^[ \t]*+[a-z0-9][a-z0-9.+#-]{0,34}[ \t]*$")
 _SHORT_RE = lazy(r"^[^\n]{1,60}$")
 
 
@@ -684,10 +684,10 @@ def site_shell(view: TextView) -> Iterator[Hit]:
     del done
 
 
-_LONE_NUMBER_RE = lazy(r"^[ \t]*(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
+_LONE_NUMBER_RE = lazy(r"^[ \t]*+(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
 
 
-@rule("SE006", "vote-number", tags=["post-meta"], trigger=r"^[ \t]*(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
+@rule("SE006", "vote-number", tags=["post-meta"], trigger=r"^[ \t]*+(?:[-•][ \t]+)?[+-]?\d{1,6}[ \t]*$")
 def vote_number(view: TextView) -> Iterator[Hit]:
     """Lone vote, bounty and comment-count numbers on a Stack Exchange page (``467``, ``+100``, ``3``).
 
@@ -755,18 +755,18 @@ def sniff(text: str) -> float:
 
 
 # Sniffer patterns: each runs only when the literal text it needs occurs (a plain substring test costs far less).
-_SNIFF_IMPROVE_RE = lazy(r"^[ \t]*(?:Share[ \t]*)?Improve this (?:answer|question)", regex.MULTILINE)
+_SNIFF_IMPROVE_RE = lazy(r"^[ \t]*+(?:Share[ \t]*)?Improve this (?:answer|question)", regex.MULTILINE)
 _SNIFF_BADGES_RE = lazy(r"\d+[ \t]+\d+[ \t]+(?:gold|silver|bronze)[ \t]+badges?")
 _SNIFF_COMMENTED_RE = lazy(r"Commented[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}")
-_SNIFF_ANSWERS_RE = lazy(r"^[ \t]*\d+[ \t]+Answers?[ \t]*$", regex.MULTILINE)
-_SNIFF_ADD_COMMENT_RE = lazy(r"^[ \t]*Add a comment[ \t]*\|", regex.MULTILINE)
+_SNIFF_ANSWERS_RE = lazy(r"^[ \t]*+\d+[ \t]+Answers?[ \t]*$", regex.MULTILINE)
+_SNIFF_ADD_COMMENT_RE = lazy(r"^[ \t]*+Add a comment[ \t]*\|", regex.MULTILINE)
 
 
 def _sniff_asked_re(word: str) -> regex.Pattern[str]:
     """The ``asked Mar 3`` / ``answered Mar 3`` line for ``word``, led by it (the regex engine scans for a literal
     quickly)."""
     pattern = regex.compile(
-        rf"^[ \t]*{word}[ \t]+[A-Z][a-z]{{2}}[ \t]+\d{{1,2}}", regex.MULTILINE, cache_pattern=False
+        rf"^[ \t]*+{word}[ \t]+[A-Z][a-z]{{2}}[ \t]+\d{{1,2}}", regex.MULTILINE, cache_pattern=False
     )
     return literal_led(pattern, word) or pattern
 

@@ -24,12 +24,12 @@ _MONTH = (
 _FULL = rf"{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}}[ \t]?[AaPp][Mm])?"
 _SHORT = rf"{_MONTH}[ \t]+\d{{1,2}}|{_MONTH}[ \t]+\d{{4}}"
 _DATE_LINE_RE = lazy(
-    rf"^[ \t]*(?P<date>{_FULL}|{_SHORT})(?P<edited>[ \t]+edited[ \t]+(?:{_FULL}|{_SHORT}))?(?P<cat>[ \t]+in[ \t]+[^\n]{{1,60}}?)?[ \t]*$"
+    rf"^[ \t]*+(?P<date>{_FULL}|{_SHORT})(?P<edited>[ \t]+edited[ \t]+(?:{_FULL}|{_SHORT}))?(?P<cat>[ \t]+in[ \t]+[^\n]{{1,60}}?)?[ \t]*$"
 )
 _ROLES = r"(?:[✭★☆✓]+|Admin|Administrator|Moderator|Member|Staff|Guest|Applicant|Developer|Community Manager)"
 _ROLE_TAIL = rf"(?:[ \t]+{_ROLES})*"
-_ROLE_ONLY_RE = lazy(rf"^[ \t]*{_ROLES}(?:[ \t]+{_ROLES})*[ \t]*$")
-_NAME_LINE_RE = lazy(rf"^[ \t]*(?P<name>[\w][\w.\-]{{0,38}})(?P<role>{_ROLE_TAIL})[ \t]*$")
+_ROLE_ONLY_RE = lazy(rf"^[ \t]*+{_ROLES}(?:[ \t]+{_ROLES})*[ \t]*$")
+_NAME_LINE_RE = lazy(rf"^[ \t]*+(?P<name>[\w][\w.\-]{{0,38}})(?P<role>{_ROLE_TAIL})[ \t]*$")
 
 
 @rule("VAN001", "comment-header", tags=["author-block", "post-meta"], stage="split", scope="document")
@@ -80,7 +80,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
 
 
 _QUOTE_RE = lazy(
-    rf"^[ \t]*(?P<name>[\w][\w.\- ]{{0,38}}?)[ \t]+(?:{alternation('said')}|{alternation('wrote')})[ \t]*:[ \t]*$",
+    rf"^[ \t]*+(?P<name>[\w][\w.\- ]{{0,38}}?)[ \t]+(?:{alternation('said')}|{alternation('wrote')})[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 
@@ -176,7 +176,7 @@ _SNIFF_POWERED_RE = lazy(r"(?i)Powered By Vanilla")
 def _sniff_date_re(ampm: str) -> regex.Pattern[str]:
     """The ``May 3, 2024 5:07PM( edited …)`` line for ``ampm`` ("AM" or "PM"), led by that literal."""
     pattern = regex.compile(
-        rf"^[ \t]*{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}{ampm}(?:[ \t]+edited[^\n]*)?$",
+        rf"^[ \t]*+{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}{ampm}(?:[ \t]+edited[^\n]*)?$",
         regex.MULTILINE,
         cache_pattern=False,
     )

@@ -70,15 +70,15 @@ _OP = r"Original Poster|Thread Starter|Topic Starter|Thread Author|Author|OP|Old
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
 _HEADER_RE = lazy(
-    rf"^[ \t|]*(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|]*)?(?:Link[ \t]*)?"
+    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|]*)?(?:Link[ \t]*)?"
     rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
     _F,
 )
 _PRE_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*)[ \t]*$", _F
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*)[ \t]*$", _F
 )
 _POST_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:Share|Tweet|\#[ \t]?(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})|"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:Share|Tweet|\#[ \t]?(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})|"
     r"\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|Thanked[ \t]+\d[\d,.]*[ \t]+Times[ \t]+in[ \t]+\d[\d,.]*[ \t]+Posts?|"
     r"(?:Rep Power|Mentioned|Tagged|Quoted)(?:[ \t]*:?[ \t]*\d[\d,.]*)?)[ \t]*$",
     _F,
@@ -86,7 +86,7 @@ _POST_RE = lazy(
 _STOP_RE = line_re(r"Reply With Quote|Comment|Post Cancel|Quote|Reply|Top|Logged")
 
 _EVIDENCE_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?:Share|Tweet|Mentioned|Tagged|Quoted|Rep Power|\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:Share|Tweet|Mentioned|Tagged|Quoted|Rep Power|\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|"
     rf"{_MENU}|{_STATUS_NOGROUP})",
     _F,
 )
@@ -291,7 +291,7 @@ _INLINE_PAIR = (
     r"(?P<value>[^\W\d_]{3,9}\.?[ \t]+\d{4}|\d[\d,.]*|[^\n:]{1,40}?)"
 )
 _INLINE_BLOCK_RE = lazy(
-    rf"^[ \t|]*(?P<who>[^\n:|]{{0,60}}?)[ \t]*(?P<stats>(?:{_INLINE_PAIR}[ \t]+){{1,6}}{_INLINE_PAIR})[ \t|]*"
+    rf"^[ \t|]*+(?P<who>[^\n:|]{{0,60}}?)[ \t]*(?P<stats>(?:{_INLINE_PAIR}[ \t]+){{1,6}}{_INLINE_PAIR})[ \t|]*"
     r"(?=$|[ \t|]{2,}|\|)",
     regex.MULTILINE | regex.VERSION1,
 )
@@ -329,7 +329,7 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
 
 _HASH_NEEDLE = lazy(r"#\d")
 _GLUED_HEADER_RE = lazy(
-    rf"^[ \t]*(?P<head>(?P<date>{CLASSIC_DATE})[ \t]+\#(?P<num>\d{{1,7}}))[ \t]+(?=\S[^\n]{{40,}}$)", _F
+    rf"^[ \t]*+(?P<head>(?P<date>{CLASSIC_DATE})[ \t]+\#(?P<num>\d{{1,7}}))[ \t]+(?=\S[^\n]{{40,}}$)", _F
 )
 
 
@@ -354,16 +354,16 @@ def glued_post_header(view: TextView) -> Iterator[Hit]:
 _QUOTE_LABEL = r"(?:Quote|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|Цитата)"
 _VIEW_POST = r"(?:View Post|Beitrag anzeigen|Voir le message|Ver mensaje|Ver post|Visualizza messaggio|Bekijk bericht|Zobacz post|Посмотреть сообщение)"
 _QUOTE_HEADER_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*"
     rf"(?P<user>[^\n]{{1,60}}?)(?:[ \t]*{_VIEW_POST}[ \t]*(?P<text>[^\n]*?))?[ \t]*$",
     _F,
 )
-_QUOTE_ALONE_RE = lazy(rf"^[ \t]*{_QUOTE_LABEL}:[ \t]*$", _F)
+_QUOTE_ALONE_RE = lazy(rf"^[ \t]*+{_QUOTE_LABEL}:[ \t]*$", _F)
 #: The header split by one text node a line: ``Originally Posted by`` alone, the name on the next line.
 _QUOTE_SPLIT_RE = lazy(
-    rf"^[ \t]*(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*$", _F
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*$", _F
 )
-_VIEW_POST_RE = lazy(rf"^[ \t]*{_VIEW_POST}[ \t]*$", _F)
+_VIEW_POST_RE = lazy(rf"^[ \t]*+{_VIEW_POST}[ \t]*$", _F)
 
 
 def _prev_live(view: TextView, i: int) -> int | None:
@@ -451,11 +451,11 @@ def quote(view: TextView) -> Iterator[Hit]:
 
 
 _LABEL_RE = lazy(
-    rf"^[ \t]*(?:{_QUOTE_LABEL}|{alt('classic_code_header')})(?:[ \t]*:)?[ \t]*$", _F
+    rf"^[ \t]*+(?:{_QUOTE_LABEL}|{alt('classic_code_header')})(?:[ \t]*:)?[ \t]*$", _F
 )
 
 
-@rule("VB005", "block-label", tags=["quote"], trigger=r"^[ \t]*(?:Quote|Code|PHP|HTML|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|Цитата|Código|Codice|Kod|Код)")
+@rule("VB005", "block-label", tags=["quote"], trigger=r"^[ \t]*+(?:Quote|Code|PHP|HTML|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|Цитата|Código|Codice|Kod|Код)")
 def block_label(view: TextView) -> Iterator[Hit]:
     """Lone ``Quote:`` / ``Code:`` / ``PHP Code:`` labels of quote and code boxes (classic engines only).
 
@@ -472,7 +472,7 @@ def block_label(view: TextView) -> Iterator[Hit]:
 
 #: The separator vBulletin prints is 18 underscores; a longer rule is a page divider, not a signature's (lynx
 #: writes every ``<hr>`` as underscores across the page, between a post's title and its text too).
-_SIG_RE = lazy(r"^[ \t]*_{10,40}[ \t]*$", regex.MULTILINE)
+_SIG_RE = lazy(r"^[ \t]*+_{10,40}[ \t]*$", regex.MULTILINE)
 
 
 @rule("VB006", "signature", tags=["signature"], stage="news", trigger=r"_{10}")
@@ -500,7 +500,7 @@ def signature(view: TextView) -> Iterator[Hit]:
 
 
 _EDIT_RE = lazy(
-    rf"^[ \t]*(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)(?:[ \t]*;|[ \t]+:)[ \t]*"
+    rf"^[ \t]*+(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)(?:[ \t]*;|[ \t]+:)[ \t]*"
     rf"(?P<when>[^\n]{{1,80}}?\d[^\n]{{0,40}}?)"
     rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$",
     _F,
@@ -527,7 +527,7 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 
 _BUTTON = alt("classic_post_buttons")
-_BUTTONS_RE = lazy(rf"^[ \t]*(?:{_BUTTON})(?:[ \t]*[|•·]?[ \t]*(?:{_BUTTON}))*[ \t]*$", _F)
+_BUTTONS_RE = lazy(rf"^[ \t]*+(?:{_BUTTON})(?:[ \t]*[|•·]?[ \t]*(?:{_BUTTON}))*[ \t]*$", _F)
 _WEAK_BUTTONS_RE = line_re(
     r"(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|Edit|Delete|Multi-Quote|Go to post|See more|"
     r"Type your comment here|\d[\d,]*[ \t]+likes?)(?:[ \t]+(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|"
@@ -586,9 +586,9 @@ def member_menu(view: TextView) -> Iterator[Hit]:
         yield Hit(start, j, "member menu")
 
 
-_THANKS_RE = lazy(rf"^[ \t]*(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
+_THANKS_RE = lazy(rf"^[ \t]*+(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
 #: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
-_NAMES_RE = lazy(r"^[ \t]*[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
+_NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
 _LIKES_RE = line_re(r"Likes?|Like Tree\s?\d+\s?Likes?|\d[\d,]*[ \t]+Likes?|\d+[ \t]+Thanks|Thanks|Thanked by:?")
 
 
@@ -618,7 +618,7 @@ def thanks(view: TextView) -> Iterator[Hit]:
 
 
 _LEFTOVER_RE = lazy(
-    rf"^[ \t|]*(?:[-•][ \t]*)?(?:(?:Old[ \t]+)?{CLASSIC_DATE}[ \t|]*(?:Link[ \t]*)?\#[ \t]?\d{{1,7}}[^\n]{{0,40}}"
+    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:Old[ \t]+)?{CLASSIC_DATE}[ \t|]*(?:Link[ \t]*)?\#[ \t]?\d{{1,7}}[^\n]{{0,40}}"
     r"|(?:Link[ \t]*)?\#[ \t]?\d{1,7}(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?"
     r"|Mentioned|Tagged|Quoted|\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|Rep Power(?:[ \t]*:?[ \t]*\d+)?"
     r"|Original Poster|Thread Starter|Posting Rules|Similar Threads"
@@ -634,7 +634,7 @@ _LEFTOVER_NEEDLE = lazy(
 
 
 #: A post header line that opens with a date (compiled once, with the rule patterns).
-_DATED_HEADER_RE = lazy(rf"^[ \t|]*(?:[-•][ \t]*)?(?:Old[ \t]+)?{CLASSIC_DATE}", _F)
+_DATED_HEADER_RE = lazy(rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?{CLASSIC_DATE}", _F)
 
 
 @rule("VB011", "post-header", tags=["post-meta"], trigger=r"#|Mentioned|Tagged|Quoted|Post\(s\)|Rep Power|Poster|Starter|Posting Rules|Similar Threads|Thanked")
@@ -683,20 +683,20 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
 
 
 _SNIFF_STATUS_RE = lazy(r" is (?:offline|online now)[ \t]*$", regex.MULTILINE)
-_SNIFF_RULE_RE = lazy(r"^[ \t]*_{18}[ \t]*$", regex.MULTILINE)
-_SNIFF_DATE_RE = lazy(r"^[ \t]*\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE)
+_SNIFF_RULE_RE = lazy(r"^[ \t]*+_{18}[ \t]*$", regex.MULTILINE)
+_SNIFF_DATE_RE = lazy(r"^[ \t]*+\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE)
 _SNIFF = (
     (lazy(r"Originally Posted by", regex.IGNORECASE), 0.35),
-    (lazy(r"^[ \t]*Reply With Quote[ \t]*$", regex.MULTILINE), 0.35),
-    (lazy(r"^[ \t]*(?:[-•][ \t]*)?Join Date\b", regex.MULTILINE), 0.25),
+    (lazy(r"^[ \t]*+Reply With Quote[ \t]*$", regex.MULTILINE), 0.35),
+    (lazy(r"^[ \t]*+(?:[-•][ \t]*)?Join Date\b", regex.MULTILINE), 0.25),
     (_SNIFF_STATUS_RE, 0.3),
     (lazy(r"View Public Profile|Find More Posts by|View Forum Posts"), 0.3),
     (lazy(r"Last edited by [^;\n]{1,60}; "), 0.3),
     (_SNIFF_RULE_RE, 0.2),
     (lazy(r"vBulletin"), 0.5),
     (_SNIFF_DATE_RE, 0.4),
-    (lazy(r"^[ \t]*Rep Power\b|^[ \t]*\d+ Post\(s\)$", regex.MULTILINE), 0.3),
-    (lazy(r"^[ \t]*Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
+    (lazy(r"^[ \t]*+Rep Power\b|^[ \t]*+\d+ Post\(s\)$", regex.MULTILINE), 0.3),
+    (lazy(r"^[ \t]*+Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
 )
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {

@@ -104,14 +104,14 @@ def author_block(view: TextView) -> Iterator[Hit]:
 #: The expander may be glued to the quote's last line (``…the last words.Click to expand...``: converters that
 #: drop the line break between block elements).
 _QUOTE_BLOCK_RE = lazy(
-    rf"^[ \t]*(?P<name>[^\n]{{1,80}}?)[ \t]+{_SAID}[ \t]*(?:↑[ \t]*)?\n"
+    rf"^[ \t]*+(?P<name>[^\n]{{1,80}}?)[ \t]+{_SAID}[ \t]*(?:↑[ \t]*)?\n"
     rf"(?P<body>(?:(?![^\n]*{_EXPAND}[ \t]*$)[^\n]*\n){{0,500}}?)"
     rf"(?P<tail>[^\n]*?)[ \t]*{_EXPAND}[ \t]*$",
     regex.MULTILINE,
 )
 _EXPAND_ANY_RE = lazy(_EXPAND)
 _QUOTE_HEADER_RE = lazy(
-    rf"^[ \t]*(?P<name>[^\n]{{1,60}}?)[ \t]+{_SAID}[ \t]*(?:↑[ \t]*)?$", regex.MULTILINE
+    rf"^[ \t]*+(?P<name>[^\n]{{1,60}}?)[ \t]+{_SAID}[ \t]*(?:↑[ \t]*)?$", regex.MULTILINE
 )
 
 
@@ -179,7 +179,7 @@ def quote_header(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, f"quote title line ({name})", moved_to=None)
 
 
-_EXPANDER_RE = lazy(rf"^[ \t]*{_EXPAND}[ \t]*$", regex.MULTILINE)
+_EXPANDER_RE = lazy(rf"^[ \t]*+{_EXPAND}[ \t]*$", regex.MULTILINE)
 
 
 @rule("XF004", "quote-expander", tags=["quote", "buttons"], trigger=_EXPAND_WORDS)
@@ -194,24 +194,24 @@ def quote_expander(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "quote expander label")
 
 
-_REACTIONS_RE = lazy(r"^[ \t\xa0]*Reactions:[ \t\xa0]*(?P<who>[^\n]*)$", regex.MULTILINE)
+_REACTIONS_RE = lazy(r"^[ \t\xa0]*+Reactions:[ \t\xa0]*(?P<who>[^\n]*)$", regex.MULTILINE)
 _REACTION_NAMES = r"(?:Likes|Like|Love|Haha|Wow|Sad|Angry|Thanks|Agree|Disagree|Informative|Funny|Winner)"
 _REACTION_NAMES_RE = lazy(
     r"^[^,\n]{1,40}(?:,[ \t]*[^,\n]{1,40}){0,8}[ \t]+and[ \t]+(?:\d+[ \t]+others?|[^,\n]{1,40})$"
 )
-_REACTION_ICON_RE = lazy(rf"^[ \t]*{_REACTION_NAMES}(?:[ \t]+{_REACTION_NAMES})*[ \t]*$")
+_REACTION_ICON_RE = lazy(rf"^[ \t]*+{_REACTION_NAMES}(?:[ \t]+{_REACTION_NAMES})*[ \t]*$")
 _NAME = r"[^\s,][^,\n]{0,38}?"
 _LIKES_THIS_RE = lazy(
-    rf"^[ \t]*{_NAME}(?:,[ \t]+{_NAME}){{0,8}}[ \t]+and[ \t]+(?:\d+[ \t]+others?|{_NAME})[ \t]+like"
+    rf"^[ \t]*+{_NAME}(?:,[ \t]+{_NAME}){{0,8}}[ \t]+and[ \t]+(?:\d+[ \t]+others?|{_NAME})[ \t]+like"
     rf"[ \t]+this\.[ \t]*$",
     regex.MULTILINE,
 )
 
 
 #: A separator between reactors' names that one-node-per-line text puts on its own line.
-_REACTOR_SEP_RE = lazy(r"^[ \t]*(?:,|,?[ \t]*(?:and|und|et|y|e|en|i|и))[ \t]*$", regex.IGNORECASE)
+_REACTOR_SEP_RE = lazy(r"^[ \t]*+(?:,|,?[ \t]*(?:and|und|et|y|e|en|i|и))[ \t]*$", regex.IGNORECASE)
 _REACTOR_OTHERS_RE = lazy(
-    r"^[ \t]*,?[ \t]*(?:and|und|et|y|e|en|i|и)[ \t]+\d[\d,.]*[ \t]+\w+[ \t]*$", regex.IGNORECASE
+    r"^[ \t]*+,?[ \t]*(?:and|und|et|y|e|en|i|и)[ \t]+\d[\d,.]*[ \t]+\w+[ \t]*$", regex.IGNORECASE
 )
 
 
@@ -277,13 +277,13 @@ def reactions(view: TextView) -> Iterator[Hit]:
 
 
 _EDITED_RE = lazy(
-    rf"^[ \t]*{_EDITED}(?: (?:by|von|par|por|da|door|przez) (?P<by>[^:\n]{{1,60}}))?[ \t]?:[ \t]*(?P<when>[^\n]{{1,60}}?)[ \t]*$",
+    rf"^[ \t]*+{_EDITED}(?: (?:by|von|par|por|da|door|przez) (?P<by>[^:\n]{{1,60}}))?[ \t]?:[ \t]*(?P<when>[^\n]{{1,60}}?)[ \t]*$",
     regex.MULTILINE,
 )
 
 
 _EDITED_TAIL_RE = lazy(
-    rf"[ \t]+{_EDITED}(?: (?:by|von|par|por|da|door|przez) [^:\n]{{1,60}})?[ \t]?:[ \t]*(?:{DATE_RE.pattern}|(?:Today|Yesterday)[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)[ \t]*$",
+    rf"(?<![ \t])[ \t]+{_EDITED}(?: (?:by|von|par|por|da|door|przez) [^:\n]{{1,60}})?[ \t]?:[ \t]*(?:{DATE_RE.pattern}|(?:Today|Yesterday)[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
 
@@ -366,7 +366,7 @@ _NOTICES = (
     r"\d+ Reply",
 )
 _NOTICE_RE = lazy(
-    r"^[ \t]*(?:[-•][ \t]*)?(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
+    r"^[ \t]*+(?:[-•][ \t]*)?(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
 )
 
 
@@ -440,13 +440,13 @@ def notice(view: TextView) -> Iterator[Hit]:
 
 _STARTER_RE = lazy(
     # (the label may come twice: a screen-reader label, then the visible one)
-    r"^[ \t]*(?:[-•][ \t]*)?Thread starter[ \t]*(?:Thread starter(?:[ \t]+|$))?(?P<who>[^\n]{0,80}?)"
+    r"^[ \t]*+(?:[-•][ \t]*)?Thread starter[ \t]*(?:Thread starter(?:[ \t]+|$))?(?P<who>[^\n]{0,80}?)"
     r"(?:[ \t]+(?:[-•][ \t]*)?Start date[ \t]*(?:Start date(?:[ \t]+|$))?(?P<when>[^\n]{0,60}?))?[ \t]*$",
     regex.MULTILINE,
 )
-_STARTER_ALONE_RE = lazy(r"^[ \t]*(?:[-•][ \t]*)?Thread starter[ \t]*$")
+_STARTER_ALONE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?Thread starter[ \t]*$")
 _START_DATE_RE = lazy(
-    r"^[ \t]*(?:[-•][ \t]*)?(?P<label>Start date|Tags)[ \t]*(?P<val>[^\n]{0,80}?)[ \t]*$", regex.MULTILINE
+    r"^[ \t]*+(?:[-•][ \t]*)?(?P<label>Start date|Tags)[ \t]*(?P<val>[^\n]{0,80}?)[ \t]*$", regex.MULTILINE
 )
 
 
@@ -514,14 +514,14 @@ def sniff(text: str) -> float:
     return min(1.0, score)
 
 
-_SNIFF_STAT_RE = lazy(r"^[ \t]*-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", regex.MULTILINE)
-_SNIFF_REACTION_SCORE_RE = lazy(r"^[ \t]*-[ \t]*Reaction score[ \t]*$", regex.MULTILINE)
+_SNIFF_STAT_RE = lazy(r"^[ \t]*+-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", regex.MULTILINE)
+_SNIFF_REACTION_SCORE_RE = lazy(r"^[ \t]*+-[ \t]*Reaction score[ \t]*$", regex.MULTILINE)
 _SNIFF_SAID_RE = lazy(r" said:[ \t]*\n")
-_SNIFF_REACTIONS_RE = lazy(r"^[ \t]*Reactions:", regex.MULTILINE)
+_SNIFF_REACTIONS_RE = lazy(r"^[ \t]*+Reactions:", regex.MULTILINE)
 
 
 _STAT_LINE_RE = lazy(
-    r"^[ \t]*(?:\d[\d,.]*[kK]?[ \t]+(?:posts|Posts|messages|Messages)|Joined[ \t]+(?:[A-Z][a-z]{2,8}[ \t]+)?\d{4}"
+    r"^[ \t]*+(?:\d[\d,.]*[kK]?[ \t]+(?:posts|Posts|messages|Messages)|Joined[ \t]+(?:[A-Z][a-z]{2,8}[ \t]+)?\d{4}"
     r"|Discussion [Ss]tarter|Thread [Ss]tarter|Original [Pp]oster|OP)[ \t]*$",
     regex.MULTILINE,
 )
@@ -542,7 +542,7 @@ def member_stat_line(view: TextView) -> Iterator[Hit]:
 
 
 _GLUED_QUOTE_RE = lazy(
-    rf"^[ \t]*(?P<name>[^\n]{{1,60}}?)[ \t]+{_SAID}(?:[ \t]*↑)?(?P<text>\S[^\n]*)$", regex.MULTILINE
+    rf"^[ \t]*+(?P<name>[^\n]{{1,60}}?)[ \t]+{_SAID}(?:[ \t]*↑)?(?P<text>\S[^\n]*)$", regex.MULTILINE
 )
 
 
@@ -609,7 +609,7 @@ _INLINE_LABELS = (
 _INLINE_VALUE = rf"(?P<value>{DATE_RE.pattern}|[A-Z][a-z]{{2,8}}[ \t]+\d{{4}}|-?\d[\d,.]*[KkMm]?)"
 _INLINE_PAIR = rf"{_INLINE_LABELS}[ \t]*:?[ \t]*{_INLINE_VALUE}"
 _INLINE_BLOCK_RE = lazy(
-    rf"^[ \t]*(?P<who>[^\n]{{1,90}}?)[ \t]+(?P<stats>(?:{_INLINE_PAIR}[ \t]+){{1,7}}{_INLINE_PAIR})"
+    rf"^[ \t]*+(?P<who>[^\n]{{1,90}}?)[ \t]+(?P<stats>(?:{_INLINE_PAIR}[ \t]+){{1,7}}{_INLINE_PAIR})"
     rf"(?:[ \t]+(?P<extra>[^\n]{{0,50}}?)[ \t]*(?P<date>{DATE_RE.pattern}|(?:Today|Yesterday)[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)"
     rf"(?:[ \t]+\#(?P<num>\d{{1,6}}))?)?(?=[ \t]|$)",
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
@@ -617,7 +617,7 @@ _INLINE_BLOCK_RE = lazy(
 _PAIR_RE = lazy(_INLINE_PAIR, regex.IGNORECASE | regex.VERSION1)
 #: One of these is in every label of :data:`_INLINE_LABELS`: an inline block holds two of them.
 _INLINE_NEEDLES = ("join", "registered", "messages", "posts", "reaction", "points", "likes", "solutions", "reputation")
-_VOTE_TAGLINE_RE = lazy(r"^[ \t]*\[[–+-]\]")
+_VOTE_TAGLINE_RE = lazy(r"^[ \t]*+\[[–+-]\]")
 
 
 @rule("XF012", "inline-author-block", tags=["author-block"], stage="split", scope="document")
@@ -679,7 +679,7 @@ _RELATIVE = r"(?:Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 _COUNT = r"-?\d[\d,.]*[KkMm]?"
 _INLINE_COUNTS = rf"(?:[ \t]+{_COUNT}){{1,4}}"
 _VALUE_RUN_RE = lazy(
-    rf"^[ \t]*(?P<joined>{DATE_RE.pattern}|{_MONTH_YEAR})"
+    rf"^[ \t]*+(?P<joined>{DATE_RE.pattern}|{_MONTH_YEAR})"
     rf"(?:(?P<inline>{_INLINE_COUNTS})[ \t]*(?:\n(?:[ \t]*\n)?|$)"
     rf"|[ \t]*\n(?:[ \t]*\n)?(?P<counts>(?:[ \t]*{_COUNT}[ \t]*\n(?:[ \t]*\n)?){{1,4}}))"
     rf"(?:[ \t]*(?:[-•][ \t]+)?(?P<pdate>{DATE_RE.pattern}|{_RELATIVE})[ \t]*(?:\n(?:[ \t]*\n)?|$))?"
@@ -687,10 +687,10 @@ _VALUE_RUN_RE = lazy(
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
 _INLINE_RUN_RE = lazy(
-    rf"^[ \t]*(?:{DATE_RE.pattern}|{_MONTH_YEAR}){_INLINE_COUNTS}[ \t]*$", regex.IGNORECASE | regex.VERSION1
+    rf"^[ \t]*+(?:{DATE_RE.pattern}|{_MONTH_YEAR}){_INLINE_COUNTS}[ \t]*$", regex.IGNORECASE | regex.VERSION1
 )
 _COUNT_FIELDS = ("messages", "reaction_score", "points")
-_COUNT_LINE_RE = lazy(r"[ \t]*-?\d[\d,.]*[KkMm]?[ \t]*", regex.IGNORECASE | regex.VERSION1)
+_COUNT_LINE_RE = lazy(r"(?<![ \t])[ \t]*-?\d[\d,.]*[KkMm]?[ \t]*", regex.IGNORECASE | regex.VERSION1)
 
 
 def _value_run_starts(view: TextView) -> list[int]:
@@ -811,17 +811,17 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
 
 
 _COMPACT_STATS_RE = lazy(
-    r"^[ \t]*(?P<posts>\d[\d,.]*[kK]?)[ \t]+posts?[ \t]*"
+    r"^[ \t]*+(?P<posts>\d[\d,.]*[kK]?)[ \t]+posts?[ \t]*"
     r"(?:·[ \t]*|\n(?:[ \t]*\n){0,3}[ \t]*(?:·[ \t]*\n(?:[ \t]*\n){0,3}[ \t]*)?)"
     r"Joined[ \t]+(?P<joined>(?:[A-Z][a-z]{2,8}\.?[ \t]+)?\d{4})[ \t]*$",
     regex.MULTILINE,
 )
 _COMPACT_NUMBER_RE = lazy(
-    r"^[ \t]*\#(?P<num>\d{1,7})[ \t]*·[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*(?:\((?i:edited)\))?[ \t]*$",
+    r"^[ \t]*+\#(?P<num>\d{1,7})[ \t]*·[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*(?:\((?i:edited)\))?[ \t]*$",
     regex.MULTILINE,
 )
 _STARTER_SUFFIX_RE = lazy(
-    r"[ \t]*(?:Discussion|Thread)[ \t]+[Ss]tarter[ \t]*$|[ \t]*Original [Pp]oster[ \t]*$"
+    r"(?<![ \t])[ \t]*(?:Discussion|Thread)[ \t]+[Ss]tarter[ \t]*$|(?<![ \t])[ \t]*Original [Pp]oster[ \t]*$"
 )
 
 
@@ -901,8 +901,8 @@ def compact_author_block(view: TextView) -> Iterator[Hit]:
             yield Hit(i, split[0], "post number and date", split[1], moved_to="number")
 
 
-_LONE_NUMBER_RE = lazy(r"^[ \t]*\#(?P<num>\d{1,7})[ \t]*$")
-_LONE_NUMBER_RE_ML = lazy(r"^[ \t]*\#\d{1,7}[ \t]*$", regex.MULTILINE)
+_LONE_NUMBER_RE = lazy(r"^[ \t]*+\#(?P<num>\d{1,7})[ \t]*$")
+_LONE_NUMBER_RE_ML = lazy(r"^[ \t]*+\#\d{1,7}[ \t]*$", regex.MULTILINE)
 
 
 def _split_number(view: TextView, i: int, *, need_date: bool = False) -> tuple[int, dict[str, object]] | None:

@@ -1,0 +1,94 @@
+"""Rule patterns cost linear time, also on the long runs of blanks that text browsers and layout-keeping
+converters write (table cells padded to the page width) and on long lines full of unclosed brackets.
+
+Two pattern shapes used to cost quadratic or worse time there, and the shape tests below keep them out:
+
+* a line pattern that reads the indentation with a backtracking ``^[ \\t]*`` followed by something that can
+  also match blanks (a name ``[^\\n]{1,60}?``): every split of a run of N blanks is tried, times the name's
+  lengths. ``^[ \\t]*+`` (possessive) reads the whole indentation once.
+* an unanchored pattern that starts with blanks (``[ \\t]+X``): it is tried at every blank of a run, and each
+  try reads the rest of the run. ``(?<![ \\t])[ \\t]+X`` starts only at a run's first blank; the matches are the
+  same (the leftmost match starts there).
+"""
+
+from __future__ import annotations
+
+import time
+
+import regex
+
+import postclean
+from postclean._lazy import compile_all, patterns
+
+_INDENT_RE = regex.compile(r"\^\[ \\t(?:\\xa0|\|)?\]\*(?![+?])")
+
+#: Blank-padded lines as w3m and lynx write table cells, box-drawing rules, tab runs, and lines of short words.
+PADDED = (
+    "\n".join(
+        [
+            " " * 800,
+            "",
+            " " * 600 + "x",
+            "━" * 999,
+            "\t" * 300 + " " * 300,
+            "a " * 400,
+            "User avatar",
+            "    Posts: 42830",
+            " " * 500 + "»",
+            "x" + " " * 700 + "y",
+            "x" + " " * 700,
+        ]
+    )
+    + "\n"
+) * 4
+
+
+def _own() -> list[regex.Pattern[str]]:
+    """postclean's own patterns (not those tests or user rules made)."""
+    compile_all()
+    return [p for p in patterns() if str(getattr(p, "module", "")).startswith("postclean")]
+
+
+def test_line_patterns_read_their_indentation_possessively() -> None:
+    offenders = [p.pattern[:80] for p in _own() if _INDENT_RE.search(p.pattern)]
+    assert offenders == [], "use ^[ \\t]*+ (possessive) in line patterns: " + repr(offenders[:5])
+
+
+def test_blank_led_patterns_start_at_the_first_blank_of_a_run() -> None:
+    lead = ("[ \\t]+", "[ \\t]*", "[ \\t\\xa0]+", "[ \\t\\xa0]*", "\\s+", "\\s*")
+    offenders = [p.pattern[:80] for p in _own() if p.pattern.startswith(lead) and p.pattern != "\\s+"]
+    assert offenders == [], "start with (?<![ \\t]) so that a run of blanks is tried once: " + repr(offenders[:5])
+
+
+def test_every_pattern_is_fast_on_padded_lines() -> None:
+    slow: list[tuple[float, str]] = []
+    for p in _own():
+        start = time.perf_counter()
+        for _m in p.finditer(PADDED):
+            pass
+        took = time.perf_counter() - start
+        if took > 0.5:
+            slow.append((round(took, 2), p.pattern[:80]))
+    assert slow == []
+
+
+def test_cleaning_padded_and_bracket_heavy_text_is_fast() -> None:
+    # a w3m-like thread: padded table rows around the poster columns and post texts
+    rows = []
+    for k in range(40):
+        rows += [
+            " " * 300,
+            f"harbour_{k}" + " " * 200 + "Posts: 42830",
+            "    Founded: Dec 19, 2005" + " " * 400,
+            "by harbour_" + str(k) + " » Tue Aug 27, 2019 1:47 am",
+            "The north slipway was under water again at noon today." + " " * 500,
+            "  • Reply with quote" + " " * 300,
+        ]
+    padded = "\n".join(rows)
+    # a page's stylesheet as one long line, every bracket escaped (Tailwind class names): a Markdown link's
+    # label must not read on to the end of the line from each "["
+    brackets = (".min-h-\\[18px\\]{min-height:18px}" * 3000) + "\n[a](b) and [c](d)\n"
+    for text in (padded, brackets):
+        start = time.perf_counter()
+        postclean.clean(text, kind="text")
+        assert time.perf_counter() - start < 5.0
