@@ -92,3 +92,28 @@ def test_cleaning_padded_and_bracket_heavy_text_is_fast() -> None:
         start = time.perf_counter()
         postclean.clean(text, kind="text")
         assert time.perf_counter() - start < 5.0
+
+
+#: Documents of one chrome line repeated thousands of times: a rule that reads a run again from each of its
+#: lines costs quadratic time on them (5,000 stat lines took minutes before PAGE006 skipped the runs it read).
+REPEATED = {
+    "stat lines": "Posts: 1\n" * 5_000,
+    "quote headers and footers": "Bob said:\nThe ferry was late again today.\nClick to expand...\nYes.\n" * 2_000,
+    "quote headers without footers": "Bob said:\nThe ferry was late again today.\n" * 2_000,
+    "classic quote headers": "Quote from: Bob on June 09, 2024, 03:29:46 AM\nThe ferry.\n" * 2_000,
+    "author blocks": "- Joined\n- Jun 4, 2024\n- Messages\n- 1,204\n" * 2_000,
+    "names over dates": "harbour_seal\nJun 4, 2024\nThe tide was high.\n" * 2_000,
+    "repeated sentences": "The harbour master says the gate seal has failed again this week.\n" * 5_000,
+    "short lines": "x\n" * 20_000,
+}
+
+
+def test_repeated_chrome_lines_cost_linear_time() -> None:
+    slow = []
+    for name, text in REPEATED.items():
+        start = time.perf_counter()
+        postclean.clean(text, kind="text")
+        took = time.perf_counter() - start
+        if took > 5.0:
+            slow.append((name, round(took, 1)))
+    assert slow == []

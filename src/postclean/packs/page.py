@@ -699,7 +699,7 @@ def _stat_pair(view: TextView, i: int, norms: dict[int, str] | None = None) -> t
     label = " ".join(m.group("label").split()).lower()
     value = (m.group("value") or "").strip()
     if value:
-        if not regex.match(r"\d", value) and not label.startswith(
+        if not value[:1].isdecimal() and not label.startswith(
             (
                 "latest",
                 "newest",
@@ -798,6 +798,10 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
         strong = any(_STRONG_STAT.match(lb) and lb.lower() not in _THREAD_COUNTS for lb in labels)
         if (len(labels) >= 2 and strong) or (head and labels):
             yield from free_spans(view, start, end, "forum statistics")
+            i = end + 1
+        elif labels:
+            # a later start inside this run reads a part of it, which proves no more: skip the run (a long
+            # run of stat lines would otherwise be read again from each of its lines)
             i = end + 1
 
 
