@@ -105,6 +105,8 @@ REPEATED = {
     "names over dates": "harbour_seal\nJun 4, 2024\nThe tide was high.\n" * 2_000,
     "repeated sentences": "The harbour master says the gate seal has failed again this week.\n" * 5_000,
     "short lines": "x\n" * 20_000,
+    "discourse credits": "Thanks, that helped.\nPowered by Discourse, best viewed with JavaScript enabled\n" * 3_000,
+    "signature separators": "The tide tables are up.\n__________________\nVisit my blog\n" * 5_000,
 }
 
 

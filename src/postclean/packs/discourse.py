@@ -414,6 +414,7 @@ def footer(view: TextView) -> Iterator[Hit]:
                 and view.lines[nxt[1]].strip().startswith(", best viewed with JavaScript")
             ):
                 yield Hit(i, nxt[1], "Discourse footer")
+    last_long = last_live = -1  # (found once: asked for each credit line, it would cost quadratic time)
     for i, _m in whole_line_hits(view, _POWERED_RE):
         start = i
         j = _prev_live(view, i, 3)
@@ -421,9 +422,14 @@ def footer(view: TextView) -> Iterator[Hit]:
             start = j
             j = _prev_live(view, j, 3)
         end = i
-        rest = view.live_indices(i + 1)
-        if rest and all(word_count(view.lines[k]) <= 12 and len(view.lines[k]) <= 120 for k in rest):
-            end = rest[-1]
+        if last_live < 0:
+            live = view.live_indices()
+            last_live = live[-1] if live else i
+            last_long = max(
+                (k for k in live if word_count(view.lines[k]) > 12 or len(view.lines[k]) > 120), default=-1
+            )
+        if last_live > i and last_long < i + 1:
+            end = last_live  # only short lines after the credit: the site's own footer
         yield Hit(start, end, "Discourse footer")
 
 

@@ -492,6 +492,8 @@ def signature(view: TextView) -> Iterator[Hit]:
         while k < len(view) and not view.claimed[k]:
             if view.lines[k].strip():
                 end = k
+                if end - i > 15:
+                    break  # a longer tail is no signature (and reading on would cost quadratic time)
             k += 1
         if end - i > 15:
             continue
