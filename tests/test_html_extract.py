@@ -154,3 +154,43 @@ def test_clean_end_to_end_html() -> None:
         pytest.skip(f"core clean() not ready: {exc!r}")
     assert doc.kind == "html" and doc.engine == "phpbb"
     assert "Ride slow" not in doc.text and "brass dome" in doc.text
+
+
+# A XenForo theme whose message text is not inside ``.message-body`` (the pack's body selector misses it).
+_THEMED = (
+    '<html><head><meta name="generator" content="XenForo"></head><body>'
+    + "".join(
+        f'<article class="message message--post" data-author="kestrel" id="js-post-{i}">'
+        '<div class="message-userDetails"><h4 class="message-name"><a class="username">kestrel</a></h4></div>'
+        '<div class="message-attribution"><time class="u-dt" datetime="2024-03-03T10:00:00+0000">Mar 3, 2024'
+        f'</time></div><div class="bbWrapper">{text}</div></article>'
+        for i, text in enumerate(
+            ["The late sailing is gone from November until March.", "Ferries"]
+        )
+    )
+    + "</body></html>"
+)
+
+
+def test_body_selector_miss_keeps_the_text_and_flags_it() -> None:
+    import postclean
+
+    doc = postclean.clean(_THEMED, kind="html")
+    assert doc.engine == "xenforo"
+    assert "post-body-fallback" in doc.flags
+    assert doc.posts[0].body == "The late sailing is gone from November until March."
+    assert doc.posts[0].author is not None and doc.posts[0].author.name == "kestrel"
+    # too short to be a body: recorded as a removal, not dropped silently
+    assert any(r.text == "Ferries" and r.name == "unselected-text" for r in doc.removals)
+
+
+def test_deep_unclosed_nesting_is_not_quadratic() -> None:
+    import time
+
+    import postclean
+
+    html = "<html><body>" + "<div><p><span>text " * 20_000
+    start = time.perf_counter()
+    doc = postclean.clean(html, kind="html")
+    assert time.perf_counter() - start < 8.0
+    assert "text" in doc.text

@@ -189,6 +189,8 @@ def _extract(html: str, url: str | None) -> RawPage:
     canonical = attr(tree.css_first("link[rel=canonical]"), "href") or attr(
         tree.css_first("meta[property='og:url']"), "content"
     )
+    if any(d.fallback for d in drafts):
+        flags.append("post-body-fallback")
     posts: list[RawPost] = [d.to_raw() for d in drafts if d.has_content() or d.author is not None]
     if not posts:
         flags.append("no-posts-found")

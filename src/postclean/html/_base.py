@@ -61,6 +61,7 @@ KIND_CODES: dict[str, tuple[int, str]] = {
     "post-header": (9, "post header: date, number, permalink (moved to metadata)"),
     "page-chrome": (10, "page chrome outside the posts (navigation, header, footer, sidebars)"),
     "system-post": (11, "system notice in the post list (topic closed, pinned, sponsored post), not a user post"),
+    "unselected-text": (12, "text of a post whose body markup was not found, too short to be a body (a link, a tag)"),
 }
 
 _MOVED = {
@@ -110,6 +111,9 @@ class Draft:
     #: Set by a pack hook when the "post" is not a user post (a system notice such as "This topic was closed");
     #: :func:`extract_with_spec` drops it and records its text as a removal on a neighbouring post.
     discard: str | None = None
+    #: The body selector found nothing in the post, so the body is the post's own text less the parts other
+    #: selectors took (the page gets the ``post-body-fallback`` flag).
+    fallback: bool = False
 
     def has_content(self) -> bool:
         """True when the post has body text or quotes."""
@@ -600,6 +604,10 @@ def fill_author(post: Node, spec: Spec, draft: Draft) -> None:
 _NUMBER_RE = lazy(r"^(?:post\s*)?(?:#|№|no\.?\s*)?\s*(\d[\d,.]{0,8})$", regex.IGNORECASE)
 
 
+#: A post whose body selector found nothing gets the rest of its text as its body when that holds this many words.
+_FALLBACK_MIN_WORDS = 5
+
+
 def extract_post(post: Node, spec: Spec) -> Draft:
     """Apply ``spec`` to one post node."""
     draft = Draft()
@@ -659,6 +667,37 @@ def extract_post(post: Node, spec: Spec) -> Draft:
         text = "\n".join(t for t in (_flat_text(n, aside_ids) for n in parts) if t)
         if text:
             draft.removals.append(make_removal(spec.prefix, "buttons", text, node_path(parts[0], depth=2)))
+    if body is None and spec.body:
+        # The pack's body selector missed (a theme's markup differs): rather than lose the text, the body is the
+        # post's text less what the other selectors read (author block, date, number, buttons, asides).
+        taken: set[int] = set()
+        for sel in (
+            spec.user_block,
+            spec.author,
+            spec.rank,
+            spec.banner,
+            spec.pairs,
+            spec.stat_lines,
+            spec.date,
+            spec.number,
+            spec.permalink,
+            spec.chrome,
+            spec.signature,
+            spec.reactions,
+            spec.edit_note,
+            spec.title,
+        ):
+            if sel:
+                taken.update(n.mem_id for n in select(post, sel))
+        before = len(draft.lines)
+        extract_body(post, spec, draft, extra_skip=taken)
+        found = [x for x in draft.lines[before:] if x.strip()]
+        if sum(len(x.split()) for x in found) >= _FALLBACK_MIN_WORDS:
+            draft.fallback = True
+        elif found:
+            # a pagination link or a flair in a post-shaped box: recorded, not a body
+            del draft.lines[before:]
+            draft.removals.append(make_removal(spec.prefix, "unselected-text", "\n".join(found), node_path(post, depth=2)))
     if spec.hook is not None:
         spec.hook(post, draft)
     return draft

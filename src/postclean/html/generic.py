@@ -310,8 +310,9 @@ def _main_content(tree: LexborHTMLParser) -> list[Draft]:
     skip = ids_of(chrome) | {h.mem_id for h in select(body, "h1") if len(node_text(h)) <= 150}
     scores: dict[int, float] = defaultdict(float)
     nodes: dict[int, Node] = {}
+    inside: dict[int, bool] = {}
     for p in select(body, "p, pre, li, h2, h3, blockquote, td"):
-        if _in(p, skip):
+        if skip and _in(p, skip, inside):
             continue
         text = node_text(p)
         if len(text) < 25:
@@ -349,10 +350,23 @@ def _main_content(tree: LexborHTMLParser) -> list[Draft]:
     return [d] if d.has_content() else []
 
 
-def _in(node: Node, ids: set[int]) -> bool:
+def _in(node: Node, ids: set[int], memo: dict[int, bool]) -> bool:
+    """Whether ``node`` is one of ``ids`` or inside one; ``memo`` remembers the answer for every node walked
+    (without it, deeply nested pages cost quadratic time: each node would walk all its ancestors)."""
+    walked: list[int] = []
     cur: Node | None = node
+    found = False
     while cur is not None:
-        if cur.mem_id in ids:
-            return True
+        mid = cur.mem_id
+        known = memo.get(mid)
+        if known is not None:
+            found = known
+            break
+        if mid in ids:
+            found = True
+            break
+        walked.append(mid)
         cur = cur.parent
-    return False
+    for mid in walked:
+        memo[mid] = found
+    return found
