@@ -355,7 +355,7 @@ _QUOTE_LABEL = r"(?:Quote|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|�
 _VIEW_POST = r"(?:View Post|Beitrag anzeigen|Voir le message|Ver mensaje|Ver post|Visualizza messaggio|Bekijk bericht|Zobacz post|Посмотреть сообщение)"
 _QUOTE_HEADER_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*"
-    rf"(?P<user>[^\n]{{1,60}}?)(?:[ \t]*{_VIEW_POST}[ \t]*(?P<text>[^\n]*?))?[ \t]*$",
+    rf"(?P<user>[^\n]{{1,60}}?)(?:(?:[ \t]*{_VIEW_POST}[ \t]*|[ \t]{{3,}}+)(?P<text>[^\n]*?))?[ \t]*$",
     _F,
 )
 _QUOTE_ALONE_RE = lazy(rf"^[ \t]*+{_QUOTE_LABEL}:[ \t]*$", _F)
@@ -400,7 +400,8 @@ def quote(view: TextView) -> Iterator[Hit]:
     """``Quote:`` / ``Originally Posted by X`` (``View Post``) quote headers; quoted text to ``post.quotes``.
 
     The quoted text moves with the header when its extent is clear: glued to the header
-    (``Originally posted by X View PostThe text``) or repeating an earlier post of the thread. Otherwise only
+    (``Originally posted by X View PostThe text``, or after a run of blanks where the quote box's cells were
+    joined: ``Originally Posted by X      The text``) or repeating an earlier post of the thread. Otherwise only
     the header lines go. Where the engine is not a classic one, a bare header needs text under it (on the next
     line, or after one blank line).
 
