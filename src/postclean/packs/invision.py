@@ -372,56 +372,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
                     continue
                 break
         else:
-            k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
-            last_name = ""  # the name line taken last
-            while k >= 0 and first - k <= 24 and not view.claimed[k]:
-                s = _LIST_BULLET_RE.sub("", view.lines[k], count=1)  # inscriptis lists pane items
-                if not s.strip():
-                    k -= 1
-                    continue
-                if _LINKS_RE.match(s) or _anchor(s) or _FOLLOWERS_RE.match(s) or k in ages:
-                    break
-                if _POSTED_ALONE_RE.match(s):
-                    start = k
-                    k -= 1
-                    continue
-                if (
-                    k >= 1
-                    and not view.claimed[k - 1]
-                    and len(s.strip()) <= 100
-                    and _LABEL_ALONE_RE.match(_LIST_BULLET_RE.sub("", view.lines[k - 1], count=1))
-                ):
-                    # a custom field's value under its label (``Location:`` / ``Lisbon``): both are the pane's
-                    if phase == "names":
-                        if names_taken > 2 or compact_seen:
-                            break
-                        phase, names_taken, compact_seen = "stats", 0, True
-                    start = k - 1
-                    k -= 2
-                    continue
-                if _PANE_COUNT_RE.match(s) or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8):
-                    if phase == "names":
-                        if names_taken > 2 or compact_seen:
-                            break
-                        # the phone pane's ``{name} {group}`` line (or ``{name}`` / ``{group}``, one text node a
-                        # line) sits between the stats and the date
-                        phase, names_taken, compact_seen = "stats", 0, True
-                elif _name_like(s):
-                    phase = "names"
-                    names_taken += 1
-                    if names_taken > (2 if compact_seen else 3) and not (
-                        # the name printed twice at the top (lynx writes the desktop pane's hidden copy too)
-                        names_taken == (3 if compact_seen else 4) and s.strip() == last_name
-                    ):
-                        break  # above the full pane: name and group only
-                    last_name = s.strip()
-                else:
-                    break
-                start = k
-                k -= 1
-            above = [_unbullet(view.lines[x]) for x in range(start, first) if view.is_live(x)]
-            if len(above) > 1 and not any(_PANE_COUNT_RE.match(x) or is_rank_like(x) for x in above):
-                start = first - 1 if view.is_live(first - 1) else first
+            start = _full_pane_start(view, first, ages)
         end = last
         split_date = None
         if not _anchor(view.lines[last]) and (split_date := _split_ips5(view, last, ages)) is not None:
@@ -445,6 +396,81 @@ def author_pane(view: TextView) -> Iterator[Hit]:
             names.append(facts["author.name"])
         yield Hit(start, end, "author pane and post date", facts, moved_to="author")
     remember_authors(view, names)
+
+
+_GLUED_FIELD_RE = lazy(r"^[ \t]*+\p{Lu}[\w '/-]{0,30}:\S[^\n]{0,120}$")
+
+
+def _glued_field_over_counts(view: TextView, k: int, s: str) -> bool:
+    """Line ``k`` is a custom field with its value glued to the label (``About me:It's a hobby.``, converters
+    that drop the break between two inline elements) right under the pane's counts."""
+    if word_count(s) > 16 or not _GLUED_FIELD_RE.match(s):
+        return False
+    j = k - 1
+    while j >= 0 and not view.claimed[j] and not view.lines[j].strip():
+        j -= 1
+    return j >= 0 and not view.claimed[j] and _PANE_COUNT_RE.match(view.lines[j]) is not None
+
+
+def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
+    """The first line of the full author pane above line ``first``: name, group, counts, custom fields, and the
+    phone pane's name and group between them and ``first`` (a post's first date line); ``first`` when none."""
+    start = first
+    k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
+    last_name = ""  # the name line taken last
+    while k >= 0 and first - k <= 24 and not view.claimed[k]:
+        s = _LIST_BULLET_RE.sub("", view.lines[k], count=1)  # inscriptis lists pane items
+        if not s.strip():
+            k -= 1
+            continue
+        if _LINKS_RE.match(s) or _anchor(s) or _FOLLOWERS_RE.match(s) or k in ages:
+            break
+        if _POSTED_ALONE_RE.match(s):
+            start = k
+            k -= 1
+            continue
+        if (
+            k >= 1
+            and not view.claimed[k - 1]
+            and len(s.strip()) <= 100
+            and _LABEL_ALONE_RE.match(_LIST_BULLET_RE.sub("", view.lines[k - 1], count=1))
+        ):
+            # a custom field's value under its label (``Location:`` / ``Lisbon``): both are the pane's
+            if phase == "names":
+                if names_taken > 2 or compact_seen:
+                    break
+                phase, names_taken, compact_seen = "stats", 0, True
+            start = k - 1
+            k -= 2
+            continue
+        if (
+            _PANE_COUNT_RE.match(s)
+            or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8)
+            or _glued_field_over_counts(view, k, s)
+        ):
+            if phase == "names":
+                if names_taken > 2 or compact_seen:
+                    break
+                # the phone pane's ``{name} {group}`` line (or ``{name}`` / ``{group}``, one text node a
+                # line) sits between the stats and the date
+                phase, names_taken, compact_seen = "stats", 0, True
+        elif _name_like(s):
+            phase = "names"
+            names_taken += 1
+            if names_taken > (2 if compact_seen else 3) and not (
+                # the name printed twice at the top (lynx writes the desktop pane's hidden copy too)
+                names_taken == (3 if compact_seen else 4) and s.strip() == last_name
+            ):
+                break  # above the full pane: name and group only
+            last_name = s.strip()
+        else:
+            break
+        start = k
+        k -= 1
+    above = [_unbullet(view.lines[x]) for x in range(start, first) if view.is_live(x)]
+    if len(above) > 1 and not any(_PANE_COUNT_RE.match(x) or is_rank_like(x) for x in above):
+        start = first - 1 if view.is_live(first - 1) else first
+    return start
 
 
 _SAID = alternation("said") + "|" + alternation("wrote")
