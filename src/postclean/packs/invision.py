@@ -418,11 +418,13 @@ def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
     start = first
     k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
     last_name = ""  # the name line taken last
-    while k >= 0 and first - k <= 24 and not view.claimed[k]:
+    filled = 0  # lines with text looked at: blank lines do not count (converters pad a pane with them)
+    while k >= 0 and filled < 24 and not view.claimed[k]:
         s = _LIST_BULLET_RE.sub("", view.lines[k], count=1)  # inscriptis lists pane items
         if not s.strip():
             k -= 1
             continue
+        filled += 1
         if _LINKS_RE.match(s) or _anchor(s) or _FOLLOWERS_RE.match(s) or k in ages:
             break
         if _POSTED_ALONE_RE.match(s):
