@@ -246,7 +246,7 @@ _GLUED_VALUE = rf"(?:[^\W\d_]{{3,9}}\.?[ \t]+\d{{4}}|{CLASSIC_DATE}|-?\d[\d,.]*[
 #: ``LabelValue`` when the value is a date or a number.
 STAT_LINE_RE = lazy(
     rf"^[ \t]*+(?P<bullet>[-•*·▪][ \t]*)?(?P<label>{_LABELS})"
-    rf"(?:[ \t]*:[ \t]*(?P<value>[^\n]{{0,80}}?)|[ \t]*(?P<glued>{_GLUED_VALUE}))?[ \t]*$",
+    rf"(?:[ \t]*:[ \t]*(?P<value>[^\n]{{0,80}}?)|[ \t]*(?P<glued>{_GLUED_VALUE})|[ \t]{{2,}}+(?P<spaced>\S[^\n]{{0,40}}?))?[ \t]*$",
     _FLAGS,
 )
 #: Where a :data:`STAT_LINE_RE` match can start (see :class:`LineHeads`).
@@ -440,6 +440,8 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                 value = m.group("value")
                 if value is None and m.group("glued"):
                     value = m.group("glued")
+                if value is None and m.group("spaced"):
+                    value = m.group("spaced")  # ``Location   Lisbon``: label and value cells joined by blanks
                 end = j
                 if value == "":
                     # ``Label:`` alone, its number or date on the next line (one text node per line)
