@@ -34,6 +34,10 @@ ALPHABET = "abcdefgilnorst" + " \t\n\xa0\u2028\x1c\u3000.:-()#" + ODD
 RULES = postclean._default().rules
 LITERALS = sorted(trigger_literals(RULES))
 INDEX = LiteralIndex(LITERALS)
+#: both ways of finding the literals: the Aho-Corasick automaton of the ``fast`` extra (when installed) and the
+#: trie pass
+TRIE_INDEX = LiteralIndex(LITERALS, automaton=False)
+AUTOMATON = pytest.mark.parametrize("automaton", [True, False], ids=["default", "trie"])
 
 
 def _variants(word: str) -> list[str]:
@@ -76,10 +80,11 @@ def related_words(draw: st.DrawFn) -> list[str]:
     return words
 
 
+@AUTOMATON
 @settings(max_examples=400, deadline=None)
 @given(st.data(), related_words())
-def test_probe_is_a_substring_test(data: st.DataObject, words: list[str]) -> None:
-    index = LiteralIndex(words)
+def test_probe_is_a_substring_test(automaton: bool, data: st.DataObject, words: list[str]) -> None:
+    index = LiteralIndex(words, automaton=automaton)
     text = data.draw(texts_from(words))
     for hay in (text, text.lower(), text.casefold()):
         probe = index.probe(hay)
@@ -88,10 +93,11 @@ def test_probe_is_a_substring_test(data: st.DataObject, words: list[str]) -> Non
             assert (asked in probe) == (asked in hay), (asked, hay)
 
 
+@AUTOMATON
 @settings(max_examples=300, deadline=None)
 @given(st.data(), related_words())
-def test_holds_any_is_any_substring(data: st.DataObject, words: list[str]) -> None:
-    index = LiteralIndex(words)
+def test_holds_any_is_any_substring(automaton: bool, data: st.DataObject, words: list[str]) -> None:
+    index = LiteralIndex(words, automaton=automaton)
     text = data.draw(texts_from(words))
     asked = tuple(data.draw(st.lists(st.sampled_from([*words, "", "a", "zz", "\n"]), max_size=6)))
     for hay in (text, text.lower()):
@@ -100,21 +106,24 @@ def test_holds_any_is_any_substring(data: st.DataObject, words: list[str]) -> No
             assert probe.holds_any(asked) == any(w in hay for w in asked), (asked, hay)
 
 
+@AUTOMATON
 @settings(max_examples=300, deadline=None)
 @given(st.data(), related_words())
-def test_found_on_repeated_lines(data: st.DataObject, words: list[str]) -> None:
+def test_found_on_repeated_lines(automaton: bool, data: st.DataObject, words: list[str]) -> None:
     # the scan skips a line seen before: what it finds is still what a substring test per literal finds
-    index = LiteralIndex(words)
+    index = LiteralIndex(words, automaton=automaton)
     lines = data.draw(st.lists(texts_from(words), min_size=1, max_size=5))
     text = "\n".join(data.draw(st.lists(st.sampled_from(lines), max_size=10)))
     assert index.found(text) == frozenset(w for w in index.literals if w in text)
 
 
+@AUTOMATON
 @settings(max_examples=300, deadline=None)
 @given(texts_from(LITERALS))
-def test_probe_answers_every_trigger_literal(text: str) -> None:
+def test_probe_answers_every_trigger_literal(automaton: bool, text: str) -> None:
+    index = INDEX if automaton else TRIE_INDEX
     for hay in (text, text.lower()):
-        probe = INDEX.probe(hay)
+        probe = index.probe(hay)
         for w in LITERALS:
             assert (w in probe) == (w in hay), (w, hay)
 
@@ -286,3 +295,10 @@ def test_rules_asking_the_probe_find_what_they_found_without(parts: list[str], d
         hits = [(h.start, h.end, h.reason, h.cols) for h in rule.detect(view(True))]
         page._PRESENT.clear()
         assert hits == [(h.start, h.end, h.reason, h.cols) for h in rule.detect(view(False))], rule.code
+
+
+def test_the_fast_extra_is_used_when_installed() -> None:
+    pytest.importorskip("ahocorasick_rs", reason="the optional `fast` extra (ahocorasick_rs) is not installed")
+    assert INDEX._automaton is not None and TRIE_INDEX._automaton is None
+    text = "posted by someone\nquote: originally posted by x\n" * 3
+    assert INDEX.found(text) == TRIE_INDEX.found(text) != frozenset()

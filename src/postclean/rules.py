@@ -315,15 +315,19 @@ class LiteralIndex:
 
     A literal with non-ASCII characters can only occur in a text holding all of them: those few (most texts have
     none of the letters of the other languages' literals) are looked for one by one.
+
+    With the optional ``ahocorasick_rs`` package installed (the ``fast`` extra), one Aho-Corasick automaton of
+    all the literals does the whole look-up instead, about ten times faster; the answers are the same.
     """
 
     #: Shorter literals are looked for with ``in``: they occur at so many positions that a pass reporting each of
     #: them would cost more than the scan, which finds a common one quickly.
     MIN_CHARS = 3
 
-    __slots__ = ("_ascii", "_needs", "_one_line", "_prefixes", "_splits", "literals")
+    __slots__ = ("_ascii", "_automaton", "_needs", "_one_line", "_prefixes", "_splits", "literals")
 
-    def __init__(self, literals: Iterable[str]) -> None:
+    def __init__(self, literals: Iterable[str], *, automaton: bool = True) -> None:
+        """``automaton=False``: the trie pass even when ``ahocorasick_rs`` is installed."""
         self.literals = frozenset(w for w in literals if len(w) >= self.MIN_CHARS)
         ascii_only = {w for w in self.literals if w.isascii()}
         #: ASCII literal -> the literals that are prefixes of it (itself included)
@@ -340,9 +344,12 @@ class LiteralIndex:
         }
         #: the probes' :meth:`LiteralProbe.holds_any` plans, shared (see there)
         self._splits: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._automaton = _aho_corasick(self.literals) if automaton else None
 
     def found(self, text: str) -> frozenset[str]:
         """The indexed literals that occur in ``text``."""
+        if self._automaton is not None:
+            return frozenset(self._automaton(text))
         out: set[str] = set()
         if self._ascii is not None:
             for longest in set(self._ascii.findall(_distinct_lines(text) if self._one_line else text)):
@@ -358,6 +365,26 @@ class LiteralIndex:
 
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _aho_corasick(literals: Collection[str]) -> Callable[[str], list[str]] | None:
+    """A function listing every occurrence of ``literals`` in a text (overlapping ones too), by one Aho-Corasick
+    automaton of the optional ``ahocorasick_rs`` package; None when it is not installed or there are no
+    literals."""
+    if not literals:
+        return None
+    try:
+        import ahocorasick_rs
+    except ImportError:
+        return None
+    automaton = ahocorasick_rs.AhoCorasick(
+        sorted(literals), store_patterns=True, implementation=ahocorasick_rs.Implementation.DFA
+    )
+
+    def occurrences(text: str) -> list[str]:
+        return automaton.find_matches_as_strings(text, overlapping=True)
+
+    return occurrences
 
 
 def _distinct_lines(text: str) -> str:
