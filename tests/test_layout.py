@@ -256,3 +256,36 @@ def test_member_stats_in_strong_markdown_leave_the_body() -> None:
         "It is fixed now, the gate closed on the morning tide.",
     ):
         assert sentence in body
+
+
+# elinks -dump writes every list item as "•" and a no-break space; a XenForo author block with its post date,
+# the post's number and its text, then a prose list item that keeps its notation.
+ELINKS = (
+    "   Harbour Forum\n\n"
+    "   H\n\n    harbour_hana\n\n      Member\n\n   Joined\n   Mar 3, 2015\n\n   Home Port\n   North pier\n\n"
+    "     \u2022\xa0Feb 20, 2024\n\n     \u2022\xa0\n\n     \u2022\xa0#1\n\n"
+    "   The north slipway floods at high water; use the south ramp until the tide turns.\n\n"
+    "     \u2022\xa0Bring boots:\xa0the ramp is muddy.\n\n"
+    "   Q\n\n    quillpen\n\n      Moderator\n\n   Joined\n   Apr 12, 2008\n\n   Home Port\n   South quay\n\n"
+    "     \u2022\xa0Feb 21, 2024\n\n     \u2022\xa0\n\n     \u2022\xa0#2\n\n"
+    "   Thanks, the harbour master says the gate seal has failed.\n"
+)
+
+
+def test_no_break_spaces_after_bullets_read_as_blanks() -> None:
+    from postclean.layout import spaced_lead
+
+    assert spaced_lead("     \u2022\xa0#2") == "     \u2022 #2"
+    assert spaced_lead("\xa0\xa0Posts: 12") == "  Posts: 12"
+    assert spaced_lead("Price:\xa0100\xa0EUR") == "Price:\xa0100\xa0EUR"  # inside a line: as written
+    assert spaced_lead("     \u2022\xa0") == spaced_lead("  \u2022") == ""  # an empty list item: notation
+    assert spaced_lead("   \xb7") == "   \xb7"  # a theme's separator between a post's number and date
+    doc = postclean.clean(ELINKS, kind="text")
+    assert [p.author.name if p.author else None for p in doc.posts] == ["harbour_hana", "quillpen"]
+    assert [str(p.date) for p in doc.posts] == ["2024-02-20", "2024-02-21"]
+    assert [p.number for p in doc.posts] == [1, 2]
+    body = doc.text
+    assert "Joined" not in body and "Home Port" not in body and "#1" not in body
+    assert "\u2022\n" not in body + "\n"  # no empty list item left
+    assert "The north slipway floods at high water; use the south ramp until the tide turns." in body
+    assert "\u2022\xa0Bring boots:\xa0the ramp is muddy." in body  # bodies keep the input's notation

@@ -195,19 +195,53 @@ def reader_lines(lines: Sequence[str], text: str | None = None) -> tuple[list[st
     indentation."""
     if text is None:
         text = "\n".join(lines)
+    given = lines
+    if "\xa0" in text or _LONE_BULLET_RE.search(text):
+        lines = [spaced_lead(x) for x in lines]
+        text = "\n".join(lines)
     if is_markdown(text):
         return [markdown_line(x) for x in lines], True
     widgets = _WIDGET in text
-    if "*" not in text and "+" not in text and not widgets:
+    if "*" not in text and "+" not in text and not widgets and lines is given:
         return None
     bulleted = _bulleted(text)
     dedent = bulleted and _indented(lines)
     out = [plain_line(x, bulleted=bulleted, dedent=dedent) for x in lines]
     if widgets:
         out = [without_widgets(x) for x in out]
-    if all(a == b for a, b in zip(out, lines, strict=True)):
+    if all(a == b for a, b in zip(out, given, strict=True)):
         return None
     return out, False
+
+
+#: A line's indentation and list bullet, with the blank after it, where no-break spaces may stand for blanks.
+_LEAD_RE = lazy(r"^[ \t\xa0]*+(?:[-•·▪◦*+][ \t\xa0]++)?")
+#: A line that is only a round list bullet: an empty list item (an icon link, a share button).
+_LONE_BULLET_RE = lazy(r"^[ \t\xa0]*+[•▪◦][ \t\xa0]*+$", regex.MULTILINE)
+
+
+def spaced_lead(line: str) -> str:
+    """``line`` with the no-break spaces of its indentation and after its list bullet read as spaces (the
+    columns still match the input's); a line that is only a round bullet (``•``, ``▪``, ``◦``; not the ``·``
+    some themes print between a post's number and its date) reads as blank. elinks writes every list item as
+    ``•\xa0Text``, and an icon link in a list as ``•`` alone; other converters indent with no-break spaces.
+    Rules look for ``- Joined`` and indentation made of blanks.
+
+    >>> spaced_lead("  \u2022\xa0Feb 20, 2010")
+    '  \u2022 Feb 20, 2010'
+    >>> spaced_lead("\xa0\xa0Posts: 12")
+    '  Posts: 12'
+    >>> spaced_lead("     \u2022\xa0"), spaced_lead("  \u2022")
+    ('', '')
+    >>> spaced_lead("Price:\xa0100\xa0EUR")
+    'Price:\xa0100\xa0EUR'
+    """
+    if _LONE_BULLET_RE.match(line):
+        return ""
+    m = _LEAD_RE.match(line)
+    if m is None or "\xa0" not in m.group():
+        return line
+    return m.group().replace("\xa0", " ") + line[m.end() :]
 
 
 #: How lynx writes a form button: ``(BUTTON) Reply``, or ``(BUTTON)`` alone for an icon button.
