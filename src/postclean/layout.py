@@ -52,7 +52,7 @@ _MD_LEAD_RE = lazy(
 _RULE_RE = lazy(r"^[ \t]*+(?:[*_-][ \t]*){3,}$")
 #: A list bullet of a plain-text layout: ``*`` or ``+`` (and ``o``, inscriptis' third level, in texts that use
 #: the other two), then a blank or the end of the line.
-_BULLET_RE = lazy(r"^[ \t]*+(?P<bullet>[*+])(?=[ \t]|$)", regex.MULTILINE)
+_BULLET_RE = lazy(r"^[ \t]*+(?P<bullet>[*+](?:[ \t]++[*+](?=[ \t]|$))*+)(?=[ \t]|$)", regex.MULTILINE)
 _O_BULLET_RE = lazy(r"^[ \t]*+(?P<bullet>o)(?=[ \t]|$)")
 _NUMBER_RE = lazy(r"^[ \t]*+(?P<bullet>\d{1,3}\.)(?=[ \t]|$)")
 #: A texts needs this many lines with a Markdown link or image to be read as Markdown ...
@@ -142,8 +142,9 @@ def _bulleted(text: str) -> bool:
 
 
 def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
-    """A plain-text line with its ``*``/``+`` bullet written ``-`` (its columns still match the input's); in a
-    bulleted layout also an ``o`` bullet, and a line that is only a bullet reads as blank. ``dedent`` (a
+    """A plain-text line with its ``*``/``+`` bullet written ``-`` (its columns still match the input's; the
+    bullets of empty list items before it read as blanks); in a bulleted layout also an ``o`` bullet, and a
+    line that is only a bullet reads as blank. ``dedent`` (a
     layout-keeping converter's text) drops the line's indentation (the columns then match the input's from the
     end of the line) and reads an ordered list's number as a bullet too.
 
@@ -155,6 +156,8 @@ def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
     '- Jun 4, 2024'
     >>> plain_line("     12. Harbour rules", bulleted=True, dedent=True)
     '- Harbour rules'
+    >>> plain_line("     * * 412 posts", bulleted=False)
+    '     -   412 posts'
     """
     first = line.lstrip(" \t")[:1]
     m = None
@@ -167,7 +170,10 @@ def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
     if m is not None:
         if bulleted and not line[m.end() :].strip():
             return ""
-        line = line[: m.start("bullet")] + "-" + line[m.end("bullet") :]
+        # empty list items before this one (links2 writes ``* * 22``) read as its bullet's blank
+        bullet = m.group("bullet")
+        mark = "-".ljust(len(bullet)) if " " in bullet or "\t" in bullet else "-"
+        line = line[: m.start("bullet")] + mark + line[m.end("bullet") :]
     return line.lstrip(" \t") if dedent else line
 
 
@@ -238,6 +244,8 @@ def spaced_lead(line: str) -> str:
     """
     if _LONE_BULLET_RE.match(line):
         return ""
+    if not line.strip():
+        return line  # blank already (GEN001 takes a line of no-break spaces)
     m = _LEAD_RE.match(line)
     if m is None or "\xa0" not in m.group():
         return line

@@ -44,8 +44,9 @@ _SHORT_DATE = (
 )
 _WHEN = rf"(?:{_DATE}|{US_DATE}(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)?|{RELATIVE_TIME}|{_SHORT_DATE})"
 _EDITED_MARK = r"\((?:edited|bearbeitet|modifié|editado|modificato|bewerkt|edytowany|изменено)\)"
+#: (as a list item, when the date sat in the pane's list: links2)
 _POSTED_RE = lazy(
-    rf"^[ \t]*+(?:{phrase_alt('ips_posted')})[ \t]+(?:on[ \t]+)?(?P<date>{_WHEN})(?:[ \t]*{_EDITED_MARK})?[ \t]*$",
+    rf"^[ \t]*+(?:[-•][ \t]++)?(?:{phrase_alt('ips_posted')})[ \t]+(?:on[ \t]+)?(?P<date>{_WHEN})(?:[ \t]*{_EDITED_MARK})?[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 _AGE = r"\d{1,3}[ \t]*(?:yrs?|mos?|wks?|d|hrs?|h|mins?|m)"
@@ -135,7 +136,7 @@ _DATE_ONLY_RE = lazy(
 
 
 #: Where ``_POSTED_RE`` and ``_POSTED_ALONE_RE`` lines start.
-_POSTED_HEADS = LineHeads(phrase_list("ips_posted"), blanks=" \t\xa0")
+_POSTED_HEADS = LineHeads(phrase_list("ips_posted"), blanks=" \t\xa0", bullets="-•")
 #: The last character of an ``_IPS5_DATE_RE`` line (an age unit or the edited mark), case-folded.
 _AGE_ENDS = frozenset("rsokdhmn)")
 #: Every character the age units (``yrs``, ``mins`` …) match, whatever the case (regex reads ``ſ`` as ``s``, the
@@ -357,7 +358,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
             inside = {view.lines[x].strip() for x in range(first, last) if view.is_live(x)}
             k, taken = first - 1, 0
             while k >= 0 and taken < 2 and not view.claimed[k]:
-                s = view.lines[k].strip()
+                s = _unbullet(view.lines[k])  # (links2 lists the desktop pane's name: ``* *  {name}``)
                 if not s:
                     k -= 1
                     continue
