@@ -126,3 +126,32 @@ def test_spaced_texts_only_lose_lines(lines: list[str]) -> None:
         if r.lines is not None and r.text.strip():
             first = next(x for x in r.text.split("\n") if x.strip())
             assert first.strip() in original[r.lines[0]] or original[r.lines[0]].strip() in first
+
+
+def test_tab_only_lines_count_as_empty() -> None:
+    # lxml's text_content() keeps the template's whitespace nodes: runs of lines of tabs between the lines of a
+    # vBulletin 3 post block, and text lines indented by tabs. They count as the empty lines they stand for.
+    sentences = [
+        "The ferry from the north pier now leaves at seven in winter.",
+        "Has anyone checked whether the bus still meets it on Sundays?",
+        "It does, but only until the end of March this year.",
+    ]
+    pad = "\n" + "\t\t\t\t\t\t\n" * 4
+    blocks = [
+        [f"Mar {14 + n}, 2026 | 10:24 pm", f"#{5 + n}", name, "Join Date: Mar 2009", "Location: North pier",
+         f"Posts: {1370 + n}", sentence]
+        for n, (name, sentence) in enumerate(zip(["harbour_hana", "quillpen", "harbour_hana"], sentences, strict=True))
+    ]
+    # the stat lines stand next to each other, as in the markup (so the text is not one line per paragraph)
+    text = "Harbour Forum" + pad
+    for block in blocks:
+        text += pad.join(["\t\t\t\t\t" + x for x in block[:3]] + ["\n".join(block[3:6]), block[6]]) + pad
+    doc = postclean.clean(text, kind="text")
+    assert "spaced-layout" in doc.flags
+    assert [p.author.name for p in doc.posts if p.author] == ["harbour_hana", "quillpen", "harbour_hana"]
+    assert "Join Date" not in doc.text and "Posts:" not in doc.text and "Location:" not in doc.text
+    assert "The ferry from the north pier now leaves at seven in winter." in doc.text
+    assert "It does, but only until the end of March this year." in doc.text
+    # as the same text with empty lines in place of the lines of tabs
+    empty = postclean.clean(text.replace("\t\t\t\t\t\t\n", "\n"), kind="text")
+    assert [p.to_dict() for p in doc.posts] == [p.to_dict() for p in empty.posts]
