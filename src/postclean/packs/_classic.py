@@ -249,6 +249,11 @@ STAT_LINE_RE = lazy(
     rf"(?:[ \t]*:[ \t]*(?P<value>[^\n]{{0,80}}?)|[ \t]*(?P<glued>{_GLUED_VALUE})|[ \t]{{2,}}+(?P<spaced>\S[^\n]{{0,40}}?))?[ \t]*$",
     _FLAGS,
 )
+#: ``Label value`` joined by one blank, the value free text (``Location Earth``): a stat line only between two
+#: others (BeautifulSoup's ``get_text()`` joins vBulletin 4's ``dt``/``dd`` cells so), see :func:`_runs`.
+_SPACED_PAIR_RE = lazy(
+    rf"^[ \t]*+(?:[-•*·▪][ \t]*)?(?P<label>{_LABELS})[ \t]++(?P<value>[^\s:][^\n:]{{0,40}}?)[ \t]*$", _FLAGS
+)
 #: Where a :data:`STAT_LINE_RE` match can start (see :class:`LineHeads`).
 _STAT_HEADS = LineHeads(
     [
@@ -466,6 +471,14 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
             if j is not None and pairs and customs < 8:
                 line = view.lines[j]
                 nxt = _next_live(view, j, 1)
+                if nxt is not None and nxt in items and (sp := _SPACED_PAIR_RE.match(line)) is not None:
+                    value = sp.group("value")
+                    if word_count(value) <= 5 and value[-1] not in _SENTENCE_END:
+                        # ``Join Date Aug 2004`` / ``Location Earth`` / ``Posts 8,197``: between two stat lines
+                        pairs.append((" ".join(sp.group("label").split()), value))
+                        end = j
+                        j = nxt
+                        continue
                 cm = _CUSTOM_FIELD_RE.match(line)
                 if cm is None and nxt is not None and nxt in items:
                     cm = _CUSTOM_FIELD_LONG_RE.match(line)  # between two stats a longer value is still a field
@@ -566,6 +579,8 @@ def _split_header(view: TextView, i: int, header: LineMatcher) -> tuple[int, reg
         num_at = _live_above(view, i)
         if num_at is None or len(view.lines[i]) > 80 or not _HASH_NUM_RE.match(view.lines[num_at]):
             return None
+        if DATE_ONLY_LINE_RE.match(view.lines[i]) is None:
+            return None  # (a name under a ``#N`` line is not the post's date: vBulletin's ``#2`` / ``{name}``)
         hm = header.match(f"{view.lines[num_at].strip()} {view.lines[i].strip()}")
         return (num_at, hm) if hm is not None else None
     hash_at = _live_above(view, i)
@@ -624,6 +639,17 @@ def _look_up(
         if spec.header is not None and (hm := spec.header.match(line)):
             header_at = i
             header_facts = _header_facts(hm)
+            if "post.date_raw" not in header_facts and _HASH_NUM_RE.match(line):
+                # ``{date}`` / ``#2``: the header's date one text node up (one text node a line)
+                date_at = _live_above(view, i)
+                if (
+                    date_at is not None
+                    and len(view.lines[date_at]) <= 80
+                    and DATE_ONLY_LINE_RE.match(view.lines[date_at])
+                ):
+                    joined = spec.header.match(f"{view.lines[date_at].strip()} {line.strip()}")
+                    if joined is not None and (facts := _header_facts(joined)).get("post.date_raw"):
+                        header_at, header_facts = date_at, facts
             break
         if spec.header is not None and (split := _split_header(view, i, spec.header)) is not None:
             header_at, hm = split

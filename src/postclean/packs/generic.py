@@ -617,6 +617,12 @@ _LIKED_ONE_RE = lazy(
     rf"^[ \t]*+(?P<name>[\w.-]{{2,40}})[ \t]+(?:{phrase_alt('flarum_likes_this')})[ \t]*$", regex.IGNORECASE
 )
 _HANDLE_SHAPE_RE = lazy(r"^\p{Ll}|\d|_|\w\.\w|\p{Ll}\p{Lu}")
+#: ``TedToToe and WiSK like this.``: two likers, taken when both names are posters of the thread or handles.
+_LIKED_TWO_RE = lazy(
+    rf"^[ \t]*+(?P<name>[\w.-]{{2,40}})[ \t]+{_AND}[ \t]+(?P<other>[\w.-]{{2,40}})[ \t]+"
+    rf"(?:{phrase_alt('flarum_likes_this')})[ \t]*$",
+    regex.IGNORECASE,
+)
 
 
 @rule(
@@ -631,7 +637,7 @@ def likes_summary(view: TextView) -> Iterator[Hit]:
 
     XenForo 1, Flarum and the like/thanks add-ons of vBulletin and others print who liked a post as one
     line of names ending in "like this." It moves to ``post.reactions``. A sentence such as "My wife and I
-    like this." has neither a count nor a comma list and stays; a single liker counts when the name is a
+    like this." has neither a count nor a comma list and stays; one or two likers count when each name is a
     poster of the thread or shaped like a handle.
 
     Example (removed)::
@@ -642,11 +648,11 @@ def likes_summary(view: TextView) -> Iterator[Hit]:
         if len(line) > 240 or not line.rstrip().endswith(_ENDINGS_TUPLE):
             continue
         m = _LIKED_LIST_RE.match(line)
-        if m is None and (one := _LIKED_ONE_RE.match(line)) is not None:
-            name = one.group("name")
-            if not (_HANDLE_SHAPE_RE.search(name) or name.lower() in known_authors(view)):
+        if m is None:
+            m = _LIKED_ONE_RE.match(line) or _LIKED_TWO_RE.match(line)
+            names = [] if m is None else [x for x in m.groups() if x]
+            if not all(_HANDLE_SHAPE_RE.search(x) or x.lower() in known_authors(view) for x in names):
                 continue
-            m = one
         if m is not None:
             yield Hit(i, i, "likes summary", {"post.reactions": line.strip()}, moved_to="reactions")
 
