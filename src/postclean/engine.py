@@ -644,7 +644,8 @@ SPACED_MAX_ADJACENT = 0.2
 #: node of the markup: a median of 89% of its lines on the corpus are blank (97% of those empty), in runs of any
 #: length, while layout-keeping converters (html-text, Resiliparse) stay under 55%. Lines of spaces do not
 #: count: trafilatura keeps runs of them from indented markup, between lines that belong together. Lines of
-#: tabs do: lxml's ``text_content()`` keeps the template's tab-indented whitespace nodes as such lines.
+#: tabs do (lxml's ``text_content()`` keeps the template's tab-indented whitespace nodes as such lines), and so
+#: do lines of a single space (BeautifulSoup's ``get_text(" ")`` writes an empty node so).
 SPACED_MIN_BLANK_SHARE = 0.6
 
 
@@ -674,7 +675,7 @@ def _spaced_layout(lines: Sequence[str]) -> list[int] | None:
     index = [i for i, line in enumerate(lines) if line.strip()]
     if len(index) < SPACED_MIN_LINES:
         return None
-    if sum(1 for line in lines if not line.strip("\t")) >= SPACED_MIN_BLANK_SHARE * len(lines):
+    if sum(1 for line in lines if not line.strip("\t") or line == " ") >= SPACED_MIN_BLANK_SHARE * len(lines):
         return index
     adjacent = sum(1 for a, b in itertools.pairwise(index) if b == a + 1)
     if adjacent > SPACED_MAX_ADJACENT * len(index):
