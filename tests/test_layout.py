@@ -289,3 +289,22 @@ def test_no_break_spaces_after_bullets_read_as_blanks() -> None:
     assert "\u2022\n" not in body + "\n"  # no empty list item left
     assert "The north slipway floods at high water; use the south ramp until the tide turns." in body
     assert "\u2022\xa0Bring boots:\xa0the ramp is muddy." in body  # bodies keep the input's notation
+
+
+# html2text with ignore_links: no link targets, each <dt> label written as _emphasis_ on its own line
+H2T_PLAIN = (
+    "harbour_hana __\n\n_Messages_\n    196\n\n_Reaction score_\n    76\n\n"
+    "The north slipway floods at high water; use the south ramp until the tide turns.\n\n"
+    "quillpen __\n\n__Gold Member\n\n_Messages_\n    19,378\n\n_Reaction score_\n    15,615\n\n"
+    "Thanks, the harbour master says the gate seal has failed.\n"
+)
+
+
+def test_emphasised_labels_read_as_markdown() -> None:
+    assert is_markdown(H2T_PLAIN)
+    assert not is_markdown("_Nicolas_\nHe came.\n_Nicolas_\nHe went.\n_Nicolas_\n")  # one name, repeated
+    assert not is_markdown("Use snake_case names.\nAnd my_var_name too.\nAnd _private_ ones.\n")
+    doc = postclean.clean(H2T_PLAIN, kind="text")
+    assert [p.author.name if p.author else None for p in doc.posts] == ["harbour_hana", "quillpen"]
+    assert "Messages" not in doc.text and "Reaction score" not in doc.text
+    assert "The north slipway floods at high water; use the south ramp until the tide turns." in doc.text

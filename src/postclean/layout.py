@@ -61,15 +61,20 @@ MARKDOWN_MIN_LINK_LINES = 2
 MARKDOWN_MIN_STRONG_LINES = 3
 #: A ``**strong**`` span on one line.
 _STRONG_RE = lazy(r"(?<![\w*])\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")
+#: A line that is only an ``_emphasised_`` label (html2text without links writes ``<dt>`` so: ``_Messages_``).
+_EMPHASIS_LINE_RE = lazy(r"^[ \t]*+_(?=[^\s_])[^_\n]{1,60}(?<=[^\s_])_[ \t]*$", regex.MULTILINE)
 #: ... and this many ``*``/``+`` bullet lines to be read as a bulleted layout (``o`` bullets, lone bullets).
 BULLETED_MIN_LINES = 3
 
 
 def is_markdown(text: str) -> bool:
     """True when ``text`` holds Markdown links or images on at least :data:`MARKDOWN_MIN_LINK_LINES` lines, or
-    strong emphasis (``**Posts:** 1,204``) on at least :data:`MARKDOWN_MIN_STRONG_LINES` lines (Markdown
-    written without link targets, as trafilatura's ``output_format="markdown"``)."""
+    strong emphasis (``**Posts:** 1,204``) on at least :data:`MARKDOWN_MIN_STRONG_LINES` lines, or that many
+    lines that are only an emphasised label (``_Messages_``), two different ones at least: Markdown written
+    without link targets, as trafilatura's ``output_format="markdown"`` and html2text with ``ignore_links``."""
     if "**" in text and _strong_lines(text) >= MARKDOWN_MIN_STRONG_LINES:
+        return True
+    if "_" in text and _labels(text):
         return True
     if "](" not in text:
         return False
@@ -135,6 +140,17 @@ def _strong_lines(text: str) -> int:
         if line_end < 0:
             break
     return seen
+
+
+def _labels(text: str) -> bool:
+    """Whether :data:`MARKDOWN_MIN_STRONG_LINES` lines of ``text`` are only an emphasised label, with two
+    different labels at least (a name repeated in underscores is not a layout)."""
+    seen: set[str] = set()
+    for count, m in enumerate(_EMPHASIS_LINE_RE.finditer(text), 1):
+        seen.add(m.group().strip())
+        if count >= MARKDOWN_MIN_STRONG_LINES and len(seen) >= 2:
+            return True
+    return False
 
 
 def _bulleted(text: str) -> bool:

@@ -215,6 +215,14 @@ _REACTOR_OTHERS_RE = lazy(
 )
 
 
+def _reactor_list(s: str) -> bool:
+    """``s`` (the line under a lone ``Reactions:``) reads as the reactors' names, not as text: a name list, or a
+    few words, not ending a sentence (extractors that drop the names leave the next post's text there)."""
+    if not s or len(s) > 200 or (s[-1] in ".!?" and word_count(s) > 3):  # (``Jim L.`` is a name)
+        return False
+    return _REACTION_NAMES_RE.match(s) is not None or (len(s) <= 60 and word_count(s) <= 4)
+
+
 def _more_reactors(view: TextView, who: str, end: int) -> tuple[str, int]:
     """Extend a reactor list written one name per line (``alice`` / ``,`` / ``bob`` / ``and`` / ``carol``)."""
     parts = [who]
@@ -258,7 +266,7 @@ def reactions(view: TextView) -> Iterator[Hit]:
             continue
         if not who:
             nxt = view.first_live(i + 1)
-            if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= 200:
+            if nxt and nxt[0] <= i + 2 and _reactor_list(view.lines[nxt[0]].strip()):
                 who = view.lines[nxt[0]].strip()
                 end = nxt[0]
                 who, end = _more_reactors(view, who, end)
