@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
+import regex
 
 from .layout import reader_lines
 from .model import Article, Comment, Document, LinkCard, Post, Poster, Quote, Removal
@@ -351,6 +352,7 @@ class Cleaner:
             flagset.add("empty-input")
             return Document(posts=(), kind="text", url=url, flags=tuple(sorted(flagset)))
         lines = text.split("\n")
+        input_lines = lines
         offsets = [0, *itertools.accumulate(len(x) + 1 for x in lines)][:-1]
         # A text with a blank line after nearly every line (one text node per line, as BeautifulSoup's
         # get_text("\n") and similar converters write it) runs through the rules without its blank lines, so
@@ -416,6 +418,7 @@ class Cleaner:
         posts: list[Post] = []
         removals: list[Removal] = list(doc_run.removals)
         author_blocks = 0
+        has_preamble = False  # whether posts[0] is the text before the first author block
         done: list[tuple[TextView, _Run, int]] = []  # each post's view and run, for thread-scope rules
         for a, b in itertools.pairwise(bounds):
             if a >= b:
@@ -454,6 +457,7 @@ class Cleaner:
             # first post (its lines are remembered as such; see GEN002 and GEN014)
             preamble = head is None and a == 0 and bool(starts)
             _remember(context, post, _body_lines(view), preamble=preamble)
+            has_preamble = has_preamble or (preamble and not posts)
             removals.extend(run.removals)
             done.append((view, run, len(posts)))
             posts.append(post)
@@ -465,6 +469,7 @@ class Cleaner:
             if posts and _empty(posts[0]) and len(posts) > 1:
                 # the text before the first author block, all of it taken by thread rules (PAGE010)
                 del posts[0]
+                has_preamble = False
                 removals = [
                     attrs.evolve(r, post=None if r.post == 0 else r.post - 1) if r.post is not None else r
                     for r in removals
@@ -482,13 +487,16 @@ class Cleaner:
             flagset.add("high-removal-ratio")
         if engine is None and author_blocks:
             confidence = max(confidence, 0.5)
+        starter = doc_run.facts.get("doc.starter") or _first_author(posts)
+        if starter is None and has_preamble:
+            starter = _named_above(posts, input_lines)
         return Document(
             posts=tuple(posts),
             engine=engine,
             engine_confidence=confidence,
             kind="text",
             url=url,
-            starter=doc_run.facts.get("doc.starter") or _first_author(posts),
+            starter=starter,
             title=doc_run.facts.get("doc.title"),
             removals=tuple(removals),
             flags=tuple(sorted(flagset)),
@@ -726,6 +734,28 @@ def _first_author(posts: Sequence[Post]) -> str | None:
     if posts and posts[0].author is not None:
         return posts[0].author.name
     return None
+
+
+def _named_above(posts: Sequence[Post], input_lines: Sequence[str]) -> str | None:
+    """The thread starter when the first post is the text before the first author block (``posts[0]``, no
+    author): a page header that reads as prose, or a first post whose poster block the extractor dropped. The
+    first poster counts only when the page printed their name above their block (``Thread starter`` line,
+    topic header, ``Started by``): whole-page texts do, while a dropped poster block leaves the second
+    poster's name nowhere above."""
+    from .packs._common import is_rank_like
+
+    if not posts or posts[0].author is not None:
+        return None
+    q = next((p for p in posts[1:] if p.author is not None and p.author.name), None)
+    if q is None or q.author is None or q.lines is None:
+        return None
+    name = (q.author.name or "").strip()
+    if len(name) < 2 or not any(c.isalpha() for c in name) or is_rank_like(name):
+        return None
+    head = "\n".join(input_lines[: q.lines[0]])
+    if name not in head:
+        return None
+    return name if regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", head) else None
 
 
 def _merge_article(a: Article | None, b: Article | None) -> Article | None:

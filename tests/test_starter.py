@@ -1,0 +1,46 @@
+"""``doc.starter`` when the text before the first author block stays as a post of its own (it reads as prose).
+
+Whole-page texts (html-text, BeautifulSoup, inscriptis) keep a page header that holds sentences (a forum's
+description, a notice) and print the thread starter's name above the first post (``Started by``, ``Thread
+starter``): the starter is the first poster. Main-content texts (trafilatura, Resiliparse) often drop the first
+post's poster block: the text before the first block is the first post, the first block the second poster's,
+whose name is printed nowhere above it; the starter is then unknown.
+"""
+
+from __future__ import annotations
+
+import postclean
+
+BLOCKS = (
+    "harbour_hana\nWell-known member\nJoined\nMar 3, 2015\nMessages\n2,114\n\n"
+    "The north pier ferry now leaves at seven in winter, and the bus meets it.\n\n"
+    "quillpen\nMember\nJoined\nApr 12, 2019\nMessages\n88\n\n"
+    "Thanks, I will check the timetable on Sunday before we go.\n"
+)
+
+
+def test_starter_named_above_the_first_block() -> None:
+    text = (
+        "Harbour Forum\n\nWelcome to the harbour forum, where members talk about boats and the ferries.\n\n"
+        "Winter ferry times\n\nStarted by harbour_hana\n\n" + BLOCKS
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.posts[0].author is None  # the page header stays: it holds a sentence
+    assert [p.author.name for p in doc.posts[1:] if p.author] == ["harbour_hana", "quillpen"]
+    assert doc.starter == "harbour_hana"
+
+
+def test_starter_unknown_when_the_first_block_was_dropped() -> None:
+    # the first post's text, its poster block gone; the first block is the second poster's
+    text = "I am looking for the winter ferry times, does anyone have them for this year?\n\n" + BLOCKS
+    doc = postclean.clean(text, kind="text")
+    assert doc.posts[0].author is None
+    assert doc.starter is None
+
+
+def test_a_rank_is_not_taken_for_the_starter() -> None:
+    text = (
+        "Welcome to the harbour forum, where members talk about boats and the ferries.\n\n"
+        "Our Member of the month is announced on Sunday.\n\n" + BLOCKS.replace("harbour_hana\n", "Member\n", 1)
+    )
+    assert postclean.clean(text, kind="text").starter is None
