@@ -41,3 +41,39 @@ def test_signature_not_taken_from_other_authors() -> None:
     )
     doc = postclean.clean(text, kind="text")
     assert all(p.signature is None for p in doc.posts)
+
+
+def test_page_header_keeps_a_wrapped_first_post_under_a_menu() -> None:
+    # elinks and links2 wrap text at a width: a first post (its poster block dropped) under the page's menu has
+    # sentences that end on no line; PAGE010 must not take its lines for header scraps.
+    paragraph = (
+        "All of a sudden the deployment for the harbour site has stopped working and the build passes but "
+        "when it gets to the deployment stage it shows an error that nobody on the team has seen before and "
+        "the log says nothing useful about it either so we tried again with the cache cleared and a fresh "
+        "checkout of the repository but the same thing happens at the same step every single time we run it "
+        "and now we are stuck with the old version online while the new timetable pages wait for their turn "
+        "to go live which is a shame because the ferry times change next week and people will need them "
+        "so if anyone here has seen this error before or knows where the deployment logs keep the real reason "
+        "for the failure we would be very glad to hear about it before the weekend comes round again"
+    )
+    words = paragraph.split()
+    wrapped, line = [], ""
+    for w in words:
+        if len(line) + len(w) + 1 > 72:
+            wrapped.append("   " + line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    wrapped.append("   " + line + ".")
+    menu = ["   Log in", "   Register", "   What's new", "   Forums", "   New posts", "   Members"]
+    blocks = (
+        "harbour_hana\nWell-known member\nJoined\nMar 3, 2015\nMessages\n2,114\n"
+        "The north pier ferry now leaves at seven in winter, and the bus meets it at the gate.\n"
+        "quillpen\nMember\nJoined\nApr 12, 2019\nMessages\n88\n"
+        "Thanks, I will check the timetable on Sunday before we go down to the harbour.\n"
+    )
+    text = "\n".join(["   Harbour Forum", *menu, "   Deploy failed", "   Support", *wrapped]) + "\n" + blocks
+    doc = postclean.clean(text, kind="text")
+    body = doc.posts[0].body
+    for x in wrapped:
+        assert x.strip() in body

@@ -10,7 +10,7 @@ The vocabularies are data in :mod:`postclean.phrases` (every language listed the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress
 from operator import is_not
 
@@ -1018,8 +1018,11 @@ def page_header(view: TextView) -> Iterator[Hit]:
     words or more, ending as sentences end, other than the page title PAGE008 found or a breadcrumb's item the
     first post prints again near its start, as a thread title asked as a question is) it is removed, so the
     first post is the thread's first post. A paragraph there (a first post whose author block the extractor
-    dropped, a welcome message) keeps all of it. Only when author blocks follow, so a first post of fewer
-    than six words above them (``Thanks, that worked!``) would go too.
+    dropped, a welcome message) stays, with all that follows it; the scraps above it go only when other rules
+    took page chrome there (a menu, a login prompt: the text is a page's header, not a first post) and no
+    line there is long in a text wrapped at a width (elinks, links2), where sentences end on no line. Only
+    when author blocks follow, so a first post of fewer than six words above them (``Thanks, that worked!``)
+    would go too.
 
     Example (removed): ``Harbour Talk`` / ``Forums`` / ``Ferry timetable for the winter`` above the first
     poster block.
@@ -1032,14 +1035,52 @@ def page_header(view: TextView) -> Iterator[Hit]:
     title = " ".join(str(view.context.get("title") or "").split()).casefold()
     # the thread title as the first post prints it again (its subject line, or a headline)
     again = {_title_key(view.original[k]) for k in range(posts[1][0], min(posts[1][1] + 1, posts[1][0] + 16))}
-    if not live or any(
-        _prose(view.lines[i])
-        and not _is_title(view.lines[i], title)
-        and (_title_key(view.lines[i], listed=not _after_separator(view, i, a)) or "-") not in again
-        for i in live
-    ):
+    if not live:
         return
-    yield from free_spans(view, live[0], live[-1], "page header before the first post")
+
+    def kept(i: int) -> bool:
+        return (
+            _prose(view.lines[i])
+            and not _is_title(view.lines[i], title)
+            and (_title_key(view.lines[i], listed=not _after_separator(view, i, a)) or "-") not in again
+        )
+
+    if not any(kept(i) for i in live):
+        yield from free_spans(view, live[0], live[-1], "page header before the first post")
+        return
+    # A paragraph stays, and what follows it (it may be a first post whose author block the extractor dropped).
+    # When other rules took page chrome above it already (menus, login prompts: a whole-page text's header),
+    # the scraps above it go.
+    # (in text wrapped at a width, where a sentence may end on no line, a line of many words counts as the
+    # paragraph's start too)
+    wrapped = _wrapped(view.lines)
+    top = next(i for i in live if kept(i) or (wrapped and word_count(view.lines[i]) >= _HEADER_LONG_LINE_WORDS))
+    if sum(1 for k in range(a, top) if view.claimed[k]) < _HEADER_CHROME_LINES:
+        return
+    run = [i for i in live if i < top and not _is_title(view.lines[i], title)]
+    if len(run) >= _HEADER_SCRAP_RUN:
+        yield from free_spans(view, run[0], run[-1], "page header before the first post")
+
+
+#: PAGE010: lines other rules took in the text before the first post that make it a page's header ...
+_HEADER_CHROME_LINES = 3
+#: ... where this many lines above its first sentence go (menu items, site and forum names) ...
+#: ... when none of them holds this many words.
+_HEADER_SCRAP_RUN = 3
+_HEADER_LONG_LINE_WORDS = 9
+
+
+def _wrapped(lines: Sequence[str]) -> bool:
+    """Whether the text is wrapped at a width (elinks, links2): ten lines of 60 characters or more, and
+    hardly any of over 100."""
+    filled = longish = over = 0
+    for line in lines:
+        size = len(line.rstrip())
+        if size:
+            filled += 1
+            longish += size >= 60
+            over += size > 100
+    return longish >= 10 and over <= 0.01 * filled
 
 
 PACK = RulePack(
