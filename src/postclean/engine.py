@@ -10,7 +10,6 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
-import regex
 
 from .layout import reader_lines
 from .model import Article, Comment, Document, LinkCard, Post, Poster, Quote, Removal
@@ -753,9 +752,17 @@ def _named_above(posts: Sequence[Post], input_lines: Sequence[str]) -> str | Non
     if len(name) < 2 or not any(c.isalpha() for c in name) or is_rank_like(name):
         return None
     head = "\n".join(input_lines[: q.lines[0]])
-    if name not in head:
-        return None
-    return name if regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", head) else None
+    at = head.find(name)
+    while at >= 0:  # as a whole word (``Ali`` is not in ``Alice``)
+        end = at + len(name)
+        if not (at and _word_char(head[at - 1])) and not (end < len(head) and _word_char(head[end])):
+            return name
+        at = head.find(name, at + 1)
+    return None
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _merge_article(a: Article | None, b: Article | None) -> Article | None:
