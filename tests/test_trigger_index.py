@@ -302,3 +302,16 @@ def test_the_fast_extra_is_used_when_installed() -> None:
     assert INDEX._automaton is not None and TRIE_INDEX._automaton is None
     text = "posted by someone\nquote: originally posted by x\n" * 3
     assert INDEX.found(text) == TRIE_INDEX.found(text) != frozenset()
+
+
+def test_padded_text_costs_linear_time() -> None:
+    # runs of blanks on every line (converters pad table cells): a literal of blanks occurs at every position,
+    # which must not make the index list a million occurrences
+    import time
+
+    text = "".join(" " * 200 + f"posts {i} quote\n" for i in range(5000))
+    for index in (INDEX, TRIE_INDEX):
+        start = time.perf_counter()
+        found = index.found(text)
+        assert time.perf_counter() - start < 2.0
+        assert found == frozenset(w for w in index.literals if w in text)

@@ -160,9 +160,9 @@ def _bulleted(text: str) -> bool:
 def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
     """A plain-text line with its ``*``/``+`` bullet written ``-`` (its columns still match the input's; the
     bullets of empty list items before it read as blanks); in a bulleted layout also an ``o`` bullet, and a
-    line that is only a bullet reads as blank. ``dedent`` (a
-    layout-keeping converter's text) drops the line's indentation (the columns then match the input's from the
-    end of the line) and reads an ordered list's number as a bullet too.
+    line that is only a bullet reads as blank. ``dedent`` (a layout-keeping converter's text) drops the line's
+    indentation (the columns then match the input's from the end of the line) and reads an ordered list's
+    number as a bullet too.
 
     >>> plain_line("    + View profile", bulleted=False)
     '    - View profile'

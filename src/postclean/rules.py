@@ -324,7 +324,17 @@ class LiteralIndex:
     #: them would cost more than the scan, which finds a common one quickly.
     MIN_CHARS = 3
 
-    __slots__ = ("_ascii", "_automaton", "_needs", "_one_line", "_prefixes", "_splits", "literals")
+    __slots__ = (
+        "_ascii",
+        "_automaton",
+        "_blank",
+        "_lines_apart",
+        "_needs",
+        "_one_line",
+        "_prefixes",
+        "_splits",
+        "literals",
+    )
 
     def __init__(self, literals: Iterable[str], *, automaton: bool = True) -> None:
         """``automaton=False``: the trie pass even when ``ahocorasick_rs`` is installed."""
@@ -344,12 +354,20 @@ class LiteralIndex:
         }
         #: the probes' :meth:`LiteralProbe.holds_any` plans, shared (see there)
         self._splits: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
-        self._automaton = _aho_corasick(self.literals) if automaton else None
+        #: literals of blanks only (``"   "``): they can occur at every position of a padded text, so the
+        #: automaton leaves them to a substring test
+        self._blank = tuple(sorted(w for w in self.literals if not w.strip()))
+        self._automaton = _aho_corasick(self.literals - set(self._blank)) if automaton else None
+        #: no literal holds a newline: each line need be scanned once
+        self._lines_apart = not any("\n" in w for w in self.literals)
 
     def found(self, text: str) -> frozenset[str]:
         """The indexed literals that occur in ``text``."""
         if self._automaton is not None:
-            return frozenset(self._automaton(text))
+            hay = _distinct_lines(text) if self._lines_apart else text
+            hits = set(self._automaton(hay))
+            hits.update(w for w in self._blank if w in hay)
+            return frozenset(hits)
         out: set[str] = set()
         if self._ascii is not None:
             for longest in set(self._ascii.findall(_distinct_lines(text) if self._one_line else text)):
