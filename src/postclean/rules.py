@@ -400,7 +400,8 @@ def _aho_corasick(literals: Collection[str]) -> Callable[[str], list[str]] | Non
     )
 
     def occurrences(text: str) -> list[str]:
-        return automaton.find_matches_as_strings(text, overlapping=True)
+        found: list[str] = automaton.find_matches_as_strings(text, overlapping=True)
+        return found
 
     return occurrences
 
