@@ -308,3 +308,16 @@ def test_emphasised_labels_read_as_markdown() -> None:
     assert [p.author.name if p.author else None for p in doc.posts] == ["harbour_hana", "quillpen"]
     assert "Messages" not in doc.text and "Reaction score" not in doc.text
     assert "The north slipway floods at high water; use the south ramp until the tide turns." in doc.text
+
+
+def test_lynx_image_names_read_as_blank() -> None:
+    from postclean.layout import without_image_names
+
+    assert without_image_names("     * [909986532_0_CircleBadge.png]") == ""
+    assert without_image_names("   [a.jpg] Nice shot") == "           Nice shot"
+    assert without_image_names("See [the notes] and [README.md] here.") == "See [the notes] and [README.md] here."
+    # the image between a pane's counts and its name no longer splits the pane (IPS001 takes it whole)
+    text = LYNX.replace("     * 4.1k Reputation\n", "     * 4.1k Reputation\n\n     * [badge_gold(1).png]\n", 1)
+    doc = postclean.clean(text, kind="text")
+    assert [p.author.name if p.author else None for p in doc.posts] == ["harbour_hana", "quillpen"]
+    assert "badge_gold" not in doc.text and "Reputation" not in doc.text

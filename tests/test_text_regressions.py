@@ -77,3 +77,24 @@ def test_page_header_keeps_a_wrapped_first_post_under_a_menu() -> None:
     body = doc.posts[0].body
     for x in wrapped:
         assert x.strip() in body
+
+
+def test_page_header_keeps_running_text_that_ends_no_sentence() -> None:
+    # a first post (its poster block dropped) under the page's menu, opening with a long line that ends in a
+    # colon-less lead-in ("... it shows") before a log: running text, not a header scrap
+    menu = ["Log in", "Register", "What's new", "Forums", "New posts", "Members"]
+    opening = (
+        "All of a sudden the deployment for the harbour site has stopped working and the build passes but when "
+        "it gets to the deployment stage it shows"
+    )
+    blocks = (
+        "harbour_hana\nWell-known member\nJoined\nMar 3, 2015\nMessages\n2,114\n"
+        "The north pier ferry now leaves at seven in winter, and the bus meets it at the gate.\n"
+        "quillpen\nMember\nJoined\nApr 12, 2019\nMessages\n88\n"
+        "Thanks, I will check the timetable on Sunday before we go down to the harbour.\n"
+    )
+    lines = ["Harbour Forum", *menu, "Deploy failed", "Support", opening, "6:58:36 AM: Deploy site",
+             "6:58:37 AM: Execution cancelled", "When this happened in February I changed the node version."]
+    doc = postclean.clean("\n".join(lines) + "\n" + blocks, kind="text")
+    assert opening in doc.posts[0].body
+    assert "6:58:37 AM: Execution cancelled" in doc.posts[0].body

@@ -224,13 +224,16 @@ def reader_lines(lines: Sequence[str], text: str | None = None) -> tuple[list[st
     if is_markdown(text):
         return [markdown_line(x) for x in lines], True
     widgets = _WIDGET in text
-    if "*" not in text and "+" not in text and not widgets and lines is given:
+    images = "]" in text and _IMAGE_NAME_RE.search(text) is not None
+    if "*" not in text and "+" not in text and not widgets and not images and lines is given:
         return None
     bulleted = _bulleted(text)
     dedent = bulleted and _indented(lines)
     out = [plain_line(x, bulleted=bulleted, dedent=dedent) for x in lines]
     if widgets:
         out = [without_widgets(x) for x in out]
+    if images:
+        out = [without_image_names(x) for x in out]
     if all(a == b for a, b in zip(out, given, strict=True)):
         return None
     return out, False
@@ -266,6 +269,27 @@ def spaced_lead(line: str) -> str:
     if m is None or "\xa0" not in m.group():
         return line
     return m.group().replace("\xa0", " ") + line[m.end() :]
+
+
+#: How lynx writes an image without alt text: its file name in brackets (``[default_profile.png]``).
+_IMAGE_NAME_RE = lazy(r"\[[^\[\]\s]{1,200}\.(?:png|jpe?g|gif|svg|webp|bmp|ico|avif)\]", regex.IGNORECASE)
+
+
+def without_image_names(line: str) -> str:
+    """``line`` with lynx's image placeholders (an image's file name in brackets) blanked out (the columns
+    still match the input's); a line of nothing else reads as blank, as a Markdown image's does.
+
+    >>> without_image_names("     * [909986532_0_CircleBadge.png]")
+    ''
+    >>> without_image_names("   [a.jpg] Nice shot [b.png]")
+    '           Nice shot        '
+    """
+    if "]" not in line:
+        return line
+    out = _IMAGE_NAME_RE.sub(lambda m: " " * len(m.group()), line)
+    if out == line:
+        return line
+    return out if out.strip(" \t*+-•") else ""
 
 
 #: How lynx writes a form button: ``(BUTTON) Reply``, or ``(BUTTON)`` alone for an icon button.

@@ -1051,10 +1051,17 @@ def page_header(view: TextView) -> Iterator[Hit]:
     # A paragraph stays, and what follows it (it may be a first post whose author block the extractor dropped).
     # When other rules took page chrome above it already (menus, login prompts: a whole-page text's header),
     # the scraps above it go.
-    # (in text wrapped at a width, where a sentence may end on no line, a line of many words counts as the
-    # paragraph's start too)
+    # (a line that reads as running text without ending as a sentence ends counts as the paragraph's start
+    # too: most of its many words in lower case, as no menu row is; and in text wrapped at a width, where a
+    # sentence may end on no line, any line of many words)
     wrapped = _wrapped(view.lines)
-    top = next(i for i in live if kept(i) or (wrapped and word_count(view.lines[i]) >= _HEADER_LONG_LINE_WORDS))
+    top = next(
+        i
+        for i in live
+        if kept(i)
+        or _running_text(view.lines[i])
+        or (wrapped and word_count(view.lines[i]) >= _HEADER_LONG_LINE_WORDS)
+    )
     if sum(1 for k in range(a, top) if view.claimed[k]) < _HEADER_CHROME_LINES:
         return
     run = [i for i in live if i < top and not _is_title(view.lines[i], title)]
@@ -1068,6 +1075,15 @@ _HEADER_CHROME_LINES = 3
 #: ... when none of them holds this many words.
 _HEADER_SCRAP_RUN = 3
 _HEADER_LONG_LINE_WORDS = 9
+
+
+def _running_text(line: str) -> bool:
+    """A line of running text: nine words or more, most of them starting in lower case (menu rows and titles
+    capitalise their words)."""
+    words = line.split()
+    if len(words) < _HEADER_LONG_LINE_WORDS:
+        return False
+    return sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
 
 
 def _wrapped(lines: Sequence[str]) -> bool:
