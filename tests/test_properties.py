@@ -137,3 +137,45 @@ def test_idempotent_found_cases(parts: list[str]) -> None:
     second pass over the output sees."""
     doc = postclean.clean("\n".join(parts), kind="text")
     assert postclean.clean(doc.text, kind="text").text == doc.text
+
+
+#: The notation converters write around chrome and text (read by postclean.layout): bullets followed by
+#: no-break spaces (elinks), empty list items, image file names in brackets (lynx), buttons (lynx), lines of
+#: tabs (lxml) or of one space (get_text(" ")), emphasised labels (html2text), extra bullets (links2).
+NOTATION = [
+    "\u2022\xa0Feb 20, 2024",
+    "     \u2022\xa0",
+    "  \u2022",
+    "\xa0\xa0Posts: 12",
+    "     * [badge_gold(1).png]",
+    "   [a.jpg] [b.png]",
+    "   (BUTTON) Reply",
+    "\t\t\t\t",
+    " ",
+    "_Messages_",
+    "_Reaction score_",
+    "    412",
+    "     * * 412 posts",
+    "   * *  harbour_hana",
+    "     \u00b7",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*NOTATION, *CHROME.values(), ""]) | sentence(), max_size=30))
+def test_notation_never_costs_text(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    doc = postclean.clean(text, kind="text")
+    assert not [f for f in doc.flags if f.startswith("rule-")]
+    # only deletes: bodies hold input lines, in input order ...
+    input_lines = [line.rstrip() for line in text.split("\n")]
+    pos = 0
+    for post in doc.posts:
+        for line in post.body.split("\n"):
+            if line:
+                pos = input_lines.index(line, pos) + 1
+    # ... and every sentence of prose is still there, in a body or a quote
+    kept = doc.render(quotes="inline")
+    for part in parts:
+        if part.startswith("The ") and part.endswith("waited quietly."):
+            assert part in kept
