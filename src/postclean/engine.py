@@ -582,6 +582,7 @@ class Cleaner:
         posts: list[Post] = []
         removals: list[Removal] = list(page.removals)
         all_text = "\n".join("\n".join(raw.lines) for raw in page.posts)
+        probe = self._probe(all_text.lower())  # one pass for every trigger word of the rules
         post_rules = self._triggered(
             [
                 r
@@ -589,11 +590,13 @@ class Cleaner:
                 if r.stage != "split" and self._in_html(r, page.engine)
             ],
             all_text,
+            probe,
         )
+        doc_words = _doc_words(post_rules, probe)  # a post holds only trigger words the page holds
         for raw in page.posts:
             run = _Run(post_index=len(posts))
             view = TextView(list(raw.lines), engine=page.engine, facts=run.facts, context=context)
-            for r in self._for_post(post_rules, view.text):
+            for r in self._for_post(post_rules, view.text, doc_words):
                 self._apply(r, view, run, None, flagset)
             for i, q in zip(raw.quote_at, raw.quotes, strict=False):
                 run.quotes.append((i, q))
