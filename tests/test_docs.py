@@ -25,8 +25,10 @@ def test_doctests_in_package() -> None:
 
     import postclean
     import postclean.dates
+    import postclean.layout
     import postclean.rules
+    import postclean.wrapping
 
-    for mod in (postclean, postclean.dates, postclean.rules):
+    for mod in (postclean, postclean.dates, postclean.layout, postclean.rules, postclean.wrapping):
         result = doctest.testmod(mod)
         assert result.failed == 0, mod.__name__

@@ -24,6 +24,7 @@ from .rules import (
     trigger_literals,
 )
 from .text import TextView, line_key, normalize_newlines
+from .wrapping import join_parts, wrapped_lines
 
 __all__ = ["Cleaner", "RawPage", "RawPost"]
 
@@ -359,10 +360,22 @@ class Cleaner:
         # to the input, and the bodies keep a blank line between lines.
         # The rules read each line as a reader sees it (Markdown links as their labels, bullets as "-": see
         # postclean.layout); bodies and removals keep the input's notation.
-        reader = reader_lines(lines, text)
+        # A text wrapped at a width (text browsers' dumps, html2text's default) is read a line of the page per
+        # line again: each group of lines a wrapper split is one line for the rules (see postclean.wrapping);
+        # its source holds the group's input lines, so bodies keep them.
+        from .packs.generic import is_button_row  # (the packs import the engine's modules)
+
+        groups = wrapped_lines(lines, apart=is_button_row)
         source: list[str] | None = None
+        if groups is not None:
+            flagset.add("wrapped")
+            source = ["\n".join(lines[a : b + 1]) for a, b in groups]
+            lines = [join_parts(x) for x in source]
+            offsets = [offsets[a] for a, _ in groups]
+            text = "\n".join(lines)
+        reader = reader_lines(lines, text)
         if reader is not None:
-            source, lines = lines, reader[0]
+            source, lines = (lines if source is None else source), reader[0]
             text = "\n".join(lines)
             if reader[1]:
                 flagset.add("markdown")
@@ -477,6 +490,12 @@ class Cleaner:
             removals = [_respace_removal(r, index) for r in removals]
             posts = [attrs.evolve(p, lines=(index[p.lines[0]], index[p.lines[1]])) if p.lines else p for p in posts]
         removals.extend(layout_removals)
+        if groups is not None:
+            removals = [_unwrap_removal(r, groups) for r in removals]
+            posts = [
+                attrs.evolve(p, lines=(groups[p.lines[0]][0], groups[p.lines[1]][1])) if p.lines else p
+                for p in posts
+            ]
         removals.sort(key=lambda r: r.lines or (0, 0))
         if not author_blocks and engine is None:
             flagset.add("no-forum-structure")
@@ -718,6 +737,15 @@ def _respace_removal(r: Removal, index: Sequence[int]) -> Removal:
     return attrs.evolve(r, lines=(index[a], index[b]))
 
 
+def _unwrap_removal(r: Removal, groups: Sequence[tuple[int, int]]) -> Removal:
+    """A removal found on the lines of a wrapped text read whole, with its line numbers in the input's
+    numbering (from the first line of its first group to the last line of its last)."""
+    if r.lines is None:
+        return r
+    a, b = r.lines
+    return attrs.evolve(r, lines=(groups[a][0], groups[b][1]))
+
+
 def _replay(hits: Sequence[Hit]) -> Callable[[TextView], Iterable[Hit]]:
     """A detector that yields ``hits`` (found earlier, elsewhere) whatever view it is given."""
 
@@ -850,7 +878,10 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
             items.append(("quote", qi))
         if view.claimed[i]:
             continue
-        items.append(("text", text_line.rstrip()))
+        if "\n" in text_line:  # the input lines of a wrapped line (see postclean.wrapping)
+            items.extend(("text", part.rstrip()) for part in text_line.split("\n") if part.strip())
+        else:
+            items.append(("text", text_line.rstrip()))
         if breaks is not None and breaks[view.base + i]:
             items.append(("text", ""))  # the input's blank line(s) after it, as one
     for rest in sorted(quote_marks):

@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from ._lazy import lazy
+from .wrapping import joined_columns
 
 __all__ = [
     "DOMAIN_LINE_RE",
@@ -634,10 +635,19 @@ class TextView:
         self.lines[index] = rest
         if self.source is not None:
             src = self.source[index]
-            d = len(src) - len(line)  # the indentation the rules did not see
-            if d >= 0 and _same_columns(src[d:], line):
-                removed = src[d + a : d + b]
-                self.source[index] = src[: d + a] + src[d + b :]
+            colmap: list[int] | None = None
+            shown = src
+            if "\n" in src:  # a wrapped line's input lines (see postclean.wrapping)
+                shown, colmap = joined_columns(src)
+            d = len(shown) - len(line)  # the indentation the rules did not see
+            if d >= 0 and _same_columns(shown[d:], line):
+                if colmap is None:
+                    removed = src[d + a : d + b]
+                    self.source[index] = src[: d + a] + src[d + b :]
+                else:
+                    start, end = colmap[d + a], colmap[d + b - 1] + 1
+                    removed = src[start:end]
+                    self.source[index] = src[:start] + src[end:]
             else:
                 self.source[index] = rest
         if not rest.strip():

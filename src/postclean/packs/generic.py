@@ -175,6 +175,14 @@ _BUTTON_ROW_RE = lazy(
     rf"|(?:[-•·|][ \t]*)?{_BUTTON_TOKEN}(?:[ \t]*[-•·|,]?[ \t]*{_BUTTON_TOKEN}){{1,12}}[ \t]*)$",
     regex.MULTILINE,
 )
+
+
+def is_button_row(line: str) -> bool:
+    """Whether ``line`` is a row of post buttons (``Reply Quote Like``, ``Save Share``), as ``GEN003`` reads
+    one."""
+    return "\n" not in line and _BUTTON_ROW_RE.match(line) is not None
+
+
 _SOCIAL = (
     r"Facebook|Twitter|X|Bluesky|Mastodon|Threads|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|"
     r"Telegram|Link|Share|VK|Messenger"

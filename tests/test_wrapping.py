@@ -1,0 +1,232 @@
+"""Text wrapped at a fixed width (text browsers' dumps, html2text's default): the rules read the lines a
+wrapper split as one line again, bodies keep the input's lines, and texts that are not wrapped read as before."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import postclean
+from postclean.packs.generic import is_button_row
+from postclean.wrapping import join_parts, joined_columns, wrapped_lines
+
+# A XenForo thread page as a whole-page converter writes it, one block per line: chrome lines long enough
+# for a wrapper to split (a consent notice, a reaction list, a footer), prose posts several lines long.
+THREAD = """\
+Harbour Forum
+We use cookies to keep you signed in, to remember your settings and to measure how the forum is used; by continuing to browse the site you agree to our use of cookies.
+Accept cookies
+We and our partners store and access information on a device, such as cookies, and process personal data such as unique identifiers and standard information sent by a device for personalised ads and content, ad and content measurement, and audience insights, as well as to develop and improve products.
+- Home
+- Forums
+- What's new
+Tide tables for the spring season
+- Thread starter tidewatcher
+- Start date Apr 2, 2024
+tidewatcher
+Well-known member
+- Joined
+- Aug 14, 2017
+- Messages
+- 2,318
+- Reaction score
+- 1,045
+Does anyone know when the spring tide tables get published? Last year they came out in March, but I cannot find this year's anywhere on the harbour site, and the chandlery in town says it has not seen a printed copy either. I need them to plan a trip round the headland with two friends who have never sailed past the lighthouse before.
+Like
+Reactions:
+gullwing, sandpiper, harbourmaster_jo, kestrel_kai, tern_spotter, quillpen and 14 others
+saltmarsh
+Member
+- Joined
+- Feb 9, 2022
+- Messages
+- 57
+- Reaction score
+- 12
+tidewatcher said:
+Does anyone know when the spring tide tables get published? Last year they came out in March, but I cannot find this year's anywhere on the harbour site.
+Click to expand...
+They moved them to the port authority pages this year, which confused a lot of people at the club as well. Look under the navigation notices rather than the harbour news section, and download the spreadsheet version if you want the heights for every quarter hour instead of the summary.
+Last edited: Apr 3, 2024
+tidewatcher
+Well-known member
+- Joined
+- Aug 14, 2017
+- Messages
+- 2,318
+- Reaction score
+- 1,045
+saltmarsh said:
+They moved them to the port authority pages this year.
+Click to expand...
+Found them, thank you. The headland trip is on for the weekend of the twentieth, provided the wind stays in the west and the forecast for the Sunday afternoon does not get any worse than it looks at the moment.
+You must log in or register to reply here.
+Contact us Terms and rules Privacy policy Help Home
+Copyright © 2010-2024 Harbour Forum Ltd. All rights reserved. | Terms of Use | Privacy Policy | Manage Cookie Settings | Contact the moderators
+Community platform by XenForo® © 2010-2024 XenForo Ltd.
+"""
+
+
+def wrap(text: str, width: int, indent: str = "") -> str:
+    """``text`` wrapped as a text browser does: every line split at ``width`` columns, indented."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(
+            textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+            or [""]
+        )
+    return "\n".join(out)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _posts(doc: postclean.Document) -> list[tuple[str | None, int]]:
+    return [(p.author.name if p.author else None, len(p.quotes)) for p in doc.posts]
+
+
+@pytest.mark.parametrize(("width", "indent"), [(76, "   "), (78, ""), (72, ""), (100, "  ")])
+def test_a_wrapped_page_cleans_as_the_unwrapped_one(width: int, indent: str) -> None:
+    flat = postclean.clean(THREAD, kind="text")
+    wrapped_text = wrap(THREAD, width, indent)
+    doc = postclean.clean(wrapped_text, kind="text")
+    assert "wrapped" in doc.flags and "wrapped" not in flat.flags
+    assert doc.engine == flat.engine == "xenforo"
+    assert _posts(doc) == _posts(flat) == [("tidewatcher", 0), ("saltmarsh", 1), ("tidewatcher", 1)]
+    assert _words(doc.text) == _words(flat.text)
+    for chrome in ("personal data", "harbourmaster_jo", "Manage Cookie Settings", "All rights reserved"):
+        assert chrome not in doc.text
+    # bodies keep the input's lines, in order
+    input_lines = [line.rstrip() for line in wrapped_text.split("\n")]
+    pos = 0
+    for line in doc.text.split("\n"):
+        if line:
+            pos = input_lines.index(line, pos) + 1
+    # removals name the input lines they cover: the consent notice's removal covers all its lines
+    consent = next(r for r in doc.removals if "personal data" in r.text)
+    assert consent.lines is not None and consent.lines[1] > consent.lines[0]
+    first, last = consent.lines
+    assert "\n".join(wrapped_text.split("\n")[first : last + 1]).strip() in wrapped_text
+    assert consent.span is not None and wrapped_text[consent.span[0] : consent.span[1]].strip() == consent.text.strip()
+
+
+def test_texts_that_are_not_wrapped_are_not_read_as_wrapped() -> None:
+    assert wrapped_lines(THREAD.split("\n")) is None
+    # a template line repeated in every post at one length is not a width
+    posts = []
+    for n in range(12):
+        posts += [f"[member{n}](/members/{n}/)", f"    Posts: {100 + n} Joined: Mar {n + 1}, 2019 Location: Harbourside"]
+        posts += ["    Registered members see more of this thread when they sign in", "A short reply."]
+    assert wrapped_lines(posts) is None
+    # lines of one table cell, mostly indentation
+    cells = [" " * 40 + f"answered May {n}, 2009 at 21:22" for n in range(1, 20)]
+    assert wrapped_lines([x for c in cells for x in (c, c.replace("answered", "edited"))]) is None
+
+
+def _paragraphs(n: int) -> list[str]:
+    text = " ".join(
+        f"On day {k} the harbour master said that the tide would turn before dawn, so the crew stayed on deck"
+        for k in range(1, n)
+    )
+    return textwrap.wrap(text, 72)
+
+
+@pytest.mark.parametrize(
+    ("tail", "joined"),
+    [
+        ("and watched the lights of the town go out one by one", True),
+        ("Reply Quote Report", False),  # a row of buttons starts a line
+        ("Posts: 1,370", False),  # a label starts a line
+        ("- Joined", False),  # a list item starts a line
+        ("━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━", False),  # a rule
+    ],
+)
+def test_which_lines_go_on_in_the_next(tail: str, joined: bool) -> None:
+    lines = _paragraphs(14)
+    last = len(lines) - 1
+    lines[last] = lines[last][:70].ljust(70, "x")  # the last line is full: the next word would not have fitted
+    groups = wrapped_lines([*lines, tail], apart=is_button_row)
+    assert groups is not None
+    assert (groups[-1] == (0, last + 1)) is joined
+
+
+def test_a_sentence_end_before_a_capital_is_a_line_end() -> None:
+    lines = _paragraphs(14)
+    lines[-1] = (lines[-1][:60] + " tonight.").ljust(70)
+    groups = wrapped_lines([*lines, "Thanks for all the replies so far"])
+    assert groups is not None and groups[-1] == (len(lines), len(lines))
+
+
+def test_markdown_hard_breaks_and_long_words() -> None:
+    lines = _paragraphs(14)
+    # two blanks at the end of a Markdown line are a line break (html2text writes <br> so)
+    assert wrapped_lines([*lines[:-1], lines[-1].ljust(70) + "  ", "and the rest"]) is not None
+    groups = wrapped_lines([*lines[:-1], lines[-1].ljust(70) + "  ", "and the rest"])
+    assert groups is not None and groups[-1] == (len(lines), len(lines))
+    # a word longer than the width sits on a line of its own inside a wrapped line ...
+    url = "https://harbour.example/notices/" + "tide-tables-" * 8
+    inside = [*lines, url, "and the rest of the paragraph"]
+    groups = wrapped_lines(inside)
+    assert groups is not None and groups[-1] == (0, len(inside) - 1)
+    # ... but a long line that stands alone stays alone
+    alone = [*lines, "", url, "sorairolake"]
+    groups = wrapped_lines(alone)
+    assert groups is not None and groups[-1] == (len(alone) - 1, len(alone) - 1)
+
+
+def test_joined_columns_map_back_to_the_input() -> None:
+    source = "   Quote from: kestrel on June 9,\n   2024, 03:29:46 AM"
+    joined, cols = joined_columns(source)
+    assert joined == join_parts(source) == "   Quote from: kestrel on June 9, 2024, 03:29:46 AM"
+    assert len(cols) == len(joined)
+    assert all(source[c] == ch for c, ch in zip(cols, joined, strict=True) if ch != " ")
+    assert source[cols[joined.index(" 2024")]] == "\n"  # the joining blank stands for the line break
+    # a word a wrapper broke after its hyphen is one word again; quote markers of the next line go
+    assert join_parts("the trip-\nreports page") == "the trip-reports page"
+    assert join_parts("> first half of the\n> quoted line") == "> first half of the quoted line"
+
+
+def test_a_cut_inside_a_wrapped_line_keeps_the_rest_of_its_lines() -> None:
+    # A glued label cut out of a wrapped line (a column cut) leaves the rest of the line as written.
+    lines = _paragraphs(14)
+    text = "\n".join([*lines, "", "Sent from my Pixel 7 using Tapatalk"])
+    doc = postclean.clean(text, kind="text")
+    assert "wrapped" in doc.flags
+    assert doc.text == "\n".join(lines)
+
+
+WORDS = ["river", "harbour", "lantern", "orchard", "willow", "copper", "meadow", "kettle", "pebble", "a", "of"]
+
+
+@st.composite
+def paragraph(draw: st.DrawFn) -> str:
+    """Five to twelve sentences, each with its own serial number: no line of the wrapped text repeats another
+    (a repeated line is a quote without its header, see GEN002)."""
+    serials = draw(st.lists(st.integers(min_value=0, max_value=10**9), min_size=5, max_size=12, unique=True))
+    sentences = []
+    for serial in serials:
+        n = draw(st.integers(min_value=6, max_value=14))
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=n, max_size=n))
+        sentences.append(f"The {' '.join(words)} number {serial} waited quietly.")
+    return " ".join(sentences)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(paragraph(), min_size=2, max_size=6, unique=True),
+    st.integers(min_value=60, max_value=120),
+    st.sampled_from(["", "   "]),
+)
+def test_wrapped_prose_passes_unchanged(paragraphs: list[str], width: int, indent: str) -> None:
+    text = "\n\n".join(
+        "\n".join(textwrap.wrap(p, width, initial_indent=indent, subsequent_indent=indent)) for p in paragraphs
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.text == text
+    assert doc.removals == ()
+    again = postclean.clean(doc.text, kind="text")
+    assert again.text == doc.text
