@@ -6,7 +6,8 @@ and overall:
 * the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse``, ``html-text``,
   ``bs4`` (BeautifulSoup ``get_text("\\n")``, one text node per line), ``inscriptis`` (``inscriptis.get_text``)
   ``html2text`` (Markdown, ``body_width=0``), and the text browsers ``lynx`` and ``w3m`` (``-dump``, when
-  installed): extracted from the page HTML in this run);
+  installed); ``html2text-78`` and ``lynx-80``, the same two with their lines wrapped at their default widths:
+  extracted from the page HTML in this run);
 * generic baselines on that input: the C4 line filter and exact line de-duplication
   (see :mod:`bench.baselines`), and a yardstick: the "line oracle", which knows the ground truth and drops
   whole lines while content retention stays >= 0.99 (how much chrome a line-level cleaner can remove at all);
@@ -21,7 +22,8 @@ lines, quote footers or reaction lines.
 
 Usage (from the repository root)::
 
-    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|bs4|inscriptis|html2text|lynx|w3m|all]
+    python -m bench.text_bench [--extractor trafilatura|resiliparse|html-text|bs4|inscriptis|html2text|lynx|w3m|
+                                            html2text-78|lynx-80|all]
                                [--only ENGINE]
                                [--pages N] [--show 20] [--json out.json]
 """
@@ -57,7 +59,18 @@ from bench.scoring import (
     snippet_rate,
 )
 
-EXTRACTORS = ("trafilatura", "resiliparse", "html-text", "bs4", "inscriptis", "html2text", "lynx", "w3m")
+EXTRACTORS = (
+    "trafilatura",
+    "resiliparse",
+    "html-text",
+    "bs4",
+    "inscriptis",
+    "html2text",
+    "html2text-78",
+    "lynx",
+    "lynx-80",
+    "w3m",
+)
 
 
 
@@ -147,6 +160,12 @@ def _extractor_functions() -> dict[str, Callable[[str], str]]:
             return str(h.handle(html))
 
         funcs["html2text"] = markdown_text
+
+        def wrapped_markdown(html: str) -> str:
+            # html2text as it comes: paragraphs wrapped at 78 columns
+            return str(html2text.HTML2Text().handle(html))
+
+        funcs["html2text-78"] = wrapped_markdown
     except ImportError:
         pass
     # Text-mode browsers' dumps, the "older dumps" of archives (system programs, not Python packages: used when
@@ -155,6 +174,10 @@ def _extractor_functions() -> dict[str, Callable[[str], str]]:
     if shutil.which("lynx"):
         funcs["lynx"] = _dump_with(
             ["lynx", "-dump", "-nolist", "-width=1000", "-stdin", "-display_charset=utf-8", "-assume_charset=utf-8"]
+        )
+        # lynx as it comes: lines wrapped at its default 80 columns (text indented by three)
+        funcs["lynx-80"] = _dump_with(
+            ["lynx", "-dump", "-nolist", "-stdin", "-display_charset=utf-8", "-assume_charset=utf-8"]
         )
     if shutil.which("w3m"):
         funcs["w3m"] = _dump_with(["w3m", "-dump", "-cols", "1000", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"])

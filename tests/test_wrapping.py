@@ -230,3 +230,26 @@ def test_wrapped_prose_passes_unchanged(paragraphs: list[str], width: int, inden
     assert doc.removals == ()
     again = postclean.clean(doc.text, kind="text")
     assert again.text == doc.text
+
+
+def test_markdown_links_a_wrapper_split_are_read_whole() -> None:
+    # html2text's default wraps at 78 columns, never inside a link target but between the words of its label,
+    # and puts a link longer than the width on a line of its own with the words after it on the next line.
+    prose = [f"the [harbour notice](/notices/{n}/) of day {n} says{' that' * (n % 3)} the spring tables are out" for n in range(16)]
+    wrapped_md = textwrap.wrap(" ".join(prose), 78)
+    stats = [
+        "",
+        "**[William",
+        "Overington](https://harbour.example/index.php?/profile/98747-william-overington/)** 56",
+        "posts",
+        "",
+        "**[tern_spotter](https://harbour.example/index.php?/profile/3524-tern-spotter/)**",
+        "29 posts",
+    ]
+    lines = [*wrapped_md, *stats]
+    groups = wrapped_lines(lines)
+    assert groups is not None
+    n = len(wrapped_md)
+    assert (n + 1, n + 3) in groups  # the label split after "William", the count after the link
+    assert (n + 5, n + 6) in groups
+    assert join_parts("\n".join(lines[n + 1 : n + 4])).endswith("william-overington/)** 56 posts")

@@ -25,6 +25,7 @@ import collections
 from collections.abc import Callable, Sequence
 
 from ._lazy import lazy
+from .layout import is_markdown
 
 __all__ = ["join_parts", "joined_columns", "wrapped_lines"]
 
@@ -111,6 +112,11 @@ def _width(lengths: collections.Counter[int]) -> int | None:
     others = between(width // 2, width - WRAP_WINDOW) + between(width, top)
     if full < WRAP_MIN_FULL or full < WRAP_MIN_SHARE * (full + others):
         return None
+    # a few lines a column longer than many (a converter's own padding, code) do not make the width
+    for _ in range(2):
+        if counts[width] * 8 > counts[width - 1]:
+            break
+        width -= 1
     return width
 
 
@@ -137,10 +143,17 @@ def _quick_reject(lines: Sequence[str]) -> bool:
 
 
 def _continues(
-    a: str, b: str, width: int, apart: Callable[[str], bool] | None = None, *, inside: bool = False
+    a: str,
+    b: str,
+    width: int,
+    apart: Callable[[str], bool] | None = None,
+    *,
+    inside: bool = False,
+    markdown: bool = False,
 ) -> bool:
     """Whether line ``b`` is the rest of line ``a``, split by a wrapper at ``width`` columns (``apart`` tells
-    lines that stand alone, such as a row of buttons; ``inside``: ``a`` is itself the rest of a line)."""
+    lines that stand alone, such as a row of buttons; ``inside``: ``a`` is itself the rest of a line;
+    ``markdown``: the text is Markdown, whose wrapper never splits a link)."""
     if not b.strip() or a.endswith("  ") or not _WORDY_RE.search(a) or not _WORDY_RE.search(b):
         return False
     ia, ta, qa, _ = _lead(a)
@@ -148,8 +161,10 @@ def _continues(
     if bullet or qa != qb or ib not in (ia, ta):
         return False
     end = len(a.rstrip())
-    if end > width and not (inside and len(a[ta:].split()) == 1):
-        return False  # too long for the width (inside a line, a word longer than the width has a line of its own)
+    if end > width and not markdown and not (inside and len(a[ta:].split()) == 1):
+        # too long for the width: a line of its own (inside a line, a word longer than the width has a line of
+        # its own; in Markdown a link is one word however long, and a line break is written as two blanks)
+        return False
     if ia > width // 4 and end - ia < width // 2:
         return False  # mostly indentation (a table cell)
     word = b[tb:].split(None, 1)
@@ -160,6 +175,15 @@ def _continues(
         return False  # a sentence ends there
     rest = b[tb:]
     return _LABEL_RE.match(rest) is None and (apart is None or not apart(rest))
+
+
+def _open_link(line: str) -> bool:
+    """Whether a Markdown line ends inside a link: a label opened and not closed, or a target opened after
+    ``](`` and not closed."""
+    if line.count("[") > line.count("]"):
+        return True
+    at = line.rfind("](")
+    return at >= 0 and line.find(")", at + 2) < 0
 
 
 def wrapped_lines(
@@ -185,10 +209,17 @@ def wrapped_lines(
     width = _width(collections.Counter(shapes.values()))
     if width is None:
         return None
+    markdown = is_markdown("\n".join(lines))
     joined: set[int] = set()
     for i, _ in found:
-        if _continues(lines[i], lines[i + 1], width, apart, inside=i - 1 in joined):
+        if _continues(lines[i], lines[i + 1], width, apart, inside=i - 1 in joined, markdown=markdown):
             joined.add(i)
+    if markdown:
+        # a Markdown link the wrapper split (``**[William`` / ``Overington](/profile/98747-william-`` /
+        # ``overington/)** 56 posts``) goes on in the next line, however short its line
+        for i in range(len(lines) - 1):
+            if i not in joined and "[" in lines[i] and _open_link(lines[i]) and lines[i + 1].strip():
+                joined.add(i)
     if not joined:
         return None
     groups: list[tuple[int, int]] = []
