@@ -826,6 +826,51 @@ def lone_like_count(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "like counter", {"post.reactions": m.group(0).strip()}, moved_to="reactions")
 
 
+#: An emoji (one shown as a picture by default, or any pictograph with the emoji variation selector).
+_EMOJI = r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*"
+#: A reaction and its count: a line of one to three emoji (as a list item or not), the next line a count.
+_TALLY_RE = lazy(
+    rf"^[ \t]*+(?:[-*+•][ \t]++)?(?P<emoji>(?:{_EMOJI}[ \t]*){{1,3}})\n[ \t]*+(?P<count>{COUNT})[ \t]*+$",
+    regex.MULTILINE,
+)
+
+
+@rule("GEN016", "reaction-tally", tags=["reactions"], stage="structure", trigger=r"^[ \t]*+\d")
+def reaction_tally(view: TextView) -> Iterator[Hit]:
+    """Reaction counts under a post, each an emoji over its count (``👍`` / ``4``, ``🙏`` / ``1``), in any
+    engine: XenForo themes and others print a reaction summary so, and whole-page converters keep each emoji and
+    each count on a line of its own (the engine's reaction rules read ``Reactions:`` lists). Adjacent pairs go
+    together and move to ``post.reactions`` (``👍 4, 🙏 1``). A text symbol that is no emoji by default (``♦``
+    after a moderator's name) is not one.
+
+    Example (removed)::
+
+        👍
+        4
+        🙏
+        1
+    """
+    run: list[tuple[int, int, str]] = []
+    for first, last, m in view.finditer(_TALLY_RE):
+        pair = (first, last, f"{''.join(m.group('emoji').split())} {m.group('count')}")
+        if run and first != run[-1][1] + 1:
+            yield _tally_hit(run)
+            run = []
+        run.append(pair)
+    if run:
+        yield _tally_hit(run)
+
+
+def _tally_hit(run: list[tuple[int, int, str]]) -> Hit:
+    return Hit(
+        run[0][0],
+        run[-1][1],
+        "reaction counts",
+        {"post.reactions": ", ".join(x[2] for x in run)},
+        moved_to="reactions",
+    )
+
+
 _QUOTE_BLANK_RE = lazy(r"^[ \t]*+(?:>[ \t]*)+$")
 
 
@@ -903,6 +948,7 @@ PACK = RulePack(
         lone_stat_block,
         quote_box_label,
         lone_like_count,
+        reaction_tally,
         first_post_preview,
     ),
     description="engine-independent chrome",
