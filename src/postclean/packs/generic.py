@@ -184,7 +184,7 @@ def is_button_row(line: str) -> bool:
 
 
 _SOCIAL = (
-    r"Facebook|Twitter|X|Bluesky|Mastodon|Threads|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|"
+    r"Facebook|X \(Twitter\)|Twitter \(X\)|Twitter|X|Bluesky|QR Code|Mastodon|Threads|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|"
     r"Telegram|Link|Share|VK|Messenger"
 )
 _SHARE_BLOCK_RE = lazy(
