@@ -327,10 +327,39 @@ def pagination(view: TextView) -> Iterator[Hit]:
 
         Prev 1 2 3 … 10 Next
     """
+    rows: set[int] = set()
     for first, last, m in view.finditer(_PAGINATION_RE):
         s = m.group(0)
         if first == last and not regex.fullmatch(r"\s*\d+\s*", s) and regex.search(r"[^\d\s]", s):
+            rows.add(first)
             yield Hit(first, last, "pagination")
+    if rows:
+        yield from _pager_items(view, rows)
+
+
+#: A page navigation's items when a converter writes one a line: a page number, ``1 of 2``, ``Go``.
+_PAGER_ITEM_RE = lazy(r"(?<![ \t])[ \t]*+(?:\d{1,5}|(?:Page[ \t]+)?\d{1,5}[ \t]+of[ \t]+\d{1,5}|Go|…|\.\.\.)[ \t]*", regex.IGNORECASE)
+
+
+def _pager_items(view: TextView, rows: set[int]) -> Iterator[Hit]:
+    """The items around pagination rows (``rows``) when the navigation is written one item a line (``1`` / ``2`` /
+    ``Next`` / ``1 of 2`` / ``Go to page`` / ``Go``): a run of such lines goes when a row holds it together."""
+    live = view.live_indices()
+    k = 0
+    while k < len(live):
+        run: list[int] = []
+        anchored = False
+        while k < len(live) and (live[k] in rows or _PAGER_ITEM_RE.fullmatch(view.lines[live[k]])):
+            if run and any(view.claimed[run[-1] + 1 : live[k]]):
+                break  # lines another rule took lie between: not one navigation
+            anchored = anchored or live[k] in rows
+            run.append(live[k])
+            k += 1
+        if anchored:
+            for i in run:
+                if i not in rows:
+                    yield Hit(i, i, "pagination item")
+        k += 1 if not run else 0
 
 
 _CONSENT_RE = lazy(

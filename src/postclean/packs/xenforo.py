@@ -354,6 +354,7 @@ _NOTICES = (
     r"Search (?:titles only|Advanced search…|Advanced…)",
     r"By:",
     r"Insert quotes…?",
+    r"Post reply",
     r"Style variation",
     r"System Light Dark",
     # XenForo on VerticalScope's Fora platform (a few hundred forums)
@@ -398,6 +399,7 @@ _NOTICE_HEADS = LineHeads(
         "community platform",
         "forum software",
         "follow along",
+        "post reply",
         "note",
         "how to install",
         "everywhere threads",
