@@ -22,6 +22,7 @@ capitalised line stays a line of its own: a reader loses nothing, and a chrome l
 from __future__ import annotations
 
 import collections
+import itertools
 from collections.abc import Callable, Sequence
 
 from ._lazy import lazy
@@ -125,21 +126,21 @@ def _quick_reject(lines: Sequence[str]) -> bool:
     of :data:`WRAP_WINDOW` lengths (and a blank or two of slack) holds :data:`WRAP_MIN_FULL` lines and
     :data:`_QUICK_SHARE` of the lines longer than half its width."""
     top = WRAP_MAX_WIDTH + 2
+    lengths = collections.Counter(map(len, lines))
+    fitting = sum(k for n, k in lengths.items() if WRAP_MIN_WIDTH - WRAP_WINDOW - 1 <= n <= top)
+    too_long = sum(k for n, k in lengths.items() if n > top)
+    if fitting < WRAP_MIN_FULL or fitting < _QUICK_SHARE * (fitting + too_long):
+        return True  # (most long lines are longer than any width: a text of unwrapped paragraphs)
     counts = [0] * (top + 2)
-    for n, k in collections.Counter(map(len, lines)).items():
+    for n, k in lengths.items():
         counts[min(n, top + 1)] += k
-    prefix = [0]
-    for k in counts:
-        prefix.append(prefix[-1] + k)
+    prefix = [0, *itertools.accumulate(counts)]
     total = prefix[-1]
-    for w in range(WRAP_MIN_WIDTH, WRAP_MAX_WIDTH + 1):
-        near = prefix[w + 2] - prefix[w - WRAP_WINDOW - 1]  # lengths w-11 .. w+1
-        if near < WRAP_MIN_FULL:
-            continue
-        longer = total - prefix[w // 2 + 1]  # lengths above w // 2
-        if near >= _QUICK_SHARE * longer:
-            return False
-    return True
+    return not any(
+        near >= WRAP_MIN_FULL and near >= _QUICK_SHARE * (total - prefix[w // 2 + 1])
+        for w in range(WRAP_MIN_WIDTH, WRAP_MAX_WIDTH + 1)
+        for near in (prefix[w + 2] - prefix[w - WRAP_WINDOW - 1],)  # lengths w-11 .. w+1
+    )
 
 
 def _continues(
