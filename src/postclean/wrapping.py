@@ -14,9 +14,11 @@ A text counts as wrapped when many of its lines that go on in the next line end 
 the next line's first word would not have fitted on the first (a wrapper moves a word down only then), the
 next line continues at the first one's text column (the same indentation, or under the text of a list item,
 or behind the same ``>`` quote markers), it is not a list item of its own, and neither line is a rule
-(``━━━``, ``____``) or a Markdown hard break (two blanks at the end). A line that ends a sentence before a
-capitalised line stays a line of its own: a reader loses nothing, and a chrome line under a sentence (``Reply``,
-``Click to expand...``) stays where the rules find it.
+(``━━━``, ``____``) or a Markdown hard break (two blanks at the end), and the next line is no ``Label:`` and no
+row of buttons. A line that ends a sentence (or with a colon before a capital) stays a line of its own: a
+reader loses nothing, and a chrome line under a sentence (``Reply``, ``Click to expand...``, a username
+``is offline``) stays where the rules find it. In Markdown a link is one word however long, and a line that
+ends inside a link's label or target goes on in the next line.
 """
 
 from __future__ import annotations
