@@ -979,12 +979,14 @@ def _is_title(line: str, title: str) -> bool:
     return bool(title) and title in s and len(s) <= len(title) + 20
 
 
-_TITLE_LEAD_RE = lazy(r"^(?:[-•*+·o][ \t]+|\d{1,3}\.[ \t]+)?(?:\[[^\]\n]{1,24}\][ \t]*)*(?:Re:[ \t]*)?", regex.IGNORECASE)
+_TITLE_LEAD_RE = lazy(
+    r"^(?:[-•*+·o][ \t]+|\d{1,3}\.[ \t]+)?(?:[»›→][ \t]*)?(?:\[[^\]\n]{1,24}\][ \t]*)*(?:Re:[ \t]*)?", regex.IGNORECASE
+)
 
 
 def _title_key(line: str, *, listed: bool = False) -> str:
-    """A thread title as compared between the page header and the first post: no bullet, no ``[TAG]`` or
-    ``Re:`` before it, case-folded, one space between words ("" for a short line). ``listed``: "" unless the
+    """A thread title as compared between the page header and the first post: no bullet or breadcrumb
+    separator (``» {title}``), no ``[TAG]`` or ``Re:`` before it, case-folded, one space between words ("" for a short line). ``listed``: "" unless the
     line is a list item or tagged (a breadcrumb's last item, ``[FEATURED] {title}``)."""
     s = line.strip()
     m = _TITLE_LEAD_RE.match(s)

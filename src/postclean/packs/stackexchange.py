@@ -152,6 +152,8 @@ _BADGE_LINE_RE = lazy(
     r"^[ \t]*+\d[\d,]*(?:[ \t]+(?:gold|silver|bronze)[ \t]+badges?)?[ \t]*$", regex.IGNORECASE
 )
 _NAME_RE = lazy(r"^[ \t]*+(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
+#: An avatar's alt text (``ewok's user avatar``), which lynx and w3m print above the name in a user card.
+_AVATAR_ALT_RE = lazy(r"^[ \t]*+[^\n]{1,40}?['’]s user avatar[ \t]*$", regex.IGNORECASE)
 
 
 def _card_rest(rest: str) -> tuple[str | None, bool]:
@@ -210,8 +212,14 @@ def user_card(view: TextView) -> Iterator[Hit]:
             if name is None:
                 continue
         else:
-            nxt = view.first_live(at + 1, 2)
-            near = at + 4 if at == i else at + 24  # one node a line: blank lines between
+            nxt = view.first_live(at + 1, 3)
+            if nxt and _AVATAR_ALT_RE.match(view.lines[nxt[0]]):
+                nxt = nxt[1:]  # the avatar's alt text, which text browsers print above the name
+                at_name = True
+            else:
+                nxt = nxt[:2]
+                at_name = False
+            near = at + (5 if at_name else 4) if at == i else at + 24  # one node a line: blank lines between
             if (
                 nxt
                 and nxt[0] <= near
