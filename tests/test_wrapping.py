@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import postclean
-from postclean.packs.generic import is_button_row
+from postclean.packs.generic import stands_alone
 from postclean.wrapping import join_parts, joined_columns, wrapped_lines
 
 # A XenForo thread page as a whole-page converter writes it, one block per line: chrome lines long enough
@@ -141,6 +141,8 @@ def _paragraphs(n: int) -> list[str]:
         ("and watched the lights of the town go out one by one", True),
         ("Reply Quote Report", False),  # a row of buttons starts a line
         ("Posts: 1,370", False),  # a label starts a line
+        ("tern_spotter May 4, 2022, 3:47pm 2", False),  # a post header (ends with a date) starts a line
+        ("on May 4, 2022 and we all went home", True),
         ("- Joined", False),  # a list item starts a line
         ("━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━", False),  # a rule
     ],
@@ -149,7 +151,7 @@ def test_which_lines_go_on_in_the_next(tail: str, joined: bool) -> None:
     lines = _paragraphs(14)
     last = len(lines) - 1
     lines[last] = lines[last][:70].ljust(70, "x")  # the last line is full: the next word would not have fitted
-    groups = wrapped_lines([*lines, tail], apart=is_button_row)
+    groups = wrapped_lines([*lines, tail], apart=stands_alone)
     assert groups is not None
     assert (groups[-1] == (0, last + 1)) is joined
 

@@ -363,9 +363,9 @@ class Cleaner:
         # A text wrapped at a width (text browsers' dumps, html2text's default) is read a line of the page per
         # line again: each group of lines a wrapper split is one line for the rules (see postclean.wrapping);
         # its source holds the group's input lines, so bodies keep them.
-        from .packs.generic import is_button_row  # (the packs import the engine's modules)
+        from .packs.generic import stands_alone  # (the packs import the engine's modules)
 
-        groups = wrapped_lines(lines, apart=is_button_row)
+        groups = wrapped_lines(lines, apart=stands_alone)
         source: list[str] | None = None
         if groups is not None:
             flagset.add("wrapped")

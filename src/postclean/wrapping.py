@@ -15,7 +15,7 @@ the next line's first word would not have fitted on the first (a wrapper moves a
 next line continues at the first one's text column (the same indentation, or under the text of a list item,
 or behind the same ``>`` quote markers), it is not a list item of its own, and neither line is a rule
 (``━━━``, ``____``) or a Markdown hard break (two blanks at the end), and the next line is no ``Label:`` and no
-row of buttons. A line that ends a sentence (or with a colon before a capital) stays a line of its own: a
+line that stands alone wherever it is (a row of buttons, a post header ending with a date: ``apart``). A line that ends a sentence (or with a colon before a capital) stays a line of its own: a
 reader loses nothing, and a chrome line under a sentence (``Reply``, ``Click to expand...``, a username
 ``is offline``) stays where the rules find it. In Markdown a link is one word however long, and a line that
 ends inside a link's label or target goes on in the next line.

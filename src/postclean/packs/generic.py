@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from .._lazy import lazy
+from ..dates import DATE_RE
 from ..model import Quote
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
@@ -181,6 +182,17 @@ def is_button_row(line: str) -> bool:
     """Whether ``line`` is a row of post buttons (``Reply Quote Like``, ``Save Share``), as ``GEN003`` reads
     one."""
     return "\n" not in line and _BUTTON_ROW_RE.match(line) is not None
+
+
+#: A line that ends with a date, and maybe a post number: a post header (``kestrel May 4, 2022, 3:47pm 1``).
+_DATED_END_RE = lazy(rf"(?:{DATE_RE.pattern})[ \t]*+(?:\#?\d{{1,6}}[ \t]*)?$", regex.IGNORECASE | regex.VERSION1)
+
+
+def stands_alone(line: str) -> bool:
+    """Whether ``line`` is a line of its own wherever it stands: a row of post buttons, or a short line that ends
+    with a date (a post header). Text wrapped at a width never joins it to the line above (see
+    :func:`postclean.wrapping.wrapped_lines`)."""
+    return is_button_row(line) or (len(line) <= 120 and _DATED_END_RE.search(line) is not None)
 
 
 _SOCIAL = (
