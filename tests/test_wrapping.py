@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import postclean
@@ -255,3 +255,58 @@ def test_markdown_links_a_wrapper_split_are_read_whole() -> None:
     assert (n + 1, n + 3) in groups  # the label split after "William", the count after the link
     assert (n + 5, n + 6) in groups
     assert join_parts("\n".join(lines[n + 1 : n + 4])).endswith("william-overington/)** 56 posts")
+
+
+CHROME_LINES = [
+    "Like Reply Report",
+    "Reactions: gullwing, sandpiper, harbourmaster_jo, kestrel_kai, tern_spotter and 14 others",
+    "tidewatcher said:",
+    "Click to expand...",
+    "Last edited: Apr 3, 2024",
+    "- Joined",
+    "- Aug 14, 2017",
+    "We use cookies to keep you signed in and to measure how the forum is used; by continuing you agree.",
+    "[kestrel](/members/kestrel.7/) Posts: 1,204 Joined: Mar 2019",
+    "**[William",
+    "Overington](https://harbour.example/profile/98747-william-overington/)** 56 posts",
+    "  * [Reply](/threads/4/reply)",
+    "> quoted line that goes on for quite a while before the reply starts below it",
+    "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+    "👍",
+    "4",
+    "",
+    "   ",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(CHROME_LINES) | paragraph(), min_size=4, max_size=24),
+    st.integers(min_value=60, max_value=110),
+    st.sampled_from(["", "   "]),
+)
+def test_wrapped_mixed_text_never_costs_text(parts: list[str], width: int, indent: str) -> None:
+    text = wrap("\n".join(parts), width, indent)
+    doc = postclean.clean(text, kind="text")
+    assert not [f for f in doc.flags if f.startswith("rule-")]
+    assume("wrapped" in doc.flags)  # (a short text is read line by line: see test_properties)
+    # only deletes: the bodies' words are the input's, in input order (a body line is an input line, or, where a
+    # rule cut a Markdown line the reader saw joined, what is left of the joined line) ...
+    words = text.split()
+    pos = 0
+    for post in doc.posts:
+        for word in post.body.split():
+            pos = words.index(word, pos) + 1
+    # ... every removal's span covers its text, and every sentence of prose is still there (body or quote)
+    for r in doc.removals:
+        if r.span is not None:
+            covered = text[r.span[0] : r.span[1]]
+            if covered != r.text:  # (what a cut left of a joined Markdown line is in the reader's words)
+                at = 0
+                for word in r.text.split():
+                    at = covered.index(word, at) + len(word)
+    kept = _words(doc.render(quotes="inline"))
+    for part in parts:
+        if part.startswith("The ") and part.endswith("waited quietly."):
+            for sentence in part.split(" The "):
+                assert _words(sentence.removeprefix("The ")) in kept

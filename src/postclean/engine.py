@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .layout import reader_lines
+from .layout import line_reader
 from .model import Article, Comment, Document, LinkCard, Post, Poster, Quote, Removal
 from .rules import (
     STAGES,
@@ -322,12 +322,21 @@ class Cleaner:
                 if not view.free(h.start, h.end):
                     continue
                 shown = view.lines if view.source is None else view.source
-                removed = "\n".join(shown[h.start : h.end + 1])
+                parts = shown[h.start : h.end + 1]
+                removed = "\n".join(parts)
                 view.claim(h.start, h.end)
                 span = None
                 if offsets is not None:
+                    first = view.original[h.start] if src_lines is None else src_lines[abs_start]
                     last = view.original[h.end] if src_lines is None else src_lines[abs_end]
-                    span = (offsets[abs_start], offsets[abs_end] + len(last))
+                    # a line an earlier rule cut columns out of: the span covers what was left of it
+                    lead = first.find(parts[0]) if parts[0] else 0
+                    tail = last.rfind(parts[-1]) if parts[-1] else -1
+                    if h.start == h.end:
+                        tail = lead
+                    start = offsets[abs_start] + max(lead, 0)
+                    end = offsets[abs_end] + (tail + len(parts[-1]) if tail >= 0 and lead >= 0 else len(last))
+                    span = (start, end)
             run.merge(h.facts, h.start)
             removal = Removal(
                 code=r.code,
@@ -373,12 +382,18 @@ class Cleaner:
             lines = [join_parts(x) for x in source]
             offsets = [offsets[a] for a, _ in groups]
             text = "\n".join(lines)
-        reader = reader_lines(lines, text)
-        if reader is not None:
-            source, lines = (lines if source is None else source), reader[0]
-            text = "\n".join(lines)
-            if reader[1]:
-                flagset.add("markdown")
+        found = line_reader(lines, text)
+        read: Callable[[str], str] | None = None
+        if found is not None:
+            read, markdown = found
+            shown = [read(x) for x in lines]
+            if markdown or shown != lines:
+                source, lines = (lines if source is None else source), shown
+                text = "\n".join(lines)
+                if markdown:
+                    flagset.add("markdown")
+            else:
+                read = None
         scores = self.sniff_scores(text)  # the sniffers know each extractor's own layout
         # Layout rules remove lines that hold notation but no words (an image, a lone bullet) over the whole
         # input; the other rules never see those lines.
@@ -409,6 +424,8 @@ class Cleaner:
         post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text, probe)
         spaced = "spaced-layout" in flagset
         context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": spaced, "breaks": breaks, "probe": probe}
+        if read is not None and groups is not None:
+            context["read"] = read  # how a wrapped line's input lines read, for cuts (see TextView.cut)
         doc_run = _Run(post_index=-1)
         doc_view = TextView(lines, engine=engine, facts=doc_run.facts, context=context)
         doc_view.source = None if source is None else list(source)

@@ -15,13 +15,13 @@ the rules; rule ``GEN011`` removes it.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
 from ._lazy import lazy
 
-__all__ = ["is_markdown", "reader_lines"]
+__all__ = ["is_markdown", "line_reader", "reader_lines"]
 
 #: A link target: no blanks or parentheses unless escaped (html2text writes ``\\(``) or one level deep, then
 #: an optional ``"title"``. (Lengths are bounded so that a long line with many unclosed brackets costs linear
@@ -215,28 +215,42 @@ def reader_lines(lines: Sequence[str], text: str | None = None) -> tuple[list[st
 
     A bulleted layout whose lines are mostly indented (the nesting of the page's blocks) is read without the
     indentation."""
+    found = line_reader(lines, text)
+    if found is None:
+        return None
+    read, markdown = found
+    out = [read(x) for x in lines]
+    if not markdown and all(a == b for a, b in zip(out, lines, strict=True)):
+        return None
+    return out, markdown
+
+
+def line_reader(lines: Sequence[str], text: str | None = None) -> tuple[Callable[[str], str], bool] | None:
+    """How :func:`reader_lines` reads each line of this text (the notation decided once for the whole text),
+    and whether the text is Markdown; None when every line reads as written."""
     if text is None:
         text = "\n".join(lines)
-    given = lines
-    if "\xa0" in text or _LONE_BULLET_RE.search(text):
-        lines = [spaced_lead(x) for x in lines]
-        text = "\n".join(lines)
+    spaced = "\xa0" in text or _LONE_BULLET_RE.search(text) is not None
+    if spaced:
+        text = "\n".join(spaced_lead(x) for x in lines)
     if is_markdown(text):
-        return [markdown_line(x) for x in lines], True
+        return ((lambda x: markdown_line(spaced_lead(x))) if spaced else markdown_line), True
     widgets = _WIDGET in text
     images = "]" in text and _IMAGE_NAME_RE.search(text) is not None
-    if "*" not in text and "+" not in text and not widgets and not images and lines is given:
+    if "*" not in text and "+" not in text and not widgets and not images and not spaced:
         return None
     bulleted = _bulleted(text)
-    dedent = bulleted and _indented(lines)
-    out = [plain_line(x, bulleted=bulleted, dedent=dedent) for x in lines]
-    if widgets:
-        out = [without_widgets(x) for x in out]
-    if images:
-        out = [without_image_names(x) for x in out]
-    if all(a == b for a, b in zip(out, given, strict=True)):
-        return None
-    return out, False
+    dedent = bulleted and _indented(text.split("\n") if spaced else lines)
+
+    def read(line: str) -> str:
+        out = plain_line(spaced_lead(line) if spaced else line, bulleted=bulleted, dedent=dedent)
+        if widgets:
+            out = without_widgets(out)
+        if images:
+            out = without_image_names(out)
+        return out
+
+    return read, False
 
 
 #: A line's indentation and list bullet, with the blank after it, where no-break spaces may stand for blanks.

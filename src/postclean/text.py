@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from ._lazy import lazy
-from .wrapping import joined_columns
+from .wrapping import cut_parts, joined_columns
 
 __all__ = [
     "DOMAIN_LINE_RE",
@@ -649,7 +649,9 @@ class TextView:
                     removed = src[start:end]
                     self.source[index] = src[:start] + src[end:]
             else:
-                self.source[index] = rest
+                read = self.context.get("read")
+                left = cut_parts(src, line, cols, read) if colmap is not None and read is not None else None
+                self.source[index] = rest if left is None else left
         if not rest.strip():
             self.claimed[index] = True
             self.lines[index] = ""

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from ._lazy import lazy
 from .layout import is_markdown
 
-__all__ = ["join_parts", "joined_columns", "wrapped_lines"]
+__all__ = ["cut_parts", "join_parts", "joined_columns", "wrapped_lines"]
 
 #: Widths a text can be wrapped at (narrower texts are columns of a table, not a wrapper's work).
 WRAP_MIN_WIDTH = 60
@@ -117,7 +117,7 @@ def _width(lengths: collections.Counter[int]) -> int | None:
         return None
     # a few lines a column longer than many (a converter's own padding, code) do not make the width
     for _ in range(2):
-        if counts[width] * 8 > counts[width - 1]:
+        if counts[width - 1] < 8 * max(counts[width], 1):
             break
         width -= 1
     return width
@@ -159,6 +159,8 @@ def _continues(
     ``markdown``: the text is Markdown, whose wrapper never splits a link)."""
     if not b.strip() or a.endswith("  ") or not _WORDY_RE.search(a) or not _WORDY_RE.search(b):
         return False
+    if a.strip() == b.strip():
+        return False  # a line printed twice (a template line of two posts), not the rest of one line
     ia, ta, qa, _ = _lead(a)
     ib, tb, qb, bullet = _lead(b)
     if bullet or qa != qb or ib not in (ia, ta):
@@ -267,3 +269,47 @@ def joined_columns(source: str) -> tuple[str, list[int]]:
             cols.extend(range(pos, pos + len(keep)))
         pos += len(part) + 1
     return "".join(out), cols
+
+
+def cut_parts(source: str, line: str, cols: tuple[int, int], read: Callable[[str], str]) -> str | None:
+    """What is left of a wrapped line's input lines (``source``, joined with ``\\n``) when a rule cuts the columns
+    ``cols`` out of ``line``, the line the rules read (``read`` applied to the joined lines) where its columns do
+    not match the input's (Markdown: links read as their labels). An input line the cut leaves alone stays as
+    written, one it covers goes, one it cuts into is left as the reader sees it. None when ``line`` is not the
+    reader's view of each input line in turn (a link or emphasis across lines).
+
+    >>> cut_parts("[kestrel](/m/7/) Posts: 12 Joined: 2019\\n**[William", "kestrel Posts: 12 Joined: 2019 [William",
+    ...           (0, 31), lambda x: x.replace("](/m/7/)", "").replace("[k", "k").replace("**", ""))
+    '**[William'
+    """
+    parts = source.split("\n")
+    pieces: list[str] = []
+    seen: list[str] = []  # the reader's text of each input line
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for k, part in enumerate(parts):
+        keep = part.rstrip(" \t")
+        if k:
+            keep = keep[len(part) - len(part.lstrip(" \t\xa0>")) :]
+            if pieces and keep and not (_HYPHEN_END_RE.search(pieces[-1]) and (keep[0].isalnum() or keep[0] == "_")):
+                pos += 1  # the joining blank
+        shown = read(keep) if k else read(part).rstrip(" \t")
+        pieces.append(keep)
+        seen.append(shown)
+        spans.append((pos, pos + len(shown)))
+        pos += len(shown)
+    joined = ""
+    for (a, _b), shown in zip(spans, seen, strict=True):
+        joined = joined.ljust(a) + shown
+    if joined != line.rstrip(" \t"):
+        return None
+    a, b = cols
+    left: list[str] = []
+    for part, shown, (s, e) in zip(parts, seen, spans, strict=True):
+        if e <= a or s >= b:
+            left.append(part)  # untouched: as written
+        elif not (a <= s and e <= b):
+            rest = shown[: max(0, a - s)] + shown[max(0, b - s) :]
+            if rest.strip():
+                left.append(rest)
+    return "\n".join(left)
