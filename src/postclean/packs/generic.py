@@ -192,7 +192,12 @@ def stands_alone(line: str) -> bool:
     """Whether ``line`` is a line of its own wherever it stands: a row of post buttons, or a short line that ends
     with a date (a post header). Text wrapped at a width never joins it to the line above (see
     :func:`postclean.wrapping.wrapped_lines`)."""
-    return is_button_row(line) or (len(line) <= 120 and _DATED_END_RE.search(line) is not None)
+    if is_button_row(line):
+        return True
+    end = line.rstrip()
+    if len(end) > 120 or not (end[-1:].isdigit() or end[-2:].lower() in ("am", "pm")):
+        return False  # (a date ends in a digit or a time of day)
+    return _DATED_END_RE.search(end, max(0, len(end) - 64)) is not None
 
 
 _SOCIAL = (
