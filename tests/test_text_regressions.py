@@ -98,3 +98,26 @@ def test_page_header_keeps_running_text_that_ends_no_sentence() -> None:
     doc = postclean.clean("\n".join(lines) + "\n" + blocks, kind="text")
     assert opening in doc.posts[0].body
     assert "6:58:37 AM: Execution cancelled" in doc.posts[0].body
+
+
+def test_profile_column_after_the_post_text_joins_that_post() -> None:
+    # phpBB through html-text: the post's subject and byline, its text, then the poster's profile column; the
+    # byline opens the post, and the profile (same poster, no text of its own) completes its author.
+    text = (
+        "Re: Tide tables\nby saltmarsh » Sun May 26, 2019 4:34 pm\n"
+        "The tables are on the port authority site now, under navigation notices.\n"
+        "saltmarsh\nHarbour Regular\nPosts: 6962\nJoined: Sun Sep 03, 2006 9:23 pm\nLocation: Falmouth\n"
+        "Top\nReply with quote\n"
+        "Re: Tide tables\nby tern_spotter » Sun May 26, 2019 4:43 pm\n"
+        "Thanks, found them and printed the spring pages.\n"
+        "tern_spotter\nPosts: 782\nJoined: Thu Jan 31, 2019 2:10 pm\nTop\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert [p.author.name if p.author else None for p in doc.posts] == ["saltmarsh", "tern_spotter"]
+    first = doc.posts[0]
+    assert first.author is not None and first.author.rank == "Harbour Regular"
+    assert first.author.messages == 6962 and first.author.location == "Falmouth"
+    assert first.date is not None and first.date.hour == 16
+    assert first.lines == (0, 9)
+    assert {r.post for r in doc.removals} == {0, 1}
+    assert doc.posts[1].author is not None and doc.posts[1].author.messages == 782

@@ -503,6 +503,7 @@ class Cleaner:
                     attrs.evolve(r, post=None if r.post == 0 else r.post - 1) if r.post is not None else r
                     for r in removals
                 ]
+        posts, removals = _absorb_trailing_blocks(posts, removals)
         if index is not None:
             removals = [_respace_removal(r, index) for r in removals]
             posts = [attrs.evolve(p, lines=(index[p.lines[0]], index[p.lines[1]])) if p.lines else p for p in posts]
@@ -752,6 +753,55 @@ def _respace_removal(r: Removal, index: Sequence[int]) -> Removal:
         return r
     a, b = r.lines
     return attrs.evolve(r, lines=(index[a], index[b]))
+
+
+_POST_FILL = ("title", "date", "date_raw", "signature", "reactions", "edit_note", "post_id", "number", "permalink")
+
+
+def _absorb_trailing_blocks(posts: list[Post], removals: list[Removal]) -> tuple[list[Post], list[Removal]]:
+    """Posts that are only a poster block of the poster of the post before (no text, no quote): the profile
+    column some layouts print after the post's text (phpBB through html-text) goes to that post's author, and
+    the empty post goes. Removals are renumbered to the posts that remain."""
+    keep: list[Post] = []
+    moved: dict[int, int] = {}
+    for old, p in enumerate(posts):
+        prev = keep[-1] if keep else None
+        if (
+            prev is not None
+            and prev.author is not None
+            and p.author is not None
+            and p.author.name
+            and p.author.name == prev.author.name
+            and not p.body
+            and not p.quotes
+            and not p.comments
+            and p.article is None
+        ):
+            keep[-1] = _absorb(prev, p)
+        else:
+            keep.append(p)
+        moved[old] = len(keep) - 1
+    if len(keep) == len(posts):
+        return posts, removals
+    return keep, [attrs.evolve(r, post=moved[r.post]) if r.post in moved else r for r in removals]
+
+
+def _absorb(post: Post, block: Post) -> Post:
+    """``post`` with what ``block`` (a poster block of the same poster, and no text) adds: author fields and post
+    fields it lacks, and the block's lines."""
+    assert post.author is not None and block.author is not None
+    author = attrs.evolve(
+        post.author,
+        **{
+            f: getattr(block.author, f)
+            for f in _FIELDS_POSTER
+            if f != "extra" and getattr(post.author, f) is None and getattr(block.author, f) is not None
+        },
+        extra={**block.author.extra, **post.author.extra},
+    )
+    fill = {f: getattr(block, f) for f in _POST_FILL if getattr(post, f) is None and getattr(block, f) is not None}
+    lines = (post.lines[0], block.lines[1]) if post.lines and block.lines else post.lines
+    return attrs.evolve(post, author=author, lines=lines, **fill)
 
 
 def _unwrap_removal(r: Removal, groups: Sequence[tuple[int, int]]) -> Removal:
