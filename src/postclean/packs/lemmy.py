@@ -43,6 +43,11 @@ _POST_HEADER_RE = lazy(
 )
 _AGO_LINE_RE = lazy(rf"^[ \t]*+(?:-?\d+[ \t]*·[ \t]*)?(?P<when>{_AGO})[ \t]*$", regex.IGNORECASE)
 _SCORE_DOT_RE = lazy(r"^[ \t]*+-?\d+[ \t]*·[ \t]*$")
+#: Icons printed before a count (votes, comments).
+_COUNTED_ICONS = frozenset(("arrow-up1", "arrow-down1", "message-square"))
+#: A count alone on its line (a post's comment count next to its icon): never a user name (Lemmy names have
+#: three characters or more, and a letter).
+_COUNT_LINE_RE = lazy(r"^[ \t]*+\d[\d,.]*[kKmM]?[ \t]*$")
 
 
 @rule(
@@ -86,7 +91,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
                 k -= 1
                 continue
             s = view.lines[k]
-            if regex.match(r"^[ \t]*+link[ \t]*$", s) or _ICON_RE.match(s):
+            if regex.match(r"^[ \t]*+link[ \t]*$", s) or _ICON_RE.match(s) or _COUNT_LINE_RE.match(s):
                 start = k
                 k -= 1
                 continue
@@ -131,7 +136,15 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         m = _POST_HEADER_RE.match(line)
         if m:
             facts = {"author.name": m.group("name").strip(), "post.date_raw": m.group("when")}
-            yield Hit(i, i, "Lemmy post header", facts, moved_to="author")
+            # the post's action row under it: the comment icon and count, link, fedilink
+            end = i
+            for k in view.first_live(i + 1, 6):
+                s = view.lines[k]
+                if k - end > 2 or not (_ICON_RE.match(s) or _META_RE.match(s) or _COUNT_LINE_RE.match(s)):
+                    break
+                end = k
+            used = end
+            yield Hit(i, end, "Lemmy post header", facts, moved_to="author")
             continue
         m = _GLUED_HEADER_RE.match(line)
         if not m or len(line) > 120:
@@ -170,8 +183,14 @@ def icon_label(view: TextView) -> Iterator[Hit]:
         message-square
         arrow-up1
     """
-    for i, _m in iter_line_matches(view, _ICON_RE):
-        yield Hit(i, i, "icon label")
+    for i, m in iter_line_matches(view, _ICON_RE):
+        # the count a vote or comment icon stands before (``arrow-up1`` / ``95``) goes with it
+        nxt = view.first_live(i + 1)
+        counted = m.group(0).strip().lower() in _COUNTED_ICONS
+        if counted and nxt and nxt[0] - i <= 2 and _COUNT_LINE_RE.match(view.lines[nxt[0]]):
+            yield Hit(i, nxt[0], "icon label and its count")
+        else:
+            yield Hit(i, i, "icon label")
     if view.engine == "lemmy":
         for i, _m in iter_line_matches(view, _WEAK_ICON_RE):
             yield Hit(i, i, "icon label")
