@@ -121,3 +121,70 @@ def test_profile_column_after_the_post_text_joins_that_post() -> None:
     assert first.lines == (0, 9)
     assert {r.post for r in doc.removals} == {0, 1}
     assert doc.posts[1].author is not None and doc.posts[1].author.messages == 782
+
+
+def test_poster_block_and_number_date_line_are_one_post_head() -> None:
+    # A XenForo theme prints the poster block (avatar letter, name, "N posts · Joined YYYY"), a multi-quote
+    # button, then "#N · {date}" above the text. Both open a post for the split rules; read apart they made an
+    # empty post for the poster and a post without its author.
+    text = (
+        "Lighthouse Keepers Forum\n"
+        "Q\nquillpen Discussion starter\n138 posts · Joined 2012\n  * Add to quote\n"
+        "#1 · Mar 3, 2024\n"
+        "The lamp in the north tower has started to flicker after the winter storms.\n"
+        "Reply\n"
+        "saltmarsh\n6,962 posts · Joined 2006\n  * Add to quote\n"
+        "#2 · Mar 4, 2024\n"
+        "Check the brushes on the rotation motor before you change the lamp itself.\n"
+        "Reply\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    authored = [p for p in doc.posts if p.author is not None]
+    assert [p.author.name for p in authored if p.author] == ["quillpen", "saltmarsh"]
+    assert all(p.body and p.date is not None for p in authored)
+    assert [p.number for p in authored] == [1, 2]
+    assert authored[1].author is not None and authored[1].author.messages == 6962
+    assert "winter storms" in authored[0].body and "rotation motor" in authored[1].body
+
+
+def test_two_heads_with_different_names_stay_two_posts() -> None:
+    # a post that is only its poster block (its text lost) stays its own post before the next poster's block
+    text = (
+        "quillpen\n138 posts · Joined 2012\n  * Add to quote\n"
+        "saltmarsh\n6,962 posts · Joined 2006\n  * Add to quote\n"
+        "#2 · Mar 4, 2024\n"
+        "Check the brushes on the rotation motor before you change the lamp itself.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    names = [p.author.name if p.author else None for p in doc.posts]
+    assert names == ["quillpen", "saltmarsh"]
+    assert not doc.posts[0].body and "rotation motor" in doc.posts[1].body
+
+
+def test_phpbb_starter_badge_is_not_the_name_and_subject_over_buttons_is_taken() -> None:
+    # phpBB 3.3 (html2text): avatar alt, the thread starter's badge, the name, stats; then the subject, the
+    # post's buttons, and the byline. The badge is not the name, and the subject belongs to the post head.
+    def post(name: str, subject: str, when: str, body: str, badge: bool) -> str:
+        return (
+            "User avatar\n\n" + ("Topic Author\n\n" if badge else "") + f"{name}\n    Posts: 524\n"
+            "    Joined: Mon Jul 24, 2017 9:28 am\n\n"
+            f"{subject}\n\n  - Quote\n  - Quote\n\n\nPost by {name} » {when}\n\n{body}\n\nTop\n\n"
+        )
+
+    text = "12 posts • Page 1 of 1\n\n" + post(
+        "tidewatcher", "Spring tide tables", "Sat Feb 24, 2024 12:41 pm",
+        "Where do the harbour office publish the spring tables this year?", True,
+    ) + post(
+        "saltmarsh", "Re: Spring tide tables", "Sat Feb 24, 2024 5:12 pm",
+        "On the port authority site, under navigation notices.", False,
+    ) + post(
+        "tidewatcher", "Re: Spring tide tables", "Sat Feb 24, 2024 6:09 pm",
+        "Found them, thank you for the pointer.", True,
+    )
+    doc = postclean.clean(text, kind="text")
+    assert [p.author.name if p.author else None for p in doc.posts if p.author] == [
+        "tidewatcher", "saltmarsh", "tidewatcher"
+    ]
+    assert all(p.body for p in doc.posts if p.author)
+    assert doc.posts[-3].title == "Spring tide tables"
+    assert "Topic Author" not in doc.text

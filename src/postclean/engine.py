@@ -442,22 +442,26 @@ class Cleaner:
         # without one holds no trigger word the document does not hold.
         changed = [i for i, (x, o) in enumerate(zip(doc_view.lines, lines, strict=True)) if x and x is not o]
         doc_words = _doc_words(post_rules, probe)
-        starts = sorted(split_hits)
+        heads = {start: [hit] for start, hit in split_hits.items()}
+        starts = sorted(heads)
         bounds = [0, *starts, len(lines)] if (not starts or starts[0] != 0) else [*starts, len(lines)]
         posts: list[Post] = []
         removals: list[Removal] = list(doc_run.removals)
         author_blocks = 0
         has_preamble = False  # whether posts[0] is the text before the first author block
         done: list[tuple[TextView, _Run, int]] = []  # each post's view and run, for thread-scope rules
-        for a, b in itertools.pairwise(bounds):
+        k = 0
+        while k + 1 < len(bounds):
+            a, b = bounds[k], bounds[k + 1]
+            k += 1
             if a >= b:
                 continue
             run = _Run(post_index=len(posts))
-            head = split_hits.get(a)
+            head = heads.get(a)
             if head is not None:
-                author_blocks += 1
-                run.merge(head[0].facts, 0)
-                removals.append(attrs.evolve(head[1], post=run.post_index))
+                for hit, _ in head:
+                    run.merge(hit.facts, hit.start - a)
+            deferred = len(context.get("deferred_repeats", ()))
             view = TextView(
                 [doc_view.lines[i] for i in range(a, b)],
                 base=a,
@@ -477,6 +481,16 @@ class Cleaner:
             # comments that document-scope rules found go to the post they sit in
             run.comments.extend((line - a, c) for line, c in doc_run.comments if a <= line < b)
             post = _build_post(view, run, lines=(a, b - 1))
+            if head is not None and k + 1 < len(bounds) and _head_only(post) and _joins(head, heads[b]):
+                # a post head printed as two blocks that each open a post (see _joins): read again as one post
+                heads[a] = [*head, *heads.pop(b)]
+                del bounds[k]
+                k -= 1
+                del context.get("deferred_repeats", [])[deferred:]
+                continue
+            if head is not None:
+                author_blocks += 1
+                removals.extend(attrs.evolve(removal, post=run.post_index) for _, removal in head)
             if head is None and not post.body and not post.quotes and post.article is None:
                 # Page chrome before the first post: keep its removals, no empty post.
                 for rem in run.removals:
@@ -756,6 +770,29 @@ def _respace_removal(r: Removal, index: Sequence[int]) -> Removal:
 
 
 _POST_FILL = ("title", "date", "date_raw", "signature", "reactions", "edit_note", "post_id", "number", "permalink")
+
+
+def _head_only(post: Post) -> bool:
+    """Whether ``post`` holds nothing but what its head gave it (no body, quote, comment or article)."""
+    return not (post.body or post.quotes or post.comments or post.article is not None or post.signature)
+
+
+def _joins(head: Sequence[tuple[Hit, Removal]], nxt: Sequence[tuple[Hit, Removal]]) -> bool:
+    """Whether the post head ``nxt`` only completes ``head``, a head with nothing after it but chrome.
+
+    Some layouts print a post's head as two blocks that each open a post for a split rule: the poster block,
+    then a line with the post's number and date (``#2 · Jan 3, 2024`` under a name and ``N posts · Joined
+    YYYY``), or the other way round. Read apart, the first makes an empty post and the second a post without
+    its author. They are one head when no fact has different values in the two (two names are two posts)."""
+    facts: dict[str, object] = {}
+    for hit, _ in head:
+        facts.update({key: v for key, v in hit.facts.items() if v is not None})
+    return all(
+        facts.get(key, v) == v
+        for hit, _ in nxt
+        for key, v in hit.facts.items()
+        if v is not None and key not in ("quote", "comment")
+    )
 
 
 def _absorb_trailing_blocks(posts: list[Post], removals: list[Removal]) -> tuple[list[Post], list[Removal]]:

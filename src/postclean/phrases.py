@@ -324,6 +324,17 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Awatar użytkownika",),
         "ru": ("Аватара пользователя", "Аватар пользователя"),
     },
+    "classic_topic_author": {  # the thread starter's badge some styles print above the name in each post
+        "en": ("Topic Author", "Topic Starter", "Original Poster"),
+        "de": ("Themenersteller", "Themenstarter", "Threadersteller"),
+        "fr": ("Auteur du sujet",),
+        "es": ("Autor del tema",),
+        "pt": ("Autor do tópico",),
+        "it": ("Autore della discussione", "Autore del topic"),
+        "nl": ("Topicstarter", "Onderwerpstarter"),
+        "pl": ("Autor tematu", "Autor wątku"),
+        "ru": ("Автор темы",),
+    },
     "classic_post_by": {
         "en": ("Post by", "by"),
         "de": ("Beitrag von", "von"),

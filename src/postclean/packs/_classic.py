@@ -331,6 +331,9 @@ class BlockSpec:
     stoppers: LineMatcher | None = None
     #: lines inside the block that prove the engine (default: any header or closing line)
     evidence: LineMatcher | None = None
+    #: ``pre`` lines that stand above the name when they stand above one (phpBB's avatar alt text, a thread
+    #: starter's badge): no line above them is the name or a rank
+    top: bool = False
 
 
 _SENTENCE_END = frozenset('.!?,;:"”)')
@@ -607,6 +610,7 @@ def _look_up(
     i = start - 1
     blanks = 0
     gap_at: int | None = None
+    topped = False  # a name is under a ``spec.top`` line (see BlockSpec.top)
     while i >= 0 and start - i <= 14:
         if view.claimed[i]:
             break
@@ -659,8 +663,11 @@ def _look_up(
             break
         if (spec.pre is not None and spec.pre.match(line)) or _BULLET_ONLY_RE.match(line):
             pre_lines.append(i)
+            topped = topped or (spec.top and bool(cands))
             i -= 1
             continue
+        if topped:
+            break
         if not (_candidate(line) or (not cands and _long_rank(view, i, spec))) or len(cands) >= 4:
             break
         if cands and spec.name_gap and not view.lines[i + 1].strip() and len(cands) >= 1:
@@ -851,10 +858,19 @@ def subject_then(
                 hopped += 1
                 k = nxt
                 continue
-            if len(line) <= 160 and not button and pattern.match(view.lines[nxt]):
-                facts["post.title"] = line
-                k = nxt
-                break
+            if len(line) <= 160 and not button:
+                after: int | None = nxt
+                if buttons > 0 and stoppers is not None:
+                    # phpBB 3.3 prints the post's buttons between the subject and the byline (a flattener
+                    # may write a button's link and its icon text as two lines)
+                    for _ in range(2):
+                        if after is None or pattern.match(view.lines[after]) or not stoppers.match(view.lines[after]):
+                            break
+                        after = _next_live(view, after, 2)
+                if after is not None and pattern.match(view.lines[after]):
+                    facts["post.title"] = line
+                    k = after
+                    break
             if skipped >= free or not _free_field(line) or (stoppers is not None and stoppers.match(line)):
                 return last, facts
             skipped += 1

@@ -52,13 +52,15 @@ _CONTACT_RE = lazy(
     _F,
 )
 _STOP_RE = line_re(rf"{alt('classic_top')}|Quote|Report|Edit|Delete|Post Reply|Reply with quote|Top")
-_AVATAR_RE = line_re(alt("classic_user_avatar"))
+#: lines above the name that are not the name: the avatar's alt text, the thread starter's badge
+_AVATAR_RE = line_re(f"(?:{alt('classic_user_avatar')}|{alt('classic_topic_author')})")
 _SPEC = BlockSpec(
     pre=_AVATAR_RE,
     post=_CONTACT_RE,
     closing=subject_then(_BYLINE_RE, repeat=1, free=2, stoppers=_STOP_RE, buttons=1),
     single_ok=True,  # one stat is enough when the byline closes the block (custom profiles drop "Joined")
     stoppers=_STOP_RE,
+    top=True,
 )
 
 
