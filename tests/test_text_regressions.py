@@ -188,3 +188,38 @@ def test_phpbb_starter_badge_is_not_the_name_and_subject_over_buttons_is_taken()
     assert all(p.body for p in doc.posts if p.author)
     assert doc.posts[-3].title == "Spring tide tables"
     assert "Topic Author" not in doc.text
+
+
+def test_starter_from_the_subject_later_posts_reply_to() -> None:
+    # the page header stays as the first "post"; the first poster's name is printed nowhere above their block,
+    # but their subject is the one the replies answer ("Re: …"): they started the thread
+    text = (
+        "Harbour Forum\nAll about the north harbour and its boats.\n\n"
+        "saltmarsh\nPosts: 524\nJoined: Mon Jul 24, 2017 9:28 am\n"
+        "Spring tide tables\nPost by saltmarsh » Sat Feb 24, 2024 12:41 pm\n"
+        "Where does the harbour office publish the spring tables this year?\n"
+        "quillpen\nPosts: 88\nJoined: Thu Jan 31, 2019 2:10 pm\n"
+        "Re: Spring tide tables\nPost by quillpen » Sat Feb 24, 2024 5:12 pm\n"
+        "On the port authority site, under navigation notices.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.posts[0].author is None  # the page header
+    assert doc.starter == "saltmarsh"
+
+
+def test_last_item_of_a_pagination_list_is_not_a_poster_name() -> None:
+    # html2text on phpBB: the pagination list right above the first poster's profile
+    text = (
+        "The harbour board's forum for tide tables and ferry times.\n\n48 posts\n\n"
+        "  * 1\n  * [2](./viewtopic.php?t=7&start=15)\n  * [3](./viewtopic.php?t=7&start=30)\n"
+        "  * [__Next](./viewtopic.php?t=7&start=15)\n\n\n\n"
+        "[saltmarsh](./memberlist.php?mode=viewprofile&u=7)\n    **Posts:** [138](./search.php?author_id=7)\n"
+        "    **Joined:** 4\\. Jul 2012, 16:09\n\n"
+        "###  [Spring tide tables](./viewtopic.php?p=5#p5)\n\n"
+        "[ __Post ](./viewtopic.php?p=5#p5 \"Post\") by **[saltmarsh](./memberlist.php?u=7)** » 11 Sep 2024, 18:36\n\n"
+        "Where does the harbour office publish the spring tables this year?\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    authored = [p for p in doc.posts if p.author is not None]
+    assert authored and authored[0].author is not None
+    assert authored[0].author.name == "saltmarsh" and authored[0].author.rank is None

@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
+import regex
 
 from .layout import line_reader
 from .model import Article, Comment, Document, LinkCard, Post, Poster, Quote, Removal
@@ -448,6 +449,7 @@ class Cleaner:
         posts: list[Post] = []
         removals: list[Removal] = list(doc_run.removals)
         author_blocks = 0
+        badged: str | None = None  # the poster whose post head holds the thread starter's badge
         has_preamble = False  # whether posts[0] is the text before the first author block
         done: list[tuple[TextView, _Run, int]] = []  # each post's view and run, for thread-scope rules
         k = 0
@@ -491,6 +493,7 @@ class Cleaner:
             if head is not None:
                 author_blocks += 1
                 removals.extend(attrs.evolve(removal, post=run.post_index) for _, removal in head)
+                badged = badged or next((str(h.facts["doc.starter"]) for h, _ in head if h.facts.get("doc.starter")), None)
             if head is None and not post.body and not post.quotes and post.article is None:
                 # Page chrome before the first post: keep its removals, no empty post.
                 for rem in run.removals:
@@ -537,9 +540,10 @@ class Cleaner:
             flagset.add("high-removal-ratio")
         if engine is None and author_blocks:
             confidence = max(confidence, 0.5)
-        starter = doc_run.facts.get("doc.starter") or _first_author(posts)
+        # the thread starter: named by the page, the first post's author, or the poster a starter's badge is on
+        starter = doc_run.facts.get("doc.starter") or _first_author(posts) or badged
         if starter is None and has_preamble:
-            starter = _named_above(posts, input_lines)
+            starter = _named_above(posts, input_lines) or _replied_to(posts, input_lines)
         return Document(
             posts=tuple(posts),
             engine=engine,
@@ -893,6 +897,26 @@ def _named_above(posts: Sequence[Post], input_lines: Sequence[str]) -> str | Non
         if not (at and _word_char(head[at - 1])) and not (end < len(head) and _word_char(head[end])):
             return name
         at = head.find(name, at + 1)
+    return None
+
+
+_REPLY_PREFIX_RE = regex.compile(r"^(?:Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS)[ \t]?:[ \t]*")
+
+
+def _replied_to(posts: Sequence[Post], input_lines: Sequence[str]) -> str | None:
+    """The thread starter when the first post is the text before the first author block: the first authored
+    post, when its subject (no ``Re:``) is the thread's: later posts reply to it (``Tide tables``, then ``Re:
+    Tide tables``), or the page printed it as the thread title above (a line of its own). Classic engines give
+    the first post the thread's title as its subject."""
+    q = next((p for p in posts[1:] if p.author is not None and p.author.name), None)
+    if q is None or q.author is None or not q.title or _REPLY_PREFIX_RE.match(q.title):
+        return None
+    title = q.title.strip()
+    for p in posts[posts.index(q) + 1 :]:
+        if p.title and (m := _REPLY_PREFIX_RE.match(p.title)) and p.title[m.end() :].strip() == title:
+            return q.author.name
+    if q.lines is not None and any(line.strip() == title for line in input_lines[: q.lines[0]]):
+        return q.author.name
     return None
 
 

@@ -27,6 +27,7 @@ from ._sniff import signal_found
 
 __all__ = [
     "CLASSIC_DATE",
+    "STARTER_BADGE_RE",
     "Block",
     "BlockSpec",
     "Guarded",
@@ -277,6 +278,7 @@ _LABEL_ALONE_RE = lazy(r"^[ \t]*+(?:[-•*·▪][ \t]*)?[^\W\d_][^:\n]{0,28}:[ \
 #: ``quillpen wrote:`` is a quote header, not a profile field, even right under the stats.
 _QUOTE_LABEL_RE = lazy(rf"(?:{alternation('wrote')}|{alternation('said')})[ \t]*$", regex.IGNORECASE)
 _BULLET_ONLY_RE = lazy(r"^[ \t]*+[-•*·▪][ \t]*$")
+_LIST_ITEM_RE = lazy(r"^[ \t]*+[-•*·▪][ \t]+\S")
 _SUBJECT_LABEL_RE = lazy(r"^(?:Re|Aw|Odp|R|SV|VS|Antw|Rif|Réf|Ответ|Quote|Code|Reason|Edit Reason)$", regex.IGNORECASE)
 
 
@@ -680,6 +682,13 @@ def _look_up(
         cands = cands[:gap_at]
         pre_lines = [p for p in pre_lines if not cands or p > cands[-1]]
     cands.reverse()  # top to bottom
+    while (
+        cands
+        and _LIST_ITEM_RE.match(view.lines[cands[0]])
+        and (above_at := _live_above(view, cands[0])) is not None
+        and _LIST_ITEM_RE.match(view.lines[above_at])
+    ):
+        cands.pop(0)  # the last item of a list above the block (a pagination row's ``Next``) is not the name
     name: str | None = None
     ranks: list[str] = []
     if header_at is not None:
@@ -707,7 +716,13 @@ def _look_up(
             if pm is not None and pm.groupdict().get("user"):
                 name = pm.group("user").strip()
                 break
+    if name and any(STARTER_BADGE_RE.match(view.lines[p]) for p in pre_lines):
+        header_facts["doc.starter"] = name  # the thread starter's badge (``Topic Author``) is on this block
     return header_at, name, ranks, first, header_facts
+
+
+#: The thread starter's badge some styles print above the name in each of their posts (``Topic Author``).
+STARTER_BADGE_RE = line_re(alt("classic_topic_author"))
 
 
 def _unbullet(line: str) -> str:

@@ -17,6 +17,7 @@ from ..text import TextView, could_match, folded, word_count
 __all__ = [
     "StatBlock",
     "find_stat_blocks",
+    "has_stat_label",
     "is_name_like",
     "is_rank_like",
     "parse_count",
@@ -415,16 +416,70 @@ def _stat_row(view: TextView, i: int) -> StatBlock | None:
     return StatBlock(i, i, tuple(pairs))
 
 
+#: ``{name} [{title}] Label: value Label: value`` on one line: a poster block that a converter joining inline
+#: elements wrote on one line (inscriptis on FluxBB's and phpBB's profile columns).
+_NAMED_ROW_RE = lazy(
+    rf"^[ \t]*+(?P<who>[^\s:][^\n:]{{0,80}}?)[ \t]+(?P<label>{_LABELS})[ \t]*:[ \t]*(?P<rest>\S[^\n]{{0,200}}?)[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+
+
+def named_stat_rows(view: TextView) -> Iterator[tuple[int, list[str], tuple[tuple[str, str | None], ...]]]:
+    """Lines holding a whole poster block: ``(line, who, pairs)`` for ``{name} [{title}] Label: value …``.
+
+    ``who`` is the words before the first label (the name, then the title). Every pair has a value, no label
+    repeats, one is a core stat (join date, post count, reaction score, points), and every count and join date
+    reads as one: a sentence with two labels in it is not a row."""
+    if view.text.count(":") < 2:
+        return
+    for first, last, m in matches_at(view, _NAMED_ROW_RE, lines_with(view, (":",), at_least=2)):
+        if first != last:
+            continue
+        who = m.group("who").split()
+        if not who or len(who) > 7 or who[-1][-1] in ".!?,;" or not is_name_like(who[0]):
+            continue
+        pairs = _split_row(" ".join(m.group("label").split()), m.group("rest"))
+        fields = [label_field(label) or label.lower() for label, _v in pairs]
+        if len(pairs) < 2 or len(set(fields)) < len(fields) or not set(fields) & _CORE_FIELDS:
+            continue
+        if not all(v and _stat_value_ok(f, v) for f, (_label, v) in zip(fields, pairs, strict=True)):
+            continue
+        yield first, who, tuple(pairs)
+
+
+_STAT_LABEL_SEARCH_RE = lazy(rf"(?<![^\s])(?:{_LABELS})[ \t]*:", regex.IGNORECASE)
+
+
+def has_stat_label(line: str) -> bool:
+    """Whether ``line`` holds a stat label with its colon (``Posts:``, ``Registriert:``) as a word."""
+    return ":" in line and _STAT_LABEL_SEARCH_RE.search(line) is not None
+
+
+def _stat_value_ok(field: str, value: str) -> bool:
+    """Whether ``value`` reads as a value of ``field``: a count for counts, a date for a join date, short text
+    for the rest."""
+    if field in ("messages", "reaction_score", "points"):
+        return parse_count(value) is not None
+    if field == "joined":
+        return DATE_RE.search(value) is not None or _MONTH_YEAR_RE.match(value.strip()) is not None
+    return word_count(value) <= 5 and value.rstrip()[-1:] not in ".!?"
+
+
+_WHOLE_DATE_RE = lazy(rf"(?:{DATE_RE.pattern})$", DATE_RE.flags)
+_MONTH_YEAR_RE = lazy(r"\p{L}{3,9}\.?[ \t]+\d{4}$")
+
+
 def _split_row(label: str, value: str) -> list[tuple[str, str | None]]:
     """``Messages`` / ``3 Likes Received: 1 Best Answers: 0`` -> the pairs of a row of stats written on one line.
 
     A value that holds no further ``Label:``, or whose parts are not short values, stays whole."""
     pairs: list[tuple[str, str | None]] = []
     pos = 0
+    whole: list[tuple[str, str | None]] = [(label, value)]
     for m in _NEXT_LABEL_RE.finditer(value):
         part = value[pos : m.start()].strip()
-        if not part or part[-1] in ".!?,;" or word_count(part) > 4:
-            return [(label, value)]  # a sentence, not a row of short values
+        if not part or part[-1] in ".!?,;" or (word_count(part) > 4 and not _WHOLE_DATE_RE.match(part)):
+            return whole  # a sentence, not a row of short values
         pairs.append((label, part))
         label, pos = " ".join(m.group("label").split()), m.end()
     pairs.append((label, value[pos:] or None))

@@ -8,12 +8,12 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from .._lazy import lazy
-from ..dates import DATE_RE
+from ..dates import DATE_RE, parse_date
 from ..model import Quote
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
-from ._classic import CLASSIC_DATE, date_facts
+from ._classic import CLASSIC_DATE, STARTER_BADGE_RE, date_facts
 from ._classic import alt as classic_alt
 from ._common import (
     StatBlock,
@@ -21,6 +21,7 @@ from ._common import (
     find_stat_blocks,
     is_name_like,
     look_back_for_poster,
+    named_stat_rows,
     poster_facts,
 )
 from ._modern import COUNT, known_authors, line_re, phrase_alt, phrase_list, whole_line_hits
@@ -764,6 +765,127 @@ def lone_stat_block(view: TextView) -> Iterator[Hit]:
         yield Hit(first, end, "poster block with one stat", facts, moved_to="author")
 
 
+@rule("GEN017", "inline-poster-block", tags=["author-block"], stage="split", scope="document")
+def inline_poster_block(view: TextView) -> Iterator[Hit]:
+    """A whole poster block on one line: name, title and ``Label: value`` stats, in any engine.
+
+    Converters that join inline elements write a profile column on one line (inscriptis on FluxBB:
+    ``quillpen Member Registered: 2012-09-03 Posts: 1,365``; on phpBB: ``quillpen Posts: 138 Joined: …``). The
+    first word is the name, the words before the first label the title. Every pair needs its value, one of them
+    a core stat, and counts and join dates must read as such. The post's date and ``#N`` right below go with it,
+    and so does a subject line over the date (phpBB). Its contents move to ``post.author``.
+
+    Example (removed)::
+
+        quillpen Member Registered: 2012-09-03 Posts: 1,365
+    """
+    from .page import forum_stats_lines
+
+    stats: frozenset[int] | None = None
+    for i, who, pairs in named_stat_rows(view):
+        if not view.free(i, i):
+            continue
+        if stats is None:
+            stats = forum_stats_lines(view)
+        if i in stats:
+            continue  # a forum-statistics row: PAGE006 reads it
+        split = _name_words(view, i, who)
+        facts = poster_facts(" ".join(who[:split]), [" ".join(who[split:])] if len(who) > split else [], pairs)
+        end, post_facts = after_block(view, i)
+        if end == i:
+            end, post_facts = _subject_and_date(view, i, " ".join(who[:split]))
+        facts.update(post_facts)
+        first = k = i
+        while k > 0 and i - k < 4:  # the avatar's alt text, the thread starter's badge (blank lines between)
+            k -= 1
+            if view.claimed[k]:
+                break
+            if view.lines[k].strip():
+                if not _ABOVE_NAME_RE.match(view.lines[k]):
+                    break
+                first = k
+                if STARTER_BADGE_RE.match(view.lines[k]):
+                    facts["doc.starter"] = who[0]
+        yield Hit(first, end, "poster block on one line", facts, moved_to="author")
+
+
+_LEAD_BULLET_RE = lazy(r"^[ \t]*+[-•*·▪◦][ \t]+")
+_ABOVE_NAME_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{classic_alt('classic_user_avatar')}|{classic_alt('classic_topic_author')})[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
+def _next_line(view: TextView, k: int) -> int | None:
+    """The next live line after line ``k`` with only blank lines (two at most) and lines other rules took
+    between."""
+    blank = 0
+    for j in range(k + 1, min(len(view), k + 8)):
+        if view.claimed[j]:
+            continue
+        if view.lines[j].strip():
+            return j
+        blank += 1
+        if blank > 2:
+            break
+    return None
+
+
+def _name_words(view: TextView, i: int, who: list[str]) -> int:
+    """How many of the words before the stats (``who``, on line ``i``) are the name: the most that a dated line
+    among the next six names (a byline repeats a name of several words: ``by Outer Banks » {date}``); one
+    otherwise."""
+    if len(who) < 2:
+        return 1
+    seen = 0
+    for k in range(i + 1, min(len(view), i + 13)):
+        line = view.original[k] if view.claimed[k] else view.lines[k]  # (another rule may have taken a byline)
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        if len(line) <= 200 and DATE_RE.search(line):
+            for n in range(len(who), 1, -1):
+                if " ".join(who[:n]) in line:
+                    return n
+    return 1
+
+
+def _subject_and_date(view: TextView, end: int, name: str) -> tuple[int, dict[str, object]]:
+    """A subject line right after line ``end`` over the post's date: a date line (phpBB through inscriptis:
+    ``{subject}`` / ``{date}``) or a byline that names the poster ``name`` with a date (``Post by {name} »
+    {date}``). The new end and the facts, or ``end`` and none. A byline another rule took is left to it, and the
+    subject still goes with the block (the two heads are then read as one: see the engine)."""
+    k = _next_line(view, end)
+    for _ in range(2):  # the post's buttons under the block (``Reply with quote``)
+        if k is None or not is_button_row(_LEAD_BULLET_RE.sub("", view.lines[k], count=1)):
+            break
+        k = _next_line(view, k)
+    if k is None:
+        return end, {}
+    subject = view.lines[k].strip()
+    if len(subject) > 160 or word_count(subject) > 20 or subject[-1:] in ".:":
+        return end, {}
+    last, facts = after_block(view, k)
+    if "post.date" in facts:
+        return last, {**facts, "post.title": subject}
+    after = k + 1
+    while after < len(view) and after <= k + 2 and not view.claimed[after] and not view.lines[after].strip():
+        after += 1
+    if after >= len(view) or after > k + 2:
+        return end, {}
+    line = view.original[after] if view.claimed[after] else view.lines[after]
+    if len(line) > 160 or name not in line or (m := DATE_RE.search(line)) is None:
+        return end, {}
+    if view.claimed[after]:
+        return k, {"post.title": subject}
+    found: dict[str, object] = {"post.title": subject, "post.date_raw": m.group(0).strip()}
+    if (d := parse_date(m.group(0))) is not None:
+        found["post.date"] = d
+    return after, found
+
+
 _MEMBER_MENU_RE = lazy(
     rf"^[ \t]*+(?:[-•*+·][ \t]*)?(?:{classic_alt('classic_member_menu')})[ \t]*$", regex.IGNORECASE
 )
@@ -992,6 +1114,7 @@ PACK = RulePack(
         likes_summary,
         markup_only_line,
         lone_stat_block,
+        inline_poster_block,
         quote_box_label,
         lone_like_count,
         reaction_tally,

@@ -24,7 +24,7 @@ from ._classic import (
     subject_then,
     weighted_sniff,
 )
-from ._common import iter_line_matches
+from ._common import has_stat_label, iter_line_matches
 from ._sniff import literal_led
 
 __all__ = ["PACK"]
@@ -102,10 +102,30 @@ def byline(view: TextView) -> Iterator[Hit]:
         if user:
             facts["author.name"] = user
         start = i
-        prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
-        if prev and _RE_SUBJECT.match(view.lines[prev[0]]):
-            start = prev[0]
+        prev, hopped = _above_buttons(view, i)
+        if prev is not None:
+            subject = view.lines[prev].strip()
+            if _RE_SUBJECT.match(subject) or (
+                hopped and len(subject) <= 160 and subject[-1] not in ".:" and not has_stat_label(subject)
+            ):
+                # the subject line; the first post's has no ``Re:``, but the buttons under it show what it is
+                start = prev
+                facts["post.title"] = subject
         yield Hit(start, i, "post byline", facts, moved_to="author")
+
+
+def _above_buttons(view: TextView, i: int) -> tuple[int | None, bool]:
+    """The nearest live line above line ``i`` over up to two of the post's button lines (phpBB 3.3 prints them
+    between the subject and the byline), and whether it is over any; each step looks at most three lines up."""
+    k = i
+    for hop in range(3):
+        prev = [j for j in range(k - 1, max(-1, k - 4), -1) if view.is_live(j)][:1]
+        if not prev:
+            break
+        if not _STOP_RE.match(view.lines[prev[0]]):
+            return prev[0], hop > 0
+        k = prev[0]
+    return None, False
 
 
 _RE_SUBJECT = lazy(r"^[ \t]*+(?:Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200}$")
