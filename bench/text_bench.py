@@ -205,8 +205,10 @@ class PageResult:
     scores: dict[str, Score]
     trafilatura_html_ms: float | None
     postclean_ms: float | None
-    leftovers: dict[str, list[tuple[str, str]]]  # extractor -> [(kind, line)]
-    input_leftovers: dict[str, int]  # extractor -> count of flagged lines in the input
+    #: extractor -> postclean's time on that extractor's text of the page (ms)
+    postclean_ms_by: dict[str, float] = field(default_factory=dict)
+    leftovers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # extractor -> [(kind, line)]
+    input_leftovers: dict[str, int] = field(default_factory=dict)  # extractor -> flagged lines in the input
     #: extractor -> (doc.starter matches the truth's author, the first post's date matches ``published``);
     #: ``None`` where the truth has no such field
     meta: dict[str, tuple[bool | None, bool | None]] = field(default_factory=dict)
@@ -246,8 +248,9 @@ def run_page(
     meta: dict[str, tuple[bool | None, bool | None]] = {}
     traf_html_ms: float | None = None
     if "trafilatura" in funcs:
-        traf_html_ms = timed(lambda: funcs["trafilatura"](html)).ms
+        traf_html_ms = best_of(lambda: funcs["trafilatura"](html), REPEAT).ms
     postclean_ms: float | None = None
+    pc_ms: dict[str, float] = {}
     for ext in extractors:
         if ext == "trafilatura":
             source, ms, err = page.trafilatura_text(), traf_html_ms, None
@@ -266,7 +269,9 @@ def run_page(
         scores[f"{ext} + line oracle"] = score(page, source, oracle.value or "", oracle.ms, oracle.error)
         if pc is None:
             continue
-        pc_run: Run = timed(partial(pc.clean, source, kind="text", ignore=IGNORE or None))
+        pc_run: Run = best_of(partial(pc.clean, source, kind="text", ignore=IGNORE or None), REPEAT)
+        if pc_run.error is None:
+            pc_ms[ext] = pc_run.ms
         doc = pc_run.value
         if doc is None:
             scores[f"{ext} + postclean"] = score(page, source, "", pc_run.ms, pc_run.error)
@@ -282,7 +287,16 @@ def run_page(
             meta[ext] = metadata_checks(page, doc)
         if ext == "trafilatura":
             postclean_ms = pc_run.ms
-    return PageResult(page, scores, traf_html_ms, postclean_ms, leftovers, input_leftovers, meta)
+    return PageResult(page, scores, traf_html_ms, postclean_ms, pc_ms, leftovers, input_leftovers, meta)
+
+
+def best_of(fn: Callable[[], Any], n: int) -> Run:
+    """:func:`timed` ``n`` times: the fastest run (the first run's value and error)."""
+    first = timed(fn)
+    if first.error is not None or n <= 1:
+        return first
+    ms = min([first.ms, *(timed(fn).ms for _ in range(n - 1))])
+    return Run(first.value, ms, first.error)
 
 
 def metadata_checks(page: Page, doc: Any) -> tuple[bool | None, bool | None]:
@@ -427,6 +441,40 @@ def report(results: list[PageResult], extractors: Sequence[str], show: int) -> s
         )
     )
 
+    out.append(
+        "\nThe same ratio for every input: postclean's time on that extractor's text of a page over trafilatura's "
+        "time on the page's HTML (the issue's target is at most 0.05). Whole-page inputs are longer than the "
+        "main-content ones, and postclean's time grows with the text.\n"
+    )
+    rows = []
+    for ext in extractors:
+        pairs = [
+            (r.postclean_ms_by[ext], r.trafilatura_html_ms)
+            for r in results
+            if ext in r.postclean_ms_by and r.trafilatura_html_ms
+        ]
+        if not pairs:
+            continue
+        ms = [p for p, _t in pairs]
+        rows.append(
+            [
+                ext,
+                str(len(pairs)),
+                fmt(median(ms), 2),
+                fmt(mean(ms), 2),
+                fmt(median([p / t for p, t in pairs if t])),
+                fmt(max(p / t for p, t in pairs if t)),
+            ]
+        )
+    out.append(
+        markdown_table(
+            ["input", "pages", "postclean text ms med", "ms mean", "median per-page ratio", "max ratio"], rows
+        )
+    )
+    out.append(
+        f"\nTimes are the fastest of {REPEAT} run(s) of each call (`--repeat`), for trafilatura and postclean alike."
+    )
+
     for ext in extractors:
         worse = []
         for r in results:
@@ -481,6 +529,8 @@ def report(results: list[PageResult], extractors: Sequence[str], show: int) -> s
 
 #: postclean rules left out for an ablation run (``--ignore``).
 IGNORE: list[str] = []
+#: each timed call is the fastest of this many runs (``--repeat``)
+REPEAT = 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -497,8 +547,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=20, metavar="N", help="offending lines to list (default 20)")
     ap.add_argument("--json", metavar="PATH", help="also write per-page scores as JSON")
     ap.add_argument("--ignore", action="append", default=[], metavar="RULE", help="postclean rules to ignore (ablation)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="time trafilatura.extract and postclean N times on each input and keep the fastest (default 1)",
+    )
     args = ap.parse_args(argv)
     IGNORE[:] = args.ignore
+    global REPEAT
+    REPEAT = max(1, args.repeat)
 
     root = require_corpus()
     pages = load_corpus(root, only=args.only, pages=args.pages, need_text=True)

@@ -1202,6 +1202,91 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Комментарий удалён пользователем",
         ),
     },
+    # --- cookie banners: a sentence that opens a banner ({w}: up to two words, "We use some essential cookies") ---
+    "cookie_notice": {
+        "en": (
+            "We value your privacy", "This site uses cookies", "This website uses cookies", "Our site uses cookies",
+            "Our website uses cookies", "We use {w}cookies", "We and our partners store", "We and our partners use",
+            "We and our {n} partners store", "We and our {n} partners use", "By continuing to use this site",
+            "By continuing to use this website", "By continuing to use our site", "By continuing to use our website",
+            "By continuing to browse this site", "By continuing to browse our site",
+        ),
+        "de": (
+            "Wir verwenden {w}Cookies", "Wir nutzen {w}Cookies", "Diese Website verwendet Cookies",
+            "Diese Webseite verwendet Cookies", "Diese Seite verwendet Cookies", "Diese Website nutzt Cookies",
+            "Wir respektieren Ihre Privatsphäre", "Ihre Privatsphäre ist uns wichtig",
+            "Durch die weitere Nutzung der Website",
+        ),
+        "fr": (
+            "Nous utilisons des cookies", "Nous utilisons {w}cookies", "Ce site utilise des cookies",
+            "Ce site web utilise des cookies", "Ce site utilise {w}cookies", "Nous respectons votre vie privée",
+            "En poursuivant votre navigation",
+        ),
+        "es": (
+            "Utilizamos {w}cookies", "Usamos {w}cookies", "Este sitio web utiliza cookies", "Este sitio utiliza cookies",
+            "Este sitio usa cookies", "Este sitio web usa cookies", "Valoramos tu privacidad",
+            "Valoramos su privacidad", "Si continúa navegando",
+        ),
+        "pt": (
+            "Utilizamos {w}cookies", "Usamos {w}cookies", "Este site utiliza cookies", "Este site usa cookies",
+            "Este website utiliza cookies", "Valorizamos a sua privacidade", "Valorizamos sua privacidade",
+            "Ao continuar a navegar",
+        ),
+        "it": (
+            "Utilizziamo {w}cookie", "Usiamo {w}cookie", "Questo sito utilizza {w}cookie", "Questo sito usa {w}cookie",
+            "Questo sito web utilizza {w}cookie", "Rispettiamo la tua privacy", "La tua privacy è importante",
+            "Continuando a navigare",
+        ),
+        "nl": (
+            "Wij gebruiken {w}cookies", "We gebruiken {w}cookies", "Deze website gebruikt cookies",
+            "Deze site gebruikt cookies", "Deze website maakt gebruik van cookies", "Wij hechten waarde aan uw privacy",
+            "Door verder te gaan op deze website",
+        ),
+        "pl": (
+            "Używamy plików cookie", "Używamy {w}plików cookie", "Ta strona używa plików cookie",
+            "Ta strona korzysta z plików cookie", "Ten serwis wykorzystuje pliki cookie", "Cenimy Twoją prywatność",
+            "Korzystając ze strony",
+        ),
+        "ru": (
+            "Мы используем файлы cookie", "Мы используем cookie", "Мы используем {w}файлы cookie",
+            "Этот сайт использует файлы cookie", "Этот сайт использует cookie", "Мы ценим вашу конфиденциальность",
+            "Продолжая использовать сайт",
+        ),
+    },
+    # a banner's buttons: removed only next to a banner sentence
+    "cookie_buttons": {
+        "en": (
+            "Accept all", "Accept all cookies", "Accept cookies", "Reject all", "Reject cookies", "Allow all",
+            "Allow cookies", "Manage preferences", "Manage options", "Manage cookies", "Cookie settings",
+            "Cookie preferences", "Cookie policy", "Learn more", "Learn more...", "Accept", "I agree", "Got it", "Got it!",
+        ),
+        "de": (
+            "Alle akzeptieren", "Akzeptieren", "Alle ablehnen", "Ablehnen", "Einstellungen", "Cookie-Einstellungen",
+            "Mehr erfahren", "Einverstanden", "Verstanden",
+        ),
+        "fr": (
+            "Tout accepter", "Accepter", "Tout refuser", "Refuser", "Je refuse", "J'accepte", "Paramètres des cookies",
+            "Personnaliser", "En savoir plus", "OK pour moi",
+        ),
+        "es": ("Aceptar todo", "Aceptar", "Rechazar todo", "Rechazar", "Configuración de cookies", "Más información"),
+        "pt": ("Aceitar tudo", "Aceitar", "Rejeitar tudo", "Rejeitar", "Configurações de cookies", "Saiba mais"),
+        "it": ("Accetta tutto", "Accetta", "Rifiuta tutto", "Rifiuta", "Impostazioni cookie", "Scopri di più"),
+        "nl": ("Alles accepteren", "Accepteren", "Alles weigeren", "Weigeren", "Cookie-instellingen", "Meer informatie"),
+        "pl": ("Akceptuj wszystko", "Akceptuję", "Akceptuj", "Odrzuć wszystko", "Odrzuć", "Ustawienia plików cookie", "Dowiedz się więcej"),
+        "ru": ("Принять все", "Принять", "Отклонить все", "Отклонить", "Настройки cookie", "Подробнее"),
+    },
+    # words that make a matched line a banner's own (a button line counts only within three lines of one)
+    "cookie_words": {
+        "en": ("cookie", "consent", "privacy", "partners"),
+        "de": ("cookie", "datenschutz", "privatsphäre", "einwilligung"),
+        "fr": ("cookie", "consentement", "confidentialité", "vie privée", "partenaires"),
+        "es": ("cookie", "consentimiento", "privacidad", "socios"),
+        "pt": ("cookie", "consentimento", "privacidade", "parceiros"),
+        "it": ("cookie", "consenso", "privacy", "partner"),
+        "nl": ("cookie", "toestemming", "privacy", "partners"),
+        "pl": ("cookie", "zgod", "prywatno", "partner"),
+        "ru": ("cookie", "согласи", "конфиденциальн", "партнер"),
+    },
     # --- consent managers (cookie preference panels, IAB purpose lists; all sites) ---
     # how a cookie-category description sentence starts ("These cookies are …")
     "consent_these": {

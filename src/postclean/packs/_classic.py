@@ -682,17 +682,11 @@ def _look_up(
         cands = cands[:gap_at]
         pre_lines = [p for p in pre_lines if not cands or p > cands[-1]]
     cands.reverse()  # top to bottom
-    while (
-        cands
-        and _LIST_ITEM_RE.match(view.lines[cands[0]])
-        and (above_at := _live_above(view, cands[0])) is not None
-        and _LIST_ITEM_RE.match(view.lines[above_at])
-    ):
-        cands.pop(0)  # the last item of a list above the block (a pagination row's ``Next``) is not the name
     name: str | None = None
     ranks: list[str] = []
     if header_at is not None:
         glued = header_facts.pop("_rank", None)
+        cands = _from_name(view, cands)
         if cands:
             name = _unbullet(view.lines[cands[0]])
             ranks = [_unbullet(view.lines[c]) for c in cands[1:]]
@@ -706,6 +700,7 @@ def _look_up(
             while keep < len(cands) and RANK_RE.search(view.lines[cands[-keep]]):
                 keep += 1
             cands = cands[-keep:]
+        cands = _from_name(view, cands)
         if cands:
             name = _unbullet(view.lines[cands[0]])
             ranks = [_unbullet(view.lines[c]) for c in cands[1:]]
@@ -723,6 +718,23 @@ def _look_up(
 
 #: The thread starter's badge some styles print above the name in each of their posts (``Topic Author``).
 STARTER_BADGE_RE = line_re(alt("classic_topic_author"))
+
+
+def _from_name(view: TextView, cands: list[int]) -> list[int]:
+    """``cands`` (name and rank lines, top to bottom) without list items at the top that continue a list above
+    them over a line that is no list item: the last items of a list over the block (a pagination row's
+    ``Next``, an attachment's size) are not the name. (A block printed as a list, one item a line, keeps its
+    name.)"""
+    k = 0
+    while (
+        k < len(cands) - 1
+        and not _LIST_ITEM_RE.match(view.lines[cands[k + 1]])
+        and _LIST_ITEM_RE.match(view.lines[cands[k]])
+        and (above_at := _live_above(view, cands[k])) is not None
+        and _LIST_ITEM_RE.match(view.lines[above_at])
+    ):
+        k += 1
+    return cands[k:]
 
 
 def _unbullet(line: str) -> str:

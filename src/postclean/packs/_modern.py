@@ -53,6 +53,7 @@ _PLACEHOLDERS = {
     r"\{n\}": COUNT,
     r"\{user\}": r"[^\n]{1,60}?",
     r"\{x\}": r"[^\n]{1,160}?",
+    r"\{w\}": r"(?:[\p{L}-]+[ \t]+){0,2}",  # up to two words (then no blank before the next word)
 }
 
 

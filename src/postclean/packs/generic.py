@@ -381,18 +381,10 @@ def _pager_items(view: TextView, rows: set[int]) -> Iterator[Hit]:
 
 
 _CONSENT_RE = lazy(
-    r"^[ \t]*+(?:"
-    r"We value your privacy\.?"
-    r"|We and our (?:\d+ )?partners (?:store|use)[^\n]{0,2000}"
-    r"|(?:This|Our) (?:site|website) uses cookies[^\n]{0,600}"
-    r"|We use (?:(?:some|only|optional|essential|necessary|strictly|additional)[ \t]+){0,2}cookies[^\n]{0,600}"
-    r"|By continuing to (?:use|browse) (?:this|our) (?:site|website)[^\n]{0,300}(?:cookies|terms|privacy)[^\n]{0,200}"
-    r"|(?:Accept|Reject|Allow) (?:all|all cookies|cookies)|Manage (?:preferences|options|cookies)|Cookie (?:settings|preferences|policy)"
-    r"|Learn more(?:…|\.\.\.)?|Accept|I agree|Got it!?"
-    r")[ \t]*$",
+    rf"^[ \t]*+(?:(?:{phrase_alt('cookie_notice')})[^\n]{{0,2000}}|(?:{phrase_alt('cookie_buttons')}))[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
-_CONSENT_ANCHOR_RE = lazy(r"cookie|consent|privacy|partners", regex.IGNORECASE)
+_COOKIE_WORDS = tuple(dict.fromkeys(x.casefold() for x in phrases("cookie_words")))
 
 
 @rule(
@@ -400,12 +392,15 @@ _CONSENT_ANCHOR_RE = lazy(r"cookie|consent|privacy|partners", regex.IGNORECASE)
     "cookie-notice",
     tags=["notice", "navigation"],
     stage="generic",
-    trigger=("cookie", "privacy", "consent", "partners"),
+    trigger=_COOKIE_WORDS,
 )
 def cookie_notice(view: TextView) -> Iterator[Hit]:
     """Cookie and consent banners: ``We value your privacy``, ``This site uses cookies…``, ``Accept all``.
 
-    Button-like lines (``Accept``, ``Learn more…``) count only next to a banner sentence.
+    A banner sentence opens with one of the ``cookie_notice`` phrases (nine languages: ``Wir verwenden
+    Cookies``, ``Nous utilisons des cookies``, ``Мы используем файлы cookie`` …) and names cookies, consent,
+    privacy or partners. Button-like lines (``Accept``, ``Tout refuser``, ``Learn more…``) count only within
+    three lines of a banner sentence.
 
     Example (removed)::
 
@@ -413,7 +408,7 @@ def cookie_notice(view: TextView) -> Iterator[Hit]:
         Accept
     """
     hits = [(first, m.group(0)) for first, last, m in view.finditer(_CONSENT_RE) if first == last]
-    anchors = {i for i, text in hits if _CONSENT_ANCHOR_RE.search(text) and word_count(text) >= 3}
+    anchors = {i for i, text in hits if word_count(text) >= 3 and any(w in text.casefold() for w in _COOKIE_WORDS)}
     for i, _text in hits:
         if i in anchors or any(abs(i - a) <= 3 for a in anchors):
             yield Hit(i, i, "cookie or consent notice")
