@@ -12,8 +12,9 @@ and overall:
   (see :mod:`bench.baselines`), and a yardstick: the "line oracle", which knows the ground truth and drops
   whole lines while content retention stays >= 0.99 (how much chrome a line-level cleaner can remove at all);
 * postclean's text door, ``postclean.clean(text, kind="text").text`` (bodies, quotes left out);
-* postclean convention-matched: per page, whichever of ``doc.render()`` and
-  ``doc.render(quotes="inline", headers=True)`` has the higher word F1.
+* postclean convention-matched: per page, whichever of ``doc.render()``,
+  ``doc.render(quotes="inline", headers=True)`` and the same with ``comments="inline"`` has the higher word
+  F1 (as the HTML bench does).
 
 Metrics: word precision / recall / F1, ``with`` and ``without`` rates, content retention, chrome removal and
 ms per document (median, mean). It also times ``trafilatura.extract(html)`` on the same pages and reports the
@@ -280,7 +281,11 @@ def run_page(
         else:
             default = doc.text
             scores[f"{ext} + postclean"] = score(page, source, default, pc_run.ms)
-            candidates = [default, doc.render(quotes="inline", headers=True)]
+            candidates = [
+                default,
+                doc.render(quotes="inline", headers=True),
+                doc.render(quotes="inline", headers=True, comments="inline"),
+            ]
             best = max(candidates, key=lambda t: prf(t, page.main_content).f1)
             scores[f"{ext} + postclean (conv.)"] = score(page, source, best, pc_run.ms)
             leftovers[ext] = flagged_lines(default)

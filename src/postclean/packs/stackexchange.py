@@ -69,11 +69,17 @@ def vote_count(view: TextView) -> Iterator[Hit]:
         if not _NUMBER_RE.match(view.lines[i]):
             continue
         prev = live[k - 1] if k else None
-        nxt = live[k + 1] if k + 1 < len(live) else None
+        at = k + 1
+        if at < len(live) and _BOUNTY_RE.match(view.lines[live[at]]):
+            at += 1  # the bounty awarded to the answer (``+100``) under its score
+        nxt = live[at] if at < len(live) else None
         if nxt is None or word_count(view.lines[nxt]) < 3 or _NUMBER_RE.match(view.lines[nxt]):
             continue
         if prev is None or _BOUNDARY_RE.match(view.lines[prev]):
-            yield Hit(i, i, "vote count (post starts)")
+            yield Hit(i, live[at - 1], "vote count (post starts)")
+
+
+_BOUNTY_RE = lazy(r"^[ \t]*+\+\d{1,5}[ \t]*$")
 
 
 # -- SE002: post menu and question header ---------------------------------------------------------------------
@@ -503,16 +509,23 @@ def _threaded_comment(view: TextView, i: int, done: int) -> _Found | None:
         return None
     above = view.live_indices(max(done + 1, i - 200), i)[::-1][:20]
     for k in range(1, len(above) - 1):
-        if _COMMENT_WHEN_RE.match(view.lines[above[k]]):
-            name = view.lines[above[k + 1]].strip()
+        line = view.lines[above[k]].strip()
+        name = view.lines[above[k + 1]].strip()
+        if _COMMENT_WHEN_RE.match(line):
             if not name or word_count(name) > 5:
                 return None
             start = above[k + 1]
             if k + 2 < len(above) and view.lines[above[k + 2]].strip() == name:
                 start = above[k + 2]
-            # the time is relative ("Over a year ago"): the timestamp gives the date
-            text = tuple(above[:k][::-1])
-            return _Found(start, end, text, name, None, view.lines[i])
+        elif name and word_count(name) <= 5 and line.startswith(name + " ") and _COMMENT_WHEN_RE.match(
+            line[len(name) :]
+        ):
+            start = above[k + 1]  # ``name`` / ``name Over a year ago`` (the name and the time on one line)
+        else:
+            continue
+        # the time is relative ("Over a year ago"): the timestamp gives the date
+        text = tuple(above[:k][::-1])
+        return _Found(start, end, text, name, None, view.lines[i])
     return None
 
 
