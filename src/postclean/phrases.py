@@ -875,6 +875,41 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Odnośnik do komentarza", "Link do komentarza", "Link do posta", "Udostępnij na innych stronach", "Więcej opcji udostępniania...", "Zgłoś post", "Rekomendowane odpowiedzi", "Polecane posty", "Autor", "Popularny post", "Przejdź do listy tematów", "Odpowiedz w tym temacie", "Podobna zawartość", "Rozwiń", "(edytowany)"),
         "ru": ("Ссылка на комментарий", "Ссылка на сообщение", "Поделиться на другие сайты", "Больше вариантов поделиться...", "Пожаловаться на сообщение", "Рекомендуемые сообщения", "Автор", "Популярное сообщение", "Перейти к списку тем", "Ответить в тему", "Похожий контент", "Развернуть", "(изменено)"),
     },
+    # the options of Invision's search panel, one a line or a row on one line (``Any date Past 24 hours …``)
+    "ips_search_dates": {
+        "en": (
+            "Any date", "Past 24 hours", "Past week", "Past month", "Past six months", "Past year",
+            "Created any time", "Created past 24 hours", "Created past week", "Created past month",
+            "Created past 6 months", "Created past year", "Updated any time", "Updated past 24 hours",
+            "Updated past week", "Updated past month", "Updated past 6 months", "Updated past year",
+        ),
+        "de": ("Beliebiges Datum", "Letzte 24 Stunden", "Letzte Woche", "Letzter Monat", "Letzte sechs Monate", "Letztes Jahr"),
+        "fr": ("N'importe quelle date", "Dernières 24 heures", "Semaine dernière", "Mois dernier", "Six derniers mois", "Année dernière"),
+        "es": ("Cualquier fecha", "Últimas 24 horas", "Última semana", "Último mes", "Últimos seis meses", "Último año"),
+        "pt": ("Qualquer data", "Últimas 24 horas", "Última semana", "Último mês", "Últimos seis meses", "Último ano"),
+        "it": ("Qualsiasi data", "Ultime 24 ore", "Ultima settimana", "Ultimo mese", "Ultimi sei mesi", "Ultimo anno"),
+        "nl": ("Elke datum", "Afgelopen 24 uur", "Afgelopen week", "Afgelopen maand", "Afgelopen zes maanden", "Afgelopen jaar"),
+        "pl": ("Dowolna data", "Ostatnie 24 godziny", "Ostatni tydzień", "Ostatni miesiąc", "Ostatnie sześć miesięcy", "Ostatni rok"),
+        "ru": ("Любая дата", "За последние 24 часа", "За последнюю неделю", "За последний месяц", "За последние полгода", "За последний год"),
+    },
+    "ips_search_options": {
+        "en": (
+            "Where:", "Date Created:", "Last Updated:", "Use:", "Date Created", "Last Updated", "Find results in",
+            "Find results that contain...", "Everywhere", "This Forum", "This Topic", "This Community", "Topics",
+            "Files", "Products", "Pages", "Records", "Events", "Blog Entries", "Images", "Albums", "Members",
+            "Articles", "Releases", "Clubs", "Content titles and body", "Content titles only",
+            "Search titles and body", "Search titles only", "All of these words", "Any of these words",
+            "Search...", "Custom",
+        ),
+        "de": ("Überall", "Dieses Forum", "Dieses Thema", "Themen", "Mitglieder", "Alle dieser Wörter", "Eines dieser Wörter"),
+        "fr": ("Partout", "Ce forum", "Ce sujet", "Sujets", "Membres", "Tous ces mots", "N'importe lequel de ces mots"),
+        "es": ("En todas partes", "Este foro", "Este tema", "Temas", "Miembros", "Todas estas palabras", "Cualquiera de estas palabras"),
+        "pt": ("Em todo lugar", "Este fórum", "Este tópico", "Tópicos", "Membros", "Todas estas palavras", "Qualquer uma destas palavras"),
+        "it": ("Ovunque", "Questo forum", "Questa discussione", "Discussioni", "Utenti", "Tutte queste parole", "Qualsiasi di queste parole"),
+        "nl": ("Overal", "Dit forum", "Dit onderwerp", "Onderwerpen", "Leden", "Al deze woorden", "Een van deze woorden"),
+        "pl": ("Wszędzie", "To forum", "Ten temat", "Tematy", "Użytkownicy", "Wszystkie te słowa", "Dowolne z tych słów"),
+        "ru": ("Везде", "Этот форум", "Эта тема", "Темы", "Пользователи", "Все эти слова", "Любое из этих слов"),
+    },
     "ips_guest_prompt": {
         "en": (
             "Create an account or sign in to comment",

@@ -814,10 +814,55 @@ def _ips5_has_year() -> bool:
     )
 
 
+_SEARCH_OPTION = f"(?:{phrase_alt('ips_search_dates', 'ips_search_options')})"
+#: one option: bare, after a ``[ ]`` checkbox (links2), or in a select box (lynx ``[Created any time_____]``)
+_SEARCH_ITEM = rf"(?:(?:\[[ xX]?\][ \t]*)?{_SEARCH_OPTION}|\[{_SEARCH_OPTION}[_ \t]*\])"
+#: a line of search-panel options: one, or a row of them
+_SEARCH_ROW_RE = line_re(rf"{_SEARCH_ITEM}(?:[ \t]++{_SEARCH_ITEM})*+", flags=regex.IGNORECASE)
+_SEARCH_ITEM_RE = lazy(_SEARCH_OPTION, regex.IGNORECASE)
+_SEARCH_DATE_RE = lazy(f"(?:{phrase_alt('ips_search_dates')})", regex.IGNORECASE)
+_SEARCH_TRIGGER = tuple(dict.fromkeys(x.lower() for x in phrase_list("ips_search_dates")))
+
+
+@rule("IPS007", "search-panel", tags=["navigation"], trigger=_SEARCH_TRIGGER)
+def search_panel(view: TextView) -> Iterator[Hit]:
+    """Invision's search panel, flattened: where to search (``Everywhere`` / ``This Forum`` / ``Topics`` …),
+    date filters (``Any date`` / ``Past 24 hours`` …, ``Created past week``, ``Updated any time``) and word
+    options, one a line or a row on one line. A run of such lines goes only when it holds two date filters or
+    a row of four options, so a lone ``Topics`` or ``Members`` line stays.
+
+    Example (removed)::
+
+        Everywhere
+        This Forum
+        Any date
+        Past 24 hours
+        Past week
+    """
+    rows = {i for i, _m in whole_line_hits(view, _SEARCH_ROW_RE)}
+    if not rows:
+        return
+    run: list[int] = []
+    for i in sorted(rows):
+        if run and any(view.is_live(k) and k not in rows for k in range(run[-1] + 1, i)):
+            yield from _search_run(view, run)
+            run = []
+        run.append(i)
+    yield from _search_run(view, run)
+
+
+def _search_run(view: TextView, run: list[int]) -> Iterator[Hit]:
+    """The hits of one run of search-panel lines, when it holds two date filters or a row of four options."""
+    dates = sum(len(_SEARCH_DATE_RE.findall(view.lines[i])) for i in run)
+    if dates >= 2 or any(len(_SEARCH_ITEM_RE.findall(view.lines[i])) >= 4 for i in run):
+        for i in run:
+            yield Hit(i, i, "search panel option")
+
+
 PACK = RulePack(
     name="invision",
     prefix="IPS",
-    rules=(author_pane, quote, edit_note, post_links, glued_entry_date, reaction_count),
+    rules=(author_pane, quote, edit_note, post_links, glued_entry_date, reaction_count, search_panel),
     sniff=sniff,
     description="Invision Community 4/5 pages flattened to text",
 )
