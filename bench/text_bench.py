@@ -4,7 +4,8 @@ For every corpus page with ground truth and a saved ``<id>.trafilatura.txt`` thi
 and overall:
 
 * the input as it is (``trafilatura``: the saved trafilatura 2.3.1 output; ``resiliparse``, ``html-text``,
-  ``bs4`` (BeautifulSoup ``get_text("\\n")``, one text node per line), ``inscriptis`` (``inscriptis.get_text``)
+  ``bs4`` (BeautifulSoup ``get_text("\\n")``, one text node per line; ``bs4-raw`` the same without dropping
+  ``<script>`` and ``<style>`` first), ``inscriptis`` (``inscriptis.get_text``)
   ``html2text`` (Markdown, ``body_width=0``), and the text browsers ``lynx`` and ``w3m`` (``-dump``, when
   installed); ``html2text-78`` and ``lynx-80``, the same two with their lines wrapped at their default widths:
   extracted from the page HTML in this run);
@@ -65,6 +66,7 @@ EXTRACTORS = (
     "resiliparse",
     "html-text",
     "bs4",
+    "bs4-raw",
     "inscriptis",
     "html2text",
     "html2text-78",
@@ -141,6 +143,13 @@ def _extractor_functions() -> dict[str, Callable[[str], str]]:
             return str(soup.get_text("\n"))
 
         funcs["bs4"] = soup_text
+
+        def raw_soup_text(html: str) -> str:
+            # the same without removing <script>/<style> first, as many scrapers call it: the page's scripts and
+            # styles are text too
+            return str(BeautifulSoup(html, "lxml").get_text("\n"))
+
+        funcs["bs4-raw"] = raw_soup_text
     except ImportError:
         pass
     try:

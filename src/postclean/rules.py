@@ -53,6 +53,7 @@ TAGS = frozenset(
         "duplicate",
         "notice",
         "post-meta",
+        "markup",
     }
 )
 

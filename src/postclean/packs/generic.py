@@ -20,6 +20,7 @@ from ._common import (
     after_block,
     find_stat_blocks,
     is_name_like,
+    lines_with,
     look_back_for_poster,
     named_stat_rows,
     poster_facts,
@@ -965,6 +966,81 @@ def _paragraph_alone(view: TextView, i: int) -> bool:
     return True
 
 
+#: Identifiers of page scripts, styles and templates (tag managers, ad slots, analytics, app state, XenForo's
+#: script namespace, template placeholders): found in text only when a converter kept a page's ``<script>``
+#: or ``<style>`` contents (``get_text()`` without removing them, markdownify).
+PAGE_SCRIPT_MARKERS: tuple[str, ...] = (
+    "datalayer", "gtag(", "googletag", "adsbygoogle", "googleanalyticsobject", "_gaq", "fbq(", "gtm.js",
+    "googletagmanager", "window.__", "window.isodata", "xf.", "{%=", "<script", "</script>", "javascript:void",
+    "document.documentelement", "document.createelement(", "getelementsbytagname(", "domcontentloaded",
+    "prefers-color-scheme", "@media", "!important", "cookieconsent",
+)
+_JS_LEAD_RE = lazy(
+    r"^(?:(?-i:var|let|const|function|return|if|else|for|while|try|catch|new|typeof)\b|[}\])]|[\w$.\[\]'\"]+[ \t]*"
+    r"(?:=|\+=|\|\|=)[ \t]|[\w$.]+\(|['\"][^'\"\n]{1,80}['\"][ \t]*:|[#.@]?[\w-]+(?:\[[^\]\n]*\])?[ \t]*\{|"
+    r"[\w-]+[ \t]*:[ \t]*[^ \t\n]+[;,{]?$|<\/?[a-z][\w-]*[ >]|@[\w-]+\b[^\n]*[{;]$)",
+    regex.IGNORECASE,
+)
+_CODE_PUNCT = frozenset(";{}()=[]<>'\"")
+
+
+def _code_like(line: str) -> bool:
+    """Whether ``line`` reads as a line of script, style or markup rather than prose."""
+    s = line.strip()
+    if not s:
+        return False
+    if len(s) > 300:
+        return s.count('":') >= 5 or s.count(";") >= 5  # a JSON blob or a minified script
+    punct = sum(c in _CODE_PUNCT for c in s)
+    if punct >= 4 and punct * 7 >= len(s):
+        return True
+    if s[-1] in ".!?" and word_count(s) >= 6:
+        return False  # a sentence
+    return _JS_LEAD_RE.match(s) is not None and (punct >= 1 or word_count(s) <= 4)
+
+
+@rule("GEN018", "page-script", tags=["markup"], stage="generic", trigger=PAGE_SCRIPT_MARKERS)
+def page_script(view: TextView) -> Iterator[Hit]:
+    """Script, style and template code of the page itself, where a converter kept it (BeautifulSoup's
+    ``get_text()`` without removing ``<script>`` and ``<style>``, markdownify).
+
+    A run of code-like lines (blank lines between allowed) goes when one of its lines holds a page-script
+    marker (:data:`PAGE_SCRIPT_MARKERS`: ``dataLayer``, ``googletag``, ``window.__…``, ``@media`` …). Code
+    in a post stays unless it holds such a marker; prose lines around a run stop it.
+
+    Example (removed)::
+
+        window.dataLayer = window.dataLayer || [];
+        gtag('js', new Date());
+    """
+    anchors = [i for i in lines_with(view, PAGE_SCRIPT_MARKERS) if view.is_live(i) and _code_like(view.lines[i])]
+    done = -1
+    n = len(view)
+    for i in anchors:
+        if i <= done:
+            continue
+        first = last = i
+        k = i - 1
+        while k > done and not view.claimed[k] and (not view.lines[k].strip() or _code_like(view.lines[k])):
+            if view.lines[k].strip():
+                first = k
+            k -= 1
+        k = i + 1
+        while k < n and not view.claimed[k] and (not view.lines[k].strip() or _code_like(view.lines[k])):
+            if view.lines[k].strip():
+                last = k
+            k += 1
+        done = last
+        run_start: int | None = None
+        for j in range(first, last + 2):
+            live = j <= last and bool(view.lines[j].strip())
+            if live and run_start is None:
+                run_start = j
+            elif not live and run_start is not None:
+                yield Hit(run_start, j - 1, "page script or style")
+                run_start = None
+
+
 @rule("GEN015", "lone-like-count", tags=["reactions"], stage="generic", trigger=r"\d[ \t]*\S")
 def lone_like_count(view: TextView) -> Iterator[Hit]:
     """A like counter standing alone under a post, in any engine: ``1 Like``, ``12 Likes`` (nine languages).
@@ -1114,6 +1190,7 @@ PACK = RulePack(
         lone_like_count,
         reaction_tally,
         first_post_preview,
+        page_script,
     ),
     description="engine-independent chrome",
 )
