@@ -1237,6 +1237,23 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Комментарий удалён пользователем",
         ),
     },
+    # --- ad slots: the label an ad or a sponsored-links widget prints, alone on a line ---
+    "ad_labels": {
+        "en": (
+            "Advertisement", "Advertisements", "Sponsored", "Sponsored Content", "Sponsored Links", "Paid Content",
+            "Story continues below advertisement", "Continue reading below", "Remove ads", "Remove Ads",
+            "Log in or Sign up to hide this advert.", "Advertisement - Members don't see this ad",
+            "Promoted Links", "Sponsored Links by Taboola", "Recommended by", "Report this ad", "Hide ads",
+        ),
+        "de": ("Anzeige", "Werbung", "Gesponsert", "Gesponserte Inhalte", "Werbung entfernen"),
+        "fr": ("Publicité", "Sponsorisé", "Contenu sponsorisé", "Supprimer les publicités"),
+        "es": ("Publicidad", "Patrocinado", "Contenido patrocinado", "Quitar anuncios"),
+        "pt": ("Publicidade", "Patrocinado", "Conteúdo patrocinado", "Remover anúncios"),
+        "it": ("Pubblicità", "Sponsorizzato", "Contenuto sponsorizzato", "Rimuovi pubblicità"),
+        "nl": ("Advertentie", "Gesponsord", "Gesponsorde inhoud", "Advertenties verwijderen"),
+        "pl": ("Reklama", "Sponsorowane", "Treść sponsorowana", "Usuń reklamy"),
+        "ru": ("Реклама", "Спонсорский контент", "Убрать рекламу"),
+    },
     # --- cookie banners: a sentence that opens a banner ({w}: up to two words, "We use some essential cookies") ---
     "cookie_notice": {
         "en": (

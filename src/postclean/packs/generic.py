@@ -1041,6 +1041,23 @@ def page_script(view: TextView) -> Iterator[Hit]:
                 run_start = None
 
 
+_AD_LABEL_RE = line_re(rf"(?:[-•*][ \t]*)?(?:{phrase_alt('ad_labels')})", flags=regex.IGNORECASE)
+_AD_TRIGGER = tuple(dict.fromkeys(x.split()[0].casefold() for x in phrase_list("ad_labels")))
+
+
+@rule("GEN019", "ad-label", tags=["notice"], stage="generic", trigger=_AD_TRIGGER)
+def ad_label(view: TextView) -> Iterator[Hit]:
+    """The label of an ad slot or a sponsored-links widget, alone on a line: ``Advertisement``, ``Remove ads``,
+    ``Sponsored Content``, ``Anzeige``, ``Publicité``, ``Реклама`` … (nine languages, table ``ad_labels``).
+
+    Example (removed)::
+
+        Advertisement
+    """
+    for i, _m in whole_line_hits(view, _AD_LABEL_RE):
+        yield Hit(i, i, "ad label")
+
+
 @rule("GEN015", "lone-like-count", tags=["reactions"], stage="generic", trigger=r"\d[ \t]*\S")
 def lone_like_count(view: TextView) -> Iterator[Hit]:
     """A like counter standing alone under a post, in any engine: ``1 Like``, ``12 Likes`` (nine languages).
@@ -1191,6 +1208,7 @@ PACK = RulePack(
         reaction_tally,
         first_post_preview,
         page_script,
+        ad_label,
     ),
     description="engine-independent chrome",
 )
