@@ -12,6 +12,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
+from ..phrases import alternation
 from ..text import TextView, could_match, folded, word_count
 
 __all__ = [
@@ -419,7 +420,8 @@ def _stat_row(view: TextView, i: int) -> StatBlock | None:
 #: ``{name} [{title}] Label: value Label: value`` on one line: a poster block that a converter joining inline
 #: elements wrote on one line (inscriptis on FluxBB's and phpBB's profile columns).
 _NAMED_ROW_RE = lazy(
-    rf"^[ \t]*+(?P<who>[^\s:][^\n:]{{0,80}}?)[ \t]+(?P<label>{_LABELS})[ \t]*:[ \t]*(?P<rest>\S[^\n]{{0,200}}?)[ \t]*$",
+    rf"^[ \t]*+(?P<who>[^\s:][^\n:]{{0,80}}?)[ \t]+(?P<label>{_LABELS}|{alternation('classic_stat_labels')})[ \t]*:"
+    rf"[ \t]*(?P<rest>\S[^\n]{{0,200}}?)[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 
@@ -438,7 +440,9 @@ def named_stat_rows(view: TextView) -> Iterator[tuple[int, list[str], tuple[tupl
         who = m.group("who").split()
         if not who or len(who) > 7 or who[-1][-1] in ".!?,;" or not is_name_like(who[0]):
             continue
-        pairs = _split_row(" ".join(m.group("label").split()), m.group("rest"))
+        # (FluxBB's contact links after the stats: ``… Posts: 73 Website``)
+        rest = _CONTACT_TAIL_RE.sub("", m.group("rest"))
+        pairs = _split_row(" ".join(m.group("label").split()), rest, max_words=8)
         fields = [label_field(label) or label.lower() for label, _v in pairs]
         if len(pairs) < 2 or len(set(fields)) < len(fields) or not set(fields) & _CORE_FIELDS:
             continue
@@ -455,6 +459,9 @@ def has_stat_label(line: str) -> bool:
     return ":" in line and _STAT_LABEL_SEARCH_RE.search(line) is not None
 
 
+_CONTACT_TAIL_RE = lazy(r"(?:[ \t]+(?:Website|E-mail|Email|PM))+$")
+
+
 def _stat_value_ok(field: str, value: str) -> bool:
     """Whether ``value`` reads as a value of ``field``: a count for counts, a date for a join date, short text
     for the rest."""
@@ -462,14 +469,14 @@ def _stat_value_ok(field: str, value: str) -> bool:
         return parse_count(value) is not None
     if field == "joined":
         return DATE_RE.search(value) is not None or _MONTH_YEAR_RE.match(value.strip()) is not None
-    return word_count(value) <= 5 and value.rstrip()[-1:] not in ".!?"
+    return word_count(value) <= 8 and value.rstrip()[-1:] not in ".!?"
 
 
 _WHOLE_DATE_RE = lazy(rf"(?:{DATE_RE.pattern})$", DATE_RE.flags)
 _MONTH_YEAR_RE = lazy(r"\p{L}{3,9}\.?[ \t]+\d{4}$")
 
 
-def _split_row(label: str, value: str) -> list[tuple[str, str | None]]:
+def _split_row(label: str, value: str, *, max_words: int = 4) -> list[tuple[str, str | None]]:
     """``Messages`` / ``3 Likes Received: 1 Best Answers: 0`` -> the pairs of a row of stats written on one line.
 
     A value that holds no further ``Label:``, or whose parts are not short values, stays whole."""
@@ -477,11 +484,21 @@ def _split_row(label: str, value: str) -> list[tuple[str, str | None]]:
     pos = 0
     whole: list[tuple[str, str | None]] = [(label, value)]
     for m in _NEXT_LABEL_RE.finditer(value):
-        part = value[pos : m.start()].strip()
-        if not part or part[-1] in ".!?,;" or (word_count(part) > 4 and not _WHOLE_DATE_RE.match(part)):
+        found = " ".join(m.group("label").split())
+        cut = m.start()
+        if label_field(found) is None and " " in found:
+            # capitalised words before a known label belong to the value (``Brisbane, AU Registered:``)
+            words = found.split(" ")
+            for k in range(1, len(words)):
+                if label_field(" ".join(words[k:])) is not None:
+                    cut = value.index(words[k], m.start("label"))
+                    found = " ".join(words[k:])
+                    break
+        part = value[pos:cut].strip()
+        if not part or part[-1] in ".!?,;" or (word_count(part) > max_words and not _WHOLE_DATE_RE.match(part)):
             return whole  # a sentence, not a row of short values
         pairs.append((label, part))
-        label, pos = " ".join(m.group("label").split()), m.end()
+        label, pos = found, m.end()
     pairs.append((label, value[pos:] or None))
     return pairs
 
