@@ -824,7 +824,7 @@ _SEARCH_DATE_RE = lazy(f"(?:{phrase_alt('ips_search_dates')})", regex.IGNORECASE
 _SEARCH_TRIGGER = tuple(dict.fromkeys(x.lower() for x in phrase_list("ips_search_dates")))
 
 
-@rule("IPS007", "search-panel", tags=["navigation"], trigger=_SEARCH_TRIGGER)
+@rule("IPS007", "search-panel", tags=["navigation"], stage="structure", scope="document", trigger=_SEARCH_TRIGGER)
 def search_panel(view: TextView) -> Iterator[Hit]:
     """Invision's search panel, flattened: where to search (``Everywhere`` / ``This Forum`` / ``Topics`` …),
     date filters (``Any date`` / ``Past 24 hours`` …, ``Created past week``, ``Updated any time``) and word
