@@ -119,3 +119,26 @@ def test_repeated_chrome_lines_cost_linear_time() -> None:
         if took > 5.0:
             slow.append((name, round(took, 1)))
     assert slow == []
+
+
+#: Post headers as w3m lays out a vBulletin table row: a date or a time, then the rest of the cell in blanks.
+DATED_PADDED = [
+    "Old 2nd April 2025, 13:59" + " " * 2000,
+    "2nd April 2025, 13:59" + " " * 2000 + "#5",
+    "05-13-2016, 02:15 PM" + " " * 2000,
+    "Tue Aug 27, 2019 1:47" + "\t" * 2000,
+]
+
+
+def test_every_pattern_is_fast_on_a_date_followed_by_blanks() -> None:
+    # a time's optional am/pm read the blanks before it whether or not am/pm followed: every length of the run
+    # was tried, times the tries of what follows the date (65 ms for one line of 1,000 characters)
+    slow: list[tuple[float, str]] = []
+    for p in _own():
+        start = time.perf_counter()
+        for line in DATED_PADDED:
+            p.search(line)
+        took = time.perf_counter() - start
+        if took > 0.3:  # (the quadratic form took over a second here; the heaviest linear patterns about 0.07 s)
+            slow.append((round(took, 3), p.pattern[:80]))
+    assert slow == []

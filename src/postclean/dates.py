@@ -159,7 +159,9 @@ _WEEKDAY = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\.?,?[ \t]+"
 )
-_TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?[ \t]*(?P<ampm>[ap]\.?m\.?)?"
+#: (blanks before am/pm only when am/pm follows: a time followed by a long run of blanks, as text browsers lay
+#: out tables, would otherwise be matched with every length of that run, quadratic before a ``(?<!\s)``)
+_TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:[ \t]*(?P<ampm>[ap]\.?m\.?))?"
 _ZONE = r"(?P<tz>(?:GMT|UTC)[ \t]*(?P<tzs>[+-])[ \t]*(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?|UTC|GMT|Z\b)"
 _TIME_PART = rf"(?:(?:,|[ \t]+at|[ \t]+um|[ \t]+à|[ \t]+a[ \t]+las|[ \t]*[-–|·])?[ \t]*(?:{_ZONE}[ \t]+)?{_TIME}(?:[ \t]*{_ZONE})?)"
 

@@ -459,7 +459,7 @@ def has_stat_label(line: str) -> bool:
     return ":" in line and _STAT_LABEL_SEARCH_RE.search(line) is not None
 
 
-_CONTACT_TAIL_RE = lazy(r"(?:[ \t]+(?:Website|E-mail|Email|PM))+$")
+_CONTACT_TAIL_RE = lazy(r"(?<![ \t])(?:[ \t]+(?:Website|E-mail|Email|PM))+$")
 
 
 def _stat_value_ok(field: str, value: str) -> bool:

@@ -70,7 +70,7 @@ _OP = r"Original Poster|Thread Starter|Topic Starter|Thread Author|Author|OP|Old
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
 _HEADER_RE = lazy(
-    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|]*)?(?:Link[ \t]*)?"
+    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|]*+)?(?:Link[ \t]*)?"
     rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
     _F,
 )
@@ -621,7 +621,7 @@ def thanks(view: TextView) -> Iterator[Hit]:
 
 
 _LEFTOVER_RE = lazy(
-    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:Old[ \t]+)?{CLASSIC_DATE}[ \t|]*(?:Link[ \t]*)?\#[ \t]?\d{{1,7}}[^\n]{{0,40}}"
+    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:Old[ \t]+)?{CLASSIC_DATE}[ \t|]*+(?:Link[ \t]*)?\#[ \t]?\d{{1,7}}[^\n]{{0,40}}"
     r"|(?:Link[ \t]*)?\#[ \t]?\d{1,7}(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?"
     r"|Mentioned|Tagged|Quoted|\d[\d,.]*[ \t]+(?:Post|Thread)\(s\)|Rep Power(?:[ \t]*:?[ \t]*\d+)?"
     r"|Original Poster|Thread Starter|Posting Rules|Similar Threads"
