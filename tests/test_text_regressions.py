@@ -223,3 +223,35 @@ def test_last_item_of_a_pagination_list_is_not_a_poster_name() -> None:
     authored = [p for p in doc.posts if p.author is not None]
     assert authored and authored[0].author is not None
     assert authored[0].author.name == "saltmarsh" and authored[0].author.rank is None
+
+
+def test_first_post_with_a_signature_keeps_its_text_under_a_preview() -> None:
+    # a XenForo theme prints the first post's paragraphs as a teaser above the thread; the post repeats them and
+    # adds its signature line, which the teaser lacks: the teaser goes, the post keeps its paragraphs
+    paragraphs = [
+        "The lamp in the north tower has flickered every night since the winter storms came through.",
+        "I replaced the bulb twice and checked the wiring in the lantern room, and nothing changed at all.",
+        "Has anyone here dealt with an old rotation motor that draws too much current when it is cold?",
+    ]
+    text = "\n".join(
+        [
+            "Lighthouse Keepers Forum",
+            *paragraphs,
+            "Flickering lamp in the north tower",
+            "Q\nquillpen Discussion starter\n138 posts · Joined 2012\n  * Add to quote",
+            "#1 · Mar 3, 2024",
+            *paragraphs,
+            "North tower keeper since 1998, Fresnel lens of the second order, clockwork kept running.",
+            "Reply",
+            "saltmarsh\n6,962 posts · Joined 2006\n  * Add to quote",
+            "#2 · Mar 4, 2024",
+            "Check the brushes on the rotation motor before you change the lamp itself.",
+        ]
+    )
+    doc = postclean.clean(text, kind="text")
+    first = next(p for p in doc.posts if p.author is not None)
+    assert first.author is not None and first.author.name == "quillpen"
+    for line in paragraphs:
+        assert line in first.body
+    assert not first.quotes
+    assert doc.text.count(paragraphs[0]) == 1

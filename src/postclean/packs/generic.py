@@ -131,13 +131,17 @@ def _long_key(key: str) -> bool:
 
 
 def _whole_post(view: TextView, runs: list[tuple[int, int, list[str]]]) -> bool:
-    """Whether ``runs`` hold every long line of an authored post (the first after the preamble)."""
+    """Whether ``runs`` hold the opening long lines of an authored post (the first after the preamble): all of
+    them, or its first two or more with no repeated line after them (a preview shows the start of the post;
+    the post's last lines, a signature, need not be in it)."""
     if not view.facts.get("author.name"):
         return False
     inside = {i for a, b, _ in runs for i in range(a, b + 1)}
-    return all(
-        i in inside for i, line in view.iter_lines() if len(line) >= _MIN_KEY_CHARS and _long_key(_norm(line))
-    )
+    long_lines = [i for i, line in view.iter_lines() if len(line) >= _MIN_KEY_CHARS and _long_key(_norm(line))]
+    k = 0
+    while k < len(long_lines) and long_lines[k] in inside:
+        k += 1
+    return (k >= 2 or k == len(long_lines) >= 1) and not any(i in inside for i in long_lines[k:])
 
 
 def _closing_repeat(view: TextView, lines: list[str], last: int) -> bool:
