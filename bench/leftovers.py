@@ -51,7 +51,7 @@ LEFTOVER_PATTERNS: dict[str, regex.Pattern[str]] = {
         regex.IGNORECASE | regex.VERSION1,
     ),
     "reactions": regex.compile(
-        r"^[ \t]*(?:[-*+•][ \t]*)?[_*]{0,2}(?:Reactions|Reaktionen|Réactions|Reacciones|Reações|Reazioni|Reacties|"
+        r"^[ \t]*(?:[-*+•][ \t]*)?[_*]{0,2}(?:(?:Likes?|Love|Haha|Wow|Sad|Angry|Thanks)[ \t]+)*(?:Reactions|Reaktionen|Réactions|Reacciones|Reações|Reazioni|Reacties|"
         r"Reakcje|Реакции)[_*]{0,2}[ \t]*:|"
         r"^[ \t]*The following \d+ users? says? thank|^[ \t]*Thanks given by:|^[ \t]*Like Tree\d+Likes|"
         r"^[ \t]*\d[\d,.]*[ \t]*(?:Likes?|Thanks|people like this|person likes this|users? liked? this)[ \t.]*$|"

@@ -72,6 +72,29 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Kliknij, aby rozwinąć...",),
         "ru": ("Нажмите для раскрытия...", "Нажмите, чтобы раскрыть..."),
     },
+    # --- XenForo's reaction bar: ``Reactions: alice, bob and 3 others``, the icon labels may stand before it ---
+    "reactions_label": {
+        "en": ("Reactions",),
+        "de": ("Reaktionen",),
+        "fr": ("Réactions",),
+        "es": ("Reacciones",),
+        "pt": ("Reações",),
+        "it": ("Reazioni",),
+        "nl": ("Reacties",),
+        "pl": ("Reakcje",),
+        "ru": ("Реакции",),
+    },
+    "reaction_names": {
+        "en": ("Likes", "Like", "Love", "Haha", "Wow", "Sad", "Angry", "Thanks", "Agree", "Disagree", "Informative", "Funny", "Winner"),
+        "de": ("Gefällt mir", "Liebe", "Traurig", "Wütend", "Danke", "Zustimmung"),
+        "fr": ("J'aime", "J’aime", "J'adore", "J’adore", "Triste", "En colère", "Merci"),
+        "es": ("Me gusta", "Me encanta", "Me divierte", "Me asombra", "Me entristece", "Me enoja", "Gracias"),
+        "pt": ("Curtir", "Amei", "Triste", "Grr", "Obrigado"),
+        "it": ("Mi piace", "Adoro", "Triste", "Arrabbiato", "Grazie"),
+        "nl": ("Vind ik leuk", "Geweldig", "Verdrietig", "Boos", "Bedankt"),
+        "pl": ("Lubię to", "Super", "Smutne", "Wrr", "Dzięki"),
+        "ru": ("Нравится", "Супер", "Грустно", "Злюсь", "Спасибо"),
+    },
     # --- edit notes (all engines) ---
     "last_edited": {
         "en": ("Last edited", "Edited"),
@@ -858,6 +881,37 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "ips_topic_lists": {
         "en": ("Top Posters In This Topic", "Popular Days"),
     },
+    # Invision 5's topic overview above the posts: ``Replies 154`` / ``Views 26.2k`` / ``Created 1 yr`` /
+    # ``Last Reply Sep 26``, the lists under it, and the toggle that closes it
+    "ips_overview_stats": {
+        "en": ("Replies", "Views", "Created", "Last Reply"),
+        "de": ("Antworten", "Aufrufe", "Erstellt", "Letzte Antwort"),
+        "fr": ("Réponses", "Vues", "Créé", "Dernière réponse"),
+        "es": ("Respuestas", "Vistas", "Creado", "Última respuesta"),
+        "pt": ("Respostas", "Visualizações", "Criado", "Última resposta"),
+        "it": ("Risposte", "Visite", "Creato", "Ultima risposta"),
+        "nl": ("Reacties", "Weergaven", "Gemaakt", "Laatste reactie"),
+        "pl": ("Odpowiedzi", "Wyświetleń", "Utworzony", "Ostatnia odpowiedź"),
+        "ru": ("Ответов", "Просмотров", "Создано", "Последний ответ"),
+    },
+    "ips_overview_popular": {
+        "en": ("Most Popular Posts",),
+    },
+    "ips_overview_end": {
+        "en": ("Expand topic overview", "Collapse topic overview"),
+    },
+    # Invision 5's prompt to install the site as an app (a progressive web app), flattened line by line
+    "ips_app_prompt": {
+        "en": (
+            "View in the app", "A better way to browse. Learn more.", "A better way to browse.", "Learn more",
+            "Learn more × Dismiss Close", "Dismiss", "Close",
+            "A full-screen app on your home screen with push notifications, badges and more.",
+            "To install this app on iOS and iPadOS", "To install this app on Android",
+            "Tap the Share icon in Safari", "Scroll the menu and tap Add to Home Screen.",
+            "Tap Add in the top-right corner.", "Tap the 3-dot menu (⋮) in the top-right corner of the browser.",
+            "Tap Add to Home screen or Install app.", "Confirm by tapping Install.",
+        ),
+    },
     "ips_post_links": {
         "en": (
             "Link to comment", "Link to post", "Share on other sites", "More sharing options...", "Share this post",
@@ -865,6 +919,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Go to topic listing", "Reply to this topic", "Start new topic", "Next topic", "Previous topic",
             "Similar Content", "Top Posters In This Topic", "Popular Days", "Popular Posts", "Expand", "Hidden Content",
             "Reveal hidden contents", "Spoiler", "(edited)", "See who reacted to this", "Ignore this user",
+            "Featured Replies", "Previous carousel slide", "Next carousel slide",
         ),
         "de": ("Link zum Kommentar", "Link zum Beitrag", "Auf anderen Seiten teilen", "Weitere Optionen zum Teilen...", "Beitrag melden", "Empfohlene Beiträge", "Autor", "Beliebter Beitrag", "Zur Themenliste", "Auf dieses Thema antworten", "Ähnliche Inhalte", "Erweitern", "(bearbeitet)"),
         "fr": ("Lien vers le commentaire", "Lien vers le message", "Partager sur d’autres sites", "Partager sur d'autres sites", "Plus d'options de partage...", "Signaler ce message", "Messages recommandés", "Auteur", "Message populaire", "Aller à la liste des sujets", "Répondre à ce sujet", "Contenu similaire", "Développer", "(modifié)"),

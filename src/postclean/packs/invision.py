@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import regex
@@ -86,6 +86,8 @@ _BADGE_RE = line_re(
 )
 _LINKS_ALT = phrase_alt("ips_post_links", min_words=2)
 _LINKS_RE = line_re(rf"(?:{_LINKS_ALT})(?:[ \t]+(?:{_LINKS_ALT}))*", flags=regex.IGNORECASE)
+#: An image as text browsers print one without alt text: its file name in brackets (``[909986532_]``).
+_IMAGE_TOKEN_RE = regex.compile(r"^[ \t]*+\[[^\]\s]{1,40}\][ \t]*$")
 _FOLLOWERS_RE = line_re(
     rf"(?:Followers|Follower|Abonnés|Seguidores|Seguaci|Volgers|Obserwujący|Подписчики)[ \t]*{COUNT}?"
 )
@@ -322,7 +324,9 @@ def author_pane(view: TextView) -> Iterator[Hit]:
     """
     posted = set(_POSTED_HEADS.lines(view))
     ages = _age_lines(view)
-    anchors = [i for i, line in view.iter_lines() if _is_anchor(view, i, line, posted, ages)]
+    # (the topic overview's popular posts print their author and date as posts do: they open no post)
+    outside = _not_in_overview(view)
+    anchors = [i for i, line in view.iter_lines() if _is_anchor(view, i, line, posted, ages) and outside(i)]
     if not anchors:
         return
     groups: list[list[int]] = []
@@ -428,7 +432,8 @@ def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
         filled += 1
         if _LINKS_RE.match(s) or _anchor(s) or _FOLLOWERS_RE.match(s) or k in ages:
             break
-        if _POSTED_ALONE_RE.match(s):
+        if _POSTED_ALONE_RE.match(s) or _IMAGE_TOKEN_RE.match(s):
+            # (an image in the pane, a badge or rank icon, as text browsers print one without alt text: ``[…]``)
             start = k
             k -= 1
             continue
@@ -859,10 +864,147 @@ def _search_run(view: TextView, run: list[int]) -> Iterator[Hit]:
             yield Hit(i, i, "search panel option")
 
 
+# -- IPS008 / IPS009 ---------------------------------------------------------------------------------------------
+
+_OVERVIEW_STAT_RE = lazy(
+    rf"^[ \t]*+(?:[-•*+][ \t]+)?(?P<label>{phrase_alt('ips_overview_stats')})[ \t]+(?P<value>[^\n]{{1,30}}?)[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_OVERVIEW_END_RE = line_re(phrase_alt("ips_overview_end"), flags=regex.IGNORECASE)
+_OVERVIEW_POPULAR_RE = line_re(phrase_alt("ips_overview_popular"), flags=regex.IGNORECASE)
+#: How far above its closing toggle the overview may start (its lists hold a dozen entries of up to three lines).
+_OVERVIEW_MAX_LINES = 80
+
+
+def _overview_stats(view: TextView) -> list[list[int]]:
+    """Runs of the topic overview's counters (``Replies 154`` / ``Views 26.2k`` / ``Created 1 yr 1 yr`` /
+    ``Last Reply Sep 26 Sep 26``): two or more different labels, each value with a digit, blank lines between
+    allowed."""
+    runs: list[list[int]] = []
+    labels: list[set[str]] = []
+    for i, m in whole_line_hits(view, _OVERVIEW_STAT_RE):
+        if not any(c.isdigit() for c in m.group("value")):
+            continue
+        label = m.group("label").casefold()
+        if runs and all(not view.is_live(k) for k in range(runs[-1][-1] + 1, i)) and label not in labels[-1]:
+            runs[-1].append(i)
+            labels[-1].add(label)
+        else:
+            runs.append([i])
+            labels.append({label})
+    return [r for r in runs if len(r) >= 2]
+
+
+def _overview_spans(view: TextView) -> list[tuple[int, int]]:
+    """The topic overview of Invision 5, as line spans: from its counters down to its ``Expand topic overview``
+    toggle (the lists between: top posters, popular days, popular posts with their excerpts); the counters alone
+    when no toggle follows; from a ``Most Popular Posts`` heading to the toggle when the counters are gone."""
+    cache = view.context.setdefault("ips_overview", {})
+    key = (id(view.original), view.base, len(view))
+    spans: list[tuple[int, int]] | None = cache.get(key)
+    if spans is not None:
+        return spans
+    spans = []
+    ends = [i for i, _m in whole_line_hits(view, _OVERVIEW_END_RE)]
+    used: set[int] = set()
+    for run in _overview_stats(view):
+        end = next((e for e in ends if run[-1] < e <= run[0] + _OVERVIEW_MAX_LINES), None)
+        if end is not None and not any(view.claimed[k] and view.lines[k].strip() for k in range(run[0], end)):
+            spans.append((run[0], end))
+            used.add(end)
+        else:
+            spans.append((run[0], run[-1]))
+    for e in ends:
+        if e in used:
+            continue
+        head = next(
+            (k for k, _m in whole_line_hits(view, _OVERVIEW_POPULAR_RE) if e - 40 <= k < e), None
+        )
+        spans.append((e, e) if head is None else (head, e))
+    spans.sort()
+    cache[key] = spans
+    return spans
+
+
+def _not_in_overview(view: TextView) -> Callable[[int], bool]:
+    """A test of whether line ``i`` lies outside the topic overview (:func:`_overview_spans`)."""
+    if not could_match(_OVERVIEW_END_RE, view.text):
+        return lambda i: True
+    spans = _overview_spans(view)
+    return lambda i: not any(a <= i <= b for a, b in spans)
+
+
+_OVERVIEW_TRIGGER = tuple(
+    dict.fromkeys(x.lower() for x in (*phrase_list("ips_overview_end"), *phrase_list("ips_overview_stats")))
+)
+
+
+@rule("IPS008", "topic-overview", tags=["navigation"], stage="structure", scope="document", trigger=_OVERVIEW_TRIGGER)
+def topic_overview(view: TextView) -> Iterator[Hit]:
+    """Invision 5's topic overview above the posts: its counters, the lists under them (top posters, popular
+    days, popular posts with an excerpt of each) and the ``Expand topic overview`` toggle. The excerpts repeat
+    posts of the thread; their author and date lines open no post.
+
+    Example (removed)::
+
+        Replies 154
+        Views 26.2k
+        Created 1 yr
+        Last Reply Sep 26
+        Most Popular Posts
+        quillpen
+        June 14, 2024 1 yr
+        The tide tables for March are up on the club site now, and the
+        Expand topic overview
+    """
+    for a, b in _overview_spans(view):
+        yield Hit(a, b, "topic overview")
+
+
+_APP_PROMPT_RE = line_re(phrase_alt("ips_app_prompt"), flags=regex.IGNORECASE)
+_APP_TRIGGER = tuple(dict.fromkeys(x.lower() for x in phrase_list("ips_app_prompt", min_words=4)))
+
+
+@rule("IPS009", "app-prompt", tags=["notice"], scope="document", trigger=_APP_TRIGGER)
+def app_prompt(view: TextView) -> Iterator[Hit]:
+    """Invision 5's prompt to install the site as an app, flattened line by line (``View in the app``, ``To
+    install this app on iOS and iPadOS``, ``Tap the Share icon in Safari`` …). Its lines go when the page holds
+    three of them close together, two of them sentences, so a lone ``Learn more`` or ``Close`` stays.
+
+    Example (removed)::
+
+        View in the app
+        A better way to browse. Learn more.
+        To install this app on Android
+        Tap Add to Home screen or Install app.
+    """
+    found = [i for i, _m in whole_line_hits(view, _APP_PROMPT_RE)]
+    clusters: list[list[int]] = []
+    for i in found:  # lines of one prompt: at most two other lines between them
+        if clusters and sum(1 for k in range(clusters[-1][-1] + 1, i) if view.is_live(k)) <= 2:
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    for c in clusters:
+        if len(c) >= 3 and sum(1 for i in c if word_count(view.lines[i]) >= 4) >= 2:
+            for i in c:
+                yield Hit(i, i, "app install prompt")
+
+
 PACK = RulePack(
     name="invision",
     prefix="IPS",
-    rules=(author_pane, quote, edit_note, post_links, glued_entry_date, reaction_count, search_panel),
+    rules=(
+        author_pane,
+        quote,
+        edit_note,
+        post_links,
+        glued_entry_date,
+        reaction_count,
+        search_panel,
+        topic_overview,
+        app_prompt,
+    ),
     sniff=sniff,
     description="Invision Community 4/5 pages flattened to text",
 )

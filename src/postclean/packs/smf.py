@@ -40,7 +40,10 @@ _POSTLINE_RE = lazy(
 _LOGGED = alt("classic_logged")
 _BLOCK_TAIL_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|View Profile|WWW|Email|Personal Message \((?:Offline|Online)\)|"
-    r"Show IP address|Offline|Online|Thread Starter|Topic starter|\*+)[ \t]*$",
+    r"Show IP address|Offline|Online|Thread Starter|Topic starter|\*+|"
+    # the profile's social links (SMF 2.1 custom fields), one a list item: ``1. quillpen on Facebook``
+    r"(?:\d{1,2}\.[ \t]*)?[^\s]{1,40}[ \t]+on[ \t]+(?:Facebook|Twitter|X|Instagram|YouTube|LinkedIn|GitHub|Steam|Discord))"
+    r"[ \t]*$",
     _F,
 )
 _PRE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:\*+|Offline|Online|Thread Starter|Topic starter)[ \t]*$", _F)

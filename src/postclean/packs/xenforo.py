@@ -194,8 +194,15 @@ def quote_expander(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "quote expander label")
 
 
-_REACTIONS_RE = lazy(r"^[ \t\xa0]*+Reactions:[ \t\xa0]*(?P<who>[^\n]*)$", regex.MULTILINE)
-_REACTION_NAMES = r"(?:Likes|Like|Love|Haha|Wow|Sad|Angry|Thanks|Agree|Disagree|Informative|Funny|Winner)"
+#: The reaction icons' labels (``Like``, ``Love`` …) in every language: html-text writes them on the line of
+#: the reactors (``Likes Reactions: alice``).
+_REACTION_NAMES = rf"(?:{alternation('reaction_names')})"
+_REACTIONS_LABEL = rf"(?:{alternation('reactions_label')})"
+_REACTIONS_RE = lazy(
+    rf"^[ \t\xa0]*+(?:{_REACTION_NAMES}[ \t\xa0]+)*{_REACTIONS_LABEL}[ \t\xa0]?:[ \t\xa0]*(?P<who>[^\n]*)$",
+    regex.MULTILINE,
+)
+_REACTIONS_WORDS = tuple(f"{p.lower()}{sep}:" for p in phrases("reactions_label") for sep in ("", " "))
 _REACTION_NAMES_RE = lazy(
     r"^[^,\n]{1,40}(?:,[ \t]*[^,\n]{1,40}){0,8}[ \t]+and[ \t]+(?:\d+[ \t]+others?|[^,\n]{1,40})$"
 )
@@ -249,9 +256,10 @@ def _more_reactors(view: TextView, who: str, end: int) -> tuple[str, int]:
     return joined, end
 
 
-@rule("XF005", "reactions", tags=["reactions"], trigger=("reactions:", "like this"))
+@rule("XF005", "reactions", tags=["reactions"], trigger=(*_REACTIONS_WORDS, "like this"))
 def reactions(view: TextView) -> Iterator[Hit]:
-    """Reaction bar: ``Reactions:`` and the names after it (and the reaction icon labels above).
+    """Reaction bar: ``Reactions:`` (in every language) and the names after it, and the reaction icon labels
+    above it or before it on its line (``Likes Reactions: alice``).
 
     Example (removed)::
 
