@@ -70,7 +70,7 @@ _OP = r"Original Poster|Thread Starter|Topic Starter|Thread Author|Author|OP|Old
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
 _HEADER_RE = lazy(
-    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|]*+)?(?:Link[ \t]*)?"
+    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
     rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
     _F,
 )
@@ -530,7 +530,14 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 
 _BUTTON = alt("classic_post_buttons")
-_BUTTONS_RE = lazy(rf"^[ \t]*+(?:{_BUTTON})(?:[ \t]*[|•·]?[ \t]*(?:{_BUTTON}))*[ \t]*$", _F)
+_BUTTONS_RE = lazy(
+    rf"^[ \t]*+(?:{_BUTTON})(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$", _F
+)
+#: The poster's online status and the post's buttons on one line (vBulletin 3's post foot, cells joined).
+_STATUS_BUTTONS_RE = lazy(
+    rf"^[ \t]*+(?:{_STATUS_NOGROUP})[ \t\xa0]+(?:{_BUTTON})(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$",
+    _F,
+)
 _WEAK_BUTTONS_RE = line_re(
     r"(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|Edit|Delete|Multi-Quote|Go to post|See more|"
     r"Type your comment here|\d[\d,]*[ \t]+likes?)(?:[ \t]+(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|"
@@ -540,7 +547,8 @@ _WEAK_BUTTONS_RE = line_re(
 
 @rule("VB008", "post-buttons", tags=["buttons"])
 def post_buttons(view: TextView) -> Iterator[Hit]:
-    """``Reply With Quote``, ``Multi-Quote This Message``, ``Report Post`` and (in vBulletin text) ``Comment``.
+    """``Reply With Quote``, ``Multi-Quote This Message``, ``Report Post`` and (in vBulletin text) ``Comment``;
+    also after the poster's online status on the same line (``quillpen is offline Report Post Reply With Quote``).
 
     Example (removed)::
 
@@ -548,6 +556,8 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
     """
     for i, _m in iter_line_matches(view, _BUTTONS_RE):
         yield Hit(i, i, "post buttons")
+    for i, _m in iter_line_matches(view, _STATUS_BUTTONS_RE):
+        yield Hit(i, i, "online status and post buttons")
     if view.engine == "vbulletin":
         for i, _m in iter_line_matches(view, _WEAK_BUTTONS_RE):
             yield Hit(i, i, "post buttons")
