@@ -29,8 +29,8 @@ __all__ = [
     "whole_line_hits",
 ]
 
-#: A count as forums print it: ``12``, ``1,204``, ``3.2k``, ``10.2K``.
-COUNT = r"\d{1,3}(?:[,.\u202f\xa0]\d{3})*(?:[.,]\d)?[kKmM]?"
+#: A count as forums print it: ``12``, ``1,204``, ``1204``, ``3.2k``, ``10.2K``.
+COUNT = r"(?:\d{1,3}(?:[,.\u202f\xa0]\d{3})+|\d{1,9})(?:[.,]\d)?[kKmM]?"
 #: A line holding only a small integer (post numbers, like and vote counters).
 BARE_INT_RE = lazy(r"^[ \t]*+(?P<n>\d{1,5})[ \t]*$")
 #: ``3/5/2021`` (US numeric dates, IPS quote citations).
