@@ -120,14 +120,17 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         if view.claimed[i] or "[" not in original[:80]:
             continue
         g = _GLUED_TAGLINE_RE.match(original) if "child" in original else None
-        if g is not None and g.group("text").strip() and view.lines[i] == original:
+        if g is not None and view.lines[i] == original:
             glued: dict[str, object] = {"author.name": g.group("user")}
             w = regex.search(_WHEN, g.group("rest"), regex.IGNORECASE)
             if w:
                 glued["post.date_raw"] = w.group(0).strip()
-            yield Hit(
-                i, i, "Reddit comment tagline glued to its text", glued, cols=(0, g.start("text")), moved_to="author"
-            )
+            if g.group("text").strip():
+                yield Hit(
+                    i, i, "Reddit comment tagline glued to its text", glued, cols=(0, g.start("text")), moved_to="author"
+                )
+            else:  # the text on the lines below (the previous comment's buttons still lead the line)
+                yield Hit(i, i, "Reddit comment tagline", glued, moved_to="author")
             continue
         if "[" not in original[:8]:
             continue
@@ -212,6 +215,13 @@ _GLUED_ACTIONS_RE = lazy(
     r"{3,14}[ \t]*$",
     _F,
 )
+#: The glued row at the start of a line whose rest is something else (the page footer glued on after the last
+#: comment's row): old Reddit's row always starts at ``permalink``.
+_GLUED_ACTIONS_HEAD_RE = lazy(
+    r"^[ \t]*+permalink(?:embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|share|hide|unsave)"
+    r"{2,13}(?=\S)",
+    _F,
+)
 _ACTION_WORD_RE = lazy(
     r"^[ \t]*+(?:[-•][ \t]+)?(?:permalink|embed|save|parent|report|reply|give[ \t]+(?:gold|award)|edit|delete|disable[ \t]+inbox[ \t]+replies"
     r"|share|hide|unsave|context|source|crosspost|Upvote|Downvote|Vote|Award|Reply|Share|Report|Save|Follow|-?\d{1,6}|"
@@ -249,6 +259,10 @@ def action_row(view: TextView) -> Iterator[Hit]:
     """
     for i, _m in iter_line_matches(view, _GLUED_ACTIONS_RE):
         yield Hit(i, i, "comment actions (glued)")
+    for i, _m in iter_line_matches(view, _GLUED_ACTIONS_HEAD_RE):
+        head = _GLUED_ACTIONS_HEAD_RE.match(view.lines[i])
+        if head is not None and "[" not in view.lines[i][head.end() : head.end() + 3]:  # (a glued tagline: RDT001)
+            yield Hit(i, i, "comment actions glued to the next line's text", cols=(head.start(), head.end()))
     for i, m in iter_line_matches(view, _NEW_ACTIONS_RE):
         if m.group(0).strip().lower().startswith("level") and view.engine != "reddit":
             continue
