@@ -1156,6 +1156,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("odpowiedzi", "odpowiedź", "Odpowiedzi", "komentarze", "komentarzy", "komentarz"),
         "ru": ("ответов", "ответа", "ответ", "Ответов", "Ответа", "Ответ", "комментариев", "комментария", "комментарий"),
     },
+    # the network-wide list of other sites' questions: its titles may end with a period
+    "qa_network_heading": {
+        "en": ("Hot Network Questions",),
+        "de": ("Heiße Netzwerkfragen",),
+        "fr": ("Questions populaires sur le réseau",),
+        "es": ("Preguntas populares en la red",),
+        "pt": ("Perguntas populares da rede",),
+        "it": ("Domande popolari nella rete",),
+        "nl": ("Populaire netwerkvragen",),
+        "pl": ("Popularne pytania w sieci",),
+        "ru": ("Горячие вопросы в сети",),
+    },
     "qa_related_headings": {
         "en": (
             "Hot Network Questions",

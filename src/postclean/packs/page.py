@@ -533,22 +533,28 @@ _STAT_ITEM_RE = lazy(
 )
 _RELATED_HEADS = _Heads((*phrases("related_headings"), *phrases("qa_related_headings")), hashes=True)
 _MAX_ITEM_WORDS = 24
+#: (a question title holds up to 150 characters: slashes and abbreviations count as words)
+_MAX_QUESTION_WORDS = 32
+_NETWORK_HEAD_RE = lazy(rf"^[ \t]*+(?:#+[ \t]*)?(?:{_alt('qa_network_heading')})", regex.IGNORECASE)
 _SENTENCE_BREAK_RE = lazy(r"\w[.!?][ \t]+[\p{Lu}(\"“]")
 
 
-def _item_kind(line: str) -> str | None:
-    """``"stat"`` for a count/date line, ``"title"`` for a title-like line, else ``None``."""
+def _item_kind(line: str, questions: bool = False) -> str | None:
+    """``"stat"`` for a count/date line, ``"title"`` for a title-like line, else ``None``. ``questions``: the
+    list holds question titles, which may end with a period or run on after their question mark."""
     s = line.strip()
     if not s:
         return None
     if _STAT_ITEM_RE.match(s):
         return "stat"
     n = word_count(s)
-    if n > _MAX_ITEM_WORDS or len(s) > 240:
+    if n > (_MAX_QUESTION_WORDS if questions else _MAX_ITEM_WORDS) or len(s) > 240:
         return None
-    if s[-1] in ":;," or (s[-1] in ".!" and n >= 4 and not s.endswith(("...", "…"))):
+    if s[-1] in ":;," or (
+        s[-1] in ".!" and n >= 4 and not s.endswith(("...", "…")) and not (questions and s[-1] == ".")
+    ):
         return None  # sentences end with a period; thread titles do not
-    if n >= 10 and not s.endswith("?") and _SENTENCE_BREAK_RE.search(s):
+    if n >= 10 and not s.endswith("?") and not questions and _SENTENCE_BREAK_RE.search(s):
         return None  # two sentences: prose, not a title
     return "title"
 
@@ -588,6 +594,7 @@ def related_list(view: TextView) -> Iterator[Hit]:
     head_lines = set(heads)
     for i in heads:
         line = view.lines[i]
+        questions = _NETWORK_HEAD_RE.match(line) is not None
         items: list[int] = []
         titles = 0
         blanks = 0
@@ -601,6 +608,11 @@ def related_list(view: TextView) -> Iterator[Hit]:
                 continue
             blanks = 0
             kind = _item_kind(view.lines[j])
+            if kind is None and questions and _item_kind(view.lines[j], questions=True):
+                # a question title ending with a period, when the list goes on after it
+                nxt = view.first_live(j + 1)
+                if nxt and nxt[0] <= j + 2 and _item_kind(view.lines[nxt[0]]) is not None:
+                    kind = "title"
             if kind is None:
                 # a long title followed by its count line (old Reddit, Discourse lists) is still an item
                 nxt = view.first_live(j + 1)
