@@ -877,6 +877,34 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Edytowane|przez", "Edytowany|przez"),
         "ru": ("Изменено|пользователем", "Отредактировано|пользователем"),
     },
+    # Invision: the link after an edit note whose date the extractor dropped (``Edited by X (see edit history)``)
+    "ips_edit_history": {
+        "en": ("(see edit history)", "(edit history)"),
+    },
+    # Invision: the separator between two posts far apart in time (``2 weeks later...``), by its last word
+    "ips_later": {
+        "en": ("later",),
+        "de": ("später",),
+        "fr": ("plus tard",),
+        "es": ("después",),
+        "pt": ("depois",),
+        "it": ("dopo",),
+        "nl": ("later",),
+        "pl": ("później",),
+        "ru": ("спустя",),
+    },
+    # Invision: the reactions' names before their count (``Like 1``, ``Thanks 3``)
+    "ips_reaction_names": {
+        "en": ("Like", "Likes", "Thanks", "Haha", "Confused", "Sad", "Upvote", "Downvote"),
+        "de": ("Gefällt mir", "Danke", "Verwirrt", "Traurig"),
+        "fr": ("J'aime", "J’aime", "Merci", "Confus", "Triste"),
+        "es": ("Me gusta", "Gracias", "Confuso", "Triste"),
+        "pt": ("Curtir", "Obrigado", "Confuso", "Triste"),
+        "it": ("Mi piace", "Grazie", "Confuso", "Triste"),
+        "nl": ("Vind ik leuk", "Bedankt", "Verward", "Verdrietig"),
+        "pl": ("Lubię to", "Dzięki", "Zdezorientowany", "Smutny"),
+        "ru": ("Нравится", "Спасибо", "Смущён", "Грустно"),
+    },
     # Invision topic overview: lists of ``{name}`` / ``{N} posts`` (or ``{day}`` / ``{N} posts``) under these.
     "ips_topic_lists": {
         "en": ("Top Posters In This Topic", "Popular Days"),

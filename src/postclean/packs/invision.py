@@ -864,6 +864,66 @@ def _search_run(view: TextView, run: list[int]) -> Iterator[Hit]:
             yield Hit(i, i, "search panel option")
 
 
+# -- IPS010 ------------------------------------------------------------------------------------------------------
+
+_BULLET = r"(?:[-•*+][ \t]+)?"
+_TIME_GAP_RE = line_re(
+    rf"{_BULLET}(?:\d{{1,3}}|a|an|one|ein|eine|un|une|uno|um|uma)[ \t]+\p{{L}}{{2,12}}[ \t]+(?:{phrase_alt('ips_later')})"
+    r"[ \t]*(?:\.\.\.|…)",
+    flags=regex.IGNORECASE,
+)
+_REACTION_TALLY_RE = line_re(rf"{_BULLET}(?:{phrase_alt('ips_reaction_names')})[ \t]+\d{{1,5}}", flags=regex.IGNORECASE)
+_BULLET_BADGE_RE = line_re(rf"[-•*+][ \t]+(?:{phrase_alt('ips_post_links', max_words=1)})", flags=regex.IGNORECASE)
+_HISTORY = phrase_alt("ips_edit_history")
+_EDITED_BY_RE = lazy(
+    rf"^[ \t]*+(?:{'|'.join(sorted({regex.escape(a) for a, _b in _EDIT_WORDS}, key=len, reverse=True))})[ \t]+"
+    rf"(?:{'|'.join(sorted({regex.escape(b) for _a, b in _EDIT_WORDS}, key=len, reverse=True))})[ \t]+"
+    rf"(?P<who>[^\s(][^\n(]{{0,40}}?)(?:[ \t]*(?P<history>{_HISTORY}))?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_HISTORY_END_RE = lazy(rf"^[^\n]{{1,200}}?[ \t]*(?:{_HISTORY})[ \t]*$", regex.IGNORECASE)
+
+
+@rule(
+    "IPS010",
+    "post-foot",
+    tags=["reactions", "edit-note", "notice"],
+    trigger=("later", "später", "plus tard", "después", "depois", "dopo", "później", "спустя", "edit history", "•", "- ", "* "),
+)
+def post_foot(view: TextView) -> Iterator[Hit]:
+    """With Invision sniffed: what stays under a post once an extractor dropped the markup around it. The
+    separator between posts far apart in time (``2 weeks later...``), a reaction tally as a list item
+    (``• Like 1``), a post badge as a list item (``• Author``), and an edit note whose date was dropped
+    (``Edited by {user} (see edit history)``, or its reason on the next line ending with that link).
+
+    Example (removed)::
+
+        Edited by quillpen (see edit history)
+          • Like 1
+          • 2 weeks later...
+    """
+    if view.engine != "invision":
+        return
+    for i, line in view.iter_lines():
+        if len(line) > 240:
+            continue
+        if _TIME_GAP_RE.match(line):
+            yield Hit(i, i, "time between posts")
+        elif (m := _REACTION_TALLY_RE.match(line)) is not None:
+            yield Hit(i, i, "reaction tally", {"post.reactions": _unbullet(m.group(0))}, moved_to="reactions")
+        elif _BULLET_BADGE_RE.match(line):
+            yield Hit(i, i, "post badge")
+        elif (e := _EDITED_BY_RE.match(line)) is not None and word_count(e.group("who")) <= 4:
+            end = i
+            if e.group("history") is None:
+                nxt = view.first_live(i + 1)
+                if not nxt or nxt[0] > i + 2 or not _HISTORY_END_RE.match(view.lines[nxt[0]]):
+                    continue
+                end = nxt[0]  # the edit reason, ending with the history link
+            note = " ".join(view.lines[k].strip() for k in range(i, end + 1) if view.is_live(k))
+            yield Hit(i, end, "edit note", {"post.edit_note": note}, moved_to="edit_note")
+
+
 # -- IPS008 / IPS009 ---------------------------------------------------------------------------------------------
 
 _OVERVIEW_STAT_RE = lazy(
@@ -1004,6 +1064,7 @@ PACK = RulePack(
         search_panel,
         topic_overview,
         app_prompt,
+        post_foot,
     ),
     sniff=sniff,
     description="Invision Community 4/5 pages flattened to text",
