@@ -306,7 +306,8 @@ class StatBlock:
     start: int
     end: int
     pairs: tuple[tuple[str, str | None], ...]
-    #: A lone bullet pair (``- Location`` / ``- Leeds``): too weak to claim the name line above it.
+    #: Bullet pairs of custom fields only, up to three (``- Location`` / ``- Leeds``): too weak to claim the name
+    #: line above them.
     single: bool = False
     #: A lone ``Posts: 4958`` line (a core stat with a count or date): a poster block only under a name line.
     lone: bool = False
@@ -371,12 +372,12 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) 
         if len(pairs) >= min_items and (fields & _CORE_FIELDS or len(pairs) >= 3):
             blocks.append(StatBlock(i, end, tuple(pairs)))
         elif (
-            len(pairs) == 1
-            and bullet_values == 1
+            len(pairs) <= 3
+            and bullet_values == len(pairs)
             and items[i].group("bullet")
-            and pairs[0][1]
-            and word_count(pairs[0][1]) <= 8
+            and all(v and word_count(v) <= 8 for _label, v in pairs)
         ):
+            # custom fields alone (``- Location`` / ``- Leeds`` / ``- Occupation`` / ``- Electrician``)
             blocks.append(StatBlock(i, end, tuple(pairs), single=True))
         elif (
             lone
