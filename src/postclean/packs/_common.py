@@ -621,18 +621,22 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
     first = start
     name: str | None = None
     k = 0
-    while k < len(prev) and len(ranks) < 2 and is_rank_like(view.lines[prev[k]]):
+    # a block written as one list (``- quillpen`` / ``- Posts: 524`` / ``- Joined: …``: trafilatura on phpBB's
+    # profile column) has its name and ranks as list items too
+    listed = _LEAD_BULLET_RE.match(view.lines[start]) is not None
+    lines = [_LEAD_BULLET_RE.sub("", view.lines[i], count=1) if listed else view.lines[i] for i in prev]
+    while k < len(prev) and len(ranks) < 2 and is_rank_like(lines[k]):
         # a rank line must be directly above what follows it (blank lines allowed)
-        ranks.insert(0, view.lines[prev[k]].strip())
+        ranks.insert(0, lines[k].strip())
         first = prev[k]
         k += 1
-    if k < len(prev) and is_name_like(view.lines[prev[k]]):
-        name = view.lines[prev[k]].strip()
+    if k < len(prev) and is_name_like(lines[k]):
+        name = lines[k].strip()
         first = prev[k]
         k += 1
         # XenForo prints the name twice (avatar alt + name) or the avatar letter alone.
         if k < len(prev):
-            above = view.lines[prev[k]].strip()
+            above = lines[k].strip()
             if above == name or (len(above) == 1 and above == name[:1].upper()):
                 first = prev[k]
     elif ranks:

@@ -135,7 +135,8 @@ _PRONOUNS = frozenset(
     ["he", "she", "they", "it", "i", "we", "you", "someone", "somebody", "everyone", "nobody", "who", "that", "this", "and", "then", "one", "er", "sie", "es", "ich", "wir", "il", "elle", "on", "je", "nous", "él", "ella", "yo", "ele", "ela", "lui", "lei", "hij", "zij", "ik", "on", "ona", "ja", "он", "она", "я"]
 )
 _QUOTE_RE = lazy(
-    rf"^[ \t]*+(?:[-•][ \t]*)?(?P<user>[^\n:]{{1,60}}?)[ \t]+(?:{_WROTE})[ \t]?:(?P<sp>[ \t]*)(?:↑[ \t]*(?P<date>{CLASSIC_DATE})?[ \t]*)?"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?P<user>[^\n:]{{1,60}}?)[ \t]+(?:{_WROTE})[ \t]?:(?P<sp>[ \t]*)"
+    rf"(?:↑[ \t]*(?P<date>{CLASSIC_DATE})?[ \t]*|(?P<date2>{CLASSIC_DATE})[ \t]*)?"
     r"(?P<text>[^\n]*?)[ \t]*$",
     _F,
 )
@@ -170,7 +171,8 @@ def quote(view: TextView) -> Iterator[Hit]:
         if not plausible_user(user):
             continue
         text = m.group("text").strip()
-        arrow = "↑" in m.group(0)
+        # (the arrow, or the date an extractor kept without it: ``X wrote: Sat Feb 24, 2024 5:43 pmThe text``)
+        arrow = "↑" in m.group(0) or m.group("date2") is not None
         if text and m.group("sp") and not arrow and view.engine not in ("phpbb", "fluxbb"):
             continue
         if not text and not view.first_live(i + 1):
