@@ -1333,6 +1333,43 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     # --- ad slots: the label an ad or a sponsored-links widget prints, alone on a line ---
+    # --- language pickers (any engine): the names of languages a picker lists, and its heading ---
+    # names of languages as an English interface writes them ...
+    "language_exonyms": {
+        "en": (
+            "Afrikaans", "Albanian", "Arabic", "Armenian", "Azerbaijani", "Basque", "Belarusian", "Bengali",
+            "Bosnian", "Bulgarian", "Catalan", "Chinese", "Chinese (Simplified)", "Chinese (Traditional)",
+            "Croatian", "Czech", "Danish", "Dutch", "English", "Esperanto", "Estonian", "Filipino", "Finnish",
+            "French", "Galician", "Georgian", "German", "Greek", "Hebrew", "Hindi", "Hungarian", "Icelandic",
+            "Indonesian", "Irish", "Italian", "Japanese", "Kazakh", "Korean", "Kurdish", "Latvian", "Lithuanian",
+            "Macedonian", "Malay", "Norwegian", "Persian", "Polish", "Portuguese", "Romanian", "Russian",
+            "Serbian", "Slovak", "Slovenian", "Spanish", "Swedish", "Tamil", "Thai", "Turkish", "Ukrainian",
+            "Urdu", "Uzbek", "Vietnamese", "Welsh",
+        ),
+    },
+    # ... and as each language writes its own name (what most pickers show)
+    "language_endonyms": {
+        "en": (
+            "English", "Deutsch", "Français", "Español", "Português", "Português Europeu", "Português do Brasil", "Italiano",
+            "Nederlands", "Polski", "Русский", "Dansk", "Svenska", "Norsk", "Norsk bokmål", "Suomi", "Magyar",
+            "Română", "Čeština", "Slovenčina", "Slovenščina", "Hrvatski", "Srpski", "Српски", "Türkçe",
+            "Ελληνικά", "Български", "Українська", "Беларуская", "Қазақ тілі", "Eesti", "Latviešu", "Lietuvių",
+            "Català", "Galego", "Euskara", "Bahasa Indonesia", "Bahasa Melayu", "Tiếng Việt", "日本語", "한국어",
+            "简体中文", "繁體中文", "中文", "ไทย", "العربية", "עברית", "فارسی", "हिन्दी", "ئۇيغۇرچە", "Shqip",
+            "Esperanto", "Íslenska", "Gaeilge", "Cymraeg",
+        ),
+    },
+    "language_picker_heading": {
+        "en": ("Language", "Languages", "Select language", "Select Language", "Choose language", "Change language", "Other languages", "Language selector"),
+        "de": ("Sprache", "Sprache wählen", "Sprachen", "Andere Sprachen"),
+        "fr": ("Langue", "Choisir la langue", "Langues", "Autres langues"),
+        "es": ("Idioma", "Seleccionar idioma", "Idiomas", "Otros idiomas"),
+        "pt": ("Idioma", "Selecionar idioma", "Idiomas", "Outros idiomas"),
+        "it": ("Lingua", "Seleziona lingua", "Lingue", "Altre lingue"),
+        "nl": ("Taal", "Kies taal", "Talen", "Andere talen"),
+        "pl": ("Język", "Wybierz język", "Języki", "Inne języki"),
+        "ru": ("Язык", "Выбрать язык", "Языки", "Другие языки"),
+    },
     "ad_labels": {
         "en": (
             "Advertisement", "Advertisements", "Sponsored", "Sponsored Content", "Sponsored Links", "Paid Content",

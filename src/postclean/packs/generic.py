@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
@@ -1062,6 +1063,107 @@ def ad_label(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "ad label")
 
 
+# -- GEN020 ---------------------------------------------------------------------------------------------------
+
+#: A language's name as a picker lists it, with its qualifiers: ``English (US)``, ``Deutsch („Sie“)``,
+#: ``English (USA) (Default)``.
+_LANG_NAME = rf"(?:{phrase_alt('language_endonyms')}|{phrase_alt('language_exonyms')})"
+_LANG_ITEM = rf"{_LANG_NAME}(?:[ \t]*\([^()\n]{{1,24}}\))*"
+_LANG_ITEM_RE = lazy(_LANG_ITEM, regex.IGNORECASE)
+_LANG_LINE_RE = line_re(rf"(?:[-•*][ \t]*)?{_LANG_ITEM}(?:[ \t]*[,|/·•]?[ \t]+{_LANG_ITEM})*", flags=regex.IGNORECASE)
+#: (the standard ``re`` module: it scans a text for an alternation of plain words five times faster than
+#: ``regex``; a match inside a word is skipped by :func:`_endonym_matches`)
+_ENDONYM_RE = re.compile("|".join(re.escape(x) for x in sorted(phrases("language_endonyms"), key=len, reverse=True)))
+_LANG_HEAD_RE = line_re(
+    rf"(?:[-•*#][ \t]*)?(?:{phrase_alt('language_picker_heading')})[ \t]*:?", flags=regex.IGNORECASE
+)
+_LANG_TRIGGER = tuple(
+    dict.fromkeys(
+        x.casefold()
+        for x in ("Deutsch", "Français", "Español", "Português", "Italiano", "Nederlands", "Polski", "Русский", "English")
+    )
+)
+
+
+#: How far from a line holding a language's own name the lines of its picker may lie.
+_PICKER_REACH = 12
+
+
+def _one_line_picker(line: str) -> bool:
+    """``line`` lists at least eight languages' names and little else (one word in ten may be unknown)."""
+    words = line.split()
+    if len(words) < 8 or sum(1 for w in words if w[:1].islower()) > len(words) // 10:
+        return False  # (names start with a capital, in the scripts that have capitals)
+    names = len(_LANG_ITEM_RE.findall(line))
+    if names < 8:
+        return False
+    rest = _LANG_ITEM_RE.sub(" ", line)
+    return word_count(rest) <= names // 10 and sum(1 for _m in _endonym_matches(line)) >= 2
+
+
+def _endonym_matches(text: str) -> Iterator[re.Match[str]]:
+    """The languages' own names in ``text``, as whole words."""
+    for m in _ENDONYM_RE.finditer(text):
+        a, b = m.start(), m.end()
+        if (a == 0 or not text[a - 1].isalnum()) and (b == len(text) or not text[b].isalnum()):
+            yield m
+
+
+def _endonyms(view: TextView, lines: Sequence[int]) -> int:
+    """How many different languages' own names the lines hold."""
+    return len({m.group(0).casefold() for i in lines for m in _endonym_matches(view.lines[i])})
+
+
+@rule("GEN020", "language-picker", tags=["navigation"], stage="generic", scope="document", trigger=_LANG_TRIGGER)
+def language_picker(view: TextView) -> Iterator[Hit]:
+    """A language picker, flattened: the languages' names one a line (``English (Default)`` / ``Français`` /
+    ``Deutsch`` …) or on one line (``Afrikaans Albanian Arabic … Deutsch …``), with its heading (``Language``,
+    ``Sprache`` …) when it has one. Names come from data tables (``language_endonyms``, ``language_exonyms``).
+    A picker lists languages in their own names: a run goes when it holds two of those (and three names, or a
+    heading above), a line when it holds four names; so ``English`` and ``French`` in a list of subjects stay.
+
+    Example (removed)::
+
+        Language
+        English (Default)
+        Français
+        Deutsch
+    """
+    # every picker holds a language's own name: only the lines near one are looked at
+    named = sorted({view.line_at(m.start()) for m in _endonym_matches(view.text)})
+    if not named:
+        return
+    near: set[int] = set()
+    for i in named:
+        near.update(range(max(0, i - _PICKER_REACH), min(len(view), i + _PICKER_REACH + 1)))
+    rows: list[int] = []
+    for i in sorted(near):
+        line = view.lines[i]
+        if not view.is_live(i) or len(line) > 2000:
+            continue
+        if _LANG_LINE_RE.match(line) or (
+            # a picker on one line may hold a name the tables lack (``Indonesia``, a script we do not list):
+            # nine names in ten will do
+            len(line) >= 40 and _one_line_picker(line)
+        ):
+            rows.append(i)
+    runs: list[list[int]] = []
+    for i in rows:  # lines of one picker: blank lines between them only
+        if runs and all(not view.is_live(k) for k in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        names = sum(len(_LANG_ITEM_RE.findall(view.lines[i])) for i in run)
+        above = next((k for k in range(run[0] - 1, max(-1, run[0] - 3), -1) if view.is_live(k)), None)
+        head = above if above is not None and _LANG_HEAD_RE.match(view.lines[above]) else None
+        endonyms = _endonyms(view, run)
+        if (len(run) == 1 and names >= 4 and endonyms >= 2) or (
+            len(run) >= 2 and endonyms >= 2 and (names >= 3 or head is not None)
+        ) or (head is not None and endonyms >= 1 and names >= 2):
+            yield Hit(run[0] if head is None else head, run[-1], "language picker")
+
+
 @rule("GEN015", "lone-like-count", tags=["reactions"], stage="generic", trigger=r"\d[ \t]*\S")
 def lone_like_count(view: TextView) -> Iterator[Hit]:
     """A like counter standing alone under a post, in any engine: ``1 Like``, ``12 Likes`` (nine languages).
@@ -1213,6 +1315,7 @@ PACK = RulePack(
         first_post_preview,
         page_script,
         ad_label,
+        language_picker,
     ),
     description="engine-independent chrome",
 )
