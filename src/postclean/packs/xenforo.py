@@ -456,16 +456,21 @@ def notice(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "forum notice")
 
 
+#: The thread header's labels in every language (tables ``xf_thread_starter``, ``xf_start_date``, ``xf_tags``).
+_STARTER = rf"(?:{alternation('xf_thread_starter')})"
+_START_DATE = rf"(?:{alternation('xf_start_date')})"
 _STARTER_RE = lazy(
     # (the label may come twice: a screen-reader label, then the visible one)
-    r"^[ \t]*+(?:[-•][ \t]*)?Thread starter[ \t]*(?:Thread starter(?:[ \t]+|$))?(?P<who>[^\n]{0,80}?)"
-    r"(?:[ \t]+(?:[-•][ \t]*)?Start date[ \t]*(?:Start date(?:[ \t]+|$))?(?P<when>[^\n]{0,60}?))?[ \t]*$",
+    rf"^[ \t]*+(?:[-•][ \t]*)?{_STARTER}[ \t]*(?:{_STARTER}(?:[ \t]+|$))?(?P<who>[^\n]{{0,80}}?)"
+    rf"(?:[ \t]+(?:[-•][ \t]*)?{_START_DATE}[ \t]*(?:{_START_DATE}(?:[ \t]+|$))?(?P<when>[^\n]{{0,60}}?))?[ \t]*$",
     regex.MULTILINE,
 )
-_STARTER_ALONE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?Thread starter[ \t]*$")
+_STARTER_ALONE_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?{_STARTER}[ \t]*$")
 _START_DATE_RE = lazy(
-    r"^[ \t]*+(?:[-•][ \t]*)?(?P<label>Start date|Tags)[ \t]*(?P<val>[^\n]{0,80}?)[ \t]*$", regex.MULTILINE
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?P<label>{_START_DATE}|{alternation('xf_tags')})[ \t]*(?P<val>[^\n]{{0,80}}?)[ \t]*$",
+    regex.MULTILINE,
 )
+_START_DATE_LABEL_RE = lazy(rf"^{_START_DATE}$")
 
 
 @rule("XF008", "thread-header", tags=["post-meta", "navigation"], scope="document")
@@ -489,6 +494,9 @@ def thread_header(view: TextView) -> Iterator[Hit]:
             k = i + 1
             if k < len(view) and view.is_live(k) and _STARTER_ALONE_RE.match(view.lines[k]):
                 k += 1
+            elif k < len(view) and view.is_live(k) and (nm := _STARTER_RE.match(view.lines[k])) and nm.group("who"):
+                yield Hit(i, i, "thread header")  # the label, then label and name (``Thread starter {user}``)
+                continue
             if (
                 k < len(view)
                 and view.is_live(k)
@@ -506,7 +514,7 @@ def thread_header(view: TextView) -> Iterator[Hit]:
         if (
             starters
             or view.engine == "xenforo"
-            or (m.group("label") == "Start date" and DATE_RE.search(m.group("val")))
+            or (_START_DATE_LABEL_RE.match(m.group("label")) and DATE_RE.search(m.group("val")))
         ):
             yield Hit(i, i, "thread header")
 
@@ -527,14 +535,20 @@ def sniff(text: str) -> float:
         score += 0.5
     if "Reactions:" in head and _SNIFF_REACTIONS_RE.search(head):
         score += 0.2
-    if "Thread starter" in head:
+    if any(w in head for w in _STARTER_WORDS):
         score += 0.3
+        # the thread header's two labels, each at a line's start (html-text: ``Thread starter`` / ``Start date``)
+        if _SNIFF_HEADER_RE.search(head) and _SNIFF_START_DATE_RE.search(head):
+            score += 0.3
     return min(1.0, score)
 
 
 _SNIFF_STAT_RE = lazy(r"^[ \t]*+-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", regex.MULTILINE)
 _SNIFF_REACTION_SCORE_RE = lazy(r"^[ \t]*+-[ \t]*Reaction score[ \t]*$", regex.MULTILINE)
-_SNIFF_SAID_RE = lazy(r" said:[ \t]*\n")
+_SNIFF_SAID_RE = lazy(r" said:[ \t]*(?:↑[ \t]*)?\n")
+_STARTER_WORDS = phrases("xf_thread_starter")
+_SNIFF_HEADER_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?{_STARTER}", regex.MULTILINE)
+_SNIFF_START_DATE_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?{_START_DATE}", regex.MULTILINE)
 _SNIFF_REACTIONS_RE = lazy(r"^[ \t]*+Reactions:", regex.MULTILINE)
 
 
