@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import postclean
 from postclean.packs._classic import seen_run
 from postclean.text import TextView
@@ -255,3 +257,29 @@ def test_first_post_with_a_signature_keeps_its_text_under_a_preview() -> None:
         assert line in first.body
     assert not first.quotes
     assert doc.text.count(paragraphs[0]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "engine"),
+    [
+        # Resiliparse: XenForo 2's stat block without list bullets
+        (
+            "Harbour Talk\nquillpen\nWell-known member\nJoined\nFeb 8, 2017\nMessages\n5,421\nReaction score\n"
+            "29,758\nThe spring tides are higher than usual this year.\n",
+            "xenforo",
+        ),
+        # html-text: the thread header's labels at lines' starts, in German
+        (
+            "Hafenforum\nErsteller\nErsteller quillpen\nErstellt am\nErstellt am 5. Jan. 2024\n"
+            "Die Fähre fährt im Winter um sieben.\n",
+            "xenforo",
+        ),
+        # spigot-style XenForo 1 quote: the header keeps its arrow
+        (
+            "marlin said: ↑\nThe ferry was late again.\nClick to expand...\nIt was on time today.\n",
+            "xenforo",
+        ),
+    ],
+)
+def test_xenforo_is_sniffed_from_whole_page_text(text: str, engine: str) -> None:
+    assert postclean.clean(text, kind="text").engine == engine

@@ -107,6 +107,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Autor wątku",),
         "ru": ("Автор темы",),
     },
+    # the poster stat only XenForo 2 prints, alone on its line above its value
+    "xf_reaction_score": {
+        "en": ("Reaction score",),
+        "de": ("Punkte für Reaktionen", "Reaktionspunkte"),
+        "fr": ("Score de réaction",),
+        "es": ("Puntuación de reacciones",),
+        "pt": ("Pontuação de reações",),
+        "it": ("Punteggio reazioni",),
+        "nl": ("Waarderingsscore", "Reactiescore"),
+        "pl": ("Punkty reakcji",),
+        "ru": ("Баллы реакций",),
+    },
     "xf_start_date": {
         "en": ("Start date",),
         "de": ("Erstellt am",),

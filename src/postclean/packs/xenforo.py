@@ -527,8 +527,10 @@ def sniff(text: str) -> float:
         _SNIFF_STAT_RE, head
     ):
         score += 0.5
-    if "Reaction score" in head and _SNIFF_REACTION_SCORE_RE.search(head):
+    if any(w in head for w in _REACTION_SCORE_WORDS) and _SNIFF_REACTION_SCORE_RE.search(head):
         score += 0.3
+        if not search_lines(_SNIFF_STAT_RE, head):
+            score += 0.5  # the stat block without list bullets (Resiliparse, html-text)
     if "Click to expand..." in head and _SNIFF_SAID_RE.search(head):
         score += 0.5
     if "XenForo" in head:
@@ -544,7 +546,10 @@ def sniff(text: str) -> float:
 
 
 _SNIFF_STAT_RE = lazy(r"^[ \t]*+-[ \t]*(?:Joined|Messages|Reaction score)[ \t]*$", regex.MULTILINE)
-_SNIFF_REACTION_SCORE_RE = lazy(r"^[ \t]*+-[ \t]*Reaction score[ \t]*$", regex.MULTILINE)
+_SNIFF_REACTION_SCORE_RE = lazy(
+    rf"^[ \t]*+(?:-[ \t]*)?(?:{alternation('xf_reaction_score')})[ \t]*$", regex.MULTILINE
+)
+_REACTION_SCORE_WORDS = phrases("xf_reaction_score")
 _SNIFF_SAID_RE = lazy(r" said:[ \t]*(?:↑[ \t]*)?\n")
 _STARTER_WORDS = phrases("xf_thread_starter")
 _SNIFF_HEADER_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?{_STARTER}", regex.MULTILINE)
