@@ -283,3 +283,27 @@ def test_first_post_with_a_signature_keeps_its_text_under_a_preview() -> None:
 )
 def test_xenforo_is_sniffed_from_whole_page_text(text: str, engine: str) -> None:
     assert postclean.clean(text, kind="text").engine == engine
+
+
+def test_discourse_post_numbers_in_a_run_are_taken_with_the_engine_sniffed() -> None:
+    # Resiliparse keeps only the post numbers; a number right under the last line of the post above (no blank
+    # line between) was left when Discourse was sniffed, and then taken on a second pass, where the cleaned
+    # text no longer sniffs as Discourse: a run of consecutive numbers with prose between now counts either way
+    from postclean.packs.discourse import post_header
+
+    lines = [
+        "1",
+        "",
+        "The new pier lights are on a timer now, and they switch off at midnight.",
+        "2",
+        "",
+        "Does anyone know who set the timer?",
+        "3",
+        "",
+        "The harbour office did, last week.",
+        "4",
+        "",
+        "Thanks, I will ask them to change it.",
+    ]
+    hits = list(post_header.detect(TextView(lines, engine="discourse")))
+    assert [h.start for h in hits] == [0, 3, 6, 9]

@@ -200,18 +200,19 @@ def post_header(view: TextView) -> Iterator[Hit]:
                 last = c[2]
             elif not c[6] and c[2] is not None and c[3] is not None:
                 last = max(last, c[2])
-    else:
-        # Without the engine, only a run of >= 3 consecutive numbers with prose between them.
-        run: list[tuple[int, int, int | None, str | None, str | None, str | None, bool]] = []
-        for c in sorted(bare, key=lambda c: c[0]):
-            if run and c[2] == (run[-1][2] or 0) + 1 and _prose_between(view, run[-1][0], c[0]):
-                run.append(c)
-            else:
-                if len(run) >= 3:
-                    bare_ok.update(x[0] for x in run)
-                run = [c]
-        if len(run) >= 3:
-            bare_ok.update(x[0] for x in run)
+    # A run of >= 3 consecutive numbers with prose between them (the only evidence without the engine; with it,
+    # numbers the pass above left, such as those after a post that ends with a lone line: a text cleaned once
+    # must not lose them on a second pass, where the engine is no longer sniffed).
+    run: list[tuple[int, int, int | None, str | None, str | None, str | None, bool]] = []
+    for c in sorted(bare, key=lambda c: c[0]):
+        if run and c[2] == (run[-1][2] or 0) + 1 and _prose_between(view, run[-1][0], c[0]):
+            run.append(c)
+        else:
+            if len(run) >= 3:
+                bare_ok.update(x[0] for x in run)
+            run = [c]
+    if len(run) >= 3:
+        bare_ok.update(x[0] for x in run)
     for c in candidates:
         start, end, num, name, full, date_raw, is_bare = c
         if is_bare:
