@@ -1046,7 +1046,10 @@ def page_script(view: TextView) -> Iterator[Hit]:
                 run_start = None
 
 
-_AD_LABEL_RE = line_re(rf"(?:[-•*][ \t]*)?(?:{phrase_alt('ad_labels')})", flags=regex.IGNORECASE)
+#: (with a note in brackets after it: ``Advertisement (gone after registration)``)
+_AD_LABEL_RE = line_re(
+    rf"(?:[-•*][ \t]*)?(?:{phrase_alt('ad_labels')})(?:[ \t]*\([^()\n]{{1,40}}\))?", flags=regex.IGNORECASE
+)
 _AD_TRIGGER = tuple(dict.fromkeys(x.split()[0].casefold() for x in phrase_list("ad_labels")))
 
 

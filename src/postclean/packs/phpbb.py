@@ -46,6 +46,10 @@ _BYLINE_RE = lazy(
     rf"(?P<date>{CLASSIC_DATE})[ \t]*$",
     _F,
 )
+#: The byline without its date (Resiliparse drops the date's ``<time>``-less text node): ``Post by X »``.
+_BYLINE_NO_DATE_RE = lazy(
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:Unread[ \t]+)?(?:{_POST_BY})[ \t]+(?P<user>[^\n»]{{1,60}}?)[ \t]*»[ \t]*$", _F
+)
 _CONTACT_RE = lazy(
     r"^[ \t]*+(?:[-•][ \t]*)?(?:Contact:?|Contact [^\n]{1,60}|Kontakt:?|Contacter [^\n]{1,60}|Website|Yahoo Messenger|"
     r"ICQ|AIM|Skype|Jabber|Facebook|Twitter|YouTube|Website Yahoo Messenger|Website ICQ)[ \t]*$",
@@ -85,7 +89,8 @@ def author_block(view: TextView) -> Iterator[Hit]:
 
 @rule("PHB002", "byline", tags=["byline", "post-meta"], stage="split", scope="document", trigger=r"»")
 def byline(view: TextView) -> Iterator[Hit]:
-    """``Post by X » {date}`` / ``by X » {date}`` line that opens a post (when no profile block precedes it).
+    """``Post by X » {date}`` / ``by X » {date}`` line that opens a post (when no profile block precedes it);
+    ``Post by X »`` when the extractor dropped the date.
 
     The subject line just above it (``Re: {title}``) goes with it.
 
@@ -94,11 +99,13 @@ def byline(view: TextView) -> Iterator[Hit]:
         Re: Tide tables
         by quillpen » Tue Aug 27, 2019 1:47 am
     """
-    for i, m in iter_line_matches(view, _BYLINE_RE):
+    found = [(i, m) for i, m in iter_line_matches(view, _BYLINE_RE)]
+    found += [(i, m) for i, m in iter_line_matches(view, _BYLINE_NO_DATE_RE)]
+    for i, m in sorted(found, key=lambda x: x[0]):
         user = m.group("user").strip()
         if word_count(user) > 6:
             continue
-        facts = date_facts(m.group("date"))
+        facts = date_facts(m.group("date")) if "date" in m.groupdict() else {}
         if user:
             facts["author.name"] = user
         start = i
