@@ -2093,6 +2093,16 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Required, but never shown",
             "Hello There, Guest!",
             "Not a member yet?",
+            "Do you already have an account?",
+            "Your name or email address:",
+            "No, create an account now.",
+            "Yes, my password is:",
+            "Forgot your password?",
+            "Stay logged in",
+            "Log in with Facebook",
+            "Log in with Twitter",
+            "Log in with Google",
+            "(You must log in or sign up to reply here.)",
         ),
         "de": (
             "Anmelden oder registrieren",
@@ -2104,6 +2114,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Beteilige dich an der Diskussion",
             "Du musst dich einloggen oder registrieren, um hier zu antworten.",
             "Bereits registriert? Hier anmelden.",
+            "Passwort vergessen?",
+            "Angemeldet bleiben",
         ),
         "fr": (
             "Se connecter ou s'inscrire",
@@ -2114,6 +2126,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Rejoindre la conversation",
             "Vous devez vous connecter ou vous inscrire pour répondre ici.",
             "Vous avez déjà un compte ? Connectez-vous.",
+            "Mot de passe oublié ?",
+            "Rester connecté",
         ),
         "es": (
             "Iniciar sesión o registrarse",
@@ -2124,6 +2138,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Únete a la conversación",
             "Debes iniciar sesión o registrarte para responder aquí.",
             "¿Ya tienes una cuenta? Inicia sesión aquí.",
+            "¿Olvidaste tu contraseña?",
+            "Mantener sesión iniciada",
         ),
         "pt": (
             "Entrar ou cadastrar-se",
@@ -2134,6 +2150,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Participe da conversa",
             "Você precisa entrar ou se registrar para responder aqui.",
             "Já tem uma conta? Entre aqui.",
+            "Esqueceu sua senha?",
+            "Manter conectado",
         ),
         "it": (
             "Accedi o registrati",
@@ -2143,6 +2161,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Partecipa alla conversazione",
             "Devi accedere o registrarti per rispondere.",
             "Hai già un account? Accedi qui.",
+            "Password dimenticata?",
+            "Resta connesso",
         ),
         "nl": (
             "Inloggen of registreren",
@@ -2153,6 +2173,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Registreer nu",
             "Doe mee aan het gesprek",
             "Je moet ingelogd of geregistreerd zijn om hier te reageren.",
+            "Wachtwoord vergeten?",
+            "Ingelogd blijven",
         ),
         "pl": (
             "Zaloguj się lub zarejestruj",
@@ -2162,6 +2184,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Dołącz do dyskusji",
             "Musisz się zalogować lub zarejestrować, aby tutaj odpowiedzieć.",
             "Masz już konto? Zaloguj się.",
+            "Nie pamiętasz hasła?",
+            "Nie wylogowuj mnie",
         ),
         "ru": (
             "Войдите или зарегистрируйтесь",
@@ -2173,6 +2197,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Присоединяйтесь к обсуждению",
             "Для ответа необходимо войти или зарегистрироваться.",
             "Уже есть аккаунт? Войдите.",
+            "Забыли пароль?",
+            "Запомнить меня",
         ),
     },
     "powered_by": {
