@@ -119,6 +119,34 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Punkty reakcji",),
         "ru": ("Баллы реакций",),
     },
+    # XenForo's search menu, flattened: where to search, the options, the links under it. ``xf_search_marks`` are
+    # the lines only that menu prints; a run of ``xf_search_menu`` lines goes when it holds two of them.
+    "xf_search_marks": {
+        "en": (
+            "Search titles only", "Search this thread only", "Search this forum only", "Display results as threads",
+            "Separate names with a comma.", "Posted by Member:", "Newer Than:", "Useful Searches",
+            "Advanced search…", "Advanced search...", "Advanced…", "Advanced...",
+        ),
+        "de": ("Nur Titel durchsuchen", "Nur dieses Thema durchsuchen", "Nur dieses Forum durchsuchen", "Ergebnisse als Themen anzeigen", "Namen durch Kommas trennen.", "Erweiterte Suche…"),
+        "fr": ("Rechercher uniquement dans les titres", "Rechercher seulement dans cette discussion", "Rechercher seulement dans ce forum", "Afficher les résultats sous forme de discussions", "Séparez les noms par une virgule.", "Recherche avancée…"),
+        "es": ("Buscar sólo en títulos", "Buscar solo en títulos", "Buscar sólo en este tema", "Buscar sólo en este foro", "Mostrar resultados como temas", "Separa los nombres con una coma.", "Búsqueda avanzada…"),
+        "pt": ("Pesquisar apenas títulos", "Pesquisar somente títulos", "Pesquisar apenas neste tópico", "Pesquisar apenas neste fórum", "Exibir resultados como tópicos", "Separe os nomes com uma vírgula.", "Pesquisa avançada…"),
+        "it": ("Cerca solo nei titoli", "Cerca solo in questa discussione", "Cerca solo in questo forum", "Mostra i risultati come discussioni", "Separa i nomi con una virgola.", "Ricerca avanzata…"),
+        "nl": ("Alleen titels doorzoeken", "Alleen dit topic doorzoeken", "Alleen dit forum doorzoeken", "Resultaten als topics weergeven", "Scheid namen met een komma.", "Geavanceerd zoeken…"),
+        "pl": ("Szukaj tylko w tytułach", "Szukaj tylko w tym wątku", "Szukaj tylko w tym forum", "Wyświetl wyniki jako wątki", "Oddziel nazwy przecinkiem.", "Wyszukiwanie zaawansowane…"),
+        "ru": ("Искать только в заголовках", "Искать только в этой теме", "Искать только в этом разделе", "Отображать результаты в виде тем", "Разделяйте имена запятой.", "Расширенный поиск…"),
+    },
+    "xf_search_menu": {
+        "en": ("Everywhere", "Threads", "This forum", "This thread", "Note", "By:", "Search", "More...", "Search Forums", "Search Advanced search…", "Search Advanced…"),
+        "de": ("Überall", "Themen", "Dieses Forum", "Dieses Thema", "Von:", "Suche", "Suchen"),
+        "fr": ("Partout", "Discussions", "Ce forum", "Cette discussion", "Par:", "Par :", "Rechercher"),
+        "es": ("En todas partes", "Temas", "Este foro", "Este tema", "Por:", "Buscar"),
+        "pt": ("Em todo lugar", "Tópicos", "Este fórum", "Este tópico", "Por:", "Pesquisar"),
+        "it": ("Ovunque", "Discussioni", "Questo forum", "Questa discussione", "Da:", "Cerca"),
+        "nl": ("Overal", "Topics", "Dit forum", "Dit topic", "Door:", "Zoeken"),
+        "pl": ("Wszędzie", "Wątki", "To forum", "Ten wątek", "Przez:", "Szukaj"),
+        "ru": ("Везде", "Темы", "Этот раздел", "Эта тема", "От:", "Поиск"),
+    },
     "xf_start_date": {
         "en": ("Start date",),
         "de": ("Erstellt am",),

@@ -25,7 +25,7 @@ from ._common import (
     matches_at,
     poster_facts,
 )
-from ._modern import is_handle_like
+from ._modern import is_handle_like, whole_line_hits
 from .page import forum_stats_lines
 
 __all__ = ["PACK"]
@@ -982,6 +982,42 @@ def _number_facts(m: regex.Match[str]) -> dict[str, object]:
     return facts
 
 
+_SEARCH_ITEM = rf"(?:{alternation('xf_search_marks')}|{alternation('xf_search_menu')})"
+_SEARCH_ROW_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*)?{_SEARCH_ITEM}(?:[ \t]+{_SEARCH_ITEM})*[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+)
+_SEARCH_MARK_RE = lazy(alternation("xf_search_marks"), regex.IGNORECASE)
+_SEARCH_TRIGGER = tuple(dict.fromkeys(p.lower().rstrip(".…:") for p in phrases("xf_search_marks")))
+
+
+@rule("XF015", "search-menu", tags=["navigation"], scope="document", trigger=_SEARCH_TRIGGER)
+def search_menu(view: TextView) -> Iterator[Hit]:
+    """XenForo's search menu, flattened (a whole-page text holds it once or twice): where to search
+    (``Everywhere Threads This forum This thread``), ``Search titles only``, ``By:``, ``Advanced search…``;
+    XenForo 1's ``Posted by Member:`` / ``Separate names with a comma.`` / ``Newer Than:`` / ``Search this
+    thread only`` / ``Display results as threads`` / ``Useful Searches``. A run of such lines (tables
+    ``xf_search_marks``, ``xf_search_menu``, nine languages) goes when it holds two lines only the menu
+    prints, so a lone ``Search`` or ``Threads`` stays.
+
+    Example (removed)::
+
+        Everywhere Threads This forum This thread
+        Search titles only
+        By:
+        Search Advanced search…
+    """
+    rows = [i for i, _m in whole_line_hits(view, _SEARCH_ROW_RE)]
+    run: list[int] = []
+    for i in [*rows, -1]:
+        if i >= 0 and run and all(not view.is_live(k) for k in range(run[-1] + 1, i)):
+            run.append(i)
+            continue
+        if run and sum(1 for k in run if _SEARCH_MARK_RE.search(view.lines[k])) >= 2:
+            for k in run:
+                yield Hit(k, k, "search menu")
+        run = [i]
+
+
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
@@ -1000,6 +1036,7 @@ PACK = RulePack(
         inline_author_block,
         value_only_author_block,
         compact_author_block,
+        search_menu,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
