@@ -1040,6 +1040,12 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
             layout.append(("quote", val))
     author = None
     author_facts = {k[7:]: v for k, v in facts.items() if k.startswith("author.") and k[7:] in _FIELDS_POSTER}
+    signed = facts.get("post.signed_by")  # the name a line under the post gives (XenForo 1's message meta)
+    name = author_facts.get("name")
+    if isinstance(signed, str) and isinstance(name, str) and name.startswith(signed + " "):
+        # ``{name} {user title}`` on one line (inline elements joined): the title is the rest
+        author_facts["name"] = signed
+        author_facts.setdefault("rank", name[len(signed) :].strip())
     if author_facts:
         author = Poster(**author_facts)
     article_facts = {

@@ -560,7 +560,12 @@ def is_name_like(line: str) -> bool:
         return False
     if "://" in s or DATE_LINE_RE.match(s):
         return False
+    if "," in s and _NAME_COMMA_DATE_RE.search(s):
+        return False  # a post's signature line ``{name}, {date}`` (XenForo 1's message meta), not a name
     return not s.startswith(("-", "•", "#", ">"))
+
+
+_NAME_COMMA_DATE_RE = lazy(rf",[ \t]+(?:{DATE_RE.pattern})", regex.IGNORECASE | regex.VERSION1)
 
 
 def _set_stat(facts: dict[str, Any], extra: dict[str, str], label: str, value: str | None) -> None:

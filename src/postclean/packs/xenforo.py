@@ -982,6 +982,83 @@ def _number_facts(m: regex.Match[str]) -> dict[str, object]:
     return facts
 
 
+# -- XF016: XenForo 1's message meta ------------------------------------------------------------------------------
+
+#: The line under a XenForo 1 post: ``{name}, {date}`` with the post's permalink (``#13``) before it or the
+#: moderator's ``IP`` link after it (``#13 quillpen, Oct 27, 2025`` / ``quillpen, May 11, 2024 IP``).
+_META_RE = lazy(
+    rf"^[ \t]*+(?:\#(?P<num>\d{{1,6}})[ \t]+)?(?P<name>[^,\n]{{1,50}}?),[ \t]+(?P<date>{DATE_RE.pattern})"
+    rf"(?P<tail>(?:[ \t]+(?:IP|Report|Reply|Quote|Like|\#\d{{1,6}}))*)[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+#: XenForo 1's post ratings (an add-on many boards run): ``Like x 2``, ``Agree x 3, Funny x 1``.
+_RATING = rf"(?:{_REACTION_NAMES}|Agree|Disagree|Useful|Creative|Optimistic|Friendly|Late|Dumb|Old|Winner)"
+_RATINGS_RE = lazy(
+    rf"^[ \t]*+{_RATING}[ \t]+x[ \t]+\d{{1,5}}(?:[ \t]*,?[ \t]+{_RATING}[ \t]+x[ \t]+\d{{1,5}})*[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
+@rule("XF016", "message-meta", tags=["post-meta", "reactions"], trigger=(", ", " x "))
+def message_meta(view: TextView) -> Iterator[Hit]:
+    """XenForo 1's line under a post, ``#13 {name}, {date}`` or ``{name}, {date} IP`` (to ``post.date`` and
+    ``post.number``), and its post ratings ``Like x 2`` (to ``post.reactions``). A ``{name}, {date}`` line needs
+    the permalink or the ``IP`` link, or the poster's name on the post's first line, so a sentence that ends in a
+    date stays.
+
+    Example (removed)::
+
+        #13 quillpen, Oct 27, 2025
+        Like x 2
+    """
+    first = view.first_live(0)
+    head = view.lines[first[0]].strip() if first else ""
+    author = view.facts.get("author.name")
+    for i, line in view.iter_lines():
+        if len(line) > 160:
+            continue
+        if (m := _META_RE.match(line)) is not None:
+            name = m.group("name").strip()
+            if word_count(name) > 5 or not (
+                m.group("num") or m.group("tail").strip() or name in (head, author)
+            ):
+                continue
+            facts: dict[str, object] = {"post.date_raw": m.group("date").strip(), "post.signed_by": name}
+            d = parse_date(m.group("date"))
+            if d is not None:
+                facts["post.date"] = d
+            if m.group("num"):
+                facts["post.number"] = int(m.group("num"))
+            yield Hit(i, i, "message meta (name, date, permalink)", facts, moved_to="date")
+        elif " x " in line and _RATINGS_RE.match(line):
+            yield Hit(i, i, "post ratings", {"post.reactions": line.strip()}, moved_to="reactions")
+
+
+@rule("XF017", "name-over-message", tags=["author-block"], stage="split", scope="document", trigger=(", ",))
+def name_over_message(view: TextView) -> Iterator[Hit]:
+    """XenForo 1 themes whose text keeps only the poster's name above a post (the user block reduced to it): the
+    name alone on a line opens the post when the post's message meta below it (``#13 {name}, {date}``) names
+    the same poster; that line (``XF016``) gives the date and number.
+
+    Example (removed)::
+
+        quillpen
+    """
+    metas: list[tuple[int, str]] = []
+    for i, line in view.iter_lines():
+        if "#" in line and "," in line and len(line) <= 160 and (m := _META_RE.match(line)) and m.group("num"):
+            metas.append((i, m.group("name").strip()))
+    if len(metas) < 2:
+        return
+    after = -1  # the line of the previous message meta
+    for i, name in metas:
+        for k in range(after + 1, i):
+            if view.is_live(k) and view.lines[k].strip() == name:
+                yield Hit(k, k, "poster name over the message", {"author.name": name}, moved_to="author")
+                break
+        after = i
+
+
 _SEARCH_ITEM = rf"(?:{alternation('xf_search_marks')}|{alternation('xf_search_menu')})"
 _SEARCH_ROW_RE = lazy(
     rf"^[ \t]*+(?:[-•*][ \t]*)?{_SEARCH_ITEM}(?:[ \t]+{_SEARCH_ITEM})*[ \t]*$", regex.IGNORECASE | regex.MULTILINE
@@ -1037,6 +1114,8 @@ PACK = RulePack(
         value_only_author_block,
         compact_author_block,
         search_menu,
+        message_meta,
+        name_over_message,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
