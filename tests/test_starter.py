@@ -44,3 +44,18 @@ def test_a_rank_is_not_taken_for_the_starter() -> None:
         "Our Member of the month is announced on Sunday.\n\n" + BLOCKS.replace("harbour_hana\n", "Member\n", 1)
     )
     assert postclean.clean(text, kind="text").starter is None
+
+
+def test_first_post_numbered_one_gives_the_starter_under_a_page_header() -> None:
+    # the text before the first poster block reads as prose (a forum's welcome note), so it could be a first post
+    # whose block was dropped; the first authored post is numbered #1: it is the thread's first post
+    text = (
+        "Welcome to the harbour forum, where members talk about boats, tides and the ferry.\n"
+        "Old 2016-02-01, 02:21 \t\t Link #1\nquillpen\nMember\n\nJoin Date: May 2015\n"
+        "The spring tides are higher than usual this year.\n"
+        "Old 2016-02-01, 03:40 \t\t Link #2\nmarlin\nMember\n\nJoin Date: Aug 2006\n"
+        "Thanks, I moved the boat up the slipway.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.posts[0].author is None
+    assert doc.starter == "quillpen"

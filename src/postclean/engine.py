@@ -541,7 +541,7 @@ class Cleaner:
         if engine is None and author_blocks:
             confidence = max(confidence, 0.5)
         # the thread starter: named by the page, the first post's author, or the poster a starter's badge is on
-        starter = doc_run.facts.get("doc.starter") or _first_author(posts) or badged
+        starter = doc_run.facts.get("doc.starter") or _first_author(posts) or _post_one(posts) or badged
         if starter is None and has_preamble:
             starter = _named_above(posts, input_lines) or _replied_to(posts, input_lines)
         return Document(
@@ -874,6 +874,20 @@ def _first_author(posts: Sequence[Post]) -> str | None:
     return None
 
 
+def _post_one(posts: Sequence[Post]) -> str | None:
+    """The author of the first authored post when the page numbers it ``#1``: the thread's first post (the text
+    before it, ``posts[0]``, is then the page's header)."""
+    from .packs._common import is_rank_like
+
+    q = next((p for p in posts if p.author is not None and p.author.name), None)
+    if q is None or q.number != 1 or q.author is None or not q.author.name:
+        return None
+    name = q.author.name.strip()
+    if len(name) < 2 or not any(c.isalpha() for c in name) or is_rank_like(name):
+        return None
+    return name
+
+
 def _named_above(posts: Sequence[Post], input_lines: Sequence[str]) -> str | None:
     """The thread starter when the first post is the text before the first author block (``posts[0]``, no
     author): a page header that reads as prose, or a first post whose poster block the extractor dropped. The
@@ -1042,10 +1056,12 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
     author_facts = {k[7:]: v for k, v in facts.items() if k.startswith("author.") and k[7:] in _FIELDS_POSTER}
     signed = facts.get("post.signed_by")  # the name a line under the post gives (XenForo 1's message meta)
     name = author_facts.get("name")
-    if isinstance(signed, str) and isinstance(name, str) and name.startswith(signed + " "):
-        # ``{name} {user title}`` on one line (inline elements joined): the title is the rest
+    if isinstance(signed, str) and isinstance(name, str) and name != signed:
+        # the line under the post names its poster: the block's "name" was the name and the user title joined
+        # on one line (inline elements), or the title alone (the name stood too far above the block)
         author_facts["name"] = signed
-        author_facts.setdefault("rank", name[len(signed) :].strip())
+        title = name[len(signed) :].strip() if name.startswith(signed + " ") else name
+        author_facts.setdefault("rank", title)
     if author_facts:
         author = Poster(**author_facts)
     article_facts = {
