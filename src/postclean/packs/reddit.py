@@ -52,6 +52,8 @@ _SUBMITTED_RE = lazy(
     rf"^[ \t]*+submitted[ \t]+(?P<when>[^\n]{{1,40}}?ago)[ \t]+by[ \t]+{_USER}(?:[ \t]*\[[^\]\n]{{1,20}}\])*[ \t]*$",
     _F,
 )
+_SUB_LINE_RE = lazy(rf"^[ \t]*+r/[\w]{{2,30}}[ \t]*[·•](?:[ \t]*{_WHEN})?[ \t]*$", _F)
+_POSTER_LINE_RE = lazy(r"^[ \t]*+(?:u/)?(?P<user>[\w-]{2,40})[ \t]*$")
 _LEVEL_RE = lazy(r"^[ \t]*+level[ \t]+\d{1,2}[ \t]*$", _F)
 
 
@@ -178,6 +180,17 @@ def comment_header(view: TextView) -> Iterator[Hit]:
             {"author.name": user, "post.date_raw": m.group("when")},
             moved_to="author",
         )
+    if view.engine == "reddit":
+        # the redesign's submission header: ``r/{subreddit} • {time}`` (the time is often dropped), the poster
+        # alone on the next line
+        for i, m in iter_line_matches(view, _SUB_LINE_RE):
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] <= i + 2 and (u := _POSTER_LINE_RE.match(view.lines[nxt[0]])) is not None:
+                who = u.group("user")
+                head: dict[str, object] = {"author.name": who, "doc.starter": who}
+                if m.group("when"):
+                    head["post.date_raw"] = m.group("when").strip()
+                yield Hit(i, nxt[0], "Reddit submission header", head, moved_to="author")
     for i, m in iter_line_matches(view, _SUBMITTED_RE):
         yield Hit(
             i,
