@@ -9,6 +9,8 @@ whose name is printed nowhere above it; the starter is then unknown.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import postclean
 
 BLOCKS = (
@@ -59,3 +61,24 @@ def test_first_post_numbered_one_gives_the_starter_under_a_page_header() -> None
     doc = postclean.clean(text, kind="text")
     assert doc.posts[0].author is None
     assert doc.starter == "quillpen"
+
+
+def test_a_post_rule_that_knows_the_thread_starter_names_it() -> None:
+    # (Stack Exchange's question card: ``asked …`` under the question, in a post after the page header)
+    @postclean.rule("TST901", "opened-by", tags=["notice"])
+    def opened_by(view: postclean.TextView) -> Iterator[postclean.Hit]:
+        """``opened by {name}`` under a thread's first post.
+
+        Example: ``opened by quillpen``
+        """
+        for i, line in view.iter_lines():
+            if line.startswith("opened by "):
+                who = line[len("opened by ") :].strip()
+                yield postclean.Hit(i, i, "opener", {"doc.starter": who, "author.name": who}, moved_to="author")
+
+    text = (
+        "Welcome to the harbour forum, where members talk about boats, tides and the ferry.\n\n" + BLOCKS
+    ).replace("The north pier", "opened by harbour_hana\nThe north pier", 1)
+    doc = postclean.clean(text, kind="text", rules=[opened_by])
+    assert doc.posts[0].author is None
+    assert doc.starter == "harbour_hana"

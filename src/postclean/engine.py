@@ -507,6 +507,8 @@ class Cleaner:
             removals.extend(run.removals)
             done.append((view, run, len(posts)))
             posts.append(post)
+            # a rule inside the post that knows its poster started the thread (a Q&A page's question card)
+            badged = badged or (str(run.facts["doc.starter"]) if run.facts.get("doc.starter") else None)
         if len(posts) > 1 and self._thread_rules:
             thread_rules = self._triggered(
                 self._for_engine(self._thread_rules, engine, candidates), text, probe

@@ -1236,6 +1236,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("zadane", "odpowiedziano", "edytowano", "zmodyfikowano"),
         "ru": ("задан", "задан вопрос", "ответ дан", "изменён", "изменено", "отредактирован", "просмотрен"),
     },
+    # the event word of the question's own card (its poster started the thread)
+    "qa_asked": {
+        "en": ("asked",),
+        "de": ("gefragt",),
+        "fr": ("posée", "demandé"),
+        "es": ("formulada", "preguntada"),
+        "pt": ("perguntada",),
+        "it": ("chiesto",),
+        "nl": ("gevraagd",),
+        "pl": ("zadane",),
+        "ru": ("задан", "задан вопрос"),
+    },
     "qa_sorted_by": {
         "en": ("Sorted by:", "Sort by:", "sorted by:", "Sort by"),
         "de": ("Sortiert nach:", "Sortieren nach:"),

@@ -253,12 +253,17 @@ def user_card(view: TextView) -> Iterator[Hit]:
         else:
             if name:
                 facts["author.name"] = name
+                if event in _ASKED:
+                    facts["doc.starter"] = name  # the question's card: its poster started the thread
             facts["post.date_raw"] = date_raw
             d = parse_date(date_raw)
             if d is not None:
                 facts["post.date"] = d
             moved = "author"
         yield Hit(i, end, f"user card ({event})", facts, moved_to=moved)
+
+
+_ASKED = frozenset(p.lower() for p in phrases("qa_asked"))
 
 
 def _next_live(view: TextView, i: int, blanks: int = 24, *, past_claimed: bool = False) -> int | None:
