@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -533,6 +534,16 @@ _BUTTON = alt("classic_post_buttons")
 _BUTTONS_RE = lazy(
     rf"^[ \t]*+(?:{_BUTTON})(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$", _F
 )
+#: The fixed words of the online statuses (``is offline``, ``ist online`` …), for the standard ``re`` module,
+#: which scans a text for plain words much faster than ``regex`` (case-sensitive: it is slow otherwise).
+_STATUS_WORD_SCAN = re.compile(
+    "|".join(
+        re.escape(p.replace("{user}", "").strip())
+        for items in PHRASES["classic_online_status"].values()
+        for p in items
+        if p.startswith("{user} ")
+    )
+)
 #: The poster's online status and the post's buttons on one line (vBulletin 3's post foot, cells joined).
 _STATUS_BUTTONS_RE = lazy(
     rf"^[ \t]*+(?:{_STATUS_NOGROUP})[ \t\xa0]+(?:{_BUTTON})(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$",
@@ -556,8 +567,10 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
     """
     for i, _m in iter_line_matches(view, _BUTTONS_RE):
         yield Hit(i, i, "post buttons")
-    for i, _m in iter_line_matches(view, _STATUS_BUTTONS_RE):
-        yield Hit(i, i, "online status and post buttons")
+    for m in _STATUS_WORD_SCAN.finditer(view.text):  # (only lines holding an online status are tried)
+        i = view.line_at(m.start())
+        if view.is_live(i) and _STATUS_BUTTONS_RE.match(view.lines[i]):
+            yield Hit(i, i, "online status and post buttons")
     if view.engine == "vbulletin":
         for i, _m in iter_line_matches(view, _WEAK_BUTTONS_RE):
             yield Hit(i, i, "post buttons")

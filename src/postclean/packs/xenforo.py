@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -25,7 +26,7 @@ from ._common import (
     matches_at,
     poster_facts,
 )
-from ._modern import is_handle_like, whole_line_hits
+from ._modern import is_handle_like
 from .page import forum_stats_lines
 
 __all__ = ["PACK"]
@@ -473,7 +474,12 @@ _START_DATE_RE = lazy(
 _START_DATE_LABEL_RE = lazy(rf"^{_START_DATE}$")
 
 
-@rule("XF008", "thread-header", tags=["post-meta", "navigation"], scope="document")
+_HEADER_TRIGGER = tuple(
+    dict.fromkeys(p.lower() for c in ("xf_thread_starter", "xf_start_date", "xf_tags") for p in phrases(c))
+)
+
+
+@rule("XF008", "thread-header", tags=["post-meta", "navigation"], scope="document", trigger=_HEADER_TRIGGER)
 def thread_header(view: TextView) -> Iterator[Hit]:
     """``Thread starter {user}`` / ``Start date {date}`` lines of the thread header; the starter is kept.
 
@@ -1064,6 +1070,9 @@ _SEARCH_ROW_RE = lazy(
     rf"^[ \t]*+(?:[-•*][ \t]*)?{_SEARCH_ITEM}(?:[ \t]+{_SEARCH_ITEM})*[ \t]*$", regex.IGNORECASE | regex.MULTILINE
 )
 _SEARCH_MARK_RE = lazy(alternation("xf_search_marks"), regex.IGNORECASE)
+#: The marks for the standard ``re`` module, which scans a text for plain words much faster than ``regex``
+#: (case-sensitive, as the menu prints them: it is slow otherwise).
+_SEARCH_MARK_SCAN = re.compile("|".join(re.escape(p) for p in phrases("xf_search_marks")))
 _SEARCH_TRIGGER = tuple(dict.fromkeys(p.lower().rstrip(".…:") for p in phrases("xf_search_marks")))
 
 
@@ -1083,7 +1092,12 @@ def search_menu(view: TextView) -> Iterator[Hit]:
         By:
         Search Advanced search…
     """
-    rows = [i for i, _m in whole_line_hits(view, _SEARCH_ROW_RE)]
+    # only the lines near one holding a mark are looked at (one scan of the lower-cased text for the marks)
+    marked = sorted({view.line_at(m.start()) for m in _SEARCH_MARK_SCAN.finditer(view.text)})
+    near: set[int] = set()
+    for i in marked:
+        near.update(range(max(0, i - 12), min(len(view), i + 13)))
+    rows = [i for i in sorted(near) if view.is_live(i) and _SEARCH_ROW_RE.match(view.lines[i])]
     run: list[int] = []
     for i in [*rows, -1]:
         if i >= 0 and run and all(not view.is_live(k) for k in range(run[-1] + 1, i)):
