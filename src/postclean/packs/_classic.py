@@ -345,8 +345,8 @@ def _candidate(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 50 or word_count(s) > 6 or s[-1] in _SENTENCE_END:
         return False
-    if "://" in s or s.startswith(("#", ">", "[")):
-        return False
+    if "://" in s or s.startswith(("#", ">", "[", "(")):
+        return False  # (``(95.79 KiB) Downloaded 478 times``: an attachment's size above the next block)
     return DATE_ONLY_LINE_RE.match(s) is None
 
 

@@ -50,6 +50,8 @@ _BYLINE_RE = lazy(
 _BYLINE_NO_DATE_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:Unread[ \t]+)?(?:{_POST_BY})[ \t]+(?P<user>[^\n»]{{1,60}}?)[ \t]*»[ \t]*$", _F
 )
+#: Either byline, for the profile block's closing lines.
+_ANY_BYLINE_RE = lazy(rf"(?:{_BYLINE_RE.pattern})|(?:{_BYLINE_NO_DATE_RE.pattern})", _F)
 _CONTACT_RE = lazy(
     r"^[ \t]*+(?:[-•][ \t]*)?(?:Contact:?|Contact [^\n]{1,60}|Kontakt:?|Contacter [^\n]{1,60}|Website|Yahoo Messenger|"
     r"ICQ|AIM|Skype|Jabber|Facebook|Twitter|YouTube|Website Yahoo Messenger|Website ICQ)[ \t]*$",
@@ -61,7 +63,7 @@ _AVATAR_RE = line_re(f"(?:{alt('classic_user_avatar')}|{alt('classic_topic_autho
 _SPEC = BlockSpec(
     pre=_AVATAR_RE,
     post=_CONTACT_RE,
-    closing=subject_then(_BYLINE_RE, repeat=1, free=2, stoppers=_STOP_RE, buttons=1),
+    closing=subject_then(_ANY_BYLINE_RE, repeat=1, free=2, stoppers=_STOP_RE, buttons=1),
     single_ok=True,  # one stat is enough when the byline closes the block (custom profiles drop "Joined")
     stoppers=_STOP_RE,
     top=True,
