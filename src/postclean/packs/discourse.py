@@ -520,8 +520,9 @@ _WELCOME_RE = line_re(
     ),
 )
 def notice(view: TextView) -> Iterator[Hit]:
-    """Fixed Discourse lines: auto-close notices, ``Solved by {user} in post #N``, image size captions,
-    ``show original``, ``next page →``, welcome notices, ``3 months later`` time gaps.
+    """Fixed Discourse lines: ``Solved by {user} in post #N``, image size captions, ``show original``,
+    ``next page →``, welcome notices, ``3 months later`` time gaps. (The auto-close notice, ``This topic was
+    automatically closed …``, stays: it is the thread's own last entry, and the corpus's ground truth keeps it.)
 
     Example (removed)::
 
