@@ -307,3 +307,44 @@ def test_discourse_post_numbers_in_a_run_are_taken_with_the_engine_sniffed() -> 
     ]
     hits = list(post_header.detect(TextView(lines, engine="discourse")))
     assert [h.start for h in hits] == [0, 3, 6, 9]
+
+
+def test_xenforo_heads_without_stats_split_a_whole_page() -> None:
+    # XenForo 2 themes that show no poster stats: html-text keeps the avatar's text (or letter), the name,
+    # titles, the post date and ``#N``. No stat anchored these heads, so a whole page was one post without
+    # an author, its navigation left in the body.
+    page = "\n\n".join(
+        [
+            "Harbour Forum",
+            "Home Forums What's new Members",
+            "Log in Register",
+            "Thread starter quillpen",
+            "Start date 3 Mar 2024",
+            "quillpen",
+            "quillpen",
+            "3 Mar 2024",
+            "#1",
+            "The east slipway is closed for repairs until April.",
+            "marlin",
+            "marlin",
+            "Skipper",
+            "4 Mar 2024",
+            "#2",
+            "Thanks, we will launch from the west side then.",
+            "quillpen",
+            "quillpen",
+            "4 Mar 2024",
+            "#3",
+            "It is busy at weekends, so go early.",
+        ]
+    )
+    doc = postclean.clean(page, kind="text")
+    authored = [p for p in doc.posts if p.author]
+    assert [(p.author.name, p.number) for p in authored if p.author] == [("quillpen", 1), ("marlin", 2), ("quillpen", 3)]
+    assert authored[1].author is not None and authored[1].author.rank == "Skipper"
+    assert [p.body for p in authored] == [
+        "The east slipway is closed for repairs until April.",
+        "Thanks, we will launch from the west side then.",
+        "It is busy at weekends, so go early.",
+    ]
+    assert doc.starter == "quillpen"

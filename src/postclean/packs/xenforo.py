@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 import regex
 
 from .._lazy import lazy
 from ..dates import DATE_RE, parse_date
+from ..labels import label_field
 from ..model import Quote
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, search_lines, word_count
+from ._classic import CLASSIC_DATE, date_facts
 from ._common import (
+    STAT_LINE_RE,
     LineHeads,
     after_block,
     find_stat_blocks,
     has_year,
     is_digit,
+    is_name_like,
     is_rank_like,
     iter_line_matches,
     lines_with,
@@ -26,7 +31,7 @@ from ._common import (
     matches_at,
     poster_facts,
 )
-from ._modern import is_handle_like
+from ._modern import RELATIVE_TIME, is_handle_like
 from .page import forum_stats_lines
 
 __all__ = ["PACK"]
@@ -1065,6 +1070,221 @@ def name_over_message(view: TextView) -> Iterator[Hit]:
         after = i
 
 
+# -- XF018: a post's head without stats ---------------------------------------------------------------------------
+
+#: XenForo 2's post permalink alone on its line (``#3``; a list item in layout-keeping converters).
+_HEAD_NUMBER_ML = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?\#\d{1,7}[ \t]*$", regex.MULTILINE)
+_HEAD_NUMBER_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?\#(?P<num>\d{1,7})[ \t]*$")
+#: The post date over it: any date form, ``Tuesday at 12:03 PM``, ``3 hours ago`` (nine languages).
+_HEAD_DATE_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<date>{CLASSIC_DATE}|{_RELATIVE}|{RELATIVE_TIME})[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+#: Lines the attribution row may hold between the date and ``#N``: empty list items (icon links) and the
+#: thread starter's badge.
+_HEAD_FILLER_RE = lazy(
+    r"^[ \t]*+(?:[-•*][ \t]*)?(?:(?:Thread|Discussion)[ \t]+[Ss]tarter|Original[ \t]+[Pp]oster|OP)?[ \t]*$"
+)
+#: A line that is never a poster's name or title: a labelled value (``Reactions: alice``), a button.
+_NOT_HEAD_RE = lazy(
+    r":[ \t]|^[ \t]*+(?:Reply|Quote|Like|Report|Share|Bookmark|Thanks?|Multi-?[Qq]uote|Add to quote)[ \t]*$"
+)
+
+
+def _walk_up(view: TextView, date_line: int) -> tuple[list[int], bool]:
+    """The short lines above a post date that may be a poster's head (avatar letter, name, titles, stats,
+    labelled extras such as ``Location`` / ``Florida``), and whether they lie right under a poster block
+    another rule took (then they close that block: a banner under a one-line block)."""
+    above: list[int] = []
+    i = date_line - 1
+    while i >= 0 and len(above) < 9:
+        if view.claimed[i]:
+            if len(above) <= 2:
+                return above[::-1], True
+            break
+        line = view.lines[i]
+        if not line.strip():
+            i -= 1
+            continue
+        if not _short_line(line) or _NOT_HEAD_RE.search(line) or _HEAD_NUMBER_RE.match(line):
+            # a labelled value may read as a sentence (``Location`` / ``Right here.``)
+            label = _near(view, i, -1, 1)
+            if len(line) > 60 or label is None or label_field(view.lines[label].strip()) is None:
+                break
+        above.append(i)
+        i -= 1
+    return above[::-1], False
+
+
+def _head_start(texts: list[str], titles: set[str]) -> int | None:
+    """Where the poster's head starts among the short lines ``texts`` above a post date: at the avatar letter
+    (the name's first letter) or the name printed twice (the avatar's text); else at the line over the user
+    titles, which sit over the stats (``titles``: rank words, or lines that head different posters' stats);
+    None when no name is found."""
+    for k in range(len(texts) - 1, 0, -1):
+        a, b = texts[k - 1], texts[k]
+        if (len(a) == 1 and a.isalpha() and b[:1].upper() == a.upper()) or (a == b and is_name_like(a)):
+            return k - 1
+    for k in range(len(texts) - 2, 0, -1):
+        # the name and what follows it printed twice (avatar card and poster block)
+        t = texts[k]
+        if is_name_like(t) and not _stat_value(t) and not is_rank_like(t):
+            for e in range(k - 1, max(-1, k - 5), -1):
+                if texts[e] == t and texts[e + 1] == texts[k + 1]:
+                    return e
+    top = _stats_top(texts)
+    stats = top is not None
+    k = (len(texts) if top is None else top) - 1
+    while k > 0:
+        t = texts[k]
+        if is_rank_like(t) or t in titles:
+            k -= 1
+        elif not stats and label_field(texts[k - 1]) is not None:
+            k -= 2  # a ``label`` / ``value`` pair
+        else:
+            break
+    if k < 0 or not is_name_like(texts[k]) or label_field(texts[k]) is not None or _stat_value(texts[k]):
+        return None
+    if k == len(texts) - 1 and _reads_as_text(texts[k]):
+        return None  # a short line of text over a date, not a name with its titles
+    return k
+
+
+def _block_below(view: TextView, i: int) -> bool:
+    """A poster block in the four lines under line ``i`` (labelled stats, or a block another rule took): the
+    date and ``#N`` stand over the poster (vBulletin's post header), not under it."""
+    seen = 0
+    for k in range(i + 1, min(len(view.lines), i + 40)):
+        if view.claimed[k]:
+            return True
+        line = view.lines[k]
+        if not line.strip():
+            continue
+        if STAT_LINE_RE.match(line):
+            return True
+        seen += 1
+        if seen >= 4:
+            break
+    return False
+
+
+def _stats_top(texts: list[str]) -> int | None:
+    """Where the unlabelled stats at the end of a poster's head start (a join date, then counts; free text
+    such as a location after them), or None."""
+    end = len(texts) - 1
+    if end >= 1 and not _stat_value(texts[end]) and _stat_value(texts[end - 1]):
+        end -= 1
+    top = end + 1
+    while top > 0 and _stat_value(texts[top - 1]):
+        top -= 1
+    return top if top <= end and has_year(texts[top]) else None
+
+
+def _head_text(line: str) -> str:
+    return line.strip().lstrip("-•*").strip()
+
+
+def _stat_value(text: str) -> bool:
+    """A bare stat value in a poster's head: a count or a join date."""
+    return bool(_COUNT_LINE_RE.fullmatch(text)) or (has_year(text) and len(text) <= 20 and parse_date(text) is not None)
+
+
+def _head_facts(view: TextView, lines: list[int]) -> dict[str, object]:
+    texts = [_head_text(view.lines[j]) for j in lines]
+    if len(texts) >= 2 and (len(texts[0]) == 1 or texts[0] == texts[1]):
+        texts = texts[1:]  # avatar letter or text
+    ranks: list[str] = []
+    pairs: list[tuple[str, str | None]] = []
+    counts = iter(_COUNT_FIELDS_LABELS)
+    k = 1
+    while k < len(texts):
+        t = texts[k]
+        if t == texts[0]:
+            k += 1  # the name again (a second avatar's text)
+            continue
+        if label_field(t) is not None and k + 1 < len(texts):
+            pairs.append((t, texts[k + 1]))
+            k += 2
+            continue
+        if _COUNT_LINE_RE.fullmatch(t):
+            label = next(counts, None)
+            if label:
+                pairs.append((label, t))
+        elif _stat_value(t):
+            pairs.append(("Joined", t))
+        elif pairs and not is_rank_like(t):
+            pairs.append(("info", t))  # free text after the stats (an unlabelled location)
+        else:
+            ranks.append(t)
+        k += 1
+    return poster_facts(texts[0], ranks, tuple(pairs))
+
+
+_COUNT_FIELDS_LABELS = ("Messages", "Reaction score", "Points")
+
+
+@rule("XF018", "attribution-head", tags=["author-block", "post-meta"], stage="split", scope="document", trigger="#")
+def attribution_head(view: TextView) -> Iterator[Hit]:
+    """A post's head on themes that show no poster stats: name (after the avatar letter, or twice), user
+    titles, then the post date and the permalink ``#N`` on lines of their own.
+
+    With no stat to anchor it, the date-and-number row does: it must hold a date and ``#N``, the name must
+    read as one, and the numbers must rise over two such heads at least. The head opens the post; name and
+    titles move to ``post.author``, the date and number to ``post.date`` / ``post.number``.
+
+    Example (removed)::
+
+        G
+        granite_owl
+        Legend
+        Jan 11, 2024
+        #3
+    """
+    rows: list[tuple[int, int, str, list[int], bool]] = []
+    for i, m in iter_line_matches(view, _HEAD_NUMBER_ML):
+        j = _near(view, i, -1)
+        fillers = 0
+        while j is not None and fillers < 4 and _HEAD_FILLER_RE.match(view.lines[j]):
+            j = _near(view, j, -1)
+            fillers += 1
+        if j is None or len(view.lines[j]) > 60 or not (dm := _HEAD_DATE_RE.match(view.lines[j])):
+            continue
+        nm = _HEAD_NUMBER_RE.match(m.group(0))
+        if nm is None or _block_below(view, i):
+            continue
+        above, closes = _walk_up(view, j)
+        rows.append((int(nm.group("num")), i, dm.group("date"), above, closes))
+    if len(rows) < 2:
+        return
+    # a line over the stats of two different posters is a user title, not a name
+    over_stats: dict[str, set[str]] = {}
+    for _n, _i, _d, above, _c in rows:
+        texts = [_head_text(view.lines[j]) for j in above]
+        top = _stats_top(texts)
+        if top is not None:
+            for t in texts[max(0, top - 3) : top]:
+                over_stats.setdefault(t, set()).add(" ".join(texts[top:]))
+    titles = {t for t, seen in over_stats.items() if len(seen) >= 2}
+    hits: list[tuple[int, int, int, dict[str, object]]] = []
+    for num, last, date, above, closes in rows:
+        facts: dict[str, object] = {}
+        first = above[0] if above else last
+        if not closes:
+            start = _head_start([_head_text(view.lines[j]) for j in above], titles)
+            if start is None:
+                continue
+            first = above[start]
+            facts = _head_facts(view, above[start:])
+        facts.update(date_facts(date))
+        facts["post.number"] = num
+        hits.append((num, first, last, facts))
+    # two heads at least, numbered in order
+    if len(hits) < 2 or any(b[0] <= a[0] for a, b in pairwise(hits)):
+        return
+    for _num, first, last, facts in hits:
+        yield Hit(first, last, "poster name and post attribution", facts, moved_to="author")
+
+
 _SEARCH_ITEM = rf"(?:{alternation('xf_search_marks')}|{alternation('xf_search_menu')})"
 _SEARCH_ROW_RE = lazy(
     rf"^[ \t]*+(?:[-•*][ \t]*)?{_SEARCH_ITEM}(?:[ \t]+{_SEARCH_ITEM})*[ \t]*$", regex.IGNORECASE | regex.MULTILINE
@@ -1130,6 +1350,7 @@ PACK = RulePack(
         search_menu,
         message_meta,
         name_over_message,
+        attribution_head,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
