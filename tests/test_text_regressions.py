@@ -348,3 +348,29 @@ def test_xenforo_heads_without_stats_split_a_whole_page() -> None:
         "It is busy at weekends, so go early.",
     ]
     assert doc.starter == "quillpen"
+
+
+def test_flarum_poster_names_in_a_spaced_layout() -> None:
+    # html-text (and lynx, w3m, inscriptis …) write Flarum's no-JavaScript view one text node a line with
+    # blank lines between; the layout reader compacts such text, and the poster name's blank line before it
+    # was no longer seen: the whole thread was one post without an author.
+    lines = [
+        "Ferry timetables - Harbour Community",
+        "This site is best viewed in a modern browser with JavaScript enabled.",
+        "Something went wrong while trying to load the full version of this site. Try hard-refreshing this page to fix the error.",
+        "Ferry timetables",
+        "quillpen",
+        "The winter timetable starts on the first of November this year.",
+        "The last boat now leaves at six in the evening.",
+        "marlin",
+        "quillpen Thanks for posting this, the harbour office had not put it up yet.",
+        "kestrel",
+        "Does the Sunday boat still run in December?",
+        "quillpen",
+        "kestrel Only until the middle of the month, then it stops until March.",
+    ]
+    doc = postclean.clean("\n\n".join(lines) + "\n", kind="text")
+    assert doc.engine == "flarum"
+    assert "spaced-layout" in doc.flags
+    assert [p.author.name for p in doc.posts if p.author] == ["quillpen", "marlin", "kestrel", "quillpen"]
+    assert doc.posts[-2].body == "Does the Sunday boat still run in December?"

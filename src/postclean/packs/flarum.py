@@ -46,11 +46,15 @@ def poster_name(view: TextView) -> Iterator[Hit]:
         return
     names: list[str] = []
     n = len(view)
+    # a spaced layout (html-text's, one text node a line) was compacted: its blank lines are in ``breaks``
+    breaks: list[bool] | None = view.context.get("breaks") if view.context.get("spaced") else None
     for i, line in view.iter_lines():
         s = line.strip()
         if not is_handle_like(s) or s.isdigit() or len(s) < 2:
             continue
-        blank_before = i == 0 or not view.lines[i - 1].strip()
+        blank_before = (
+            i == 0 or not view.lines[i - 1].strip() or (breaks is not None and breaks[view.base + i - 1])
+        )
         nxt = view.first_live(i + 1)
         if not blank_before or not nxt or (nxt[0] < n and len(view.lines[nxt[0]].split()) < 3):
             continue
