@@ -1080,6 +1080,11 @@ _HEAD_DATE_RE = lazy(
     rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<date>{CLASSIC_DATE}|{_RELATIVE}|{RELATIVE_TIME})[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
+_HEAD_ROW_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<date>{CLASSIC_DATE}|{_RELATIVE})[ \t]*\#(?P<num>\d{{1,7}}?)"
+    r"(?:[ \t]*\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE | regex.VERSION1,
+)
 #: Lines the attribution row may hold between the date and ``#N``: empty list items (icon links) and the
 #: thread starter's badge.
 _HEAD_FILLER_RE = lazy(
@@ -1184,9 +1189,12 @@ def _head_text(line: str) -> str:
     return line.strip().lstrip("-•*").strip()
 
 
+_COUNTS_ROW_RE = lazy(rf"{_COUNT}(?:[ \t]+{_COUNT}){{0,2}}")
+
+
 def _stat_value(text: str) -> bool:
-    """A bare stat value in a poster's head: a count or a join date."""
-    return bool(_COUNT_LINE_RE.fullmatch(text)) or (has_year(text) and len(text) <= 20 and parse_date(text) is not None)
+    """A bare stat value in a poster's head: counts (up to three on a line) or a join date."""
+    return bool(_COUNTS_ROW_RE.fullmatch(text)) or (has_year(text) and len(text) <= 20 and parse_date(text) is not None)
 
 
 def _head_facts(view: TextView, lines: list[int]) -> dict[str, object]:
@@ -1200,16 +1208,16 @@ def _head_facts(view: TextView, lines: list[int]) -> dict[str, object]:
     while k < len(texts):
         t = texts[k]
         if t == texts[0]:
-            k += 1  # the name again (a second avatar's text)
-            continue
+            break  # the name again: the card printed a second time
         if label_field(t) is not None and k + 1 < len(texts):
             pairs.append((t, texts[k + 1]))
             k += 2
             continue
-        if _COUNT_LINE_RE.fullmatch(t):
-            label = next(counts, None)
-            if label:
-                pairs.append((label, t))
+        if _COUNTS_ROW_RE.fullmatch(t):
+            for c in t.split():
+                label = next(counts, None)
+                if label:
+                    pairs.append((label, c))
         elif _stat_value(t):
             pairs.append(("Joined", t))
         elif pairs and not is_rank_like(t):
@@ -1254,6 +1262,12 @@ def attribution_head(view: TextView) -> Iterator[Hit]:
             continue
         above, closes = _walk_up(view, j)
         rows.append((int(nm.group("num")), i, dm.group("date"), above, closes))
+    for i, m in iter_line_matches(view, _HEAD_ROW_RE):
+        # date and number on one line (``Apr 04, 2009 #3``, with the machine-readable time after it)
+        if not _block_below(view, i):
+            above, closes = _walk_up(view, i)
+            rows.append((int(m.group("num")), i, m.group("date"), above, closes))
+    rows.sort(key=lambda r: r[1])
     if len(rows) < 2:
         return
     # a line over the stats of two different posters is a user title, not a name
