@@ -374,3 +374,26 @@ def test_flarum_poster_names_in_a_spaced_layout() -> None:
     assert "spaced-layout" in doc.flags
     assert [p.author.name for p in doc.posts if p.author] == ["quillpen", "marlin", "kestrel", "quillpen"]
     assert doc.posts[-2].body == "Does the Sunday boat still run in December?"
+
+
+def test_poster_block_with_four_titles_and_a_name_in_capitals() -> None:
+    # a poster with four user titles (``Staff Emeritus`` / ``Science Advisor`` / ``Homework Helper`` /
+    # ``2025 Award``) had the last title read as the name; a name in capitals printed twice was read as two
+    # titles and the line above it as the name
+    text = "\n\n".join(
+        [
+            "The harbour lights are on a timer now.",
+            "tidewright\nStaff Emeritus\nScience Advisor\nHomework Helper\n2025 Award",
+            "Messages\n\n16,032\n\nReaction score\n\n7,979",
+            "They switch off at midnight since the summer.",
+            "1",
+            "KESTREL\n\nKESTREL\n\nOutstanding Member",
+            "Joined\n\nNov 11, 2001\n\nMessages\n\n32,336",
+            "Who set the timer, the harbour office?",
+        ]
+    )
+    doc = postclean.clean(text, kind="text")
+    authors = [p.author for p in doc.posts if p.author]
+    assert [a.name for a in authors] == ["tidewright", "KESTREL"]
+    assert authors[0].rank == "Staff Emeritus"
+    assert authors[1].rank == "Outstanding Member"

@@ -621,7 +621,7 @@ def poster_facts(
 
 def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, list[str]]:
     """From a stat block at ``start``, look back for rank lines and the name; return (first line, name, ranks)."""
-    prev = [i for i in range(start - 1, max(-1, start - 8), -1) if view.is_live(i)][:4]
+    prev = [i for i in range(start - 1, max(-1, start - 12), -1) if view.is_live(i)][:6]
     ranks: list[str] = []
     first = start
     name: str | None = None
@@ -630,7 +630,9 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
     # profile column) has its name and ranks as list items too
     listed = _LEAD_BULLET_RE.match(view.lines[start]) is not None
     lines = [_LEAD_BULLET_RE.sub("", view.lines[i], count=1) if listed else view.lines[i] for i in prev]
-    while k < len(prev) and len(ranks) < 2 and is_rank_like(lines[k]):
+    while k < len(prev) and len(ranks) < 4 and is_rank_like(lines[k]):
+        if k + 1 < len(prev) and lines[k + 1].strip() == lines[k].strip():
+            break  # a name in capitals printed twice (avatar alt + name), not a title
         # a rank line must be directly above what follows it (blank lines allowed)
         ranks.insert(0, lines[k].strip())
         first = prev[k]

@@ -1073,8 +1073,8 @@ def name_over_message(view: TextView) -> Iterator[Hit]:
 # -- XF018: a post's head without stats ---------------------------------------------------------------------------
 
 #: XenForo 2's post permalink alone on its line (``#3``; a list item in layout-keeping converters).
-_HEAD_NUMBER_ML = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?\#\d{1,7}[ \t]*$", regex.MULTILINE)
-_HEAD_NUMBER_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?\#(?P<num>\d{1,7})[ \t]*$")
+_HEAD_NUMBER_ML = lazy(r"^[ \t]*+(?:[-•*][ \t]*){0,4}\#\d{1,7}[ \t]*$", regex.MULTILINE)
+_HEAD_NUMBER_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*){0,4}\#(?P<num>\d{1,7})[ \t]*$")
 #: The post date over it: any date form, ``Tuesday at 12:03 PM``, ``3 hours ago`` (nine languages).
 _HEAD_DATE_RE = lazy(
     rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<date>{CLASSIC_DATE}|{_RELATIVE}|{RELATIVE_TIME})[ \t]*$",
@@ -1173,6 +1173,32 @@ def _block_below(view: TextView, i: int) -> bool:
     return False
 
 
+def _card_below(view: TextView, i: int) -> list[int]:
+    """The poster's card under a date-and-number row (a theme that prints the row over it): the name, up to
+    three titles and one to three lines of bare counts, the post's text after them. Empty when there is none."""
+    lines: list[int] = []
+    k = i
+    while len(lines) < 7:
+        nxt = _near(view, k, 1)
+        if nxt is None:
+            break
+        text = _head_text(view.lines[nxt])
+        if not _short_line(view.lines[nxt]) or _NOT_HEAD_RE.search(text):
+            break
+        lines.append(nxt)
+        k = nxt
+    texts = [_head_text(view.lines[j]) for j in lines]
+    counts = 0
+    while counts < len(texts) and counts < 3 and _COUNTS_ROW_RE.fullmatch(texts[len(texts) - 1 - counts]):
+        counts += 1
+    card = len(texts) - counts
+    if not counts or not 1 <= card <= 4 or not is_name_like(texts[0]) or _stat_value(texts[0]):
+        return []
+    if any(_stat_value(t) for t in texts[1:card]):
+        return []
+    return lines
+
+
 def _stats_top(texts: list[str]) -> int | None:
     """Where the unlabelled stats at the end of a poster's head start (a join date, then counts; free text
     such as a location after them), or None."""
@@ -1248,7 +1274,8 @@ def attribution_head(view: TextView) -> Iterator[Hit]:
         Jan 11, 2024
         #3
     """
-    rows: list[tuple[int, int, str, list[int], bool]] = []
+    rows: list[tuple[int, int, str, list[int], bool]] = []  # number, row's last line, date, head lines, closes
+    cards: dict[int, list[int]] = {}  # row's first line -> the poster's card under it
     for i, m in iter_line_matches(view, _HEAD_NUMBER_ML):
         j = _near(view, i, -1)
         fillers = 0
@@ -1259,6 +1286,11 @@ def attribution_head(view: TextView) -> Iterator[Hit]:
             continue
         nm = _HEAD_NUMBER_RE.match(m.group(0))
         if nm is None or _block_below(view, i):
+            continue
+        below = _card_below(view, i)
+        if below:
+            cards[j] = below
+            rows.append((int(nm.group("num")), j, dm.group("date"), [], False))
             continue
         above, closes = _walk_up(view, j)
         rows.append((int(nm.group("num")), i, dm.group("date"), above, closes))
@@ -1283,7 +1315,10 @@ def attribution_head(view: TextView) -> Iterator[Hit]:
     for num, last, date, above, closes in rows:
         facts: dict[str, object] = {}
         first = above[0] if above else last
-        if not closes:
+        if last in cards:
+            last = cards[last][-1]
+            facts = _head_facts(view, cards[first])
+        elif not closes:
             start = _head_start([_head_text(view.lines[j]) for j in above], titles)
             if start is None:
                 continue
