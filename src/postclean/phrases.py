@@ -1445,6 +1445,30 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Esperanto", "Íslenska", "Gaeilge", "Cymraeg",
         ),
     },
+    # a share widget's items, written before the network's name (``Share on Facebook``)
+    "share_on": {
+        "en": ("Share on", "Share via", "Share to", "Share with", "Post to"),
+        "de": ("Teilen auf", "Teilen über", "Teilen via", "Teilen mit"),
+        "fr": ("Partager sur", "Partager via", "Partager par", "Partager avec"),
+        "es": ("Compartir en", "Compartir por", "Compartir vía", "Compartir con"),
+        "pt": ("Compartilhar no", "Compartilhar na", "Compartilhar via", "Compartilhar por", "Partilhar no", "Partilhar via"),
+        "it": ("Condividi su", "Condividi via", "Condividi con", "Condividi tramite"),
+        "nl": ("Delen op", "Delen via", "Deel op", "Deel via"),
+        "pl": ("Udostępnij na", "Udostępnij przez", "Udostępnij w", "Podziel się na"),
+        "ru": ("Поделиться в", "Поделиться через", "Поделиться на"),
+    },
+    # the link-copy item next to them
+    "copy_link": {
+        "en": ("Copy Link", "Copy link", "Copy Link to Topic", "Copy Link to Reply", "Copy Link to Post", "Copy URL"),
+        "de": ("Link kopieren",),
+        "fr": ("Copier le lien",),
+        "es": ("Copiar enlace",),
+        "pt": ("Copiar link",),
+        "it": ("Copia link", "Copia il link"),
+        "nl": ("Link kopiëren",),
+        "pl": ("Kopiuj link", "Skopiuj link"),
+        "ru": ("Копировать ссылку", "Скопировать ссылку"),
+    },
     "language_picker_heading": {
         "en": ("Language", "Languages", "Select language", "Select Language", "Choose language", "Change language", "Other languages", "Language selector"),
         "de": ("Sprache", "Sprache wählen", "Sprachen", "Andere Sprachen"),

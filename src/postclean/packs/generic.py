@@ -172,7 +172,8 @@ def _repeat_hit(start: int, end: int, lines: list[str]) -> Hit:
 _STRONG_BUTTONS = (
     r"Reply|Quote|Report|Like|Unlike|Share|Permalink|Bookmark|Multi-?Quote|\+\s?Quote|Quote Reply|"
     r"Reply With Quote|Reply with quote|Upvote|Downvote|Report Post|Report post|Flag|Share this post|"
-    r"Link to post|Link to comment|Share on other sites|More options|•••|Reply to this topic"
+    r"Link to post|Link to comment|Share on other sites|More options|•••|Reply to this topic|"
+    r"Copy Link to (?:Reply|Topic|Post)|Printer Friendly Format|Printer-friendly version|Report (?:Topic|Reply)|Add Reply"
 )
 _WEAK_BUTTONS = (
     r"Edit|Delete|IP|Warn|Spam|History|Save|Follow|Vote|Embed|Award|Copy link|Link|Top|Back to top|Thanks"
@@ -211,8 +212,14 @@ _SOCIAL = (
     r"Facebook|X \(Twitter\)|Twitter \(X\)|Twitter|X|Bluesky|QR Code|Mastodon|Threads|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|"
     r"Telegram|Link|Share|VK|Messenger"
 )
+_SHARE_ON = "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases("share_on"))
+_COPY_LINK = "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases("copy_link"))
+#: A widget written one item a line: ``Share on Facebook`` / ``Share via Email`` (two at least), ``Copy Link``.
+_SHARE_ITEM = rf"[ \t]*(?:[-•*][ \t]*)?(?i:{_SHARE_ON})[ \t]+(?:{_SOCIAL})[ \t]*(?:\n|$)"
+_COPY_ITEM = rf"[ \t]*(?:[-•*][ \t]*)?(?i:{_COPY_LINK})[ \t]*(?:\n|$)"
 _SHARE_BLOCK_RE = lazy(
-    rf"^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
+    rf"^(?:{_COPY_ITEM})?(?:{_SHARE_ITEM}){{2,}}(?:{_COPY_ITEM})?"
+    rf"|^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
     rf"|^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
     rf"|^[ \t]*+(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
     regex.MULTILINE,
@@ -271,7 +278,9 @@ def _finditer_at(
 
 _BUTTON_PREFIX = "-•·|"  # one of them may precede a button row
 _BUTTON_KEYS = _keys((*_STRONG_BUTTONS.split("|"), *_WEAK_BUTTONS.split("|")))
-_SHARE_KEYS = _keys(("Share", *_SOCIAL.split("|")))
+_SHARE_KEYS = _keys(("Share", *_SOCIAL.split("|"))) | frozenset(
+    x[:3] for p in (*phrases("share_on"), *phrases("copy_link")) for x in (p, p.lower(), p.capitalize())
+)
 
 
 @rule("GEN003", "button-row", tags=["buttons"], stage="generic")
@@ -291,7 +300,7 @@ def button_row(view: TextView) -> Iterator[Hit]:
         if not line:
             continue
         rest = line.lstrip(" \t")
-        if _has_key(rest, _SHARE_KEYS):
+        if _has_key(rest, _SHARE_KEYS) or (rest[:1] in "-•*" and _has_key(rest[1:].lstrip(" \t"), _SHARE_KEYS)):
             shares.append(i)
         if _has_key(rest, _BUTTON_KEYS) or (
             rest[:1] in _BUTTON_PREFIX and _has_key(rest[1:].lstrip(" \t"), _BUTTON_KEYS)
