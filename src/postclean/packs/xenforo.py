@@ -842,8 +842,8 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
             ):
                 above = above[1:]
             names = [view.lines[j].strip() for j in above]
-        if not names:
-            continue
+        if not names or (len(names) == 1 and is_rank_like(names[0]) and start_at is None):
+            continue  # no name over the title (a long custom title stopped the look-back): XF018 reads it
         name, ranks = names[0], names[1:]
         pairs: list[tuple[str, str | None]] = [("Joined", m.group("joined"))]
         pairs += [(("Messages", "Reaction score", "Points")[k], c) for k, c in enumerate(counts[:3])]
@@ -1102,9 +1102,15 @@ def _walk_up(view: TextView, date_line: int) -> tuple[list[int], bool]:
     another rule took (then they close that block: a banner under a one-line block)."""
     above: list[int] = []
     i = date_line - 1
-    while i >= 0 and len(above) < 9:
+    while i >= 0 and len(above) < 14:
         if view.claimed[i]:
-            if len(above) <= 2:
+            # under a block another rule took: a finished head (it ends with the post's date or number) is the
+            # previous post's, else these lines close it (custom fields, a banner)
+            k = i
+            while k > 0 and view.claimed[k - 1] and not view.lines[k].strip():
+                k -= 1
+            last = view.lines[k]
+            if not (_HEAD_NUMBER_RE.match(last) or _HEAD_DATE_RE.match(last) or _HEAD_ROW_RE.match(last)):
                 return above[::-1], True
             break
         line = view.lines[i]
@@ -1112,9 +1118,18 @@ def _walk_up(view: TextView, date_line: int) -> tuple[list[int], bool]:
             i -= 1
             continue
         if not _short_line(line) or _NOT_HEAD_RE.search(line) or _HEAD_NUMBER_RE.match(line):
-            # a labelled value may read as a sentence (``Location`` / ``Right here.``)
+            # a labelled value may read as a sentence (``Location`` / ``Right here.``), a custom title over the
+            # rank may be a long one (``Dulce et decorum est pro patria mori`` / ``Premium Member``)
             label = _near(view, i, -1, 1)
-            if len(line) > 60 or label is None or label_field(view.lines[label].strip()) is None:
+            long_title = (
+                above
+                and is_rank_like(view.lines[above[-1]])
+                and word_count(line) <= 8
+                and len(line.strip()) <= 60
+                and line.strip()[-1] not in ".!?,;:"
+                and not _NOT_HEAD_RE.search(line)
+            )
+            if not long_title and (len(line) > 60 or label is None or label_field(view.lines[label].strip()) is None):
                 break
         above.append(i)
         i -= 1
@@ -1128,7 +1143,11 @@ def _head_start(texts: list[str], titles: set[str]) -> int | None:
     None when no name is found."""
     for k in range(len(texts) - 1, 0, -1):
         a, b = texts[k - 1], texts[k]
-        if (len(a) == 1 and a.isalpha() and b[:1].upper() == a.upper()) or (a == b and is_name_like(a)):
+        if (len(a) == 1 and a.isalpha() and b[:1].upper() == a.upper()) or (
+            a == b
+            and is_name_like(a)
+            and not (is_rank_like(a) or _stat_value(a) or _STARTER_BADGE_RE.fullmatch(a))
+        ):
             return k - 1
     for k in range(len(texts) - 2, 0, -1):
         # the name and what follows it printed twice (avatar card and poster block)
@@ -1148,8 +1167,20 @@ def _head_start(texts: list[str], titles: set[str]) -> int | None:
             k -= 2  # a ``label`` / ``value`` pair
         else:
             break
+    # a custom title of several words (``Hall of Famer``) sits under a handle (``JensM``): the handle is the name
+    while (
+        k > 0
+        and (
+            (word_count(texts[k]) >= 2 and is_handle_like(texts[k - 1]))
+            or (word_count(texts[k]) >= 4 and word_count(texts[k - 1]) == 2 and is_name_like(texts[k - 1]))
+        )
+        and not (is_rank_like(texts[k - 1]) or _stat_value(texts[k - 1]) or _STARTER_BADGE_RE.fullmatch(texts[k - 1]))
+    ):
+        k -= 1
     if k < 0 or not is_name_like(texts[k]) or label_field(texts[k]) is not None or _stat_value(texts[k]):
         return None
+    if is_rank_like(texts[k]) or _STARTER_BADGE_RE.fullmatch(texts[k]):
+        return None  # a title or badge: the name is not among these lines
     if k == len(texts) - 1 and _reads_as_text(texts[k]):
         return None  # a short line of text over a date, not a name with its titles
     return k
@@ -1161,12 +1192,14 @@ def _block_below(view: TextView, i: int) -> bool:
     seen = 0
     for k in range(i + 1, min(len(view.lines), i + 40)):
         if view.claimed[k]:
-            return True
+            return seen == 0
         line = view.lines[k]
         if not line.strip():
             continue
         if STAT_LINE_RE.match(line):
             return True
+        if not _short_line(line) or _reads_as_text(line):
+            return False  # the post's text: what follows it is the next post's head
         seen += 1
         if seen >= 4:
             break
@@ -1209,6 +1242,10 @@ def _stats_top(texts: list[str]) -> int | None:
     while top > 0 and _stat_value(texts[top - 1]):
         top -= 1
     return top if top <= end and has_year(texts[top]) else None
+
+
+#: The thread starter's badge in a poster's head.
+_STARTER_BADGE_RE = lazy(r"OP|(?:Thread|Discussion|Topic)[ \t]+[Ss]tarter|Original[ \t]+[Pp]oster")
 
 
 def _head_text(line: str) -> str:
