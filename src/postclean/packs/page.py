@@ -531,6 +531,7 @@ _STAT_ITEM_RE = lazy(
     r"|(?:Replies|Views|Posts|Messages|Answers|Votes)[ \t:]*[\d.,]+[kKmM]?)?[ \t]*$",
     regex.IGNORECASE,
 )
+_QA_SIDEBAR_RE = lazy(rf"^[ \t]*+(?:#+[ \t]*)?(?:{_alt('qa_related_headings')})[ \t]*:?[ \t]*$", regex.IGNORECASE)
 _RELATED_HEADS = _Heads((*phrases("related_headings"), *phrases("qa_related_headings")), hashes=True)
 _MAX_ITEM_WORDS = 24
 #: (a question title holds up to 150 characters: slashes and abbreviations count as words)
@@ -631,7 +632,16 @@ def related_list(view: TextView) -> Iterator[Hit]:
             items.append(j)
             titles += kind == "title"
             j += 1
-        if len(items) >= 2 and titles >= 1:
+        # one title is a list too under a Q&A sidebar heading when another list's heading follows it
+        nxt = view.first_live(items[-1] + 1) if len(items) == 1 else []
+        single = (
+            titles == 1
+            and bool(nxt)
+            and nxt[0] in head_lines
+            and nxt[0] <= items[-1] + 3
+            and _QA_SIDEBAR_RE.match(line) is not None
+        )
+        if (len(items) >= 2 and titles >= 1) or single:
             yield from free_spans(view, i, items[-1], f"list of other threads ({line.strip()})")
 
 
