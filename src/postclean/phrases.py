@@ -2287,6 +2287,38 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Wszelkie prawa zastrzeżone",),
         "ru": ("Все права защищены",),
     },
+    # a site's affiliate disclosure and publisher line in its footer or under its header
+    "site_disclosures": {
+        "en": (
+            "When you purchase through links on our site, we may earn an affiliate commission",
+            "When you buy through links on our site, we may earn an affiliate commission",
+            "We may earn a commission when you buy through links on our site",
+            "As an Amazon Associate we earn from qualifying purchases",
+        ),
+        "de": (
+            "Wenn du über Links auf unserer Seite einkaufst, erhalten wir möglicherweise eine Provision",
+            "Bei Käufen über Links auf unserer Seite erhalten wir möglicherweise eine Provision",
+        ),
+        "fr": ("Lorsque vous achetez via des liens sur notre site, nous pouvons percevoir une commission d'affiliation",),
+        "es": ("Cuando compras a través de enlaces en nuestro sitio, podemos ganar una comisión de afiliado",),
+        "pt": ("Quando você compra através de links em nosso site, podemos receber uma comissão de afiliado",),
+        "it": ("Quando acquisti tramite i link sul nostro sito, potremmo guadagnare una commissione di affiliazione",),
+        "nl": ("Wanneer je via links op onze site koopt, kunnen we een affiliatecommissie verdienen",),
+        "pl": ("Kupując za pośrednictwem linków na naszej stronie, możemy otrzymać prowizję partnerską",),
+        "ru": ("Когда вы совершаете покупки по ссылкам на нашем сайте, мы можем получать партнёрскую комиссию",),
+    },
+    # the publisher line after it: ``{Site} is part of {Publisher}, an international media group …``
+    "publisher_group": {
+        "en": ("an international media group and leading digital publisher",),
+        "de": ("eine internationale Mediengruppe und ein führender digitaler Verlag",),
+        "fr": ("un groupe média international et un éditeur numérique de premier plan",),
+        "es": ("un grupo de medios internacional y editor digital líder",),
+        "pt": ("um grupo de mídia internacional e editora digital líder",),
+        "it": ("un gruppo editoriale internazionale e un editore digitale leader",),
+        "nl": ("een internationale mediagroep en toonaangevende digitale uitgever",),
+        "pl": ("międzynarodowej grupy medialnej i wiodącego wydawcy cyfrowego",),
+        "ru": ("международной медиагруппы и ведущего цифрового издателя",),
+    },
     "all_times_are": {
         "en": ("All times are", "The time now is", "Times are"),
         "de": ("Alle Zeiten sind", "Alle Zeitangaben in", "Es ist jetzt"),

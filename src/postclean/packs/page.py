@@ -179,10 +179,18 @@ _TIMES_RE = lazy(
 
 _LOGIN_SET = _vocab("login_prompts")
 _JUMP_SET = _vocab("jump_links")
+#: Affiliate disclosures: the line starts with one; the publisher line holds its group's description.
+_DISCLOSURE_RE = lazy(
+    rf"^[ \t]*+(?:(?:{_alt('site_disclosures')})[^\n]{{0,160}}"
+    rf"|[^\n]{{1,80}}?[ \t]+(?:{_alt('publisher_group')})[^\n]{{0,80}})$",
+    regex.IGNORECASE,
+)
+_DISCLOSURE_HINTS = ("commission", "provision", "comisión", "comissão", "commissione", "prowizj", "комисси", "amazon associate")
 _FOOTER_HINTS: tuple[str, ...] = _trigger_words(
     sorted(
-        {"©", "(c)", "copyright"}
+        {"©", "(c)", "copyright", *_DISCLOSURE_HINTS}
         | {p.lower() for c in ("all_rights_reserved", "all_times_are", "powered_by") for p in phrases(c)}
+        | {" ".join(p.lower().split()[:2]) for p in phrases("publisher_group")}
     )
 )  # (without the hints that hold another one: a line holds one of them if and only if it holds one of all)
 
@@ -505,6 +513,9 @@ def footer(view: TextView) -> Iterator[Hit]:
             continue
         if _TIMES_RE.match(s):
             yield Hit(i, i, "forum time-zone footer")
+            continue
+        if _DISCLOSURE_RE.match(s):
+            yield Hit(i, i, "affiliate disclosure or publisher line")
             continue
         m = _POWERED_RE.match(s)
         if m and ((word_count(s) <= 16 and ", " not in m.group("what")[:40]) or "©" in s):
