@@ -2287,6 +2287,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Wszelkie prawa zastrzeżone",),
         "ru": ("Все права защищены",),
     },
+    # the heading of a browser push-notification help panel (Invision 5 and others)
+    "push_help_heading": {
+        "en": ("Configure browser push notifications", "Enable browser push notifications", "How to enable push notifications"),
+        "de": ("Browser-Push-Benachrichtigungen konfigurieren", "Push-Benachrichtigungen im Browser konfigurieren"),
+        "fr": ("Configurer les notifications push du navigateur",),
+        "es": ("Configurar notificaciones push del navegador",),
+        "pt": ("Configurar notificações push do navegador",),
+        "it": ("Configura le notifiche push del browser",),
+        "nl": ("Browser pushmeldingen configureren", "Pushmeldingen in de browser configureren"),
+        "pl": ("Skonfiguruj powiadomienia push przeglądarki",),
+        "ru": ("Настроить push-уведомления браузера", "Настройка push-уведомлений браузера"),
+    },
     # a site's affiliate disclosure and publisher line in its footer or under its header
     "site_disclosures": {
         "en": (

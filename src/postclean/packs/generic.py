@@ -21,6 +21,7 @@ from ._common import (
     after_block,
     find_stat_blocks,
     is_name_like,
+    iter_line_matches,
     lines_with,
     look_back_for_poster,
     named_stat_rows,
@@ -1304,6 +1305,59 @@ def first_post_preview(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "preview of the first post (the post repeats it below)")
 
 
+_PUSH_HEAD_RE = lazy(
+    rf"^[ \t]*+(?:{'|'.join(regex.escape(x) for x in phrases('push_help_heading'))})[ \t]*:?[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_PUSH_TRIGGER = tuple(p.lower() for p in phrases("push_help_heading"))
+_BROWSERS = r"Chrome|Safari|Edge|Firefox|Opera|Brave|Samsung Internet|Vivaldi"
+#: A browser's section heading (``Chrome (Android)``, ``Safari (iOS 16.4+)``) or the row of their names.
+_BROWSER_HEAD_RE = lazy(
+    rf"^[ \t]*+(?:(?:{_BROWSERS})(?:[ \t]*\([^()\n]{{1,30}}\))?|(?:{_BROWSERS})(?:[ \t]+(?:{_BROWSERS})){{1,7}}|close|Close)[ \t]*$"
+)
+#: A step under it: short, numbered or not (``1. Tap the lock icon next to the address bar.``).
+_PUSH_STEP_RE = lazy(r"^[ \t]*+(?:\d{1,2}\.[ \t]+|[-•*][ \t]+)?[^\n]{3,90}$")
+
+
+@rule("GEN021", "push-help", tags=["notice"], stage="generic", scope="document", trigger=_PUSH_TRIGGER)
+def push_help(view: TextView) -> Iterator[Hit]:
+    """A browser push-notification help panel: its heading, the browsers' names and each browser's steps.
+
+    The panel must hold two browser sections at least; a section's steps are short lines (five at most).
+
+    Example (removed)::
+
+        Configure browser push notifications
+        Chrome (Android)
+        Tap the lock icon next to the address bar.
+        Tap Permissions → Notifications.
+        Safari (macOS)
+        Go to Safari → Preferences.
+    """
+    n = len(view)
+    for i, _m in iter_line_matches(view, _PUSH_HEAD_RE):
+        sections = 0
+        steps = 0
+        end = i
+        j = i + 1
+        while j < n:
+            if not view.lines[j].strip() or view.claimed[j]:
+                j += 1
+                continue
+            line = view.lines[j]
+            if _BROWSER_HEAD_RE.match(line):
+                sections += bool(regex.search(r"\(", line)) or line.strip().lower() != "close"
+                steps = 0
+            elif sections and steps < 5 and word_count(line) <= 14 and _PUSH_STEP_RE.match(line):
+                steps += 1
+            else:
+                break
+            end = j
+            j += 1
+        if sections >= 2:
+            yield Hit(i, end, "browser push-notification help")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -1328,6 +1382,7 @@ PACK = RulePack(
         page_script,
         ad_label,
         language_picker,
+        push_help,
     ),
     description="engine-independent chrome",
 )
