@@ -652,6 +652,10 @@ def consent_panel(view: TextView) -> Iterator[Hit]:
             gap = view.live_indices(run[-1] + 1, i)
             if len(gap) <= _CONSENT_BRIDGE and all(word_count(view.lines[k]) <= 8 for k in gap):
                 run.extend(gap)
+            elif strong >= 2 and kinds[i] == 2 and len(gap) <= _CONSENT_BRIDGE and sum(
+                word_count(view.lines[k]) > 8 for k in gap
+            ) == 1:
+                run.extend(gap)  # one purpose's description between two purposes of a panel already sure
             else:
                 yield from flush()
                 run, strong, headings = [], 0, 0
