@@ -1117,7 +1117,7 @@ def _walk_up(view: TextView, date_line: int) -> tuple[list[int], bool]:
         if not line.strip():
             i -= 1
             continue
-        if not _short_line(line) or _NOT_HEAD_RE.search(line) or _HEAD_NUMBER_RE.match(line):
+        if (not _short_line(line) and not _stat_value(_head_text(line))) or _NOT_HEAD_RE.search(line) or _HEAD_NUMBER_RE.match(line):
             # a labelled value may read as a sentence (``Location`` / ``Right here.``), a custom title over the
             # rank may be a long one (``Dulce et decorum est pro patria mori`` / ``Premium Member``)
             label = _near(view, i, -1, 1)
@@ -1255,9 +1255,20 @@ def _head_text(line: str) -> str:
 _COUNTS_ROW_RE = lazy(rf"{_COUNT}(?:[ \t]+{_COUNT}){{0,2}}")
 
 
+#: Stats written on one line by layout-keeping converters: the join date, counts, free text (a location) after.
+_STATS_LINE_RE = lazy(
+    rf"(?P<joined>{DATE_RE.pattern}|{_MONTH_YEAR})(?P<counts>(?:[ \t]+{_COUNT}){{1,4}})(?:[ \t]+(?P<info>\S[^\n]{{0,40}}))?",
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+
 def _stat_value(text: str) -> bool:
-    """A bare stat value in a poster's head: counts (up to three on a line) or a join date."""
-    return bool(_COUNTS_ROW_RE.fullmatch(text)) or (has_year(text) and len(text) <= 20 and parse_date(text) is not None)
+    """A bare stat value in a poster's head: counts (up to three on a line), a join date, or both on a line."""
+    if _COUNTS_ROW_RE.fullmatch(text):
+        return True
+    if not has_year(text):
+        return False
+    return (len(text) <= 20 and parse_date(text) is not None) or _STATS_LINE_RE.fullmatch(text) is not None
 
 
 def _head_facts(view: TextView, lines: list[int]) -> dict[str, object]:
@@ -1276,7 +1287,16 @@ def _head_facts(view: TextView, lines: list[int]) -> dict[str, object]:
             pairs.append((t, texts[k + 1]))
             k += 2
             continue
-        if _COUNTS_ROW_RE.fullmatch(t):
+        row = _STATS_LINE_RE.fullmatch(t) if has_year(t) and not _COUNTS_ROW_RE.fullmatch(t) else None
+        if row is not None:
+            pairs.append(("Joined", row.group("joined")))
+            for c in row.group("counts").split():
+                label = next(counts, None)
+                if label:
+                    pairs.append((label, c))
+            if row.group("info"):
+                pairs.append(("info", row.group("info").strip()))
+        elif _COUNTS_ROW_RE.fullmatch(t):
             for c in t.split():
                 label = next(counts, None)
                 if label:
