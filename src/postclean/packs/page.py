@@ -937,15 +937,28 @@ def page_title(view: TextView) -> Iterator[Hit]:
     if not candidates:
         return
     best: str | None = None
-    for k in range(i + 1, min(len(view), i + 600)):
-        other = view.lines[k].strip().lower()
-        if not other:
+    # anywhere in the text: a window of lines would see more of a shorter text, so that a second pass over the
+    # cleaned text could find what the first did not (one search of the text per candidate)
+    lowered = view.text.lower()
+    after = lowered.find("\n", lowered.find(line[:20].lower())) if line else -1
+    for probe, cand in candidates.items():
+        if best is not None and len(cand) <= len(best):
             continue
-        for probe, cand in candidates.items():
-            if probe in other and len(other) <= len(probe) + 40 and (best is None or len(cand) > len(best)):
+        k = lowered.find(probe, after + 1) if after >= 0 else -1
+        while k >= 0:
+            a = lowered.rfind("\n", 0, k) + 1
+            b = lowered.find("\n", k)
+            other = lowered[a : len(lowered) if b < 0 else b].strip()
+            if len(other) <= len(probe) + 40:
                 best = cand
+                break
+            k = lowered.find(probe, k + 1)
     if best is not None:
         yield Hit(i, i, "page title line", {"doc.title": best}, moved_to="title")
+        # the same title line again near the top (the header repeats the ``<title>``)
+        for k in view.live_indices(i + 1, min(len(view), i + 80)):
+            if view.lines[k].strip() == line:
+                yield Hit(k, k, "page title line again")
 
 
 # -- PAGE009 -------------------------------------------------------------------------------------------------
