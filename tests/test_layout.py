@@ -321,3 +321,22 @@ def test_lynx_image_names_read_as_blank() -> None:
     doc = postclean.clean(text, kind="text")
     assert [p.author.name if p.author else None for p in doc.posts] == ["harbour_hana", "quillpen"]
     assert "badge_gold" not in doc.text and "Reputation" not in doc.text
+
+
+def test_trailing_no_break_spaces_read_as_spaces() -> None:
+    # a button label with a no-break space after it (``Insert Quotes\xa0``) was left by the whole-line patterns
+    # (``[ \t]*$``), then taken on a second pass once the output had lost the no-break space
+    text = "\n".join(
+        [
+            "The harbour lights are on a timer now.",
+            "",
+            "Save",
+            "",
+            "Insert Quotes\xa0",
+            "",
+            "They switch off at midnight.",
+        ]
+    )
+    doc = postclean.clean(text, kind="text")
+    assert "Insert Quotes" not in doc.text
+    assert postclean.clean(doc.text, kind="text").text == doc.text

@@ -274,15 +274,24 @@ def spaced_lead(line: str) -> str:
     ('', '')
     >>> spaced_lead("Price:\xa0100\xa0EUR")
     'Price:\xa0100\xa0EUR'
+
+    No-break spaces after a line's last word read as spaces too (a button label ``Insert Quotes\xa0``):
+
+    >>> spaced_lead("Insert Quotes\xa0")
+    'Insert Quotes '
     """
     if _LONE_BULLET_RE.match(line):
         return ""
     if not line.strip():
         return line  # blank already (GEN001 takes a line of no-break spaces)
+    out = line
     m = _LEAD_RE.match(line)
-    if m is None or "\xa0" not in m.group():
-        return line
-    return m.group().replace("\xa0", " ") + line[m.end() :]
+    if m is not None and "\xa0" in m.group():
+        out = m.group().replace("\xa0", " ") + line[m.end() :]
+    if out[-1:] in ("\xa0", " ", "\t"):
+        body = out.rstrip(" \t\xa0")
+        out = body + out[len(body) :].replace("\xa0", " ")
+    return out
 
 
 #: How lynx writes an image without alt text: its file name in brackets (``[default_profile.png]``).
