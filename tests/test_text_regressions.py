@@ -397,3 +397,24 @@ def test_poster_block_with_four_titles_and_a_name_in_capitals() -> None:
     assert [a.name for a in authors] == ["tidewright", "KESTREL"]
     assert authors[0].rank == "Staff Emeritus"
     assert authors[1].rank == "Outstanding Member"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Resiliparse keeps Invision 5's topic overview: the counters, one a list item
+        "Ferry timetables\n\n  • Replies 154\n  • Views 26.2k\n  • Created\n  • Last Reply\n\n"
+        "The winter timetable starts in November.\n",
+        # and in German
+        "Fährpläne\n\n  • Antworten 12\n  • Aufrufe 1,2k\n\nDer Winterfahrplan beginnt im November.\n",
+        # its headings, without the counters
+        "Featured Replies\n\nThe winter timetable starts in November.\n\nTop Posters In This Topic\n",
+    ],
+)
+def test_invision_is_sniffed_from_its_topic_overview(text: str) -> None:
+    assert postclean.Cleaner().sniff_scores(text)["invision"] >= 0.35
+
+
+def test_invision_relative_quote_header_is_a_signal() -> None:
+    text = "10 hours ago, quillpen said:\n\nThe ferry was late again.\n\nIt was on time today.\n"
+    assert postclean.Cleaner().sniff_scores(text)["invision"] >= 0.25

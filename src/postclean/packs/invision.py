@@ -11,7 +11,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_RE, MONTHS, parse_date
 from ..model import Quote
-from ..phrases import alternation
+from ..phrases import PHRASES, alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, could_match, search_lines, word_count
 from ._common import LineHeads, has_year, is_digit, is_rank_like, matches_at, parse_count
@@ -755,6 +755,10 @@ def sniff(text: str) -> float:
         score += 0.25
     if " said:" in head and search_lines(_US_CITATION_RE, head):
         score += 0.25
+    if _ips5_overview(head):
+        score += 0.35
+    if " ago, " in head and _SNIFF_AGO_SAID_RE.search(head):
+        score += 0.25
     if (
         ("yr" in head and _SNIFF_YRS_RE.search(head))
         or ("mo" in head and _SNIFF_MOS_RE.search(head))
@@ -762,6 +766,32 @@ def sniff(text: str) -> float:
     ) and _ips5_entry_dates(head):
         score += 0.25
     return min(1.0, score)
+
+
+def _ips5_overview(head: str) -> bool:
+    """Invision 5's topic overview: its ``Replies {N}`` line over its ``Views {N}`` line (nine languages), or
+    two of its headings (``Featured Replies``, ``Top Posters In This Topic``, ``Most Popular Posts``)."""
+    if any(w in head for w in _OVERVIEW_FIRST) and _SNIFF_OVERVIEW_RE.search(head):
+        return True
+    return sum(1 for h in _OVERVIEW_HEADINGS if h in head) >= 2
+
+
+_OVERVIEW_PAIRS = [items[:2] for items in PHRASES["ips_overview_stats"].values() if len(items) >= 2]
+_OVERVIEW_FIRST = tuple(p[0] for p in _OVERVIEW_PAIRS)
+_SNIFF_OVERVIEW_RE = lazy(
+    "|".join(
+        rf"^[ \t]*+(?:[-•*+][ \t]+)?{regex.escape(a)}[ \t]+\d[^\n]{{0,12}}\n(?:[ \t]*\n)?"
+        rf"[ \t]*+(?:[-•*+][ \t]+)?{regex.escape(b)}[ \t]+\d"
+        for a, b in _OVERVIEW_PAIRS
+    ),
+    regex.MULTILINE,
+)
+_OVERVIEW_HEADINGS = ("Featured Replies", "Top Posters In This Topic", "Most Popular Posts", "Popular Days")
+#: A quote header dated relatively (``10 hours ago, R C-R said:``), Invision's form.
+_SNIFF_AGO_SAID_RE = lazy(
+    rf"^[ \t]*+(?:{RELATIVE_TIME}),[ \t]+[^\n]{{1,40}}?[ \t]+(?:{alternation('said')})[ \t]?:[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
 
 
 def _ips5_entry_dates(head: str) -> bool:
