@@ -418,3 +418,42 @@ def test_invision_is_sniffed_from_its_topic_overview(text: str) -> None:
 def test_invision_relative_quote_header_is_a_signal() -> None:
     text = "10 hours ago, quillpen said:\n\nThe ferry was late again.\n\nIt was on time today.\n"
     assert postclean.Cleaner().sniff_scores(text)["invision"] >= 0.25
+
+
+def _compact_thread(n: int) -> str:
+    blocks = []
+    for k, (name, text) in enumerate(
+        [
+            ("quillpen", "The winter timetable starts in November."),
+            ("marlin", "Does the Sunday boat still run in December?"),
+            ("kestrel", "Only until the middle of the month."),
+            ("tern", "Thanks, that helps."),
+            ("dunlin", "The harbour office has the new leaflet."),
+        ][:n]
+    ):
+        blocks.append(f"{name}\n{10 + k} posts · Joined 2019\n#{k + 2} · Jan {k + 2}, 2024\n{text}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_engine_named_by_the_chrome_its_rules_took() -> None:
+    # no sniffer recognises these poster blocks (VerticalScope's XenForo theme through Resiliparse), but five
+    # of them went to the XenForo pack's rule: doc.engine says so, under the sniffers' confidence, flagged
+    text = _compact_thread(5)
+    assert postclean.Cleaner().sniff_scores(text)["xenforo"] < 0.5
+    doc = postclean.clean(text, kind="text")
+    assert doc.engine == "xenforo"
+    assert doc.engine_confidence < 0.5
+    assert "engine-from-chrome" in doc.flags
+    # too little evidence: two blocks
+    few = postclean.clean(_compact_thread(2), kind="text")
+    assert few.engine is None and "engine-from-chrome" not in few.flags
+
+
+def test_shapes_other_engines_print_do_not_name_an_engine() -> None:
+    # stat lines and edit notes are XenForo rules' chrome too, but every engine prints them
+    text = "\n".join(
+        f"Posts: {10 + k}\nThe ferry was late again, for the {k}th time.\nLast edited: Jan {k + 1}, 2024"
+        for k in range(6)
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.engine is None

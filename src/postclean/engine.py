@@ -33,6 +33,9 @@ _STAGE_ORDER = {name: i for i, name in enumerate(STAGES)}
 
 #: Packs that apply to every document; the others are engine packs.
 SHARED_PACKS: tuple[str, ...] = ("news", "generic", "page")
+#: Removals by one engine pack's rules that name the engine of a text no sniffer recognised (see
+#: ``Cleaner._engine_from_removals``).
+ENGINE_FROM_CHROME_MIN = 5
 
 #: Engine packs that also run on text whose engine is unknown: XenForo's stat-block and quote rules are the
 #: most general shapes of forum chrome.
@@ -166,6 +169,10 @@ class Cleaner:
         engine_names = {p.name for p in self.packs} - set(SHARED_PACKS)
         self._engine_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None and p.name in engine_names}
         self._pack_of: dict[int, str] = {id(r): p.name for r, p in chosen if p is not None}
+        #: rule code -> its engine pack (for the engine a text's removals point to)
+        self._engine_of_code: dict[str, str] = {
+            r.code: self._engine_of[id(r)] for r in self.rules if id(r) in self._engine_of and r.fingerprint
+        }
         self._index: LiteralIndex | None = None
 
     def _probe(self, lowered: str) -> LiteralProbe:
@@ -214,6 +221,28 @@ class Cleaner:
     def sniff(self, text: str) -> tuple[str | None, float]:
         """Best engine guess for ``text`` from the packs' sniffers, with its confidence."""
         return self._best(self.sniff_scores(text))
+
+    def _engine_from_removals(
+        self, removals: Sequence[Removal], confidence: float, flags: set[str]
+    ) -> tuple[str | None, float]:
+        """The engine whose pack's rules took the text's chrome, when the sniffers found none: removals by its
+        rules that name it (:attr:`~postclean.rules.Rule.fingerprint`), :data:`ENGINE_FROM_CHROME_MIN` at least and
+        three times as many as any other engine's. The confidence stays under the sniffers' bar (0.5); the flag
+        ``engine-from-chrome`` says where the engine came from."""
+        counts: dict[str, int] = {}
+        for r in removals:
+            name = self._engine_of_code.get(r.code)
+            if name is not None:
+                counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            return None, confidence
+        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+        top, n = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if n < ENGINE_FROM_CHROME_MIN or n < 3 * second:
+            return None, confidence
+        flags.add("engine-from-chrome")
+        return top, max(confidence, 0.4)
 
     @staticmethod
     def _best(scores: Mapping[str, float]) -> tuple[str | None, float]:
@@ -534,6 +563,8 @@ class Cleaner:
                 for p in posts
             ]
         removals.sort(key=lambda r: r.lines or (0, 0))
+        if engine is None:
+            engine, confidence = self._engine_from_removals(removals, confidence, flagset)
         if not author_blocks and engine is None:
             flagset.add("no-forum-structure")
         removed = sum(_nonspace(r.text) for r in removals)

@@ -314,7 +314,8 @@ class Document:
 
     ``flags`` lists conditions a pipeline may want to filter on (``"no-forum-structure"``: no engine was
     recognised and no post boundaries were found, so the text went through the generic rules only;
-    ``"high-removal-ratio"``, ``"decoded-with-replacement"``, ``"empty-input"`` …).
+    ``"high-removal-ratio"``, ``"decoded-with-replacement"``, ``"empty-input"``, ``"engine-from-chrome"``: the
+    engine was named by the chrome its pack's rules took, not by a sniffer …).
     """
 
     posts: tuple[Post, ...]

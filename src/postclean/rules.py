@@ -113,6 +113,10 @@ class Rule:
     #: :class:`LiteralProbe` of the lower-cased document, when the engine gives one): the probe indexes them, so
     #: that asking it costs a set look-up.
     probe_words: tuple[str, ...] = attrs.field(default=(), repr=False)
+    #: For an engine pack's rule: whether what it removes names the engine (a text no sniffer recognised gets
+    #: the engine whose rules took its chrome). False for shapes other engines print too (a stat line, an edit
+    #: note, ``X wrote:``).
+    fingerprint: bool = True
 
     def triggered(self, text: str, lowered: str, probe: Container[str] | None = None) -> bool:
         """False when the document cannot hold anything this rule removes: neither a trigger word occurs nor
@@ -162,6 +166,7 @@ def rule(
     trigger_pattern: str | None = None,
     in_html: bool = False,
     probe_words: Iterable[str] = (),
+    fingerprint: bool = True,
 ) -> Callable[[Detector], Rule]:
     """Decorator turning a detector function into a :class:`Rule`.
 
@@ -170,7 +175,8 @@ def rule(
     string, or a sequence of literals (case-insensitive) one of which must occur; ``trigger_pattern`` adds a
     regex alternative to the literals (the rule runs when either finds something). ``in_html`` marks an engine
     pack's rule that also runs on bodies the HTML door extracted (see :attr:`Rule.in_html`); ``probe_words`` are
-    literals it asks the document probe about (see :attr:`Rule.probe_words`).
+    literals it asks the document probe about (see :attr:`Rule.probe_words`); ``fingerprint=False`` marks a rule whose
+    hits do not name its engine (see :attr:`Rule.fingerprint`).
 
     >>> import regex
     >>> from postclean import Hit
@@ -202,6 +208,7 @@ def rule(
             else (),
             in_html=in_html,
             probe_words=tuple(probe_words),
+            fingerprint=fingerprint,
         )
 
     return wrap

@@ -242,7 +242,7 @@ def _after_likes(view: TextView, i: int) -> bool:
     return j is not None and _LIKES_RE.match(view.lines[j]) is not None
 
 
-@rule("DSC002", "likes-line", tags=["reactions"], trigger=r"\d[ \t]*\S|❤|♥")
+@rule("DSC002", "likes-line", tags=["reactions"], trigger=r"\d[ \t]*\S|❤|♥", fingerprint=False)
 def likes_line(view: TextView) -> Iterator[Hit]:
     """A post's like counter on its own line: ``8 Likes``, ``1 Like``, ``❤ 12``, ``12 ♥`` (and translations).
 
@@ -442,7 +442,7 @@ _TOPIC_MAP_RE = line_re(
 )
 
 
-@rule("DSC005", "topic-map", tags=["post-meta"], trigger=r"\d[ \t]+\w")
+@rule("DSC005", "topic-map", tags=["post-meta"], trigger=r"\d[ \t]+\w", fingerprint=False)
 def topic_map(view: TextView) -> Iterator[Hit]:
     """Topic-map and reply counters: ``2 Replies``, ``1.2k Views``, ``8 Users``, ``created … 14 replies 3 links``.
 

@@ -162,7 +162,7 @@ def plausible_user(user: str) -> bool:
     return first not in ("and", "but", "so", "as", "because", "when", "if", "the", "a", "then")
 
 
-@rule("PHB003", "quote", tags=["quote"], stage="structure", trigger=_WROTE)
+@rule("PHB003", "quote", tags=["quote"], stage="structure", trigger=_WROTE, fingerprint=False)
 def quote(view: TextView) -> Iterator[Hit]:
     """``X wrote: ↑ {date}`` / ``X wrote:`` quote headers (phpBB, FluxBB); glued text moves to ``post.quotes``.
 
@@ -334,7 +334,7 @@ _SUBJECT_RE = lazy(
 )
 
 
-@rule("PHB009", "reply-subject", tags=["headline", "post-meta"], scope="document", trigger=r"^[ \t]*+(?:[-•][ \t]*)?(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):")
+@rule("PHB009", "reply-subject", tags=["headline", "post-meta"], scope="document", trigger=r"^[ \t]*+(?:[-•][ \t]*)?(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):", fingerprint=False)
 def reply_subject(view: TextView) -> Iterator[Hit]:
     """``Re: {title}`` post-subject lines that repeat the thread title (phpBB, SMF, FluxBB, vBulletin).
 

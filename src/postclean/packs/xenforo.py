@@ -74,7 +74,7 @@ _PRONOUNS = frozenset(
 )
 
 
-@rule("XF001", "author-block", tags=["author-block"], stage="split", scope="document")
+@rule("XF001", "author-block", tags=["author-block"], stage="split", scope="document", fingerprint=False)
 def author_block(view: TextView) -> Iterator[Hit]:
     """Poster block: name, user title, and stat label/value lines (``- Joined`` / ``- Nov 4, 2011`` …).
 
@@ -310,7 +310,7 @@ _EDITED_TAIL_RE = lazy(
 )
 
 
-@rule("XF006", "edit-note", tags=["edit-note"], trigger=_EDITED_WORDS)
+@rule("XF006", "edit-note", tags=["edit-note"], trigger=_EDITED_WORDS, fingerprint=False)
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited: {date}`` / ``Last edited by a moderator: {date}`` notes; move to ``post.edit_note``.
 
@@ -575,7 +575,7 @@ _STAT_LINE_RE = lazy(
 )
 
 
-@rule("XF009", "member-stat-line", tags=["author-block"])
+@rule("XF009", "member-stat-line", tags=["author-block"], fingerprint=False)
 def member_stat_line(view: TextView) -> Iterator[Hit]:
     """Lone poster-stat lines of compact themes: ``2,994 posts``, ``Joined 2021``, ``Discussion starter``.
 
@@ -1314,7 +1314,7 @@ def _head_facts(view: TextView, lines: list[int]) -> dict[str, object]:
 _COUNT_FIELDS_LABELS = ("Messages", "Reaction score", "Points")
 
 
-@rule("XF018", "attribution-head", tags=["author-block", "post-meta"], stage="split", scope="document", trigger="#")
+@rule("XF018", "attribution-head", tags=["author-block", "post-meta"], stage="split", scope="document", trigger="#", fingerprint=False)
 def attribution_head(view: TextView) -> Iterator[Hit]:
     """A post's head on themes that show no poster stats: name (after the avatar letter, or twice), user
     titles, then the post date and the permalink ``#N`` on lines of their own.
