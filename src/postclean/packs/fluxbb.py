@@ -116,6 +116,35 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "online status")
 
 
+@rule("FLX006", "jump-menu", tags=["navigation"], scope="document", trigger=("jump to",))
+def jump_menu(view: TextView) -> Iterator[Hit]:
+    """With FluxBB sniffed: the forum jump menu at the foot of the page, its label and its options flattened to
+    one line (``Jump to`` / ``Newbie Corner Installation Kernel & Hardware …``).
+
+    Example (removed)::
+
+        Jump to
+        Newbie Corner Installation Kernel & Hardware Applications & Desktop Environments Laptop Issues
+    """
+    if view.engine != "fluxbb":
+        return
+    for i, line in view.iter_lines():
+        if line.strip() == "Jump to":
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] <= i + 2 and _forum_list(view.lines[nxt[0]]):
+                yield Hit(i, nxt[0], "forum jump menu")
+
+
+def _forum_list(line: str) -> bool:
+    """The jump menu's forum names on one line (``Newbie Corner Installation Kernel & Hardware …``): eight
+    words at least, no sentence in them, most words capitalised."""
+    words = line.split()
+    if len(words) < 8 or len(line) > 3000 or any(w[-1] in ".!?" for w in words):
+        return False
+    alpha = [w for w in words if w[0].isalpha()]
+    return bool(alpha) and sum(1 for w in alpha if w[0].isupper()) >= 0.7 * len(alpha)
+
+
 _SNIFF_POST_HEADER_RE = lazy(
     r"^[ \t]*+#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[ \t]*$", regex.MULTILINE
 )
@@ -139,7 +168,7 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="fluxbb",
     prefix="FLX",
-    rules=(author_block, post_header, edit_note, board_chrome, quote),
+    rules=(author_block, post_header, edit_note, board_chrome, quote, jump_menu),
     sniff=sniff,
     description="FluxBB / PunBB pages flattened to text",
 )
