@@ -457,3 +457,63 @@ def test_shapes_other_engines_print_do_not_name_an_engine() -> None:
     )
     doc = postclean.clean(text, kind="text")
     assert doc.engine is None
+
+
+def test_stack_exchange_main_content_text_is_sniffed_from_its_prompts() -> None:
+    # Resiliparse's main content of a Stack Overflow question of the 2024 layout: no user cards, no "asked" lines,
+    # no post menus; the answer count, the prompt under the question and the vote counts are all that is left
+    text = (
+        "12\n\nHow do I keep the kettle from scaling when the water is hard? Vinegar works but the smell stays.\n\n"
+        "Sign up to request clarification or add additional context in comments.\n\n"
+        "2 Answers\n\n"
+        "15\n\nDescale it with citric acid once a month; it leaves no smell and costs very little.\n\n"
+        "Add a comment \xa0|\xa0\n\n"
+        "3\n\nA filter jug in front of the kettle stops most of the scale before it forms.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.engine == "stackexchange"
+    bodies = [p.body for p in doc.posts]
+    assert len(bodies) == 3
+    assert not any(line.strip().isdigit() for b in bodies for line in b.split("\n"))
+    assert all("Add a comment" not in b and "Sign up" not in b for b in bodies)
+    # one prompt alone is not enough to call a text Stack Exchange
+    assert postclean.Cleaner().sniff_scores("2 Answers\n\nSome text.\n")["stackexchange"] < 0.5
+
+
+def test_no_break_spaces_inside_a_line_read_as_spaces() -> None:
+    # Resiliparse keeps the &nbsp; a vBulletin 3 theme prints between the post number and its permalink: the
+    # header gives the post's date and number; a body keeps its own no-break spaces
+    text = (
+        "Old 3rd May 2024, 09:12 \t\t\xa0 #1 \xa0|\xa0\xa0Link\nquillpen\nRegistered User\n\xa0\n"
+        "Join Date: Mar 2016\nPosts: 12\nThe ferry leaves at\xa09:30 from the north pier.\n"
+        "quillpen is offline \xa0 \t\tReply With Quote\n"
+        "Old 4th May 2024, 10:40 \t\t\xa0 #2 \xa0|\xa0\xa0Link\nmarlin\nSenior Member\n\xa0\n"
+        "Join Date: Jun 2020\nPosts: 431\nIt ran late on Sunday.\n"
+        "marlin is offline \xa0 \t\tReply With Quote\n"
+        "Powered by vBulletin\xae Version 3.8.11\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert [(p.author.name if p.author else None, p.number) for p in doc.posts] == [("quillpen", 1), ("marlin", 2)]
+    assert doc.posts[0].date is not None and doc.posts[0].date.day == 3
+    assert doc.posts[0].body == "The ferry leaves at\xa09:30 from the north pier."
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The ferry leaves at 9:30 from the north pier.",  # a time's colon
+        "The ferry: it leaves at noon from the north pier.",  # a sentence after the colon
+        "What the harbour master told me last week: no boats.",  # a label of many words
+    ],
+)
+def test_first_sentence_under_poster_stats_is_not_a_custom_field(first: str) -> None:
+    text = (
+        "Old 3rd May 2024, 09:12 #1 | Link\nquillpen\nRegistered User\nJoin Date: Mar 2016\nPosts: 12\n"
+        f"{first}\nquillpen is offline Reply With Quote\n"
+        "Old 4th May 2024, 10:40 #2 | Link\nmarlin\nSenior Member\nJoin Date: Jun 2020\nPosts: 431\n"
+        "Car: Audi A4\nIt ran late on Sunday.\nmarlin is offline Reply With Quote\n"
+        "Powered by vBulletin\xae Version 3.8.11\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert [p.body for p in doc.posts] == [first, "It ran late on Sunday."]
+    assert doc.posts[1].author is not None and list(doc.posts[1].author.extra.values()) == ["Audi A4"]

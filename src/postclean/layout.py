@@ -260,11 +260,12 @@ _LONE_BULLET_RE = lazy(r"^[ \t\xa0]*+[•▪◦][ \t\xa0]*+$", regex.MULTILINE)
 
 
 def spaced_lead(line: str) -> str:
-    """``line`` with the no-break spaces of its indentation and after its list bullet read as spaces (the
-    columns still match the input's); a line that is only a round bullet (``•``, ``▪``, ``◦``; not the ``·``
-    some themes print between a post's number and its date) reads as blank. elinks writes every list item as
-    ``•\xa0Text``, and an icon link in a list as ``•`` alone; other converters indent with no-break spaces.
-    Rules look for ``- Joined`` and indentation made of blanks.
+    """``line`` with its no-break spaces read as spaces, as a reader sees them (the columns still match the
+    input's); a line that is only a round bullet (``•``, ``▪``, ``◦``; not the ``·`` some themes print between a
+    post's number and its date) reads as blank. elinks writes every list item as ``•\xa0Text``, and an icon
+    link in a list as ``•`` alone; other converters indent with no-break spaces; Resiliparse keeps the ``&nbsp;``
+    that themes put between a post's number and its permalink or after a button (``#2 \xa0|\xa0\xa0Link``,
+    ``Add a comment \xa0|\xa0``). Rules look for ``- Joined`` and blanks between a line's parts.
 
     >>> spaced_lead("  \u2022\xa0Feb 20, 2010")
     '  \u2022 Feb 20, 2010'
@@ -272,26 +273,16 @@ def spaced_lead(line: str) -> str:
     '  Posts: 12'
     >>> spaced_lead("     \u2022\xa0"), spaced_lead("  \u2022")
     ('', '')
-    >>> spaced_lead("Price:\xa0100\xa0EUR")
-    'Price:\xa0100\xa0EUR'
+    >>> spaced_lead("Old 2nd April 2025, 13:59 \t\t\xa0 #2 \xa0|\xa0\xa0Link")
+    'Old 2nd April 2025, 13:59 \t\t  #2  |  Link'
 
-    No-break spaces after a line's last word read as spaces too (a button label ``Insert Quotes\xa0``):
-
-    >>> spaced_lead("Insert Quotes\xa0")
-    'Insert Quotes '
+    Bodies keep the input's no-break spaces: only the rules read the line so.
     """
     if _LONE_BULLET_RE.match(line):
         return ""
     if not line.strip():
         return line  # blank already (GEN001 takes a line of no-break spaces)
-    out = line
-    m = _LEAD_RE.match(line)
-    if m is not None and "\xa0" in m.group():
-        out = m.group().replace("\xa0", " ") + line[m.end() :]
-    if out[-1:] in ("\xa0", " ", "\t"):
-        body = out.rstrip(" \t\xa0")
-        out = body + out[len(body) :].replace("\xa0", " ")
-    return out
+    return line.replace("\xa0", " ")
 
 
 #: How lynx writes an image without alt text: its file name in brackets (``[default_profile.png]``).

@@ -1259,6 +1259,20 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Posortowane według:", "Sortuj według:"),
         "ru": ("Сортировка:", "Сортировать по:"),
     },
+    # strings only a Stack Exchange Q&A page prints, for its sniffer (the answer form, the prompts under a
+    # question, the related-questions footer)
+    "qa_shell_sniff": {
+        "en": (
+            "Sign up to request clarification or add additional context in comments.",
+            "By clicking “Post Your Answer”",
+            "Start asking to get answers",
+            "Find the answer to your question by asking.",
+            "See similar questions with these tags.",
+            "Thanks for contributing an answer to ",
+            "Browse other questions tagged ",
+            "Not the answer you're looking for? Browse other questions",
+        ),
+    },
     "qa_answers_count": {
         "en": ("Answers", "Answer", "comments", "comment", "Comments", "Comment", "replies", "reply"),
         "de": ("Antworten", "Antwort", "Kommentare", "Kommentar"),

@@ -492,6 +492,7 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                     and "://" not in cm.group("label")
                     and not _SUBJECT_LABEL_RE.match(cm.group("label"))
                     and not _QUOTE_LABEL_RE.search(cm.group("label"))
+                    and not _reads_as_sentence(cm.group("label"), cm.group("value"))
                 ):
                     # a custom field counts only inside a run, right after a run of two known pairs, or
                     # right after one known pair when its own value is a count or a date (``Founded: 2019``)
@@ -839,6 +840,18 @@ def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
             last = i
         i += 1
     return last
+
+
+def _reads_as_sentence(label: str, value: str) -> bool:
+    """Whether a ``label: value`` line under a poster's stats is the post's first sentence rather than a
+    custom profile field: a label of four words or more (``The ferry leaves at 9``), a colon inside a time or
+    a ratio (``9:30``), or a value that goes on as a sentence (``The ferry: it leaves at noon.``)."""
+    label, value = label.strip(), value.strip()
+    if word_count(label) >= 4:
+        return True
+    if label[-1:].isdigit() and value[:1].isdigit():
+        return True
+    return word_count(value) >= 4 and value[-1:] in ".!?" and value[:1].islower()
 
 
 def _free_field(line: str) -> bool:

@@ -661,7 +661,8 @@ _SHORT_RE = lazy(r"^[^\n]{1,60}$")
     "site-shell",
     tags=["navigation", "notice"],
     scope="document",
-    trigger=r"Stack Exchange|Stack Overflow|Your Answer|questions tagged|Post Your Answer|Explore related",
+    trigger=r"Stack Exchange|Stack Overflow|Your Answer|questions tagged|Post Your Answer|Explore related|"
+    r"request clarification|Start asking",
 )
 def site_shell(view: TextView) -> Iterator[Hit]:
     """The Stack Exchange page shell: network banner, "Your Answer" form, tag lists, footer directory.
@@ -777,6 +778,9 @@ def sniff(text: str) -> float:
         score += 0.4
     if any(asked.search(head) for asked in _SNIFF_ASKED_RES):
         score += 0.2
+    shell = sum(1 for x in _SNIFF_SHELL if x in head)
+    if shell:
+        score += 0.25 if shell < 2 else 0.5
     return min(1.0, score)
 
 
@@ -785,7 +789,10 @@ _SNIFF_IMPROVE_RE = lazy(r"^[ \t]*+(?:Share[ \t]*)?Improve this (?:answer|questi
 _SNIFF_BADGES_RE = lazy(r"\d+[ \t]+\d+[ \t]+(?:gold|silver|bronze)[ \t]+badges?")
 _SNIFF_COMMENTED_RE = lazy(r"Commented[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2}")
 _SNIFF_ANSWERS_RE = lazy(r"^[ \t]*+\d+[ \t]+Answers?[ \t]*$", regex.MULTILINE)
-_SNIFF_ADD_COMMENT_RE = lazy(r"^[ \t]*+Add a comment[ \t]*\|", regex.MULTILINE)
+_SNIFF_ADD_COMMENT_RE = lazy(r"^[ \t\xa0]*+Add a comment[ \t\xa0]*\|", regex.MULTILINE)
+#: Strings of the network's page shell that only its Q&A pages print (the answer form, the prompts under a
+#: question, the related-questions footer): main-content extractors keep some of them.
+_SNIFF_SHELL = phrases("qa_shell_sniff")
 
 
 def _sniff_asked_re(word: str) -> regex.Pattern[str]:
