@@ -230,7 +230,9 @@ def line_reader(lines: Sequence[str], text: str | None = None) -> tuple[Callable
     and whether the text is Markdown; None when every line reads as written."""
     if text is None:
         text = "\n".join(lines)
-    spaced = "\xa0" in text or _LONE_BULLET_RE.search(text) is not None
+    spaced = "\xa0" in text or (
+        ("•" in text or "▪" in text or "◦" in text) and _LONE_BULLET_RE.search(text) is not None
+    )
     if spaced:
         text = "\n".join(spaced_lead(x) for x in lines)
     if is_markdown(text):
@@ -278,7 +280,7 @@ def spaced_lead(line: str) -> str:
 
     Bodies keep the input's no-break spaces: only the rules read the line so.
     """
-    if _LONE_BULLET_RE.match(line):
+    if ("•" in line or "▪" in line or "◦" in line) and _LONE_BULLET_RE.match(line):
         return ""
     if not line.strip():
         return line  # blank already (GEN001 takes a line of no-break spaces)

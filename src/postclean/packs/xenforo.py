@@ -318,6 +318,9 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
         Last edited: Mar 3, 2024
     """
+    low = view.text.lower()
+    if not any(w in low for w in _EDITED_WORDS):
+        return  # (the document holds one; most posts do not: the end-of-line pattern scans the whole post)
     whole: set[int] = set()
     for i, m in iter_line_matches(view, _EDITED_RE):
         if parse_date(m.group("when")) is None and not regex.search(r"\d", m.group("when")):
