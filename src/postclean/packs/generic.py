@@ -11,7 +11,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_RE, parse_date
 from ..model import Quote
-from ..phrases import phrases
+from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
 from ._classic import CLASSIC_DATE, STARTER_BADGE_RE, date_facts
@@ -1362,6 +1362,88 @@ def push_help(view: TextView) -> Iterator[Hit]:
             yield Hit(i, end, "browser push-notification help")
 
 
+# -- GEN022: comment bylines of link aggregators and comment systems --------------------------------------------
+
+_AGO_WORDS = alternation("reddit_ago")
+_BYLINE_WHEN = (
+    rf"(?P<when>\d{{1,3}}[ \t]*(?:[^\W\d_]{{1,10}})\.?[ \t]+(?:{_AGO_WORDS})|(?:{_AGO_WORDS})[ \t]+\d{{1,3}}[ \t]*[^\W\d_]{{1,10}}\.?"
+    rf"|on[ \t]+(?P<date>{DATE_RE.pattern}))"
+)
+#: The buttons that follow the date on the byline: ``| parent | next [–]`` (Hacker News), ``| link | flag``.
+_BYLINE_TAIL = (
+    r"(?:[ \t]*\|[ \t]*(?:parent|prev|next|root|context|link|flag|favorite|hide|past|edit|delete|reply|caches|"
+    r"web|\d{1,6}[ \t]+comments?|on:[^\n|]{1,80}))*(?:[ \t]*\[[–+-]\])?"
+)
+_BYLINE_RE = lazy(
+    rf"^[ \t]*+(?:(?:via|by)[ \t]+)?(?:[\w.-]{{2,39}}[ \t]+avatar[ \t]+|avatar[ \t]+)?(?P<user>\w[\w.-]{{1,38}})(?:[ \t]+(?:edited|\(OP\)|OP))?[ \t]+{_BYLINE_WHEN}"
+    rf"{_BYLINE_TAIL}[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE | regex.VERSION1,
+)
+#: Words that stand before a relative date in prose or in other chrome (``about 3 years ago``, ``Edited 2 days
+#: ago``): never the poster.
+_NOT_A_USER = frozenset(
+    (
+        *("about", "over", "almost", "nearly", "around", "just", "only", "some", "since", "from", "last"),
+        *("edited", "updated", "posted", "joined", "active", "seen", "replied", "commented", "created"),
+        *("modified", "asked", "answered", "viewed", "submitted"),
+    )
+)
+_SCORE_LINE_RE = lazy(r"^[ \t]*+[-+]?\d{1,5}[ \t]*$")
+#: The ago words as words (a blank before, a blank or the line's end after): three of them at least before the line pattern runs (a count of literals costs
+#: far less than the pattern's scan; in languages where the word is common, ``vor`` or ``fa``, the pattern runs).
+_AGO_NEEDLES = tuple(f" {w.lower()}{end}" for w in phrases("reddit_ago") for end in (" ", "\n"))
+
+
+@rule(
+    "GEN022",
+    "comment-byline",
+    tags=["author-block", "post-meta"],
+    stage="split",
+    scope="document",
+    trigger=tuple(w.lower() for w in phrases("reddit_ago")),
+)
+def comment_byline(view: TextView) -> Iterator[Hit]:
+    """A comment's byline on a line of its own, on pages no engine pack reads: ``{user} 3 hours ago``, with the
+    comment's score on the line above and the byline's buttons after the date.
+
+    Link aggregators and comment systems (Lobsters, Hacker News and their clones) print each comment's score,
+    its poster and its age over the text; flattened, that is a lone number over ``kkiri 1 year ago`` (or
+    ``alice 3 hours ago | parent | next [–]``; with the avatar's alt text, ``kkiri avatar kkiri 1 year ago``). Three such bylines at least, each over text; they open the
+    comments, the name moves to ``post.author``, the age to ``post.date_raw``.
+
+    Example (removed)::
+
+        12
+        quillpen 2 years ago
+    """
+    if view.engine is not None:
+        return
+    low = view.text.lower() + "\n"
+    if sum(low.count(w) for w in _AGO_NEEDLES) < 3:
+        return  # (a count of literals costs far less than the line pattern's scan)
+    found: list[tuple[int, regex.Match[str]]] = []
+    for i, m in iter_line_matches(view, _BYLINE_RE):
+        if m.group("user").casefold() in _NOT_A_USER or m.group("user").isdigit():
+            continue
+        nxt = view.first_live(i + 1)
+        if nxt is None or nxt[0] > i + 3 or _BYLINE_RE.match(view.lines[nxt[0]]):
+            continue
+        found.append((i, m))
+    if len(found) < 3:
+        return
+    for i, m in found:
+        start = i
+        prev = view.first_live(max(0, i - 2))
+        if prev is not None and prev[0] < i and _SCORE_LINE_RE.match(view.lines[prev[0]]):
+            start = prev[0]
+        facts: dict[str, object] = {"author.name": m.group("user")}
+        if m.group("date"):
+            facts.update(date_facts(m.group("date")))
+        else:
+            facts["post.date_raw"] = m.group("when").strip()
+        yield Hit(start, i, "comment byline (score, poster, age)", facts, moved_to="author")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -1387,6 +1469,7 @@ PACK = RulePack(
         ad_label,
         language_picker,
         push_help,
+        comment_byline,
     ),
     description="engine-independent chrome",
 )
