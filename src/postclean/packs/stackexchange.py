@@ -41,8 +41,8 @@ _COUNTS = alternation("qa_answers_count")
 
 _NUMBER_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?-?\d{1,6}[ \t]*$")
 _BOUNDARY_RE = lazy(
-    rf"^[ \t]*+(?:Add a comment[ \t]*\|?|Show \d+ more comments?|\d+[ \t]+(?:{_COUNTS})(?:[ \t]+\d+)?|"
-    rf"(?:{_SORTED})[^\n]{{0,80}}|Highest score \(default\)[^\n]*|Viewed[ \t]+[\d.,]+[kKmM]?[ \t]+times?|"
+    rf"^[ \t]*+(?:Add a comment[ \t]*\|?(?:[ \t]*Expand to show all comments on this post)?|(?:\|[ \t]*)?Show \d+ more comments?|\d+[ \t]+(?:{_COUNTS})(?:[ \t]+\d+)?|"
+    rf"(?:{_SORTED})[^\n]{{0,80}}|\[?Highest score \(default\)[^\n]*|Reset to default|\[[ \t_]{3,}\]|Viewed[ \t]+[\d.,]+[kKmM]?[ \t]+times?|"
     rf"[^\n]{{0,400}}Commented[ \t]+{_SHORT_DATE}[^\n]{{0,12}}|Trending \(recent votes count more\)[^\n]*)[ \t]*$",
     _F,
 )
@@ -68,18 +68,46 @@ def vote_count(view: TextView) -> Iterator[Hit]:
     for k, i in enumerate(live):
         if not _NUMBER_RE.match(view.lines[i]):
             continue
-        prev = live[k - 1] if k else None
+        back = k - 1
+        while back >= 0 and _VOTE_BUTTON_RE.match(view.lines[live[back]]):
+            back -= 1  # the vote buttons around the score (links2: ``[ Submit ]``)
+        prev = live[back] if back >= 0 else None
         at = k + 1
         if at < len(live) and _BOUNTY_RE.match(view.lines[live[at]]):
             at += 1  # the bounty awarded to the answer (``+100``) under its score
-        nxt = live[at] if at < len(live) else None
-        if nxt is None or word_count(view.lines[nxt]) < 3 or _NUMBER_RE.match(view.lines[nxt]):
+        while at < len(live) and _VOTE_BUTTON_RE.match(view.lines[live[at]]):
+            at += 1
+        text_at = at + 1 if at < len(live) and _BEGINGROUP_RE.match(view.lines[live[at]]) else at
+        nxt = live[text_at] if text_at < len(live) else None
+        if nxt is None or _NUMBER_RE.match(view.lines[nxt]) or not _LETTER_RE.search(view.lines[nxt]):
             continue
-        if prev is None or _BOUNDARY_RE.match(view.lines[prev]):
+        if prev is None:
+            if word_count(view.lines[nxt]) < 3:
+                continue  # (at the very start, only over a sentence)
+        elif not _BOUNDARY_RE.match(view.lines[prev]):
+            continue
+        if not _comment_follows(view, live, at):
             yield Hit(i, live[at - 1], "vote count (post starts)")
 
 
 _BOUNTY_RE = lazy(r"^[ \t]*+\+\d{1,5}[ \t]*$")
+_LETTER_RE = lazy(r"[^\W\d_]")
+#: The vote buttons a text browser prints around a score (links2 ``[ Submit ]``, lynx ``(BUTTON) (BUTTON)``).
+_VOTE_BUTTON_RE = lazy(r"^[ \t]*+(?:(?:\[[ \t]*Submit[ \t]*\]|\(BUTTON\))[ \t]*)+$")
+#: The MathJax marker the sites with formulas print around each post's text (``\$\begingroup\$``).
+_BEGINGROUP_RE = lazy(r"^[ \t]*+\\\$\\begingroup\\\$[ \t]*$")
+_DASH_NAME_RE = lazy(r"^[ \t]*+[–—][ \t]+(?P<name>\S[^\n]{0,40}?)[ \t]*$")
+
+
+def _comment_follows(view: TextView, live: Sequence[int], at: int) -> bool:
+    """Whether the lines from ``live[at]`` are a comment (its text, then the commenter's name and ``– {name}``
+    again, as html-text writes the name link and its tooltip): the number above is the comment's score, not a
+    post's."""
+    for k in range(at + 1, min(at + 6, len(live))):
+        m = _DASH_NAME_RE.match(view.lines[live[k]])
+        if m is not None:
+            return m.group("name") == view.lines[live[k - 1]].strip()
+    return False
 
 
 # -- SE002: post menu and question header ---------------------------------------------------------------------
@@ -646,6 +674,7 @@ _SHELL = (
     r"Life & arts",
     r"Sign up to request clarification or add additional context in comments\.",
     r"enter image description here",
+    r"Use MathJax to format equations\.(?: MathJax reference\.)?",
     r"\\\$\\(?:begin|end)group\\\$",
     r"Upcoming initiatives on Stack Overflow and across the Stack Exchange network[^\n]{0,100}",
 )
@@ -662,7 +691,7 @@ _SHORT_RE = lazy(r"^[^\n]{1,60}$")
     tags=["navigation", "notice"],
     scope="document",
     trigger=r"Stack Exchange|Stack Overflow|Your Answer|questions tagged|Post Your Answer|Explore related|"
-    r"request clarification|Start asking",
+    r"request clarification|Start asking|Use MathJax",
 )
 def site_shell(view: TextView) -> Iterator[Hit]:
     """The Stack Exchange page shell: network banner, "Your Answer" form, tag lists, footer directory.
@@ -744,10 +773,20 @@ def vote_number(view: TextView) -> Iterator[Hit]:
             or len(run) >= 2
             or _BOUNDARY_RE.match(view.lines[prev])
             or _WEAK_MENU_RE.match(view.lines[prev])
+            or (_claimed_beside(view, run[0], -1) and _claimed_beside(view, run[-1], 1))
         ):
             for i in run:
                 yield Hit(i, i, "vote count")
         k = j + 1
+
+
+def _claimed_beside(view: TextView, i: int, step: int) -> bool:
+    """Whether the nearest non-blank line from line ``i`` in direction ``step`` is one another rule took (a user
+    card above, a comment below: the comment count between them), or there is none (the end of the post)."""
+    k = i + step
+    while 0 <= k < len(view.lines) and not view.claimed[k] and not view.lines[k].strip():
+        k += step
+    return not 0 <= k < len(view.lines) or view.claimed[k]
 
 
 def sniff(text: str) -> float:
