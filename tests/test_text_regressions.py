@@ -517,3 +517,14 @@ def test_first_sentence_under_poster_stats_is_not_a_custom_field(first: str) -> 
     doc = postclean.clean(text, kind="text")
     assert [p.body for p in doc.posts] == [first, "It ran late on Sunday."]
     assert doc.posts[1].author is not None and list(doc.posts[1].author.extra.values()) == ["Audi A4"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quillpen sagte:\nDie Fähre war spät.\nZum Erweitern anklicken...\nIm Winter immer.\nReaktionen: marlin und kestrel\n",
+        "quillpen a dit :\nLe ferry était en retard.\nCliquez pour agrandir...\nComme toujours.\nRéactions: marlin\n",
+    ],
+)
+def test_xenforo_sniffed_from_quotes_and_reactions_in_other_languages(text: str) -> None:
+    assert postclean.Cleaner().sniff_scores(text)["xenforo"] >= 0.5

@@ -377,6 +377,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Вернуться к началу",
         ),
     },
+    # the buttons that scroll to the top or the bottom of a thread page, printed at its very end (XenForo 2)
+    "scroll_buttons": {
+        "en": ("Back", "Top", "Bottom"),
+        "de": ("Zurück", "Oben", "Unten", "Nach oben", "Nach unten"),
+        "fr": ("Retour", "Haut", "Bas"),
+        "es": ("Atrás", "Volver", "Arriba", "Abajo"),
+        "pt": ("Voltar", "Topo", "Fundo"),
+        "it": ("Indietro", "In alto", "In basso", "Su", "Giù"),
+        "nl": ("Terug", "Boven", "Onder"),
+        "pl": ("Wstecz", "Powrót", "Góra", "Dół"),
+        "ru": ("Назад", "Наверх", "Вниз"),
+    },
     "classic_top": {
         "en": ("Top",),
         "de": ("Nach oben",),

@@ -17,9 +17,10 @@ from operator import is_not
 import regex
 
 from .._lazy import lazy
-from ..phrases import phrases
+from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
+from ._classic import CLASSIC_ENGINES
 
 __all__ = ["PACK", "forum_stats_lines", "free_spans", "is_nav_line", "norm_line"]
 
@@ -879,6 +880,32 @@ def _script_source(line: str) -> bool:
     )
 
 
+_SCROLL = alternation("scroll_buttons")
+_SCROLL_RE = lazy(rf"^[ \t]*+(?:{_SCROLL})(?:[ \t]+(?:{_SCROLL}))?[ \t]*$", regex.IGNORECASE)
+
+
+@rule("PAGE011", "scroll-buttons", tags=["navigation", "buttons"], scope="document")
+def scroll_buttons(view: TextView) -> Iterator[Hit]:
+    """The buttons that scroll a thread page to its top or bottom (``Back`` / ``Top``, ``Top Bottom``; table
+    ``scroll_buttons``, nine languages): up to three such lines that end the text, on pages of a modern forum
+    engine (XenForo 2 prints them last; Resiliparse keeps them).
+
+    Example (removed, at the end of a XenForo page)::
+
+        Back
+        Top
+    """
+    if view.engine is None or view.engine in CLASSIC_ENGINES:
+        return  # (the classic engines' packs take their own ``Top`` links, with the post they end)
+    run: list[int] = []
+    for i in reversed(view.live_indices(max(0, len(view) - 60))):
+        if len(run) >= 3 or len(view.lines[i]) > 40 or not _SCROLL_RE.match(view.lines[i]):
+            break
+        run.append(i)
+    for i in run:
+        yield Hit(i, i, "scroll buttons at the end of the page")
+
+
 @rule("PAGE007", "skip-links", tags=["navigation"], scope="document")
 def skip_links(view: TextView) -> Iterator[Hit]:
     """Skip and jump links and script notices: ``Skip to content``, ``Back to top``, ``Jump to``, ``Loading…``;
@@ -1167,6 +1194,7 @@ PACK = RulePack(
         page_title,
         forum_jump,
         page_header,
+        scroll_buttons,
     ),
     description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text",
 )

@@ -547,9 +547,13 @@ def sniff(text: str) -> float:
             score += 0.5  # the stat block without list bullets (Resiliparse, html-text)
     if "Click to expand..." in head and _SNIFF_SAID_RE.search(head):
         score += 0.5
+    elif "..." in head and any(p in head for p in _SNIFF_EXPAND_OTHER) and _SNIFF_SAID_ANY_RE.search(head):
+        score += 0.5  # the quote's header and expander in another language (``X sagte:`` … ``Zum Erweitern …``)
     if "XenForo" in head:
         score += 0.5
-    if "Reactions:" in head and _SNIFF_REACTIONS_RE.search(head):
+    if ("Reactions:" in head and _SNIFF_REACTIONS_RE.search(head)) or (
+        any(p in head for p in _SNIFF_REACTIONS_OTHER) and _SNIFF_REACTIONS_ANY_RE.search(head)
+    ):
         score += 0.2
     if any(w in head for w in _STARTER_WORDS):
         score += 0.3
@@ -569,6 +573,11 @@ _STARTER_WORDS = phrases("xf_thread_starter")
 _SNIFF_HEADER_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?{_STARTER}", regex.MULTILINE)
 _SNIFF_START_DATE_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?{_START_DATE}", regex.MULTILINE)
 _SNIFF_REACTIONS_RE = lazy(r"^[ \t]*+Reactions:", regex.MULTILINE)
+#: The same signals in the other languages (English first: the cheaper test finds most texts).
+_SNIFF_EXPAND_OTHER = tuple(p for p in phrases("click_to_expand") if "..." in p and not p.startswith("Click"))
+_SNIFF_SAID_ANY_RE = lazy(rf" (?:{alternation('said')})[ \xa0]?:[ \t]*(?:↑[ \t]*)?\n")
+_SNIFF_REACTIONS_OTHER = tuple(f"{p}:" for p in phrases("reactions_label") if p != "Reactions")
+_SNIFF_REACTIONS_ANY_RE = lazy(rf"^[ \t]*+(?:{alternation('reactions_label')}):", regex.MULTILINE)
 
 
 _STAT_LINE_RE = lazy(
