@@ -1433,15 +1433,53 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
         return
     for i, m in found:
         start = i
-        prev = view.first_live(max(0, i - 2))
-        if prev is not None and prev[0] < i and _SCORE_LINE_RE.match(view.lines[prev[0]]):
-            start = prev[0]
+        above = next((k for k in (i - 1, i - 2) if k >= 0 and view.is_live(k)), None)  # the nearest line above
+        if above is not None and _SCORE_LINE_RE.match(view.lines[above]):
+            start = above
         facts: dict[str, object] = {"author.name": m.group("user")}
         if m.group("date"):
             facts.update(date_facts(m.group("date")))
         else:
             facts["post.date_raw"] = m.group("when").strip()
         yield Hit(start, i, "comment byline (score, poster, age)", facts, moved_to="author")
+
+
+# -- GEN023: counts under posts -------------------------------------------------------------------------------
+
+_TRAILING_COUNT_RE = lazy(r"^[ \t]*+\d{1,4}[ \t]*$")
+
+
+@rule("GEN023", "trailing-count", tags=["reactions"], stage="generic", scope="thread")
+def trailing_count(view: TextView) -> Iterator[Hit]:
+    """A bare count as the last line of posts, in any engine: the reaction or vote count a theme prints under
+    each post (``0``, ``3``), left alone on its line once the extractor dropped its icon.
+
+    A single post ending in a number proves nothing: three posts with authors must end so (themes print the
+    count only when it is not zero), or two when they are a third of the posts. A post that holds nothing but
+    the number keeps it, and so does one whose line above ends with a colon (``In summer:`` / ``4``).
+
+    Example (removed, under three posts or more)::
+
+        Thanks, that fixed it.
+
+        3
+    """
+    posts: tuple[tuple[int, int, str | None], ...] = view.context.get("posts") or ()
+    authored = [(a, b) for a, b, name in posts if name is not None]
+    if len(authored) < 2:
+        return
+    found: list[int] = []
+    for a, b in authored:
+        live = view.live_indices(a, b + 1)
+        if (
+            len(live) >= 2
+            and _TRAILING_COUNT_RE.match(view.lines[live[-1]])
+            and not view.lines[live[-2]].rstrip().endswith(":")  # (a figure the line above announces)
+        ):
+            found.append(live[-1])
+    if len(found) >= 3 or (len(found) == 2 and 3 * len(found) >= len(authored)):
+        for i in found:
+            yield Hit(i, i, "count under the post (reactions or votes)")
 
 
 PACK = RulePack(
@@ -1470,6 +1508,7 @@ PACK = RulePack(
         language_picker,
         push_help,
         comment_byline,
+        trailing_count,
     ),
     description="engine-independent chrome",
 )
