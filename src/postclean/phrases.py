@@ -378,6 +378,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     # the buttons that scroll to the top or the bottom of a thread page, printed at its very end (XenForo 2)
+    # the label of Invision's "create" menu at the foot of its mobile navigation drawer
+    "ips_create_new": {
+        "en": ("Create New...", "Create New…"),
+        "de": ("Neu erstellen...", "Neu erstellen…"),
+        "fr": ("Créer nouveau...", "Créer…"),
+        "es": ("Crear nuevo...", "Crear nuevo…"),
+        "pt": ("Criar novo...", "Criar novo…"),
+        "it": ("Crea nuovo...", "Crea nuovo…"),
+        "nl": ("Nieuwe aanmaken...", "Nieuw…"),
+        "pl": ("Utwórz nowy...", "Utwórz…"),
+        "ru": ("Создать...", "Создать…"),
+    },
     "scroll_buttons": {
         "en": ("Back", "Top", "Bottom"),
         "de": ("Zurück", "Oben", "Unten", "Nach oben", "Nach unten"),

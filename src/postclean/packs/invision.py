@@ -11,7 +11,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_RE, MONTHS, parse_date
 from ..model import Quote
-from ..phrases import PHRASES, alternation
+from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, could_match, search_lines, word_count
 from ._common import LineHeads, has_year, is_digit, is_rank_like, matches_at, parse_count
@@ -28,6 +28,7 @@ from ._modern import (
     whole_line_hits,
 )
 from ._sniff import LineScan, requires, stays_on_line
+from .page import free_spans
 
 __all__ = ["PACK"]
 
@@ -1081,6 +1082,44 @@ def app_prompt(view: TextView) -> Iterator[Hit]:
                 yield Hit(i, i, "app install prompt")
 
 
+_CREATE_NEW = phrases("ips_create_new")
+_CREATE_NEW_RE = lazy(rf"^[ \t]*+(?:{alternation('ips_create_new')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+_CLOSE_RE = lazy(r"^[ \t]*+[×✕✖][ \t]*$")
+
+
+@rule("IPS011", "mobile-menu", tags=["navigation"], scope="document", trigger=_CREATE_NEW)
+def mobile_menu(view: TextView) -> Iterator[Hit]:
+    """Invision's mobile navigation drawer at the foot of the page: a close button (``×``), the sign-in
+    prompt, the site's menu one item a line (``Back`` before each sub-menu), another ``×`` and the ``Create
+    New...`` menu (table ``ips_create_new``, nine languages). From ``Create New...`` up to the topmost ``×``
+    across short lines only (menu items: no sentence).
+
+    Example (removed)::
+
+        ×
+        Existing user? Sign In
+        Forums
+        Back
+        Code of Conduct
+        ×
+        Create New...
+    """
+    for i, _m in whole_line_hits(view, _CREATE_NEW_RE):
+        top: int | None = None
+        k = i - 1
+        while k >= 0 and i - k <= 160:
+            line = view.lines[k]
+            if view.is_live(k):
+                if _CLOSE_RE.match(line):
+                    top = k
+                elif word_count(line) > 8 or (line.rstrip()[-1:] in ".!?:" and not line.rstrip().endswith("...")):
+                    break
+            k -= 1
+        if top is None:
+            continue
+        yield from free_spans(view, top, i, "mobile navigation drawer")
+
+
 PACK = RulePack(
     name="invision",
     prefix="IPS",
@@ -1095,6 +1134,7 @@ PACK = RulePack(
         topic_overview,
         app_prompt,
         post_foot,
+        mobile_menu,
     ),
     sniff=sniff,
     description="Invision Community 4/5 pages flattened to text",
