@@ -1891,6 +1891,11 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Messages",
             "Notifications",
             "Discussions",
+            "Your Privacy Choices",
+            "Manage Consent",
+            "Do Not Sell or Share My Personal Information",
+            "Do Not Sell My Personal Information",
+            "Cookie Preferences",
         ),
         "de": (
             "Thema erstellen",
