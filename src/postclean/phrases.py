@@ -687,6 +687,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Odpowiedzi", "Odpowiedź"),
         "ru": ("Ответов", "Ответа", "Ответ", "Ответы"),
     },
+    # the link that opens a sidebar widget's full list
+    "view_all": {
+        "en": ("View All", "View all", "See all", "Show all"),
+        "de": ("Alle anzeigen",),
+        "fr": ("Voir tout", "Tout voir"),
+        "es": ("Ver todo", "Ver todos"),
+        "pt": ("Ver tudo", "Ver todos"),
+        "it": ("Visualizza tutto", "Vedi tutti"),
+        "nl": ("Alles bekijken", "Bekijk alles"),
+        "pl": ("Zobacz wszystko", "Pokaż wszystko"),
+        "ru": ("Показать все", "Смотреть все"),
+    },
     "views_count": {
         "en": ("Views", "View"),
         "de": ("Aufrufe", "Aufruf"),

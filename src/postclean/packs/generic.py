@@ -1482,6 +1482,56 @@ def trailing_count(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "count under the post (reactions or votes)")
 
 
+# -- GEN024: top posters widget -------------------------------------------------------------------------------
+
+_POSTER_COUNT_RE = lazy(
+    rf"^[ \t]*+(?P<name>[^\s\d][^\n]{{0,40}}?)[ \t]+\d[\d,.]*[kKmM]?[ \t]+"
+    rf"(?:{alternation('replies_count')}|{alternation('posts_count')})[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_VIEW_ALL_RE = lazy(rf"^[ \t]*+(?:{alternation('view_all')})[ \t]*$", regex.IGNORECASE)
+_COUNT_WORDS = tuple(dict.fromkeys(w.lower() for w in (*phrases("replies_count"), *phrases("posts_count"))))
+_DATED_RE = lazy(r"\b(?:1[89]|20)\d\d\b")
+_COUNT_END_SCAN = re.compile(
+    rf"\d[kKmM]?[ \t]+(?:{'|'.join(map(re.escape, sorted(_COUNT_WORDS, key=len, reverse=True)))})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@rule("GEN024", "top-posters", tags=["navigation"], scope="document", trigger=_COUNT_WORDS)
+def top_posters(view: TextView) -> Iterator[Hit]:
+    """A sidebar's list of the forum's top posters, one a line: ``{name} {N} Replies`` (nine languages), two
+    lines at least next to each other, with the ``View All`` link right above them (table ``view_all``). A list
+    of other topics printed the same way (``{title} 5 replies``) goes too.
+
+    Example (removed)::
+
+        View All
+        quillpen 286 Replies
+        marlin 239 Replies
+    """
+    # only the lines that end in a count and one of the words (the standard ``re`` scans for the digit: the
+    # line pattern, tried on every line, cost several per cent of the text door's time)
+    ends = {view.line_at(m.start()) for m in _COUNT_END_SCAN.finditer(view.text)}
+    rows = []
+    for i in sorted(ends):
+        m = _POSTER_COUNT_RE.match(view.lines[i]) if view.is_live(i) else None
+        if m is not None and word_count(m.group("name")) <= 4 and not _DATED_RE.search(m.group("name")):
+            rows.append(i)  # (a day's count, ``Jun 14 2024 3 posts``: an engine's own statistics)
+    runs: list[list[int]] = []
+    for i in rows:
+        if runs and all(not view.is_live(k) for k in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        above = next((k for k in range(run[0] - 1, max(-1, run[0] - 3), -1) if view.is_live(k)), None)
+        start = above if above is not None and _VIEW_ALL_RE.match(view.lines[above]) else run[0]
+        yield Hit(start, run[-1], "list of posters (or topics) with their reply counts")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -1509,6 +1559,7 @@ PACK = RulePack(
         push_help,
         comment_byline,
         trailing_count,
+        top_posters,
     ),
     description="engine-independent chrome",
 )
