@@ -528,3 +528,15 @@ def test_first_sentence_under_poster_stats_is_not_a_custom_field(first: str) -> 
 )
 def test_xenforo_sniffed_from_quotes_and_reactions_in_other_languages(text: str) -> None:
     assert postclean.Cleaner().sniff_scores(text)["xenforo"] >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A\r",  # an avatar letter's shape with nothing under it
+        "quillpen 2 years ago\nText one.\nmarlin 2 years ago\nText two.\ntern 1 year ago\nText three.\nkestrel 1 year ago\n",
+    ],
+)
+def test_shapes_at_the_end_of_the_text_raise_nothing(text: str) -> None:
+    doc = postclean.clean(text, kind="text")
+    assert not [f for f in doc.flags if f.startswith("rule-error")]

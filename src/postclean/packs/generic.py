@@ -1426,7 +1426,7 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
         if m.group("user").casefold() in _NOT_A_USER or m.group("user").isdigit():
             continue
         nxt = view.first_live(i + 1)
-        if nxt is None or nxt[0] > i + 3 or _BYLINE_RE.match(view.lines[nxt[0]]):
+        if not nxt or nxt[0] > i + 3 or _BYLINE_RE.match(view.lines[nxt[0]]):
             continue
         found.append((i, m))
     if len(found) < 3:
@@ -1532,6 +1532,34 @@ def top_posters(view: TextView) -> Iterator[Hit]:
         yield Hit(start, run[-1], "list of posters (or topics) with their reply counts")
 
 
+# -- GEN025: avatar letters -----------------------------------------------------------------------------------
+
+_LETTER_LINE_RE = lazy(r"^[ \t]*+(?P<c>\p{Lu})[ \t]*$", regex.MULTILINE)
+
+
+@rule("GEN025", "avatar-letter", tags=["author-block"], stage="generic")
+def avatar_letter(view: TextView) -> Iterator[Hit]:
+    """A capital letter alone on its line over a line that starts with it: the default avatar of a member
+    without a picture (the first letter of the name), left over a name, a list entry or a post's first line
+    once the rules that read post heads have taken what they know.
+
+    Example (removed)::
+
+        J
+        jeffinsgf
+    """
+    for i, m in whole_line_hits(view, _LETTER_LINE_RE):
+        c = m.group("c")
+        if c == "I" or i + 1 >= len(view):
+            continue  # (the pronoun, alone in a verse or a dialogue)
+        nxt = view.first_live(i + 1)
+        if not nxt or nxt[0] > i + 2:
+            continue
+        first = view.lines[nxt[0]].split(maxsplit=1)
+        if first and len(first[0]) >= 3 and first[0][:1].casefold() == c.casefold() and word_count(view.lines[nxt[0]]) <= 12:
+            yield Hit(i, i, "avatar letter")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -1560,6 +1588,7 @@ PACK = RulePack(
         comment_byline,
         trailing_count,
         top_posters,
+        avatar_letter,
     ),
     description="engine-independent chrome",
 )
