@@ -1014,6 +1014,7 @@ _META_RE = lazy(
     rf"(?P<tail>(?:[ \t]+(?:IP|Report|Reply|Quote|Like|\#\d{{1,6}}))*)[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
+_DIGIT = re.compile(r"\d")
 #: XenForo 1's post ratings (an add-on many boards run): ``Like x 2``, ``Agree x 3, Funny x 1``.
 _RATING = rf"(?:{_REACTION_NAMES}|Agree|Disagree|Useful|Creative|Optimistic|Friendly|Late|Dumb|Old|Winner)"
 _RATINGS_RE = lazy(
@@ -1040,7 +1041,13 @@ def message_meta(view: TextView) -> Iterator[Hit]:
     for i, line in view.iter_lines():
         if len(line) > 160:
             continue
-        if (m := _META_RE.match(line)) is not None:
+        comma = line.find(",")
+        # (the name ends at the first comma, within the line's first characters, and a date with digits follows)
+        if (
+            0 < comma <= 72 + len(line) - len(line.lstrip(" \t"))
+            and _DIGIT.search(line, comma)
+            and (m := _META_RE.match(line)) is not None
+        ):
             name = m.group("name").strip()
             if word_count(name) > 5 or not (
                 m.group("num") or m.group("tail").strip() or name in (head, author)
