@@ -1388,7 +1388,7 @@ _NOT_A_USER = frozenset(
         *("modified", "asked", "answered", "viewed", "submitted"),
     )
 )
-_SCORE_LINE_RE = lazy(r"^[ \t]*+[-+]?\d{1,5}[ \t]*$")
+_SCORE_LINE_RE = lazy(r"^[ \t]*+[-+]?\d{1,5}[ \t]*$", regex.MULTILINE)
 #: The ago words as words (a blank before, a blank or the line's end after): three of them at least before the line pattern runs (a count of literals costs
 #: far less than the pattern's scan; in languages where the word is common, ``vor`` or ``fa``, the pattern runs).
 _AGO_NEEDLES = tuple(f" {w.lower()}{end}" for w in phrases("reddit_ago") for end in (" ", "\n"))
@@ -1446,7 +1446,7 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
 
 # -- GEN023: counts under posts -------------------------------------------------------------------------------
 
-_TRAILING_COUNT_RE = lazy(r"^[ \t]*+\d{1,4}[ \t]*$")
+_TRAILING_COUNT_RE = lazy(r"^[ \t]*+\d{1,4}[ \t]*$", regex.MULTILINE)
 
 
 @rule("GEN023", "trailing-count", tags=["reactions"], stage="generic", scope="thread")
@@ -1489,7 +1489,7 @@ _POSTER_COUNT_RE = lazy(
     rf"(?:{alternation('replies_count')}|{alternation('posts_count')})[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
-_VIEW_ALL_RE = lazy(rf"^[ \t]*+(?:{alternation('view_all')})[ \t]*$", regex.IGNORECASE)
+_VIEW_ALL_RE = lazy(rf"^[ \t]*+(?:{alternation('view_all')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 _COUNT_WORDS = tuple(dict.fromkeys(w.lower() for w in (*phrases("replies_count"), *phrases("posts_count"))))
 _DATED_RE = lazy(r"\b(?:1[89]|20)\d\d\b")
 _COUNT_END_SCAN = re.compile(
@@ -1560,6 +1560,78 @@ def avatar_letter(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "avatar letter")
 
 
+# -- GEN026: raw BBCode quotes --------------------------------------------------------------------------------
+
+_BB_OPEN_RE = lazy(
+    r"^[ \t]*+\[quote(?:[= ](?P<attrs>[^\]\n]{0,160}))?\](?P<rest>[^\n]*)$", regex.IGNORECASE | regex.MULTILINE
+)
+_BB_CLOSE_RE = lazy(r"^(?P<before>[^\n]*?)\[/quote\][ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+#: What follows the name in a quote tag's attribute: XenForo's ``, post: 12``, vBulletin's ``;12345``,
+#: phpBB's `` post_id=… time=… user_id=…``.
+_BB_NAME_END_RE = lazy(r"[,;]|[ \t]+(?:post_id|time|user_id|post|date|id)=", regex.IGNORECASE)
+
+
+def _bb_author(attrs: str | None) -> str | None:
+    """The quoted poster from a quote tag's attribute (``"alice, post: 12"``, ``alice;12345``,
+    ``alice post_id=7``), None for a bare id (``quote=312679``)."""
+    if not attrs:
+        return None
+    a = attrs.strip()
+    if a.lower().startswith("quote="):
+        a = a[6:]
+    a = a.strip().strip("\"'“”")
+    m = _BB_NAME_END_RE.search(a)
+    name = (a[: m.start()] if m else a).strip().strip("\"'“”").strip()
+    if not name or name.isdigit() or len(name) > 60:
+        return None
+    return name
+
+
+@rule("GEN026", "bbcode-quote", tags=["quote"], stage="structure", trigger=("[quote", "[/quote]"))
+def bbcode_quote(view: TextView) -> Iterator[Hit]:
+    """A quote left as raw BBCode, in any engine: ``[quote="alice, post: 12"]`` … ``[/quote]`` on lines of their
+    own (an extractor reading a post's source, an editor's preview, a board that failed to render it). The
+    quoted text moves to ``post.quotes`` with the poster the tag names; a ``[/quote]`` alone, its opening tag
+    lost, goes as markup.
+
+    Example (removed)::
+
+        [quote="quillpen, post: 12"]
+        The ferry was late again.
+        [/quote]
+    """
+    open_at: list[tuple[int, str | None, str]] = []
+    for i, line in view.iter_lines():
+        if "[" not in line:
+            continue
+        if (m := _BB_OPEN_RE.match(line)) is not None:
+            rest = m.group("rest")
+            close = _BB_CLOSE_RE.match(rest)
+            if close is not None:  # the whole quote on one line
+                yield Hit(
+                    i,
+                    i,
+                    "BBCode quote",
+                    {"quote": Quote(author=_bb_author(m.group("attrs")), text=close.group("before").strip())},
+                    moved_to="quotes",
+                )
+                continue
+            open_at.append((i, _bb_author(m.group("attrs")), rest.strip()))
+        elif (c := _BB_CLOSE_RE.match(line)) is not None:
+            if not open_at:
+                if not c.group("before").strip():
+                    yield Hit(i, i, "BBCode closing tag without its opening tag")
+                continue
+            start, author, first = open_at.pop()
+            if open_at:
+                continue  # a quote inside a quote: the outer one takes it whole
+            body = [first] if first else []
+            body += [view.lines[k].strip() for k in range(start + 1, i) if view.is_live(k)]
+            if c.group("before").strip():
+                body.append(c.group("before").strip())
+            yield Hit(start, i, "BBCode quote", {"quote": Quote(author=author, text="\n".join(body))}, moved_to="quotes")
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -1589,6 +1661,7 @@ PACK = RulePack(
         trailing_count,
         top_posters,
         avatar_letter,
+        bbcode_quote,
     ),
     description="engine-independent chrome",
 )

@@ -1084,7 +1084,7 @@ def app_prompt(view: TextView) -> Iterator[Hit]:
 
 _CREATE_NEW = phrases("ips_create_new")
 _CREATE_NEW_RE = lazy(rf"^[ \t]*+(?:{alternation('ips_create_new')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
-_CLOSE_RE = lazy(r"^[ \t]*+[×✕✖][ \t]*$")
+_CLOSE_RE = lazy(r"^[ \t]*+[×✕✖][ \t]*$", regex.MULTILINE)
 
 
 @rule("IPS011", "mobile-menu", tags=["navigation"], scope="document", trigger=_CREATE_NEW)

@@ -881,7 +881,7 @@ def _script_source(line: str) -> bool:
 
 
 _SCROLL = alternation("scroll_buttons")
-_SCROLL_RE = lazy(rf"^[ \t]*+(?:{_SCROLL})(?:[ \t]+(?:{_SCROLL}))?[ \t]*$", regex.IGNORECASE)
+_SCROLL_RE = lazy(rf"^[ \t]*+(?:{_SCROLL})(?:[ \t]+(?:{_SCROLL}))?[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 
 
 @rule("PAGE011", "scroll-buttons", tags=["navigation", "buttons"], scope="document")

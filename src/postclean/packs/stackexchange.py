@@ -93,10 +93,10 @@ def vote_count(view: TextView) -> Iterator[Hit]:
 _BOUNTY_RE = lazy(r"^[ \t]*+\+\d{1,5}[ \t]*$")
 _LETTER_RE = lazy(r"[^\W\d_]")
 #: The vote buttons a text browser prints around a score (links2 ``[ Submit ]``, lynx ``(BUTTON) (BUTTON)``).
-_VOTE_BUTTON_RE = lazy(r"^[ \t]*+(?:(?:\[[ \t]*Submit[ \t]*\]|\(BUTTON\))[ \t]*)+$")
+_VOTE_BUTTON_RE = lazy(r"^[ \t]*+(?:(?:\[[ \t]*Submit[ \t]*\]|\(BUTTON\))[ \t]*)+$", regex.MULTILINE)
 #: The MathJax marker the sites with formulas print around each post's text (``\$\begingroup\$``).
-_BEGINGROUP_RE = lazy(r"^[ \t]*+\\\$\\begingroup\\\$[ \t]*$")
-_DASH_NAME_RE = lazy(r"^[ \t]*+[–—][ \t]+(?P<name>\S[^\n]{0,40}?)[ \t]*$")
+_BEGINGROUP_RE = lazy(r"^[ \t]*+\\\$\\begingroup\\\$[ \t]*$", regex.MULTILINE)
+_DASH_NAME_RE = lazy(r"^[ \t]*+[–—][ \t]+(?P<name>\S[^\n]{0,40}?)[ \t]*$", regex.MULTILINE)
 
 
 def _comment_follows(view: TextView, live: Sequence[int], at: int) -> bool:
