@@ -906,6 +906,25 @@ def scroll_buttons(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "scroll buttons at the end of the page")
 
 
+_LINK_REL_RE = lazy(r"^[ ]{2,}#[^\s#][^\n]*$", regex.MULTILINE)
+
+
+@rule("PAGE012", "link-rel-line", tags=["navigation"], scope="document", trigger=["#"])
+def link_rel_line(view: TextView) -> Iterator[Hit]:
+    """The line lynx prints first for the page's ``<link>`` elements: their titles or relations after a ``#``
+    (``#next``, ``#alternate alternate``, ``#{Site} Feed for question '…'``), indented, as the first line of the
+    text. A Markdown heading has a blank after its ``#``; a hashtag in a post is not the text's first line.
+
+    Example (removed, as the first line)::
+
+           #Harbour Talk RSS Feed next
+    """
+    first = view.first_live(0)
+    # (as the input has it: a reader's view of a bulleted text takes the indentation away)
+    if first and _LINK_REL_RE.match((view.source or view.lines)[first[0]]):
+        yield Hit(first[0], first[0], "lynx's line of the page's <link> elements")
+
+
 @rule("PAGE007", "skip-links", tags=["navigation"], scope="document")
 def skip_links(view: TextView) -> Iterator[Hit]:
     """Skip and jump links and script notices: ``Skip to content``, ``Back to top``, ``Jump to``, ``Loading…``;
@@ -1195,6 +1214,7 @@ PACK = RulePack(
         forum_jump,
         page_header,
         scroll_buttons,
+        link_rel_line,
     ),
     description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text",
 )
