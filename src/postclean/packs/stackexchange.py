@@ -632,6 +632,11 @@ _SHELL = (
     r"Stack Exchange Network",
     r"Visit Stack Exchange",
     r"Tour Start here for a quick overview of the site",
+    r"Start here for a quick overview of the site",
+    r"Detailed answers to any questions you might have",
+    r"Discuss the workings and policies of this site",
+    r"Learn more about Stack Overflow the company(?:, and our products)?\.?",
+    r"Learn more about hiring developers or posting ads with us",
     r"Help Center Detailed answers to any questions you might have",
     r"Meta Discuss the workings and policies of this site",
     r"About Us Learn more about Stack Overflow the company(?:, and our products)?\.?",
@@ -682,6 +687,7 @@ _SHELL_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]+)?(?:{'|'.join(_SHELL)})[ \t]*$", regex.IGNORECASE | regex.MULTILINE
 )
 _TAG_RE = lazy(r"^[ \t]*+[a-z0-9][a-z0-9.+#-]{0,34}[ \t]*$")
+_SHELL_ITEM_RE = lazy(r"^[ \t]*+(?:[-•*+][ \t]+)?(?:Tour|Help Center|Help|Meta|About Us|Advertising)[ \t]*$", regex.MULTILINE)
 _SHORT_RE = lazy(r"^[^\n]{1,60}$")
 
 
@@ -709,6 +715,11 @@ def site_shell(view: TextView) -> Iterator[Hit]:
     shell = [i for i, _m in iter_line_matches(view, _SHELL_RE)]
     for i in shell:
         yield Hit(i, i, "Stack Exchange page shell")
+        # the menu item a description belongs to, on the line above it (one text node a line: ``Tour`` /
+        # ``Start here for a quick overview of the site``)
+        above = next((k for k in range(i - 1, max(-1, i - 4), -1) if view.lines[k].strip()), None)
+        if above is not None and view.is_live(above) and _SHELL_ITEM_RE.match(view.lines[above]):
+            yield Hit(above, above, "Stack Exchange page shell")
     if view.engine != "stackexchange":
         return
     done = set(shell)

@@ -345,7 +345,8 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 _NOTICES = (
     r"You must log in or register to reply here\.",
     r"You have insufficient privileges to reply here\.",
-    r"You are using an out of date browser\. It\s+may not display this or other websites correctly\.",
+    r"You are using an out of date browser\. It\s+may not display this or other websites correctly\."
+    r"(?:[ \t]*You should upgrade or use an alternative browser\.)?",
     r"You should upgrade or use an alternative browser\.",
     r"JavaScript is disabled\. For a better experience, please enable JavaScript in your browser before proceeding\.",
     r"This site uses cookies to help personalise content, tailor your experience and to keep you logged in if you register\.",
