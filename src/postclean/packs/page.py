@@ -907,13 +907,26 @@ def scroll_buttons(view: TextView) -> Iterator[Hit]:
 
 
 _LINK_REL_RE = lazy(r"^[ ]{2,}#[^\s#][^\n]*$", regex.MULTILINE)
+#: The relations of ``<link>`` elements (``rel``), as elinks and links2 print them.
+_LINK_RELS = (
+    r"canonical|alternate|preload|modulepreload|prefetch|preconnect|dns-prefetch|manifest|next|prev|previous|"
+    r"first|last|up|start|search|icon|shortcut|stylesheet|amphtml|image_src|apple-touch-icon(?:-precomposed)?|"
+    r"apple-touch-startup-image|mask-icon|help|contents|index|author|license|home|pingback|edituri|wlwmanifest|"
+    r"publisher|me|self|shortlink|shorturl|compression-dictionary|preload stylesheet|prefetch stylesheet"
+)
+#: A relation first, then what else the element names (more relations, a language: ``alternate en-GB``).
+_LINK_LINE_RE = lazy(
+    rf"^[ \t]*+Link:[ \t]+(?:{_LINK_RELS})(?![\w-])(?:[ \t]+[\w-]{{1,30}}){{0,6}}[ \t]*$", regex.MULTILINE
+)
 
 
-@rule("PAGE012", "link-rel-line", tags=["navigation"], scope="document", trigger=["#"])
+@rule("PAGE012", "link-rel-line", tags=["navigation"], scope="document", trigger=["#", "link:"])
 def link_rel_line(view: TextView) -> Iterator[Hit]:
     """The line lynx prints first for the page's ``<link>`` elements: their titles or relations after a ``#``
     (``#next``, ``#alternate alternate``, ``#{Site} Feed for question '…'``), indented, as the first line of the
     text. A Markdown heading has a blank after its ``#``; a hashtag in a post is not the text's first line.
+    elinks and links2 print one ``Link: {rel}`` line for each (``Link: canonical``, ``Link: preload``): the run
+    of them that opens the text.
 
     Example (removed, as the first line)::
 
@@ -923,6 +936,15 @@ def link_rel_line(view: TextView) -> Iterator[Hit]:
     # (as the input has it: a reader's view of a bulleted text takes the indentation away)
     if first and _LINK_REL_RE.match((view.source or view.lines)[first[0]]):
         yield Hit(first[0], first[0], "lynx's line of the page's <link> elements")
+        return
+    # elinks and links2: one ``Link: {rel}`` line each, at the top
+    run = []
+    for i in view.live_indices(0, 80):
+        if not _LINK_LINE_RE.match(view.lines[i]):
+            break
+        run.append(i)
+    if run:
+        yield Hit(run[0], run[-1], "the page's <link> elements (elinks, links2)")
 
 
 @rule("PAGE007", "skip-links", tags=["navigation"], scope="document")
