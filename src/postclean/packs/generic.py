@@ -1449,7 +1449,7 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
 _TRAILING_COUNT_RE = lazy(r"^[ \t]*+\d{1,4}[ \t]*$", regex.MULTILINE)
 
 
-@rule("GEN023", "trailing-count", tags=["reactions"], stage="generic", scope="thread")
+@rule("GEN023", "trailing-count", tags=["reactions"], stage="generic", scope="thread", trigger=r"^[ \t]*+\d{1,4}[ \t]*$")
 def trailing_count(view: TextView) -> Iterator[Hit]:
     """A bare count as the last line of posts, in any engine: the reaction or vote count a theme prints under
     each post (``0``, ``3``), left alone on its line once the extractor dropped its icon.
@@ -1537,7 +1537,7 @@ def top_posters(view: TextView) -> Iterator[Hit]:
 _LETTER_LINE_RE = lazy(r"^[ \t]*+(?P<c>\p{Lu})[ \t]*$", regex.MULTILINE)
 
 
-@rule("GEN025", "avatar-letter", tags=["author-block"], stage="generic")
+@rule("GEN025", "avatar-letter", tags=["author-block"], stage="generic", trigger=r"^[ \t]*+\p{Lu}[ \t]*$")
 def avatar_letter(view: TextView) -> Iterator[Hit]:
     """A capital letter alone on its line over a line that starts with it: the default avatar of a member
     without a picture (the first letter of the name), left over a name, a list entry or a post's first line
