@@ -92,6 +92,8 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
             continue  # its key is shorter: never long enough
         key = _norm(line)
         # (a short line's key may go to ``local`` too: the same key is as short wherever it comes again)
+        if key in local and key not in seen and _in_program_text(view.lines, i, key):
+            continue  # a line of code or log output that comes again in the same post: its own text, not a quote
         if (key in seen or key in local) and _long_key(key):
             preview = preview and seen.get(key) == 0 and key not in local
             if run_lines and i == last + 1:
@@ -123,6 +125,35 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
         return
     for start, end, lines in runs:
         yield _repeat_hit(start, end, lines)
+
+
+#: Characters of program text and log output, rare in prose.
+_PROGRAM_CHARS = frozenset("/\\_(){}[]=<>;\"^*#$@%&|~+`")
+
+
+_MARKUP_RE = re.compile(r"</?[A-Za-z]")
+
+
+def _program_text(key: str) -> bool:
+    """Whether a line key reads as program text or log output (a traceback's ``File "/usr/lib/…", line 58``, an
+    assignment): words among many characters of code notation. Prose, even with a link, has fewer; a link alone
+    on its line (one token) and page markup left in the text are not program text."""
+    if " " not in key or not any(c.isalpha() for c in key) or _MARKUP_RE.search(key):
+        return False  # a link, a rule of dashes or underscores, a tag: layout or page residue
+    notation = sum(1 for c in key if c in _PROGRAM_CHARS)
+    return notation * 10 >= len(key.replace(" ", ""))
+
+
+def _in_program_text(lines: Sequence[str], i: int, key: str) -> bool:
+    """Whether line ``i`` (its key ``key``) is program text inside a block of it: the line above or below is
+    program text too, or a line of notation without letters (a traceback's ``^^^^`` marker, a closing brace)."""
+    if not _program_text(key):
+        return False
+    for k in (i - 1, i + 1):
+        near = lines[k].strip() if 0 <= k < len(lines) else ""
+        if near and (not any(c.isalpha() for c in near) or _program_text(" ".join(near.split()))):
+            return True
+    return False
 
 
 def _long_key(key: str) -> bool:
