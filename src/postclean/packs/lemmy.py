@@ -34,7 +34,7 @@ _META_RE = lazy(
 
 
 _GLUED_HEADER_RE = lazy(
-    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<name>[^\s@•][^\n@]{{0,40}}?)(?:@(?P<instance>[\w.-]+\.[a-z]{{2,}}))?(?:OP)?M?A?(?:{_LANGS})[ \t]*$"
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<name>[^\s@•][^\n@]{{0,40}}?)(?:@(?P<instance>[\w.-]+\.[a-z]{{2,}}))?(?:OP)?M?A?(?:link)?(?:fedilink)?(?:{_LANGS})[ \t]*$"
 )
 _POST_HEADER_RE = lazy(
     rf"^[ \t]*+(?P<name>[^\s@][^\n@]{{0,40}}?)(?:[ \t]+@[\w.-]+)?(?:[ \t]+(?:OP|M|A|B))*[ \t]+to[ \t]+(?P<community>[^\n]{{1,60}}?)"
@@ -149,12 +149,14 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         m = _GLUED_HEADER_RE.match(line)
         if not m or len(line) > 120:
             continue
-        nxt = view.first_live(i + 1, 2)
+        nxt = view.first_live(i + 1, 3)
         last: int | None = None
         when: str | None = None
         for k in nxt:
-            if k > i + 3:
+            if k > i + 5:
                 break
+            if k == nxt[0] and _WEAK_ICON_RE.match(view.lines[k]):
+                continue  # the vote icon's name over the score (html2text's Markdown: "arrow-up")
             if _SCORE_DOT_RE.match(view.lines[k]):
                 last = k
                 continue
