@@ -1509,7 +1509,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # the link-copy item next to them
     "copy_link": {
-        "en": ("Copy Link", "Copy link", "Copy Link to Topic", "Copy Link to Reply", "Copy Link to Post", "Copy URL"),
+        "en": ("Copy Link", "Copy link", "Copy Link to Topic", "Copy Link to Reply", "Copy Link to Post", "Copy URL", "Copy Post"),
         "de": ("Link kopieren",),
         "fr": ("Copier le lien",),
         "es": ("Copiar enlace",),

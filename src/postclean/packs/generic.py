@@ -251,7 +251,7 @@ _SHARE_ITEM = rf"[ \t]*(?:[-•*][ \t]*)?(?i:{_SHARE_ON})[ \t]+(?:{_SOCIAL})[ \t
 _COPY_ITEM = rf"[ \t]*(?:[-•*][ \t]*)?(?i:{_COPY_LINK})[ \t]*(?:\n|$)"
 _SHARE_BLOCK_RE = lazy(
     rf"^(?:{_COPY_ITEM})?(?:{_SHARE_ITEM}){{2,}}(?:{_COPY_ITEM})?"
-    rf"|^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•][ \t]*)?(?:{_SOCIAL})[ \t]*(?:\n|$)){{2,}}"
+    rf"|^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•*][ \t]*)?(?i:{_SOCIAL}|{_COPY_LINK})[ \t]*(?:\n|$)){{2,}}"
     rf"|^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
     rf"|^[ \t]*+(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
     regex.MULTILINE,
