@@ -213,7 +213,9 @@ _WEAK_BUTTONS = (
 _BUTTON_TOKEN = rf"(?>{_STRONG_BUTTONS}|{_WEAK_BUTTONS})"
 _BUTTON_ROW_RE = lazy(
     rf"^[ \t]*+(?:(?:[-•·|][ \t]*)?(?:{_STRONG_BUTTONS})(?:[ \t]*\(\d+\))?[ \t]*"
-    rf"|(?:[-•·|][ \t]*)?{_BUTTON_TOKEN}(?:[ \t]*[-•·|,]?[ \t]*{_BUTTON_TOKEN}){{1,12}}[ \t]*)$",
+    rf"|(?:[-•·|][ \t]*)?{_BUTTON_TOKEN}(?:[ \t]*[-•·|,]?[ \t]*{_BUTTON_TOKEN}){{1,12}}[ \t]*"
+    # a vote widget, its score between the arrows' labels
+    rf"|Upvote[ \t]+-?\d[\d,.]*[kK]?[ \t]+Downvote(?:[ \t]+{_BUTTON_TOKEN}){{0,6}}[ \t]*)$",
     regex.MULTILINE,
 )
 
