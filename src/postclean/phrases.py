@@ -1507,6 +1507,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Udostępnij na", "Udostępnij przez", "Udostępnij w", "Podziel się na"),
         "ru": ("Поделиться в", "Поделиться через", "Поделиться на"),
     },
+    # phpBB's empty label over a poster's contact icons, the last item of the profile column
+    "contact_label": {
+        "en": ("Contact:",),
+        "de": ("Kontakt:",),
+        "fr": ("Contact :", "Contact:"),
+        "es": ("Contacto:",),
+        "pt": ("Contato:", "Contacto:"),
+        "it": ("Contatta:", "Contatto:"),
+        "nl": ("Contact:",),
+        "pl": ("Kontakt:",),
+        "ru": ("Контакты:", "Связаться:"),
+    },
     # the link-copy item next to them
     "copy_link": {
         "en": ("Copy Link", "Copy link", "Copy Link to Topic", "Copy Link to Reply", "Copy Link to Post", "Copy URL", "Copy Post"),

@@ -455,12 +455,22 @@ def named_stat_rows(view: TextView) -> Iterator[tuple[int, list[str], tuple[tupl
 _STAT_LABEL_SEARCH_RE = lazy(rf"(?<![^\s])(?:{_LABELS})[ \t]*:", regex.IGNORECASE)
 
 
+_STAT_LABEL_LEAD_RE = lazy(rf"(?<![ \t])[ \t]*+(?:{_LABELS})[ \t]*:", regex.IGNORECASE)
+
+
+def starts_with_stat_label(text: str) -> bool:
+    """Whether ``text`` starts (after blanks) with a stat label and its colon (``Location:``): more of a poster
+    block, not post text."""
+    return ":" in text and _STAT_LABEL_LEAD_RE.match(text) is not None
+
+
 def has_stat_label(line: str) -> bool:
     """Whether ``line`` holds a stat label with its colon (``Posts:``, ``Registriert:``) as a word."""
     return ":" in line and _STAT_LABEL_SEARCH_RE.search(line) is not None
 
 
-_CONTACT_TAIL_RE = lazy(r"(?<![ \t])(?:[ \t]+(?:Website|E-mail|Email|PM))+$")
+#: FluxBB's contact links after the stats (``… Posts: 73 Website``), phpBB's empty ``Contact:`` label.
+_CONTACT_TAIL_RE = lazy(rf"(?<![ \t])(?:[ \t]+(?:Website|E-mail|Email|PM|{alternation('contact_label')}))+$")
 
 
 def _stat_value_ok(field: str, value: str) -> bool:

@@ -839,9 +839,10 @@ def inline_poster_block(view: TextView) -> Iterator[Hit]:
             continue  # a forum-statistics row: PAGE006 reads it
         split = _name_words(view, i, who)
         facts = poster_facts(" ".join(who[:split]), [" ".join(who[split:])] if len(who) > split else [], pairs)
-        end, post_facts = after_block(view, i)
-        if end == i:
-            end, post_facts = _subject_and_date(view, i, " ".join(who[:split]))
+        row_end = _contact_lines(view, i, who[0])
+        end, post_facts = after_block(view, row_end)
+        if end == row_end:
+            end, post_facts = _subject_and_date(view, row_end, " ".join(who[:split]))
         facts.update(post_facts)
         first = k = i
         while k > 0 and i - k < 4:  # the avatar's alt text, the thread starter's badge (blank lines between)
@@ -855,6 +856,34 @@ def inline_poster_block(view: TextView) -> Iterator[Hit]:
                 if STARTER_BADGE_RE.match(view.lines[k]):
                     facts["doc.starter"] = who[0]
         yield Hit(first, end, "poster block on one line", facts, moved_to="author")
+
+
+#: The contact menu under a profile column (phpBB): ``Contact {name}``, then the services' names on a line.
+_CONTACT_SERVICES_RE = lazy(
+    r"^[ \t]*+(?:(?:Website|Homepage|E-?mail|PM|Yahoo Messenger|ICQ|AIM|Skype|Jabber|WLM|Facebook|Twitter|"
+    r"YouTube|Instagram)[ \t]*)+$",
+    regex.IGNORECASE,
+)
+_CONTACT_HEAD_RE = lazy(
+    rf"^[ \t]*+(?:{alternation('contact_label').replace(':', '')}|Contacter)[ \t]+(?P<name>[^\n]{{1,60}}?)[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
+def _contact_lines(view: TextView, i: int, name: str) -> int:
+    """The last line of the contact menu under the poster block on line ``i`` (``Contact {name}`` naming its
+    poster, the services' names), or ``i``."""
+    k = _next_line(view, i)
+    if k is None or k > i + 2:
+        return i
+    m = _CONTACT_HEAD_RE.match(view.lines[k])
+    if m is None or m.group("name") != name:
+        return i
+    end = k
+    k2 = _next_line(view, k)
+    if k2 is not None and k2 <= k + 2 and _CONTACT_SERVICES_RE.match(view.lines[k2]):
+        end = k2
+    return end
 
 
 _LEAD_BULLET_RE = lazy(r"^[ \t]*+[-•*·▪◦][ \t]+")

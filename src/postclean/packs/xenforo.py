@@ -30,6 +30,7 @@ from ._common import (
     look_back_for_poster,
     matches_at,
     poster_facts,
+    starts_with_stat_label,
 )
 from ._modern import RELATIVE_TIME, is_handle_like
 from .page import forum_stats_lines
@@ -721,6 +722,8 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
         start = view.line_start(first)
         end_col = m.end() - start
         line = view.lines[first]
+        if starts_with_stat_label(line[end_col:]):
+            continue  # more labelled fields after the stats (``Location: …``): a profile row, GEN017's
         while end_col < len(line) and line[end_col] in " \t":
             end_col += 1
         yield Hit(
