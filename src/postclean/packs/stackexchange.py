@@ -187,6 +187,7 @@ _BADGE_LINE_RE = lazy(
 )
 _NAME_RE = lazy(r"^[ \t]*+(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
 #: An avatar's alt text (``ewok's user avatar``), which lynx and w3m print above the name in a user card.
+_WIKI_RE = lazy(r"^[ \t]*+community wiki[ \t]*$", regex.IGNORECASE)
 _AVATAR_ALT_RE = lazy(r"^[ \t]*+[^\n]{1,40}?['’]s user avatar[ \t]*$", regex.IGNORECASE)
 
 
@@ -246,7 +247,8 @@ def user_card(view: TextView) -> Iterator[Hit]:
             if name is None:
                 continue
         else:
-            nxt = view.first_live(at + 1, 3)
+            # (a "community wiki" line between the date and the name: SE002 takes it, or it is skipped here)
+            nxt = [k for k in view.first_live(at + 1, 4) if not _WIKI_RE.match(view.lines[k])][:3]
             if nxt and _AVATAR_ALT_RE.match(view.lines[nxt[0]]):
                 nxt = nxt[1:]  # the avatar's alt text, which text browsers print above the name
                 at_name = True
@@ -288,7 +290,8 @@ def user_card(view: TextView) -> Iterator[Hit]:
             if d is not None:
                 facts["post.date"] = d
             moved = "author"
-        yield Hit(i, end, f"user card ({event})", facts, moved_to=moved)
+        # (the card may hold a line SE002 took: "community wiki")
+        yield from free_spans(view, i, end, f"user card ({event})", facts=facts, moved_to=moved)
 
 
 _ASKED = frozenset(p.lower() for p in phrases("qa_asked"))
