@@ -540,3 +540,26 @@ def test_xenforo_sniffed_from_quotes_and_reactions_in_other_languages(text: str)
 def test_shapes_at_the_end_of_the_text_raise_nothing(text: str) -> None:
     doc = postclean.clean(text, kind="text")
     assert not [f for f in doc.flags if f.startswith("rule-error")]
+
+
+def test_stack_exchange_comment_goes_around_a_line_another_rule_took() -> None:
+    # a comment whose hit covers a line an earlier rule took (the MathJax marker a wrapped dump prints alone)
+    # keeps its author and text: its free parts go, the first holds the comment (they were dropped whole)
+    from postclean.packs.stackexchange import comment
+
+    lines = [
+        "The winding knows nothing of the switch: the voltage is there all the time.",
+        "\\$\\endgroup\\$",
+        "quayside",
+        "–  quayside",
+        "2019-03-26 19:14:59 +00:00",
+        "Commented Mar 26, 2019 at 19:14",
+    ]
+    view = TextView(lines, engine="stackexchange")
+    view.claim(1, 1)
+    hits = list(comment.detect(view))
+    assert [(h.start, h.end) for h in hits] == [(0, 0), (2, 5)]
+    found = hits[0].facts["comment"]
+    assert found.author == "quayside"
+    assert found.text.startswith("The winding knows nothing")
+    assert not hits[1].facts and hits[1].moved_to == hits[0].moved_to

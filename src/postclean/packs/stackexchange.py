@@ -391,10 +391,7 @@ def comment(view: TextView) -> Iterator[Hit]:
         if split is not None:
             done = split.end
             found = _comment(view, split.text, split.author, split.shown, split.exact)
-            moved = _moved(found)
-            for k, hit in enumerate(free_spans(view, split.start, split.end, "comment under a post")):
-                # lines other rules took split a comment into parts: all went to the comment, the first holds it
-                yield attrs.evolve(hit, **(moved if k == 0 else {"moved_to": moved.get("moved_to")}))
+            yield from _comment_hits(view, split.start, split.end, found)
             continue
         # html-text form: text / name / "– name" / ISO date / "Commented …"
         cm = _COMMENTED_LINE_RE.match(line)
@@ -447,7 +444,7 @@ def comment(view: TextView) -> Iterator[Hit]:
                 view, text, author, cm.group("date"), view.lines[iso] if iso is not None else None
             )
             start = _with_score(view, start)
-            yield Hit(start, i, "comment under a post", **_moved(found))
+            yield from _comment_hits(view, start, i, found)
             continue
         tail = _COMMENTED_TAIL_RE.search(line)
         m = tail or _INLINE_SIG_RE.search(line)
@@ -459,8 +456,16 @@ def comment(view: TextView) -> Iterator[Hit]:
             name = None if tail else m.group("name")
             found = _comment(view, (), name, m.group("date"), None, line[: m.start()])
             start = _with_score(view, i)
-            yield Hit(start, i, "comment under a post", **_moved(found))
+            yield from _comment_hits(view, start, i, found)
     del n
+
+
+def _comment_hits(view: TextView, start: int, end: int, found: Comment | None) -> Iterator[Hit]:
+    """The hits of a comment on lines ``start..end``: lines other rules took (a menu item, a badge line) split it
+    into parts; all go to the comment, the first holds it."""
+    moved = _moved(found)
+    for k, hit in enumerate(free_spans(view, start, end, "comment under a post")):
+        yield attrs.evolve(hit, **(moved if k == 0 else {"moved_to": moved.get("moved_to")}))
 
 
 _COMMENTED_ALONE_RE = lazy(r"^[ \t]*+Commented[ \t]*$", regex.IGNORECASE)
