@@ -533,6 +533,15 @@ def thread_header(view: TextView) -> Iterator[Hit]:
             or (_START_DATE_LABEL_RE.match(m.group("label")) and DATE_RE.search(m.group("val")))
         ):
             yield Hit(i, i, "thread header")
+            # an add-on's view count under the start date (``Views : 7,909``)
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] <= i + 2 and _HEADER_VIEWS_RE.match(view.lines[nxt[0]]):
+                yield Hit(nxt[0], nxt[0], "thread header (views)")
+
+
+_HEADER_VIEWS_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{alternation('views_count')})[ \t]*:?[ \t]*\d[\d.,]*[KkM]?[ \t]*$", regex.IGNORECASE
+)
 
 
 def sniff(text: str) -> float:
@@ -1387,7 +1396,7 @@ def attribution_head(view: TextView) -> Iterator[Hit]:
         above, closes = _walk_up(view, j)
         rows.append((int(nm.group("num")), i, dm.group("date"), above, closes))
     rows.sort(key=lambda r: r[1])
-    if len(rows) < 2:
+    if not rows:
         return
     # a line over the stats of two different posters is a user title, not a name
     over_stats: dict[str, set[str]] = {}
@@ -1414,11 +1423,31 @@ def attribution_head(view: TextView) -> Iterator[Hit]:
         facts.update(date_facts(date))
         facts["post.number"] = num
         hits.append((num, first, last, facts))
-    # two heads at least, numbered in order
-    if len(hits) < 2 or any(b[0] <= a[0] for a, b in pairwise(hits)):
+    # two heads at least, numbered in order; or one, in order with the numbers of two posts other rules opened
+    # (a guest's head among posters with stats: theirs went with their blocks)
+    if any(b[0] <= a[0] for a, b in pairwise(hits)):
+        return
+    if len(hits) < 2 and not (hits and _in_numbered_thread(view, hits[0][0], hits[0][1])):
         return
     for _num, first, last, facts in hits:
         yield Hit(first, last, "poster name and post attribution", facts, moved_to="author")
+
+
+def _in_numbered_thread(view: TextView, num: int, at: int) -> bool:
+    """Whether post number ``num`` (its head at line ``at``) is in order with two or more ``#N`` lines other
+    rules took (with their posts' heads), the nearest before it lower and the nearest after it higher."""
+    taken: list[tuple[int, int]] = []
+    for i, line in enumerate(view.original):
+        if view.claimed[i] and "#" in line and (m := _HEAD_NUMBER_RE.match(line)):
+            taken.append((i, int(m.group("num"))))
+    if len(taken) < 2:
+        return False
+    before = [n for i, n in taken if i < at]
+    after = [n for i, n in taken if i > at]
+    seq = [*before, num, *after]
+    return all(b > a for a, b in pairwise(seq)) and (not before or before[-1] == num - 1) and (
+        not after or after[0] == num + 1
+    )
 
 
 _SEARCH_ITEM = rf"(?:{alternation('xf_search_marks')}|{alternation('xf_search_menu')})"
