@@ -888,20 +888,23 @@ _SCROLL_RE = lazy(rf"^[ \t]*+(?:{_SCROLL})(?:[ \t]+(?:{_SCROLL}))?[ \t]*$", rege
 def scroll_buttons(view: TextView) -> Iterator[Hit]:
     """The buttons that scroll a thread page to its top or bottom (``Back`` / ``Top``, ``Top Bottom``; table
     ``scroll_buttons``, nine languages): up to three such lines that end the text, on pages of a modern forum
-    engine (XenForo 2 prints them last; Resiliparse keeps them).
+    engine (XenForo 2 prints them last; Resiliparse keeps them), or two different ones at least where no engine
+    was recognised.
 
     Example (removed, at the end of a XenForo page)::
 
         Back
         Top
     """
-    if view.engine is None or view.engine in CLASSIC_ENGINES:
+    if view.engine in CLASSIC_ENGINES:
         return  # (the classic engines' packs take their own ``Top`` links, with the post they end)
     run: list[int] = []
     for i in reversed(view.live_indices(max(0, len(view) - 60))):
         if len(run) >= 3 or len(view.lines[i]) > 40 or not _SCROLL_RE.match(view.lines[i]):
             break
         run.append(i)
+    if view.engine is None and len({" ".join(view.lines[i].split()).lower() for i in run}) < 2:
+        return  # with no engine known, two different buttons at least (``Back`` / ``Top``): a lone "Top" stays
     for i in run:
         yield Hit(i, i, "scroll buttons at the end of the page")
 
