@@ -40,10 +40,15 @@ _COUNTS = alternation("qa_answers_count")
 # -- SE001: vote counts open posts ---------------------------------------------------------------------------
 
 _NUMBER_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?-?\d{1,6}[ \t]*$")
+#: The comments' toggle's word (Stack Overflow's 2024 layout).
+_COMMENTS_WORD = r"Comments?|Комментари(?:й|и|ев)|Comentarios?|Comentários?"
 _BOUNDARY_RE = lazy(
     rf"^[ \t]*+(?:Add a comment[ \t]*\|?(?:[ \t]*Expand to show all comments on this post)?|(?:\|[ \t]*)?Show \d+ more comments?|\d+[ \t]+(?:{_COUNTS})(?:[ \t]+\d+)?|"
     rf"(?:{_SORTED})[^\n]{{0,80}}|\[?Highest score \(default\)[^\n]*|Reset to default|\[[ \t_]{3,}\]|Viewed[ \t]+[\d.,]+[kKmM]?[ \t]+times?|"
-    rf"[^\n]{{0,400}}Commented[ \t]+{_SHORT_DATE}[^\n]{{0,12}}|Trending \(recent votes count more\)[^\n]*)[ \t]*$",
+    rf"[^\n]{{0,400}}Commented[ \t]+{_SHORT_DATE}[^\n]{{0,12}}|Trending \(recent votes count more\)[^\n]*|"
+    # Stack Overflow's 2024 layout: the comments' toggle (``6 Comments``, ``Comments``), the separator left of
+    # the add-a-comment link
+    rf"(?:\d+[ \t]+)?(?:{_COMMENTS_WORD})|\|)[ \t]*$",
     _F,
 )
 
@@ -84,10 +89,20 @@ def vote_count(view: TextView) -> Iterator[Hit]:
         if prev is None:
             if word_count(view.lines[nxt]) < 3:
                 continue  # (at the very start, only over a sentence)
-        elif not _BOUNDARY_RE.match(view.lines[prev]):
+        elif not _BOUNDARY_RE.match(view.lines[prev]) and not _after_comment_list(view, live, back):
             continue
         if not _comment_follows(view, live, at):
             yield Hit(i, live[at - 1], "vote count (post starts)")
+
+
+def _after_comment_list(view: TextView, live: Sequence[int], last: int) -> bool:
+    """Whether ``live[last]`` ends a list of comments shown whole under their toggle (``3 Comments`` and three
+    lines: Stack Overflow's 2024 layout prints no add-a-comment link then)."""
+    for c in range(1, min(31, last + 1)):
+        m = _COMMENTS_HEAD_RE.match(view.lines[live[last - c]])
+        if m is not None:
+            return m.group("n") is not None and int(m.group("n")) == c
+    return False
 
 
 _BOUNTY_RE = lazy(r"^[ \t]*+\+\d{1,5}[ \t]*$")
@@ -793,10 +808,23 @@ def vote_number(view: TextView) -> Iterator[Hit]:
             or _BOUNDARY_RE.match(view.lines[prev])
             or _WEAK_MENU_RE.match(view.lines[prev])
             or (_claimed_beside(view, run[0], -1) and _claimed_beside(view, run[-1], 1))
+            or _answers_bar_below(view, run[-1])
         ):
             for i in run:
                 yield Hit(i, i, "vote count")
         k = j + 1
+
+
+#: The answers bar under the question (``19 Answers``): a count right above it is the question's.
+_ANSWERS_BAR_RE = lazy(rf"^[ \t]*+\d[\d,]*[ \t]+(?:{_COUNTS})[ \t]*$", regex.IGNORECASE)
+
+
+def _answers_bar_below(view: TextView, i: int) -> bool:
+    """Whether the next line after line ``i`` with text (taken by a rule or not) is the answers bar."""
+    for k in range(i + 1, min(len(view), i + 4)):
+        if view.original[k].strip():
+            return _ANSWERS_BAR_RE.match(view.original[k]) is not None
+    return False
 
 
 def _claimed_beside(view: TextView, i: int, step: int) -> bool:
@@ -866,10 +894,70 @@ def _sniff_asked_re(word: str) -> regex.Pattern[str]:
 _SNIFF_ASKED_RES = (_sniff_asked_re("asked"), _sniff_asked_re("answered"))
 
 
+_COMMENTS_HEAD_RE = lazy(rf"^[ \t]*+(?:(?P<n>\d{{1,4}})[ \t]+)?(?:{_COMMENTS_WORD})[ \t]*$", regex.IGNORECASE)
+_BAR_RE = lazy(r"^[ \t]*+\|[ \t]*$")
+
+
+@rule("SE007", "comment-list", tags=["post-meta"], trigger=_COMMENTS_WORD)
+def comment_list(view: TextView) -> Iterator[Hit]:
+    """Stack Overflow's 2024 layout, as Resiliparse keeps it: the comments' toggle (``6 Comments``), one line
+    for each comment shown (its text only: the names and dates are gone), and the ``|`` left of the
+    add-a-comment link; or the toggle alone (``Comments``) ending a post without comments shown. The comments
+    move to ``post.comments``; the toggle and the bar go. Only on pages recognised as Stack Exchange.
+
+    Example (removed, the comment moved to comments)::
+
+        1 Comment
+        Thanks, the second command did it.
+        |
+    """
+    if view.engine != "stackexchange":
+        return
+    live = view.live_indices()
+    for k, i in enumerate(live):
+        m = _COMMENTS_HEAD_RE.match(view.lines[i])
+        if m is None:
+            continue
+        if m.group("n") is None:
+            if k == len(live) - 1:
+                yield Hit(i, i, "comments toggle")
+            continue
+        count = int(m.group("n"))
+        # the comments shown (the first few of ``count``), then the bar; or all of them, ending the post
+        end = next((j for j in range(k + 1, min(len(live), k + count + 2)) if _BAR_RE.match(view.lines[live[j]])), None)
+        bar = end is not None
+        if end is None and k + count == len(live) - 1:
+            end = len(live)
+        if end is None or any(not _flat_comment(view.lines[live[j]]) for j in range(k + 1, end)):
+            continue  # (the threaded layout, with names, dates and menus: SE004's)
+        yield Hit(i, i, "comments toggle")
+        for j in range(k + 1, end):
+            text = " ".join(view.lines[live[j]].split())
+            yield Hit(live[j], live[j], "comment under a post", {"comment": Comment(text=text)}, moved_to="comments")
+        if bar:
+            yield Hit(live[end], live[end], "add-a-comment link's separator")
+
+
+def _flat_comment(line: str) -> bool:
+    """Whether ``line`` can be a comment's whole text in the flat list (not a menu item, a date, a timestamp or
+    a name over its age)."""
+    return (
+        len(line) <= 800
+        and not _STRONG_MENU_RE.match(line)
+        and not _WEAK_MENU_RE.match(line)
+        and not _ISO_T_RE.match(line)
+        and not _AGO_TAIL_RE.search(line)
+        and not _COMMENTED_ALONE_RE.match(line)
+    )
+
+
+_AGO_TAIL_RE = lazy(r"(?:\bago|Over a year ago)[ \t]*$", regex.IGNORECASE)
+
+
 PACK = RulePack(
     name="stackexchange",
     prefix="SE",
-    rules=(vote_count, post_menu, user_card, comment, site_shell, vote_number),
+    rules=(vote_count, comment_list, post_menu, user_card, comment, site_shell, vote_number),
     sniff=sniff,
     description="Stack Exchange pages flattened to text",
 )
