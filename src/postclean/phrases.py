@@ -1507,6 +1507,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Udostępnij na", "Udostępnij przez", "Udostępnij w", "Podziel się na"),
         "ru": ("Поделиться в", "Поделиться через", "Поделиться на"),
     },
+    # XenForo's new-posts widget: each thread's last poster (``Latest: {user}``)
+    "xf_latest_by": {
+        "en": ("Latest:",),
+        "de": ("Neueste:", "Letzter:"),
+        "fr": ("Dernier:", "Dernier :"),
+        "es": ("Último:",),
+        "pt": ("Último:", "Mais recente:"),
+        "it": ("Ultimo:", "Ultima:"),
+        "nl": ("Laatste:",),
+        "pl": ("Najnowsze:", "Ostatni:"),
+        "ru": ("Последнее:", "Последний:"),
+    },
     # phpBB's empty label over a poster's contact icons, the last item of the profile column
     "contact_label": {
         "en": ("Contact:",),

@@ -558,6 +558,33 @@ _NETWORK_HEAD_RE = lazy(rf"^[ \t]*+(?:#+[ \t]*)?(?:{_alt('qa_network_heading')})
 _SENTENCE_BREAK_RE = lazy(r"\w[.!?][ \t]+[\p{Lu}(\"“]")
 
 
+_TITLED_RELATED_RE = lazy(
+    rf"^[ \t]*+(?:\p{{Lu}}[\w&'’.-]*[ \t]+){{1,4}}(?:{_alt('related_headings')})[ \t]*:?[ \t]*$", regex.IGNORECASE
+)
+_LATEST_BY_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{_alt('xf_latest_by')})[ \t]+\S", regex.MULTILINE)
+
+
+_LATEST_BY_WORDS = tuple(dict.fromkeys(p.rstrip(" :") for p in phrases("xf_latest_by")))
+
+
+def _titled_heads(view: TextView, known: set[int]) -> list[int]:
+    """Headings that are a widget's own title ending in a heading phrase (``Pakistan Defence Latest Posts``),
+    over XenForo's new-posts list (a ``Latest: {user}`` line among the five lines under it)."""
+    text = view.text
+    if not any(w in text for w in _LATEST_BY_WORDS):
+        return []
+    found: list[int] = []
+    for first, _last, _m in view.finditer(_LATEST_BY_RE):
+        for k in range(first - 1, max(-1, first - 6), -1):
+            if k in known or view.claimed[k]:
+                break
+            if view.lines[k].strip() and _TITLED_RELATED_RE.match(view.lines[k]):
+                if k not in found:
+                    found.append(k)
+                break
+    return found
+
+
 def _item_kind(line: str, questions: bool = False) -> str | None:
     """``"stat"`` for a count/date line, ``"title"`` for a title-like line, else ``None``. ``questions``: the
     list holds question titles, which may end with a period or run on after their question mark."""
@@ -610,6 +637,8 @@ def related_list(view: TextView) -> Iterator[Hit]:
         for i, line in enumerate(view.lines)
         if line and _RELATED_HEADS.may_match(line) and _RELATED_RE.match(line) and not view.claimed[i]
     ]
+    heads.extend(_titled_heads(view, set(heads)))
+    heads.sort()
     head_lines = set(heads)
     for i in heads:
         line = view.lines[i]
