@@ -92,9 +92,9 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
             continue  # its key is shorter: never long enough
         key = _norm(line)
         # (a short line's key may go to ``local`` too: the same key is as short wherever it comes again)
-        if key in local and key not in seen and _in_program_text(view.lines, i, key):
-            continue  # a line of code or log output that comes again in the same post: its own text, not a quote
         if (key in seen or key in local) and _long_key(key):
+            if key not in seen and _in_program_text(view.lines, i, key):
+                continue  # a line of code or log output that comes again in the same post: its own text
             preview = preview and seen.get(key) == 0 and key not in local
             if run_lines and i == last + 1:
                 run_lines.append(line.strip())
@@ -127,8 +127,9 @@ def repeated_line(view: TextView) -> Iterator[Hit]:
         yield _repeat_hit(start, end, lines)
 
 
-#: Characters of program text and log output, rare in prose.
-_PROGRAM_CHARS = frozenset("/\\_(){}[]=<>;\"^*#$@%&|~+`")
+#: Characters of program text and log output, rare in prose (a table deleting them: counted in one C pass).
+_PROGRAM_CHARS_DROP = str.maketrans("", "", "/\\_(){}[]=<>;\"^*#$@%&|~+` ")
+_LETTER_SEARCH_RE = re.compile(r"[^\W\d_]")
 
 
 _MARKUP_RE = re.compile(r"</?[A-Za-z]")
@@ -138,10 +139,11 @@ def _program_text(key: str) -> bool:
     """Whether a line key reads as program text or log output (a traceback's ``File "/usr/lib/…", line 58``, an
     assignment): words among many characters of code notation. Prose, even with a link, has fewer; a link alone
     on its line (one token) and page markup left in the text are not program text."""
-    if " " not in key or not any(c.isalpha() for c in key) or _MARKUP_RE.search(key):
+    if " " not in key or not _LETTER_SEARCH_RE.search(key) or _MARKUP_RE.search(key):
         return False  # a link, a rule of dashes or underscores, a tag: layout or page residue
-    notation = sum(1 for c in key if c in _PROGRAM_CHARS)
-    return notation * 10 >= len(key.replace(" ", ""))
+    solid = len(key) - key.count(" ")
+    notation = solid - len(key.translate(_PROGRAM_CHARS_DROP))
+    return notation * 10 >= solid
 
 
 def _in_program_text(lines: Sequence[str], i: int, key: str) -> bool:
@@ -151,7 +153,7 @@ def _in_program_text(lines: Sequence[str], i: int, key: str) -> bool:
         return False
     for k in (i - 1, i + 1):
         near = lines[k].strip() if 0 <= k < len(lines) else ""
-        if near and (not any(c.isalpha() for c in near) or _program_text(" ".join(near.split()))):
+        if near and (not _LETTER_SEARCH_RE.search(near) or _program_text(" ".join(near.split()))):
             return True
     return False
 

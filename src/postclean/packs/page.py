@@ -564,14 +564,18 @@ _TITLED_RELATED_RE = lazy(
 _LATEST_BY_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{_alt('xf_latest_by')})[ \t]+\S", regex.MULTILINE)
 
 
-_LATEST_BY_WORDS = tuple(dict.fromkeys(p.rstrip(" :") for p in phrases("xf_latest_by")))
+_LATEST_BY_WORDS = tuple(dict.fromkeys(p for p in phrases("xf_latest_by")))
+_LATEST_BY_PROBE = tuple(dict.fromkeys(p.lower() for p in _LATEST_BY_WORDS))
 
 
 def _titled_heads(view: TextView, known: set[int]) -> list[int]:
     """Headings that are a widget's own title ending in a heading phrase (``Pakistan Defence Latest Posts``),
     over XenForo's new-posts list (a ``Latest: {user}`` line among the five lines under it)."""
-    text = view.text
-    if not any(w in text for w in _LATEST_BY_WORDS):
+    probe = view.context.get("probe")
+    if probe is not None:
+        if not any(w in probe for w in _LATEST_BY_PROBE):
+            return []
+    elif not any(w in view.text for w in _LATEST_BY_WORDS):
         return []
     found: list[int] = []
     for first, _last, _m in view.finditer(_LATEST_BY_RE):
@@ -616,6 +620,7 @@ def _item_kind(line: str, questions: bool = False) -> str | None:
         phrases("related_headings"),
         phrases("qa_related_headings"),
     ),
+    probe_words=[p.lower() for p in phrases("xf_latest_by")],
 )
 def related_list(view: TextView) -> Iterator[Hit]:
     """ "Similar threads" / "Latest posts" / "Related topics" headings with the list of thread titles under them.
@@ -928,8 +933,11 @@ def scroll_buttons(view: TextView) -> Iterator[Hit]:
     if view.engine in CLASSIC_ENGINES:
         return  # (the classic engines' packs take their own ``Top`` links, with the post they end)
     run: list[int] = []
-    for i in reversed(view.live_indices(max(0, len(view) - 60))):
-        if len(run) >= 3 or len(view.lines[i]) > 40 or not _SCROLL_RE.match(view.lines[i]):
+    for i in range(len(view) - 1, max(-1, len(view) - 61), -1):
+        line = view.lines[i]
+        if not line.strip() or view.claimed[i]:
+            continue
+        if len(run) >= 3 or len(line) > 40 or not _SCROLL_RE.match(line):
             break
         run.append(i)
     if view.engine is None and len({" ".join(view.lines[i].split()).lower() for i in run}) < 2:
