@@ -101,7 +101,11 @@ def _after_comment_list(view: TextView, live: Sequence[int], last: int) -> bool:
     for c in range(1, min(31, last + 1)):
         m = _COMMENTS_HEAD_RE.match(view.lines[live[last - c]])
         if m is not None:
-            return m.group("n") is not None and int(m.group("n")) == c
+            return (
+                m.group("n") is not None
+                and int(m.group("n")) == c
+                and all(_flat_comment(view.lines[live[k]]) for k in range(last - c + 1, last + 1))
+            )
     return False
 
 
