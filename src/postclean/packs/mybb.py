@@ -11,7 +11,7 @@ from ..labels import label_alternation
 from ..model import Quote
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
-from ..text import TextView
+from ..text import TextView, word_count
 from ._classic import (
     CLASSIC_DATE,
     BlockSpec,
@@ -25,6 +25,7 @@ from ._classic import (
 )
 from ._common import iter_line_matches
 from ._sniff import literal_led
+from .page import free_spans
 
 __all__ = ["PACK"]
 
@@ -132,6 +133,27 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         yield Hit(first, first, "edit note", {"post.edit_note": note}, cols=cols, moved_to="edit_note")
     for i, _m in iter_line_matches(view, _EDIT_REASON_RE):
         yield Hit(i, i, "edit reason")
+    # one text node a line (BeautifulSoup): the note's start, the editor's name (a link), its end
+    for i, m in iter_line_matches(view, _EDIT_HEAD_RE):
+        nxt = view.first_live(i + 1, 3)
+        if len(nxt) < 2 or nxt[-1] > i + 6 or not _NAME_ALONE_RE.match(view.lines[nxt[0]]):
+            continue
+        end = nxt[1]
+        tail = view.lines[end].strip()
+        if not _EDIT_END_RE.match(tail):
+            continue
+        if not tail.endswith(")") and len(nxt) > 2 and view.lines[nxt[2]].strip() == ")":
+            end, tail = nxt[2], tail + ")"
+        if not tail.endswith(")"):
+            continue
+        name = view.lines[nxt[0]].strip()
+        note = f"{m.group('head').strip().lstrip('(')} {name}{tail[:-1].rstrip()}"
+        yield Hit(i, end, "edit note", {"post.edit_note": note}, moved_to="edit_note")
+
+
+_EDIT_HEAD_RE = lazy(rf"^[ \t]*+(?P<head>\((?:{_MODIFIED}):[^\n()]{{1,80}}?[ \t]by)[ \t]*$", _F)
+_NAME_ALONE_RE = lazy(r"^[ \t]*+[^\s()][^\n()]{0,40}$")
+_EDIT_END_RE = lazy(r"^\.(?:[ \t]*[^\n()]{1,60}\.)?\)?$")
 
 
 _WROTE = alternation("wrote")
@@ -240,10 +262,56 @@ def sniff(text: str) -> float:
     return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
+_JUMP_HEAD_RE = lazy(r"^[ \t]*+(?:Forum Jump|Jump to|Gehe zu|Aller à|Ir a|Ir para|Vai a|Ga naar|Skocz do|Перейти)[ \t]*:?[ \t]*$", _F)
+_JUMP_BRANCH_RE = lazy(r"^[ \t]*+-{2,}[ \t]*\S")
+
+
+@rule("MYB007", "forum-jump", tags=["navigation"], scope="document", trigger=("jump", "gehe zu", "aller à", "ir a", "ir para", "vai a", "ga naar", "skocz do", "перейти"))
+def forum_jump(view: TextView) -> Iterator[Hit]:
+    """The forum jump menu's options, one a line (BeautifulSoup, lxml): the fixed items (``Private Messages``,
+    ``User Control Panel`` …), then the forum tree, sub-forums led by dashes (``-- General Support`` /
+    ``---- Plugin Releases``), top forums indented. The run under a ``Forum Jump:`` label, with three dash-led
+    lines at least; it ends at the first line that is not a short name, or not indented inside the tree.
+
+    Example (removed, under ``Forum Jump:``)::
+
+        Private Messages
+        Forum Home
+         Support
+        -- General Support
+        -- Installation and Upgrades
+        ---- Upgrade Scripts
+    """
+    n = len(view)
+    for i, line in enumerate(view.original):
+        if len(line) > 40 or not _JUMP_HEAD_RE.match(line):
+            continue
+        run: list[int] = []
+        branches = 0
+        k = i + 1
+        while k < n:
+            s = view.lines[k].strip()
+            if view.claimed[k] or not s:
+                if run and k - run[-1] > 3:
+                    break
+                k += 1
+                continue
+            if _JUMP_BRANCH_RE.match(s):
+                branches += 1
+            elif len(s) > 60 or word_count(s) > 8 or s[-1] in ".!?:;,":
+                break
+            elif branches and not view.lines[k][:1].isspace():
+                break  # in the tree, a top forum's name is indented (the option's padding): the menu ended
+            run.append(k)
+            k += 1
+        if branches >= 3:
+            yield from free_spans(view, run[0], run[-1], "forum jump menu")
+
+
 PACK = RulePack(
     name="mybb",
     prefix="MYB",
-    rules=(author_block, glued_post_head, edit_note, quote, post_buttons, board_chrome),
+    rules=(author_block, glued_post_head, edit_note, quote, post_buttons, board_chrome, forum_jump),
     sniff=sniff,
     description="MyBB 1.6/1.8 pages flattened to text",
 )
