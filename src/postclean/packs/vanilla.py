@@ -29,7 +29,12 @@ _DATE_LINE_RE = lazy(
 _ROLES = r"(?:[✭★☆✓]+|Admin|Administrator|Moderator|Member|Staff|Guest|Applicant|Developer|Community Manager)"
 _ROLE_TAIL = rf"(?:[ \t]+{_ROLES})*"
 _ROLE_ONLY_RE = lazy(rf"^[ \t]*+{_ROLES}(?:[ \t]+{_ROLES})*[ \t]*$")
-_NAME_LINE_RE = lazy(rf"^[ \t]*+(?P<name>[\w][\w.\-]{{0,38}})(?P<role>{_ROLE_TAIL})[ \t]*$")
+#: The name (a list item in some converters), printed twice where the avatar's alt text stands before it
+#: (``Linc Linc Admin``, glued ``K17K17``: three characters at least, so ``Lulu`` stays whole), then the roles.
+_NAME_LINE_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]+)?(?P<name>[\w][\w.\-]{{0,38}}?)(?:[ \t]+(?P=name)|(?<=\w{{3}})(?P=name))?"
+    rf"(?P<role>{_ROLE_TAIL})[ \t]*$"
+)
 
 
 @rule("VAN001", "comment-header", tags=["author-block", "post-meta"], stage="split", scope="document")
