@@ -142,6 +142,10 @@ def post_header(view: TextView) -> Iterator[Hit]:
         line = lines[i]
         bm = BARE_INT_RE.match(line)
         dm = None if bm or not may_be_date_line(line) else DATE_LINE_RE.match(line)
+        # the date and the post number on one line under the name (lynx: ``July 26, 2025, 4:32pm 1``)
+        dn = None if bm or dm or not has_year(line) else _DATE_NUM_RE.match(line)
+        if dn is not None:
+            dm = DATE_LINE_RE.match(dn.group("date"))
         if not bm and not dm:
             continue
         start, num, date_raw, name, full = i, None, None, None, None
@@ -157,7 +161,9 @@ def post_header(view: TextView) -> Iterator[Hit]:
                 date_raw, start = view.lines[j].strip(), j
                 j = _prev_live(view, j, 3)
         else:
-            date_raw = line.strip()
+            date_raw = line.strip() if dn is None else dn.group("date").strip()
+            if dn is not None:
+                num = int(dn.group("num"))
             j = _prev_live(view, i, 3)
         if j is not None and j not in taken:
             fm = _FULL_NAME_RE.match(view.lines[j])
@@ -176,7 +182,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
         if dm:
             if name is None:
                 continue
-            nxt = view.first_live(i + 1)
+            nxt = [] if num is not None else view.first_live(i + 1)
             if nxt and nxt[0] - i <= 3 and (nm := BARE_INT_RE.match(view.lines[nxt[0]])):
                 num, end = int(nm.group("n")), nxt[0]
         candidates.append(
@@ -235,6 +241,9 @@ def post_header(view: TextView) -> Iterator[Hit]:
             names.append(name)
     remember_authors(view, names)
     yield from sorted(hits, key=lambda h: h.start)
+
+
+_DATE_NUM_RE = lazy(r"^[ \t]*+(?P<date>[^\n]{6,60}?)[ \t]+(?P<num>\d{1,5})[ \t]*$")
 
 
 def _after_likes(view: TextView, i: int) -> bool:
@@ -590,6 +599,16 @@ def page_header(view: TextView) -> Iterator[Hit]:
     for k, line in enumerate(view.original[:60]):
         if _ONE_LINE_RE.match(line):
             first_header = k
+            break
+        # the name, then the date and post number on the next line (lynx)
+        if (
+            k
+            and has_year(line)
+            and (dn := _DATE_NUM_RE.match(line))
+            and DATE_LINE_RE.match(dn.group("date"))
+            and is_handle_like(view.original[k - 1])
+        ):
+            first_header = k - 1
             break
     if first_header is None or first_header == 0 or first_header > 40:
         return
