@@ -314,3 +314,15 @@ def test_wrapped_mixed_text_never_costs_text(parts: list[str], width: int, inden
         if part.startswith("The ") and part.endswith("waited quietly."):
             for sentence in part.split(" The "):
                 assert _words(sentence.removeprefix("The ")) in kept
+
+
+def test_a_link_element_line_is_a_line_of_its_own() -> None:
+    # elinks and links2 print a ``<link>`` element as ``Link: {url}``; a long one reaches the width, yet the
+    # poster's name under it is not its rest
+    lines = _paragraphs(14)
+    url = "Link: https://forum.example.org/t/winter-timetable-for-the-ferries/4411"
+    assert 66 <= len(url) <= 72  # (it ends where the wrapper would have broken the line)
+    groups = wrapped_lines([*lines, url, "quillpen (Quill Penrose)"], apart=stands_alone)
+    assert groups is not None
+    assert groups[-1] == (len(lines) + 1, len(lines) + 1)
+    assert groups[-2] == (len(lines), len(lines))

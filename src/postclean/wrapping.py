@@ -161,6 +161,8 @@ def _continues(
         return False
     if a.strip() == b.strip():
         return False  # a line printed twice (a template line of two posts), not the rest of one line
+    if _LINK_ELEMENT_RE.match(a):
+        return False  # elinks' and links2's line for a ``<link>`` element (``Link: {url}``): a line of its own
     ia, ta, qa, _ = _lead(a)
     ib, tb, qb, bullet = _lead(b)
     if bullet or qa != qb or ib not in (ia, ta):
@@ -180,6 +182,9 @@ def _continues(
         return False  # a sentence ends there
     rest = b[tb:]
     return _LABEL_RE.match(rest) is None and (apart is None or not apart(rest))
+
+
+_LINK_ELEMENT_RE = lazy(r"(?<![ \t])[ \t]*+Link:[ \t]+\S+[ \t]*$")
 
 
 def _open_link(line: str) -> bool:

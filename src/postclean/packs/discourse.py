@@ -165,6 +165,8 @@ def post_header(view: TextView) -> Iterator[Hit]:
             if dn is not None:
                 num = int(dn.group("num"))
             j = _prev_live(view, i, 3)
+            if j is not None and _LINK_URL_RE.match(view.lines[j]):
+                j = _prev_live(view, j, 3)  # the post's ``<link>`` (links2: ``Link: {url}``) between name and date
         if j is not None and j not in taken:
             fm = _FULL_NAME_RE.match(view.lines[j])
             if fm:
@@ -178,6 +180,8 @@ def post_header(view: TextView) -> Iterator[Hit]:
                 and (date_raw is not None or not bm or i - j > 2)
             ):
                 name, start = view.lines[j].strip(), j
+            elif date_raw is not None and (um := _USER_FULL_RE.match(view.lines[j])) and is_handle_like(um["user"]):
+                name, full, start = um["user"], um["full"], j  # ``{user} ({Full Name})`` on one line
         end = i
         if dm:
             if name is None:
@@ -243,6 +247,8 @@ def post_header(view: TextView) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.start)
 
 
+_USER_FULL_RE = lazy(r"^[ \t]*+(?P<user>[^\s()]{1,40})[ \t]+\((?P<full>[^()\n]{1,60})\)[ \t]*$")
+_LINK_URL_RE = lazy(r"^[ \t]*+Link:[ \t]+https?://\S+[ \t]*$")
 _DATE_NUM_RE = lazy(r"^[ \t]*+(?P<date>[^\n]{6,60}?)[ \t]+(?P<num>\d{1,5})[ \t]*$")
 
 
@@ -600,16 +606,16 @@ def page_header(view: TextView) -> Iterator[Hit]:
         if _ONE_LINE_RE.match(line):
             first_header = k
             break
-        # the name, then the date and post number on the next line (lynx)
-        if (
-            k
-            and has_year(line)
-            and (dn := _DATE_NUM_RE.match(line))
-            and DATE_LINE_RE.match(dn.group("date"))
-            and is_handle_like(view.original[k - 1])
-        ):
-            first_header = k - 1
-            break
+        # the name, then the date and post number on the next line (lynx; links2 prints the post's ``<link>``
+        # between them)
+        if k and has_year(line) and (dn := _DATE_NUM_RE.match(line)) and DATE_LINE_RE.match(dn.group("date")):
+            above = k - 1
+            if above and _LINK_URL_RE.match(view.original[above]):
+                above -= 1
+            name_line = view.original[above]
+            if is_handle_like(name_line) or _USER_FULL_RE.match(name_line):
+                first_header = above
+                break
     if first_header is None or first_header == 0 or first_header > 40:
         return
     live = [i for i in range(first_header) if view.is_live(i)]
