@@ -1507,6 +1507,17 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Udostępnij na", "Udostępnij przez", "Udostępnij w", "Podziel się na"),
         "ru": ("Поделиться в", "Поделиться через", "Поделиться на"),
     },
+    # vBulletin's posting-rules box under its ``Posting Rules`` heading, one statement a line in a browser
+    "vb_posting_rules": {
+        "en": (
+            "You may post new threads", "You may not post new threads", "You may post replies",
+            "You may not post replies", "You may post attachments", "You may not post attachments",
+            "You may edit your posts", "You may not edit your posts", "BB code is On", "BB code is Off",
+            "Smilies are On", "Smilies are Off", "[IMG] code is On", "[IMG] code is Off", "[VIDEO] code is On",
+            "[VIDEO] code is Off", "HTML code is On", "HTML code is Off", "Trackbacks are On", "Trackbacks are Off",
+            "Pingbacks are On", "Pingbacks are Off", "Refbacks are On", "Refbacks are Off", "Forum Rules",
+        ),
+    },
     # XenForo's new-posts widget: each thread's last poster (``Latest: {user}``)
     "xf_latest_by": {
         "en": ("Latest:",),

@@ -28,6 +28,7 @@ from ._classic import (
     weighted_sniff,
 )
 from ._common import LineHeads, iter_line_matches
+from .page import free_spans
 
 __all__ = ["PACK"]
 
@@ -737,6 +738,46 @@ def sniff(text: str) -> float:
     return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
+_RULE_STATEMENT = "|".join(
+    regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(PHRASES["vb_posting_rules"]["en"], key=len, reverse=True)
+)
+_RULES_BOX_RE = lazy(rf"(?:\s*+(?:{_RULE_STATEMENT}))++\s*+", regex.IGNORECASE)
+_RULES_HEAD_RE = lazy(r"^[ \t]*+Posting Rules[ \t]*$")
+
+
+@rule("VB015", "posting-rules", tags=["notice"], scope="document", trigger=("posting rules",))
+def posting_rules(view: TextView) -> Iterator[Hit]:
+    """The posting-rules box under its ``Posting Rules`` heading when a converter writes each text node on a
+    line of its own (BeautifulSoup, lxml): ``You`` / ``may not`` / ``post new threads`` … ``BB code`` / ``is``
+    / ``On`` … ``Forum Rules`` (table ``vb_posting_rules``). The lines go as far as they still spell the
+    box's statements.
+
+    Example (removed, under ``Posting Rules``)::
+
+        You
+        may not
+        post new threads
+        BB code
+        is
+        On
+    """
+    for i, line in enumerate(view.original):
+        if len(line) > 40 or "Posting" not in line or not _RULES_HEAD_RE.match(line):
+            continue
+        joined = ""
+        good: int | None = None
+        for k in range(i + 1, min(len(view), i + 80)):
+            if view.claimed[k] or not view.lines[k].strip():
+                continue
+            joined += " " + view.lines[k].strip()
+            if _RULES_BOX_RE.fullmatch(joined, partial=True) is None:
+                break
+            if _RULES_BOX_RE.fullmatch(joined) is not None:
+                good = k
+        if good is not None and good > i + 2:
+            yield from free_spans(view, i + 1, good, "posting rules")
+
+
 PACK = RulePack(
     name="vbulletin",
     prefix="VB",
@@ -755,6 +796,7 @@ PACK = RulePack(
         post_header,
         thread_chrome,
         side_author_column,
+        posting_rules,
     ),
     sniff=sniff,
     description="vBulletin 3/4/5 pages flattened to text",
