@@ -889,11 +889,12 @@ def subject_then(
             return last, facts
         skipped = hopped = 0
         while not pattern.match(view.lines[k]):
-            nxt = _next_live(view, k, 2)
-            if nxt is None:
-                return last, facts
             line = view.lines[k].strip()
             button = buttons > 0 and stoppers is not None and stoppers.match(line) is not None
+            # (after the post's buttons w3m leaves a line of blanks between two empty lines)
+            nxt = _next_live(view, k, 3 if button else 2)
+            if nxt is None:
+                return last, facts
             if button and hopped < buttons:
                 hopped += 1
                 k = nxt
