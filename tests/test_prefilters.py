@@ -236,11 +236,12 @@ def test_normalize_newlines_skips_its_regex_only_when_it_would_change_nothing(te
 
 
 _PAGINATION_UNGUARDED = regex.compile(
-    generic._PAGINATION_RE.pattern.replace("(?=[fplngj«»‹›….\\d])", "", 1), generic._PAGINATION_RE.flags
+    generic._PAGINATION_RE.pattern.replace(generic._PAGER_GUARD, "", 1), generic._PAGINATION_RE.flags
 )
 _PAGE_PIECES = [
     *("First", "Prev", "Previous", "Next", "Last", "«", "»", "‹", "›", "…", "...", "12", "Go to page"),
     *("Jump to new", "Page 2 of 5", "GoGo", "ﬁrst", "ſ", "K", "İ", "ı", "٣", " ", "\t", "x", "\n"),
+    *("Weiter", "Zurück", "Seite 2 von 5", "Última", "Страница", "Вперёд", "из", "Przejdź", "ß", "ẞ", "Ё"),
 ]
 
 

@@ -46,7 +46,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("Reaction score", "Likes", "Likes Received", "Reputation", "Thanks Received"),
         "de": ("Reaktionspunkte", "Punkte für Reaktionen", "Erhaltene Likes"),
         "fr": ("Réactions", "Score de réaction", "J'aime reçus"),
-        "es": ("Puntuación de reacciones", "Reacciones", "Me gusta recibidos"),
+        "es": ("Puntuación de reacciones", "Puntuación de reacción", "Reacciones", "Me gusta recibidos"),
         "pt": ("Pontuação de reações", "Reações", "Curtidas"),
         "it": ("Punteggio reazioni", "Reazioni", "Mi piace ricevuti"),
         "nl": ("Waarderingsscore", "Reactiescore"),
@@ -207,9 +207,44 @@ RANK_WORDS: tuple[str, ...] = (
     "użytkownik",
     "участник",
     "пользователь",
+    # the other languages' words for staff, newcomers and guests (XenForo, vBulletin, phpBB, Invision packs)
+    "utente",
+    "członek",
+    "команда",
+    "новичок",
+    "модератор",
+    "администратор",
+    "гость",
+    "moderatore",
+    "amministratore",
+    "moderador",
+    "administrador",
+    "modérateur",
+    "administrateur",
+    "beheerder",
+    "moderatorzy",
+    "administratorzy",
+    "gast",
+    "gäste",
+    "invité",
+    "invitado",
+    "convidado",
+    "visitante",
+    "ospite",
+    "gość",
+    "neuling",
+    "débutant",
+    "novato",
+    "principiante",
+    "nieuweling",
+    "teamlid",
+    "erelid",
 )
 
-RANK_RE = lazy(r"\b(?:" + "|".join(regex.escape(w) for w in RANK_WORDS) + r")\b", regex.IGNORECASE)
+#: German writes its titles as compounds (``Teammitglied``, ``Ehrenmitglied``): ``…mitglied`` is a rank word too.
+RANK_RE = lazy(
+    r"\b(?:" + "|".join(regex.escape(w) for w in RANK_WORDS) + r"|\w{1,20}mitglied)\b", regex.IGNORECASE
+)
 
 _LABEL_TO_FIELD: dict[str, str] = {}
 for _field, _langs in STAT_LABELS.items():

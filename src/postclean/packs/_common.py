@@ -277,13 +277,15 @@ _ROW_VALUE = rf"(?:{DATE_RE.pattern}|\p{{Lu}}\p{{Ll}}{{2,8}}\.?[ \t]+\d{{4}}|-?\
 _LOCATION_LABELS = "|".join(
     regex.escape(x).replace(r"\ ", r"[ \t]+") for labels in STAT_LABELS["location"].values() for x in labels
 )
+#: (A label may be glued to its value, ``JoinedNov 4, 2011 Messages4,210``: converters that join a ``dt`` and its
+#: ``dd`` with nothing between when the page's markup has no whitespace between them.)
 _ROW_PAIR = (
-    rf"(?:(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE}"
-    rf"|(?:{_LOCATION_LABELS})[ \t]*:?[ \t]+[^\n]{{1,40}}?(?=[ \t]+(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE}))"
+    rf"(?:(?:{_LABELS})[ \t]*:?[ \t]*{_ROW_VALUE}"
+    rf"|(?:{_LOCATION_LABELS})[ \t]*:?[ \t]+[^\n]{{1,40}}?(?=[ \t]+(?:{_LABELS})[ \t]*:?[ \t]*{_ROW_VALUE}))"
 )
 _ROW_PAIR_RE = lazy(
-    rf"(?P<label>{_LABELS})[ \t]*:?[ \t]+(?P<value>{_ROW_VALUE})"
-    rf"|(?P<label>{_LOCATION_LABELS})[ \t]*:?[ \t]+(?P<value>[^\n]{{1,40}}?)(?=[ \t]+(?:{_LABELS})[ \t]*:?[ \t]+{_ROW_VALUE})",
+    rf"(?P<label>{_LABELS})[ \t]*:?[ \t]*(?P<value>{_ROW_VALUE})"
+    rf"|(?P<label>{_LOCATION_LABELS})[ \t]*:?[ \t]+(?P<value>[^\n]{{1,40}}?)(?=[ \t]+(?:{_LABELS})[ \t]*:?[ \t]*{_ROW_VALUE})",
     regex.IGNORECASE | regex.VERSION1,
 )
 _ROW_RE = lazy(

@@ -11,7 +11,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_RE, parse_date
 from ..model import Quote
-from ..phrases import alternation, phrases
+from ..phrases import LANGUAGES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, line_key, word_count
 from ._classic import CLASSIC_DATE, STARTER_BADGE_RE, date_facts
@@ -212,6 +212,15 @@ _STRONG_BUTTONS = (
 _WEAK_BUTTONS = (
     r"Edit|Delete|IP|Warn|Spam|History|Save|Follow|Vote|Embed|Award|Copy link|Link|Top|Back to top|Thanks"
 )
+_OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != "en")
+# The same in the other languages (``Gefällt mir Zitieren Antworten``, ``Citer Répondre``): the post buttons are
+# strong, the other post controls (``Bearbeiten``, ``Mehr``) weak.
+_STRONG_BUTTONS += "|" + alternation("buttons", _OTHER_LANGUAGES)
+_WEAK_BUTTONS += "|" + "|".join(
+    x
+    for x in alternation("post_controls", _OTHER_LANGUAGES).split("|")
+    if x not in set(alternation("buttons", _OTHER_LANGUAGES).split("|"))
+)
 _BUTTON_TOKEN = rf"(?>{_STRONG_BUTTONS}|{_WEAK_BUTTONS})"
 _BUTTON_ROW_RE = lazy(
     rf"^[ \t]*+(?:(?:[-•·|][ \t]*)?(?:{_STRONG_BUTTONS})(?:[ \t]*\(\d+\))?[ \t]*"
@@ -246,8 +255,10 @@ def stands_alone(line: str) -> bool:
 
 _SOCIAL = (
     r"Facebook|X \(Twitter\)|Twitter \(X\)|Twitter|X|Bluesky|QR Code|Mastodon|Threads|Reddit|Pinterest|Tumblr|WhatsApp|Email|E-mail|Share Link|LinkedIn|"
-    r"Telegram|Link|Share|VK|Messenger"
+    r"Telegram|Link|Share|VK|Messenger|" + alternation("share_items")
 )
+#: ``Share:`` and ``Teilen:``, ``Share this post``
+_SHARE_LABEL = alternation("share_label")
 _SHARE_ON = "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases("share_on"))
 _COPY_LINK = "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases("copy_link"))
 #: A widget written one item a line: ``Share on Facebook`` / ``Share via Email`` (two at least), ``Copy Link``.
@@ -255,9 +266,9 @@ _SHARE_ITEM = rf"[ \t]*(?:[-•*][ \t]*)?(?i:{_SHARE_ON})[ \t]+(?:{_SOCIAL})[ \t
 _COPY_ITEM = rf"[ \t]*(?:[-•*][ \t]*)?(?i:{_COPY_LINK})[ \t]*(?:\n|$)"
 _SHARE_BLOCK_RE = lazy(
     rf"^(?:{_COPY_ITEM})?(?:{_SHARE_ITEM}){{2,}}(?:{_COPY_ITEM})?"
-    rf"|^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n(?:[ \t]*(?:[-•*][ \t]*)?(?i:{_SOCIAL}|{_COPY_LINK})[ \t]*(?:\n|$)){{2,}}"
-    rf"|^[ \t]*+Share(?:[ \t]+this[ \t]+(?:post|page|thread))?:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
-    rf"|^[ \t]*+(?:Share:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
+    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*(?:[-•*][ \t]*)?(?i:{_SOCIAL}|{_COPY_LINK})[ \t]*(?:\n|$)){{2,}}"
+    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
+    rf"|^[ \t]*+(?:(?:{_SHARE_LABEL})[ \t]*:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
     regex.MULTILINE,
 )
 
@@ -314,7 +325,7 @@ def _finditer_at(
 
 _BUTTON_PREFIX = "-•·|"  # one of them may precede a button row
 _BUTTON_KEYS = _keys((*_STRONG_BUTTONS.split("|"), *_WEAK_BUTTONS.split("|")))
-_SHARE_KEYS = _keys(("Share", *_SOCIAL.split("|"))) | frozenset(
+_SHARE_KEYS = _keys((*_SHARE_LABEL.split("|"), *_SOCIAL.split("|"))) | frozenset(
     x[:3] for p in (*phrases("share_on"), *phrases("copy_link")) for x in (p, p.lower(), p.capitalize())
 )
 
@@ -376,14 +387,34 @@ def mobile_signature(view: TextView) -> Iterator[Hit]:
             )
 
 
+_PAGER_STEP = alternation("pager_steps")
+_PAGER_WORD = rf"{_PAGER_STEP}|{alternation('pager_ends')}"
+_PAGER_OF = rf"(?:{alternation('pager_page')})[ \t]+\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
+_PAGER_GOTO = alternation("pager_goto")
+#: The characters a row can start with, both cases (see the look-ahead below).
+_PAGER_FIRST = "".join(
+    sorted(
+        {
+            c
+            for concept in ("pager_steps", "pager_ends", "pager_page", "pager_goto")
+            for p in phrases(concept)
+            for c in (p[0].lower(), p[0].upper())
+        }
+        | set("«»‹›….")
+    )
+)
 #: (The look-ahead holds the characters every alternative starts with: a line starting otherwise is rejected at once
-#: instead of being tried with each alternative.)
+#: instead of being tried with each alternative.) The step words, ``Page 2 of 5`` and ``Go to page`` in every
+#: language of :mod:`postclean.phrases` (``Zurück 1 2 3 Weiter``, ``Seite 2 von 5``, ``Страница 1 из 3``).
+_PAGER_GUARD = rf"(?=[{regex.escape(_PAGER_FIRST)}\d])"
 _PAGINATION_RE = lazy(
-    r"^[ \t]*+(?=[fplngj«»‹›….\d])(?:"
-    r"(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)"
-    r"(?:[ \t]+(?>First|Prev(?:ious)?|Next|Last|«|»|‹|›|…|\.\.\.|\d{1,5}+)){1,29}"
-    r"|Prev|Next|Go to page|Jump to new|Page \d{1,5} of \d{1,5}(?:[ \t]*(?:Prev|Next|Go to page|First|Last|\d{1,5}|…)){0,20}"
-    r"|Go to page\s*Go|Next\s*Last|First\s*Prev)[ \t]*$",
+    rf"^[ \t]*+{_PAGER_GUARD}(?:"
+    rf"(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)"
+    rf"(?:[ \t]+(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)){{1,29}}"
+    rf"|(?:{_PAGER_STEP})|(?:{_PAGER_GOTO})"
+    rf"|{_PAGER_OF}(?:[ \t]*(?:{_PAGER_WORD}|{_PAGER_GOTO}|\d{{1,5}}|…)){{0,20}}"
+    rf"|\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}(?:[ \t]+(?:{_PAGER_STEP})){{1,2}}"
+    rf"|(?:{_PAGER_GOTO})\s*(?:{alternation('pager_go')})|Next\s*Last|First\s*Prev)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
 
@@ -407,7 +438,11 @@ def pagination(view: TextView) -> Iterator[Hit]:
 
 
 #: A page navigation's items when a converter writes one a line: a page number, ``1 of 2``, ``Go``.
-_PAGER_ITEM_RE = lazy(r"(?<![ \t])[ \t]*+(?:\d{1,5}|(?:Page[ \t]+)?\d{1,5}[ \t]+of[ \t]+\d{1,5}|Go|…|\.\.\.)[ \t]*", regex.IGNORECASE)
+_PAGER_ITEM_RE = lazy(
+    rf"(?<![ \t])[ \t]*+(?:\d{{1,5}}|(?:(?:{alternation('pager_page')})[ \t]+)?\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
+    rf"|{alternation('pager_go')}|…|\.\.\.)[ \t]*",
+    regex.IGNORECASE,
+)
 
 
 def _pager_items(view: TextView, rows: set[int]) -> Iterator[Hit]:
@@ -431,10 +466,14 @@ def _pager_items(view: TextView, rows: set[int]) -> Iterator[Hit]:
         k += 1 if not run else 0
 
 
+_COOKIE_BUTTON = rf"(?:{phrase_alt('cookie_buttons')})(?:\.\.\.|…)?"
 _CONSENT_RE = lazy(
-    rf"^[ \t]*+(?:(?:{phrase_alt('cookie_notice')})[^\n]{{0,2000}}|(?:{phrase_alt('cookie_buttons')}))[ \t]*$",
+    rf"^[ \t]*+(?:[-•*+][ \t]+)?(?:(?:{phrase_alt('cookie_notice')})[^\n]{{0,2000}}|{_COOKIE_BUTTON}(?:[ \t]+{_COOKIE_BUTTON}){{0,3}})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
+#: A banner's other sentences name cookies too (``By continuing to use this site, you are consenting to our use of
+#: cookies.``, ``Wenn du diese Seite weiterhin nutzt, stimmst du unserer Verwendung von Cookies zu.``).
+_COOKIE_SENTENCE_MAX_WORDS = 60
 _COOKIE_WORDS = tuple(dict.fromkeys(x.casefold() for x in phrases("cookie_words")))
 
 
@@ -460,9 +499,24 @@ def cookie_notice(view: TextView) -> Iterator[Hit]:
     """
     hits = [(first, m.group(0)) for first, last, m in view.finditer(_CONSENT_RE) if first == last]
     anchors = {i for i, text in hits if word_count(text) >= 3 and any(w in text.casefold() for w in _COOKIE_WORDS)}
-    for i, _text in hits:
-        if i in anchors or any(abs(i - a) <= 3 for a in anchors):
-            yield Hit(i, i, "cookie or consent notice")
+    # a banner sentence an engine's rule took already (XF007) still anchors the banner's buttons
+    anchors.update(
+        i
+        for i, was in enumerate(view.original)
+        if view.claimed[i] and "cookie" in was.casefold() and _CONSENT_RE.match(was) and word_count(was) >= 3
+    )
+    found = {i for i, _text in hits if i in anchors or any(abs(i - a) <= 3 for a in anchors)}
+    for a in sorted(anchors):
+        # the banner's next sentences that name cookies
+        for i in range(a + 1, min(a + 3, len(view))):
+            line = view.lines[i]
+            if i in found or not view.is_live(i):
+                continue
+            if "cookie" not in line.casefold() or word_count(line) > _COOKIE_SENTENCE_MAX_WORDS:
+                break
+            found.add(i)
+    for i in sorted(found):
+        yield Hit(i, i, "cookie or consent notice")
 
 
 _FILE_EXT = r"(?:png|jpe?g|gif|webp|bmp|heic|tiff?|svg|pdf|zip|rar|7z|txt|log|mp4|mov|mp3|docx?|xlsx?|csv)"

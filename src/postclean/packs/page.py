@@ -366,10 +366,34 @@ def free_spans(view: TextView, start: int, end: int, reason: str, **kw: object) 
             a = None
 
 
-_SHARE_HEAD_RE = lazy(r"^[ \t]*+Share(?:[ \t]+this(?:[ \t]+\w+)?)?[ \t]*:?[ \t]*$", regex.IGNORECASE)
+_SHARE_HEAD_RE = lazy(
+    rf"^[ \t]*+(?:Share(?:[ \t]+this(?:[ \t]+\w+)?)?|{alternation('share_label')})[ \t]*:?[ \t]*$", regex.IGNORECASE
+)
 
 
 # -- PAGE001 -------------------------------------------------------------------------------------------------
+
+
+_SHARE_ITEM_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{alternation('share_items')}|Facebook|Twitter|X|Bluesky|Reddit|Pinterest|Tumblr|"
+    r"WhatsApp|LinkedIn|Telegram|VK|Messenger|Mastodon|Threads)[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
+def _without_share_widgets(view: TextView, run: list[int]) -> list[int]:
+    """``run`` without the share widgets inside it (``Teilen:`` and the networks under it): GEN003's."""
+    out: list[int] = []
+    k = 0
+    while k < len(run):
+        if _SHARE_HEAD_RE.match(view.lines[run[k]]):
+            k += 1
+            while k < len(run) and _SHARE_ITEM_RE.match(view.lines[run[k]]):
+                k += 1
+            continue
+        out.append(run[k])
+        k += 1
+    return out
 
 
 @rule("PAGE001", "nav-menu", tags=["navigation"], scope="document", probe_words=_FOOTER_HINTS)
@@ -392,7 +416,7 @@ def nav_menu(view: TextView) -> Iterator[Hit]:
     for run in _runs(view, lambda line: _is_glue(line, _FOOTER_HINTS if line in changed else hints)):
         if _SHARE_HEAD_RE.match(view.lines[run[0]]):
             continue  # a share widget: GEN003's
-        counts = {i: is_nav_line(view.lines[i]) for i in run}
+        counts = {i: is_nav_line(view.lines[i]) for i in _without_share_widgets(view, run)}
         if sum(1 for c in counts.values() if c) == 0:
             continue
         total = sum(counts.values()) + sum(1 for c in counts.values() if not c)

@@ -305,6 +305,8 @@ _EDITED_RE = lazy(
 )
 
 
+_EDITED_LABEL_RE = lazy(rf"^[ \t]*+{_EDITED}[ \t]?:[ \t]*$", regex.MULTILINE)
+
 _EDITED_TAIL_RE = lazy(
     rf"(?<![ \t])[ \t]+{_EDITED}(?: (?:by|von|par|por|da|door|przez) [^:\n]{{1,60}})?[ \t]?:[ \t]*(?:{DATE_RE.pattern}|(?:Today|Yesterday)[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*(?:[AP]M)?)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
@@ -328,6 +330,17 @@ def edit_note(view: TextView) -> Iterator[Hit]:
             continue
         whole.add(i)
         yield Hit(i, i, "edit note", {"post.edit_note": m.group(0).strip()}, moved_to="edit_note")
+    for i, _m in iter_line_matches(view, _EDITED_LABEL_RE):
+        # the label alone, its date on the next line (one text node a line: ``Zuletzt bearbeitet:`` / ``12. März 2015``)
+        nxt = view.first_live(i + 1)
+        if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= 60 and parse_date(view.lines[nxt[0]].strip()):
+            whole.add(i)
+            note = f"{view.lines[i].strip()} {view.lines[nxt[0]].strip()}"
+            yield Hit(i, nxt[0], "edit note", {"post.edit_note": note}, moved_to="edit_note")
+        else:
+            # (an extractor that drops <time> leaves the label alone)
+            whole.add(i)
+            yield Hit(i, i, "edit note without its date", {"post.edit_note": view.lines[i].strip()}, moved_to="edit_note")
     for first, last, m in view.finditer(_EDITED_TAIL_RE):
         start = view.line_start(first)
         if first != last or first in whole or m.start() == start:
@@ -847,8 +860,8 @@ def value_only_author_block(view: TextView) -> Iterator[Hit]:
             above.append(i)
             i -= 1
         above.reverse()
-        if not above:
-            continue
+        if not above or any(_STARTER_ALONE_RE.match(view.lines[j]) or _START_DATE_LABEL_RE.match(view.lines[j].strip()) for j in above):
+            continue  # the thread header one item a line (``Thread starter`` / name / ``Start date`` / date): XF008's
         # the avatar letter (first letter of the name) marks where the block starts
         start_at = None
         for k in range(len(above) - 1):

@@ -1,0 +1,148 @@
+"""Localised synthetic thread pages: templates in ``fixtures/i18n/<name>.html`` with ``{{key}}`` slots, and per
+language the strings to fill them with in ``fixtures/i18n/<name>.json``::
+
+    {
+      "engine": "xenforo",              # doc.engine expected from the text and HTML doors
+      "authors": ["author1", "author2"],  # keys whose values are the posts' authors, in order
+      "content": ["body1", "body2"],      # keys whose values (post text, own writing) must reach doc.text
+      "chrome": ["joined", "like"],       # keys whose values (interface strings) must not be left in doc.text
+      "strings": {"en": {"author1": "...", ...}, "de": {...}, ...}
+    }
+
+Every language of a page fills every slot of its template. Values are HTML-escaped when filled in.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from urllib.parse import quote
+
+import regex
+
+I18N = Path(__file__).resolve().parent.parent / "fixtures" / "i18n"
+_SLOT = regex.compile(r"\{\{(\w+)\}\}")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One localised page: its template name, language, filled-in HTML and its expectations."""
+
+    name: str
+    lang: str
+    engine: str | None
+    html: str
+    authors: tuple[str, ...]
+    content: tuple[str, ...]
+    chrome: tuple[str, ...]
+
+
+_URL_ATTR = regex.compile(r"""\b(?:href|src|action)=["'][^"'<>]*$""")
+
+
+def render(template: str, strings: dict[str, str]) -> str:
+    """``template`` with every ``{{key}}`` replaced by ``strings[key]``, HTML-escaped (percent-encoded inside a
+    URL attribute, as engines write a name in a link); KeyError on a missing key."""
+
+    def fill(m: regex.Match[str]) -> str:
+        value = strings[m.group(1)]
+        if _URL_ATTR.search(template, max(0, m.start() - 200), m.start()):
+            return html_lib.escape(quote(value, safe="/"), quote=True)
+        return html_lib.escape(value, quote=True)
+
+    return _SLOT.sub(fill, template)
+
+
+def pages() -> Iterator[Page]:
+    """Every (template, language) pair of ``fixtures/i18n``."""
+    for spec_path in sorted(I18N.glob("*.json")):
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        template = spec_path.with_suffix(".html").read_text(encoding="utf-8")
+        for lang, strings in spec["strings"].items():
+            yield Page(
+                name=spec_path.stem,
+                lang=lang,
+                engine=spec.get("engine"),
+                html=render(template, strings),
+                authors=tuple(strings[k] for k in spec["authors"]),
+                content=tuple(strings[k] for k in spec["content"]),
+                chrome=tuple(strings[k] for k in spec["chrome"]),
+            )
+
+
+def flatteners() -> dict[str, Callable[[str], str]]:
+    """The extractors available here, by name (html-text, trafilatura, selectolax, spaced nodes, and those of the
+    bench extras when installed)."""
+    out: dict[str, Callable[[str], str]] = {}
+    try:
+        import html_text
+
+        out["html-text"] = lambda h: str(html_text.extract_text(h))
+    except ImportError:
+        pass
+    try:
+        import trafilatura
+
+        out["trafilatura"] = lambda h: trafilatura.extract(h) or ""
+    except ImportError:
+        pass
+    from selectolax.lexbor import LexborHTMLParser
+
+    def nodes(h: str) -> str:
+        body = LexborHTMLParser(h).body
+        return body.text(separator="\n") if body is not None else ""
+
+    out["selectolax"] = nodes
+    out["spaced-nodes"] = lambda h: "\n\n".join(x for x in nodes(h).split("\n") if x.strip())
+    try:
+        import inscriptis
+
+        out["inscriptis"] = lambda h: str(inscriptis.get_text(h))
+    except ImportError:
+        pass
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+
+        out["resiliparse"] = lambda h: str(extract_plain_text(h, main_content=True))
+    except ImportError:
+        pass
+    try:
+        import html2text
+
+        def markdown(h: str) -> str:
+            conv = html2text.HTML2Text()
+            conv.body_width = 0
+            return str(conv.handle(h))
+
+        out["html2text"] = markdown
+    except ImportError:
+        pass
+    try:
+        from bs4 import BeautifulSoup
+
+        out["bs4"] = lambda h: str(BeautifulSoup(h, "html.parser").get_text("\n"))
+    except ImportError:
+        pass
+    for browser, command in (
+        ("lynx", ["lynx", "-dump", "-nolist", "-width=1000", "-stdin", "-display_charset=utf-8", "-assume_charset=utf-8"]),
+        ("w3m", ["w3m", "-dump", "-cols", "1000", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]),
+    ):
+        if shutil.which(browser):
+            out[browser] = partial(_dump, command)
+    return out
+
+
+def _dump(command: list[str], html: str) -> str:
+    done = subprocess.run(command, input=html.encode("utf-8"), capture_output=True, timeout=60, check=False)
+    return done.stdout.decode("utf-8", "replace")
+
+
+def left_chrome(text: str, chrome: tuple[str, ...]) -> list[str]:
+    """The chrome strings still standing as whole words in ``text``."""
+    return [c for c in chrome if regex.search(r"(?<!\w)" + regex.escape(c) + r"(?!\w)", text)]
