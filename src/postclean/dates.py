@@ -14,7 +14,7 @@ import regex
 
 from ._lazy import lazy
 
-__all__ = ["DATE_LINE_RE", "DATE_RE", "MONTHS", "looks_like_date_line", "parse_date"]
+__all__ = ["DATE_LINE_RE", "DATE_RE", "MONTHS", "WEEKDAYS", "looks_like_date_line", "parse_date"]
 
 #: Month names and abbreviations by month number, all lower case, per language.
 MONTHS: dict[str, dict[int, tuple[str, ...]]] = {
@@ -154,11 +154,33 @@ for _table in MONTHS.values():
 
 _MONTH_ALT = "|".join(sorted((regex.escape(n) for n in _MONTH_LOOKUP), key=len, reverse=True))
 _MON = rf"(?:{_MONTH_ALT})\.?"
-_WEEKDAY = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
-    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|"
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\.?,?[ \t]+"
+#: Weekday names and abbreviations, lower case, per language (the forms forums print before a date: phpBB's
+#: ``Mi 1. Jun 2022``, ``mer. 1 juin 2022``, ``Mié Jun 01, 2022``, ``Пт 13 сен 2024``).
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+           "mo", "di", "mi", "do", "fr", "sa", "so"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+           "lun", "mar", "mer", "jeu", "ven", "sam", "dim"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+           "lun", "mar", "mié", "mie", "jue", "vie", "sáb", "sab", "dom"),
+    "pt": ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo",
+           "seg", "ter", "qua", "qui", "sex", "sáb", "sab", "dom"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+           "lun", "mar", "mer", "gio", "ven", "sab", "dom"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+           "ma", "di", "wo", "do", "vr", "za", "zo"),
+    "pl": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+           "pon", "wt", "śr", "czw", "pt", "sob", "niedz", "nd"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+           "пн", "вт", "ср", "чт", "пт", "сб", "вс"),
+}
+_WEEKDAY_ALT = "|".join(
+    sorted({regex.escape(n) for names in WEEKDAYS.values() for n in names}, key=len, reverse=True)
 )
+#: (a whole word: ``(?<!\w)`` keeps it from starting inside a word, and the date must follow)
+_WEEKDAY = rf"(?<!\w)(?:{_WEEKDAY_ALT})(?!\w)\.?,?[ \t]+"
 #: (blanks before am/pm only when am/pm follows: a time followed by a long run of blanks, as text browsers lay
 #: out tables, would otherwise be matched with every length of that run, quadratic before a ``(?<!\s)``)
 _TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:[ \t]*(?P<ampm>[ap]\.?m\.?))?"

@@ -408,7 +408,7 @@ _PAGER_FIRST = "".join(
 #: language of :mod:`postclean.phrases` (``Zurück 1 2 3 Weiter``, ``Seite 2 von 5``, ``Страница 1 из 3``).
 _PAGER_GUARD = rf"(?=[{regex.escape(_PAGER_FIRST)}\d])"
 _PAGINATION_RE = lazy(
-    rf"^[ \t]*+{_PAGER_GUARD}(?:"
+    rf"^[ \t]*+(?:[-•*+][ \t]+)?{_PAGER_GUARD}(?:"
     rf"(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)"
     rf"(?:[ \t]+(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)){{1,29}}"
     rf"|(?:{_PAGER_STEP})|(?:{_PAGER_GOTO})"
@@ -439,7 +439,7 @@ def pagination(view: TextView) -> Iterator[Hit]:
 
 #: A page navigation's items when a converter writes one a line: a page number, ``1 of 2``, ``Go``.
 _PAGER_ITEM_RE = lazy(
-    rf"(?<![ \t])[ \t]*+(?:\d{{1,5}}|(?:(?:{alternation('pager_page')})[ \t]+)?\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
+    rf"(?<![ \t])[ \t]*+(?:[-•*+][ \t]+)?(?:\d{{1,5}}|(?:(?:{alternation('pager_page')})[ \t]+)?\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
     rf"|{alternation('pager_go')}|…|\.\.\.)[ \t]*",
     regex.IGNORECASE,
 )
@@ -1686,7 +1686,7 @@ _BB_OPEN_RE = lazy(
 _BB_CLOSE_RE = lazy(r"^(?P<before>[^\n]*?)\[/quote\][ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 #: What follows the name in a quote tag's attribute: XenForo's ``, post: 12``, vBulletin's ``;12345``,
 #: phpBB's `` post_id=… time=… user_id=…``.
-_BB_NAME_END_RE = lazy(r"[,;]|[ \t]+(?:post_id|time|user_id|post|date|id)=", regex.IGNORECASE)
+_BB_NAME_END_RE = lazy(r"[,;]|(?<![ \t])[ \t]++(?:post_id|time|user_id|post|date|id)=", regex.IGNORECASE)
 
 
 def _bb_author(attrs: str | None) -> str | None:

@@ -8,7 +8,7 @@ import regex
 
 from .._lazy import lazy
 from ..model import Quote
-from ..phrases import PHRASES, alternation
+from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
@@ -57,7 +57,7 @@ _CONTACT_RE = lazy(
     r"ICQ|AIM|Skype|Jabber|Facebook|Twitter|YouTube|Website Yahoo Messenger|Website ICQ)[ \t]*$",
     _F,
 )
-_STOP_RE = line_re(rf"{alt('classic_top')}|Quote|Report|Edit|Delete|Post Reply|Reply with quote|Top")
+_STOP_RE = line_re(rf"{alt('classic_top')}|{alt('phpbb_post_buttons')}|Post Reply")
 #: lines above the name that are not the name: the avatar's alt text, the thread starter's badge
 _AVATAR_RE = line_re(f"(?:{alt('classic_user_avatar')}|{alt('classic_topic_author')})")
 _SPEC = BlockSpec(
@@ -219,7 +219,7 @@ _EDIT_RE = lazy(
 _REASON_RE = EDIT_REASON_RE
 
 
-@rule("PHB005", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|edyt|редакт|bumped")
+@rule("PHB005", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|bijgewerkt|edyt|zmienion|редакт|bumped")
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited by X on {date}, edited 2 times in total.`` (+ ``Reason:``) to ``post.edit_note``.
 
@@ -237,9 +237,8 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 
 _BUTTONS_RE = line_re(
-    rf"(?:{alt('classic_top')}|Quote|Report|Edit|Delete|Warn|Information|Post|Unread post|Reply with quote|"
-    r"Zitieren|Melden|Citer|Signaler|Citar|Цитата|Цитировать)"
-    rf"(?:[ \t]+(?:{alt('classic_top')}|Quote|Report|Edit|Delete|Warn|Information))*"
+    rf"(?:{alt('classic_top')}|{alt('phpbb_post_buttons')}|{alt('phpbb_post_label')})"
+    rf"(?:[ \t]+(?:{alt('classic_top')}|{alt('phpbb_post_buttons')}))*"
 )
 
 
@@ -304,18 +303,38 @@ _NOTICE_RE = line_re(
     r"You do not have the required permissions to view the files attached to this post\.|"
     r"The board requires you to be registered and logged in to view this topic\.|"
     r"This post has been deleted\.|Display this post|This post was reported\.|"
-    r"Powered by phpBB[^\n]{0,120}|All times are (?:UTC|GMT)[^\n]{0,20}|"
-    r"Users browsing this forum:[^\n]{0,400}|Return to “[^\n]{1,120}”|Return to \"[^\n]{1,120}\"|"
-    r"Who is online|Board index|Jump to|Post Reply|Print view|Topic tools|Quick Reply|Locked|Skip to content|"
-    r"\d[\d,]* posts?(?:[ \t]*•[^\n]{0,80})?|Search this topic…|Page \d+ of \d+|Display posts from previous:[^\n]{0,200}"
+    rf"(?:{alt('powered_by')})[ \t]+phpBB[^\n]{{0,120}}|"
+    rf"(?:{alt('all_times_are')})[ \t]*:?[ \t]*(?:UTC|GMT)[^\n]{{0,20}}|"
+    rf"(?P<browsing>{alt('users_browsing')})[^\n]{{0,400}}|"
+    rf"(?:{alt('phpbb_return_to')})[ \t]+[“\"„«‘][^\n]{{1,120}}[”\"“»’]|"
+    rf"{alt('phpbb_board_chrome')}|"
+    rf"\d[\d,.]*[ \t]+(?:{alt('posts_count')})(?:[ \t]*•[^\n]{{0,80}})?|"
+    r"Display posts from previous:[^\n]{0,200}"
+)
+#: (every line the pattern matches holds one of these, lower-cased)
+_NOTICE_WORDS = (
+    "phpbb",
+    "permission",
+    "registered",
+    "deleted",
+    "display",
+    "reported",
+    "utc",
+    "gmt",
+    *{
+        p.lower()
+        for c in ("users_browsing", "phpbb_return_to", "phpbb_board_chrome", "posts_count")
+        for p in phrases(c)
+    },
 )
 
 
-@rule("PHB008", "board-chrome", tags=["notice", "navigation"], trigger=r"phpBB|permission|registered|deleted|Display|reported|UTC|GMT|browsing|Return to|Who is online|Board index|Jump to|Post Reply|Print view|Topic tools|Quick Reply|Locked|Skip to|posts?|Search this|Page")
+@rule("PHB008", "board-chrome", tags=["notice", "navigation"], trigger=_NOTICE_WORDS)
 def board_chrome(view: TextView) -> Iterator[Hit]:
-    """phpBB notices and topic chrome: permission and deletion notices, ``Powered by phpBB``, ``Board index``.
+    """phpBB notices and topic chrome: permission and deletion notices, ``Powered by phpBB``, ``Board index``,
+    in every language of the phrase tables (``Foren-Übersicht``, ``Retourner vers « … »``, ``Strona 1 z 2``).
 
-    Generic words (``Locked``, ``Jump to``, ``12 posts``) go only in text sniffed as phpBB.
+    Generic words (``Locked``, ``Jump to``, ``12 posts``, ``Kontakt``) go only in text sniffed as phpBB.
 
     Example (removed)::
 
@@ -323,9 +342,76 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
     """
     for i, m in iter_line_matches(view, _NOTICE_RE):
         s = m.group(0)
-        strong = "phpBB" in s or "permission" in s or "registered and logged" in s or "Users browsing" in s
+        strong = "phpBB" in s or "permission" in s or "registered and logged" in s or (
+            m.group("browsing") is not None and "forum" in m.group("browsing").lower()
+        )
         if strong or view.engine == "phpbb":
             yield Hit(i, i, "board notice")
+
+
+#: One entry of phpBB's forum jumpbox as extractors print it: ``↳ Forum name`` (a subforum, the arrow phpBB puts
+#: before it) or a category's bare name, maybe a list bullet or a Markdown link around it.
+_JUMP_ENTRY_RE = lazy(
+    r"^[ \t]*+(?:[-•*][ \t]*)?(?:\[[ \t]*)?(?P<arrow>↳[ \t\xa0]*)?(?P<name>[^\n\[\]↳]{1,80}?)"
+    r"(?:\]\([^)\n]{0,300}\))?[ \t]*$"
+)
+_JUMP_ARROW_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?(?:\[[ \t]*)?↳[^\n]{1,400}$", regex.MULTILINE)
+_JUMP_NAME_END_RE = lazy(r"[.!?:;,]$")
+
+
+def _jump_entry(view: TextView, k: int) -> bool | None:
+    """Whether line ``k`` is a jumpbox entry with the arrow (True), a category name (False), or neither (None)."""
+    line = view.lines[k]
+    if len(line) > 400:
+        return None
+    m = _JUMP_ENTRY_RE.match(line)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    if not name or word_count(name) > 8 or _JUMP_NAME_END_RE.search(name):
+        return None
+    return m.group("arrow") is not None
+
+
+@rule("PHB010", "jumpbox", tags=["navigation"], scope="document", trigger=("↳",))
+def jumpbox(view: TextView) -> Iterator[Hit]:
+    """The forum jumpbox under the posts: categories and ``↳ {forum}`` entries, one a line.
+
+    phpBB's ``Jump to`` menu lists every forum, a subforum led by ``↳``; extractors print it as a list of short
+    lines. A run counts with two arrowed entries (one in text sniffed as phpBB); a category's name just above
+    an arrowed entry goes with it.
+
+    Example (removed)::
+
+        Boats
+        ↳ Moorings
+        ↳ Engines
+    """
+    need = 1 if view.engine == "phpbb" else 2
+    done = -1
+    for i, _m in iter_line_matches(view, _JUMP_ARROW_RE):
+        if i <= done or not view.is_live(i) or _jump_entry(view, i) is not True:
+            continue
+        # back over the entries above (categories and arrowed ones), then down over those below
+        # (a category's name counts only right over an arrowed entry: the lines above a jumpbox are not taken)
+        start = i
+        for k in reversed(view.live_indices(max(0, i - 60), i)):
+            kind = _jump_entry(view, k)
+            if k < start - 3 or kind is None or (kind is False and _jump_entry(view, start) is not True):
+                break
+            start = k
+        end, arrows, last = start, 0, None
+        for k in view.live_indices(start, min(len(view.lines), start + 400)):
+            kind = _jump_entry(view, k)
+            if (k > end + 3 and k != start) or kind is None or (kind is False and last is False):
+                break
+            arrows += kind
+            end, last = k, kind
+        if last is False:  # it ends at an arrowed entry
+            end = max(view.live_indices(start, end))
+        done = end
+        if arrows >= need:
+            yield Hit(start, end, "forum jumpbox")
 
 
 _SUBJECT_RE = lazy(
@@ -409,6 +495,7 @@ PACK = RulePack(
         attachments,
         board_chrome,
         reply_subject,
+        jumpbox,
     ),
     sniff=sniff,
     description="phpBB 3.x pages flattened to text",

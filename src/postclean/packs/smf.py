@@ -8,8 +8,9 @@ import regex
 
 from .._lazy import lazy
 from ..model import Quote
+from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView
+from ..text import TextView, word_count
 from ._classic import (
     CLASSIC_DATE,
     BlockSpec,
@@ -30,7 +31,7 @@ _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 _REPLY = alt("classic_reply_number")
 #: ``« Reply #1 on: March 10, 2009, 07:23:49 AM »`` / ``« on: … »`` (2.0) or ``#1`` / ``{date}`` (2.1).
 _KEYINFO = (
-    rf"(?:«[ \t]*(?:(?:{_REPLY})[ \t]*\#(?P<num>\d{{1,7}})[ \t]+)?(?:on|am|le|el|em|il|op|dnia|:)?:?[ \t]*"
+    rf"(?:«[ \t]*(?:(?:{_REPLY})[ \t]*\#(?P<num>\d{{1,7}})[ \t]+)?(?:on|am|le|en|el|em|il|op|dnia|:)?:?[ \t]*"
     rf"(?P<date>{CLASSIC_DATE})[ \t]*»)"
 )
 _KEYINFO_RE = lazy(rf"^[ \t]*+{_KEYINFO}[ \t]*$", _F)
@@ -47,7 +48,9 @@ _BLOCK_TAIL_RE = lazy(
     _F,
 )
 _PRE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:\*+|Offline|Online|Thread Starter|Topic starter)[ \t]*$", _F)
-_STOP_RE = line_re(rf"{_LOGGED}|Report to moderator|Quote|Print|Go Down|Go Up|User actions|Pages[ \t]+\d+")
+_REPORT = alt("smf_report")
+_BUTTON = alt("smf_buttons")
+_STOP_RE = line_re(rf"{_LOGGED}|{_REPORT}|{_BUTTON}|(?:{alt('smf_pages')})[ \t]+\d+")
 
 
 _EVIDENCE_RE = lazy(
@@ -157,17 +160,30 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 _LIKES_RE = line_re(alt("classic_likes_this"))
 _STRONG_RE = line_re(
-    rf"(?:{_LOGGED}|Report to moderator|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
-    rf"(?:[ \t]+(?:{_LOGGED}|Report to moderator))?"
+    rf"(?:{_LOGGED}|{_REPORT}|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
+    rf"(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?"
 )
-_WEAK_RE = line_re(
-    r"(?:Quote|Modify|Remove|Split Topic|Quick Edit|More|Like|Unlike|Print|Go Up|Go Down|Go Up ▲|Go Down ▼|"
-    r"Reply|Notify|Mark unread|User actions|Approve|Unapprove|Restore|Issue Warning|Send this topic)"
-    r"(?:[ \t]+(?:Quote|Modify|Remove|Like|Unlike|Reply|Notify|Print))*"
-)
+_WEAK_RE = line_re(rf"(?:{_BUTTON})(?:[ \t]*[▲▼])?(?:[ \t]+(?:{_BUTTON}))*")
 
 
-@rule("SMF005", "post-buttons", tags=["buttons", "reactions"], trigger=r"Logged|moderator|Quote|like|Gespeichert|Journalis|línea|Registrado|Loggato|Gelogd|Zapisane|Записан|IP|Modify|Remove|Print|Go |Notify|Mark|User actions|Approve|Restore|Warning|Send this")
+
+
+def _literals(*concepts: str) -> tuple[str, ...]:
+    """Lower-cased literals of ``concepts``' phrases (the longest piece between placeholders), for triggers."""
+    out: dict[str, None] = {}
+    for c in concepts:
+        for p in phrases(c):
+            piece = max((x.strip() for x in regex.split(r"\{\w+\}", p)), key=len)
+            if piece:
+                out[piece.lower()] = None
+    return tuple(out)
+
+
+#: (every line the SMF005 patterns match holds one of these, lower-cased)
+_BUTTON_WORDS = (*_literals("classic_logged", "smf_report", "smf_buttons", "classic_likes_this"), "quote", "show ip")
+
+
+@rule("SMF005", "post-buttons", tags=["buttons", "reactions"], trigger=_BUTTON_WORDS)
 def post_buttons(view: TextView) -> Iterator[Hit]:
     """``Logged``, ``Report to moderator``, ``QuoteMulti-Quote`` and ``2 people like this.``; other quick buttons
     (``Quote``, ``Modify``, ``Like``) only in text sniffed as SMF.
@@ -189,15 +205,30 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
 _STARTED_RE = lazy(
     rf"^[ \t]*+Started by (?P<user>[^\n,]{{1,60}}),[ \t]*(?P<date>{CLASSIC_DATE})[ \t]*$", _F
 )
+#: a count as SMF prints it (``1,234``, ``1.234``, ``1 234``)
+_COUNT = r"\d(?:[\d,.]|[ \xa0\u202f](?=\d))*+"
 _TOPIC_RE = line_re(
     r"SMF [\d.]+[^\n]{0,20}© \d{4}[^\n]{0,40}Simple Machines[^\n]{0,40}|Powered by SMF[^\n]{0,80}|"
-    r"Simple Machines Forum|Previous topic - Next topic|« previous next »|"
-    r"\d+ (?:Members?|Guests?) and \d+ Guests? are viewing this topic\.|Page created in [\d.]+ seconds with \d+ queries\.|"
-    r"Pages:?[ \t]*\[?\d+\]?(?:[ \t]+\d+)*[^\n]{0,20}"
+    rf"Simple Machines Forum|Previous topic - Next topic|«[ \t]*(?:{alt('smf_previous')})[ \t]+(?:{alt('smf_next')})[ \t]*»|"
+    rf"(?P<viewing>\d+[ \t]+[^\W\d]+[ \t]+[^\W\d]+[ \t]+\d+[ \t]+[^\W\d]+[ \t]+(?:{alt('smf_viewing')}))|"
+    rf"(?:{alt('smf_page_created')})[ \t]+[\d.,]+[ \t]+[^\W\d]+\.?[ \t]+[^\W\d]+:?[ \t]+\d+(?:[ \t]+[^\W\d]+)?\.|"
+    rf"(?:{alt('smf_pages')}):?[ \t]*\[?[ \t]*\d+[ \t]*\]?(?:[ \t]+\[?[ \t]*\d+[ \t]*\]?)*[^\n]{{0,20}}|"
+    rf"(?:{alt('smf_author_col')})[ \t]+(?:{alt('smf_topic_label')}):[ \t]*[^\n]{{1,200}}?"
+    rf"[ \t]*\((?:{alt('smf_read_times', n=_COUNT)})\)"
 )
 
 
-@rule("SMF006", "topic-chrome", tags=["navigation", "post-meta"], scope="document", trigger=r"Started by|SMF|Simple Machines|topic|viewing|Page created|Pages")
+_TOPIC_WORDS = (
+    "started by",
+    "smf",
+    "simple machines",
+    "topic",
+    "»",
+    *_literals("smf_viewing", "smf_page_created", "smf_pages", "smf_read_times"),
+)
+
+
+@rule("SMF006", "topic-chrome", tags=["navigation", "post-meta"], scope="document", trigger=_TOPIC_WORDS)
 def topic_chrome(view: TextView) -> Iterator[Hit]:
     """``Started by X, {date}`` (the starter is kept), ``Previous topic - Next topic``, SMF credit lines.
 
@@ -209,19 +240,63 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "topic starter line", {"doc.starter": m.group("user").strip()}, moved_to="starter")
     for i, m in iter_line_matches(view, _TOPIC_RE):
         s = m.group(0)
-        if view.engine == "smf" or "Simple Machines" in s or "SMF" in s or "viewing this topic" in s:
+        if view.engine == "smf" or "Simple Machines" in s or "SMF" in s or m.group("viewing") is not None:
             yield Hit(i, i, "topic chrome")
 
 
-_SNIFF_ON_RE = lazy(r"«[ \t]*(?:Reply #\d+ )?on: ")
+_HEADER_RE = line_re(
+    rf"(?:{alt('smf_welcome')}),[ \t]*(?:{alt('smf_guest')})\.[^\n]{{0,100}}?(?:{alt('smf_register')})[ \t]*[.!]?|"
+    rf"(?:{alt('smf_quick_login')})|"
+    # the quick login's session lengths, the select's options on one line: ``1 Hour 1 Day 1 Week 1 Month Forever``
+    r"(?:1[ \t]+[^\W\d]{2,12}[ \t]+){3}1[ \t]+[^\W\d]{2,12}(?:[ \t]+[^\W\d]{2,12}){1,2}|"
+    rf"(?P<news>(?:{alt('smf_news')}):)"
+)
+#: a breadcrumb of the linktree, one a line: ``Bread and sourdough »``
+_CRUMB_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?[^\n»]{1,80}?[ \t]*»[ \t]*$", regex.MULTILINE)
+_HEADER_WORDS = (*_literals("smf_welcome", "smf_quick_login", "smf_news"), "»")
+
+
+@rule("SMF007", "guest-header", tags=["navigation", "notice"], scope="document", trigger=_HEADER_WORDS)
+def guest_header(view: TextView) -> Iterator[Hit]:
+    """SMF 2.0's header for guests: ``Welcome, Guest. Please login or register.``, the quick login (its session
+    lengths and legend), the ``News:`` box with its text, and the linktree's ``Board »`` lines (text sniffed as
+    SMF only).
+
+    Example (removed)::
+
+        Welcome, Guest. Please login or register.
+        Login with username, password and session length
+    """
+    if view.engine != "smf":
+        return
+    for i, m in iter_line_matches(view, _HEADER_RE):
+        end = i
+        if m.group("news") is not None:
+            # the news item under its label (one paragraph)
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] <= i + 3 and word_count(view.lines[nxt[0]]) <= 60:
+                end = nxt[0]
+        yield Hit(i, end, "guest header")
+    crumbs = [i for i, _m in iter_line_matches(view, _CRUMB_RE) if word_count(view.lines[i]) <= 10]
+    run: list[int] = []
+    for i in [*crumbs, -9]:
+        if run and (i < 0 or any(view.is_live(k) for k in range(run[-1] + 1, i))):
+            if len(run) >= 2:
+                yield Hit(run[0], run[-1], "linktree")
+            run = []
+        if i >= 0:
+            run.append(i)
+
+
+_SNIFF_ON_RE = lazy(rf"«[ \t]*(?:(?:{_REPLY})[ \t]*\#\d+[ \t]+)?(?:on|am|le|en|el|em|il|op|dnia)?:[ \t]", _F)
 _SNIFF_LIKES_RE = lazy(r"\d+ (?:person likes|people like) this\.")
 _SNIFF = (
     (_SNIFF_ON_RE, 0.5),
-    (lazy(r"^[ \t]*+Quote from: ", regex.MULTILINE), 0.35),
-    (lazy(r"^[ \t]*+Logged[ \t]*$", regex.MULTILINE), 0.3),
-    (lazy(r"Last Edit: [^\n]{4,60} by "), 0.3),
+    (lazy(rf"^[ \t]*+(?:{_QUOTE_FROM})[ \t]*:[ \t]", _F), 0.35),
+    (lazy(rf"^[ \t]*+(?:{_LOGGED})[ \t]*$", _F), 0.3),
+    (lazy(rf"(?:{alt('classic_last_edit')}):[ \t]*[^\n]{{4,60}}", _F), 0.3),
     (lazy(r"Simple Machines|Powered by SMF"), 0.5),
-    (lazy(r"Report to moderator"), 0.3),
+    (lazy(_REPORT), 0.3),
     (_SNIFF_LIKES_RE, 0.3),
     (lazy(r"^[ \t]*+Started by [^\n,]{1,60}, ", regex.MULTILINE), 0.2),
 )
@@ -240,7 +315,7 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="smf",
     prefix="SMF",
-    rules=(author_block, reply_header, quote, edit_note, post_buttons, topic_chrome),
+    rules=(author_block, reply_header, quote, edit_note, post_buttons, topic_chrome, guest_header),
     sniff=sniff,
     description="Simple Machines Forum 1.x/2.x pages flattened to text",
 )
