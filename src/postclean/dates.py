@@ -201,6 +201,12 @@ _DATE_CORE = (
     r"|(?P<dotted>(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}))"
 )
 
+#: 18/12/2025 with an optional time (``18/12/2025, 21h02``): day first, as French, Spanish and Portuguese
+#: forums print it, month first when the day cannot be (12/18/2025). Not a :data:`DATE_RE` form (a bare
+#: slashed date is ambiguous in prose): :func:`parse_date` falls back to it, the forum packs' headers use it.
+SLASHED_DATE = rf"(?P<slashed>(?P<d5>\d{{1,2}})/(?P<m5>\d{{1,2}})/(?P<y5>\d{{4}}))(?!/)(?:{_TIME_PART})?"
+_SLASHED_RE = lazy(SLASHED_DATE, regex.IGNORECASE | regex.VERSION1)
+
 #: A date, with optional weekday before and optional time/zone after, anywhere in a string.
 DATE_RE = lazy(
     rf"(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?",
@@ -282,6 +288,13 @@ def _from_match(m: regex.Match[str]) -> _dt.date | _dt.datetime | None:
     return None
 
 
+def _from_slashed(m: regex.Match[str]) -> _dt.date | _dt.datetime | None:
+    d, mo = int(m.group("d5")), int(m.group("m5"))
+    if mo > 12 >= d:
+        d, mo = mo, d
+    return _build(int(m.group("y5")), mo, d, m)
+
+
 def parse_date(text: str) -> _dt.date | _dt.datetime | None:
     """Parse the first date in ``text``.
 
@@ -291,6 +304,8 @@ def parse_date(text: str) -> _dt.date | _dt.datetime | None:
     datetime.datetime(2025, 12, 18, 16, 54)
     >>> parse_date("2025年12月18日 GMT+8 16:54").isoformat()
     '2025-12-18T16:54:00+08:00'
+    >>> parse_date("12/03/2015, 21h02")
+    datetime.datetime(2015, 3, 12, 21, 2)
     >>> parse_date("no date here") is None
     True
     """
@@ -300,4 +315,9 @@ def parse_date(text: str) -> _dt.date | _dt.datetime | None:
         value = _from_match(m)
         if value is not None:
             return value
+    if "/" in text:
+        for m in _SLASHED_RE.finditer(text):
+            value = _from_slashed(m)
+            if value is not None:
+                return value
     return None

@@ -190,6 +190,9 @@ class Spec:
     nested: bool = False
     #: When set, only post nodes whose ``id`` matches this regular expression are kept.
     post_id_re: str = ""
+    #: Post-shaped nodes that are the previous post's reactions bar (vBulletin 4's "Post Thank You" add-on box
+    #: is an ``li.postcontainer`` of its own): their text goes to that post's ``reactions``.
+    reactions_post: str = ""
 
 
 @dataclass(frozen=True)
@@ -728,7 +731,18 @@ def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
         nodes = _top_level(nodes, -1)
     drafts: list[Draft] = []
     orphans: list[Removal] = []
+    aside_ids = {x.mem_id for x in select(tree, spec.reactions_post)} if spec.reactions_post else set()
     for n in nodes:
+        if n.mem_id in aside_ids:
+            text = node_text(n)
+            if drafts and text:
+                prev = drafts[-1]
+                lines = render_lines(n, images=False)
+                prev.reactions = prev.reactions or clean_inline(" ".join(lines))
+                prev.removals.append(make_removal(spec.prefix, "reactions", text, node_path(n, depth=2)))
+            elif text:
+                orphans.append(make_removal(spec.prefix, "reactions", text, node_path(n, depth=2)))
+            continue
         d = extract_post(n, spec)
         if d.discard is not None:
             text = "\n".join([d.discard, *(x for x in d.lines if x)])

@@ -63,6 +63,8 @@ VB4 = Spec(
     edit_note="blockquote.lastedited, .lastedited",
     drop=_DROP,
     chrome=".postfoot, .postcontrols, .postlinking",
+    # the Post Thank You add-on's box: an li.postcontainer of its own after the thanked post
+    reactions_post="li[id^=post_thanks_box]",
     title="#pagetitle h1 .threadtitle, #pagetitle h1, h1",
     page_current=".pagination .selected a, .pagination span.selected",
     page_last=".pagination a",

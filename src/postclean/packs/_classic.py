@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from .._lazy import lazy
-from ..dates import DATE_RE, parse_date
+from ..dates import DATE_RE, SLASHED_DATE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..phrases import PHRASES, alternation
 from ..text import TextView, line_key, word_count
@@ -80,7 +80,7 @@ def line_re(body: str, flags: int = _FLAGS) -> regex.Pattern[str]:
 
 # ----------------------------------------------------------------------------------------------- dates
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+_TIME = r"\d{1,2}(?::\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|h\d{2})"
 _RELATIVE_WORDS = (
     r"Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier|Hoy|Ayer|Hoje|Ontem|Oggi|Ieri|Vandaag|Gisteren|"
     r"Dzisiaj|Wczoraj|Сегодня|Вчера"
@@ -90,10 +90,12 @@ _RELATIVE = (
     r"|\d{1,3}[ \t]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)[ \t]+ago"
     r"|(?:a|one|\d{1,2})[ \t]+Weeks?[ \t]+Ago(?:[ \t]+at[ \t]+" + _TIME + r")?)"
 )
+#: ``12/03/2015, 21h02`` (day first; French, Spanish and Portuguese language packs), named groups dropped.
+_SLASHED = regex.sub(r"\(\?P<\w+>", "(?:", SLASHED_DATE)
 _NUMERIC = rf"(?:\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?[^\S\n]+(?:at[^\S\n]+)?{_TIME})?"
 #: A post date as the classic engines print it: numeric (US or ISO), relative, or any :data:`DATE_RE` form.
 #: (``DATE_RE``'s optional am/pm after ``\s*`` can swallow a line break; the look-behind gives it back.)
-CLASSIC_DATE = rf"(?:{_NUMERIC}|{_RELATIVE}|{DATE_RE.pattern})(?<!\s)"
+CLASSIC_DATE = rf"(?:{_NUMERIC}|{_RELATIVE}|{DATE_RE.pattern}|{_SLASHED})(?<!\s)"
 CLASSIC_DATE_RE = lazy(CLASSIC_DATE, _FLAGS)
 DATE_ONLY_LINE_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?{CLASSIC_DATE}[ \t]*$", _FLAGS)
 
@@ -101,7 +103,7 @@ _US_RE = lazy(
     r"(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<y>\d{4})|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
 )
 _TIME_RE = lazy(
-    r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?)?"
+    r"(?P<h>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?)?"
 )
 
 

@@ -40,7 +40,7 @@ _STATUS = alt("classic_online_status", user=r"(?P<user>[^\n]{1,60}?)")
 _STATUS_NOGROUP = alt("classic_online_status")
 _MENU_RE = line_re(rf"{_MENU}|{_STATUS_NOGROUP}")
 _MENU_NEEDLE = lazy(
-    r"Profil|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
+    r"Profil|profil|perfil|Profiel|posty|Просмотр|Сообщения|anzeigen|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
     r"Nachricht|Beiträge|message|mensaje|Mensaje|mensagem|Mensagem|messaggio|Messaggio|bericht|Privébericht|"
     r"wiadomo|сообщен|Личное|профиль|ffline|nline|Kontakt|déconnecté|connecté|desconectado|línea|in linea|"
     r"jest|форума|Send PM|Send an email|Send email|E-Mail|threads started"
@@ -353,8 +353,8 @@ def glued_post_header(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "post header glued to the text", facts, cols=cols, moved_to="date")
 
 
-_QUOTE_LABEL = r"(?:Quote|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|Цитата)"
-_VIEW_POST = r"(?:View Post|Beitrag anzeigen|Voir le message|Ver mensaje|Ver post|Visualizza messaggio|Bekijk bericht|Zobacz post|Посмотреть сообщение)"
+_QUOTE_LABEL = alt("quote")
+_VIEW_POST = alt("vb_view_post")
 _QUOTE_HEADER_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*"
     rf"(?P<user>[^\n]{{1,60}}?)(?:(?:[ \t]*{_VIEW_POST}[ \t]*|[ \t]{{3,}}+)(?P<text>[^\n]*?))?[ \t]*$",
@@ -366,6 +366,7 @@ _QUOTE_SPLIT_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*$", _F
 )
 _VIEW_POST_RE = lazy(rf"^[ \t]*+{_VIEW_POST}[ \t]*$", _F)
+_VIEW_POST_IN_RE = lazy(_VIEW_POST, _F)
 
 
 def _prev_live(view: TextView, i: int) -> int | None:
@@ -394,9 +395,7 @@ def _text_follows(view: TextView, i: int) -> bool:
     "quote",
     tags=["quote"],
     stage="structure",
-    trigger=r"Originally|Zitat von|Message d'origine|Posté par|Mensaje original|Publicado originalmente|"
-    r"Postado originalmente|Originalmente postado|Originariamente inviato|Oorspronkelijk geplaatst|"
-    r"Oryginalnie napisane|Сообщение от",
+    trigger=alt("originally_posted_by"),
 )
 def quote(view: TextView) -> Iterator[Hit]:
     """``Quote:`` / ``Originally Posted by X`` (``View Post``) quote headers; quoted text to ``post.quotes``.
@@ -416,7 +415,7 @@ def quote(view: TextView) -> Iterator[Hit]:
         user = m.group("user").strip()
         if not _plausible(user):
             continue
-        strong = m.group("lead") is not None or m.group("text") is not None or "View Post" in m.group(0)
+        strong = m.group("lead") is not None or m.group("text") is not None or _VIEW_POST_IN_RE.search(m.group(0))
         if not strong and view.engine not in _CLASSIC and not _text_follows(view, i):
             continue
         start = i
@@ -458,7 +457,7 @@ _LABEL_RE = lazy(
 )
 
 
-@rule("VB005", "block-label", tags=["quote"], trigger=r"^[ \t]*+(?:Quote|Code|PHP|HTML|Zitat|Citation|Cita|Citação|Citazione|Citaat|Cytat|Цитата|Código|Codice|Kod|Код)")
+@rule("VB005", "block-label", tags=["quote"], trigger=rf"^[ \t]*+(?:{_QUOTE_LABEL}|{alt('classic_code_header')})")
 def block_label(view: TextView) -> Iterator[Hit]:
     """Lone ``Quote:`` / ``Code:`` / ``PHP Code:`` labels of quote and code boxes (classic engines only).
 
@@ -505,8 +504,10 @@ def signature(view: TextView) -> Iterator[Hit]:
 
 
 _EDIT_RE = lazy(
-    rf"^[ \t]*+(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)(?:[ \t]*;|[ \t]+:)[ \t]*"
-    rf"(?P<when>[^\n]{{1,80}}?\d[^\n]{{0,40}}?)"
+    rf"^[ \t]*+(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)"
+    # ``; 01-21-2008 at 04:18 PM.``, or the German packs' ``(12.03.2015 um 21:30 Uhr)``
+    rf"(?:(?:[ \t]*;|[ \t]+:)[ \t]*(?P<when>[^\n]{{1,80}}?\d[^\n]{{0,40}}?)"
+    rf"|[ \t]+(?P<when>\(\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}[^()\n]{{0,30}}?\d{{1,2}}[:.h]\d{{2}}[^()\n]{{0,12}}\)))"
     rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$",
     _F,
 )
@@ -532,9 +533,15 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 
 _BUTTON = alt("classic_post_buttons")
+_THANKS_BUTTON = alt("vb_thanks_button")
+#: The post buttons, the thanks add-on's button (``Danke Mit Zitat antworten``) only before another one.
 _BUTTONS_RE = lazy(
-    rf"^[ \t]*+(?:{_BUTTON})(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$", _F
+    rf"^[ \t]*+(?:(?:{_THANKS_BUTTON})[ \t\xa0]*[|•·]?[ \t\xa0]*)?(?:{_BUTTON})"
+    rf"(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$",
+    _F,
 )
+#: The thanks add-on's button on a line of its own (taken when a post-buttons line follows).
+_THANKS_BUTTON_RE = line_re(_THANKS_BUTTON)
 #: The fixed words of the online statuses (``is offline``, ``ist online`` …), for the standard ``re`` module,
 #: which scans a text for plain words much faster than ``regex`` (case-sensitive: it is slow otherwise).
 _STATUS_WORD_SCAN = re.compile(
@@ -566,8 +573,13 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
 
         Reply With Quote
     """
-    for i, _m in iter_line_matches(view, _BUTTONS_RE):
+    buttons = [i for i, _m in iter_line_matches(view, _BUTTONS_RE)]
+    for i in buttons:
         yield Hit(i, i, "post buttons")
+    for i, _m in iter_line_matches(view, _THANKS_BUTTON_RE):
+        nxt = view.first_live(i + 1)
+        if nxt and nxt[0] <= i + 2 and nxt[0] in buttons:
+            yield Hit(i, i, "thanks button before the post buttons")
     for m in _STATUS_WORD_SCAN.finditer(view.text):  # (only lines holding an online status are tried)
         i = view.line_at(m.start())
         if view.is_live(i) and _STATUS_BUTTONS_RE.match(view.lines[i]):
@@ -577,7 +589,7 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "post buttons")
 
 
-@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|Nachricht|message|mensaje|mensagem|messaggio|bericht|wiadomo|сообщ|nline|ffline")
+@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline")
 def member_menu(view: TextView) -> Iterator[Hit]:
     """Member menu (``View Public Profile``, ``Find More Posts by X``), online status and avatar alt lines.
 
@@ -616,6 +628,29 @@ def member_menu(view: TextView) -> Iterator[Hit]:
 _THANKS_RE = lazy(rf"^[ \t]*+(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
 #: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
 _NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
+#: The thanks line cut around the thanked name's link (one text node a line): the words before the name, and
+#: those after it, from the ``classic_thanks`` templates.
+_THANKS_PARTS = [p.split("{user}") for ps in PHRASES["classic_thanks"].values() for p in ps if "{user}" in p[1:]]
+
+
+def _parts_re(parts: set[str]) -> str:
+    items = sorted((x.strip() for x in parts if x.strip()), key=len, reverse=True)
+    return "|".join(regex.escape(x).replace(r"\ ", r"[ \t]+").replace(r"\{n\}", r"\d[\d,.]*") for x in items)
+
+
+_THANKS_HEAD_RE = line_re(_parts_re({h for h, _t in _THANKS_PARTS}))
+_THANKS_TAIL_RE = line_re(_parts_re({t for _h, t in _THANKS_PARTS}))
+_THANK_DATE_RE = lazy(r"\([^()\n]{1,40}\)")
+
+
+def _names_line(line: str) -> bool:
+    """``line`` (matched by ``_NAMES_RE``) lists names, each maybe with the date of its thanks in brackets
+    (``Petra_H (12.03.2015)``): not a sentence."""
+    if line.rstrip().endswith("."):
+        return False
+    return word_count(_THANK_DATE_RE.sub("", line)) <= 3 * (line.count(",") + 1)
+
+
 _LIKES_RE = line_re(r"Likes?|Like Tree\s?\d+\s?Likes?|\d[\d,]*[ \t]+Likes?|\d+[ \t]+Thanks|Thanks|Thanked by:?")
 
 
@@ -636,9 +671,20 @@ def thanks(view: TextView) -> Iterator[Hit]:
             if nxt and nxt[0] <= i + 2 and _NAMES_RE.match(view.lines[nxt[0]]):
                 who = view.lines[nxt[0]].strip()
                 end = nxt[0]
-        if end > i and (view.lines[end].rstrip().endswith(".") or word_count(view.lines[end]) > 3 * (view.lines[end].count(",") + 1)):
+        if end > i and not _names_line(view.lines[end]):
             who, end = "", i
         yield Hit(i, end, "thanks line", {"post.reactions": who or None}, moved_to="reactions")
+    for i, _m in iter_line_matches(view, _THANKS_HEAD_RE):
+        nxt = view.first_live(i + 1, 3)
+        if len(nxt) < 2 or nxt[1] > i + 4 or len(view.lines[nxt[0]].strip()) > 60:
+            continue
+        if not _THANKS_TAIL_RE.match(view.lines[nxt[1]]):
+            continue
+        end = nxt[1]
+        who = ""
+        if len(nxt) > 2 and nxt[2] <= end + 2 and _NAMES_RE.match(view.lines[nxt[2]]) and _names_line(view.lines[nxt[2]]):
+            who, end = view.lines[nxt[2]].strip(), nxt[2]
+        yield Hit(i, end, "thanks line, one part a line", {"post.reactions": who or None}, moved_to="reactions")
     if view.engine == "vbulletin":
         for i, _m in iter_line_matches(view, _LIKES_RE):
             yield Hit(i, i, "likes line")
@@ -686,14 +732,22 @@ def post_header(view: TextView) -> Iterator[Hit]:
 _NOTICE_RE = line_re(
     r"Powered by vBulletin[^\n]{0,200}|Copyright ©?[^\n]{0,40}(?:Jelsoft Enterprises|vBulletin Solutions)[^\n]{0,120}|"
     r"All times are GMT[^\n]{0,80}|Currently Active Users Viewing This Thread:[^\n]{0,200}|"
-    r"Results \d+ to \d+ of \d+|Thread:[ \t]+[^\n]{1,200}|View Full Version[ \t]*:[^\n]{0,200}|"
-    r"You may not (?:post new threads|post replies|post attachments|edit your posts)|"
-    r"Show Printable Version|Email this Page…?|Subscribe to this Thread…?|Linear Mode|Switch to (?:Hybrid|Threaded) Mode|"
-    r"« Previous Thread \| Next Thread »|Thread Tools|Display Modes|Rate This Thread|Search this Thread"
+    rf"(?:{alt('vb_thread_label')})[ \t]?:[ \t]+[^\n]{{1,200}}|View Full Version[ \t]*:[^\n]{{0,200}}|"
+    rf"{alt('vb_thread_chrome')}"
 )
+#: The selected item of vBulletin's quick language chooser in the footer: ``-- English (US)``, ``-- Deutsch (Sie)``.
+_LANG_CHOOSER_RE = lazy(
+    rf"^[ \t]*+--[ \t]*(?:{alt('language_endonyms')}|{alt('language_exonyms')})(?:[ \t]*\([^()\n]{{1,24}}\))*[ \t]*$", _F
+)
+#: A footer link (``Contact Us``, the site's name, ``Archive``): a few words, no sentence.
+_FOOTER_LINK_RE = lazy(r"^[ \t]*+[^\s.!?:][^\n.!?:]{0,40}[ \t]*$")
+#: What closes vBulletin's footer links: the time-zone line, the credit, the copyright.
+_FOOTER_END_RE = lazy(rf"^[ \t]*+(?:{alt('all_times_are')}|Powered by|Copyright|©)", _F)
+#: A one-word toolbar menu (``Display``, ``Ansicht``): taken next to other thread-chrome lines only.
+_TOOLBAR_WORD_RE = line_re(alt("vb_toolbar_words"))
 
 
-@rule("VB012", "thread-chrome", tags=["navigation", "notice"], trigger=r"vBulletin|GMT|Viewing|Results|Thread|Full Version|You may not|Printable|Email this|Subscribe|Mode|Rate This")
+@rule("VB012", "thread-chrome", tags=["navigation", "notice"])
 def thread_chrome(view: TextView) -> Iterator[Hit]:
     """vBulletin thread and footer chrome: ``Results 1 to 10 of 15``, ``Thread Tools``, credit line.
 
@@ -703,22 +757,79 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
 
         Powered by vBulletin® Version 4.2.3
     """
+    taken: list[int] = []
     for i, m in iter_line_matches(view, _NOTICE_RE):
         s = m.group(0).strip()
         if view.engine == "vbulletin" or "vBulletin" in s or "GMT" in s or "Viewing" in s:
+            taken.append(i)
             yield Hit(i, i, "thread chrome")
+    if view.engine == "vbulletin":
+        yield from _footer_links(view)
+    if view.engine == "vbulletin" and taken:
+        near = set(taken)
+        for i, _m in iter_line_matches(view, _TOOLBAR_WORD_RE):
+            if any(k in near for k in range(i - 3, i + 4)):
+                yield Hit(i, i, "thread toolbar menu")
 
 
-_SNIFF_STATUS_RE = lazy(r" is (?:offline|online now)[ \t]*$", regex.MULTILINE)
+#: The online statuses' words after a name (``is offline``, ``ist offline``, ``вне форума`` …).
+_STATUS_TAILS = sorted(
+    {p[len("{user} ") :] for ps in PHRASES["classic_online_status"].values() for p in ps if p.startswith("{user} ")},
+    key=len,
+    reverse=True,
+)
+_SNIFF_STATUS_RE = lazy(
+    r"[ \t](?:" + "|".join(regex.escape(t).replace(r"\ ", " ") for t in _STATUS_TAILS) + r")[ \t]*$", regex.MULTILINE
+)
+def _footer_links(view: TextView) -> Iterator[Hit]:
+    """The language chooser's ``-- English (US)`` and the footer links under it (``Contact Us`` / site name /
+    ``Archive`` …), up to the time-zone or credit line that ends vBulletin's footer (or the end of the text)."""
+    for i, _m in iter_line_matches(view, _LANG_CHOOSER_RE):
+        links: list[int] = []
+        k = i + 1
+        gap = 0
+        end_found = False
+        while k < len(view) and len(links) <= 8:
+            line = view.lines[k]
+            if not line.strip() or view.claimed[k]:
+                gap += not view.claimed[k]
+                if gap > 2:
+                    break
+                k += 1
+                continue
+            gap = 0
+            if _FOOTER_END_RE.match(line):
+                end_found = True
+                break
+            if not _FOOTER_LINK_RE.match(line) or word_count(line) > 5:
+                break
+            links.append(k)
+            k += 1
+        if not end_found and view.first_live(k):
+            links = []
+        yield Hit(i, i, "language chooser")
+        for k in links:
+            yield Hit(k, k, "footer link")
+
+
 _SNIFF_RULE_RE = lazy(r"^[ \t]*+_{18}[ \t]*$", regex.MULTILINE)
 _SNIFF_DATE_RE = lazy(r"^[ \t]*+\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE)
 _SNIFF = (
-    (lazy(r"Originally Posted by", regex.IGNORECASE), 0.35),
-    (lazy(r"^[ \t]*+Reply With Quote[ \t]*$", regex.MULTILINE), 0.35),
-    (lazy(r"^[ \t]*+(?:[-•][ \t]*)?Join Date\b", regex.MULTILINE), 0.25),
+    (lazy(rf"^[ \t]*+(?:{alt('originally_posted_by')})\b", _F), 0.35),
+    (lazy(rf"^[ \t]*+(?:(?:{_THANKS_BUTTON})[ \t]+)?(?:{alt('vb_reply_with_quote')})[ \t]*$", regex.MULTILINE), 0.35),
+    # the join-date label (``Join Date``; in the other languages, whose labels are common words, with its date
+    # after it: ``Registriert seit`` / ``11.2011``)
+    (
+        lazy(
+            rf"^[ \t]*+(?:[-•][ \t]*)?(?:Join Date\b|(?:{alt('vb_join_date')})[ \t]*:?[ \t]*"
+            r"(?:\n[ \t]*+(?:[-•][ \t]*)?)?(?:[^\W\d_]{3,9}\.?[ \t]+)?\d{1,4}[./-]?\d)",
+            regex.MULTILINE,
+        ),
+        0.25,
+    ),
     (_SNIFF_STATUS_RE, 0.3),
     (lazy(r"View Public Profile|Find More Posts by|View Forum Posts"), 0.3),
-    (lazy(r"Last edited by [^;\n]{1,60}; "), 0.3),
+    (lazy(rf"(?:{alt('classic_last_edited_by')})[ \t]+[^;(\n]{{1,60}}(?:; |[ \t]\(\d)"), 0.3),
     (_SNIFF_RULE_RE, 0.2),
     (lazy(r"vBulletin"), 0.5),
     (_SNIFF_DATE_RE, 0.4),
@@ -727,7 +838,7 @@ _SNIFF = (
 )
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {
-    _SNIFF_STATUS_RE: lambda head: " is o" in head,
+    _SNIFF_STATUS_RE: lambda head: any(t in head for t in _STATUS_TAILS),
     _SNIFF_RULE_RE: lambda head: "__________________" in head,
     _SNIFF_DATE_RE: lambda head: "#" in head and (" AM" in head or " PM" in head),
 }
