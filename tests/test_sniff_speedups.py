@@ -107,6 +107,7 @@ FRAGMENTS = (
     "Bob wrote: ↑",
     "[–] someone 12 points",
     "J",
+    "J Offline",
     "12 replies",
     "ORİGİNALLY POSTED BY",
     "link to comment",

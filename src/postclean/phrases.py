@@ -199,9 +199,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Responder", "Citar", "Reportar", "Denunciar", "Me gusta", "Compartir", "Marcador"),
         "pt": ("Responder", "Citar", "Denunciar", "Curtir", "Compartilhar", "Favorito"),
         "it": ("Rispondi", "Cita", "Segnala", "Mi piace", "Condividi", "Segnalibro"),
-        "nl": ("Reageren", "Citeren", "Rapporteren", "Vind ik leuk", "Delen", "Bladwijzer", "Leuk"),
+        "nl": ("Citeer", "Reageren", "Citeren", "Rapporteren", "Vind ik leuk", "Delen", "Bladwijzer", "Leuk"),
         "pl": ("Odpowiedz", "Cytuj", "Zgłoś", "Lubię to", "Udostępnij", "Zakładka"),
-        "ru": ("Ответить", "Цитировать", "Пожаловаться", "Нравится", "Поделиться", "Закладка", "Жалоба"),
+        "ru": ("Цитата", "Ответить", "Цитировать", "Пожаловаться", "Нравится", "Поделиться", "Закладка", "Жалоба"),
     },
     # --- classic engines (vBulletin, phpBB, SMF, MyBB, FluxBB) ---
     # Templates may hold {user} (a poster name) and {n} (a number); the classic packs turn them into patterns.
@@ -1129,9 +1129,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Responder", "Citar", "Compartir", "Reportar", "Denunciar", "Me gusta", "Marcador", "Copiar enlace", "Editar", "Opciones", "Más", "Leer más", "Reportar publicación", "Compartir esta publicación"),
         "pt": ("Responder", "Citar", "Compartilhar", "Denunciar", "Curtir", "Favorito", "Copiar link", "Editar", "Opções", "Mais", "Leia mais", "Denunciar postagem", "Compartilhar este post"),
         "it": ("Rispondi", "Cita", "Condividi", "Segnala", "Mi piace", "Segnalibro", "Copia link", "Modifica", "Opzioni", "Altro", "Leggi tutto", "Segnala messaggio", "Condividi questo messaggio"),
-        "nl": ("Reageren", "Beantwoorden", "Citeren", "Delen", "Rapporteren", "Markeren", "Vind ik leuk", "Bladwijzer", "Link kopiëren", "Bewerken", "Opties", "Meer", "Lees meer", "Bericht rapporteren", "Bericht delen", "Leuk"),
+        "nl": ("Citeer", "Reageren", "Beantwoorden", "Citeren", "Delen", "Rapporteren", "Markeren", "Vind ik leuk", "Bladwijzer", "Link kopiëren", "Bewerken", "Opties", "Meer", "Lees meer", "Bericht rapporteren", "Bericht delen", "Leuk"),
         "pl": ("Odpowiedz", "Cytuj", "Udostępnij", "Zgłoś", "Lubię to", "Zakładka", "Kopiuj link", "Edytuj", "Opcje", "Więcej", "Czytaj więcej", "Zgłoś post", "Udostępnij ten post"),
-        "ru": ("Ответить", "Цитировать", "Поделиться", "Пожаловаться", "Нравится", "Закладка", "Копировать ссылку", "Редактировать", "Опции", "Ещё", "Читать далее", "Пожаловаться на сообщение", "Поделиться сообщением", "Жалоба"),
+        "ru": ("Цитата", "Ответить", "Цитировать", "Поделиться", "Пожаловаться", "Нравится", "Закладка", "Копировать ссылку", "Редактировать", "Опции", "Ещё", "Читать далее", "Пожаловаться на сообщение", "Поделиться сообщением", "Жалоба"),
     },
     # NodeBB (verified translations for de/fr/es/ru in the catalogue; the rest standard translations).
     "nodebb_said_in": {
@@ -1245,7 +1245,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "ips_posted": {
         "en": ("Posted", "Posted on"),
         "de": ("Geschrieben", "Verfasst", "Gepostet"),
-        "fr": ("Posté", "Publié", "Posté le", "Publié le"),
+        "fr": ("Posté(e)", "Posté", "Publié", "Posté le", "Posté(e) le", "Publié le"),
         "es": ("Publicado", "Publicado el"),
         "pt": ("Postado", "Postado em", "Publicado"),
         "it": ("Inviato", "Pubblicato", "Inviato il"),
@@ -1340,10 +1340,59 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Lien vers le commentaire", "Lien vers le message", "Partager sur d’autres sites", "Partager sur d'autres sites", "Plus d'options de partage...", "Signaler ce message", "Messages recommandés", "Auteur", "Message populaire", "Aller à la liste des sujets", "Répondre à ce sujet", "Contenu similaire", "Développer", "(modifié)"),
         "es": ("Enlace al comentario", "Enlace a la publicación", "Compartir en otros sitios", "Más opciones para compartir...", "Reportar publicación", "Publicaciones recomendadas", "Autor", "Publicación popular", "Ir a la lista de temas", "Responder a este tema", "Contenido similar", "Expandir", "(editado)"),
         "pt": ("Link para o comentário", "Link para a publicação", "Compartilhar em outros sites", "Mais opções de compartilhamento...", "Denunciar publicação", "Posts Recomendados", "Postagens recomendadas", "Autor", "Post popular", "Ir para lista de tópicos", "Responder a este tópico", "Conteúdo semelhante", "Expandir", "(editado)"),
-        "it": ("Link al commento", "Link al messaggio", "Condividi su altri siti", "Altre opzioni di condivisione...", "Segnala messaggio", "Messaggi raccomandati", "Autore", "Messaggio popolare", "Vai all'elenco degli argomenti", "Rispondi a questa discussione", "Contenuti simili", "Espandi", "(modificato)"),
+        "it": ("Messaggi consigliati", "Link al commento", "Link al messaggio", "Condividi su altri siti", "Altre opzioni di condivisione...", "Segnala messaggio", "Messaggi raccomandati", "Autore", "Messaggio popolare", "Vai all'elenco degli argomenti", "Rispondi a questa discussione", "Contenuti simili", "Espandi", "(modificato)"),
         "nl": ("Link naar reactie", "Link naar bericht", "Delen op andere sites", "Meer opties voor delen...", "Bericht rapporteren", "Aanbevolen berichten", "Auteur", "Populair bericht", "Ga naar topic overzicht", "Reageer op dit topic", "Vergelijkbare inhoud", "Uitvouwen", "(bewerkt)"),
         "pl": ("Odnośnik do komentarza", "Link do komentarza", "Link do posta", "Udostępnij na innych stronach", "Więcej opcji udostępniania...", "Zgłoś post", "Rekomendowane odpowiedzi", "Polecane posty", "Autor", "Popularny post", "Przejdź do listy tematów", "Odpowiedz w tym temacie", "Podobna zawartość", "Rozwiń", "(edytowany)"),
         "ru": ("Ссылка на комментарий", "Ссылка на сообщение", "Поделиться на другие сайты", "Больше вариантов поделиться...", "Пожаловаться на сообщение", "Рекомендуемые сообщения", "Автор", "Популярное сообщение", "Перейти к списку тем", "Ответить в тему", "Похожий контент", "Развернуть", "(изменено)"),
+    },
+    # Invision's "who is here" widget under a topic: its heading, then names or the line saying there are none
+    "ips_recently_browsing": {
+        "en": ("Recently Browsing", "Recently Browsing This Topic"),
+        "de": ("Kürzlich hier", "Zuletzt hier", "Kürzlich aktive Benutzer"),
+        "fr": ("Récemment consulté", "Navigue récemment", "Consulté récemment"),
+        "es": ("Navegando recientemente", "Viendo recientemente"),
+        "pt": ("Quem Está Navegando", "Navegando recentemente"),
+        "it": ("Chi sta navigando", "Navigazione recente"),
+        "nl": ("Recent bekeken", "Recent bezocht"),
+        "pl": ("Ostatnio przeglądający", "Przeglądający"),
+        "ru": ("Сейчас на странице", "Недавно просматривали"),
+    },
+    "ips_none_viewing": {
+        "en": ("No registered users viewing this page",),
+        "de": ("Keine registrierten Benutzer sehen diese Seite", "Keine registrierten Benutzer sehen sich diese Seite an"),
+        "fr": ("Aucun utilisateur enregistré regardant cette page", "Aucun utilisateur enregistré ne consulte cette page"),
+        "es": ("No hay usuarios registrados viendo esta página",),
+        "pt": ("Nenhum usuário registrado visualizando esta página", "Nenhum utilizador registado a ver esta página"),
+        "it": ("Nessun utente registrato sta visualizzando questa pagina", "Nessun utente registrato visualizza questa pagina"),
+        "nl": ("Er zijn geen geregistreerde gebruikers die deze pagina bekijken", "Geen geregistreerde gebruikers bekijken deze pagina"),
+        "pl": ("Brak zarejestrowanych użytkowników przeglądających tę stronę",),
+        "ru": ("Нет пользователей, просматривающих эту страницу", "Нет зарегистрированных пользователей, просматривающих эту страницу"),
+    },
+    # Invision's quote citation: ``On {date} at {time}, {user} said:`` (``Am {date} um {time} schrieb {user}:``)
+    "ips_quote_on": {
+        "en": ("On",), "de": ("Am",), "fr": ("Le",), "es": ("El",), "pt": ("Em",), "it": ("Il",), "nl": ("Op",),
+        "pl": ("W dniu", "Dnia", "W"), "ru": ("В",),
+    },
+    "ips_quote_at": {
+        "en": ("at",), "de": ("um",), "fr": ("à",), "es": ("a las", "a la"), "pt": ("às", "em", "as"), "it": ("alle", "alle ore"),
+        "nl": ("om",), "pl": ("o",), "ru": ("в",),
+    },
+    # the verb before the name (German, Dutch: ``… schrieb {user}:``); the other languages put it after the name
+    "ips_quote_said_first": {
+        "en": (), "de": ("schrieb", "sagte"), "fr": (), "es": (), "pt": (), "it": (), "nl": ("zei", "schreef"),
+        "pl": (), "ru": (),
+    },
+    # the post's report button, printed in the comment meta between the desktop pane and the date line
+    "ips_report": {
+        "en": ("Report post", "Report"),
+        "de": ("Beitrag melden", "Melden"),
+        "fr": ("Signaler ce message", "Signaler le message", "Signaler"),
+        "es": ("Reportar mensaje", "Reportar publicación", "Reportar"),
+        "pt": ("Denunciar post", "Denunciar publicação", "Denunciar"),
+        "it": ("Segnala messaggio", "Segnala"),
+        "nl": ("Bericht rapporteren", "Rapporteren"),
+        "pl": ("Zgłoś post", "Zgłoś"),
+        "ru": ("Пожаловаться на сообщение", "Пожаловаться"),
     },
     # the options of Invision's search panel, one a line or a row on one line (``Any date Past 24 hours …``)
     "ips_search_dates": {
@@ -1399,13 +1448,13 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Reply to this topic...",
         ),
         "de": ("Erstelle ein Benutzerkonto oder melde dich an, um zu kommentieren", "Du musst ein Benutzerkonto haben, um einen Kommentar verfassen zu können", "Benutzerkonto erstellen", "Neues Benutzerkonto für unsere Community erstellen. Es ist einfach!", "Neues Benutzerkonto erstellen", "Anmelden", "Du hast bereits ein Benutzerkonto? Melde dich hier an.", "Jetzt anmelden", "Follower"),
-        "fr": ("Créer un compte ou se connecter pour commenter", "Vous devez être membre afin de pouvoir déposer un commentaire", "Créer un compte", "Créez un compte sur notre communauté. C’est facile !", "Créer un nouveau compte", "Se connecter", "Vous avez déjà un compte ? Connectez-vous ici.", "Connectez-vous maintenant", "Abonnés"),
+        "fr": ("Se connecter maintenant", "Créer un compte ou se connecter pour commenter", "Vous devez être membre afin de pouvoir déposer un commentaire", "Créer un compte", "Créez un compte sur notre communauté. C’est facile !", "Créer un nouveau compte", "Se connecter", "Vous avez déjà un compte ? Connectez-vous ici.", "Connectez-vous maintenant", "Abonnés"),
         "es": ("Crear una cuenta o conéctate para comentar", "Necesitas ser un miembro para dejar un comentario", "Crear una cuenta", "Regístrese para obtener una cuenta nueva en nuestra comunidad. ¡Es fácil!", "Registrar una nueva cuenta", "Conectar", "¿Ya tienes una cuenta? Conéctate aquí.", "Conectar ahora", "Seguidores"),
         "pt": ("Crie uma conta ou entre para comentar", "Você precisa ser um membro para fazer um comentário", "Criar uma conta", "Crie uma nova conta em nossa comunidade. É fácil!", "Crie uma nova conta", "Entrar", "Já tem uma conta? Faça o login.", "Entrar Agora", "Seguidores"),
-        "it": ("Crea un account o accedi per lasciare un commento", "Devi essere un membro per lasciare un commento", "Crea un account", "Iscriviti per un nuovo account nella nostra community. È facile!", "Registra un nuovo account", "Accedi", "Sei già registrato? Accedi qui.", "Accedi ora", "Seguaci"),
-        "nl": ("Account aanmaken of aanmelden om te reageren", "Je moet lid zijn om een reactie te kunnen achterlaten", "Account aanmaken", "Registreer een nieuwe account voor onze community. Het is erg gemakkelijk!", "Registreer een nieuwe account", "Aanmelden", "Heb je al een account? Meld je hier aan.", "Nu aanmelden", "Volgers"),
-        "pl": ("Skomentuj jako gość lub zarejestruj się", "Musisz być użytkownikiem, aby dodać komentarz", "Utwórz konto", "Zarejestruj nowe konto na forum. To jest łatwe!", "Zarejestruj nowe konto", "Zaloguj się", "Posiadasz już konto? Zaloguj się poniżej.", "Zaloguj się teraz", "Obserwujący"),
-        "ru": ("Для публикации сообщений создайте учётную запись или авторизуйтесь", "Вы должны быть пользователем, чтобы оставить комментарий", "Создать учетную запись", "Зарегистрируйте новую учётную запись в нашем сообществе. Это очень просто!", "Зарегистрировать новую учётную запись", "Войти", "Уже есть аккаунт? Войти в систему.", "Войти сейчас", "Подписчики", "Работает на Invision Community"),
+        "it": ("Crea un account o accedi per commentare", "Crea un account o accedi per lasciare un commento", "Devi essere un membro per lasciare un commento", "Crea un account", "Iscriviti per un nuovo account nella nostra community. È facile!", "Registra un nuovo account", "Accedi", "Sei già registrato? Accedi qui.", "Accedi ora", "Seguaci"),
+        "nl": ("Maak een account aan of log in om te reageren", "Registreer voor een nieuwe account in onze community. Het is erg gemakkelijk!", "Inloggen", "Heb je al een account? Log hier in.", "Nu inloggen", "Account aanmaken of aanmelden om te reageren", "Je moet lid zijn om een reactie te kunnen achterlaten", "Account aanmaken", "Registreer een nieuwe account voor onze community. Het is erg gemakkelijk!", "Registreer een nieuwe account", "Aanmelden", "Heb je al een account? Meld je hier aan.", "Nu aanmelden", "Volgers"),
+        "pl": ("Utwórz konto lub zaloguj się, aby skomentować", "Posiadasz własne konto? Użyj go!", "Skomentuj jako gość lub zarejestruj się", "Musisz być użytkownikiem, aby dodać komentarz", "Utwórz konto", "Zarejestruj nowe konto na forum. To jest łatwe!", "Zarejestruj nowe konto", "Zaloguj się", "Posiadasz już konto? Zaloguj się poniżej.", "Zaloguj się teraz", "Obserwujący"),
+        "ru": ("Регистрация нового пользователя", "Есть аккаунт? Войти.", "Регистрация", "Для публикации сообщений создайте учётную запись или авторизуйтесь", "Вы должны быть пользователем, чтобы оставить комментарий", "Создать учетную запись", "Зарегистрируйте новую учётную запись в нашем сообществе. Это очень просто!", "Зарегистрировать новую учётную запись", "Войти", "Уже есть аккаунт? Войти в систему.", "Войти сейчас", "Подписчики", "Работает на Invision Community"),
     },
     # --- Q&A and link aggregators (Stack Exchange, Reddit, Lemmy) ---
     "qa_post_buttons": {
@@ -2179,6 +2228,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # --- cookie banners: a sentence that opens a banner ({w}: up to two words, "We use some essential cookies") ---
     "cookie_notice": {
         "en": (
+            "We have placed cookies on your device",
             "We value your privacy", "This site uses cookies", "This website uses cookies", "Our site uses cookies",
             "Our website uses cookies", "We use {w}cookies", "We and our partners store", "We and our partners use",
             "We and our {n} partners store", "We and our {n} partners use", "By continuing to use this site",
@@ -2186,42 +2236,50 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "By continuing to browse this site", "By continuing to browse our site",
         ),
         "de": (
+            "Wir haben Cookies auf deinem Gerät", "Wir haben Cookies auf Ihrem Gerät",
             "Wir verwenden {w}Cookies", "Wir nutzen {w}Cookies", "Diese Website verwendet Cookies",
             "Diese Webseite verwendet Cookies", "Diese Seite verwendet Cookies", "Diese Website nutzt Cookies",
             "Wir respektieren Ihre Privatsphäre", "Ihre Privatsphäre ist uns wichtig",
             "Durch die weitere Nutzung der Website",
         ),
         "fr": (
+            "Nous avons placé des cookies sur votre appareil",
             "Nous utilisons des cookies", "Nous utilisons {w}cookies", "Ce site utilise des cookies",
             "Ce site web utilise des cookies", "Ce site utilise {w}cookies", "Nous respectons votre vie privée",
             "En poursuivant votre navigation",
         ),
         "es": (
+            "Hemos colocado cookies en tu dispositivo", "Hemos colocado cookies en su dispositivo",
             "Utilizamos {w}cookies", "Usamos {w}cookies", "Este sitio web utiliza cookies", "Este sitio utiliza cookies",
             "Este sitio usa cookies", "Este sitio web usa cookies", "Valoramos tu privacidad",
             "Valoramos su privacidad", "Si continúa navegando",
         ),
         "pt": (
+            "Nós colocamos cookies em seu dispositivo", "Colocamos cookies no seu dispositivo",
             "Utilizamos {w}cookies", "Usamos {w}cookies", "Este site utiliza cookies", "Este site usa cookies",
             "Este website utiliza cookies", "Valorizamos a sua privacidade", "Valorizamos sua privacidade",
             "Ao continuar a navegar",
         ),
         "it": (
+            "Abbiamo inserito dei cookie sul tuo dispositivo", "Abbiamo posizionato dei cookie sul tuo dispositivo",
             "Utilizziamo {w}cookie", "Usiamo {w}cookie", "Questo sito utilizza {w}cookie", "Questo sito usa {w}cookie",
             "Questo sito web utilizza {w}cookie", "Rispettiamo la tua privacy", "La tua privacy è importante",
             "Continuando a navigare",
         ),
         "nl": (
+            "We hebben cookies op je apparaat geplaatst", "Wij hebben cookies op uw apparaat geplaatst",
             "Wij gebruiken {w}cookies", "We gebruiken {w}cookies", "Deze website gebruikt cookies",
             "Deze site gebruikt cookies", "Deze website maakt gebruik van cookies", "Deze site maakt gebruik van cookies", "Wij hechten waarde aan uw privacy",
             "Door verder te gaan op deze website",
         ),
         "pl": (
             "Używamy plików cookie", "Używamy {w}plików cookie", "Ta strona używa plików cookie", "Ta strona używa ciasteczek", "Używamy ciasteczek",
+            "Umieściliśmy na Twoim urządzeniu pliki cookie", "Umieściliśmy pliki cookie na Twoim urządzeniu",
             "Ta strona korzysta z plików cookie", "Ten serwis wykorzystuje pliki cookie", "Cenimy Twoją prywatność",
             "Korzystając ze strony",
         ),
         "ru": (
+            "Мы разместили cookie-файлы на ваше устройство", "Мы разместили файлы cookie на вашем устройстве",
             "Мы используем файлы cookie", "Мы используем cookie", "Мы используем {w}файлы cookie",
             "Этот сайт использует файлы cookie", "Этот сайт использует cookie", "Мы ценим вашу конфиденциальность",
             "Продолжая использовать сайт",
@@ -2230,11 +2288,13 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # a banner's buttons: removed only next to a banner sentence
     "cookie_buttons": {
         "en": (
+            "I accept",
             "Accept all", "Accept all cookies", "Accept cookies", "Reject all", "Reject cookies", "Allow all",
             "Allow cookies", "Manage preferences", "Manage options", "Manage cookies", "Cookie settings",
             "Cookie preferences", "Cookie policy", "Learn more", "Learn more...", "Accept", "I agree", "Got it", "Got it!",
         ),
         "de": (
+            "Ich akzeptiere",
             "Alle akzeptieren", "Akzeptieren", "Alle ablehnen", "Ablehnen", "Einstellungen", "Cookie-Einstellungen",
             "Mehr erfahren", "Erfahre mehr", "Weitere Informationen", "Einverstanden", "Verstanden", "Verstanden!",
         ),
@@ -2242,15 +2302,27 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Tout accepter", "Accepter", "Tout refuser", "Refuser", "Je refuse", "J'accepte", "Paramètres des cookies",
             "Personnaliser", "En savoir plus", "OK pour moi", "J’ai compris !", "J'ai compris !",
         ),
-        "es": ("Aceptar todo", "Aceptar", "Rechazar todo", "Rechazar", "Configuración de cookies", "Más información", "Saber más", "¡Entendido!"),
-        "pt": ("Aceitar tudo", "Aceitar", "Rejeitar tudo", "Rejeitar", "Configurações de cookies", "Saiba mais", "Saber mais", "Entendi!"),
-        "it": ("Accetta tutto", "Accetta", "Rifiuta tutto", "Rifiuta", "Impostazioni cookie", "Scopri di più", "Ulteriori informazioni", "Ho capito!"),
-        "nl": ("Alles accepteren", "Accepteren", "Alles weigeren", "Weigeren", "Cookie-instellingen", "Meer informatie", "Begrepen!"),
+        "es": ("Aceptar todo", "Aceptar", "Rechazar todo", "Rechazar", "Configuración de cookies", "Más información", "Saber más", "¡Entendido!", "Acepto"),
+        "pt": ("Aceitar tudo", "Aceitar", "Rejeitar tudo", "Rejeitar", "Configurações de cookies", "Saiba mais", "Saber mais", "Entendi!", "Eu aceito"),
+        "it": ("Accetta tutto", "Accetta", "Rifiuta tutto", "Rifiuta", "Impostazioni cookie", "Scopri di più", "Ulteriori informazioni", "Ho capito!", "Accetto"),
+        "nl": ("Alles accepteren", "Accepteren", "Alles weigeren", "Weigeren", "Cookie-instellingen", "Meer informatie", "Begrepen!", "Ik ga akkoord"),
         "pl": ("Akceptuj wszystko", "Akceptuję", "Akceptuj", "Odrzuć wszystko", "Odrzuć", "Ustawienia plików cookie", "Dowiedz się więcej", "Więcej informacji", "Rozumiem!"),
-        "ru": ("Принять все", "Принять", "Отклонить все", "Отклонить", "Настройки cookie", "Подробнее", "Узнать больше", "Понятно!"),
+        "ru": ("Принять все", "Принять", "Отклонить все", "Отклонить", "Настройки cookie", "Подробнее", "Узнать больше", "Понятно!", "Я принимаю"),
     },
     # words that make a matched line a banner's own (a button line counts only within three lines of one)
-    "cookie_words": {
+        # a banner's heading (Invision's guest bar: "Important Information"): removed only next to a banner sentence
+    "cookie_titles": {
+        "en": ("Important Information", "Cookie Notice", "Cookie Consent"),
+        "de": ("Wichtige Informationen", "Cookie-Hinweis"),
+        "fr": ("Informations importantes", "Information importante"),
+        "es": ("Información importante", "Aviso de cookies"),
+        "pt": ("Informação importante", "Informações importantes", "Aviso de cookies"),
+        "it": ("Informazioni importanti", "Informativa sui cookie"),
+        "nl": ("Belangrijke informatie", "Cookiemelding"),
+        "pl": ("Ważne informacje", "Informacja o plikach cookie"),
+        "ru": ("Важная информация", "Уведомление о cookie"),
+    },
+"cookie_words": {
         "en": ("cookie", "consent", "privacy", "partners"),
         "de": ("cookie", "datenschutz", "privatsphäre", "einwilligung"),
         "fr": ("cookie", "consentement", "confidentialité", "vie privée", "partenaires"),
@@ -2612,6 +2684,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussions",
         ),
         "es": (
+            "Conectar",
             "Crear tema",
             "Unirse",
             "Inicio",
@@ -2866,6 +2939,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "(You must log in or sign up to reply here.)",
         ),
         "de": (
+            "Benutzerkonto erstellen", "Neues Benutzerkonto erstellen", "Jetzt anmelden", "Erstelle ein Benutzerkonto oder melde dich an, um zu kommentieren", "Du hast bereits ein Benutzerkonto? Melde dich hier an.", "Bereits registriert? Anmelden",
             "Anmelden oder registrieren",
             "Melde dich an oder registriere dich",
             "Zum Antworten anmelden",
@@ -2879,6 +2953,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Angemeldet bleiben", "Du musst dich anmelden oder registrieren, um hier zu antworten.",
         ),
         "fr": (
+            "Se connecter maintenant", "Connectez-vous maintenant", "Créer un nouveau compte", "Déjà inscrit ? Connexion", "Créer un compte ou se connecter pour commenter", "Vous avez déjà un compte ? Connectez-vous ici.",
             "Se connecter ou s'inscrire",
             "Connectez-vous ou inscrivez-vous",
             "Connectez-vous pour répondre",
@@ -2891,6 +2966,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Rester connecté",
         ),
         "es": (
+            "Conectar ahora", "Registrar una nueva cuenta", "Crear una cuenta o conéctate para comentar", "¿Ya tienes una cuenta? Conéctate aquí.", "¿Ya tienes una cuenta? Conectar",
             "Iniciar sesión o registrarse",
             "Inicia sesión o regístrate",
             "Inicia sesión para responder",
@@ -2903,6 +2979,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Mantener sesión iniciada",
         ),
         "pt": (
+            "Entrar Agora", "Crie uma nova conta", "Crie uma conta ou entre para comentar", "Já tem uma conta? Faça o login.", "Já tem uma conta? Entrar",
             "Entrar ou cadastrar-se",
             "Entre ou registre-se",
             "Entre para responder",
@@ -2915,6 +2992,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Manter conectado", "Você deve entrar ou se registrar para responder aqui.",
         ),
         "it": (
+            "Accedi ora", "Registra un nuovo account", "Crea un account o accedi per commentare", "Sei già registrato? Accedi qui.", "Sei già registrato? Accedi",
             "Accedi o registrati",
             "Accedi per rispondere",
             "Crea un account",
@@ -2926,6 +3004,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Resta connesso", "Devi accedere o registrarti per rispondere qui.",
         ),
         "nl": (
+            "Nu inloggen", "Nu aanmelden", "Registreer een nieuwe account", "Maak een account aan of log in om te reageren", "Heb je al een account? Log hier in.", "Bestaande gebruiker? Inloggen",
             "Inloggen of registreren",
             "Log in of registreer",
             "Log in om te reageren",
@@ -2938,6 +3017,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Ingelogd blijven", "Je moet inloggen of registreren om hier te reageren.",
         ),
         "pl": (
+            "Zaloguj się teraz", "Zarejestruj nowe konto", "Utwórz konto lub zaloguj się, aby skomentować", "Posiadasz własne konto? Użyj go!", "Posiadasz już konto? Zaloguj się",
             "Zaloguj się lub zarejestruj",
             "Zaloguj się, aby odpowiedzieć",
             "Utwórz konto",
@@ -2949,6 +3029,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Nie wylogowuj mnie",
         ),
         "ru": (
+            "Войти сейчас", "Регистрация нового пользователя", "Для публикации сообщений создайте учётную запись или авторизуйтесь", "Есть аккаунт? Войти.", "Уже зарегистрированы? Войти",
             "Войдите или зарегистрируйтесь",
             "Войти или зарегистрироваться",
             "Войдите, чтобы ответить",
@@ -3078,14 +3159,14 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Featured on Meta",
             "The Overflow Blog",
         ),
-        "de": ("Ähnliche Themen", "Ähnliche Beiträge", "Neueste Beiträge", "Neueste Themen", "Empfohlen", "Das könnte dich auch interessieren"),
-        "fr": ("Discussions similaires", "Sujets similaires", "Messages récents", "Derniers messages", "Sujets connexes", "Recommandé"),
-        "es": ("Temas similares", "Hilos similares", "Mensajes recientes", "Últimos mensajes", "Temas relacionados", "Recomendado"),
-        "pt": ("Tópicos semelhantes", "Tópicos similares", "Posts recentes", "Últimas mensagens", "Tópicos relacionados", "Recomendado"),
-        "it": ("Discussioni simili", "Argomenti simili", "Messaggi recenti", "Ultimi messaggi", "Argomenti correlati", "Consigliati"),
-        "nl": ("Vergelijkbare onderwerpen", "Soortgelijke topics", "Recente berichten", "Laatste berichten", "Gerelateerde onderwerpen", "Aanbevolen", "Vergelijkbare topics"),
-        "pl": ("Podobne wątki", "Podobne tematy", "Ostatnie posty", "Najnowsze posty", "Powiązane tematy", "Polecane"),
-        "ru": ("Похожие темы", "Похожие обсуждения", "Последние сообщения", "Последние темы", "Связанные темы", "Рекомендуем"),
+        "de": ("Ähnliche Inhalte", "Ähnliche Themen", "Ähnliche Beiträge", "Neueste Beiträge", "Neueste Themen", "Empfohlen", "Das könnte dich auch interessieren"),
+        "fr": ("Contenu similaire", "Discussions similaires", "Sujets similaires", "Messages récents", "Derniers messages", "Sujets connexes", "Recommandé"),
+        "es": ("Contenido similar", "Temas similares", "Hilos similares", "Mensajes recientes", "Últimos mensajes", "Temas relacionados", "Recomendado"),
+        "pt": ("Conteúdo similar", "Conteúdo semelhante", "Tópicos semelhantes", "Tópicos similares", "Posts recentes", "Últimas mensagens", "Tópicos relacionados", "Recomendado"),
+        "it": ("Contenuti simili", "Discussioni simili", "Argomenti simili", "Messaggi recenti", "Ultimi messaggi", "Argomenti correlati", "Consigliati"),
+        "nl": ("Vergelijkbare inhoud", "Vergelijkbare onderwerpen", "Soortgelijke topics", "Recente berichten", "Laatste berichten", "Gerelateerde onderwerpen", "Aanbevolen", "Vergelijkbare topics"),
+        "pl": ("Podobna zawartość", "Podobne wątki", "Podobne tematy", "Ostatnie posty", "Najnowsze posty", "Powiązane tematy", "Polecane"),
+        "ru": ("Похожий контент", "Похожие публикации", "Похожие темы", "Похожие обсуждения", "Последние сообщения", "Последние темы", "Связанные темы", "Рекомендуем"),
     },
     "forum_stats_headings": {
         "en": ("Forum statistics", "Forum Statistics", "Board Statistics", "Who is online", "Who's Online", "Members online", "Online statistics", "Users online", "Online now", "Statistics"),
@@ -3122,14 +3203,14 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "jump_links": {
         "en": ("Skip to content", "Skip to main content", "Jump to content", "jump to content", "Jump to", "Go to top", "Back to top", "Back To Top", "Scroll to top", "To top", "Top Bottom", "Go to topic listing", "Go to first unread", "Go to bottom", "Return to top", "Jump to navigation", "Skip to navigation"),
-        "de": ("Zum Inhalt springen", "Zum Inhalt", "Springe zu", "Nach oben", "Zurück nach oben", "Nach unten", "Zur Themenliste"),
-        "fr": ("Aller au contenu", "Passer au contenu", "Aller à", "Haut de page", "Retour en haut", "Revenir en haut", "Aller en bas"),
-        "es": ("Saltar al contenido", "Ir al contenido", "Ir a", "Volver arriba", "Ir arriba", "Ir abajo"),
-        "pt": ("Pular para o conteúdo", "Ir para o conteúdo", "Ir para", "Voltar ao topo", "Ir para o topo"),
-        "it": ("Vai al contenuto", "Salta al contenuto", "Vai a", "Torna su", "Torna in cima"),
-        "nl": ("Naar inhoud", "Ga naar inhoud", "Spring naar", "Terug naar boven", "Naar boven"),
-        "pl": ("Przejdź do treści", "Przejdź do", "Powrót do góry", "Na górę", "Do góry"),
-        "ru": ("Перейти к содержимому", "Перейти к", "Наверх", "Вернуться наверх", "Вниз"),
+        "de": ("Zur Themenübersicht", "Zum Inhalt springen", "Zum Inhalt", "Springe zu", "Nach oben", "Zurück nach oben", "Nach unten", "Zur Themenliste"),
+        "fr": ("Aller à la liste des sujets", "Aller au contenu", "Passer au contenu", "Aller à", "Haut de page", "Retour en haut", "Revenir en haut", "Aller en bas"),
+        "es": ("Ir a la lista de temas", "Saltar al contenido", "Ir al contenido", "Ir a", "Volver arriba", "Ir arriba", "Ir abajo"),
+        "pt": ("Ir para conteúdo", "Ir para a lista de tópicos", "Pular para o conteúdo", "Ir para o conteúdo", "Ir para", "Voltar ao topo", "Ir para o topo"),
+        "it": ("Vai all'elenco delle discussioni", "Vai al contenuto", "Salta al contenuto", "Vai a", "Torna su", "Torna in cima"),
+        "nl": ("Ga naar de onderwerpenlijst", "Naar inhoud", "Ga naar inhoud", "Spring naar", "Terug naar boven", "Naar boven"),
+        "pl": ("Przejdź do zawartości", "Przejdź do listy tematów", "Przejdź do treści", "Przejdź do", "Powrót do góry", "Na górę", "Do góry"),
+        "ru": ("Перейти к содержанию", "Перейти к списку тем", "Перейти к содержимому", "Перейти к", "Наверх", "Вернуться наверх", "Вниз"),
     },
     "js_notices": {
         "en": ("JavaScript is disabled", "Javascript is disabled. Actions will not work.", "Please enable JavaScript", "You need to enable JavaScript to run this app.", "Loading…", "Loading...", "best viewed with JavaScript enabled", "Your browser does not seem to support JavaScript", "Please download a browser that supports JavaScript"),
@@ -3153,7 +3234,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("Precedente", "Indietro", "Avanti", "Prossimo", "Successivo", "Successiva"),
         "nl": ("Vorige", "Volgende"),
         "pl": ("Poprzednia", "Wstecz", "Następna", "Dalej"),
-        "ru": ("Назад", "Предыдущая", "Пред.", "Вперёд", "Вперед", "Следующая", "След."),
+        "ru": ("Назад", "Предыдущая", "Пред.", "Вперёд", "Вперед", "Следующая", "След.", "Далее"),
     },
     #: the first and last page: only within a row
     "pager_ends": {

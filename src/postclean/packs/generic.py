@@ -408,7 +408,7 @@ _PAGER_FIRST = "".join(
 #: language of :mod:`postclean.phrases` (``Zurück 1 2 3 Weiter``, ``Seite 2 von 5``, ``Страница 1 из 3``).
 _PAGER_GUARD = rf"(?=[{regex.escape(_PAGER_FIRST)}\d])"
 _PAGINATION_RE = lazy(
-    rf"^[ \t]*+(?:[-•*+][ \t]+)?{_PAGER_GUARD}(?:"
+    rf"^[ \t]*+(?P<bullet>[-•*+][ \t]++)?{_PAGER_GUARD}(?P<row>"
     rf"(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)"
     rf"(?:[ \t]+(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)){{1,29}}"
     rf"|(?:{_PAGER_STEP})|(?:{_PAGER_GOTO})"
@@ -428,18 +428,39 @@ def pagination(view: TextView) -> Iterator[Hit]:
         Prev 1 2 3 … 10 Next
     """
     rows: set[int] = set()
+    bulleted: set[int] = set()
     for first, last, m in view.finditer(_PAGINATION_RE):
-        s = m.group(0)
+        s = m.group("row")
         if first == last and not regex.fullmatch(r"\s*\d+\s*", s) and regex.search(r"[^\d\s]", s):
-            rows.add(first)
-            yield Hit(first, last, "pagination")
+            (bulleted if m.group("bullet") else rows).add(first)
+    # a list item (``* Next``, as lynx and inscriptis write the pager's items) only next to another pager line
+    rows.update(i for i in bulleted if _in_pager_run(view, i, rows | bulleted))
+    for i in sorted(rows):
+        yield Hit(i, i, "pagination")
     if rows:
         yield from _pager_items(view, rows)
 
 
+def _in_pager_run(view: TextView, i: int, pager: set[int]) -> bool:
+    """Whether another pager line of ``pager`` lies in the run of pager lines and page numbers around line ``i``
+    (blank lines between allowed)."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(view) and abs(k - i) <= 30:
+            if not view.is_live(k):
+                k += step
+                continue
+            if k in pager:
+                return True
+            if not _PAGER_ITEM_RE.fullmatch(view.lines[k]):
+                break
+            k += step
+    return False
+
+
 #: A page navigation's items when a converter writes one a line: a page number, ``1 of 2``, ``Go``.
 _PAGER_ITEM_RE = lazy(
-    rf"(?<![ \t])[ \t]*+(?:[-•*+][ \t]+)?(?:\d{{1,5}}|(?:(?:{alternation('pager_page')})[ \t]+)?\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
+    rf"(?<![ \t])[ \t]*+(?:[-•*+][ \t]++)?(?:\d{{1,5}}|(?:(?:{alternation('pager_page')})[ \t]+)?\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
     rf"|{alternation('pager_go')}|…|\.\.\.)[ \t]*",
     regex.IGNORECASE,
 )
@@ -466,7 +487,7 @@ def _pager_items(view: TextView, rows: set[int]) -> Iterator[Hit]:
         k += 1 if not run else 0
 
 
-_COOKIE_BUTTON = rf"(?:{phrase_alt('cookie_buttons')})(?:\.\.\.|…)?"
+_COOKIE_BUTTON = rf"(?:{phrase_alt('cookie_buttons', 'cookie_titles')})(?:\.\.\.|…)?"
 _CONSENT_RE = lazy(
     rf"^[ \t]*+(?:[-•*+][ \t]+)?(?:(?:{phrase_alt('cookie_notice')})[^\n]{{0,2000}}|{_COOKIE_BUTTON}(?:[ \t]+{_COOKIE_BUTTON}){{0,3}})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,

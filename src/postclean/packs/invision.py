@@ -87,6 +87,8 @@ _BADGE_RE = line_re(
 )
 _LINKS_ALT = phrase_alt("ips_post_links", min_words=2)
 _LINKS_RE = line_re(rf"(?:{_LINKS_ALT})(?:[ \t]+(?:{_LINKS_ALT}))*", flags=regex.IGNORECASE)
+#: The report button, which sits between the desktop pane and the post's date line.
+_REPORT_RE = line_re(phrase_alt("ips_report"), flags=regex.IGNORECASE)
 #: An image as text browsers print one without alt text: its file name in brackets (``[909986532_]``).
 _IMAGE_TOKEN_RE = regex.compile(r"^[ \t]*+\[[^\]\s]{1,40}\][ \t]*$")
 _FOLLOWERS_RE = line_re(
@@ -337,7 +339,7 @@ def author_pane(view: TextView) -> Iterator[Hit]:
             and a - groups[-1][-1] <= 40
             and _same_post_dates(view, groups[-1][-1], a, ages)
             and all(
-                _pane_ish(view.lines[k]) and not _text_like(view.lines[k])
+                (_pane_ish(view.lines[k]) or _REPORT_RE.match(view.lines[k])) and not _text_like(view.lines[k])
                 for k in range(groups[-1][-1] + 1, a)
             )
         ):
@@ -483,9 +485,12 @@ def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
 
 
 _SAID = alternation("said") + "|" + alternation("wrote")
+#: (Dutch dates: ``12-3-2015``)
 _QUOTE_HEAD_RE = lazy(
-    rf"^[ \t\xa0]*+(?:(?:On|Am|Le|El|Em|Il|Op|W|В)[ \t]+)?(?P<when>{_WHEN})(?:[ \t]+(?:at|um|à|a las|às|alle|om|o|в)[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?,[ \t]*"
-    rf"(?P<name>[^\n,]{{1,60}}?)[ \t]+(?:{_SAID})[ \t]*:[ \t]*$",
+    rf"^[ \t\xa0]*+(?:(?:{alternation('ips_quote_on')})[ \t]+)?(?P<when>{_WHEN}|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
+    rf"(?:[ \t]+(?:{alternation('ips_quote_at')})[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?"
+    rf"(?:,[ \t]*(?P<name>[^\n,]{{1,60}}?)[ \t]+(?:{_SAID})"
+    rf"|[ \t]+(?:{alternation('ips_quote_said_first')})[ \t]+(?P<name>[^\n,:]{{1,60}}?))[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
 _EXPAND_RE = line_re(
@@ -494,13 +499,15 @@ _EXPAND_RE = line_re(
 
 
 def _quote_head_shape(line: str) -> bool:
-    """A cheap necessary test for ``_QUOTE_HEAD_RE``: a comma, and a colon at the end."""
-    return line.rstrip(" \t").endswith(":") and "," in line
+    """A cheap necessary test for ``_QUOTE_HEAD_RE``: a colon at the end, and a comma or a digit."""
+    return line.rstrip(" \t").endswith(":") and ("," in line or any(c.isdigit() for c in line))
 
 
 @rule("IPS002", "quote", tags=["quote"], stage="structure", trigger=r":[ \t]*$")
 def quote(view: TextView) -> Iterator[Hit]:
-    """Quote citation ``On 3/5/2021 at 10:21 AM, {user} said:`` / ``36 minutes ago, {user} said:``.
+    """Quote citation ``On 3/5/2021 at 10:21 AM, {user} said:`` / ``36 minutes ago, {user} said:`` (tables
+    ``ips_quote_on`` / ``ips_quote_at``; German and Dutch put the verb first: ``Am 12.3.2015 um 10:21 schrieb
+    {user}:``).
 
     When the quote's ``Expand`` toggle follows within a few lines, the quoted text moves to ``post.quotes``;
     otherwise only the citation goes (repeated quoted lines are left to de-duplication).
@@ -903,7 +910,16 @@ _TIME_GAP_RE = line_re(
     r"[ \t]*(?:\.\.\.|…)",
     flags=regex.IGNORECASE,
 )
-_REACTION_TALLY_RE = line_re(rf"{_BULLET}(?:{phrase_alt('ips_reaction_names')})[ \t]+\d{{1,5}}", flags=regex.IGNORECASE)
+_REACTION_NAME = phrase_alt("ips_reaction_names")
+#: ``• Like 1``, or the reaction's icon as html2text writes it, its name the alt text (``* ![Like](/react_like.png)4``)
+_REACTION_TALLY_RE = line_re(
+    rf"{_BULLET}(?:(?P<name>{_REACTION_NAME})[ \t]+|!\[(?P<alt>{_REACTION_NAME})\]\([^()\s]{{1,300}}\)[ \t]*)"
+    r"(?P<n>\d{1,5})",
+    flags=regex.IGNORECASE,
+)
+#: A tally whose icon the Markdown reader dropped (``* ![Like](…)4`` reads ``- 4``), over the reaction button.
+_BARE_TALLY_RE = line_re(r"[-•*+][ \t]+\d{1,5}")
+_REACTION_BUTTON_RE = line_re(_REACTION_NAME, flags=regex.IGNORECASE)
 _BULLET_BADGE_RE = line_re(rf"[-•*+][ \t]+(?:{phrase_alt('ips_post_links', max_words=1)})", flags=regex.IGNORECASE)
 _HISTORY = phrase_alt("ips_edit_history")
 _EDITED_BY_RE = lazy(
@@ -924,7 +940,8 @@ _HISTORY_END_RE = lazy(rf"^[^\n]{{1,200}}?[ \t]*(?:{_HISTORY})[ \t]*$", regex.IG
 def post_foot(view: TextView) -> Iterator[Hit]:
     """With Invision sniffed: what stays under a post once an extractor dropped the markup around it. The
     separator between posts far apart in time (``2 weeks later...``), a reaction tally as a list item
-    (``• Like 1``), a post badge as a list item (``• Author``), and an edit note whose date was dropped
+    (``• Like 1``, ``* ![Like](/react_like.png)4``, or ``- 4`` over the ``Like`` button when a Markdown reader
+    dropped the icon), a post badge as a list item (``• Author``), and an edit note whose date was dropped
     (``Edited by {user} (see edit history)``, or its reason on the next line ending with that link).
 
     Example (removed)::
@@ -941,7 +958,15 @@ def post_foot(view: TextView) -> Iterator[Hit]:
         if _TIME_GAP_RE.match(line):
             yield Hit(i, i, "time between posts")
         elif (m := _REACTION_TALLY_RE.match(line)) is not None:
-            yield Hit(i, i, "reaction tally", {"post.reactions": _unbullet(m.group(0))}, moved_to="reactions")
+            tally = f"{m.group('name') or m.group('alt')} {m.group('n')}"
+            yield Hit(i, i, "reaction tally", {"post.reactions": tally}, moved_to="reactions")
+        elif (
+            _BARE_TALLY_RE.match(line)
+            and (nxt := view.first_live(i + 1)) is not None
+            and nxt[0] <= i + 4
+            and _REACTION_BUTTON_RE.match(view.lines[nxt[0]])
+        ):
+            yield Hit(i, i, "reaction tally", {"post.reactions": _unbullet(line)}, moved_to="reactions")
         elif _BULLET_BADGE_RE.match(line):
             yield Hit(i, i, "post badge")
         elif (e := _EDITED_BY_RE.match(line)) is not None and word_count(e.group("who")) <= 4:
@@ -1120,6 +1145,47 @@ def mobile_menu(view: TextView) -> Iterator[Hit]:
         yield from free_spans(view, top, i, "mobile navigation drawer")
 
 
+_BROWSING_COUNT = r"\d{1,6}[ \t]+\p{L}{2,20}"
+_BROWSING_HEAD_RE = line_re(
+    rf"(?:{phrase_alt('ips_recently_browsing')})(?:[ \t]+{_BROWSING_COUNT})?", flags=regex.IGNORECASE
+)
+_BROWSING_COUNT_RE = line_re(_BROWSING_COUNT)
+_NONE_VIEWING_RE = line_re(rf"(?:{phrase_alt('ips_none_viewing')})\.?", flags=regex.IGNORECASE)
+_BROWSING_TRIGGER = tuple(
+    dict.fromkeys(x.lower() for x in (*phrase_list("ips_recently_browsing"), *phrase_list("ips_none_viewing")))
+)
+
+
+@rule("IPS012", "recently-browsing", tags=["navigation", "notice"], scope="document", trigger=_BROWSING_TRIGGER)
+def recently_browsing(view: TextView) -> Iterator[Hit]:
+    """Invision's widget of who is on the page, under the topic: the ``Recently Browsing`` heading with its count
+    (``0 members``, on the heading's line or the next) and ``No registered users viewing this page.`` (tables
+    ``ips_recently_browsing`` / ``ips_none_viewing``, nine languages). A heading goes only with a count or that
+    line under it, so a post's line that happens to read ``Recently browsing`` stays.
+
+    Example (removed)::
+
+        Recently Browsing 0 members
+        No registered users viewing this page.
+    """
+    none = {i for i, _m in whole_line_hits(view, _NONE_VIEWING_RE)}
+    for i, m in whole_line_hits(view, _BROWSING_HEAD_RE):
+        end = i
+        nxt = view.first_live(i + 1)
+        if nxt and nxt[0] <= i + 2 and _BROWSING_COUNT_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]
+            nxt = view.first_live(end + 1)
+        counted = end > i or _BROWSING_COUNT_RE.search(m.group(0)) is not None
+        if nxt and nxt[0] <= end + 2 and nxt[0] in none:
+            end = nxt[0]
+        elif not counted:
+            continue
+        yield Hit(i, end, "users browsing the topic")
+        none.discard(end)
+    for i in sorted(none):
+        yield Hit(i, i, "users browsing the topic")
+
+
 PACK = RulePack(
     name="invision",
     prefix="IPS",
@@ -1135,6 +1201,7 @@ PACK = RulePack(
         app_prompt,
         post_foot,
         mobile_menu,
+        recently_browsing,
     ),
     sniff=sniff,
     description="Invision Community 4/5 pages flattened to text",
