@@ -639,10 +639,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Ce message a été modifié le", "Ce message a été modifié pour la dernière fois"),
         "es": ("Este mensaje fue modificado por última vez", "Última modificación de este mensaje"),
         "pt": ("Esta mensagem foi modificada pela última vez", "Este post foi modificado pela última vez"),
-        "it": ("Questo messaggio è stato modificato l'ultima volta",),
-        "nl": ("Dit bericht is voor het laatst gewijzigd",),
+        "it": ("Questo messaggio è stato modificato l'ultima volta", "Questo messaggio è stato modificato l’ultima volta"),
+        "nl": ("Dit bericht is voor het laatst gewijzigd", "Dit bericht is het laatst gewijzigd"),
         "pl": ("Ten post był ostatnio modyfikowany",),
-        "ru": ("Последний раз это сообщение редактировалось",),
+        "ru": ("Последний раз это сообщение редактировалось", "Последний раз это сообщение было отредактировано"),
     },
     "classic_attachments": {
         "en": ("Attachments", "Attached Files", "Attached Thumbnails", "Attached Images", "Thumbnail(s)", "Image(s)"),
