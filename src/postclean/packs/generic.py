@@ -442,8 +442,9 @@ def pagination(view: TextView) -> Iterator[Hit]:
 
 
 def _in_pager_run(view: TextView, i: int, pager: set[int]) -> bool:
-    """Whether another pager line of ``pager`` lies in the run of pager lines and page numbers around line ``i``
-    (blank lines between allowed)."""
+    """Whether another pager line of ``pager``, or two page numbers, lie in the run of pager lines and page
+    numbers around line ``i`` (blank lines between allowed)."""
+    numbers = 0
     for step in (-1, 1):
         k = i + step
         while 0 <= k < len(view) and abs(k - i) <= 30:
@@ -454,8 +455,9 @@ def _in_pager_run(view: TextView, i: int, pager: set[int]) -> bool:
                 return True
             if not _PAGER_ITEM_RE.fullmatch(view.lines[k]):
                 break
+            numbers += view.lines[k].strip(" \t-•*+").isdigit()
             k += step
-    return False
+    return numbers >= 2
 
 
 #: A page navigation's items when a converter writes one a line: a page number, ``1 of 2``, ``Go``.
