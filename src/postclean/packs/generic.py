@@ -412,7 +412,8 @@ _PAGINATION_RE = lazy(
     rf"(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)"
     rf"(?:[ \t]+(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)){{1,29}}"
     rf"|(?:{_PAGER_STEP})|(?:{_PAGER_GOTO})"
-    rf"|{_PAGER_OF}(?:[ \t]*(?:{_PAGER_WORD}|{_PAGER_GOTO}|\d{{1,5}}|…)){{0,20}}"
+    # (after ``Page 1 of 2`` also vBulletin 3's ``<`` / ``>`` / ``»`` links: ``Page 1 of 2 1 2 >``)
+    rf"|{_PAGER_OF}(?:[ \t]*(?:{_PAGER_WORD}|{_PAGER_GOTO}|\d{{1,5}}|…|[<>«»‹›])){{0,20}}"
     rf"|\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}(?:[ \t]+(?:{_PAGER_STEP})){{1,2}}"
     rf"|(?:{_PAGER_GOTO})\s*(?:{alternation('pager_go')})|Next\s*Last|First\s*Prev)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
@@ -1686,7 +1687,7 @@ _BB_OPEN_RE = lazy(
 _BB_CLOSE_RE = lazy(r"^(?P<before>[^\n]*?)\[/quote\][ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 #: What follows the name in a quote tag's attribute: XenForo's ``, post: 12``, vBulletin's ``;12345``,
 #: phpBB's `` post_id=… time=… user_id=…``.
-_BB_NAME_END_RE = lazy(r"[,;]|[ \t]+(?:post_id|time|user_id|post|date|id)=", regex.IGNORECASE)
+_BB_NAME_END_RE = lazy(r"[,;]|(?<![ \t])[ \t]++(?:post_id|time|user_id|post|date|id)=", regex.IGNORECASE)
 
 
 def _bb_author(attrs: str | None) -> str | None:
