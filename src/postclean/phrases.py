@@ -96,6 +96,30 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Нравится", "Супер", "Грустно", "Злюсь", "Спасибо"),
     },
     # --- XenForo's thread header: ``Thread starter {user}`` / ``Start date {date}`` / ``Tags`` ---
+    # XenForo 1's likes summary under a post: ``alice, bob and carol like this.``; the words after the names, and
+    # the word some languages put before them (``A Marta le gusta esto.``)
+    "xf_likes_this": {
+        "en": ("likes this.", "like this."),
+        "de": ("gefällt das.",),
+        "fr": ("aime ça.", "aiment ça."),
+        "es": ("le gusta esto.", "les gusta esto."),
+        "pt": ("curtiu isso.", "curtiram isso."),
+        "it": ("piace questo.",),
+        "nl": ("vindt dit leuk.", "vinden dit leuk."),
+        "pl": ("lubi to.", "lubią to."),
+        "ru": ("нравится это.",),
+    },
+    "xf_likes_lead": {
+        "en": (),
+        "de": (),
+        "fr": (),
+        "es": ("A",),
+        "pt": (),
+        "it": ("A",),
+        "nl": (),
+        "pl": (),
+        "ru": (),
+    },
     "xf_thread_starter": {
         "en": ("Thread starter",),
         "de": ("Ersteller",),
@@ -2679,6 +2703,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Log in with Twitter",
             "Log in with Google",
             "(You must log in or sign up to reply here.)",
+            "You must log in or sign up to reply here.",
         ),
         "de": (
             "Anmelden oder registrieren",
@@ -2692,6 +2717,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Bereits registriert? Hier anmelden.",
             "Passwort vergessen?",
             "Angemeldet bleiben", "Du musst dich anmelden oder registrieren, um hier zu antworten.",
+            "(Du musst dich anmelden oder registrieren, um hier zu antworten.)",
         ),
         "fr": (
             "Se connecter ou s'inscrire",
@@ -2704,6 +2730,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Vous avez déjà un compte ? Connectez-vous.",
             "Mot de passe oublié ?",
             "Rester connecté",
+            "(Vous devez vous connecter ou vous inscrire pour répondre ici.)",
         ),
         "es": (
             "Iniciar sesión o registrarse",
@@ -2716,6 +2743,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "¿Ya tienes una cuenta? Inicia sesión aquí.",
             "¿Olvidaste tu contraseña?",
             "Mantener sesión iniciada",
+            "(Debes iniciar sesión o registrarte para responder aquí.)",
         ),
         "pt": (
             "Entrar ou cadastrar-se",
@@ -2728,6 +2756,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Já tem uma conta? Entre aqui.",
             "Esqueceu sua senha?",
             "Manter conectado", "Você deve entrar ou se registrar para responder aqui.",
+            "(Você precisa entrar ou se registrar para responder aqui.)",
         ),
         "it": (
             "Accedi o registrati",
@@ -2739,6 +2768,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Hai già un account? Accedi qui.",
             "Password dimenticata?",
             "Resta connesso", "Devi accedere o registrarti per rispondere qui.",
+            "(Devi accedere o registrarti per rispondere qui.)",
         ),
         "nl": (
             "Inloggen of registreren",
@@ -2751,6 +2781,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Je moet ingelogd of geregistreerd zijn om hier te reageren.",
             "Wachtwoord vergeten?",
             "Ingelogd blijven", "Je moet inloggen of registreren om hier te reageren.",
+            "(Je moet inloggen of registreren om hier te reageren.)",
         ),
         "pl": (
             "Zaloguj się lub zarejestruj",
@@ -2762,6 +2793,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Masz już konto? Zaloguj się.",
             "Nie pamiętasz hasła?",
             "Nie wylogowuj mnie",
+            "(Musisz się zalogować lub zarejestrować, aby tutaj odpowiedzieć.)",
         ),
         "ru": (
             "Войдите или зарегистрируйтесь",
@@ -2775,6 +2807,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Уже есть аккаунт? Войдите.",
             "Забыли пароль?",
             "Запомнить меня", "Вы должны войти или зарегистрироваться, чтобы ответить здесь.",
+            "(Для ответа нужно войти или зарегистрироваться.)",
+            "Для ответа нужно войти или зарегистрироваться.",
         ),
     },
     "powered_by": {
@@ -3030,15 +3064,15 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # Share widgets (GEN003): the label before the networks (``Teilen:``) and the items that are no network's name.
     "share_label": {
-        "en": ("Share", "Share this post", "Share this page", "Share this thread"),
-        "de": ("Teilen", "Beitrag teilen", "Thema teilen", "Seite teilen"),
+        "en": ("Share", "Share this post", "Share this page", "Share This Page", "Share this thread"),
+        "de": ("Teilen", "Beitrag teilen", "Thema teilen", "Seite teilen", "Diese Seite teilen"),
         "fr": ("Partager", "Partager ce message", "Partager cette page", "Partager cette discussion"),
         "es": ("Compartir", "Compartir este mensaje", "Compartir esta página", "Compartir este tema"),
         "pt": ("Compartilhar", "Partilhar", "Compartilhar esta página", "Compartilhar este tópico"),
         "it": ("Condividi", "Condividi questo messaggio", "Condividi questa pagina", "Condividi questa discussione"),
         "nl": ("Delen", "Deel", "Deel dit bericht", "Deel deze pagina", "Deel dit onderwerp"),
         "pl": ("Udostępnij", "Podziel się", "Udostępnij ten post", "Udostępnij tę stronę", "Udostępnij ten wątek"),
-        "ru": ("Поделиться", "Поделиться сообщением", "Поделиться страницей", "Поделиться темой"),
+        "ru": ("Поделиться", "Поделиться сообщением", "Поделиться страницей", "Поделиться этой страницей", "Поделиться темой"),
     },
     "share_items": {
         "en": ("Email", "E-mail", "Link", "Share Link", "Copy link"),
