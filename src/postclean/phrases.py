@@ -96,6 +96,30 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Нравится", "Супер", "Грустно", "Злюсь", "Спасибо"),
     },
     # --- XenForo's thread header: ``Thread starter {user}`` / ``Start date {date}`` / ``Tags`` ---
+    # XenForo 1's likes summary under a post: ``alice, bob and carol like this.``; the words after the names, and
+    # the word some languages put before them (``A Marta le gusta esto.``)
+    "xf_likes_this": {
+        "en": ("likes this.", "like this."),
+        "de": ("gefällt das.",),
+        "fr": ("aime ça.", "aiment ça."),
+        "es": ("le gusta esto.", "les gusta esto."),
+        "pt": ("curtiu isso.", "curtiram isso."),
+        "it": ("piace questo.",),
+        "nl": ("vindt dit leuk.", "vinden dit leuk."),
+        "pl": ("lubi to.", "lubią to."),
+        "ru": ("нравится это.",),
+    },
+    "xf_likes_lead": {
+        "en": (),
+        "de": (),
+        "fr": (),
+        "es": ("A",),
+        "pt": (),
+        "it": ("A",),
+        "nl": (),
+        "pl": (),
+        "ru": (),
+    },
     "xf_thread_starter": {
         "en": ("Thread starter",),
         "de": ("Ersteller",),
@@ -1840,6 +1864,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "Results {n} to {n} of {n}",
             "Show results {n} to {n} of {n}",
+            "Showing results {n} to {n} of {n}",
             "Show Printable Version",
             "Printable View",
             "Email this Page…",
@@ -1884,6 +1909,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Themen-Optionen",
             "Thema bewerten",
             "Thema durchsuchen",
+            "Forumregeln",
             "Es ist Ihnen nicht erlaubt, neue Themen zu verfassen.",
             "Es ist Ihnen nicht erlaubt, auf Beiträge zu antworten.",
             "Es ist Ihnen nicht erlaubt, Anhänge hochzuladen.",
@@ -1914,6 +1940,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Modes d'affichage",
             "Noter cette discussion",
             "Rechercher dans la discussion",
+            "Règles de messages",
             "Vous ne pouvez pas créer de nouvelles discussions",
             "Vous ne pouvez pas envoyer des réponses",
             "Vous ne pouvez pas envoyer des pièces jointes",
@@ -1925,6 +1952,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "es": (
             "Resultados {n} al {n} de {n}",
             "Mostrar resultados {n} al {n} de {n}",
+            "Mostrando resultados {n} al {n} de {n}",
             "Versión imprimible",
             "Enviar esta página por email…",
             "Enviar esta página por email",
@@ -1937,7 +1965,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Cambiar a modo híbrido",
             "Cambiar a modo jerárquico",
             "Herramientas del tema",
+            "Herramientas",
             "Modos de visualización",
+            "Modos de vista",
+            "Buscar en este tema",
             "Calificar este tema",
             "Buscar en el tema",
             "No puedes crear nuevos temas",
@@ -1952,6 +1983,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": (
             "Resultados {n} a {n} de {n}",
             "Mostrar resultados {n} a {n} de {n}",
+            "Mostrando resultados {n} a {n} de {n}",
             "Mostrar versão para impressão",
             "Enviar esta página por e-mail…",
             "Enviar esta página por e-mail",
@@ -1967,6 +1999,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Modos de exibição",
             "Avaliar este tópico",
             "Pesquisar no tópico",
+            "Pesquisar neste tópico",
+            "Regras de postagem",
             "Você não pode postar novos tópicos",
             "Você não pode postar respostas",
             "Você não pode postar anexos",
@@ -1979,6 +2013,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "it": (
             "Risultati da {n} a {n} di {n}",
             "Visualizza risultati da {n} a {n} di {n}",
+            "Visualizzazione dei risultati da {n} a {n} su {n}",
+            "Visualizza i risultati da {n} a {n} su {n}",
             "Visualizza versione stampabile",
             "Invia questa pagina via email…",
             "Invia questa pagina via email",
@@ -1994,6 +2030,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Modalità di visualizzazione",
             "Valuta discussione",
             "Cerca nella discussione",
+            "Cerca in questa discussione",
+            "Regole di scrittura",
             "Non puoi inserire discussioni",
             "Non puoi inserire repliche",
             "Non puoi inserire allegati",
@@ -2021,6 +2059,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Weergavemodi",
             "Waardeer dit onderwerp",
             "Doorzoek onderwerp",
+            "Zoek in dit onderwerp",
+            "Plaatsingsregels",
             "Je mag geen nieuwe onderwerpen plaatsen",
             "Je mag geen reacties plaatsen",
             "Je mag geen bijlagen plaatsen",
@@ -2033,6 +2073,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": (
             "Wyniki {n} do {n} z {n}",
             "Pokaż wyniki {n} do {n} z {n}",
+            "Wyniki od {n} do {n} z {n}",
+            "Pokaż wyniki od {n} do {n} z {n}",
             "Wersja do druku",
             "Wyślij tę stronę e-mailem…",
             "Wyślij tę stronę e-mailem",
@@ -2048,6 +2090,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Tryby wyświetlania",
             "Oceń ten wątek",
             "Przeszukaj wątek",
+            "Przeszukaj ten wątek",
+            "Zasady pisania",
             "Nie możesz zakładać nowych wątków",
             "Nie możesz odpowiadać w wątkach",
             "Nie możesz dodawać załączników",
@@ -2071,15 +2115,43 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Режимы отображения",
             "Оценить эту тему",
             "Поиск по теме",
+            "Поиск в теме",
+            "Опции просмотра",
             "Вы не можете создавать новые темы",
             "Вы не можете отвечать в темах",
             "Вы не можете прикреплять вложения",
             "Вы не можете редактировать свои сообщения",
             "Ваши права",
+            "Ваши права в разделе",
             "Предыдущая тема",
             "Следующая тема",
             "« Предыдущая тема | Следующая тема »",
         ),
+    },
+    # vBulletin's notices that open a line: the guest welcome above the posts and the "who is reading" line
+    # under them (the rest of the line is the notice's own text or its counts)
+    "vb_notice_starts": {
+        "en": ("If this is your first visit, be sure to check out the FAQ", "Currently Active Users Viewing This Thread:"),
+        "de": ("Wenn dies Ihr erster Besuch hier ist, lesen Sie bitte zuerst die Hilfe", "Aktive Benutzer in diesem Thema:"),
+        "fr": ("Si c'est votre première visite, n'oubliez pas de consulter la FAQ", "Utilisateurs actifs consultant cette discussion :"),
+        "es": ("Si esta es tu primera visita, asegúrate de revisar las preguntas frecuentes", "Usuarios viendo este tema:"),
+        "pt": ("Se esta é a sua primeira visita, não deixe de conferir o FAQ", "Usuários Ativos Vendo Este Tópico:"),
+        "it": ("Se questa è la tua prima visita, assicurati di consultare le FAQ", "Utenti attualmente attivi che stanno leggendo questa discussione:"),
+        "nl": ("Als dit je eerste bezoek is, lees dan eerst de FAQ", "Momenteel actieve gebruikers die dit onderwerp bekijken:"),
+        "pl": ("Jeśli jesteś tu po raz pierwszy, zajrzyj do FAQ", "Aktywni użytkownicy czytający ten wątek:"),
+        "ru": ("Если вы впервые на форуме, пожалуйста, ознакомьтесь с разделом помощи", "Эту тему просматривают:"),
+    },
+    # the column heads of vBulletin 3's "Similar Threads" table, in order, on one line when flattened
+    "vb_similar_columns": {
+        "en": ("Thread Thread Starter Forum Replies Last Post",),
+        "de": ("Thema Themenstarter Forum Antworten Letzter Beitrag",),
+        "fr": ("Discussion Auteur Forum Réponses Dernier message",),
+        "es": ("Tema Autor Foro Respuestas Último mensaje",),
+        "pt": ("Tópico Autor Fórum Respostas Última mensagem",),
+        "it": ("Discussione Autore Forum Risposte Ultimo messaggio",),
+        "nl": ("Onderwerp Starter Forum Reacties Laatste bericht",),
+        "pl": ("Wątek Autor wątku Forum Odpowiedzi Ostatni post",),
+        "ru": ("Тема Автор Раздел Ответов Последнее сообщение",),
     },
     # the label before the thread title above vBulletin's post list (``Thread: {title}``)
     "vb_thread_label": {
@@ -2937,6 +3009,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Log in with Twitter",
             "Log in with Google",
             "(You must log in or sign up to reply here.)",
+            "You must log in or sign up to reply here.",
         ),
         "de": (
             "Benutzerkonto erstellen", "Neues Benutzerkonto erstellen", "Jetzt anmelden", "Erstelle ein Benutzerkonto oder melde dich an, um zu kommentieren", "Du hast bereits ein Benutzerkonto? Melde dich hier an.", "Bereits registriert? Anmelden",
@@ -2951,6 +3024,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Bereits registriert? Hier anmelden.",
             "Passwort vergessen?",
             "Angemeldet bleiben", "Du musst dich anmelden oder registrieren, um hier zu antworten.",
+            "(Du musst dich anmelden oder registrieren, um hier zu antworten.)",
         ),
         "fr": (
             "Se connecter maintenant", "Connectez-vous maintenant", "Créer un nouveau compte", "Déjà inscrit ? Connexion", "Créer un compte ou se connecter pour commenter", "Vous avez déjà un compte ? Connectez-vous ici.",
@@ -2964,6 +3038,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Vous avez déjà un compte ? Connectez-vous.",
             "Mot de passe oublié ?",
             "Rester connecté",
+            "(Vous devez vous connecter ou vous inscrire pour répondre ici.)",
         ),
         "es": (
             "Conectar ahora", "Registrar una nueva cuenta", "Crear una cuenta o conéctate para comentar", "¿Ya tienes una cuenta? Conéctate aquí.", "¿Ya tienes una cuenta? Conectar",
@@ -2977,6 +3052,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "¿Ya tienes una cuenta? Inicia sesión aquí.",
             "¿Olvidaste tu contraseña?",
             "Mantener sesión iniciada",
+            "(Debes iniciar sesión o registrarte para responder aquí.)",
         ),
         "pt": (
             "Entrar Agora", "Crie uma nova conta", "Crie uma conta ou entre para comentar", "Já tem uma conta? Faça o login.", "Já tem uma conta? Entrar",
@@ -2990,6 +3066,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Já tem uma conta? Entre aqui.",
             "Esqueceu sua senha?",
             "Manter conectado", "Você deve entrar ou se registrar para responder aqui.",
+            "(Você precisa entrar ou se registrar para responder aqui.)",
         ),
         "it": (
             "Accedi ora", "Registra un nuovo account", "Crea un account o accedi per commentare", "Sei già registrato? Accedi qui.", "Sei già registrato? Accedi",
@@ -3002,6 +3079,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Hai già un account? Accedi qui.",
             "Password dimenticata?",
             "Resta connesso", "Devi accedere o registrarti per rispondere qui.",
+            "(Devi accedere o registrarti per rispondere qui.)",
         ),
         "nl": (
             "Nu inloggen", "Nu aanmelden", "Registreer een nieuwe account", "Maak een account aan of log in om te reageren", "Heb je al een account? Log hier in.", "Bestaande gebruiker? Inloggen",
@@ -3015,6 +3093,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Je moet ingelogd of geregistreerd zijn om hier te reageren.",
             "Wachtwoord vergeten?",
             "Ingelogd blijven", "Je moet inloggen of registreren om hier te reageren.",
+            "(Je moet inloggen of registreren om hier te reageren.)",
         ),
         "pl": (
             "Zaloguj się teraz", "Zarejestruj nowe konto", "Utwórz konto lub zaloguj się, aby skomentować", "Posiadasz własne konto? Użyj go!", "Posiadasz już konto? Zaloguj się",
@@ -3027,6 +3106,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Masz już konto? Zaloguj się.",
             "Nie pamiętasz hasła?",
             "Nie wylogowuj mnie",
+            "(Musisz się zalogować lub zarejestrować, aby tutaj odpowiedzieć.)",
         ),
         "ru": (
             "Войти сейчас", "Регистрация нового пользователя", "Для публикации сообщений создайте учётную запись или авторизуйтесь", "Есть аккаунт? Войти.", "Уже зарегистрированы? Войти",
@@ -3041,6 +3121,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Уже есть аккаунт? Войдите.",
             "Забыли пароль?",
             "Запомнить меня", "Вы должны войти или зарегистрироваться, чтобы ответить здесь.",
+            "(Для ответа нужно войти или зарегистрироваться.)",
+            "Для ответа нужно войти или зарегистрироваться.",
         ),
     },
     "powered_by": {
@@ -3296,15 +3378,15 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # Share widgets (GEN003): the label before the networks (``Teilen:``) and the items that are no network's name.
     "share_label": {
-        "en": ("Share", "Share this post", "Share this page", "Share this thread"),
-        "de": ("Teilen", "Beitrag teilen", "Thema teilen", "Seite teilen"),
+        "en": ("Share", "Share this post", "Share this page", "Share This Page", "Share this thread"),
+        "de": ("Teilen", "Beitrag teilen", "Thema teilen", "Seite teilen", "Diese Seite teilen"),
         "fr": ("Partager", "Partager ce message", "Partager cette page", "Partager cette discussion"),
         "es": ("Compartir", "Compartir este mensaje", "Compartir esta página", "Compartir este tema"),
         "pt": ("Compartilhar", "Partilhar", "Compartilhar esta página", "Compartilhar este tópico"),
         "it": ("Condividi", "Condividi questo messaggio", "Condividi questa pagina", "Condividi questa discussione"),
         "nl": ("Delen", "Deel", "Deel dit bericht", "Deel deze pagina", "Deel dit onderwerp"),
         "pl": ("Udostępnij", "Podziel się", "Udostępnij ten post", "Udostępnij tę stronę", "Udostępnij ten wątek"),
-        "ru": ("Поделиться", "Поделиться сообщением", "Поделиться страницей", "Поделиться темой"),
+        "ru": ("Поделиться", "Поделиться сообщением", "Поделиться страницей", "Поделиться этой страницей", "Поделиться темой"),
     },
     "share_items": {
         "en": ("Email", "E-mail", "Link", "Share Link", "Copy link"),

@@ -268,7 +268,9 @@ _SHARE_BLOCK_RE = lazy(
     rf"^(?:{_COPY_ITEM})?(?:{_SHARE_ITEM}){{2,}}(?:{_COPY_ITEM})?"
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*(?:[-•*][ \t]*)?(?i:{_SOCIAL}|{_COPY_LINK})[ \t]*(?:\n|$)){{2,}}"
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
-    rf"|^[ \t]*+(?:(?:{_SHARE_LABEL})[ \t]*:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$",
+    rf"|^[ \t]*+(?:(?:{_SHARE_LABEL})[ \t]*:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$"
+    # XenForo 1's "Share This Page" block, of which a converter keeps the Twitter button's text only
+    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*Tweet[ \t]*$",
     regex.MULTILINE,
 )
 
@@ -411,8 +413,11 @@ _PAGINATION_RE = lazy(
     rf"^[ \t]*+(?P<bullet>[-•*+][ \t]++)?{_PAGER_GUARD}(?P<row>"
     rf"(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)"
     rf"(?:[ \t]+(?>{_PAGER_WORD}|«|»|‹|›|…|\.\.\.|\d{{1,5}}+)){{1,29}}"
-    rf"|(?:{_PAGER_STEP})|(?:{_PAGER_GOTO})"
-    rf"|{_PAGER_OF}(?:[ \t]*(?:{_PAGER_WORD}|{_PAGER_GOTO}|\d{{1,5}}|…)){{0,20}}"
+    # (XenForo 1 writes the step links ``Next >`` / ``< Prev``)
+    rf"(?:(?<=\p{{L}})[ \t]+>)?"
+    rf"|(?:{_PAGER_STEP})(?:[ \t]+>)?|(?:{_PAGER_GOTO})"
+    # (after ``Page 1 of 2`` also vBulletin 3's ``<`` / ``>`` / ``»`` links: ``Page 1 of 2 1 2 >``)
+    rf"|{_PAGER_OF}(?:[ \t]*(?:{_PAGER_WORD}|{_PAGER_GOTO}|\d{{1,5}}|…|[<>«»‹›])){{0,20}}"
     rf"|\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}(?:[ \t]+(?:{_PAGER_STEP})){{1,2}}"
     rf"|(?:{_PAGER_GOTO})\s*(?:{alternation('pager_go')})|Next\s*Last|First\s*Prev)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,

@@ -12,7 +12,7 @@ from ..labels import label_field
 from ..model import Quote
 from ..phrases import PHRASES
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, could_match, word_count
 from ._classic import (
     CLASSIC_DATE,
     EDIT_REASON_RE,
@@ -617,12 +617,22 @@ def member_menu(view: TextView) -> Iterator[Hit]:
             else:
                 break
         prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
-        if prev and j > i:
+        if prev:
             above = view.lines[prev[0]].strip()
             menu = " ".join(view.lines[k] for k in range(i, j + 1))
-            if above and len(above) <= 40 and above in menu:
+            # the name in the menu's items, or (vBulletin 3's popup head) a name that stands alone on another line
+            # of the page too: the poster's name above the post
+            if above and len(above) <= 40 and word_count(above) <= 3 and (
+                (j > i and above in menu) or (above[-1] not in ".!?:" and _stands_alone_elsewhere(view, prev[0]))
+            ):
                 start = prev[0]
         yield Hit(start, j, "member menu")
+
+
+def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
+    """Line ``i``'s text is a whole line elsewhere in the view too, before it."""
+    s = view.lines[i].strip()
+    return any(view.original[k].strip() == s for k in range(max(0, i - 400), i - 1))
 
 
 _THANKS_RE = lazy(rf"^[ \t]*+(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
@@ -733,7 +743,9 @@ _NOTICE_RE = line_re(
     r"Powered by vBulletin[^\n]{0,200}|Copyright ©?[^\n]{0,40}(?:Jelsoft Enterprises|vBulletin Solutions)[^\n]{0,120}|"
     r"All times are GMT[^\n]{0,80}|Currently Active Users Viewing This Thread:[^\n]{0,200}|"
     rf"(?:{alt('vb_thread_label')})[ \t]?:[ \t]+[^\n]{{1,200}}|View Full Version[ \t]*:[^\n]{{0,200}}|"
-    rf"{alt('vb_thread_chrome')}"
+    rf"(?:{alt('vb_notice_starts')})[^\n]{{0,600}}|"
+    # the toolbar items, one a line or several on one (``Thread Tools Search this Thread Display Modes``)
+    rf"{alt('vb_thread_chrome')}(?:[ \t]+{alt('vb_thread_chrome')}){{0,6}}"
 )
 #: The selected item of vBulletin's quick language chooser in the footer: ``-- English (US)``, ``-- Deutsch (Sie)``.
 _LANG_CHOOSER_RE = lazy(
@@ -743,6 +755,9 @@ _LANG_CHOOSER_RE = lazy(
 _FOOTER_LINK_RE = lazy(r"^[ \t]*+[^\s.!?:][^\n.!?:]{0,40}[ \t]*$")
 #: What closes vBulletin's footer links: the time-zone line, the credit, the copyright.
 _FOOTER_END_RE = lazy(rf"^[ \t]*+(?:{alt('all_times_are')}|Powered by|Copyright|©)", _F)
+#: vBulletin 3's similar-threads table: its column heads, and a row (title, starter, forum, replies, last post).
+_SIMILAR_HEAD_RE = line_re(alt("vb_similar_columns"))
+_SIMILAR_ROW_RE = lazy(rf"^[ \t]*+[^\n]{{3,300}}?[ \t]\d[\d,.]*[ \t]+{CLASSIC_DATE}[ \t]*$", _F)
 #: A one-word toolbar menu (``Display``, ``Ansicht``): taken next to other thread-chrome lines only.
 _TOOLBAR_WORD_RE = line_re(alt("vb_toolbar_words"))
 
@@ -765,6 +780,7 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "thread chrome")
     if view.engine == "vbulletin":
         yield from _footer_links(view)
+        yield from _similar_rows(view)
     if view.engine == "vbulletin" and taken:
         near = set(taken)
         for i, _m in iter_line_matches(view, _TOOLBAR_WORD_RE):
@@ -781,6 +797,22 @@ _STATUS_TAILS = sorted(
 _SNIFF_STATUS_RE = lazy(
     r"[ \t](?:" + "|".join(regex.escape(t).replace(r"\ ", " ") for t in _STATUS_TAILS) + r")[ \t]*$", regex.MULTILINE
 )
+def _similar_rows(view: TextView) -> Iterator[Hit]:
+    """The column heads of vBulletin 3's similar-threads table and the rows under them, each ending with the
+    reply count and the last post's date."""
+    original = "\n".join(view.original)  # (the heads may be taken already, with a first row)
+    if not could_match(_SIMILAR_HEAD_RE, original):
+        return
+    for m in _SIMILAR_HEAD_RE.finditer(original):
+        i = original.count("\n", 0, m.start())
+        if view.is_live(i):
+            yield Hit(i, i, "similar threads: column heads")
+        for k in view.first_live(i + 1, 10):
+            if not _SIMILAR_ROW_RE.match(view.lines[k]):
+                break
+            yield Hit(k, k, "similar threads: row")
+
+
 def _footer_links(view: TextView) -> Iterator[Hit]:
     """The language chooser's ``-- English (US)`` and the footer links under it (``Contact Us`` / site name /
     ``Archive`` …), up to the time-zone or credit line that ends vBulletin's footer (or the end of the text)."""
@@ -801,7 +833,8 @@ def _footer_links(view: TextView) -> Iterator[Hit]:
             if _FOOTER_END_RE.match(line):
                 end_found = True
                 break
-            if not _FOOTER_LINK_RE.match(line) or word_count(line) > 5:
+            parts = line.split(" - ") if " - " in line and len(line) <= 160 else [line]
+            if any(not _FOOTER_LINK_RE.match(x) or word_count(x) > 5 for x in parts):
                 break
             links.append(k)
             k += 1

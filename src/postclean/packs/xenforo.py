@@ -215,11 +215,18 @@ _REACTION_NAMES_RE = lazy(
 )
 _REACTION_ICON_RE = lazy(rf"^[ \t]*+{_REACTION_NAMES}(?:[ \t]+{_REACTION_NAMES})*[ \t]*$")
 _NAME = r"[^\s,][^,\n]{0,38}?"
+_LIKES_TAIL = alternation("xf_likes_this")
+_LIKES_LEAD = alternation("xf_likes_lead")
+_AND = r"(?:and|und|et|y|e|en|i|и)"
+#: XenForo 1's likes summary in every language: ``alice, bob and carol like this.``, ``A Marta le gusta esto.``
 _LIKES_THIS_RE = lazy(
-    rf"^[ \t]*+{_NAME}(?:,[ \t]+{_NAME}){{0,8}}[ \t]+and[ \t]+(?:\d+[ \t]+others?|{_NAME})[ \t]+like"
-    rf"[ \t]+this\.[ \t]*$",
+    rf"^[ \t]*+(?:(?:{_LIKES_LEAD})[ \t]+)?{_NAME}(?:,[ \t]+{_NAME}){{0,8}}"
+    rf"(?:[ \t]+{_AND}[ \t]+(?:\d+[ \t]+(?:others?|\w+))?[ \t]*{_NAME})?[ \t]+(?:{_LIKES_TAIL})[ \t]*$",
     regex.MULTILINE,
 )
+_LIKES_LEAD_RE = lazy(rf"^[ \t]*+(?:{_LIKES_LEAD})[ \t]*$", regex.MULTILINE)
+#: The summary's words after the names alone on a line (the names were links, one text node a line).
+_LIKES_TAIL_RE = lazy(rf"^[ \t]*+(?:{_LIKES_TAIL})[ \t]*$", regex.MULTILINE)
 
 
 #: A separator between reactors' names that one-node-per-line text puts on its own line.
@@ -263,7 +270,12 @@ def _more_reactors(view: TextView, who: str, end: int) -> tuple[str, int]:
     return joined, end
 
 
-@rule("XF005", "reactions", tags=["reactions"], trigger=(*_REACTIONS_WORDS, "like this"))
+@rule(
+    "XF005",
+    "reactions",
+    tags=["reactions"],
+    trigger=(*_REACTIONS_WORDS, "like this", *(p.lower() for p in phrases("xf_likes_this"))),
+)
 def reactions(view: TextView) -> Iterator[Hit]:
     """Reaction bar: ``Reactions:`` (in every language) and the names after it, and the reaction icon labels
     above it or before it on its line (``Likes Reactions: alice``).
@@ -292,6 +304,17 @@ def reactions(view: TextView) -> Iterator[Hit]:
             start = prev
             prev -= 1
         yield Hit(start, end, "reactions bar", {"post.reactions": who or None}, moved_to="reactions")
+    for i, _m in iter_line_matches(view, _LIKES_TAIL_RE):
+        above = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
+        if not above:
+            continue
+        name = view.lines[above[0]].strip()
+        if len(name) <= 40 and word_count(name) <= 4 and name[-1] not in ".!?:":
+            start = above[0]
+            lead = [k for k in range(start - 1, max(-1, start - 3), -1) if view.is_live(k)][:1]
+            if lead and _LIKES_LEAD_RE.match(view.lines[lead[0]]):
+                start = lead[0]
+            yield Hit(start, i, "likes summary, names on lines of their own", {"post.reactions": name}, moved_to="reactions")
     if view.engine != "xenforo":
         return  # elsewhere GEN010 takes the stricter list forms ("My wife and I like this." is a sentence)
     for i, m in iter_line_matches(view, _LIKES_THIS_RE):
