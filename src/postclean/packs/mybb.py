@@ -32,14 +32,19 @@ __all__ = ["PACK"]
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 
 _MODIFIED = alt("classic_last_modified")
-_EDIT_TAIL = rf"\((?:{_MODIFIED}):[^\n()]{{1,200}}(?:\([^\n()]{{0,40}}\)[^\n()]{{0,80}})?\)"
+_STATUS = alt("mybb_status")
+_EDIT_TAIL = rf"\((?:{_MODIFIED})[ \t]?:[^\n()]{{1,200}}(?:\([^\n()]{{0,40}}\)[^\n()]{{0,80}})?\)"
 _POST_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:\#(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})(?:[ \t]*(?P<edit>{_EDIT_TAIL}))?"
-    rf"|Warning Level:[^\n]{{0,20}}|Offline|Online|Away)[ \t]*$",
+    rf"|Warning Level:[^\n]{{0,20}}|{_STATUS})[ \t]*$",
     _F,
 )
-_PRE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:Offline|Online|Away|\*+)[ \t]*$", _F)
-_STOP_RE = line_re(r"(?:Website[ \t]+)?(?:Email[ \t]+)?(?:PM[ \t]+)?Find|Reply|Quote|Report|Edit|Delete")
+_PRE_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_STATUS}|\*+)[ \t]*$", _F)
+#: The postbit's buttons (``Website Find``, ``Reply``, ``Suchen``, ``Antworten Zitieren Melden`` …), every language.
+_BUTTON = alt("mybb_buttons")
+_BUTTONS_RE = line_re(rf"{_BUTTON}(?:[ \t]+{_BUTTON}){{0,8}}")
+#: A poster block starts below the buttons of the post above, or below the thread's tool links (``Thread Modes``).
+_STOP_RE = line_re(rf"{_BUTTON}(?:[ \t]+{_BUTTON}){{0,8}}|{alt('mybb_thread_chrome')}")
 _SPEC = BlockSpec(pre=_PRE_RE, post=_POST_RE, single_ok=True, stoppers=_STOP_RE, name_gap=True)
 
 
@@ -193,8 +198,6 @@ def quote(view: TextView) -> Iterator[Hit]:
         yield Hit(i, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
 
 
-_BUTTON = r"Email|PM|Website|Find|Rate|Edit|Delete|Reply|Quote|Report|Warn|Purge Spammer|Like|Thanks|Multi-?Quote|Quick Edit|Full Edit"
-_BUTTONS_RE = line_re(rf"(?:{_BUTTON})(?:[ \t]+(?:{_BUTTON}))*")
 
 
 @rule("MYB004", "post-buttons", tags=["buttons"])
@@ -212,18 +215,25 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "post buttons")
 
 
+_HELLO = alt("mybb_hello_guest")
+_NEXT_PREV = alt("mybb_next_prev")
+_THREAD_CHROME = alt("mybb_thread_chrome")
 _NOTICE_RE = line_re(
-    r"Hello There, Guest!(?:[ \t]+Login[ \t]+Register)?|Powered By MyBB[^\n]{0,80}|Users browsing this thread:[^\n]{0,400}|"
-    r"Pages \(\d+\):[^\n]{0,120}|« Next Oldest \| Next Newest »|Threaded Mode(?:[ \t]*\|[ \t]*Linear Mode)?|Linear Mode|"
-    r"View a Printable Version|Subscribe to this thread|Possibly Related Threads…|Forum Jump:|Current time:[^\n]{0,60}|"
-    r"Lite \(Archive\) Mode|RSS Syndication|Return to Top|Mark all forums read|Search Thread|New Reply|Thread Closed|"
+    rf"{_HELLO}(?:[ \t]+[^\s!?.,:;]{{1,20}}(?:[ \t][^\s!?.,:;]{{1,12}})?[ \t]+[^\s!?.,:;]{{1,20}})?|"
+    rf"Powered By MyBB[^\n]{{0,80}}|{alt('mybb_thread_prefix')}[^\n]{{0,400}}|"
+    rf"{alt('mybb_pages')}[ \t]*\(\d+\)[ \t]*:[^\n]{{0,120}}|«[ \t]*{_NEXT_PREV}[ \t]*\|[ \t]*{_NEXT_PREV}[ \t]*»|"
+    rf"{_THREAD_CHROME}(?:[ \t]*\|[ \t]*{_THREAD_CHROME})?|"
     r"The contents of this message are hidden because [^\n]{1,60} is on your ignore list\.|Show this Post|"
     r"This post is awaiting approval\.|This post by [^\n]{1,60} has been deleted\.|Attached Files|"
     r"[^\n]{1,120}\(Size: [\d.,]+ [KMG]?B / Downloads: \d+\)"
 )
 
 
-@rule("MYB005", "board-chrome", tags=["notice", "navigation"], trigger=r"Guest|MyBB|browsing|Pages|Next|Mode|Printable|Subscribe|Related|Jump|time|Archive|RSS|Top|forums read|Search|Reply|Closed|hidden|Show this|approval|deleted|Attached|Size:")
+#: MyBB-only lines: the guest greeting and the 'users browsing this thread' count.
+_STRONG_RE = lazy(rf"^[ \t\xa0]*+(?:[-•*·][ \t]*)?(?:{_HELLO}|{alt('mybb_thread_prefix')}[ \t]*\d)", _F)
+
+
+@rule("MYB005", "board-chrome", tags=["notice", "navigation"])
 def board_chrome(view: TextView) -> Iterator[Hit]:
     """MyBB notices and thread chrome: ``Hello There, Guest!``, ``Pages (2):``, ``Powered By MyBB``, attachments.
 
@@ -235,7 +245,7 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
     """
     for i, m in iter_line_matches(view, _NOTICE_RE):
         s = m.group(0)
-        strong = "MyBB" in s or "Guest!" in s or "browsing this thread" in s or "(Size:" in s or "ignore list" in s
+        strong = "MyBB" in s or "(Size:" in s or "ignore list" in s or _STRONG_RE.match(s) is not None
         if strong or view.engine == "mybb":
             yield Hit(i, i, "board notice")
 
@@ -243,14 +253,18 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
 _SNIFF_FIND_RE = lazy(r"^[ \t]*+(?:Website )?(?:Email )?(?:PM )?Find[ \t]*$", regex.MULTILINE)
 _SNIFF_FIND_LED_RE = literal_led(_SNIFF_FIND_RE, "Find") or _SNIFF_FIND_RE
 _SNIFF = (
-    (lazy(r"\(This post was last modified: "), 0.5),
+    (lazy(rf"\((?:{_MODIFIED})[ \t]?: "), 0.5),
     (lazy(r"\) ?[^\n()]{1,40} Wrote: "), 0.4),
+    # the quote header in other languages: ``(11.06.2023, 07:42) X schrieb:``, the date's time before the ``)``
+    (lazy(rf"\d\d\) ?[^\n()]{{1,40}} (?:{_WROTE})[ \t]?: ", regex.VERSION1), 0.4),
     (lazy(r"^[ \t]*+Threads: \d", regex.MULTILINE), 0.2),
     (lazy(r"^[ \t]*+Reputation: -?\d", regex.MULTILINE), 0.2),
     (lazy(r"MyBB"), 0.4),
     (_SNIFF_FIND_RE, 0.3),
     (lazy(r"Pages \(\d+\):"), 0.3),
     (lazy(r"Hello There, Guest!"), 0.4),
+    (lazy(rf"(?:{alt('mybb_pages')}) \(\d+\) ?:", regex.VERSION1), 0.2),
+    (lazy(rf"(?:{_HELLO})", regex.VERSION1), 0.3),
 )
 #: Cheap tests every text these patterns match passes: the same line led by its literal (the regex engine scans
 #: for a literal quickly; "Find" alone is a common word).
