@@ -674,7 +674,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("Mi piace", "Reazioni", "Reazione"),
         "nl": ("Likes", "Like", "Reacties op bericht"),
         "pl": ("Polubienia", "Polubienie", "Polubień", "Reakcje", "Reakcja"),
-        "ru": ("Лайков", "Лайка", "Лайк", "Симпатий", "Симпатия", "Реакций", "Реакции", "Реакция"),
+        "ru": ("Лайков", "Лайка", "Лайк", "Симпатий", "Симпатии", "Симпатия", "Реакций", "Реакции", "Реакция"),
     },
     "replies_count": {
         "en": ("Replies", "Reply"),
@@ -757,13 +757,13 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "discourse_powered": {
         "en": ("Powered by Discourse, best viewed with JavaScript enabled",),
-        "de": ("Unterstützt von Discourse, beste Darstellung mit aktiviertem JavaScript",),
-        "fr": ("Propulsé par Discourse, le rendu est meilleur avec le JavaScript activé",),
-        "es": ("Con tecnología de Discourse, se ve mejor con JavaScript activado",),
-        "pt": ("Com tecnologia Discourse, melhor visualizado com o JavaScript ativado",),
-        "it": ("Offerto da Discourse, visualizzazione ottimale con JavaScript attivo",),
-        "nl": ("Mogelijk gemaakt door Discourse, beste weergave met JavaScript ingeschakeld",),
-        "pl": ("Wspierane przez Discourse, działa najlepiej z włączonym JavaScriptem",),
+        "de": ("Unterstützt von Discourse, beste Erfahrung mit aktiviertem JavaScript", "Unterstützt von Discourse, beste Darstellung mit aktiviertem JavaScript",),
+        "fr": ("Propulsé par Discourse, le rendu est meilleur quand JavaScript est activé", "Propulsé par Discourse, le rendu est meilleur avec le JavaScript activé",),
+        "es": ("Desarrollado con Discourse, se ve mejor con JavaScript activado", "Con tecnología de Discourse, se ve mejor con JavaScript activado",),
+        "pt": ("Desenvolvido com Discourse, melhor visualizado com JavaScript ativado", "Com tecnologia Discourse, melhor visualizado com o JavaScript ativado",),
+        "it": ("Realizzato con Discourse, visualizzazione ottimale con JavaScript attivato", "Offerto da Discourse, visualizzazione ottimale con JavaScript attivo",),
+        "nl": ("Mogelijk gemaakt door Discourse, werkt het best met JavaScript ingeschakeld", "Mogelijk gemaakt door Discourse, beste weergave met JavaScript ingeschakeld",),
+        "pl": ("Obsługiwane przez Discourse, działa najlepiej z włączonym JavaScriptem", "Wspierane przez Discourse, działa najlepiej z włączonym JavaScriptem",),
         "ru": ("Работает на Discourse, лучше всего отображается с включённым JavaScript",),
     },
     "footer_links": {
@@ -2017,6 +2017,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Cookie Preferences",
         ),
         "de": (
+            "Richtlinien",
             "Thema erstellen",
             "Beitreten",
             "Startseite",
@@ -2053,6 +2054,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Diskussionen",
         ),
         "fr": (
+            "Charte",
             "Créer un sujet",
             "Rejoindre",
             "Accueil",
@@ -2087,6 +2089,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussions",
         ),
         "es": (
+            "Directrices",
             "Conectar",
             "Crear tema",
             "Unirse",
@@ -2120,6 +2123,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discusiones",
         ),
         "pt": (
+            "Diretrizes",
             "Criar tópico",
             "Participar",
             "Início",
@@ -2154,6 +2158,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussões",
         ),
         "it": (
+            "Linee guida",
             "Crea discussione",
             "Iscriviti",
             "Home page",
@@ -2185,6 +2190,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussioni",
         ),
         "nl": (
+            "Richtlijnen",
             "Onderwerp maken",
             "Lid worden",
             "Startpagina",
@@ -2214,6 +2220,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussies",
         ),
         "pl": (
+            "Wytyczne",
             "Utwórz temat",
             "Dołącz",
             "Strona główna",
@@ -2513,6 +2520,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Wszystkie czasy w strefie", "Strefa czasowa", "Teraz jest"),
         "ru": ("Часовой пояс", "Текущее время", "Все время указано"),
     },
+    # the column heads of a topic list written as a table (Discourse's suggested topics, html2text/trafilatura)
+    "topic_list_columns": {
+        "en": ("Topic", "Replies", "Views", "Activity", "Users"),
+        "de": ("Thema", "Antworten", "Aufrufe", "Aktivität", "Benutzer"),
+        "fr": ("Sujet", "Réponses", "Vues", "Activité", "Utilisateurs"),
+        "es": ("Tema", "Respuestas", "Vistas", "Actividad", "Usuarios"),
+        "pt": ("Tópico", "Respostas", "Visualizações", "Atividade", "Usuários"),
+        "it": ("Argomento", "Risposte", "Visualizzazioni", "Attività", "Utenti"),
+        "nl": ("Topic", "Antwoorden", "Weergaven", "Activiteit", "Gebruikers"),
+        "pl": ("Temat", "Odpowiedzi", "Wyświetlenia", "Aktywność", "Użytkownicy"),
+        "ru": ("Тема", "Ответы", "Просмотры", "Активность", "Пользователи"),
+    },
     "related_headings": {
         "en": (
             "Similar threads",
@@ -2552,14 +2571,14 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Featured on Meta",
             "The Overflow Blog",
         ),
-        "de": ("Ähnliche Inhalte", "Ähnliche Themen", "Ähnliche Beiträge", "Neueste Beiträge", "Neueste Themen", "Empfohlen", "Das könnte dich auch interessieren"),
-        "fr": ("Contenu similaire", "Discussions similaires", "Sujets similaires", "Messages récents", "Derniers messages", "Sujets connexes", "Recommandé"),
-        "es": ("Contenido similar", "Temas similares", "Hilos similares", "Mensajes recientes", "Últimos mensajes", "Temas relacionados", "Recomendado"),
-        "pt": ("Conteúdo similar", "Conteúdo semelhante", "Tópicos semelhantes", "Tópicos similares", "Posts recentes", "Últimas mensagens", "Tópicos relacionados", "Recomendado"),
-        "it": ("Contenuti simili", "Discussioni simili", "Argomenti simili", "Messaggi recenti", "Ultimi messaggi", "Argomenti correlati", "Consigliati"),
-        "nl": ("Vergelijkbare inhoud", "Vergelijkbare onderwerpen", "Soortgelijke topics", "Recente berichten", "Laatste berichten", "Gerelateerde onderwerpen", "Aanbevolen", "Vergelijkbare topics"),
-        "pl": ("Podobna zawartość", "Podobne wątki", "Podobne tematy", "Ostatnie posty", "Najnowsze posty", "Powiązane tematy", "Polecane"),
-        "ru": ("Похожий контент", "Похожие публикации", "Похожие темы", "Похожие обсуждения", "Последние сообщения", "Последние темы", "Связанные темы", "Рекомендуем"),
+        "de": ("Vorgeschlagene Themen", "Ähnliche Inhalte", "Ähnliche Themen", "Ähnliche Beiträge", "Neueste Beiträge", "Neueste Themen", "Empfohlen", "Das könnte dich auch interessieren"),
+        "fr": ("Sujets suggérés", "Contenu similaire", "Discussions similaires", "Sujets similaires", "Messages récents", "Derniers messages", "Sujets connexes", "Recommandé"),
+        "es": ("Temas sugeridos", "Contenido similar", "Temas similares", "Hilos similares", "Mensajes recientes", "Últimos mensajes", "Temas relacionados", "Recomendado"),
+        "pt": ("Tópicos sugeridos", "Conteúdo similar", "Conteúdo semelhante", "Tópicos semelhantes", "Tópicos similares", "Posts recentes", "Últimas mensagens", "Tópicos relacionados", "Recomendado"),
+        "it": ("Argomenti suggeriti", "Contenuti simili", "Discussioni simili", "Argomenti simili", "Messaggi recenti", "Ultimi messaggi", "Argomenti correlati", "Consigliati"),
+        "nl": ("Voorgestelde topics", "Voorgestelde onderwerpen", "Vergelijkbare inhoud", "Vergelijkbare onderwerpen", "Soortgelijke topics", "Recente berichten", "Laatste berichten", "Gerelateerde onderwerpen", "Aanbevolen", "Vergelijkbare topics"),
+        "pl": ("Sugerowane tematy", "Podobna zawartość", "Podobne wątki", "Podobne tematy", "Ostatnie posty", "Najnowsze posty", "Powiązane tematy", "Polecane"),
+        "ru": ("Предлагаемые темы", "Похожий контент", "Похожие публикации", "Похожие темы", "Похожие обсуждения", "Последние сообщения", "Последние темы", "Связанные темы", "Рекомендуем"),
     },
     "forum_stats_headings": {
         "en": ("Forum statistics", "Forum Statistics", "Board Statistics", "Who is online", "Who's Online", "Members online", "Online statistics", "Users online", "Online now", "Statistics"),

@@ -1707,7 +1707,7 @@ _BB_OPEN_RE = lazy(
 _BB_CLOSE_RE = lazy(r"^(?P<before>[^\n]*?)\[/quote\][ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 #: What follows the name in a quote tag's attribute: XenForo's ``, post: 12``, vBulletin's ``;12345``,
 #: phpBB's `` post_id=… time=… user_id=…``.
-_BB_NAME_END_RE = lazy(r"[,;]|[ \t]+(?:post_id|time|user_id|post|date|id)=", regex.IGNORECASE)
+_BB_NAME_END_RE = lazy(r"[,;]|(?<![ \t])[ \t]+(?:post_id|time|user_id|post|date|id)=", regex.IGNORECASE)
 
 
 def _bb_author(attrs: str | None) -> str | None:
