@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 import regex
 
 from ._lazy import lazy
+from .dates import DATE_RE
 
 __all__ = ["is_markdown", "line_reader", "reader_lines"]
 
@@ -172,6 +173,8 @@ def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
     '- Jun 4, 2024'
     >>> plain_line("     12. Harbour rules", bulleted=True, dedent=True)
     '- Harbour rules'
+    >>> plain_line("   14. Oktober 2023, 10:21 1", bulleted=True, dedent=True)
+    '14. Oktober 2023, 10:21 1'
     >>> plain_line("     * * 412 posts", bulleted=False)
     '     -   412 posts'
     """
@@ -183,6 +186,8 @@ def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:
         m = _O_BULLET_RE.match(line)
     elif dedent and first.isdigit():
         m = _NUMBER_RE.match(line)  # an ordered list's number, in a layout that marks list items
+        if m is not None and DATE_RE.match(line, m.start("bullet")) is not None:
+            m = None  # a day before its month (``14. Oktober 2023``), not a list's number
     if m is not None:
         if bulleted and not line[m.end() :].strip():
             return ""

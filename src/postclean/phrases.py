@@ -1080,7 +1080,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("Mi piace", "Reazioni", "Reazione"),
         "nl": ("Likes", "Like", "Reacties op bericht"),
         "pl": ("Polubienia", "Polubienie", "Polubień", "Reakcje", "Reakcja"),
-        "ru": ("Лайков", "Лайка", "Лайк", "Симпатий", "Симпатия", "Реакций", "Реакции", "Реакция"),
+        "ru": ("Лайков", "Лайка", "Лайк", "Симпатий", "Симпатии", "Симпатия", "Реакций", "Реакции", "Реакция"),
     },
     "replies_count": {
         "en": ("Replies", "Reply"),
@@ -1163,13 +1163,13 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "discourse_powered": {
         "en": ("Powered by Discourse, best viewed with JavaScript enabled",),
-        "de": ("Unterstützt von Discourse, beste Darstellung mit aktiviertem JavaScript",),
-        "fr": ("Propulsé par Discourse, le rendu est meilleur avec le JavaScript activé",),
-        "es": ("Con tecnología de Discourse, se ve mejor con JavaScript activado",),
-        "pt": ("Com tecnologia Discourse, melhor visualizado com o JavaScript ativado",),
-        "it": ("Offerto da Discourse, visualizzazione ottimale con JavaScript attivo",),
-        "nl": ("Mogelijk gemaakt door Discourse, beste weergave met JavaScript ingeschakeld",),
-        "pl": ("Wspierane przez Discourse, działa najlepiej z włączonym JavaScriptem",),
+        "de": ("Unterstützt von Discourse, beste Erfahrung mit aktiviertem JavaScript", "Unterstützt von Discourse, beste Darstellung mit aktiviertem JavaScript",),
+        "fr": ("Propulsé par Discourse, le rendu est meilleur quand JavaScript est activé", "Propulsé par Discourse, le rendu est meilleur avec le JavaScript activé",),
+        "es": ("Desarrollado con Discourse, se ve mejor con JavaScript activado", "Con tecnología de Discourse, se ve mejor con JavaScript activado",),
+        "pt": ("Desenvolvido com Discourse, melhor visualizado com JavaScript ativado", "Com tecnologia Discourse, melhor visualizado com o JavaScript ativado",),
+        "it": ("Realizzato con Discourse, visualizzazione ottimale con JavaScript attivato", "Offerto da Discourse, visualizzazione ottimale con JavaScript attivo",),
+        "nl": ("Mogelijk gemaakt door Discourse, werkt het best met JavaScript ingeschakeld", "Mogelijk gemaakt door Discourse, beste weergave met JavaScript ingeschakeld",),
+        "pl": ("Obsługiwane przez Discourse, działa najlepiej z włączonym JavaScriptem", "Wspierane przez Discourse, działa najlepiej z włączonym JavaScriptem",),
         "ru": ("Работает на Discourse, лучше всего отображается с включённым JavaScript",),
     },
     "footer_links": {
@@ -1258,7 +1258,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Responder", "Citar", "Compartir", "Reportar", "Denunciar", "Me gusta", "Marcador", "Copiar enlace", "Editar", "Opciones", "Más", "Leer más", "Reportar publicación", "Compartir esta publicación"),
         "pt": ("Responder", "Citar", "Compartilhar", "Denunciar", "Curtir", "Favorito", "Copiar link", "Editar", "Opções", "Mais", "Leia mais", "Denunciar postagem", "Compartilhar este post"),
         "it": ("Rispondi", "Cita", "Condividi", "Segnala", "Mi piace", "Segnalibro", "Copia link", "Modifica", "Opzioni", "Altro", "Leggi tutto", "Segnala messaggio", "Condividi questo messaggio"),
-        "nl": ("Citeer", "Reageren", "Beantwoorden", "Citeren", "Delen", "Rapporteren", "Markeren", "Vind ik leuk", "Bladwijzer", "Link kopiëren", "Bewerken", "Opties", "Meer", "Lees meer", "Bericht rapporteren", "Bericht delen", "Leuk"),
+        "nl": ("Antwoorden", "Citeer", "Reageren", "Beantwoorden", "Citeren", "Delen", "Rapporteren", "Markeren", "Vind ik leuk", "Bladwijzer", "Link kopiëren", "Bewerken", "Opties", "Meer", "Lees meer", "Bericht rapporteren", "Bericht delen", "Leuk"),
         "pl": ("Odpowiedz", "Cytuj", "Udostępnij", "Zgłoś", "Lubię to", "Zakładka", "Kopiuj link", "Edytuj", "Opcje", "Więcej", "Czytaj więcej", "Zgłoś post", "Udostępnij ten post"),
         "ru": ("Цитата", "Ответить", "Цитировать", "Поделиться", "Пожаловаться", "Нравится", "Закладка", "Копировать ссылку", "Редактировать", "Опции", "Ещё", "Читать далее", "Пожаловаться на сообщение", "Поделиться сообщением", "Жалоба"),
     },
@@ -1288,7 +1288,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "nodebb_status": {
         "en": ("Offline", "Online", "Away", "Do not disturb"),
         "de": ("Offline", "Online", "Abwesend", "Nicht stören"),
-        "fr": ("Hors ligne", "En ligne", "Absent", "Ne pas déranger"),
+        "fr": ("Hors ligne", "Hors-ligne", "En ligne", "Absent", "Ne pas déranger"),
         "es": ("Desconectado", "Conectado", "Ausente", "No molestar"),
         "pt": ("Offline", "Online", "Ausente", "Não perturbe"),
         "it": ("Non in linea", "In linea", "Assente", "Non disturbare"),
@@ -1303,9 +1303,14 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Última respuesta",),
         "pt": ("Última resposta",),
         "it": ("Ultima risposta",),
-        "nl": ("Laatste reactie",),
+        "nl": ("Laatste antwoord", "Laatste reactie",),
         "pl": ("Ostatnia odpowiedź",),
         "ru": ("Последний ответ",),
+    },
+    # the post navigator's position (``pagination.out-of``: ``1 out of 3``)
+    "nodebb_out_of": {
+        "en": ("out of",), "de": ("von",), "fr": ("sur",), "es": ("de",), "pt": ("de",), "it": ("su", "di"),
+        "nl": ("van",), "pl": ("z",), "ru": ("из",),
     },
     "nodebb_topic_chrome": {
         "en": (
@@ -1316,12 +1321,12 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Register Login", "Powered by NodeBB", "Sort by", "Watching", "Not Watching", "Ignoring",
             "Scheduled Pinned Locked Moved", "With your input, this post could be even better",
         ),
-        "de": ("Von Alt bis Neu", "Von Neu bis Alt", "Meiste Stimmen", "Zum Antworten anmelden", "Sortieren nach", "Beobachtet", "Nicht beobachtet", "Dieser Beitrag wurde gelöscht!"),
+        "de": ("Älteste zuerst", "Neuste zuerst", "Von Alt bis Neu", "Von Neu bis Alt", "Meiste Stimmen", "Zum Antworten anmelden", "Sortieren nach", "Beobachtet", "Nicht beobachtet", "Dieser Beitrag wurde gelöscht!"),
         "fr": ("Du plus ancien au plus récent", "Du plus récent au plus ancien", "Les plus votés", "Se connecter pour répondre", "Trier par", "Surveillé", "Non surveillé", "Ce message a été supprimé !"),
-        "es": ("De más antiguo a más nuevo", "De más nuevo a más antiguo", "Más votados", "Inicia sesión para responder", "Ordenar por", "Siguiendo", "Sin seguir", "¡Este mensaje ha sido eliminado!"),
-        "pt": ("Do mais antigo para o mais recente", "Do mais recente para o mais antigo", "Mais votados", "Entre para responder", "Ordenar por", "Acompanhando", "Não acompanhando", "Este post foi excluído!"),
+        "es": ("Más antiguo a más reciente", "Más reciente a más antiguo", "De más antiguo a más nuevo", "De más nuevo a más antiguo", "Más votados", "Inicia sesión para responder", "Ordenar por", "Siguiendo", "Sin seguir", "¡Este mensaje ha sido eliminado!"),
+        "pt": ("Mais Antigo para Mais Recente", "Mais Recente para Mais Antigo", "Mais Votados", "Do mais antigo para o mais recente", "Do mais recente para o mais antigo", "Mais votados", "Entre para responder", "Ordenar por", "Acompanhando", "Não acompanhando", "Este post foi excluído!"),
         "it": ("Dal più vecchio al più recente", "Dal più recente al più vecchio", "Più votati", "Accedi per rispondere", "Ordina per", "In osservazione", "Non osservato", "Questo post è stato eliminato!"),
-        "nl": ("Oudste naar nieuwste", "Nieuwste naar oudste", "Meeste stemmen", "Log in om te reageren", "Sorteren op", "Volgend", "Niet volgend", "Dit bericht is verwijderd!"),
+        "nl": ("Oudste eerst", "Nieuwste eerst", "Oudste naar nieuwste", "Nieuwste naar oudste", "Meeste stemmen", "Log in om te reageren", "Sorteren op", "Volgend", "Niet volgend", "Dit bericht is verwijderd!"),
         "pl": ("Od najstarszych do najnowszych", "Od najnowszych do najstarszych", "Najwięcej głosów", "Zaloguj się, aby odpowiedzieć", "Sortuj według", "Obserwowany", "Nieobserwowany", "Ten post został usunięty!"),
         "ru": ("Сначала старые", "Сначала новые", "По количеству голосов", "Войдите, чтобы ответить", "Сортировать", "Отслеживается", "Не отслеживается", "Это сообщение удалено!"),
     },
@@ -2426,6 +2431,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "En poursuivant votre navigation",
         ),
         "es": (
+            "Esta web utiliza cookies", "Este sitio web usa cookies",
             "Hemos colocado cookies en tu dispositivo", "Hemos colocado cookies en su dispositivo",
             "Utilizamos {w}cookies", "Usamos {w}cookies", "Este sitio web utiliza cookies", "Este sitio utiliza cookies",
             "Este sitio usa cookies", "Este sitio web usa cookies", "Valoramos tu privacidad",
@@ -2451,11 +2457,13 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "pl": (
             "Używamy plików cookie", "Używamy {w}plików cookie", "Ta strona używa plików cookie", "Ta strona używa ciasteczek", "Używamy ciasteczek",
+            "Ta strona wykorzystuje pliki cookies", "Ta strona wykorzystuje pliki cookie",
             "Umieściliśmy na Twoim urządzeniu pliki cookie", "Umieściliśmy pliki cookie na Twoim urządzeniu",
             "Ta strona korzysta z plików cookie", "Ten serwis wykorzystuje pliki cookie", "Cenimy Twoją prywatność",
             "Korzystając ze strony",
         ),
         "ru": (
+            "Этот веб-сайт использует файлы cookie", "Этот сайт использует куки",
             "Мы разместили cookie-файлы на ваше устройство", "Мы разместили файлы cookie на вашем устройстве",
             "Мы используем файлы cookie", "Мы используем cookie", "Мы используем {w}файлы cookie",
             "Этот сайт использует файлы cookie", "Этот сайт использует cookie", "Мы ценим вашу конфиденциальность",
@@ -2476,15 +2484,16 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Mehr erfahren", "Erfahre mehr", "Weitere Informationen", "Einverstanden", "Verstanden", "Verstanden!",
         ),
         "fr": (
+            "J'ai compris",
             "Tout accepter", "Accepter", "Tout refuser", "Refuser", "Je refuse", "J'accepte", "Paramètres des cookies",
             "Personnaliser", "En savoir plus", "OK pour moi", "J’ai compris !", "J'ai compris !",
         ),
-        "es": ("Aceptar todo", "Aceptar", "Rechazar todo", "Rechazar", "Configuración de cookies", "Más información", "Saber más", "¡Entendido!", "Acepto"),
-        "pt": ("Aceitar tudo", "Aceitar", "Rejeitar tudo", "Rejeitar", "Configurações de cookies", "Saiba mais", "Saber mais", "Entendi!", "Eu aceito"),
-        "it": ("Accetta tutto", "Accetta", "Rifiuta tutto", "Rifiuta", "Impostazioni cookie", "Scopri di più", "Ulteriori informazioni", "Ho capito!", "Accetto"),
-        "nl": ("Alles accepteren", "Accepteren", "Alles weigeren", "Weigeren", "Cookie-instellingen", "Meer informatie", "Begrepen!", "Ik ga akkoord"),
-        "pl": ("Akceptuj wszystko", "Akceptuję", "Akceptuj", "Odrzuć wszystko", "Odrzuć", "Ustawienia plików cookie", "Dowiedz się więcej", "Więcej informacji", "Rozumiem!"),
-        "ru": ("Принять все", "Принять", "Отклонить все", "Отклонить", "Настройки cookie", "Подробнее", "Узнать больше", "Понятно!", "Я принимаю"),
+        "es": ("Aceptar todo", "Aceptar", "Rechazar todo", "Rechazar", "Configuración de cookies", "Más información", "Saber más", "¡Entendido!", "Acepto", "¡Lo tengo!", "Lo tengo", "Entendido"),
+        "pt": ("Aceitar tudo", "Aceitar", "Rejeitar tudo", "Rejeitar", "Configurações de cookies", "Saiba mais", "Saber mais", "Entendi!", "Eu aceito", "Entendi"),
+        "it": ("Accetta tutto", "Accetta", "Rifiuta tutto", "Rifiuta", "Impostazioni cookie", "Scopri di più", "Ulteriori informazioni", "Ho capito!", "Accetto", "Ho capito", "Per saperne di più"),
+        "nl": ("Alles accepteren", "Accepteren", "Alles weigeren", "Weigeren", "Cookie-instellingen", "Meer informatie", "Begrepen!", "Ik ga akkoord", "Begrepen", "Meer info"),
+        "pl": ("Akceptuj wszystko", "Akceptuję", "Akceptuj", "Odrzuć wszystko", "Odrzuć", "Ustawienia plików cookie", "Dowiedz się więcej", "Więcej informacji", "Rozumiem!", "Rozumiem"),
+        "ru": ("Принять все", "Принять", "Отклонить все", "Отклонить", "Настройки cookie", "Подробнее", "Узнать больше", "Понятно!", "Я принимаю", "Понятно"),
     },
     # words that make a matched line a banner's own (a button line counts only within three lines of one)
         # a banner's heading (Invision's guest bar: "Important Information"): removed only next to a banner sentence
@@ -2789,6 +2798,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Cookie Preferences",
         ),
         "de": (
+            "Richtlinien",
             "Thema erstellen",
             "Beitreten",
             "Startseite",
@@ -2825,6 +2835,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Diskussionen",
         ),
         "fr": (
+            "Charte",
             "Créer un sujet",
             "Rejoindre",
             "Accueil",
@@ -2861,6 +2872,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussions",
         ),
         "es": (
+            "Directrices",
             "Conectar",
             "Crear tema",
             "Unirse",
@@ -2896,6 +2908,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discusiones",
         ),
         "pt": (
+            "Diretrizes",
             "Criar tópico",
             "Participar",
             "Início",
@@ -2932,6 +2945,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussões",
         ),
         "it": (
+            "Linee guida",
             "Crea discussione",
             "Iscriviti",
             "Home page",
@@ -2964,6 +2978,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussioni",
         ),
         "nl": (
+            "Richtlijnen",
             "Onderwerp maken",
             "Lid worden",
             "Startpagina",
@@ -2995,6 +3010,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Discussies",
         ),
         "pl": (
+            "Wytyczne",
             "Utwórz temat",
             "Dołącz",
             "Strona główna",
@@ -3307,6 +3323,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Wszystkie czasy w strefie", "Strefa czasowa", "Teraz jest"),
         "ru": ("Часовой пояс", "Текущее время", "Все время указано"),
     },
+    # the column heads of a topic list written as a table (Discourse's suggested topics, html2text/trafilatura)
+    "topic_list_columns": {
+        "en": ("Topic", "Replies", "Views", "Activity", "Users"),
+        "de": ("Thema", "Antworten", "Aufrufe", "Aktivität", "Benutzer"),
+        "fr": ("Sujet", "Réponses", "Vues", "Activité", "Utilisateurs"),
+        "es": ("Tema", "Respuestas", "Vistas", "Actividad", "Usuarios"),
+        "pt": ("Tópico", "Respostas", "Visualizações", "Atividade", "Usuários"),
+        "it": ("Argomento", "Risposte", "Visualizzazioni", "Attività", "Utenti"),
+        "nl": ("Topic", "Antwoorden", "Weergaven", "Activiteit", "Gebruikers"),
+        "pl": ("Temat", "Odpowiedzi", "Wyświetlenia", "Aktywność", "Użytkownicy"),
+        "ru": ("Тема", "Ответы", "Просмотры", "Активность", "Пользователи"),
+    },
     "related_headings": {
         "en": (
             "Similar threads",
@@ -3346,14 +3374,14 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Featured on Meta",
             "The Overflow Blog",
         ),
-        "de": ("Ähnliche Inhalte", "Ähnliche Themen", "Ähnliche Beiträge", "Neueste Beiträge", "Neueste Themen", "Empfohlen", "Das könnte dich auch interessieren"),
-        "fr": ("Contenu similaire", "Discussions similaires", "Sujets similaires", "Messages récents", "Derniers messages", "Sujets connexes", "Recommandé"),
-        "es": ("Contenido similar", "Temas similares", "Hilos similares", "Mensajes recientes", "Últimos mensajes", "Temas relacionados", "Recomendado"),
-        "pt": ("Conteúdo similar", "Conteúdo semelhante", "Tópicos semelhantes", "Tópicos similares", "Posts recentes", "Últimas mensagens", "Tópicos relacionados", "Recomendado"),
-        "it": ("Contenuti simili", "Discussioni simili", "Argomenti simili", "Messaggi recenti", "Ultimi messaggi", "Argomenti correlati", "Consigliati"),
-        "nl": ("Vergelijkbare inhoud", "Vergelijkbare onderwerpen", "Soortgelijke topics", "Recente berichten", "Laatste berichten", "Gerelateerde onderwerpen", "Aanbevolen", "Vergelijkbare topics"),
-        "pl": ("Podobna zawartość", "Podobne wątki", "Podobne tematy", "Ostatnie posty", "Najnowsze posty", "Powiązane tematy", "Polecane"),
-        "ru": ("Похожий контент", "Похожие публикации", "Похожие темы", "Похожие обсуждения", "Последние сообщения", "Последние темы", "Связанные темы", "Рекомендуем"),
+        "de": ("Vorgeschlagene Themen", "Ähnliche Inhalte", "Ähnliche Themen", "Ähnliche Beiträge", "Neueste Beiträge", "Neueste Themen", "Empfohlen", "Das könnte dich auch interessieren"),
+        "fr": ("Sujets suggérés", "Contenu similaire", "Discussions similaires", "Sujets similaires", "Messages récents", "Derniers messages", "Sujets connexes", "Recommandé"),
+        "es": ("Temas sugeridos", "Contenido similar", "Temas similares", "Hilos similares", "Mensajes recientes", "Últimos mensajes", "Temas relacionados", "Recomendado"),
+        "pt": ("Tópicos sugeridos", "Conteúdo similar", "Conteúdo semelhante", "Tópicos semelhantes", "Tópicos similares", "Posts recentes", "Últimas mensagens", "Tópicos relacionados", "Recomendado"),
+        "it": ("Discussioni suggerite", "Argomenti suggeriti", "Contenuti simili", "Discussioni simili", "Argomenti simili", "Messaggi recenti", "Ultimi messaggi", "Argomenti correlati", "Consigliati"),
+        "nl": ("Voorgestelde topics", "Voorgestelde onderwerpen", "Vergelijkbare inhoud", "Vergelijkbare onderwerpen", "Soortgelijke topics", "Recente berichten", "Laatste berichten", "Gerelateerde onderwerpen", "Aanbevolen", "Vergelijkbare topics"),
+        "pl": ("Sugerowane tematy", "Podobna zawartość", "Podobne wątki", "Podobne tematy", "Ostatnie posty", "Najnowsze posty", "Powiązane tematy", "Polecane"),
+        "ru": ("Предлагаемые темы", "Похожий контент", "Похожие публикации", "Похожие темы", "Похожие обсуждения", "Последние сообщения", "Последние темы", "Связанные темы", "Рекомендуем"),
     },
     "forum_stats_headings": {
         "en": ("Forum statistics", "Forum Statistics", "Board Statistics", "Who is online", "Who's Online", "Members online", "Online statistics", "Users online", "Online now", "Statistics"),

@@ -51,7 +51,13 @@ _LIKES_ALT = phrase_alt("likes_count")
 _LIKES_RE = line_re(
     rf"(?:{COUNT})[ \t]*(?:{_LIKES_ALT})|(?:❤️?|♥️?|💜|👍)[ \t]*(?:{COUNT})?|(?:{COUNT})[ \t]*(?:❤️?|♥️?)"
 )
-_POWERED_RE = line_re(phrase_alt("discourse_powered"), flags=regex.IGNORECASE)
+#: The credit line (table ``discourse_powered``), or its shape in any translation: a few words, ``Discourse,``, then
+#: a clause that ends at most two words after ``JavaScript``, no sentence mark.
+_POWERED_RE = line_re(
+    rf"{phrase_alt('discourse_powered')}"
+    rf"|[^\n,.!?]{{1,40}}?Discourse,[ \t]*[^\n.!?]{{1,80}}?JavaScript\w*+(?:[ \t]+[^\s.!?]++){{0,2}}",
+    flags=regex.IGNORECASE,
+)
 
 
 def _is_discourse(view: TextView) -> bool:
@@ -379,7 +385,7 @@ def related_topics(view: TextView) -> Iterator[Hit]:
             p = _prev_live(view, start, 3)
             if p is not None and _RELATED_RE.match(view.lines[p]):
                 start = p
-        last_row = None
+        last_row = first_row = None
         k = head_end + 1
         since = 0
         while k < n and since <= 6:
@@ -387,6 +393,7 @@ def related_topics(view: TextView) -> Iterator[Hit]:
             if view.is_live(k):
                 if _TOPIC_ROW_STATS_RE.match(s):
                     last_row = k
+                    first_row = k if first_row is None else first_row
                     since = 0
                 elif len(s) > 300 or _POWERED_RE.match(s):
                     break
@@ -397,12 +404,30 @@ def related_topics(view: TextView) -> Iterator[Hit]:
         nxt = view.first_live(end + 1)
         if nxt and _BROWSE_MORE_RE.match(view.lines[nxt[0]]):
             end = nxt[0]
+        elif (
+            nxt
+            and last_row is not None
+            and first_row is not None
+            and first_row < last_row
+            and nxt[0] <= last_row + 2
+            and _category_like(view.lines[nxt[0]])
+            and (below := view.first_live(first_row + 1))
+            and below[0] < last_row
+            and _category_like(view.lines[below[0]])
+        ):
+            end = nxt[0]  # the last row's category under its stats, as under the first row (w3m)
         if view.free(start, end):
             yield Hit(start, end, "list of related topics")
         i = end + 1
 
 
-_FOOTER_LINK_RE = line_re(phrase_alt("footer_links"), flags=regex.IGNORECASE)
+_FOOTER_LINK_RE = line_re(rf"(?:[-•*+][ \t]+)?(?:{phrase_alt('footer_links')})", flags=regex.IGNORECASE)
+
+
+def _category_like(line: str) -> bool:
+    """A topic row's category (or tag) line: a name of up to three words, no sentence."""
+    s = line.strip()
+    return 0 < len(s) <= 40 and word_count(s) <= 3 and s[-1] not in ".!?:,;"
 
 
 @rule("DSC004", "footer", tags=["navigation"], trigger=r"Discourse")
@@ -471,6 +496,9 @@ def topic_map(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "topic statistics")
 
 
+_AVATAR_MARK_RE = lazy(r"^[●•*+-][ \t]++")
+
+
 @rule("DSC006", "quote-title", tags=["quote"], stage="structure", trigger=r":[ \t]*$")
 def quote_title(view: TextView) -> Iterator[Hit]:
     """A quote's title line ``{user}:`` where ``{user}`` posted in the thread (or is a handle, Discourse sniffed).
@@ -488,7 +516,7 @@ def quote_title(view: TextView) -> Iterator[Hit]:
     if not authors and not _is_discourse(view):
         return
     for i, line in view.iter_lines():
-        s = line.strip()
+        s = _AVATAR_MARK_RE.sub("", line.strip(), count=1)  # (w3m writes the avatar as ``●``)
         if not s.endswith(":") or len(s) > 42:
             continue
         name = s[:-1].strip()

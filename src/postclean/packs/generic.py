@@ -494,7 +494,7 @@ def _pager_items(view: TextView, rows: set[int]) -> Iterator[Hit]:
         k += 1 if not run else 0
 
 
-_COOKIE_BUTTON = rf"(?:{phrase_alt('cookie_buttons', 'cookie_titles')})(?:\.\.\.|…)?"
+_COOKIE_BUTTON = rf"(?:{phrase_alt('cookie_buttons', 'cookie_titles')})(?:\.\.\.|…|[ \t]?!)?"
 _CONSENT_RE = lazy(
     rf"^[ \t]*+(?:[-•*+][ \t]+)?(?:(?:{phrase_alt('cookie_notice')})[^\n]{{0,2000}}|{_COOKIE_BUTTON}(?:[ \t]+{_COOKIE_BUTTON}){{0,3}})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,

@@ -9,10 +9,11 @@ import regex
 
 from .._lazy import lazy
 from ..dates import parse_date
+from ..phrases import PHRASES
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, could_match, word_count
 from ._common import iter_line_matches
-from ._modern import BARE_INT_RE, COUNT, line_re, phrase_alt, remember_authors, whole_line_hits
+from ._modern import BARE_INT_RE, COUNT, line_re, phrase_alt, phrase_list, remember_authors, whole_line_hits
 from ._sniff import LineScan, count_lines, factored_source
 
 __all__ = ["PACK"]
@@ -186,6 +187,7 @@ _REPLIES_TAIL_RE = lazy(
         "resposta",
         "rispost",
         "reactie",
+        "antwoord",
         "odpowied",
         "ответ",
     ),
@@ -295,6 +297,8 @@ _TOPIC_CHROME_RE = line_re(
     + rf"|(?:{COUNT})[ \t]+(?:{phrase_alt('posts_count')})[ \t]+(?:{COUNT})[ \t]+\w+(?:[ \t]+(?:{COUNT})[ \t]+\w+){{1,3}}",
     flags=regex.IGNORECASE,
 )
+#: The post navigator's position, ``1 out of 3`` (table ``nodebb_out_of``).
+_OUT_OF_RE = line_re(rf"\d{{1,6}}[ \t]+(?:{phrase_alt('nodebb_out_of')})[ \t]+\d{{1,6}}", flags=regex.IGNORECASE)
 _TOPIC_CHROME_SHORT_RE = line_re(
     phrase_alt("nodebb_topic_chrome", max_words=1) + "|" + phrase_alt("post_controls", max_words=3),
     flags=regex.IGNORECASE,
@@ -333,21 +337,7 @@ def _split_stats(view: TextView) -> Iterator[tuple[int, int]]:
     "NBB004",
     "topic-chrome",
     tags=["navigation", "notice"],
-    trigger=(
-        "newest",
-        "oldest",
-        "reply",
-        "posts",
-        "views",
-        "powered",
-        "deleted",
-        "account",
-        "fed up",
-        "forum",
-        "scheduled",
-        "pinned",
-        "locked",
-    ),
+    # (no trigger: with NodeBB sniffed it takes the vote count, a bare number, in any language)
 )
 def topic_chrome(view: TextView) -> Iterator[Hit]:
     """Topic chrome: sort menu, ``Log in to reply``, ``12 Posts 5 Posters 3.2k Views 2 Watching``, guest prompts.
@@ -383,6 +373,26 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
             )
 
 
+@rule("NBB006", "post-navigator", tags=["navigation"], scope="document")
+def post_navigator(view: TextView) -> Iterator[Hit]:
+    """With NodeBB sniffed: the post navigator's position under the posts, ``1 out of 3`` (``1 von 3``, ``1 sur
+    3`` …, table ``nodebb_out_of``), a line of its own right under the last post's footer or vote count.
+
+    Example (removed)::
+
+        1 out of 3
+    """
+    if not _is_nodebb(view):
+        return
+    for i, _m in whole_line_hits(view, _OUT_OF_RE):
+        # under the last post's footer: chrome or its vote count above, never a post's own line
+        k = i - 1
+        while k >= 0 and not view.lines[k].strip() and not view.claimed[k]:
+            k -= 1
+        if k < 0 or view.claimed[k] or BARE_INT_RE.match(view.lines[k]) or _FOOTER_RE.match(view.lines[k]):
+            yield Hit(i, i, "post navigator")
+
+
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a NodeBB page."""
     head = text[:200_000]
@@ -390,15 +400,15 @@ def sniff(text: str) -> float:
     # count_matches(_STATUS_LINE_RE, head) >= 2, the line scan first: it costs less than the literal guard
     if count_lines(_SNIFF_STATUS_RE, head) >= 2 and could_match(_STATUS_LINE_RE, head):
         score += 0.3
-    if ("ast reply" in head or "Reply Quote" in head) and _SNIFF_FOOTER.search(head):
+    if any(w in head for w in _SNIFF_FOOTER_WORDS) and _SNIFF_FOOTER.search(head):
         score += 0.3
-    if " said in " in head and _SAID_IN_RE.search(head):
+    if any(w in head for w in _SNIFF_SAID_IN) and _SAID_IN_RE.search(head):
         score += 0.2
     if "NodeBB" in head:
         score += 0.3
-    if "est to " in head and ("Oldest to Newest" in head or "Newest to Oldest" in head):
+    if any(w in head for w in _SNIFF_SORT):
         score += 0.2
-    if "wrote" in head and "#" in head and _SNIFF_WROTE_RE.search(head):
+    if "#" in head and _SNIFF_WROTE_RE.search(head):
         score += 0.2
     return min(1.0, score)
 
@@ -410,8 +420,22 @@ _SNIFF_STATUS_RE = lazy(
 )
 _SNIFF_FOOTER = LineScan(_FOOTER_RE)
 _SNIFF_WROTE_RE = lazy(
-    r"^[ \t]*+wrote(?: on| \d)?[^\n]{0,40}\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$", regex.MULTILINE
+    rf"^[ \t]*+(?:{phrase_alt('nodebb_wrote')})(?:[ \t][^\n]{{0,60}})?\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE,
 )
+#: Literal guards of the sniffer's tests, in every language: the footer's ``Last reply`` and ``Reply Quote`` (as
+#: written, any case), `` said in ``, and the sort menu's entries.
+_SNIFF_FOOTER_WORDS = tuple(
+    dict.fromkeys(
+        (
+            *(p[1:] for p in phrase_list("nodebb_last_reply")),
+            *(p[1:] for p in phrase_list("post_controls", max_words=1) if len(p) > 3),
+        )
+    )
+)
+_SNIFF_SAID_IN = tuple(f" {p} " for p in phrase_list("nodebb_said_in"))
+#: (each language's first three ``nodebb_topic_chrome`` phrases are the sort menu's entries)
+_SNIFF_SORT = tuple(dict.fromkeys(p for items in PHRASES["nodebb_topic_chrome"].values() for p in items[:3]))
 
 
 _GLUED_AVATAR_RE = lazy(
@@ -446,7 +470,7 @@ def glued_avatar_name(view: TextView) -> Iterator[Hit]:
 PACK = RulePack(
     name="nodebb",
     prefix="NBB",
-    rules=(post_header, quote_header, post_footer, topic_chrome, glued_avatar_name),
+    rules=(post_header, quote_header, post_footer, topic_chrome, glued_avatar_name, post_navigator),
     sniff=sniff,
     description="NodeBB pages flattened to text",
 )

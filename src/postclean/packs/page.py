@@ -17,6 +17,7 @@ from operator import is_not
 import regex
 
 from .._lazy import lazy
+from ..dates import DATE_RE
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
@@ -592,6 +593,30 @@ _LATEST_BY_WORDS = tuple(dict.fromkeys(p for p in phrases("xf_latest_by")))
 _LATEST_BY_PROBE = tuple(dict.fromkeys(p.lower() for p in _LATEST_BY_WORDS))
 
 
+#: A topic list's header row as a Markdown table (``| Topic | | Replies | Views | Activity |``): cells empty or
+#: column heads (table ``topic_list_columns``), three heads or more.
+_COLUMN = _alt("topic_list_columns")
+_TABLE_HEAD_RE = lazy(
+    rf"^[ \t]*+\|?+(?:[ \t]*+(?:{_COLUMN})?+[ \t]*+\|){{2,8}}+[ \t]*+(?:{_COLUMN})?+[ \t]*+\|?+[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_COLUMN_RE = lazy(rf"(?<![\w])(?:{_COLUMN})(?![\w])", regex.IGNORECASE)
+
+
+def _table_heads(view: TextView, known: set[int]) -> list[int]:
+    """Header rows of a topic-list table (``_TABLE_HEAD_RE``) naming three columns or more: a list of other
+    threads under them, its heading gone or on the line above."""
+    out: list[int] = []
+    for first, last, m in view.finditer(_TABLE_HEAD_RE):
+        if first != last or first in known or not view.is_live(first):
+            continue
+        if any(k in known for k in range(first - 3, first)):
+            continue  # the heading above opens the list already
+        if len(_COLUMN_RE.findall(m.group(0))) >= 3:
+            out.append(first)
+    return out
+
+
 def _titled_heads(view: TextView, known: set[int]) -> list[int]:
     """Headings that are a widget's own title ending in a heading phrase (``Pakistan Defence Latest Posts``),
     over XenForo's new-posts list (a ``Latest: {user}`` line among the five lines under it)."""
@@ -613,22 +638,29 @@ def _titled_heads(view: TextView, known: set[int]) -> list[int]:
     return found
 
 
+#: A topic row's counts and its last activity's date in any language (``14 1208 30 сентября 2023 г.``).
+_COUNTS_DATE_RE = lazy(
+    rf"^(?:[\d.,]+[kKmM]?[ \t]+){{0,3}}(?:{DATE_RE.pattern})[ \t]*$", regex.IGNORECASE | regex.VERSION1
+)
+
+
 def _item_kind(line: str, questions: bool = False) -> str | None:
     """``"stat"`` for a count/date line, ``"title"`` for a title-like line, else ``None``. ``questions``: the
     list holds question titles, which may end with a period or run on after their question mark."""
     s = line.strip()
     if not s:
         return None
-    if _STAT_ITEM_RE.match(s):
+    if _STAT_ITEM_RE.match(s) or (s[-1:] in "0123456789.)" and _COUNTS_DATE_RE.match(s)):
         return "stat"
     n = word_count(s)
     if n > (_MAX_QUESTION_WORDS if questions else _MAX_ITEM_WORDS) or len(s) > 240:
         return None
+    row = s.count("|") >= 2  # a table's row (Markdown): a title and its counts in cells
     if s[-1] in ":;," or (
-        s[-1] in ".!" and n >= 4 and not s.endswith(("...", "…")) and not (questions and s[-1] == ".")
+        s[-1] in ".!" and n >= 4 and not s.endswith(("...", "…")) and not (questions and s[-1] == ".") and not row
     ):
         return None  # sentences end with a period; thread titles do not
-    if n >= 10 and not s.endswith("?") and not questions and _SENTENCE_BREAK_RE.search(s):
+    if n >= 10 and not s.endswith("?") and not questions and not row and _SENTENCE_BREAK_RE.search(s):
         return None  # two sentences: prose, not a title
     return "title"
 
@@ -643,6 +675,7 @@ def _item_kind(line: str, questions: bool = False) -> str | None:
         ("related", "linked", "recommended", "trending"),
         phrases("related_headings"),
         phrases("qa_related_headings"),
+        phrases("topic_list_columns"),
     ),
     probe_words=[p.lower() for p in phrases("xf_latest_by")],
 )
@@ -650,7 +683,8 @@ def related_list(view: TextView) -> Iterator[Hit]:
     """ "Similar threads" / "Latest posts" / "Related topics" headings with the list of thread titles under them.
 
     The heading alone is not enough: at least two short title-like or count/date lines must follow. The list
-    ends at the first line that reads like prose (a long line, or a sentence of eight words or more).
+    ends at the first line that reads like prose (a long line, or a sentence of eight words or more). A topic
+    list's table header (``| Topic | | Replies | Views | Activity |``) heads a list too when its heading is gone.
 
     Example (removed)::
 
@@ -667,6 +701,7 @@ def related_list(view: TextView) -> Iterator[Hit]:
         if line and _RELATED_HEADS.may_match(line) and _RELATED_RE.match(line) and not view.claimed[i]
     ]
     heads.extend(_titled_heads(view, set(heads)))
+    heads.extend(_table_heads(view, set(heads)))
     heads.sort()
     head_lines = set(heads)
     for i in heads:
