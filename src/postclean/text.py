@@ -331,6 +331,37 @@ def folded(text: str) -> str:
     return out
 
 
+#: Above this many literals, one Aho-Corasick pass (the optional ``ahocorasick_rs``) costs less than a substring
+#: scan per literal (each scan of a text that lacks the literal reads all of it).
+_AC_MIN_LITERALS = 8
+_AUTOMATA: dict[tuple[str, ...], Any] = {}
+
+
+def _automaton(words: tuple[str, ...]) -> Any:
+    """A cached Aho-Corasick automaton of ``words``, or None without the ``ahocorasick_rs`` package."""
+    try:
+        return _AUTOMATA[words]
+    except KeyError:
+        pass
+    try:
+        import ahocorasick_rs
+    except ImportError:
+        out = None
+    else:
+        out = ahocorasick_rs.AhoCorasick(list(words), implementation=ahocorasick_rs.Implementation.DFA)
+    _AUTOMATA[words] = out
+    return out
+
+
+def any_literal(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in ``text`` (``any(w in text for w in words)``, one pass for many words)."""
+    if len(words) >= _AC_MIN_LITERALS:
+        ac = _automaton(words)
+        if ac is not None:
+            return bool(ac.find_matches_as_indexes(text))
+    return any(w in text for w in words)
+
+
 def could_match(pattern: regex.Pattern[str], text: str) -> bool:
     """False when ``pattern`` cannot match anywhere in ``text`` (none of its necessary literals occurs)."""
     guard = necessary_literals(pattern)
@@ -338,7 +369,7 @@ def could_match(pattern: regex.Pattern[str], text: str) -> bool:
         return True
     lits, fold = guard
     hay = folded(text) if fold else text
-    return any(x in hay for x in lits)
+    return any_literal(hay, lits)
 
 
 def guarded_search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:

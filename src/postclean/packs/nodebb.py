@@ -11,7 +11,7 @@ from .._lazy import lazy
 from ..dates import parse_date
 from ..phrases import PHRASES
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, could_match, word_count
+from ..text import TextView, any_literal, could_match, word_count
 from ._common import iter_line_matches
 from ._modern import BARE_INT_RE, COUNT, line_re, phrase_alt, phrase_list, remember_authors, whole_line_hits
 from ._sniff import LineScan, count_lines, factored_source
@@ -400,13 +400,13 @@ def sniff(text: str) -> float:
     # count_matches(_STATUS_LINE_RE, head) >= 2, the line scan first: it costs less than the literal guard
     if count_lines(_SNIFF_STATUS_RE, head) >= 2 and could_match(_STATUS_LINE_RE, head):
         score += 0.3
-    if any(w in head for w in _SNIFF_FOOTER_WORDS) and _SNIFF_FOOTER.search(head):
+    if any_literal(head, _SNIFF_FOOTER_WORDS) and _SNIFF_FOOTER.search(head):
         score += 0.3
-    if any(w in head for w in _SNIFF_SAID_IN) and _SAID_IN_RE.search(head):
+    if any_literal(head, _SNIFF_SAID_IN) and _SAID_IN_RE.search(head):
         score += 0.2
     if "NodeBB" in head:
         score += 0.3
-    if any(w in head for w in _SNIFF_SORT):
+    if any_literal(head, _SNIFF_SORT):
         score += 0.2
     if "#" in head and _SNIFF_WROTE_RE.search(head):
         score += 0.2
@@ -429,7 +429,13 @@ _SNIFF_FOOTER_WORDS = tuple(
     dict.fromkeys(
         (
             *(p[1:] for p in phrase_list("nodebb_last_reply")),
-            *(p[1:] for p in phrase_list("post_controls", max_words=1) if len(p) > 3),
+            # two buttons side by side, each language's reply and quote (``Reply Quote``, ``Antworten Zitieren``):
+            # a single button word is in most forum texts and would open the footer scan on all of them
+            *(
+                f"{a[1:]} {b}"
+                for items in PHRASES["buttons"].values()
+                for a, b in ((items[0], items[1]), (items[1], items[0]))
+            ),
         )
     )
 )

@@ -290,11 +290,13 @@ def guest_header(view: TextView) -> Iterator[Hit]:
 
 _SNIFF_ON_RE = lazy(rf"«[ \t]*(?:(?:{_REPLY})[ \t]*\#\d+[ \t]+)?(?:on|am|le|en|el|em|il|op|dnia)?:[ \t]", _F)
 _SNIFF_LIKES_RE = lazy(r"\d+ (?:person likes|people like) this\.")
+#: ``« Last Edit: {date} by {user} »`` (2.0 writes it between guillemets; 2.1 in English without them)
+_SNIFF_EDIT_RE = lazy(rf"(?:{alt('classic_last_edit')}):[ \t]*[^\n]{{4,60}}", _F)
 _SNIFF = (
     (_SNIFF_ON_RE, 0.5),
     (lazy(rf"^[ \t]*+(?:{_QUOTE_FROM})[ \t]*:[ \t]", _F), 0.35),
     (lazy(rf"^[ \t]*+(?:{_LOGGED})[ \t]*$", _F), 0.3),
-    (lazy(rf"(?:{alt('classic_last_edit')}):[ \t]*[^\n]{{4,60}}", _F), 0.3),
+    (_SNIFF_EDIT_RE, 0.3),
     (lazy(r"Simple Machines|Powered by SMF"), 0.5),
     (lazy(_REPORT), 0.3),
     (_SNIFF_LIKES_RE, 0.3),
@@ -303,6 +305,8 @@ _SNIFF = (
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {
     _SNIFF_ON_RE: lambda head: "«" in head,
+    # (an unanchored case-insensitive alternation costs a try at every character: only where it can be)
+    _SNIFF_EDIT_RE: lambda head: "«" in head or "Last Edit" in head,
     _SNIFF_LIKES_RE: lambda head: "person likes this." in head or "people like this." in head,
 }
 
