@@ -131,6 +131,41 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Autor wątku",),
         "ru": ("Автор темы",),
     },
+    # XenForo 1's thread description under the title: ``Discussion in '{forum}' started by {user}, {date}.``
+    "xf_discussion_in": {
+        "en": ("Discussion in",),
+        "de": ("Dieses Thema im Forum", "Diskussion im Forum"),
+        "fr": ("Discussion dans",),
+        "es": ("Tema en",),
+        "pt": ("Tópico em", "Discussão em"),
+        "it": ("Discussione in",),
+        "nl": ("Discussie in",),
+        "pl": ("Temat w",),
+        "ru": ("Тема в разделе",),
+    },
+    "xf_started_by": {
+        "en": ("started by",),
+        "de": ("wurde erstellt von", "gestartet von"),
+        "fr": ("créée par", "démarrée par", "commencée par"),
+        "es": ("iniciado por", "iniciada por"),
+        "pt": ("iniciado por", "iniciada por"),
+        "it": ("iniziata da", "iniziato da"),
+        "nl": ("gestart door",),
+        "pl": ("założony przez", "rozpoczęty przez"),
+        "ru": ("создана пользователем",),
+    },
+    # the thread's watch link beside XenForo 1's page navigation
+    "xf_watch_thread": {
+        "en": ("Watch Thread", "Unwatch Thread"),
+        "de": ("Thema beobachten", "Thema nicht mehr beobachten"),
+        "fr": ("Suivre la discussion", "Ne plus suivre la discussion"),
+        "es": ("Seguir tema", "Dejar de seguir tema"),
+        "pt": ("Acompanhar tópico", "Deixar de acompanhar tópico"),
+        "it": ("Segui discussione", "Non seguire più la discussione"),
+        "nl": ("Onderwerp volgen", "Onderwerp niet meer volgen"),
+        "pl": ("Obserwuj wątek", "Przestań obserwować wątek"),
+        "ru": ("Подписаться на тему", "Отписаться от темы"),
+    },
     # the poster stat only XenForo 2 prints, alone on its line above its value
     "xf_reaction_score": {
         "en": ("Reaction score",),

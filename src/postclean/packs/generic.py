@@ -1138,12 +1138,12 @@ PAGE_SCRIPT_MARKERS: tuple[str, ...] = (
     "datalayer", "gtag(", "googletag", "adsbygoogle", "googleanalyticsobject", "_gaq", "fbq(", "gtm.js",
     "googletagmanager", "window.__", "window.isodata", "xf.", "{%=", "<script", "</script>", "javascript:void",
     "document.documentelement", "document.createelement(", "getelementsbytagname(", "domcontentloaded",
-    "prefers-color-scheme", "@media", "!important", "cookieconsent",
+    "prefers-color-scheme", "@media", "!important", "cookieconsent", "jquery.extend(",
 )
 _JS_LEAD_RE = lazy(
     r"^(?:(?-i:var|let|const|function|return|if|else|for|while|try|catch|new|typeof)\b|[}\])]|[\w$.\[\]'\"]+[ \t]*"
     r"(?:=|\+=|\|\|=)[ \t]|[\w$.]+\(|['\"][^'\"\n]{1,80}['\"][ \t]*:|[#.@]?[\w-]+(?:\[[^\]\n]*\])?[ \t]*\{|"
-    r"[\w-]+[ \t]*:[ \t]*[^ \t\n]+[;,{]?$|<\/?[a-z][\w-]*[ >]|@[\w-]+\b[^\n]*[{;]$)",
+    r"[\w-]+[ \t]*:[ \t]*[^ \t\n]+[;,{]?$|[\w$]+[ \t]*:[ \t]*[{\[][^\n]*[}\],]$|<\/?[a-z][\w-]*[ >]|@[\w-]+\b[^\n]*[{;]$)",
     regex.IGNORECASE,
 )
 _CODE_PUNCT = frozenset(";{}()=[]<>'\"")

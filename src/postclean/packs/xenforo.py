@@ -580,6 +580,41 @@ _HEADER_VIEWS_RE = lazy(
 )
 
 
+#: XenForo 1's thread description under the title, in every language (tables ``xf_discussion_in``,
+#: ``xf_started_by``): ``Discussion in 'Vegetables' started by Rosie, May 18, 2016.`` (the forum's name in the
+#: language's quotes, ``„…“``, ``« … »``; a converter may put a blank before the final full stop).
+_DESC_RE = lazy(
+    rf"^[ \t]*+(?:{alternation('xf_discussion_in')})[ \t]*+[\"'‘’‚„“”«»]?[ \t]*+(?P<forum>[^\n]{{1,100}}?)[ \t]*"
+    rf"[\"'‘’„“”«»]?[ \t]*,?[ \t]+(?:{alternation('xf_started_by')})[ \t]+(?P<who>[^,\n]{{1,60}}?)[ \t]*,"
+    rf"[ \t]*(?P<when>[^\n]{{1,60}}?)[ \t]*\.?[ \t]*$",
+    regex.MULTILINE,
+)
+_DESC_TRIGGER = tuple(dict.fromkeys(p.lower() for p in phrases("xf_discussion_in")))
+#: The thread's watch link, alone on its line (a list item in some converters).
+_WATCH_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{alternation('xf_watch_thread')})[ \t]*$", regex.MULTILINE)
+_WATCH_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("xf_watch_thread")))
+
+
+@rule("XF019", "thread-description", tags=["post-meta", "navigation"], scope="document", trigger=_DESC_TRIGGER)
+def thread_description(view: TextView) -> Iterator[Hit]:
+    """XenForo 1's line under the thread title, ``Discussion in '{forum}' started by {user}, {date}.`` (the
+    starter is kept), and the ``Watch Thread`` link that follows it.
+
+    Example (removed)::
+
+        Discussion in 'Vegetables & Herbs' started by Rosie_Hart, May 18, 2016.
+        Watch Thread
+    """
+    for i, m in iter_line_matches(view, _DESC_RE):
+        if not any(is_digit(c) for c in m.group("when")):
+            continue  # the date ends the line: a sentence that runs on is not the description
+        yield Hit(i, i, "thread description", {"doc.starter": m.group("who").strip()}, moved_to="starter")
+        for k in view.first_live(i + 1, 2):
+            if _WATCH_RE.match(view.lines[k]):
+                yield Hit(k, k, "watch-thread link")
+                break
+
+
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a XenForo page."""
     score = 0.0
@@ -1060,7 +1095,7 @@ def _number_facts(m: regex.Match[str]) -> dict[str, object]:
 #: moderator's ``IP`` link after it (``#13 quillpen, Oct 27, 2025`` / ``quillpen, May 11, 2024 IP``).
 _META_RE = lazy(
     rf"^[ \t]*+(?:\#(?P<num>\d{{1,6}})[ \t]+)?(?P<name>[^,\n]{{1,50}}?),[ \t]+(?P<date>{DATE_RE.pattern})"
-    rf"(?P<tail>(?:[ \t]+(?:IP|Report|Reply|Quote|Like|\#\d{{1,6}}))*)[ \t]*$",
+    rf"(?P<tail>(?:[ \t]+(?:IP|{alternation('buttons')}|\#\d{{1,6}}))*)[ \t]*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 _DIGIT = re.compile(r"\d")
@@ -1111,6 +1146,35 @@ def message_meta(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "message meta (name, date, permalink)", facts, moved_to="date")
         elif " x " in line and _RATINGS_RE.match(line):
             yield Hit(i, i, "post ratings", {"post.reactions": line.strip()}, moved_to="reactions")
+
+
+#: XenForo 1's public controls under a post, on one line: the permalink and the buttons (``#3 Like + Quote
+#: Reply``, ``#3 Gefällt mir + Zitat Antworten``); the multi-quote button is written ``+ Quote``.
+_CONTROL = rf"(?:\+[ \t]?)?(?:{alternation('buttons')}|{alternation('quote')})"
+_CONTROLS_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*)?\#(?P<num>\d{{1,7}})(?:[ \t]+{_CONTROL}){{1,6}}[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+)
+
+_QUOTE_WORDS = tuple(dict.fromkeys(p.lower() for c in ("quote", "buttons") for p in phrases(c)))
+_MULTIQUOTE_RE = lazy(rf"^[ \t]*+[-+][ \t]?(?:{alternation('quote')}|{alternation('buttons')})[ \t]*$", regex.MULTILINE)
+
+
+@rule("XF020", "public-controls", tags=["buttons", "post-meta"], trigger=("#", *_QUOTE_WORDS))
+def public_controls(view: TextView) -> Iterator[Hit]:
+    """XenForo 1's line of post controls, the permalink number then the buttons (to ``post.number``).
+
+    Example (removed)::
+
+        #3 Like + Quote Reply
+    """
+    for i, m in iter_line_matches(view, _CONTROLS_RE):
+        yield Hit(i, i, "post controls", {"post.number": int(m.group("num"))})
+    # the multi-quote button alone on its line (``+ Zitat``; read as a list item, ``- Zitat``): only where the
+    # input line starts with the plus
+    shown = view.lines if view.source is None else view.source
+    for i, _m in iter_line_matches(view, _MULTIQUOTE_RE):
+        if shown[i].lstrip(" \t").startswith("+"):
+            yield Hit(i, i, "multi-quote button")
 
 
 @rule("XF017", "name-over-message", tags=["author-block"], stage="split", scope="document", trigger=(", ",))
@@ -1542,6 +1606,7 @@ PACK = RulePack(
         edit_note,
         notice,
         thread_header,
+        thread_description,
         member_stat_line,
         glued_quote,
         inline_quote,
@@ -1550,6 +1615,7 @@ PACK = RulePack(
         compact_author_block,
         search_menu,
         message_meta,
+        public_controls,
         name_over_message,
         attribution_head,
     ),
