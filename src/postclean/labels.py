@@ -23,10 +23,10 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "joined": {
         "en": ("Joined", "Join Date", "Join date", "Registered", "Member since", "Joined on"),
         "de": ("Registriert", "Registriert seit", "Dabei seit", "Mitglied seit"),
-        "fr": ("Inscrit", "Inscrit le", "Inscription", "Membre depuis"),
+        "fr": ("Inscrit", "Inscrit le", "Inscription", "Membre depuis", "Date d'inscription"),
         "es": ("Registrado", "Fecha de ingreso", "Miembro desde", "Se unió"),
-        "pt": ("Registrado", "Membro desde", "Entrou", "Cadastrado em"),
-        "it": ("Iscritto", "Iscritto dal", "Registrato", "Membro dal"),
+        "pt": ("Registrado", "Membro desde", "Entrou", "Cadastrado em", "Data de Ingresso"),
+        "it": ("Iscritto", "Iscritto dal", "Registrato", "Registrato dal", "Membro dal", "Data registrazione"),
         "nl": ("Lid geworden", "Lid geworden op", "Geregistreerd", "Lid sinds"),
         "pl": ("Dołączył", "Dołączył(a)", "Rejestracja", "Zarejestrowany"),
         "ru": ("Регистрация", "Зарегистрирован", "С нами с"),

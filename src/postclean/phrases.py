@@ -2322,6 +2322,36 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Wyświetlanie", "Szukaj", "Wyszukiwanie zaawansowane"),
         "ru": ("Вид", "Поиск", "Расширенный поиск"),
     },
+    # vBulletin 5's post controls under a post (``Comment Quote Like Share Report``), in vBulletin text only
+    "vb5_post_controls": {
+        "en": (
+            "Comment", "Post", "Cancel", "Share", "Tweet", "Reply", "Quote", "Like", "Report", "Edit", "Delete",
+            "Multi-Quote", "Go to post", "See more", "Type your comment here",
+        ),
+        "de": ("Kommentieren", "Zitieren", "Gefällt mir", "Teilen", "Melden", "Bearbeiten", "Löschen", "Antworten"),
+        "fr": ("Commenter", "Citer", "J'aime", "Partager", "Signaler", "Modifier", "Supprimer", "Répondre"),
+        "es": ("Comentar", "Citar", "Me gusta", "Compartir", "Reportar", "Denunciar", "Editar", "Borrar", "Responder"),
+        "pt": ("Comentar", "Citar", "Curtir", "Compartilhar", "Denunciar", "Editar", "Excluir", "Responder"),
+        "it": ("Commenta", "Cita", "Mi piace", "Condividi", "Segnala", "Modifica", "Elimina", "Rispondi"),
+        "nl": ("Reageren", "Citeren", "Vind ik leuk", "Delen", "Melden", "Rapporteren", "Bewerken", "Verwijderen"),
+        "pl": ("Skomentuj", "Komentarz", "Cytuj", "Lubię to", "Udostępnij", "Zgłoś", "Edytuj", "Usuń", "Odpowiedz"),
+        "ru": (
+            "Комментировать", "Цитировать", "Нравится", "Поделиться", "Пожаловаться", "Редактировать", "Удалить",
+            "Ответить",
+        ),
+    },
+    # vBulletin 5's vote count beside the thumbs-up (``3 like``): the words after the number
+    "vb5_vote_count": {
+        "en": ("like", "likes"),
+        "de": ("Gefällt mir",),
+        "fr": ("J'aime",),
+        "es": ("Me gusta",),
+        "pt": ("curtida", "curtidas"),
+        "it": ("Mi piace",),
+        "nl": ("like", "likes"),
+        "pl": ("polubienie", "polubienia", "polubień"),
+        "ru": ("лайк", "лайка", "лайков"),
+    },
     # the "Reply With Quote" post button (also a sniff signal), and the thanks add-on's button printed before it
     "vb_reply_with_quote": {
         "en": ("Reply With Quote",),
@@ -2364,7 +2394,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Date d'inscription",),
         "es": ("Fecha de ingreso",),
         "pt": ("Data de Ingresso",),
-        "it": ("Registrato dal",),
+        "it": ("Registrato dal", "Data registrazione"),
         "nl": ("Geregistreerd",),
         "pl": ("Dołączył",),
         "ru": ("Регистрация",),

@@ -419,6 +419,9 @@ _PAGINATION_RE = lazy(
     # (after ``Page 1 of 2`` also vBulletin 3's ``<`` / ``>`` / ``»`` links: ``Page 1 of 2 1 2 >``)
     rf"|{_PAGER_OF}(?:[ \t]*(?:{_PAGER_WORD}|{_PAGER_GOTO}|\d{{1,5}}|…|[<>«»‹›])){{0,20}}"
     rf"|\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}(?:[ \t]+(?:{_PAGER_STEP})){{1,2}}"
+    # (vBulletin 5's ``Page [box] of 2``: the page box's number is an input's value, which converters drop;
+    # lynx draws the box as underscores)
+    rf"|(?:{alternation('pager_page')})[ \t]+(?:_{{2,40}}+[ \t]+)?(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
     rf"|(?:{_PAGER_GOTO})\s*(?:{alternation('pager_go')})|Next\s*Last|First\s*Prev)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
@@ -444,6 +447,23 @@ def pagination(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "pagination")
     if rows:
         yield from _pager_items(view, rows)
+    # vBulletin 5's ``Page [box] of 2`` with the box empty, one node a line: ``Page`` / ``of`` / ``2``
+    for i in lines_with(view, _PAGE_WORDS):
+        if i in rows or view.lines[i].strip().casefold() not in _PAGE_WORDS:
+            continue
+        nxt = view.first_live(i + 1, 2)
+        if (
+            len(nxt) == 2
+            and nxt[1] - i <= 4
+            and view.lines[nxt[0]].strip().casefold() in _OF_WORDS
+            and _PAGE_TOTAL_RE.match(view.lines[nxt[1]])
+        ):
+            yield Hit(i, nxt[1], "pagination (page box of a total)")
+
+
+_PAGE_WORDS = frozenset(p.casefold() for p in phrases("pager_page"))
+_OF_WORDS = frozenset(p.casefold() for p in phrases("pager_of"))
+_PAGE_TOTAL_RE = lazy(r"^[ \t]*+\d{1,5}[ \t]*$")
 
 
 def _in_pager_run(view: TextView, i: int, pager: set[int]) -> bool:

@@ -514,7 +514,7 @@ _EDIT_RE = lazy(
 _REASON_RE = EDIT_REASON_RE
 
 
-@rule("VB007", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|edyt|редакт")
+@rule("VB007", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|gewijzigd|edyt|редакт")
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited by X; 01-21-2008 at 04:18 PM.`` (and a ``Reason:`` line); moves to ``post.edit_note``.
 
@@ -557,10 +557,10 @@ _STATUS_BUTTONS_RE = lazy(
     rf"^[ \t]*+(?:{_STATUS_NOGROUP})[ \t\xa0]+(?:{_BUTTON})(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$",
     _F,
 )
+#: vBulletin 5's post controls and vote count (``3 like``, ``Comment``), in every language of the tables.
+_VB5_CONTROL = alt("vb5_post_controls")
 _WEAK_BUTTONS_RE = line_re(
-    r"(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|Edit|Delete|Multi-Quote|Go to post|See more|"
-    r"Type your comment here|\d[\d,]*[ \t]+likes?)(?:[ \t]+(?:Comment|Post|Cancel|Share|Tweet|Reply|Quote|Like|Report|"
-    r"Edit|Delete|Multi-Quote))*"
+    rf"(?:{_VB5_CONTROL}|\d[\d,.]*[ \t]+(?:{alt('vb5_vote_count')}))(?:[ \t]+(?:{_VB5_CONTROL}))*"
 )
 
 
