@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -362,12 +362,103 @@ def any_literal(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
 
+class _GuardIndex:
+    """Every guard literal of :func:`could_match` seen so far, in one Aho-Corasick automaton per case mode, and
+    which of them each recent text holds.
+
+    The rules ask about the same few texts (the document, a post) dozens of times, each time with another
+    pattern's literals: one pass listing all the indexed literals a text holds answers every later question
+    about that text with a set look-up. Literals first seen after the automata were built are tested the old way
+    until enough of them wait (then the automata are rebuilt), so a cold process does not rebuild per pattern.
+
+    Thread-safe without a lock: a state (literals, automaton) is replaced whole, and a text's finding is used
+    only with the state it was made with.
+    """
+
+    #: a text gets its pass on its second question (texts asked about once cost one plain test)
+    _PASS_AFTER = 2
+    #: rebuild once this many literals wait (or a tenth of the indexed ones, if more)
+    _REBUILD_AT = 24
+    #: texts remembered at once (a document and its posts); the table starts over when full
+    _TEXTS = 48
+
+    def __init__(self) -> None:
+        empty: tuple[frozenset[str], Any] = (frozenset(), None)
+        #: per case mode (raw, folded): the indexed literals and their automaton
+        self.states: list[tuple[frozenset[str], Any]] = [empty, empty]
+        self.pending: tuple[set[str], set[str]] = (set(), set())
+        #: id(text) -> [text, questions so far, (state, found) raw, (state, found) folded]
+        self.texts: dict[int, list[Any]] = {}
+
+    def covers(self, lits: tuple[str, ...], fold: bool) -> tuple[frozenset[str], Any] | None:
+        """The state that indexes all of ``lits``; None if there is none yet (they are queued, and the automaton
+        rebuilt when enough wait)."""
+        state = self.states[fold]
+        if state[0].issuperset(lits):
+            return state
+        pending = self.pending[fold]
+        pending.update(w for w in lits if w.strip() and w not in state[0])
+        if len(pending) >= max(self._REBUILD_AT, len(state[0]) // 10):
+            import ahocorasick_rs
+
+            words = state[0] | pending
+            pending.clear()
+            automaton = ahocorasick_rs.AhoCorasick(
+                sorted(words), store_patterns=True, implementation=ahocorasick_rs.Implementation.DFA
+            )
+            state = self.states[fold] = (frozenset(words), automaton)
+            if state[0].issuperset(lits):
+                return state
+        return None
+
+    def found(self, text: str, fold: bool, state: tuple[frozenset[str], Any]) -> frozenset[str] | None:
+        """The literals of ``state`` that ``text`` (case-folded with ``fold``) holds; None until its pass is due."""
+        texts = self.texts
+        entry = texts.get(id(text))
+        if entry is None or entry[0] is not text:
+            if len(texts) >= self._TEXTS:
+                texts.clear()
+            entry = texts[id(text)] = [text, 0, None, None]
+        done = entry[2 + fold]
+        if done is not None and done[0] is state:
+            return cast("frozenset[str]", done[1])
+        entry[1] += 1
+        if entry[1] < self._PASS_AFTER:
+            return None
+        hay = folded(text) if fold else text
+        got = frozenset(state[1].find_matches_as_strings(hay, overlapping=True))
+        entry[2 + fold] = (state, got)
+        return got
+
+
+def _guard_index() -> _GuardIndex | None:
+    """The :class:`_GuardIndex`, or None without the ``ahocorasick_rs`` package."""
+    if not _INDEX:
+        try:
+            import ahocorasick_rs  # noqa: F401
+        except ImportError:
+            _INDEX.append(None)
+        else:
+            _INDEX.append(_GuardIndex())
+    return _INDEX[0]
+
+
+_INDEX: list[_GuardIndex | None] = []
+
+
 def could_match(pattern: regex.Pattern[str], text: str) -> bool:
     """False when ``pattern`` cannot match anywhere in ``text`` (none of its necessary literals occurs)."""
     guard = necessary_literals(pattern)
     if guard is None:
         return True
     lits, fold = guard
+    index = _guard_index()
+    if index is not None:
+        state = index.covers(lits, fold)
+        if state is not None:
+            found = index.found(text, fold, state)
+            if found is not None:
+                return not found.isdisjoint(lits)
     hay = folded(text) if fold else text
     return any_literal(hay, lits)
 
