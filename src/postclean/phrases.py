@@ -582,7 +582,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Journalisé", "Journalisée"),
         "es": ("En línea",),
         "pt": ("Registrado",),
-        "it": ("Loggato",),
+        "it": ("Connesso", "Loggato"),
         "nl": ("Gelogd",),
         "pl": ("Zapisane",),
         "ru": ("Записан",),
@@ -855,6 +855,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Вернуться в",),
     },
     # --- SMF 2.0's topic page (the official language packs) ---
+    # SMF's profile link under the poster's stats (``View Profile``, an icon with its label)
+    "smf_view_profile": {
+        "en": ("View Profile",),
+        "de": ("Profil anzeigen",),
+        "fr": ("Voir le profil",),
+        "es": ("Ver perfil",),
+        "pt": ("Ver perfil",),
+        "it": ("Visualizza profilo",),
+        "nl": ("Bekijk profiel",),
+        "pl": ("Pokaż profil",),
+        "ru": ("Просмотр профиля",),
+    },
     "smf_report": {
         "en": ("Report to moderator",),
         "de": ("Moderator informieren",),
