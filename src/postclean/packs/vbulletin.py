@@ -857,7 +857,7 @@ def _new_reply(view: TextView) -> Iterator[Hit]:
 def _similar_item(line: str) -> str:
     """``line`` without its blanks, list bullet and list number (``1. ``)."""
     s = line.strip(" \t\xa0")
-    if s[:1] in "-•*" and s[1:2] in " \t":
+    if len(s) > 2 and s[0] in "-•*" and s[1] in " \t":
         s = s[2:].lstrip()
     m = _LIST_NUMBER_RE.match(s)
     return s[m.end() :] if m else s
@@ -947,7 +947,7 @@ def _footer_links(view: TextView) -> Iterator[Hit]:
                 k += 1
                 continue
             item = line.strip(" \t\xa0")
-            if item[:1] in "-•*" and item[1:2] in " \t":
+            if len(item) > 2 and item[0] in "-•*" and item[1] in " \t":
                 item = item[2:]  # a list bullet (html2text writes the links as a list)
             parts = item.split(" - ") if " - " in item and len(item) <= 160 else [item]
             if any(not _FOOTER_LINK_RE.match(x) or word_count(x) > 5 for x in parts):
