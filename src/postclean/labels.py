@@ -37,7 +37,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Messages", "Publications"),
         "es": ("Mensajes", "Publicaciones"),
         "pt": ("Mensagens", "Posts", "Publicações"),
-        "it": ("Messaggi",),
+        "it": ("Messaggi", "Post"),
         "nl": ("Berichten",),
         "pl": ("Posty", "Wiadomości", "Postów"),
         "ru": ("Сообщения", "Сообщений"),
@@ -72,7 +72,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("Localização", "Local"),
         "it": ("Località", "Luogo"),
         "nl": ("Locatie", "Woonplaats"),
-        "pl": ("Lokalizacja", "Skąd"),
+        "pl": ("Lokalizacja", "Skąd", "Miejscowość"),
         "ru": ("Адрес", "Откуда", "Город"),
     },
     "country": {

@@ -617,7 +617,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Journalisé", "Journalisée"),
         "es": ("En línea",),
         "pt": ("Registrado",),
-        "it": ("Loggato",),
+        "it": ("Connesso", "Loggato"),
         "nl": ("Gelogd",),
         "pl": ("Zapisane",),
         "ru": ("Записан",),
@@ -890,6 +890,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Вернуться в",),
     },
     # --- SMF 2.0's topic page (the official language packs) ---
+    # SMF's profile link under the poster's stats (``View Profile``, an icon with its label)
+    "smf_view_profile": {
+        "en": ("View Profile",),
+        "de": ("Profil anzeigen",),
+        "fr": ("Voir le profil",),
+        "es": ("Ver perfil",),
+        "pt": ("Ver perfil",),
+        "it": ("Visualizza profilo",),
+        "nl": ("Bekijk profiel",),
+        "pl": ("Pokaż profil",),
+        "ru": ("Просмотр профиля",),
+    },
     "smf_report": {
         "en": ("Report to moderator",),
         "de": ("Moderator informieren",),
@@ -2055,6 +2067,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Thema bewerten",
             "Thema durchsuchen",
             "Forumregeln",
+            "Berechtigungen",
             "Es ist Ihnen nicht erlaubt, neue Themen zu verfassen.",
             "Es ist Ihnen nicht erlaubt, auf Beiträge zu antworten.",
             "Es ist Ihnen nicht erlaubt, Anhänge hochzuladen.",
@@ -2086,6 +2099,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Noter cette discussion",
             "Rechercher dans la discussion",
             "Règles de messages",
+            "Vos droits",
             "Vous ne pouvez pas créer de nouvelles discussions",
             "Vous ne pouvez pas envoyer des réponses",
             "Vous ne pouvez pas envoyer des pièces jointes",
@@ -2237,6 +2251,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Przeszukaj wątek",
             "Przeszukaj ten wątek",
             "Zasady pisania",
+            "Uprawnienia",
             "Nie możesz zakładać nowych wątków",
             "Nie możesz odpowiadać w wątkach",
             "Nie możesz dodawać załączników",
@@ -2298,6 +2313,41 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Wątek Autor wątku Forum Odpowiedzi Ostatni post",),
         "ru": ("Тема Автор Раздел Ответов Последнее сообщение",),
     },
+    # vBulletin 4's similar-threads rows (``ol.similarthreads``): who started the thread and where
+    # (``By {user} in forum {forum}``), then the reply count and the last post's date, each after its label
+    "vb_similar_by": {
+        "en": ("By",),
+        "de": ("Von",),
+        "fr": ("Par",),
+        "es": ("Por",),
+        "pt": ("Por",),
+        "it": ("Di",),
+        "nl": ("Door",),
+        "pl": ("Autor",),
+        "ru": ("Автор",),
+    },
+    "vb_similar_in_forum": {
+        "en": ("in forum",),
+        "de": ("im Forum",),
+        "fr": ("dans le forum",),
+        "es": ("en el foro",),
+        "pt": ("no fórum",),
+        "it": ("nel forum",),
+        "nl": ("in forum",),
+        "pl": ("w dziale",),
+        "ru": ("в разделе",),
+    },
+    "vb_similar_stats": {
+        "en": ("Replies:", "Last Post:"),
+        "de": ("Antworten:", "Letzter Beitrag:"),
+        "fr": ("Réponses :", "Réponses:", "Dernier message :", "Dernier message:"),
+        "es": ("Respuestas:", "Último mensaje:"),
+        "pt": ("Respostas:", "Última mensagem:"),
+        "it": ("Risposte:", "Ultimo messaggio:"),
+        "nl": ("Reacties:", "Laatste bericht:"),
+        "pl": ("Odpowiedzi:", "Ostatni post:"),
+        "ru": ("Ответов:", "Последнее сообщение:"),
+    },
     # the label before the thread title above vBulletin's post list (``Thread: {title}``)
     "vb_thread_label": {
         "en": ("Thread",),
@@ -2351,6 +2401,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("like", "likes"),
         "pl": ("polubienie", "polubienia", "polubień"),
         "ru": ("лайк", "лайка", "лайков"),
+    },
+    # vBulletin 4's new-reply button above and under the post list, a ``+`` before its word (``+ Reply to Thread``)
+    "vb_reply_to_thread": {
+        "en": ("Reply to Thread",),
+        "de": ("Antworten",),
+        "fr": ("Répondre",),
+        "es": ("Responder",),
+        "pt": ("Responder",),
+        "it": ("Rispondi",),
+        "nl": ("Reageren",),
+        "pl": ("Odpowiedz",),
+        "ru": ("Ответить",),
     },
     # the "Reply With Quote" post button (also a sniff signal), and the thanks add-on's button printed before it
     "vb_reply_with_quote": {

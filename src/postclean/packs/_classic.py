@@ -56,8 +56,11 @@ def alt(concept: str, *, user: str = USER, n: str = NUM) -> str:
     suffixes: list[str] = []
     for p in sorted(items, key=len, reverse=True):
         lead = p.startswith("{user}")
-        esc = regex.escape(p[6:] if lead else p).replace(r"\ ", r"[ \t]+")
-        esc = esc.replace(r"\{user\}", user).replace(r"\{n\}", n)
+        esc = regex.escape(p[6:] if lead else p)
+        # html2text glues a name's link to the word before it inside bold text (``Danke zu[Petra](…)``) and sets
+        # an apostrophe apart after the bold mark (``**L 'utilisateur``); the apostrophe may be typographic
+        esc = esc.replace(r"\ \{user\}", r"[ \t]*\{user\}").replace("'", r"[ \t]?['’]")
+        esc = esc.replace(r"\ ", r"[ \t]+").replace(r"\{user\}", user).replace(r"\{n\}", n)
         (suffixes if lead else parts).append(esc)
     if suffixes:
         # one lazy scan for the name, then the suffixes (much cheaper than one scan per template)

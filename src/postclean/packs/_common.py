@@ -378,6 +378,11 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) 
             and bullet_values == len(pairs)
             and items[i].group("bullet")
             and all(v and word_count(v) <= 8 for _label, v in pairs)
+            # (a count's label over a word is a menu: ``- Post`` / ``- Home``)
+            and all(
+                label_field(label) not in ("messages", "reaction_score", "points") or parse_count(v or "") is not None
+                for label, v in pairs
+            )
         ):
             # custom fields alone (``- Location`` / ``- Leeds`` / ``- Occupation`` / ``- Electrician``)
             blocks.append(StatBlock(i, end, tuple(pairs), single=True))

@@ -39,8 +39,9 @@ _POSTLINE_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_KEYINFO}|\#(?P<num2>\d{{1,7}})|(?P<date2>{CLASSIC_DATE}))[ \t]*$", _F
 )
 _LOGGED = alt("classic_logged")
+_VIEW_PROFILE = alt("smf_view_profile")
 _BLOCK_TAIL_RE = lazy(
-    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|View Profile|WWW|Email|Personal Message \((?:Offline|Online)\)|"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|{_VIEW_PROFILE}|WWW|Email|Personal Message \((?:Offline|Online)\)|"
     r"Show IP address|Offline|Online|Thread Starter|Topic starter|\*+|"
     # the profile's social links (SMF 2.1 custom fields), one a list item: ``1. quillpen on Facebook``
     r"(?:\d{1,2}\.[ \t]*)?[^\s]{1,40}[ \t]+on[ \t]+(?:Facebook|Twitter|X|Instagram|YouTube|LinkedIn|GitHub|Steam|Discord))"
@@ -50,11 +51,14 @@ _BLOCK_TAIL_RE = lazy(
 _PRE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:\*+|Offline|Online|Thread Starter|Topic starter)[ \t]*$", _F)
 _REPORT = alt("smf_report")
 _BUTTON = alt("smf_buttons")
-_STOP_RE = line_re(rf"{_LOGGED}|{_REPORT}|{_BUTTON}|(?:{alt('smf_pages')})[ \t]+\d+")
+#: (``Report to moderator   Logged``: the post's foot, both on one line, is no poster's name either)
+_STOP_RE = line_re(
+    rf"(?:{_LOGGED}|{_REPORT})(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?|{_BUTTON}|(?:{alt('smf_pages')})[ \t]+\d+"
+)
 
 
 _EVIDENCE_RE = lazy(
-    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|«|View Profile|Personal Message|Karma|Show IP address)", _F
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|«|{_VIEW_PROFILE}|Personal Message|Karma|Show IP address)", _F
 )
 _SPEC = BlockSpec(
     evidence=_EVIDENCE_RE,
@@ -65,8 +69,9 @@ _SPEC = BlockSpec(
 
 @rule("SMF001", "author-block", tags=["author-block"], stage="split", scope="document")
 def author_block(view: TextView) -> Iterator[Hit]:
-    """Poster block: name, member group(s), ``Posts: N`` (``Karma``, ``Gender`` …), ``Logged``, then the
-    subject and ``« Reply #N on: {date} »`` (SMF 2.0) or ``#N`` and the date (SMF 2.1).
+    """Poster block: name, member group(s), ``Posts: N`` (``Karma``, ``Gender`` …), ``View Profile`` (table
+    ``smf_view_profile``), ``Logged``, then the subject and ``« Reply #N on: {date} »`` (SMF 2.0) or ``#N`` and
+    the date (SMF 2.1). A post's foot (``Report to moderator   Logged``) above the next poster is no name.
 
     The block opens each post and moves to ``post.author`` / ``post.date`` / ``post.number``.
 
@@ -230,7 +235,8 @@ _TOPIC_WORDS = (
 
 @rule("SMF006", "topic-chrome", tags=["navigation", "post-meta"], scope="document", trigger=_TOPIC_WORDS)
 def topic_chrome(view: TextView) -> Iterator[Hit]:
-    """``Started by X, {date}`` (the starter is kept), ``Previous topic - Next topic``, SMF credit lines.
+    """``Started by X, {date}`` (the starter is kept), ``Previous topic - Next topic``, SMF credit lines and the
+    footer links under the credit (``XHTML`` / ``RSS`` / ``WAP2``).
 
     Example (removed)::
 
@@ -242,6 +248,20 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
         s = m.group(0)
         if view.engine == "smf" or "Simple Machines" in s or "SMF" in s or m.group("viewing") is not None:
             yield Hit(i, i, "topic chrome")
+            if "Simple Machines" in s:
+                yield from _footer_icons(view, i)
+
+
+#: The links beside SMF 2.0's credit line (``XHTML`` / ``RSS`` / ``WAP2``; ``CSS`` in older themes), one a line.
+_FOOTER_ICON_RE = line_re(r"(?:Valid[ \t]+)?(?:XHTML|CSS)|RSS|WAP2")
+
+
+def _footer_icons(view: TextView, i: int) -> Iterator[Hit]:
+    """The footer links under SMF's credit line ``i``."""
+    for k in view.first_live(i + 1, 4):
+        if k > i + 16 or not _FOOTER_ICON_RE.match(view.lines[k]):
+            break
+        yield Hit(k, k, "footer link")
 
 
 _HEADER_RE = line_re(
@@ -252,7 +272,8 @@ _HEADER_RE = line_re(
     rf"(?P<news>(?:{alt('smf_news')}):)"
 )
 #: a breadcrumb of the linktree, one a line: ``Bread and sourdough »``
-_CRUMB_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?[^\n»]{1,80}?[ \t]*»[ \t]*$", regex.MULTILINE)
+#: (a name may hold guillemets itself, ``Форум «Хлебная горница» »``: then a blank before the last one)
+_CRUMB_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?(?:[^\n»]{1,80}?|[^\n]{1,80}?[ \t])»[ \t]*$", regex.MULTILINE)
 _HEADER_WORDS = (*_literals("smf_welcome", "smf_quick_login", "smf_news"), "»")
 
 

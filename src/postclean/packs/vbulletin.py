@@ -10,7 +10,7 @@ import regex
 from .._lazy import lazy
 from ..labels import label_field
 from ..model import Quote
-from ..phrases import PHRASES
+from ..phrases import PHRASES, alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, could_match, word_count
 from ._classic import (
@@ -514,7 +514,7 @@ _EDIT_RE = lazy(
 _REASON_RE = EDIT_REASON_RE
 
 
-@rule("VB007", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|gewijzigd|edyt|редакт")
+@rule("VB007", "edit-note", tags=["edit-note"], trigger=r"edit|geändert|bearbeitet|modif|edici|ediç|bewerkt|gewijzigd|bijgewerkt|edyt|zmienion|редакт|Отредакт")
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited by X; 01-21-2008 at 04:18 PM.`` (and a ``Reason:`` line); moves to ``post.edit_note``.
 
@@ -635,7 +635,7 @@ def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
     return any(view.original[k].strip() == s for k in range(max(0, i - 400), i - 1))
 
 
-_THANKS_RE = lazy(rf"^[ \t]*+(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
+_THANKS_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*+)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
 #: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
 _NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
 #: The thanks line cut around the thanked name's link (one text node a line): the words before the name, and
@@ -753,11 +753,31 @@ _LANG_CHOOSER_RE = lazy(
 )
 #: A footer link (``Contact Us``, the site's name, ``Archive``): a few words, no sentence.
 _FOOTER_LINK_RE = lazy(r"^[ \t]*+[^\s.!?:][^\n.!?:]{0,40}[ \t]*$")
+#: A line of the inline script in vBulletin 4's footer (``<!--``, ``// Main vBulletin Javascript …``,
+#: ``vBulletin_init();``, ``//-->``), printed by converters that keep a script's text.
+_FOOTER_SCRIPT_RE = lazy(r"^[ \t]*+(?:<!--|//|-->)[^\n]{0,80}$|^[ \t]*+[\w.$]{1,40}\([^()\n]{0,40}\);[ \t]*$")
 #: What closes vBulletin's footer links: the time-zone line, the credit, the copyright.
 _FOOTER_END_RE = lazy(rf"^[ \t]*+(?:{alt('all_times_are')}|Powered by|Copyright|©)", _F)
 #: vBulletin 3's similar-threads table: its column heads, and a row (title, starter, forum, replies, last post).
 _SIMILAR_HEAD_RE = line_re(alt("vb_similar_columns"))
 _SIMILAR_ROW_RE = lazy(rf"^[ \t]*+[^\n]{{3,300}}?[ \t]\d[\d,.]*[ \t]+{CLASSIC_DATE}[ \t]*$", _F)
+#: vBulletin 4's new-reply button, ``+ Reply to Thread`` (the ``+`` on a line of its own, or before the word; a
+#: reader of bulleted text reads a lone ``+`` as a bullet, ``-``).
+_NEW_REPLY_RE = lazy(rf"^[ \t]*+(?:\+[ \t]*+(?P<word>{alt('vb_reply_to_thread')})?|-)[ \t]*$", _F)
+_NEW_REPLY_WORD_RE = line_re(alt("vb_reply_to_thread"))
+#: vBulletin 4's similar-threads list (``ol.similarthreads``) under its heading: each row a title, ``By {user} in
+#: forum {forum}``, ``Replies: 7`` and ``Last Post: {date}``, one field a line or a label's value on the next lines.
+_SIMILAR_HEADING_RE = line_re(alternation("related_headings"))
+_SIMILAR_BY = alt("vb_similar_by")
+_SIMILAR_IN = alt("vb_similar_in_forum")
+_SIMILAR_STAT = alt("vb_similar_stats")
+#: A row's field: a label alone (its value on the next lines) or with its value (``By x in forum y``).
+_SIMILAR_FIELD_RE = lazy(
+    rf"^(?:(?P<by>{_SIMILAR_BY})(?:[ \t]++[^\n]{{1,60}}?[ \t]{_SIMILAR_IN}[ \t]++[^\n]{{1,60}})?"
+    rf"|(?P<in>{_SIMILAR_IN})(?:[ \t]++[^\n]{{1,60}})?|(?P<stat>{_SIMILAR_STAT})(?P<value>[ \t]*+[^\n]{{0,60}}))$",
+    _F,
+)
+_LIST_NUMBER_RE = lazy(r"^\d{1,3}\.(?:[ \t]++|$)")
 #: A one-word toolbar menu (``Display``, ``Ansicht``): taken next to other thread-chrome lines only.
 _TOOLBAR_WORD_RE = line_re(alt("vb_toolbar_words"))
 
@@ -766,7 +786,11 @@ _TOOLBAR_WORD_RE = line_re(alt("vb_toolbar_words"))
 def thread_chrome(view: TextView) -> Iterator[Hit]:
     """vBulletin thread and footer chrome: ``Results 1 to 10 of 15``, ``Thread Tools``, credit line.
 
-    ``Thread: {title}`` and the display-mode lines go only in text sniffed as vBulletin.
+    ``Thread: {title}`` and the display-mode lines go only in text sniffed as vBulletin, as do the footer links
+    under the language chooser, vBulletin 3's similar-threads table, vBulletin 4's similar-threads list (its
+    rows one field a line, ``By`` / name / ``in forum`` / forum / ``Replies:`` / count …, tables
+    ``vb_similar_by``, ``vb_similar_in_forum``, ``vb_similar_stats``) and vBulletin 4's ``+ Reply to Thread``
+    button (table ``vb_reply_to_thread``).
 
     Example (removed)::
 
@@ -781,6 +805,8 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
     if view.engine == "vbulletin":
         yield from _footer_links(view)
         yield from _similar_rows(view)
+        yield from _similar_list(view)
+        yield from _new_reply(view)
     if view.engine == "vbulletin" and taken:
         near = set(taken)
         for i, _m in iter_line_matches(view, _TOOLBAR_WORD_RE):
@@ -813,6 +839,86 @@ def _similar_rows(view: TextView) -> Iterator[Hit]:
             yield Hit(k, k, "similar threads: row")
 
 
+def _new_reply(view: TextView) -> Iterator[Hit]:
+    """vBulletin 4's ``+ Reply to Thread`` button, or its ``+`` alone with the button's word on the next line."""
+    if "+" not in view.text and "-" not in view.text:
+        return
+    for i, m in iter_line_matches(view, _NEW_REPLY_RE):
+        if m.group("word"):
+            yield Hit(i, i, "new-reply button")
+            continue
+        nxt = next((k for k in range(i + 1, min(len(view), i + 3)) if view.original[k].strip()), None)
+        if nxt is not None and _NEW_REPLY_WORD_RE.match(view.original[nxt]):
+            yield Hit(i, i, "new-reply button")
+            if view.is_live(nxt):  # (the word may be taken as a button already)
+                yield Hit(nxt, nxt, "new-reply button")
+
+
+def _similar_item(line: str) -> str:
+    """``line`` without its blanks, list bullet and list number (``1. ``)."""
+    s = line.strip(" \t\xa0")
+    if len(s) > 2 and s[0] in "-•*" and s[1] in " \t":
+        s = s[2:].lstrip()
+    m = _LIST_NUMBER_RE.match(s)
+    return s[m.end() :] if m else s
+
+
+def _similar_list(view: TextView) -> Iterator[Hit]:
+    """vBulletin 4's similar-threads list: its heading and rows (``_SIMILAR_FIELD_RE``), a row's fields on one
+    line each or split into label and value lines (one text node a line), the thread titles (a line followed by
+    the row's ``By`` field) and list numbers between them. The list needs a row's stat labels."""
+    lines = view.original
+    original = "\n".join(lines)  # (the heading may be taken already, with a first row)
+    if not could_match(_SIMILAR_HEADING_RE, original):
+        return
+    for hm in _SIMILAR_HEADING_RE.finditer(original):
+        i = original.count("\n", 0, hm.start())
+        end = i
+        stats = 0
+        expect = 0  # value lines still expected after a label alone
+        dated = False  # the values expected are the last post's date and time (lines with digits)
+        k = i + 1
+        gap = 0
+        while k < len(lines) and k - i < 200:
+            raw = lines[k]
+            if not raw.strip():
+                gap += 1
+                if gap > 4:
+                    break
+                k += 1
+                continue
+            gap = 0
+            item = _similar_item(raw)
+            m = _SIMILAR_FIELD_RE.match(item) if item else None
+            if not item:
+                pass  # a list number alone
+            elif m is not None:
+                label_alone = m.group("stat") is not None and not m.group("value").strip()
+                expect, dated = 0, False
+                if m.group("stat") is not None:
+                    stats += 1
+                    if label_alone:
+                        expect, dated = 2, True
+                elif item.strip() == (m.group("by") or m.group("in") or "").strip():
+                    expect = 1  # the user (the forum) on the next line
+            elif expect and len(item) <= 60 and word_count(item) <= 6 and (not dated or any(c.isdigit() for c in item)):
+                expect -= 1
+            else:
+                expect = 0
+                nxt = next((j for j in range(k + 1, min(len(lines), k + 6)) if lines[j].strip()), None)
+                title = len(item) <= 200 and word_count(item) <= 24 and item[-1:] not in ".:;,"
+                if not title or nxt is None:
+                    break
+                after = _similar_item(lines[nxt])
+                n = _SIMILAR_FIELD_RE.match(after) if after else None
+                if n is None or (n.group("by") is None and n.group("stat") is None):
+                    break
+            end = k
+            k += 1
+        if stats >= 2 and end > i:
+            yield from free_spans(view, i, end, "similar threads")
+
+
 def _footer_links(view: TextView) -> Iterator[Hit]:
     """The language chooser's ``-- English (US)`` and the footer links under it (``Contact Us`` / site name /
     ``Archive`` …), up to the time-zone or credit line that ends vBulletin's footer (or the end of the text)."""
@@ -821,11 +927,14 @@ def _footer_links(view: TextView) -> Iterator[Hit]:
         k = i + 1
         gap = 0
         end_found = False
-        while k < len(view) and len(links) <= 8:
+        while k < len(view) and len(links) <= 14:
             line = view.lines[k]
+            if view.claimed[k] and _FOOTER_END_RE.match(view.original[k]):
+                end_found = True  # (another rule took the time-zone line already)
+                break
             if not line.strip() or view.claimed[k]:
                 gap += not view.claimed[k]
-                if gap > 2:
+                if gap > 4:
                     break
                 k += 1
                 continue
@@ -833,7 +942,14 @@ def _footer_links(view: TextView) -> Iterator[Hit]:
             if _FOOTER_END_RE.match(line):
                 end_found = True
                 break
-            parts = line.split(" - ") if " - " in line and len(line) <= 160 else [line]
+            if _FOOTER_SCRIPT_RE.match(line):
+                links.append(k)  # the inline script's text between the links and the time line (vB4)
+                k += 1
+                continue
+            item = line.strip(" \t\xa0")
+            if len(item) > 2 and item[0] in "-•*" and item[1] in " \t":
+                item = item[2:]  # a list bullet (html2text writes the links as a list)
+            parts = item.split(" - ") if " - " in item and len(item) <= 160 else [item]
             if any(not _FOOTER_LINK_RE.match(x) or word_count(x) > 5 for x in parts):
                 break
             links.append(k)
