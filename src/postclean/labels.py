@@ -39,7 +39,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("Mensagens", "Posts", "Publicações"),
         "it": ("Messaggi",),
         "nl": ("Berichten",),
-        "pl": ("Posty", "Wiadomości", "Postów"),
+        "pl": ("Posty", "Wiadomości", "Postów", "Liczba postów"),
         "ru": ("Сообщения", "Сообщений"),
     },
     "reaction_score": {

@@ -423,14 +423,22 @@ def _short_value(view: TextView, k: int | None, items: Mapping[int, object]) -> 
 
 def _value_inside(view: TextView, k: int | None, items: Mapping[int, object]) -> bool:
     """Line ``k`` as the free value of the ``Label:`` line above it (one text node a line): short, not a field
-    itself, and another stat line or ``Label:`` line right below it, so that the run goes on."""
+    itself, and another stat line or ``Label:`` line right below it, so that the run goes on, or the post's
+    number or date (MyBB's ``Location:`` / ``Leipzig`` / ``#1`` / ``{date}``: the block's last field)."""
     if k is None or k in items:
         return False
     cand = view.lines[k].strip()
     if len(cand) > 80 or word_count(cand) > 12 or _CUSTOM_FIELD_RE.match(cand):
         return False
     nxt = _next_live(view, k, 1)
-    return nxt is not None and (nxt in items or _LABEL_ALONE_RE.match(view.lines[nxt]) is not None)
+    if nxt is None:
+        return False
+    after = view.lines[nxt]
+    return (
+        nxt in items
+        or _LABEL_ALONE_RE.match(after) is not None
+        or (len(after.strip()) <= 80 and (_HASH_NUM_RE.match(after) is not None or DATE_ONLY_LINE_RE.match(after) is not None))
+    )
 
 
 def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[int, int, list[tuple[str, str | None]]]]:
