@@ -37,6 +37,7 @@ __all__ = [
     "find_blocks",
     "line_re",
     "parse_classic_date",
+    "status_tail",
 ]
 
 _FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
@@ -192,6 +193,11 @@ def _field(label: str) -> str | None:
 
 #: An online-status word glued to the end of the name line (``quillpen Offline``; MyBB prints it beside the name).
 _STATUS_TAIL_RE = lazy(rf"(?<=\S)[ \t]+(?:{alt('classic_offline')})[ \t]*$", regex.IGNORECASE)
+
+
+def status_tail(line: str) -> bool:
+    """Whether ``line`` ends with an online-status word after a name (``quillpen Offline``)."""
+    return _STATUS_TAIL_RE.search(line.strip()) is not None
 
 
 def classic_poster_facts(

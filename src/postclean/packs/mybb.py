@@ -21,6 +21,7 @@ from ._classic import (
     date_facts,
     line_re,
     seen_run,
+    status_tail,
     weighted_sniff,
 )
 from ._common import iter_line_matches
@@ -138,10 +139,12 @@ def _without_title(view: TextView, h: Hit) -> Hit:
     if at is None:
         return h
     key = name.casefold()
-    if not any(view.original[k].strip().casefold() == key for k in range(at)):
+    # (or MyBB's online status, printed beside the name, ends the line under it: ``Renate_Falk Offline``)
+    status_below = status_tail(rank) and not status_tail(name)
+    if not status_below and not any(view.original[k].strip().casefold() == key for k in range(at)):
         return h
     facts = dict(facts)
-    facts["author.name"] = rank
+    facts["author.name"] = classic_poster_facts(rank, [], [])["author.name"]  # (``Renate_Falk Offline``)
     ranks = banner.split(" / ")
     facts["author.rank"] = ranks[0]
     if len(ranks) > 1:
@@ -270,12 +273,19 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
 _HELLO = alt("mybb_hello_guest")
 _NEXT_PREV = alt("mybb_next_prev")
 _THREAD_CHROME = alt("mybb_thread_chrome")
+#: The search box's placeholder as a browser cuts it to the field's width (``Inserisci le parole chiav``): its
+#: first twelve characters, then the rest of it or not.
+_KEYWORDS_CUT = "|".join(
+    dict.fromkeys(regex.escape(p[:12]).replace(r"\ ", r"[ \t]") for p in phrases("mybb_enter_keywords"))
+)
 _NOTICE_RE = line_re(
     rf"{_HELLO}(?:[ \t]+[^\s!?.,:;]{{1,20}}(?:[ \t][^\s!?.,:;]{{1,12}})?[ \t]+[^\s!?.,:;]{{1,20}})?|"
     rf"Powered By MyBB[^\n]{{0,80}}|{alt('mybb_thread_prefix')}[^\n]{{0,400}}|"
     rf"{alt('mybb_pages')}[ \t]*\(\d+\)[ \t]*:[^\n]{{0,120}}|«[ \t]*{_NEXT_PREV}[ \t]*\|[ \t]*{_NEXT_PREV}[ \t]*»|"
     rf"{_THREAD_CHROME}(?:[ \t]*\|[ \t]*{_THREAD_CHROME})?|"
     rf"\[?[ \t]*(?:{alt('mybb_enter_keywords')})[ \t_]*+\]?(?:[ \t]*\[?[ \t]*{_THREAD_CHROME}[ \t]*\]?)?|"
+    rf"\[?[ \t]*(?:{_KEYWORDS_CUT})[^\n\[\]_]{{0,40}}?[ \t_]*+\]?[ \t]*\[?[ \t]*{_THREAD_CHROME}[ \t]*\]?|"
+    rf"(?:{alt('mybb_login_labels')})[ \t_]*|"
     r"The contents of this message are hidden because [^\n]{1,60} is on your ignore list\.|Show this Post|"
     r"This post is awaiting approval\.|This post by [^\n]{1,60} has been deleted\.|Attached Files|"
     r"[^\n]{1,120}\(Size: [\d.,]+ [KMG]?B / Downloads: \d+\)"
@@ -383,12 +393,18 @@ def forum_jump(view: TextView) -> Iterator[Hit]:
                 break  # in the tree, a top forum's name is indented (the option's padding): the menu ended
             run.append(k)
             k += 1
-        if branches >= 3 or (branches + items >= 3 and items >= 2):
-            end = run[-1]
-            nxt = view.first_live(end + 1, 1)
-            if nxt and nxt[0] - end <= 8 and _GO_RE.match(view.lines[nxt[0]]):
-                end = nxt[0]  # the menu's button (``Go``), a few script lines below when they are kept
-            yield from free_spans(view, i, end, "forum jump menu")
+        if not (branches >= 3 or (branches + items >= 3 and items >= 2)):
+            if view.engine == "mybb" and line.rstrip().endswith(":") and view.is_live(i):
+                # the label alone (a main-content extractor dropped the menu), and its button under it
+                nxt = view.first_live(i + 1, 1)
+                end = nxt[0] if nxt and nxt[0] - i <= 3 and _GO_RE.match(view.lines[nxt[0]]) else i
+                yield Hit(i, end, "forum jump label")
+            continue
+        end = run[-1]
+        nxt = view.first_live(end + 1, 1)
+        if nxt and nxt[0] - end <= 8 and _GO_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]  # the menu's button (``Go``), a few script lines below when they are kept
+        yield from free_spans(view, i, end, "forum jump menu")
 
 
 _FOOTER_LINK_RE = line_re(alt("mybb_footer_links"))
