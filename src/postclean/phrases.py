@@ -37,7 +37,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("ha scritto",),
         "nl": ("schreef",),
         "pl": ("napisał", "napisała", "napisał(a)"),
-        "ru": ("писал", "писала", "писал(а)", "написал", "написала", "написал(а)"),
+        "ru": ("писал", "писала", "писал(а)", "написал", "написала", "написал(а)", "пишет"),
     },
     "quote": {
         "en": ("Quote",),
@@ -833,6 +833,64 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Poprzedni wątek", "Następny wątek"),
         "ru": ("Предыдущая тема", "Следующая тема"),
     },
+    # --- FluxBB's topic-page chrome (Air style, the lang_common/lang_topic strings), whole lines ---
+    "fluxbb_chrome": {
+        "en": ("Board footer", "Atom topic feed", "RSS topic feed", "Post reply", "Quick post",
+               "Report", "Quote", "Delete", "Edit"),
+        "de": ("Fußzeile des Forums", "Atom-Feed des Themas",
+               "RSS-Feed des Themas", "Antworten", "Melden", "Zitieren", "Löschen", "Bearbeiten"),
+        "fr": ("Pied de page du forum", "Flux Atom de la discussion", "Flux RSS de la discussion", "Répondre", "Signaler",
+               "Citer", "Supprimer", "Modifier"),
+        "es": ("Pie de página del foro", "Feed Atom del tema", "Feed RSS del tema", "Responder",
+               "Reportar", "Citar", "Borrar", "Editar"),
+        "pt": ("Rodapé do fórum", "Feed Atom do tópico", "Feed RSS do tópico", "Responder",
+               "Denunciar", "Citar", "Excluir", "Editar"),
+        "it": ("Piè di pagina del forum", "Feed Atom della discussione", "Feed RSS della discussione",
+               "Rispondi", "Segnala", "Cita", "Elimina", "Modifica"),
+        "nl": ("Voettekst van het forum", "Atom-feed van onderwerp",
+               "RSS-feed van onderwerp", "Reageren", "Melden", "Citeren", "Verwijderen", "Bewerken"),
+        "pl": ("Stopka forum", "Kanał Atom tematu", "Kanał RSS tematu", "Odpowiedz", "Zgłoś",
+               "Cytuj", "Usuń", "Edytuj"),
+        "ru": ("Подвал форума", "Atom-лента темы", "RSS-лента темы", "Ответить", "Жалоба", "Цитировать",
+               "Удалить", "Редактировать"),
+    },
+    # the guest's status line under the menu
+    "fluxbb_not_logged": {
+        "en": ("You are not logged in.",),
+        "de": ("Sie sind nicht angemeldet.", "Du bist nicht angemeldet."),
+        "fr": ("Vous n’êtes pas identifié(e).", "Vous n'êtes pas identifié(e).", "Vous n'êtes pas identifié."),
+        "es": ("No has iniciado sesión.", "No ha iniciado sesión."),
+        "pt": ("Você não está conectado.",),
+        "it": ("Non sei collegato.", "Non sei connesso."),
+        "nl": ("Je bent niet ingelogd.", "U bent niet ingelogd."),
+        "pl": ("Nie jesteś zalogowany.",),
+        "ru": ("Вы не вошли.",),
+    },
+    # the links under the header (``Topics: Active | Unanswered``): the label, then the two searches
+    "fluxbb_topics": {
+        "en": ("Topics",), "de": ("Themen",), "fr": ("Sujets",), "es": ("Temas",), "pt": ("Tópicos",),
+        "it": ("Discussioni",), "nl": ("Onderwerpen",), "pl": ("Tematy",), "ru": ("Темы",),
+    },
+    "fluxbb_searches": {
+        "en": ("Active", "Unanswered"), "de": ("Aktive", "Unbeantwortete"), "fr": ("Actifs", "Sans réponse"),
+        "es": ("Activos", "Sin respuesta"), "pt": ("Ativos", "Sem resposta"), "it": ("Attive", "Senza risposta"),
+        "nl": ("Actief", "Onbeantwoord"), "pl": ("Aktywne", "Bez odpowiedzi"), "ru": ("Активные", "Без ответа"),
+    },
+    # the pager's label and its next link (``Pages: 1 2 Next``)
+    "fluxbb_pages": {
+        "en": ("Pages",), "de": ("Seiten",), "fr": ("Pages",), "es": ("Páginas",), "pt": ("Páginas",),
+        "it": ("Pagine",), "nl": ("Pagina's", "Pagina’s"), "pl": ("Strony",), "ru": ("Страницы",),
+    },
+    "fluxbb_next": {
+        "en": ("Next",), "de": ("Weiter", "Nächste"), "fr": ("Suivant", "Suivante"), "es": ("Siguiente",),
+        "pt": ("Próxima", "Próximo"), "it": ("Successiva", "Successivo"), "nl": ("Volgende",), "pl": ("Następna",),
+        "ru": ("Вперёд", "Вперед", "Следующая"),
+    },
+    # the forum jump's label (a line of its own over the options) and its button
+    "fluxbb_jump_to": {
+        "en": ("Jump to",), "de": ("Gehe zu",), "fr": ("Aller à",), "es": ("Ir a",), "pt": ("Ir para",),
+        "it": ("Vai a",), "nl": ("Ga naar",), "pl": ("Skocz do",), "ru": ("Перейти",),
+    },
     "classic_attachments": {
         "en": ("Attachments", "Attached Files", "Attached Thumbnails", "Attached Images", "Thumbnail(s)", "Image(s)"),
         "de": ("Dateianhänge", "Angehängte Dateien", "Angehängte Grafiken", "Miniaturansichten angehängter Grafiken"),
@@ -864,7 +922,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("Non in linea", "In linea", "Assente"),
         "nl": ("Offline", "Online", "Afwezig"),
         "pl": ("Offline", "Online", "Zaraz wracam"),
-        "ru": ("Не в сети", "В сети", "Отошёл"),
+        "ru": ("Не в сети", "В сети", "Отошёл", "Неактивен", "Активен"),
     },
     # --- phpBB's topic-page chrome (prosilver, the official language packs): labels that stand alone on a line ---
     "phpbb_board_chrome": {
@@ -3324,7 +3382,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("Betrieben mit", "Bereitgestellt von", "Powered by", "Forensoftware von"),
         "fr": ("Propulsé par", "Développé par", "Motorisé par", "Logiciel de forum par"),
         "es": ("Desarrollado por", "Funciona con", "Con la tecnología de", "Software de foro por"),
-        "pt": ("Desenvolvido por", "Distribuído por", "Com tecnologia", "Software de fórum por"),
+        "pt": ("Desenvolvido por", "Desenvolvido com", "Distribuído por", "Com tecnologia", "Software de fórum por"),
         "it": ("Realizzato con", "Sviluppato da", "Offerto da", "Software del forum di"),
         "nl": ("Mogelijk gemaakt door", "Aangedreven door", "Forumsoftware door"),
         "pl": ("Obsługiwane przez", "Napędzane przez", "Oprogramowanie forum", "Silnik forum"),

@@ -83,7 +83,7 @@ def line_re(body: str, flags: int = _FLAGS) -> regex.Pattern[str]:
 
 _TIME = r"\d{1,2}(?::\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|h\d{2})"
 _RELATIVE_WORDS = (
-    r"Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier|Hoy|Ayer|Hoje|Ontem|Oggi|Ieri|Vandaag|Gisteren|"
+    r"Today|Yesterday|Heute|Gestern|Aujourd'hui|Aujourd’hui|Hier|Hoy|Ayer|Hoje|Ontem|Oggi|Ieri|Vandaag|Gisteren|"
     r"Dzisiaj|Wczoraj|Сегодня|Вчера"
 )
 _RELATIVE = (
