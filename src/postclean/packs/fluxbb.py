@@ -235,16 +235,27 @@ _SNIFF_POST_HEADER_RE = lazy(
 _JOINED = "|".join(
     dict.fromkeys(regex.escape(label) for labels in STAT_LABELS["joined"].values() for label in labels)
 )
+_SNIFF_JOINED_RE = lazy(rf"^[ \t]*+(?:{_JOINED})[ \t]?: \d{{4}}-\d{{2}}-\d{{2}}[ \t]*$", regex.MULTILINE)
+_SNIFF_EDITED_RE = lazy(
+    rf"(?:{alternation('classic_last_edited_by')}) [^\n()]{{1,60}} \(\d{{4}}-\d{{2}}-\d{{2}} \d{{2}}:\d{{2}}:\d{{2}}\)"
+)
 _SNIFF = (
     (_SNIFF_POST_HEADER_RE, 0.5),
-    (lazy(rf"^[ \t]*+(?:{_JOINED})[ \t]?: \d{{4}}-\d{{2}}-\d{{2}}[ \t]*$", regex.MULTILINE), 0.35),
-    (lazy(rf"(?:{alternation('classic_last_edited_by')}) [^\n()]{{1,60}} \(\d{{4}}-\d{{2}}-\d{{2}} \d{{2}}:\d{{2}}:\d{{2}}\)"), 0.4),
+    (_SNIFF_JOINED_RE, 0.35),
+    (_SNIFF_EDITED_RE, 0.4),
     (lazy(r"FluxBB|PunBB"), 0.5),
     (lazy(r"^[ \t]*+Offline[ \t]*$", regex.MULTILINE), 0.2),
-    (lazy(rf"^[ \t]*+(?:{alternation('fluxbb_not_logged')})[ \t]*$", regex.MULTILINE), 0.2),
+    (lazy(r"^[ \t]*+You are not logged in\.[ \t]*$", regex.MULTILINE), 0.2),
 )
-#: Substring tests every text these patterns match passes (the literal guard it gets by itself is none).
-_SNIFF_NEEDS = {_SNIFF_POST_HEADER_RE: lambda head: "#" in head}
+#: Cheap tests every text these patterns match passes: the ISO date after a colon, or in brackets (a search led
+#: by its literal).
+_COLON_DATE_RE = lazy(r":[ ]?\d{4}-\d\d-\d\d[ \t]*$", regex.MULTILINE)
+_BRACKET_DATE_RE = lazy(r"\(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\)")
+_SNIFF_NEEDS = {
+    _SNIFF_POST_HEADER_RE: lambda head: "#" in head,
+    _SNIFF_JOINED_RE: lambda head: _COLON_DATE_RE.search(head) is not None,
+    _SNIFF_EDITED_RE: lambda head: _BRACKET_DATE_RE.search(head) is not None,
+}
 
 
 def sniff(text: str) -> float:
