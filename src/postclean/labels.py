@@ -39,7 +39,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("Mensagens", "Posts", "Publicações"),
         "it": ("Messaggi", "Post"),
         "nl": ("Berichten",),
-        "pl": ("Posty", "Wiadomości", "Postów"),
+        "pl": ("Posty", "Wiadomości", "Postów", "Liczba postów"),
         "ru": ("Сообщения", "Сообщений"),
     },
     "reaction_score": {
@@ -239,6 +239,16 @@ RANK_WORDS: tuple[str, ...] = (
     "nieuweling",
     "teamlid",
     "erelid",
+    # "new" (a newcomer's title: ``Neues Mitglied``, ``Nouveau membre``, ``Nowy użytkownik``)
+    "neues",
+    "neuer",
+    "nouveau",
+    "nuevo",
+    "novo",
+    "nuovo",
+    "nieuw",
+    "nowy",
+    "новый",
 )
 
 #: German writes its titles as compounds (``Teammitglied``, ``Ehrenmitglied``): ``…mitglied`` is a rank word too.

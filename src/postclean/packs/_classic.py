@@ -37,6 +37,7 @@ __all__ = [
     "find_blocks",
     "line_re",
     "parse_classic_date",
+    "status_tail",
 ]
 
 _FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
@@ -85,7 +86,7 @@ def line_re(body: str, flags: int = _FLAGS) -> regex.Pattern[str]:
 
 _TIME = r"\d{1,2}(?::\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|h\d{2})"
 _RELATIVE_WORDS = (
-    r"Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier|Hoy|Ayer|Hoje|Ontem|Oggi|Ieri|Vandaag|Gisteren|"
+    r"Today|Yesterday|Heute|Gestern|Aujourd'hui|Aujourd’hui|Hier|Hoy|Ayer|Hoje|Ontem|Oggi|Ieri|Vandaag|Gisteren|"
     r"Dzisiaj|Wczoraj|Сегодня|Вчера"
 )
 _RELATIVE = (
@@ -195,6 +196,11 @@ def _field(label: str) -> str | None:
 
 #: An online-status word glued to the end of the name line (``quillpen Offline``; MyBB prints it beside the name).
 _STATUS_TAIL_RE = lazy(rf"(?<=\S)[ \t]+(?:{alt('classic_offline')})[ \t]*$", regex.IGNORECASE)
+
+
+def status_tail(line: str) -> bool:
+    """Whether ``line`` ends with an online-status word after a name (``quillpen Offline``)."""
+    return _STATUS_TAIL_RE.search(line.strip()) is not None
 
 
 def classic_poster_facts(
@@ -426,14 +432,22 @@ def _short_value(view: TextView, k: int | None, items: Mapping[int, object]) -> 
 
 def _value_inside(view: TextView, k: int | None, items: Mapping[int, object]) -> bool:
     """Line ``k`` as the free value of the ``Label:`` line above it (one text node a line): short, not a field
-    itself, and another stat line or ``Label:`` line right below it, so that the run goes on."""
+    itself, and another stat line or ``Label:`` line right below it, so that the run goes on, or the post's
+    number or date (MyBB's ``Location:`` / ``Leipzig`` / ``#1`` / ``{date}``: the block's last field)."""
     if k is None or k in items:
         return False
     cand = view.lines[k].strip()
     if len(cand) > 80 or word_count(cand) > 12 or _CUSTOM_FIELD_RE.match(cand):
         return False
     nxt = _next_live(view, k, 1)
-    return nxt is not None and (nxt in items or _LABEL_ALONE_RE.match(view.lines[nxt]) is not None)
+    if nxt is None:
+        return False
+    after = view.lines[nxt]
+    return (
+        nxt in items
+        or _LABEL_ALONE_RE.match(after) is not None
+        or (len(after.strip()) <= 80 and (_HASH_NUM_RE.match(after) is not None or DATE_ONLY_LINE_RE.match(after) is not None))
+    )
 
 
 def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[int, int, list[tuple[str, str | None]]]]:

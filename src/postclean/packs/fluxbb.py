@@ -7,10 +7,13 @@ from collections.abc import Iterator
 import regex
 
 from .._lazy import lazy
+from ..labels import STAT_LABELS
+from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView
+from ..text import TextView, word_count
 from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, date_facts, line_re, weighted_sniff
 from ._common import iter_line_matches
+from .page import free_spans
 from .phpbb import _WROTE
 from .phpbb import quote as _phpbb_quote
 
@@ -24,7 +27,9 @@ _POST_RE = lazy(
     r"^[ \t]*+(?:[-•][ \t]*)?(?:Website|E-mail|Email|PM|(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200})[ \t]*$",
     _F,
 )
-_SPEC = BlockSpec(header=_HEADER_RE, post=_POST_RE, single_ok=True)
+#: The avatar as w3m prints an image without alt text (``[44]``, its file name), between the title and the stats.
+_AVATAR_RE = lazy(r"^[ \t]*+\[[^\]\n]{1,40}\][ \t]*$")
+_SPEC = BlockSpec(header=_HEADER_RE, pre=_AVATAR_RE, post=_POST_RE, single_ok=True)
 
 
 @rule("FLX001", "author-block", tags=["author-block"], stage="split", scope="document")
@@ -91,10 +96,11 @@ def quote(view: TextView) -> Iterator[Hit]:
 
 
 _STATUS_RE = line_re(alt("classic_offline"))
+_NEXT = alt("fluxbb_next")
 _NOTICE_RE = line_re(
-    r"You are not logged in\.|Powered by (?:FluxBB|PunBB)[^\n]{0,60}|Board footer|Atom topic feed|RSS topic feed|"
-    r"Topics: Active \| Unanswered|Pages: \d+(?:[ \t]+\d+)*(?:[ \t]+Next)?|Jump to|Post reply|Quick post|"
-    r"Report|Quote|Delete|Edit"
+    rf"Powered by (?:FluxBB|PunBB)[^\n]{{0,60}}|{alt('fluxbb_chrome')}|{alt('fluxbb_not_logged')}|"
+    rf"(?:{alt('fluxbb_topics')})[ \t]?:[ \t]*(?:{alt('fluxbb_searches')})[ \t]*\|[ \t]*(?:{alt('fluxbb_searches')})|"
+    rf"(?:{alt('fluxbb_pages')})[ \t]?:(?:[ \t]*\d+)*(?:[ \t]+(?:{_NEXT}))?|(?:{_NEXT})"
 )
 
 
@@ -116,10 +122,17 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "online status")
 
 
-@rule("FLX006", "jump-menu", tags=["navigation"], scope="document", trigger=("jump to",))
+_JUMP_RE = line_re(alt("fluxbb_jump_to"))
+_GO_RE = line_re(alt("pager_go"))
+_BOXED_RE = lazy(rf"^\[[ \t]*(?P<opt>[^\]\n]{{1,80}}?)[ \t]*\](?:[ \t]*\[?(?:{alt('pager_go')})\]?)?[ \t]*$", _F)
+_JUMP_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("fluxbb_jump_to")))
+
+
+@rule("FLX006", "jump-menu", tags=["navigation"], scope="document", trigger=_JUMP_WORDS)
 def jump_menu(view: TextView) -> Iterator[Hit]:
     """With FluxBB sniffed: the forum jump menu at the foot of the page, its label and its options flattened to
-    one line (``Jump to`` / ``Newbie Corner Installation Kernel & Hardware …``).
+    one line (``Jump to`` / ``Newbie Corner Installation Kernel & Hardware …``), or one option a line, and the
+    menu's button (``Go``).
 
     Example (removed)::
 
@@ -128,36 +141,121 @@ def jump_menu(view: TextView) -> Iterator[Hit]:
     """
     if view.engine != "fluxbb":
         return
-    for i, line in view.iter_lines():
-        if line.strip() == "Jump to":
-            nxt = view.first_live(i + 1)
-            if nxt and nxt[0] <= i + 2 and _forum_list(view.lines[nxt[0]]):
-                yield Hit(i, nxt[0], "forum jump menu")
+    n = len(view)
+    for i, line in enumerate(view.original):
+        if len(line) > 40 or not _JUMP_RE.match(line):
+            continue
+        end = i
+        k = i + 1
+        while k < n and k - end <= 3:
+            s = view.lines[k].strip()
+            if not s or view.claimed[k]:
+                k += 1
+                continue
+            if _GO_RE.match(s):
+                end = k
+                break
+            m = _BOXED_RE.match(s)  # lynx, w3m: the selected option in brackets, the button beside it
+            if m is not None:
+                if _forum_list(m.group("opt")):
+                    end = k
+                break
+            if not _forum_list(s):
+                break
+            end = k
+            k += 1
+        if end > i or (view.is_live(i) and not view.first_live(i + 1, 1)):
+            # (the label alone only at the end of the text: a main-content extractor dropped the menu)
+            yield from free_spans(view, i, end, "forum jump menu")
 
 
 def _forum_list(line: str) -> bool:
-    """The jump menu's forum names on one line (``Newbie Corner Installation Kernel & Hardware …``): eight
-    words at least, no sentence in them, most words capitalised."""
+    """The jump menu's forum names on one line (``Newbie Corner Installation Kernel & Hardware …``: eight words
+    at least, no sentence in them, most words capitalised), or a few of them (``Behaviour and training Health
+    and food``, one option: no punctuation, the first word capitalised, short words)."""
     words = line.split()
-    if len(words) < 8 or len(line) > 3000 or any(w[-1] in ".!?" for w in words):
+    if not words or len(line) > 3000 or any(w[-1] in ".!?" for w in words):
         return False
     alpha = [w for w in words if w[0].isalpha()]
-    return bool(alpha) and sum(1 for w in alpha if w[0].isupper()) >= 0.7 * len(alpha)
+    if len(words) >= 8 and alpha and sum(1 for w in alpha if w[0].isupper()) >= 0.7 * len(alpha):
+        return True
+    if len(words) > 12 or any(w[-1] in ":;," for w in words):
+        return False
+    return words[0][:1].isupper() and sum(len(w) for w in words) / len(words) <= 12
+
+
+_CRUMB_RE = lazy(r"^[ \t]*+(?:[-*•][ \t]+)?»[ \t\xa0]*(?:\S[^\n»]{0,120})?$")
+_BULLET_RE = lazy(r"^[ \t]*+[-*•][ \t]+")
+_POWERED_RE = line_re(alternation("powered_by"))
+
+
+@rule("FLX007", "crumbs", tags=["navigation"], scope="document", trigger="»")
+def crumbs(view: TextView) -> Iterator[Hit]:
+    """With FluxBB sniffed: the breadcrumb trail one item a line (``Index`` / ``» Forum`` / ``» Topic``), above
+    and below the posts; and the credit split at its link (``Powered by`` / ``FluxBB``).
+
+    Example (removed)::
+
+        Index
+        » Behaviour and training
+        » Cat ignores the new scratching post
+    """
+    if view.engine != "fluxbb":
+        return
+    live = view.live_indices()
+    pos = 0
+    while pos + 1 < len(live):
+        i = live[pos]
+        head = _BULLET_RE.sub("", view.lines[i]).strip()
+        if (
+            not _CRUMB_RE.match(view.lines[live[pos + 1]])
+            or _CRUMB_RE.match(view.lines[i])
+            or len(head) > 40
+            or word_count(head) > 4
+            or head[-1] in ".!?:;,"
+        ):
+            pos += 1
+            continue
+        end = pos
+        while end + 1 < len(live) and live[end + 1] - live[end] <= 2 and _CRUMB_RE.match(view.lines[live[end + 1]]):
+            end += 1
+            if view.lines[live[end]].strip().lstrip("-*• \t") == "»" and end + 1 < len(live):
+                end += 1  # the separator alone on its line, the item on the next (one text node a line)
+        yield Hit(i, live[end], "breadcrumb trail, one item a line")
+        pos = end + 1
+    for pos, i in enumerate(live[:-1]):
+        if _POWERED_RE.match(view.lines[i]) and view.lines[live[pos + 1]].strip() in ("FluxBB", "PunBB"):
+            yield Hit(i, live[pos + 1], "software credit")
 
 
 _SNIFF_POST_HEADER_RE = lazy(
-    r"^[ \t]*+#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[ \t]*$", regex.MULTILINE
+    r"^[ \t]*+#\d+(?:[ \t]|\n[ \t]*+)\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[ \t]*$", regex.MULTILINE
+)
+#: ``Registered: 2016-02-11`` in every language (the board's default date format is not localised).
+_JOINED = "|".join(
+    dict.fromkeys(regex.escape(label) for labels in STAT_LABELS["joined"].values() for label in labels)
+)
+_SNIFF_JOINED_RE = lazy(rf"^[ \t]*+(?:{_JOINED})[ \t]?: \d{{4}}-\d{{2}}-\d{{2}}[ \t]*$", regex.MULTILINE)
+_SNIFF_EDITED_RE = lazy(
+    rf"(?:{alternation('classic_last_edited_by')}) [^\n()]{{1,60}} \(\d{{4}}-\d{{2}}-\d{{2}} \d{{2}}:\d{{2}}:\d{{2}}\)"
 )
 _SNIFF = (
     (_SNIFF_POST_HEADER_RE, 0.5),
-    (lazy(r"^[ \t]*+Registered: \d{4}-\d{2}-\d{2}[ \t]*$", regex.MULTILINE), 0.35),
-    (lazy(r"Last edited by [^\n()]{1,60} \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)"), 0.4),
+    (_SNIFF_JOINED_RE, 0.35),
+    (_SNIFF_EDITED_RE, 0.4),
     (lazy(r"FluxBB|PunBB"), 0.5),
     (lazy(r"^[ \t]*+Offline[ \t]*$", regex.MULTILINE), 0.2),
     (lazy(r"^[ \t]*+You are not logged in\.[ \t]*$", regex.MULTILINE), 0.2),
 )
-#: Substring tests every text these patterns match passes (the literal guard it gets by itself is none).
-_SNIFF_NEEDS = {_SNIFF_POST_HEADER_RE: lambda head: "#" in head}
+#: Cheap tests every text these patterns match passes: the ISO date after a colon, or in brackets (a search led
+#: by its literal).
+_COLON_DATE_RE = lazy(r":[ ]?\d{4}-\d\d-\d\d[ \t]*$", regex.MULTILINE)
+_BRACKET_DATE_RE = lazy(r"\(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\)")
+_SNIFF_NEEDS = {
+    _SNIFF_POST_HEADER_RE: lambda head: "#" in head,
+    _SNIFF_JOINED_RE: lambda head: _COLON_DATE_RE.search(head) is not None,
+    _SNIFF_EDITED_RE: lambda head: _BRACKET_DATE_RE.search(head) is not None,
+}
 
 
 def sniff(text: str) -> float:
@@ -168,7 +266,7 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="fluxbb",
     prefix="FLX",
-    rules=(author_block, post_header, edit_note, board_chrome, quote, jump_menu),
+    rules=(author_block, post_header, edit_note, board_chrome, quote, jump_menu, crumbs),
     sniff=sniff,
     description="FluxBB / PunBB pages flattened to text",
 )

@@ -10,6 +10,7 @@ import regex
 
 from .._lazy import lazy
 from ..dates import DATE_RE, parse_date
+from ..labels import RANK_WORDS
 from ..model import Quote
 from ..phrases import LANGUAGES, alternation, phrases
 from ..rules import Hit, RulePack, rule
@@ -1012,10 +1013,15 @@ def _next_line(view: TextView, k: int) -> int | None:
     return None
 
 
+_RANK_WORD_RE = lazy(
+    r"^(?:" + "|".join(regex.escape(w) for w in RANK_WORDS) + r"|\w{1,20}mitglied)$", regex.IGNORECASE
+)
+
+
 def _name_words(view: TextView, i: int, who: list[str]) -> int:
     """How many of the words before the stats (``who``, on line ``i``) are the name: the most that a dated line
-    among the next six names (a byline repeats a name of several words: ``by Outer Banks » {date}``); one
-    otherwise."""
+    among the next six names (a byline repeats a name of several words: ``by Outer Banks » {date}``); else the
+    capitalised words before a title of rank words at the end (``Imogen Platt New member``); one otherwise."""
     if len(who) < 2:
         return 1
     seen = 0
@@ -1030,6 +1036,13 @@ def _name_words(view: TextView, i: int, who: list[str]) -> int:
             for n in range(len(who), 1, -1):
                 if " ".join(who[:n]) in line:
                     return n
+    # the title as the words at the end that read as rank words (``Imogen Platt New member``), the name before
+    # it when it reads as a person's name of two or three capitalised words (not ``nl6720 The Evil Wiki Admin``)
+    n = len(who)
+    while n > 1 and _RANK_WORD_RE.match(who[n - 1]):
+        n -= 1
+    if 2 <= n <= 3 and n < len(who) and all(w[:1].isupper() and w.isalpha() for w in who[:n]):
+        return n
     return 1
 
 

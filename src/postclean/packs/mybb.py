@@ -9,7 +9,7 @@ import regex
 from .._lazy import lazy
 from ..labels import label_alternation
 from ..model import Quote
-from ..phrases import alternation
+from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
@@ -21,6 +21,7 @@ from ._classic import (
     date_facts,
     line_re,
     seen_run,
+    status_tail,
     weighted_sniff,
 )
 from ._common import iter_line_matches
@@ -43,8 +44,12 @@ _PRE_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_STATUS}|\*+)[ \t]*$", _F)
 #: The postbit's buttons (``Website Find``, ``Reply``, ``Suchen``, ``Antworten Zitieren Melden`` …), every language.
 _BUTTON = alt("mybb_buttons")
 _BUTTONS_RE = line_re(rf"{_BUTTON}(?:[ \t]+{_BUTTON}){{0,8}}")
-#: A poster block starts below the buttons of the post above, or below the thread's tool links (``Thread Modes``).
-_STOP_RE = line_re(rf"{_BUTTON}(?:[ \t]+{_BUTTON}){{0,8}}|{alt('mybb_thread_chrome')}")
+#: A poster block starts below the buttons of the post above, or below the thread's tool links (``Thread Modes``),
+#: the pager or the guest greeting.
+_STOP_RE = line_re(
+    rf"{_BUTTON}(?:[ \t]+{_BUTTON}){{0,8}}|{alt('mybb_thread_chrome')}|"
+    rf"{alt('mybb_pages')}[ \t]*\(\d+\)[ \t]*:[^\n]{{0,120}}|{alt('mybb_hello_guest')}[^\n]{{0,80}}"
+)
 _SPEC = BlockSpec(pre=_PRE_RE, post=_POST_RE, single_ok=True, stoppers=_STOP_RE, name_gap=True)
 
 
@@ -100,7 +105,11 @@ def author_block(view: TextView) -> Iterator[Hit]:
         #3
         02-24-2019, 05:31 PM
     """
+    first = True
     for h in block_hits(view, _SPEC, "poster block, post number and date", engine="mybb"):
+        if first:
+            h = _without_title(view, h)
+            first = False
         m = _GLUED_HEAD_RE.match(view.lines[h.end]) if h.end > h.start else None
         if m is None:
             yield h
@@ -115,6 +124,36 @@ def author_block(view: TextView) -> Iterator[Hit]:
             else:
                 del facts["author.extra"]
         yield Hit(h.start, h.end - 1, h.reason, facts, moved_to=h.moved_to)
+
+
+def _without_title(view: TextView, h: Hit) -> Hit:
+    """The first poster block without the thread title above the name: MyBB prints the title in the thread's
+    table head, right above the first post, so a short title reads as the name (and the name as a user title).
+    The top line goes when it repeats a line above it (the page title, the breadcrumb's last item) and two
+    title lines follow it (MyBB prints one user title under the name; the title line then is the name)."""
+    facts = h.facts
+    name, rank, banner = facts.get("author.name"), facts.get("author.rank"), facts.get("author.banner")
+    if not (isinstance(name, str) and isinstance(rank, str) and isinstance(banner, str)):
+        return h
+    at = next((k for k in range(h.start, h.end + 1) if view.lines[k].strip() == name), None)
+    if at is None:
+        return h
+    key = name.casefold()
+    # (or MyBB's online status, printed beside the name, ends the line under it: ``Renate_Falk Offline``)
+    status_below = status_tail(rank) and not status_tail(name)
+    if not status_below and not any(view.original[k].strip().casefold() == key for k in range(at)):
+        return h
+    facts = dict(facts)
+    facts["author.name"] = classic_poster_facts(rank, [], [])["author.name"]  # (``Renate_Falk Offline``)
+    ranks = banner.split(" / ")
+    facts["author.rank"] = ranks[0]
+    if len(ranks) > 1:
+        facts["author.banner"] = " / ".join(ranks[1:])
+    else:
+        del facts["author.banner"]
+    nxt = view.first_live(at + 1, 1)
+    start = nxt[0] if nxt and at == h.start else h.start
+    return Hit(start, h.end, h.reason, facts, moved_to=h.moved_to)
 
 
 _EDIT_RE = lazy(rf"(?<![ \t])[ \t]*(?P<note>{_EDIT_TAIL})", _F)
@@ -156,20 +195,28 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         yield Hit(i, end, "edit note", {"post.edit_note": note}, moved_to="edit_note")
 
 
-_EDIT_HEAD_RE = lazy(rf"^[ \t]*+(?P<head>\((?:{_MODIFIED}):[^\n()]{{1,80}}?[ \t]by)[ \t]*$", _F)
+_EDIT_HEAD_RE = lazy(
+    rf"^[ \t]*+(?P<head>\((?:{_MODIFIED})[ \t]?:[^\n()]{{1,80}}?[ \t](?:{alt('mybb_edited_by')}))[ \t]*$", _F
+)
 _NAME_ALONE_RE = lazy(r"^[ \t]*+[^\s()][^\n()]{0,40}$")
 _EDIT_END_RE = lazy(r"^\.(?:[ \t]*[^\n()]{1,60}\.)?\)?$")
 
 
 _WROTE = alternation("wrote")
 _QUOTE_RE = lazy(
-    rf"^[ \t]*+(?:\((?P<date>{CLASSIC_DATE})\)[ \t]*)?(?P<user>[^\n()]{{1,60}}?)[ \t]+(?:{_WROTE}|Wrote):"
+    rf"^[ \t]*+(?:\((?P<date>{CLASSIC_DATE})\)[ \t]*)?(?P<user>[^\n()]{{1,60}}?)[ \t]+(?:{_WROTE}|Wrote)[ \t]?:"
     rf"(?:[ \t]*\((?P<date2>{CLASSIC_DATE})\))?[ \t]*(?P<text>[^\n]*?)[ \t]*$",
     regex.MULTILINE | regex.VERSION1,
 )
 
 
-@rule("MYB003", "quote", tags=["quote"], stage="structure", trigger=r"Wrote:")
+@rule(
+    "MYB003",
+    "quote",
+    tags=["quote"],
+    stage="structure",
+    trigger=tuple(dict.fromkeys(p.lower() for p in phrases("wrote"))),
+)
 def quote(view: TextView) -> Iterator[Hit]:
     """``({date}) X Wrote: text`` quote headers (capital ``Wrote``, dated); glued text moves to ``post.quotes``.
 
@@ -178,9 +225,16 @@ def quote(view: TextView) -> Iterator[Hit]:
         (2019-02-24, 05:31 PM) marlin Wrote: The ferry was late again.
     """
     for i, m in iter_line_matches(view, _QUOTE_RE):
-        if "Wrote:" not in m.group(0) and not (m.group("date") or m.group("date2")):
+        top = i
+        dated = bool(m.group("date") or m.group("date2"))
+        if not dated:
+            # one text node a line: the date in brackets on the line above (``(11.06.2023, 07:42)`` / ``X schrieb:``)
+            above = next((k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)), None)
+            if above is not None and _QUOTE_DATE_RE.match(view.lines[above]):
+                top, dated = above, True
+        if "Wrote:" not in m.group(0) and not dated:
             continue
-        if not (m.group("date") or m.group("date2")) and view.engine != "mybb":
+        if not dated and view.engine != "mybb":
             continue
         user = m.group("user").strip()
         if len(user) > 40 or user[-1:] in ".,;:!?":
@@ -195,9 +249,10 @@ def quote(view: TextView) -> Iterator[Hit]:
             lines += [view.lines[k].strip() for k in range(i + 1, run + 1) if view.lines[k].strip()]
             end = run
         facts: dict[str, object] = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
-        yield Hit(i, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
+        yield Hit(top, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
 
 
+_QUOTE_DATE_RE = lazy(rf"^[ \t]*+\((?>{CLASSIC_DATE})\)[ \t]*$", _F)
 
 
 @rule("MYB004", "post-buttons", tags=["buttons"])
@@ -218,11 +273,19 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
 _HELLO = alt("mybb_hello_guest")
 _NEXT_PREV = alt("mybb_next_prev")
 _THREAD_CHROME = alt("mybb_thread_chrome")
+#: The search box's placeholder as a browser cuts it to the field's width (``Inserisci le parole chiav``): its
+#: first twelve characters, then the rest of it or not.
+_KEYWORDS_CUT = "|".join(
+    dict.fromkeys(regex.escape(p[:12]).replace(r"\ ", r"[ \t]") for p in phrases("mybb_enter_keywords"))
+)
 _NOTICE_RE = line_re(
     rf"{_HELLO}(?:[ \t]+[^\s!?.,:;]{{1,20}}(?:[ \t][^\s!?.,:;]{{1,12}})?[ \t]+[^\s!?.,:;]{{1,20}})?|"
     rf"Powered By MyBB[^\n]{{0,80}}|{alt('mybb_thread_prefix')}[^\n]{{0,400}}|"
     rf"{alt('mybb_pages')}[ \t]*\(\d+\)[ \t]*:[^\n]{{0,120}}|«[ \t]*{_NEXT_PREV}[ \t]*\|[ \t]*{_NEXT_PREV}[ \t]*»|"
     rf"{_THREAD_CHROME}(?:[ \t]*\|[ \t]*{_THREAD_CHROME})?|"
+    rf"\[?[ \t]*(?:{alt('mybb_enter_keywords')})[ \t_]*+\]?(?:[ \t]*\[?[ \t]*{_THREAD_CHROME}[ \t]*\]?)?|"
+    rf"\[?[ \t]*(?:{_KEYWORDS_CUT})[^\n\[\]_]{{0,40}}?[ \t_]*+\]?[ \t]*\[?[ \t]*{_THREAD_CHROME}[ \t]*\]?|"
+    rf"(?:{alt('mybb_login_labels')})[ \t_]*|"
     r"The contents of this message are hidden because [^\n]{1,60} is on your ignore list\.|Show this Post|"
     r"This post is awaiting approval\.|This post by [^\n]{1,60} has been deleted\.|Attached Files|"
     r"[^\n]{1,120}\(Size: [\d.,]+ [KMG]?B / Downloads: \d+\)"
@@ -276,16 +339,26 @@ def sniff(text: str) -> float:
     return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
-_JUMP_HEAD_RE = lazy(r"^[ \t]*+(?:Forum Jump|Jump to|Gehe zu|Aller à|Ir a|Ir para|Vai a|Ga naar|Skocz do|Перейти)[ \t]*:?[ \t]*$", _F)
+_JUMP_HEAD_RE = lazy(rf"^[ \t]*+(?:{alternation('forum_jump')})[ \t]*:?[ \t]*$", _F)
 _JUMP_BRANCH_RE = lazy(r"^[ \t]*+-{2,}[ \t]*\S")
+#: The menu's fixed items (``Private Messages``, ``User Control Panel``, ``Who's Online`` …), every language.
+_JUMP_ITEM_RE = line_re(alternation("forum_jump_items"))
+_GO_RE = line_re(alternation("pager_go"))
 
 
-@rule("MYB007", "forum-jump", tags=["navigation"], scope="document", trigger=("jump", "gehe zu", "aller à", "ir a", "ir para", "vai a", "ga naar", "skocz do", "перейти"))
+@rule(
+    "MYB007",
+    "forum-jump",
+    tags=["navigation"],
+    scope="document",
+    trigger=tuple(dict.fromkeys(p.lower() for p in phrases("forum_jump"))),
+)
 def forum_jump(view: TextView) -> Iterator[Hit]:
     """The forum jump menu's options, one a line (BeautifulSoup, lxml): the fixed items (``Private Messages``,
     ``User Control Panel`` …), then the forum tree, sub-forums led by dashes (``-- General Support`` /
     ``---- Plugin Releases``), top forums indented. The run under a ``Forum Jump:`` label, with three dash-led
-    lines at least; it ends at the first line that is not a short name, or not indented inside the tree.
+    or fixed-item lines at least (two fixed items among them when fewer than three are dash-led); it ends at
+    the first line that is not a short name, or not indented inside the tree.
 
     Example (removed, under ``Forum Jump:``)::
 
@@ -301,7 +374,7 @@ def forum_jump(view: TextView) -> Iterator[Hit]:
         if len(line) > 40 or not _JUMP_HEAD_RE.match(line):
             continue
         run: list[int] = []
-        branches = 0
+        branches = items = 0
         k = i + 1
         while k < n:
             s = view.lines[k].strip()
@@ -312,20 +385,167 @@ def forum_jump(view: TextView) -> Iterator[Hit]:
                 continue
             if _JUMP_BRANCH_RE.match(s):
                 branches += 1
+            elif _JUMP_ITEM_RE.match(s):
+                items += 1
             elif len(s) > 60 or word_count(s) > 8 or s[-1] in ".!?:;,":
                 break
             elif branches and not view.lines[k][:1].isspace():
                 break  # in the tree, a top forum's name is indented (the option's padding): the menu ended
             run.append(k)
             k += 1
-        if branches >= 3:
-            yield from free_spans(view, run[0], run[-1], "forum jump menu")
+        if not (branches >= 3 or (branches + items >= 3 and items >= 2)):
+            if view.engine == "mybb" and line.rstrip().endswith(":") and view.is_live(i):
+                # the label alone (a main-content extractor dropped the menu), and its button under it
+                nxt = view.first_live(i + 1, 1)
+                end = nxt[0] if nxt and nxt[0] - i <= 3 and _GO_RE.match(view.lines[nxt[0]]) else i
+                yield Hit(i, end, "forum jump label")
+            continue
+        end = run[-1]
+        nxt = view.first_live(end + 1, 1)
+        if nxt and nxt[0] - end <= 8 and _GO_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]  # the menu's button (``Go``), a few script lines below when they are kept
+        yield from free_spans(view, i, end, "forum jump menu")
+
+
+_FOOTER_LINK_RE = line_re(alt("mybb_footer_links"))
+_FOOTER_END_RE = line_re(alt("mybb_footer_end"))
+_FOOTER_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("mybb_footer_links")))
+
+
+@rule("MYB008", "footer-links", tags=["navigation"], scope="document", trigger=_FOOTER_WORDS)
+def footer_links(view: TextView) -> Iterator[Hit]:
+    """The footer's links, one a line: ``Forum Team``, ``Contact Us``, the board's name, then ``Return to Top``,
+    ``Lite (Archive) Mode`` …. The board's name is free text: it goes only between a team or contact link above
+    it and the footer's last links below it (three lines at most between them).
+
+    Example (removed)::
+
+        Forum Team
+        Contact Us
+        Harbour Rowing Club
+        Return to Top
+    """
+    if view.engine != "mybb":
+        return
+    n = len(view)
+    for i, line in enumerate(view.original):
+        if len(line) > 60 or not _FOOTER_LINK_RE.match(line):
+            continue
+        if i > 0 and _FOOTER_LINK_RE.match(view.original[i - 1]):
+            continue  # the run's first link already took this one
+        run = [i]
+        k = i + 1
+        free = 0
+        while k < n and k - run[-1] <= 3:
+            s = view.original[k]
+            if not s.strip():
+                k += 1
+                continue
+            if _FOOTER_END_RE.match(s):
+                run.append(k)
+                break
+            if _FOOTER_LINK_RE.match(s):
+                run.append(k)
+            elif free < 2 and len(s.strip()) <= 60 and word_count(s) <= 6 and s.strip()[-1] not in ".!?:;,":
+                run.append(k)
+                free += 1
+            else:
+                break
+            k += 1
+        else:
+            continue
+        if k < n and _FOOTER_END_RE.match(view.original[k]):
+            yield from free_spans(view, run[0], run[-1], "footer links")
+
+
+_SEPARATORS = frozenset({"›", "»", "«", "|", "»»", "«»"})
+_NEXT_PREV_LINE_RE = line_re(_NEXT_PREV)
+_PREFIX_ALONE_RE = line_re(alt("mybb_thread_prefix"))
+_POWERED_ALONE_RE = line_re(rf"(?:{alternation('powered_by')}|Powered By)[ \t]*:?")
+_GROUP_RE = lazy(r"^[ \t]*+MyBB Group[ \t]*$", regex.MULTILINE)
+
+
+def _short(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 60 and word_count(s) <= 8 and s[-1] not in ".!?:;,"
+
+
+@rule("MYB009", "split-chrome", tags=["navigation", "notice"], scope="document")
+def split_chrome(view: TextView) -> Iterator[Hit]:
+    """MyBB's chrome as one text node a line (BeautifulSoup, lxml): the breadcrumb trail with its ``›`` alone on
+    lines between the forum names, ``«`` / ``Next Oldest`` / ``|`` / ``Next Newest`` / ``»``, ``Current time:``
+    over its date, and the credit in pieces (``Powered By`` / ``MyBB`` / ``, © 2002-2023`` / ``MyBB Group`` /
+    ``.``). A trail counts with two separators or more; the next/previous links by their words.
+
+    Example (removed)::
+
+        Harbour Rowing Club
+        ›
+        Boats and kit
+        ›
+        Oars and rowlocks
+    """
+    if view.engine != "mybb":
+        return
+    live = view.live_indices()
+    pos = 0
+    while pos < len(live):
+        i = live[pos]
+        s = view.lines[i].strip()
+        if s in _SEPARATORS or _short(s):
+            # a run of short lines and lone separators, alternating
+            run = [i]
+            seps = 0
+            arrows = 0
+            words = 0
+            q = pos + 1
+            prev_sep = s in _SEPARATORS
+            seps += prev_sep
+            arrows += s == "›"
+            words += bool(_NEXT_PREV_LINE_RE.match(s))
+            while q < len(live) and live[q] - run[-1] <= 3:
+                t = view.lines[live[q]].strip()
+                sep = t in _SEPARATORS
+                if sep == prev_sep and not (sep and t in "«»" ):
+                    break
+                if not sep and not _short(t):
+                    break
+                run.append(live[q])
+                seps += sep
+                arrows += t == "›"
+                words += bool(_NEXT_PREV_LINE_RE.match(t))
+                prev_sep = sep
+                q += 1
+            if seps >= 2 and (arrows >= 2 or words >= 1) and len(run) >= 4:
+                yield Hit(run[0], run[-1], "breadcrumb or thread links, one text node a line")
+                pos = q
+                continue
+        if _PREFIX_ALONE_RE.match(s):
+            nxt = view.first_live(i + 1, 1)
+            if nxt and nxt[0] - i <= 2 and len(view.lines[nxt[0]].strip()) <= 80:
+                yield Hit(i, nxt[0], "board notice, one text node a line")
+                pos = live.index(nxt[0]) + 1
+                continue
+        pos += 1
+    for first, _last, _m in view.finditer(_GROUP_RE):
+        top = first
+        for k in range(first - 1, max(-1, first - 6), -1):
+            if _POWERED_ALONE_RE.match(view.original[k]):
+                top = k
+                break
+        if top == first:
+            continue
+        end = first
+        nxt = view.first_live(first + 1, 1)
+        if nxt and nxt[0] - first <= 2 and view.lines[nxt[0]].strip() == ".":
+            end = nxt[0]
+        yield from free_spans(view, top, end, "software credit, one text node a line")
 
 
 PACK = RulePack(
     name="mybb",
     prefix="MYB",
-    rules=(author_block, glued_post_head, edit_note, quote, post_buttons, board_chrome, forum_jump),
+    rules=(author_block, glued_post_head, edit_note, quote, post_buttons, board_chrome, forum_jump, footer_links, split_chrome),
     sniff=sniff,
     description="MyBB 1.6/1.8 pages flattened to text",
 )
