@@ -808,15 +808,39 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # --- phpBB's topic-page chrome (prosilver, the official language packs): labels that stand alone on a line ---
     "phpbb_board_chrome": {
-        "en": ("Who is online", "Board index", "Jump to", "Post Reply", "Print view", "Topic tools", "Quick Reply", "Locked", "Skip to content", "Search this topic…", "Delete cookies", "Delete all board cookies", "The team", "Contact us"),
-        "de": ("Wer ist online?", "Foren-Übersicht", "Gehe zu", "Antwort erstellen", "Druckansicht", "Themen-Optionen", "Schnellantwort", "Gesperrt", "Zum Inhalt", "Thema durchsuchen …", "Thema durchsuchen…", "Alle Cookies löschen", "Das Team", "Kontakt"),
-        "fr": ("Qui est en ligne ?", "Accueil du forum", "Index du forum", "Aller à", "Répondre", "Imprimer le sujet", "Outils du sujet", "Réponse rapide", "Verrouillé", "Vers le contenu", "Rechercher dans ce sujet…", "Supprimer les cookies", "L’équipe", "L'équipe", "Nous contacter"),
-        "es": ("¿Quién está conectado?", "Índice general", "Ir a", "Publicar una respuesta", "Vista para imprimir", "Herramientas de tema", "Respuesta rápida", "Cerrado", "Saltar al contenido", "Buscar en este tema…", "Borrar cookies", "Borrar todas las cookies del Sitio", "El Equipo", "Contáctenos"),
-        "pt": ("Quem está online", "Índice do fórum", "Ir para", "Responder", "Versão para impressão", "Ferramentas do tópico", "Resposta rápida", "Trancado", "Pular para o conteúdo", "Pesquisar neste tópico…", "Apagar cookies", "Apagar todos os cookies", "A Equipe", "Contate-nos"),
-        "it": ("Chi c’è in linea", "Chi c'è in linea", "Indice", "Vai a", "Rispondi", "Stampa", "Strumenti argomento", "Risposta rapida", "Bloccato", "Vai al contenuto", "Cerca in questo argomento…", "Cancella cookie", "Cancella i cookie", "Staff", "Contattaci"),
-        "nl": ("Wie is er online", "Forumoverzicht", "Ga naar", "Reageren", "Printweergave", "Onderwerpopties", "Snel reageren", "Gesloten", "Naar inhoud", "Doorzoek dit onderwerp…", "Verwijder cookies", "Verwijder alle forumcookies", "Het team", "Contact"),
-        "pl": ("Kto jest online", "Strona główna forum", "Przejdź do", "Odpowiedz", "Wersja do druku", "Narzędzia tematu", "Szybka odpowiedź", "Zablokowany", "Przejdź do zawartości", "Szukaj w temacie…", "Usuń ciasteczka", "Usuń wszystkie ciasteczka", "Zespół", "Kontakt"),
-        "ru": ("Кто сейчас на конференции", "Список форумов", "Перейти", "Ответить", "Версия для печати", "Управление темой", "Быстрый ответ", "Закрыто", "Пропустить", "Поиск в теме…", "Удалить cookies", "Удалить cookies конференции", "Наша команда", "Связаться с администрацией"),
+        "en": ("Who is online", "Jump to", "Post Reply", "Print view", "Topic tools", "Quick Reply", "Locked", "Skip to content", "Search this topic…", "Delete cookies", "Delete all board cookies", "The team", "Contact us"),
+        "de": ("Wer ist online?", "Gehe zu", "Antwort erstellen", "Druckansicht", "Themen-Optionen", "Schnellantwort", "Gesperrt", "Zum Inhalt", "Thema durchsuchen …", "Thema durchsuchen…", "Alle Cookies löschen", "Das Team", "Kontakt"),
+        "fr": ("Qui est en ligne ?", "Aller à", "Répondre", "Imprimer le sujet", "Outils du sujet", "Réponse rapide", "Verrouillé", "Vers le contenu", "Rechercher dans ce sujet…", "Supprimer les cookies", "L’équipe", "L'équipe", "Nous contacter"),
+        "es": ("¿Quién está conectado?", "Ir a", "Publicar una respuesta", "Vista para imprimir", "Herramientas de tema", "Respuesta rápida", "Cerrado", "Saltar al contenido", "Buscar en este tema…", "Borrar cookies", "Borrar todas las cookies del Sitio", "El Equipo", "Contáctenos"),
+        "pt": ("Quem está online", "Ir para", "Responder", "Versão para impressão", "Ferramentas do tópico", "Resposta rápida", "Trancado", "Pular para o conteúdo", "Pesquisar neste tópico…", "Apagar cookies", "Apagar todos os cookies", "A Equipe", "Contate-nos"),
+        "it": ("Chi c’è in linea", "Chi c'è in linea", "Vai a", "Rispondi", "Stampa", "Strumenti argomento", "Risposta rapida", "Bloccato", "Vai al contenuto", "Cerca in questo argomento…", "Cancella cookie", "Cancella i cookie", "Staff", "Contattaci"),
+        "nl": ("Wie is er online", "Ga naar", "Reageren", "Printweergave", "Onderwerpopties", "Snel reageren", "Gesloten", "Naar inhoud", "Doorzoek dit onderwerp…", "Verwijder cookies", "Verwijder alle forumcookies", "Het team", "Contact"),
+        "pl": ("Kto jest online", "Przejdź do", "Odpowiedz", "Wersja do druku", "Narzędzia tematu", "Szybka odpowiedź", "Zablokowany", "Przejdź do zawartości", "Szukaj w temacie…", "Usuń ciasteczka", "Usuń wszystkie ciasteczka", "Zespół", "Kontakt"),
+        "ru": ("Кто сейчас на конференции", "Перейти", "Ответить", "Версия для печати", "Управление темой", "Быстрый ответ", "Закрыто", "Пропустить", "Поиск в теме…", "Удалить cookies", "Удалить cookies конференции", "Наша команда", "Связаться с администрацией"),
+    },
+    #: the board index link of the breadcrumbs and the footer (``Board index``, ``Foren-Übersicht``)
+    "phpbb_board_index": {
+        "en": ("Board index",),
+        "de": ("Foren-Übersicht",),
+        "fr": ("Accueil du forum", "Index du forum"),
+        "es": ("Índice general",),
+        "pt": ("Índice do fórum",),
+        "it": ("Indice",),
+        "nl": ("Forumoverzicht",),
+        "pl": ("Strona główna forum",),
+        "ru": ("Список форумов",),
+    },
+    #: the join-date label of the poster profile (``Joined: {date}``; each official pack's word)
+    "phpbb_joined": {
+        "en": ("Joined",),
+        "de": ("Registriert",),
+        "fr": ("Inscription",),
+        "es": ("Registrado",),
+        "pt": ("Registrado em",),
+        "it": ("Iscritto il",),
+        "nl": ("Geregistreerd",),
+        "pl": ("Rejestracja",),
+        "ru": ("Зарегистрирован",),
     },
     #: phpBB's post buttons (prosilver prints their labels for screen readers, extractors keep them)
     "phpbb_post_buttons": {
