@@ -1149,7 +1149,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("Utenti", "Utente", "Partecipanti", "Collegamenti"),
         "nl": ("Gebruikers", "Gebruiker", "Deelnemers", "Links"),
         "pl": ("Użytkownicy", "Użytkowników", "Uczestnicy", "Linki"),
-        "ru": ("Пользователей", "Пользователя", "Участников", "Ссылок"),
+        "ru": ("Пользователей", "Пользователя", "Участников", "Участники", "Ссылок"),
     },
     "posts_count": {
         "en": ("Posts", "Post"),
@@ -1345,7 +1345,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Register Login", "Powered by NodeBB", "Sort by", "Watching", "Not Watching", "Ignoring",
             "Scheduled Pinned Locked Moved", "With your input, this post could be even better",
         ),
-        "de": ("Älteste zuerst", "Neuste zuerst", "Von Alt bis Neu", "Von Neu bis Alt", "Meiste Stimmen", "Zum Antworten anmelden", "Sortieren nach", "Beobachtet", "Nicht beobachtet", "Dieser Beitrag wurde gelöscht!"),
+        "de": ("Älteste zuerst", "Neuste zuerst", "Von Alt bis Neu", "Von Neu bis Alt", "Meiste Stimmen", "Zum Antworten anmelden", "Anmelden zum Antworten", "Sortieren nach", "Beobachtet", "Nicht beobachtet", "Dieser Beitrag wurde gelöscht!"),
         "fr": ("Du plus ancien au plus récent", "Du plus récent au plus ancien", "Les plus votés", "Se connecter pour répondre", "Trier par", "Surveillé", "Non surveillé", "Ce message a été supprimé !"),
         "es": ("Más antiguo a más reciente", "Más reciente a más antiguo", "De más antiguo a más nuevo", "De más nuevo a más antiguo", "Más votados", "Inicia sesión para responder", "Ordenar por", "Siguiendo", "Sin seguir", "¡Este mensaje ha sido eliminado!"),
         "pt": ("Mais Antigo para Mais Recente", "Mais Recente para Mais Antigo", "Mais Votados", "Do mais antigo para o mais recente", "Do mais recente para o mais antigo", "Mais votados", "Entre para responder", "Ordenar por", "Acompanhando", "Não acompanhando", "Este post foi excluído!"),

@@ -1247,7 +1247,16 @@ def _after_separator(view: TextView, i: int, start: int) -> bool:
 
 
 def _prose(line: str) -> bool:
-    return word_count(line) >= _PROSE_WORDS and _PROSE_END_RE.search(line) is not None
+    return (
+        word_count(line) >= _PROSE_WORDS
+        and _PROSE_END_RE.search(line) is not None
+        and _SCRIPT_LINE_RE.search(line) is None
+    )
+
+
+#: A line of an inline script that an extractor printed (``const el = document.getElementById('menu');``): no
+#: sentence.
+_SCRIPT_LINE_RE = lazy(r"^[ \t]*+(?:const|let|var)[ \t]++[\w$]++[ \t]*+=|\w\.\w+\([^\n]*\)[ \t]*;[ \t]*$")
 
 
 @rule("PAGE010", "page-header", tags=["navigation"], stage="generic", scope="thread")
