@@ -361,6 +361,16 @@ def _candidate(line: str) -> bool:
     return DATE_ONLY_LINE_RE.match(s) is None
 
 
+def _prose(line: str) -> bool:
+    """A line of a post's text: a sentence of three words or more, or seven words or more, most of them words
+    of letters (not a pagination row's numbers)."""
+    s = line.strip()
+    n = word_count(s)
+    if n >= 3 and s[-1:] in ".!?…":
+        return True
+    return n >= 7 and sum(1 for w in s.split() if w[:1].isalpha()) * 3 >= len(s.split()) * 2
+
+
 def _long_rank(view: TextView, i: int, spec: BlockSpec) -> bool:
     """A custom rank title too long for :func:`_candidate` (``Keeper of the old lighthouse and its logbooks``),
     taken only right under a name that sits under the avatar line (``User avatar``) ``spec.pre`` matches."""
@@ -481,6 +491,12 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                     elif k is not None and _value_inside(view, k, items):
                         value = view.lines[k].strip()  # ``Location:`` / ``Lisbon`` / ``Posts:``
                         end = k
+                    elif sum(1 for _, v in pairs if v) >= 2 and _short_value(view, k, items):
+                        # the run's last ``Label:``, its value a word or three on the next line (``Location:`` /
+                        # ``Lisbon``) under two stats with values
+                        assert k is not None
+                        value = view.lines[k].strip()
+                        end = k
                 elif value is None and m.group(0).rstrip()[-1:] != ":":
                     k = _next_live(view, j, 1)
                     if k is not None and k not in items:
@@ -542,7 +558,7 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                         j = nxt
                         continue
                 if _BULLET_ONLY_RE.match(line):
-                    end = j
+                    # (part of the run only when a stat follows: else the next block's, over its name)
                     j = _next_live(view, j, 1)
                     continue
             break
@@ -633,6 +649,7 @@ def _look_up(
     blanks = 0
     gap_at: int | None = None
     topped = False  # a name is under a ``spec.top`` line (see BlockSpec.top)
+    under_text = False  # the walk stopped at a line of text (a post's), not at chrome
     while i >= 0 and start - i <= 14:
         if view.claimed[i]:
             break
@@ -691,6 +708,7 @@ def _look_up(
         if topped:
             break
         if not (_candidate(line) or (not cands and _long_rank(view, i, spec))) or len(cands) >= 4:
+            under_text = len(cands) < 4 and not pre_lines and _prose(line)
             break
         if cands and spec.name_gap and not view.lines[i + 1].strip() and len(cands) >= 1:
             # SMF: the name heading stands alone above a blank line; the group titles follow it.
@@ -713,13 +731,25 @@ def _look_up(
         if glued:
             ranks.insert(0, glued)
         first = header_at
+        bullet = _live_above(view, header_at)
+        if bullet is not None and bullet == header_at - 1 and _BULLET_ONLY_RE.match(view.lines[bullet]):
+            first = bullet  # the list item the header opens (trafilatura: ``-`` / ``{date} #2``)
     else:
         if len(cands) > 2 and not spec.name_gap:
             # without a header: a name and one free-form title, more only when they look like ranks
             keep = 2
             while keep < len(cands) and RANK_RE.search(view.lines[cands[-keep]]):
                 keep += 1
-            cands = cands[-keep:]
+            cands, under_text = cands[-keep:], False
+        if (
+            len(cands) == 2
+            and not spec.name_gap
+            and not RANK_RE.search(view.lines[cands[1]])
+            and (under_text or _NOT_A_NAME_RE.search(view.lines[cands[0]]))
+        ):
+            # a name without a title, under the last line of the post above (``Thank you`` / ``jahboater`` /
+            # ``Posts:``) or under a line no name looks like (a number, a line of code)
+            cands = cands[1:]
         cands = _from_name(view, cands)
         if cands:
             name = _unbullet(view.lines[cands[0]])
@@ -738,6 +768,10 @@ def _look_up(
 
 #: The thread starter's badge some styles print above the name in each of their posts (``Topic Author``).
 STARTER_BADGE_RE = line_re(alt("classic_topic_author"))
+
+
+#: Lines that are no poster's name: a bare number, a line of code or a path, a pagination step (``Next``).
+_NOT_A_NAME_RE = lazy(rf"^[ \t]*+(?:\d+|{alt('pager_steps')})[ \t]*$|[=<>{{}}\\/]", _FLAGS)
 
 
 def _from_name(view: TextView, cands: list[int]) -> list[int]:

@@ -15,6 +15,7 @@ import regex
 
 from .._lazy import lazy
 from ..text import (
+    _automaton,
     _group_close,
     _skip_class,
     could_match,
@@ -29,6 +30,7 @@ from ..text import (
 __all__ = [
     "LINE_END_SPACE",
     "LineScan",
+    "LiteralSets",
     "count_lines",
     "factored_source",
     "first_char_re",
@@ -465,3 +467,32 @@ def line_union(*patterns: regex.Pattern[str]) -> regex.Pattern[str] | None:
         return None
     part = _line_scan_part(patterns[0].flags, list(patterns))
     return part[0] if part is not None else None
+
+
+class LiteralSets:
+    """The literal tests of several sniffer signals in one pass: ``found(text)`` tells which of the named sets of
+    literals have one of their literals in ``text`` (one Aho-Corasick pass over the union when the optional
+    ``ahocorasick_rs`` is there, a substring test per literal otherwise)."""
+
+    def __init__(self, **sets: tuple[str, ...]) -> None:
+        self.sets = sets
+        words: list[str] = []
+        owners: list[frozenset[str]] = []
+        for word in dict.fromkeys(w for items in sets.values() for w in items):
+            words.append(word)
+            owners.append(frozenset(name for name, items in sets.items() if word in items))
+        self._words = tuple(words)
+        self._owners = tuple(owners)
+
+    def found(self, text: str) -> frozenset[str]:
+        """The names of the sets one of whose literals occurs in ``text``."""
+        ac = _automaton(self._words)
+        out: set[str] = set()
+        if ac is None:
+            for word, owners in zip(self._words, self._owners, strict=True):
+                if not owners <= out and word in text:
+                    out |= owners
+            return frozenset(out)
+        for index, _start, _end in ac.find_matches_as_indexes(text, overlapping=True):
+            out |= self._owners[index]
+        return frozenset(out)

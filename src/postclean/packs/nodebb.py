@@ -19,9 +19,9 @@ from ._sniff import LineScan, count_lines, factored_source
 __all__ = ["PACK"]
 
 _STATUS = phrase_alt("nodebb_status")
-#: ``J Offline`` — the avatar letter and the visually hidden status label.
-_STATUS_RE = lazy(rf"^[ \t]*+(?P<letter>\w{{1,2}})[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
-_STATUS_LINE_RE = lazy(rf"(?m)^[ \t]*+\w{{1,2}}[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+#: ``J Offline`` — the avatar letter and the visually hidden status label (a list bullet before them: inscriptis).
+_STATUS_RE = lazy(rf"^[ \t]*+(?:[*•-][ \t]+)?(?P<letter>\w{{1,2}})[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+_STATUS_LINE_RE = lazy(rf"(?m)^[ \t]*+(?:[*•-][ \t]+)?\w{{1,2}}[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
 _WROTE = phrase_alt("nodebb_wrote")
 _WROTE_RE = lazy(rf"^[ \t]*+(?:{_WROTE})(?:[ \t]+(?P<rest>[^\n]{{0,80}}?))?[ \t]*$", regex.IGNORECASE)
 _NUM_RE = lazy(r"^[ \t]*+#(?P<n>\d{1,6})[ \t]*$")
@@ -74,7 +74,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
             i += 1
             continue
         m = _STATUS_RE.match(view.lines[i]) or _split_status(view, i)
-        wm = None if m else _WROTE_RE.match(view.lines[i])
+        wm = None if m or _SAID_IN_ALONE_RE.match(view.lines[i]) else _WROTE_RE.match(view.lines[i])
         if not m and not (wm and _is_nodebb(view)):
             i += 1
             continue
@@ -97,6 +97,8 @@ def post_header(view: TextView) -> Iterator[Hit]:
             s = view.lines[k]
             if (_STATUS_RE.match(s) or _STATUS_ALONE_RE.match(s)) and not lines:
                 lines.append(k)
+            elif _SAID_IN_ALONE_RE.match(s):
+                break
             elif _WROTE_RE.match(s):
                 wrote_at = k
                 break
@@ -109,6 +111,12 @@ def post_header(view: TextView) -> Iterator[Hit]:
             i += 1
             continue
         end = wrote_at if wrote_at is not None else lines[-1]
+        edit_at = None
+        if wrote_at is not None:
+            # ``wrote`` / ``last edited by X`` on two lines (one text node a line)
+            nxt = view.first_live(end + 1)
+            if nxt and nxt[0] - end <= 2 and _WROTE_RE.match(view.lines[nxt[0]]):
+                edit_at = end = nxt[0]
         if m and wrote_at is None:
             # Persona without a ``wrote`` line: status, then the name line only
             end = next((x for x in lines if not _STATUS_RE.match(view.lines[x])), lines[-1])
@@ -152,6 +160,8 @@ def post_header(view: TextView) -> Iterator[Hit]:
                 facts["post.date_raw"] = rest.strip()
             if "edited" in view.lines[wrote_at].lower():
                 facts["post.edit_note"] = view.lines[wrote_at].strip()
+        if edit_at is not None:
+            facts["post.edit_note"] = view.lines[edit_at].strip()
         if number is not None:
             facts["post.number"] = number
         yield Hit(start, end, "post header (status, name, wrote, #N)", facts, moved_to="author")
@@ -232,6 +242,8 @@ def post_footer(view: TextView) -> Iterator[Hit]:
                 yield Hit(i, i, "reply summary")
 
 
+#: ``said in`` alone on a line: the middle of a quote header written one text node a line.
+_SAID_IN_ALONE_RE = lazy(rf"^[ \t]*+(?:{phrase_alt('nodebb_said_in')})[ \t]*$", regex.IGNORECASE)
 _SAID_IN_RE = lazy(
     rf"^[ \t]*+@[ \t]?(?P<name>[^\n]{{1,60}}?)[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+(?P<topic>[^\n]{{1,200}}?)[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
@@ -286,6 +298,39 @@ def quote_header(view: TextView) -> Iterator[Hit]:
             yield Hit(
                 first, first, f"quote header ({m.group('name').strip()}) glued to the text", cols=(a, b)
             )
+    yield from _split_quote_headers(view)
+
+
+_MENTION_RE = lazy(r"^[ \t]*+@[ \t]?(?P<name>[^\s@]{1,60})[ \t]*$")
+_COLON_ALONE_RE = lazy(r"^[ \t]*+:[ \t]*$")
+#: the word before the mention in Russian (``Пользователь @X написал в …:``)
+_USER_WORD_RE = lazy(r"^[ \t]*+Пользователь[ \t]*$")
+
+
+def _split_quote_headers(view: TextView) -> Iterator[Hit]:
+    """``@X`` / ``said in`` / ``{topic}`` / ``:``, the quote header one text node a line (selectolax,
+    BeautifulSoup)."""
+    for i, line in view.iter_lines():
+        if len(line) > 40 or not _SAID_IN_ALONE_RE.match(line):
+            continue
+        up = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
+        mention = _MENTION_RE.match(view.lines[up[0]]) if up else None
+        if mention is None:
+            continue
+        start = up[0]
+        above = [k for k in range(start - 1, max(-1, start - 3), -1) if view.is_live(k)][:1]
+        if above and _USER_WORD_RE.match(view.lines[above[0]]):
+            start = above[0]
+        topic = view.first_live(i + 1)
+        if not topic or topic[0] - i > 2 or len(view.lines[topic[0]]) > 200:
+            continue
+        end = topic[0]
+        if not view.lines[end].rstrip().endswith(":"):
+            colon = view.first_live(end + 1)
+            if not colon or colon[0] - end > 2 or not _COLON_ALONE_RE.match(view.lines[colon[0]]):
+                continue
+            end = colon[0]
+        yield Hit(start, end, f"quote header ({mention.group('name')}), one text node a line")
 
 
 _TC_ALT = phrase_alt("nodebb_topic_chrome", min_words=2)
@@ -356,8 +401,14 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
         for i in stats:
             if any(abs(i - k) <= 2 and k != i for k in stats):
                 yield Hit(i, i, "topic statistics")
+        first_stat: int | None = min(stats) if stats else None
         for a, b in _split_stats(view):
             yield Hit(a, b, "topic statistics")
+            first_stat = a if first_stat is None else min(first_stat, a)
+        sort_menu = [i for i, _m in whole_line_hits(view, _SORT_RE)]
+        anchor = min([x for x in (first_stat, *sort_menu[:1]) if x is not None], default=None)
+        if anchor is not None:
+            yield from _crumbs_over_stats(view, anchor)
         live = [
             i
             for i in view.live_indices()
@@ -371,6 +422,32 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
                 {"post.reactions": view.lines[live[-1]].strip()},
                 moved_to="reactions",
             )
+
+
+_CRUMB_ROOT_RE = line_re(phrase_alt("breadcrumb_roots"), flags=regex.IGNORECASE)
+
+
+#: The sort menu's entries (each language's first three ``nodebb_topic_chrome`` phrases).
+_SORT_RE = line_re(
+    "|".join(regex.escape(p) for items in PHRASES["nodebb_topic_chrome"].values() for p in items[:3]),
+    flags=regex.IGNORECASE,
+)
+
+
+def _crumbs_over_stats(view: TextView, anchor: int) -> Iterator[Hit]:
+    """The breadcrumb trail written one text node a line (``Home`` / ``{category}`` / ``{title}``) and the topic's
+    title and category under it, right over the topic statistics or the sort menu (line ``anchor``): short
+    lines up to a breadcrumb root; what is left of the statistics between them goes too."""
+    above = [k for k in range(anchor - 1, max(-1, anchor - 20), -1) if view.is_live(k)][:9]
+    for n, k in enumerate(above):
+        line = view.lines[k]
+        if len(line) > 200:
+            return
+        if _CRUMB_ROOT_RE.match(line):
+            if n >= 1:
+                for x in above[: n + 1]:
+                    yield Hit(x, x, "breadcrumbs and topic title, one text node a line")
+            return
 
 
 @rule("NBB006", "post-navigator", tags=["navigation"], scope="document")

@@ -300,6 +300,11 @@ def _may_start(s: str, first_words: frozenset[str], logins: bool = True) -> bool
     return logins and (low.startswith(_LOGIN_STARTS) or not first[:6].isascii())
 
 
+#: A line of nothing but a separator between links (``|``, ``·``), as extractors that write one text node a line
+#: leave it.
+_SEPARATOR_LINE_RE = lazy(r"^[ \t]*+[|·•/][ \t]*$")
+
+
 def _is_glue(line: str, hints: tuple[str, ...] = _FOOTER_HINTS) -> bool:
     """Any page-chrome line: a glue line extends a run of navigation lines.
 
@@ -308,6 +313,8 @@ def _is_glue(line: str, hints: tuple[str, ...] = _FOOTER_HINTS) -> bool:
     size = len(line)
     if size > 300:
         return False
+    if size <= 12 and _SEPARATOR_LINE_RE.match(line):
+        return True  # ``|`` between two links, one text node a line
     n = norm_line(line) if size <= 200 and _may_start(line.strip(), _MENU_FIRST) else ""
     if n:
         if _nav_count(n):
@@ -325,6 +332,18 @@ def _is_glue(line: str, hints: tuple[str, ...] = _FOOTER_HINTS) -> bool:
         and ("›" in line or "»" in line or "→" in line or ">" in line)
         and _is_bread(line, separators=False)
     )
+
+
+def _before(run: list[int], i: int) -> int:
+    """The line before ``i`` in ``run`` (-1 at its start)."""
+    k = run.index(i)
+    return run[k - 1] if k else -1
+
+
+def _after(run: list[int], i: int) -> int:
+    """The line after ``i`` in ``run`` (-1 at its end)."""
+    k = run.index(i)
+    return run[k + 1] if k + 1 < len(run) else -1
 
 
 def _runs(view: TextView, pred: Callable[[str], object], gap: int = 2) -> Iterator[list[int]]:
@@ -426,6 +445,8 @@ def nav_menu(view: TextView) -> Iterator[Hit]:
         for i, c in counts.items():
             if c:
                 yield Hit(i, i, "navigation menu")
+            elif _SEPARATOR_LINE_RE.match(view.lines[i]) and counts.get(_before(run, i)) and counts.get(_after(run, i)):
+                yield Hit(i, i, "separator between navigation links")
 
 
 # -- PAGE002 -------------------------------------------------------------------------------------------------
@@ -1226,7 +1247,16 @@ def _after_separator(view: TextView, i: int, start: int) -> bool:
 
 
 def _prose(line: str) -> bool:
-    return word_count(line) >= _PROSE_WORDS and _PROSE_END_RE.search(line) is not None
+    return (
+        word_count(line) >= _PROSE_WORDS
+        and _PROSE_END_RE.search(line) is not None
+        and _SCRIPT_LINE_RE.search(line) is None
+    )
+
+
+#: A line of an inline script that an extractor printed (``const el = document.getElementById('menu');``): no
+#: sentence.
+_SCRIPT_LINE_RE = lazy(r"^[ \t]*+(?:const|let|var)[ \t]++[\w$]++[ \t]*+=|\w\.\w+\([^\n]*\)[ \t]*;[ \t]*$")
 
 
 @rule("PAGE010", "page-header", tags=["navigation"], stage="generic", scope="thread")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -13,6 +13,7 @@ from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
     CLASSIC_DATE,
+    DATE_ONLY_LINE_RE,
     EDIT_REASON_RE,
     BlockSpec,
     alt,
@@ -25,7 +26,7 @@ from ._classic import (
     weighted_sniff,
 )
 from ._common import has_stat_label, iter_line_matches
-from ._sniff import literal_led
+from ._sniff import LiteralSets, literal_led
 
 __all__ = ["PACK"]
 
@@ -121,6 +122,65 @@ def byline(view: TextView) -> Iterator[Hit]:
                 start = prev
                 facts["post.title"] = subject
         yield Hit(start, i, "post byline", facts, moved_to="author")
+    yield from _split_bylines(view)
+
+
+_GUILLEMET_ALONE_RE = lazy(r"^[ \t]*+»[ \t]*$", regex.MULTILINE)
+_BY_ALONE_RE = line_re(rf"{_POST_BY}|{_POST_BY_GLUED}")
+_POST_LABEL_RE = line_re(alt("phpbb_post_label"))
+
+
+def _live_up(view: TextView, i: int) -> int | None:
+    """The live line right above line ``i`` (over at most one blank or removed line)."""
+    up = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
+    return up[0] if up else None
+
+
+def _split_bylines(view: TextView) -> Iterator[Hit]:
+    """``Post`` / ``by`` / ``X`` / ``»`` / ``{date}``: the byline one text node a line (selectolax,
+    BeautifulSoup), with the subject above it as in :func:`byline`."""
+    if "»" not in view.text:
+        return
+    for i, _m in iter_line_matches(view, _GUILLEMET_ALONE_RE):
+        name_at = _live_up(view, i)
+        if name_at is None:
+            continue
+        user = view.lines[name_at].strip()
+        if len(user) > 60 or word_count(user) > 6 or user[-1] in ".:;,!?" or _BY_ALONE_RE.match(user):
+            continue
+        start = name_at
+        by_at = _live_up(view, start)
+        if by_at is not None and _BY_ALONE_RE.match(view.lines[by_at]):
+            start = by_at
+        else:
+            by_at = None
+        label_at = _live_up(view, start)
+        if label_at is not None and _POST_LABEL_RE.match(view.lines[label_at]):
+            start = label_at
+        else:
+            label_at = None
+        end = i
+        nxt = view.first_live(i + 1)
+        facts: dict[str, object] = {}
+        if nxt and nxt[0] - i <= 2 and (dm := DATE_ONLY_LINE_RE.match(view.lines[nxt[0]])):
+            end = nxt[0]
+            facts.update(date_facts(dm.group(0).strip().lstrip("-•").strip()))
+        if by_at is None and not (label_at is not None and end > i):
+            continue  # (a breadcrumb trail one node a line: ``Board index`` / ``»`` / ``Forum``)
+        facts["author.name"] = user
+        prev, hopped = _above_buttons(view, start)
+        if prev is not None:
+            subject = view.lines[prev].strip()
+            # (the post icon's label, like the buttons, shows that the line above is the subject)
+            if _RE_SUBJECT.match(subject) or (
+                (hopped or label_at is not None)
+                and len(subject) <= 160
+                and subject[-1] not in ".:"
+                and not has_stat_label(subject)
+            ):
+                start = prev
+                facts["post.title"] = subject
+        yield Hit(start, end, "post byline, one text node a line", facts, moved_to="author")
 
 
 def _above_buttons(view: TextView, i: int) -> tuple[int | None, bool]:
@@ -194,6 +254,42 @@ def quote(view: TextView) -> Iterator[Hit]:
             end = run
         facts: dict[str, object] = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
         yield Hit(i, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
+    yield from _split_quote_headers(view)
+
+
+#: ``wrote:`` alone on a line, the quoted author's name on the line above (one text node a line), maybe the
+#: arrow and the quoted post's date after it
+_WROTE_ALONE_RE = lazy(
+    rf"^[ \t]*+(?:{_WROTE})[ \t]?:[ \t]*+(?P<arrow>↑[ \t]*+)?(?P<date>{CLASSIC_DATE})?[ \t]*$", _F
+)
+_ARROW_ALONE_RE = lazy(r"^[ \t]*+↑[ \t]*$")
+
+
+def _split_quote_headers(view: TextView) -> Iterator[Hit]:
+    """``X`` / ``wrote:`` / ``↑`` / ``{date}``: the quote header one text node a line (selectolax, BeautifulSoup);
+    in text sniffed as phpBB or FluxBB, or with the arrow or the date after ``wrote:``."""
+    for i, m in iter_line_matches(view, _WROTE_ALONE_RE):
+        above = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)][:1]
+        if not above or not plausible_user(view.lines[above[0]]):
+            continue
+        user = view.lines[above[0]].strip()
+        end = i
+        dated = m.group("date") is not None
+        arrow = m.group("arrow") is not None
+        for _ in range(2):
+            nxt = view.first_live(end + 1)
+            if not nxt or nxt[0] - end > 2 or dated:
+                break
+            line = view.lines[nxt[0]]
+            if not arrow and _ARROW_ALONE_RE.match(line):
+                arrow, end = True, nxt[0]
+            elif DATE_ONLY_LINE_RE.match(line):
+                dated, end = True, nxt[0]
+            else:
+                break
+        if not (dated or arrow or view.engine in ("phpbb", "fluxbb")):
+            continue
+        yield Hit(above[0], end, f"quote header ({user}), one text node a line")
 
 
 _CODE_RE = line_re(rf"(?:{alt('classic_code_header')})[ \t]*:[ \t]*(?:{alt('classic_select_all')})")
@@ -307,9 +403,10 @@ _NOTICE_RE = line_re(
     rf"(?:{alt('all_times_are')})[ \t]*:?[ \t]*(?:UTC|GMT)[^\n]{{0,20}}|"
     rf"(?P<browsing>{alt('users_browsing')})[^\n]{{0,400}}|"
     rf"(?:{alt('phpbb_return_to')})[ \t]+[“\"„«‘][^\n]{{1,120}}[”\"“»’]|"
-    rf"{alt('phpbb_board_chrome')}|"
+    rf"{alt('phpbb_board_chrome')}|{alt('phpbb_board_index')}|"
     rf"\d[\d,.]*[ \t]+(?:{alt('posts_count')})(?:[ \t]*•[^\n]{{0,80}})?|"
-    r"Display posts from previous:[^\n]{0,200}"
+    r"Display posts from previous:[^\n]{0,200}|"
+    r"®?[ \t]*Forum Software[ \t]*©[ \t]*phpBB Limited[^\n]{0,60}"
 )
 #: (every line the pattern matches holds one of these, lower-cased)
 _NOTICE_WORDS = (
@@ -323,7 +420,7 @@ _NOTICE_WORDS = (
     "gmt",
     *{
         p.lower()
-        for c in ("users_browsing", "phpbb_return_to", "phpbb_board_chrome", "posts_count")
+        for c in ("users_browsing", "phpbb_return_to", "phpbb_board_chrome", "phpbb_board_index", "posts_count")
         for p in phrases(c)
     },
 )
@@ -347,6 +444,18 @@ def board_chrome(view: TextView) -> Iterator[Hit]:
         )
         if strong or view.engine == "phpbb":
             yield Hit(i, i, "board notice")
+    # one text node a line: ``All times are`` / ``UTC+02:00``, ``Powered by`` / ``phpBB``
+    for pattern, after in ((_TIMES_ALONE_RE, _ZONE_ALONE_RE), (_POWERED_ALONE_RE, _PHPBB_ALONE_RE)):
+        for i, _m in iter_line_matches(view, pattern):
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] - i <= 2 and after.match(view.lines[nxt[0]]):
+                yield Hit(i, nxt[0], "board footer, one text node a line")
+
+
+_TIMES_ALONE_RE = line_re(rf"(?:{alt('all_times_are')})[ \t]*:?")
+_ZONE_ALONE_RE = line_re(r"(?:UTC|GMT)(?:[ \t]*[+-−][ \t]*\d{1,2}(?::\d{2})?)?")
+_POWERED_ALONE_RE = line_re(alt("powered_by"))
+_PHPBB_ALONE_RE = line_re(r"phpBB[ \t]*®?")
 
 
 #: One entry of phpBB's forum jumpbox as extractors print it: ``↳ Forum name`` (a subforum, the arrow phpBB puts
@@ -449,37 +558,117 @@ def reply_subject(view: TextView) -> Iterator[Hit]:
             yield Hit(first, first, "post subject repeating the thread title")
 
 
-_SNIFF_ARROW_RE = lazy(r" wrote: ?↑")
+# -- sniffing: each signal in every language of the phrase tables, behind a literal test of the head ----------
+
+
+def _colon_forms(concept: str) -> tuple[str, ...]:
+    """``{phrase}:`` and ``{phrase} :`` (French typography) for each phrase of ``concept``."""
+    return tuple(f"{p}{sp}:" for p in phrases(concept) for sp in ("", " "))
+
+
+def _literals(items: Iterable[str]) -> str:
+    """A regex alternation of ``items`` written out exactly, longest first."""
+    return "|".join(regex.escape(x) for x in sorted(set(items), key=len, reverse=True))
+
+
+_SNIFF_WROTE = _colon_forms("wrote")
+#: ``X wrote: ↑ {date}`` (the arrow links the quoted post; phpBB 3.2+)
+_SNIFF_ARROW_RE = lazy(rf"[ \t](?:{_literals(_SNIFF_WROTE)})[ \t]?↑")
+#: ``X wrote:The text`` (the quoted text glued to its header)
+_SNIFF_GLUED_RE = lazy(rf"^[^\n:]{{1,40}} (?:{_literals(_SNIFF_WROTE)})\S", regex.MULTILINE)
+#: ``Post by X » {date}``, or ``Post by X »`` with the date dropped (Resiliparse)
 _SNIFF_BY_RE = lazy(
-    rf"^[ \t]*+(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+[^\n»]{{1,60}} » ", regex.MULTILINE | regex.VERSION1
+    rf"^[ \t]*+(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+[^\n»]{{1,60}} »(?: |[ \t]*$)", regex.MULTILINE | regex.VERSION1
 )
 _SNIFF_TOP_RE = lazy(r"^[ \t]*+Top[ \t]*$", regex.MULTILINE)
 _SNIFF_TOP_LED_RE = literal_led(_SNIFF_TOP_RE, "Top") or _SNIFF_TOP_RE
+#: ``Top`` in the other languages (``Nach oben``, ``Haut``, ``Вернуться к началу``): a whole line
+_SNIFF_TOPS = tuple(p for p in phrases("classic_top") if p != "Top")
+_SNIFF_TOP_I18N_RE = lazy(rf"^[ \t]*+(?:{_literals(_SNIFF_TOPS)})[ \t]*$", regex.MULTILINE)
+_SNIFF_CODE_EN_RE = lazy(r"^[ \t]*+Code: Select all[ \t]*$", regex.MULTILINE | regex.IGNORECASE)
+#: ``Code: Select all`` in the other languages, each language's pair (``Code : Tout sélectionner``)
+_SNIFF_CODES = tuple(
+    f"{code}{sp}: {select[0]}"
+    for lang, codes in PHRASES["classic_code_header"].items()
+    if lang != "en"
+    for select in (PHRASES["classic_select_all"][lang],)
+    for code in codes
+    for sp in ("", " ")
+)
+_SNIFF_CODE_RE = lazy(rf"^[ \t]*+(?:{_literals(_SNIFF_CODES)})[ \t]*$", regex.MULTILINE)
+#: ``Board index`` (leading the breadcrumbs, or alone on a line) and ``Return to “{forum}”``
+_SNIFF_INDEXES = (*phrases("phpbb_board_index"), *phrases("phpbb_return_to"))
+_SNIFF_INDEX_RE = lazy(
+    rf"^[ \t]*+(?:Board index|(?:{_literals(phrases('phpbb_board_index'))})(?:[ \t]*+$|[ \t]+[»‹›])"
+    rf"|(?:{_literals(phrases('phpbb_return_to'))})[ \t]+[“„«\"])",
+    regex.MULTILINE,
+)
+#: ``Joined: {date}`` in the profile (the value may stand on the next line)
+_SNIFF_JOINED = _colon_forms("phpbb_joined")
+_SNIFF_JOINED_RE = lazy(
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_literals(_SNIFF_JOINED)})[ \t]*+\n?[ \t]*+[^\n]{{4,40}}$", regex.MULTILINE
+)
+#: ``…, edited 2 times in total`` closing an edit note; the test: each phrase's longest piece around the number
+_SNIFF_EDITED = tuple(max(p.split("{n}"), key=len).strip() for p in phrases("classic_edited_total"))
+_SNIFF_EDITED_RE = lazy(
+    "|".join(regex.escape(p).replace(regex.escape("{n}"), r"\d+") for p in phrases("classic_edited_total"))
+)
 _SNIFF = (
     (_SNIFF_ARROW_RE, 0.45),
     (_SNIFF_BY_RE, 0.4),
-    (lazy(r"^[ \t]*+Code: Select all[ \t]*$", regex.MULTILINE | regex.IGNORECASE), 0.4),
-    (lazy(r"edited \d+ times? in total"), 0.4),
+    (_SNIFF_CODE_EN_RE, 0.4),
+    (_SNIFF_CODE_RE, 0.4),
+    (_SNIFF_EDITED_RE, 0.4),
     (lazy(r"phpBB"), 0.5),
-    (lazy(r"^[ \t]*+(?:[-•][ \t]*)?Joined: [^\n]{4,40}$", regex.MULTILINE), 0.2),
+    (_SNIFF_JOINED_RE, 0.2),
     (_SNIFF_TOP_RE, 0.2),
-    (lazy(r"^[ \t]*+(?:Board index|Return to “)", regex.MULTILINE), 0.3),
-    (lazy(r"^[^\n:]{1,40} wrote:\S", regex.MULTILINE), 0.25),
+    (_SNIFF_TOP_I18N_RE, 0.2),
+    (_SNIFF_INDEX_RE, 0.3),
+    (_SNIFF_GLUED_RE, 0.25),
     (lazy(r"\(\d[\d.,]* KiB\) (?:Viewed|Downloaded) \d+ times?"), 0.35),
     (_AVATAR_RE, 0.3),
 )
-#: Cheap tests every text these patterns match passes (the literal guards they get by themselves are weak): a
-#: substring, or the same line led by its literal (the regex engine scans for a literal quickly).
-_SNIFF_NEEDS = {
-    _SNIFF_ARROW_RE: lambda head: "↑" in head,
-    _SNIFF_BY_RE: lambda head: " » " in head,
-    _SNIFF_TOP_RE: lambda head: _SNIFF_TOP_LED_RE.search(head) is not None,
+#: The literal tests of the localised signals, made in one pass over the head (see ``sniff``).
+_SNIFF_LITERALS = LiteralSets(
+    wrote=_SNIFF_WROTE,
+    tops=_SNIFF_TOPS,
+    codes=_SNIFF_CODES,
+    indexes=_SNIFF_INDEXES,
+    joined=_SNIFF_JOINED,
+    edited=_SNIFF_EDITED,
+)
+_SNIFF_SETS = {
+    _SNIFF_GLUED_RE: "wrote",
+    _SNIFF_TOP_I18N_RE: "tops",
+    _SNIFF_CODE_RE: "codes",
+    _SNIFF_INDEX_RE: "indexes",
+    _SNIFF_JOINED_RE: "joined",
+    _SNIFF_EDITED_RE: "edited",
 }
 
 
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from a phpBB page (two distinctive signals for 0.5)."""
-    return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
+    head = text[:300_000]
+    found = _SNIFF_LITERALS.found(head)
+    # cheap tests every text the pattern matches passes (the literal guards the patterns get by themselves are
+    # weak): a substring, the same line led by its literal, or one of the pattern's literals found above
+    needs: dict[regex.Pattern[str], Callable[[str], bool]] = {
+        _SNIFF_ARROW_RE: lambda h: "↑" in h,
+        _SNIFF_BY_RE: lambda h: " »" in h,
+        _SNIFF_TOP_RE: lambda h: _SNIFF_TOP_LED_RE.search(h) is not None,
+    }
+    for pattern, name in _SNIFF_SETS.items():
+        needs[pattern] = _yes if name in found else _no
+    return weighted_sniff(head, _SNIFF, needs)
+
+
+def _yes(_head: str) -> bool:
+    return True
+
+
+def _no(_head: str) -> bool:
+    return False
 
 
 PACK = RulePack(
