@@ -449,7 +449,7 @@ def pagination(view: TextView) -> Iterator[Hit]:
     if rows:
         yield from _pager_items(view, rows)
     # vBulletin 5's ``Page [box] of 2`` with the box empty, one node a line: ``Page`` / ``of`` / ``2``
-    for i in lines_with(view, _PAGE_WORDS):
+    for i, _m in iter_line_matches(view, _PAGE_WORD_LINE_RE):
         if i in rows or view.lines[i].strip().casefold() not in _PAGE_WORDS:
             continue
         nxt = view.first_live(i + 1, 2)
@@ -463,6 +463,7 @@ def pagination(view: TextView) -> Iterator[Hit]:
 
 
 _PAGE_WORDS = frozenset(p.casefold() for p in phrases("pager_page"))
+_PAGE_WORD_LINE_RE = lazy(rf"^[ \t]*+(?:{alternation('pager_page')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 _OF_WORDS = frozenset(p.casefold() for p in phrases("pager_of"))
 _PAGE_TOTAL_RE = lazy(r"^[ \t]*+\d{1,5}[ \t]*$")
 

@@ -1167,14 +1167,17 @@ def public_controls(view: TextView) -> Iterator[Hit]:
 
         #3 Like + Quote Reply
     """
-    for i, m in iter_line_matches(view, _CONTROLS_RE):
-        yield Hit(i, i, "post controls", {"post.number": int(m.group("num"))})
+    # (the trigger's words are in most posts: the cheap tests for ``#`` and ``+`` spare the line scans)
+    if "#" in view.text:
+        for i, m in iter_line_matches(view, _CONTROLS_RE):
+            yield Hit(i, i, "post controls", {"post.number": int(m.group("num"))})
     # the multi-quote button alone on its line (``+ Zitat``; read as a list item, ``- Zitat``): only where the
     # input line starts with the plus
     shown = view.lines if view.source is None else view.source
-    for i, _m in iter_line_matches(view, _MULTIQUOTE_RE):
-        if shown[i].lstrip(" \t").startswith("+"):
-            yield Hit(i, i, "multi-quote button")
+    if "+" in (view.text if view.source is None else "\n".join(shown)):
+        for i, _m in iter_line_matches(view, _MULTIQUOTE_RE):
+            if shown[i].lstrip(" \t").startswith("+"):
+                yield Hit(i, i, "multi-quote button")
 
 
 @rule("XF017", "name-over-message", tags=["author-block"], stage="split", scope="document", trigger=(", ",))
