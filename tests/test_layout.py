@@ -39,6 +39,7 @@ def test_markdown_line_reads_like_a_reader() -> None:
     assert markdown_line("[__![Like](/like.png) Like](/posts/4/like)") == "Like"
     assert markdown_line("* [save](javascript:void\\(0\\))") == "- save"
     assert markdown_line("snake_case stays, 3 * 4 stays") == "snake_case stays, 3 * 4 stays"
+    assert markdown_line("[kai](/m/7/) _**Staff Member**_") == "kai Staff Member"  # emphasis around strong
     assert markdown_line("  2. [ Tags ](/tags)") == "  - Tags"  # a numbered item is a list item too
     assert markdown_line("     9.   2. Saved items") == "     - Saved items"
     assert (

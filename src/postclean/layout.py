@@ -37,6 +37,8 @@ _INLINE_RE = lazy(
     rf"|\[(?P<label>{_LABEL})\]{_TARGET}"
     r"|\*\*+|__+"
     r"|(?<![\w*\\])[*_](?=[^\s*_])|(?<=[^\s*_\\])[*_](?![\w*])"
+    # emphasis around strong text, ``_**Staff Member**_`` (html2text on ``<em><strong>``)
+    r"|(?<![\w*\\])_(?=\*\*[^\s*_])|(?<=[^\s*_\\]\*\*)_(?![\w*])"
 )
 #: An image, taken out before links so that a linked image (``[![alt](src)](href)``) leaves a link.
 _IMAGE_RE = lazy(rf"(?<!\\)!\[{_LABEL}\]{_TARGET}")
