@@ -2397,7 +2397,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Voir le message",),
         "es": ("Ver mensaje",),
         "pt": ("Ver post", "Ver mensagem"),
-        "it": ("Visualizza messaggio",),
+        "it": ("Visualizza messaggio", "Visualizza il messaggio"),
         "nl": ("Bekijk bericht", "Bericht bekijken"),
         "pl": ("Zobacz post",),
         "ru": ("Посмотреть сообщение",),
