@@ -64,6 +64,13 @@ def test_markdown_needs_links_on_two_lines() -> None:
     assert not is_markdown("The ferry leaves at [7] (or at 8 on Sundays).\nNo link syntax here.")
 
 
+def test_w3m_nested_bullets_read_as_list_items() -> None:
+    lines = ["  \u2022 harbour_hana", "      \u25a1 Join Date: Sep 2011", "      \u25a1 ", "A \u25a1 in the text stays."]
+    found = reader_lines(lines)
+    assert found is not None
+    assert found[0] == ["  \u2022 harbour_hana", "      - Join Date: Sep 2011", "", "A \u25a1 in the text stays."]
+
+
 def test_plain_bullets_keep_their_length() -> None:
     assert plain_line("      * Jun 4, 2024", bulleted=True) == "      - Jun 4, 2024"
     assert plain_line("    o Share", bulleted=True) == "    - Share"

@@ -698,17 +698,21 @@ def _look_up(
             ranks.insert(0, glued)
         first = header_at
     else:
+        twice: list[int] = []
         if len(cands) > 2 and not spec.name_gap:
             # without a header: a name and one free-form title, more only when they look like ranks
             keep = 2
             while keep < len(cands) and RANK_RE.search(view.lines[cands[-keep]]):
                 keep += 1
+            # (the name printed twice, a list item over it: w3m on vBulletin 5's ``• quillpen`` / ``quillpen``)
+            if _unbullet(view.lines[cands[-keep - 1]]) == _unbullet(view.lines[cands[-keep]]):
+                twice.append(cands[-keep - 1])
             cands = cands[-keep:]
         cands = _from_name(view, cands)
         if cands:
             name = _unbullet(view.lines[cands[0]])
             ranks = [_unbullet(view.lines[c]) for c in cands[1:]]
-        first = min([start, *cands, *pre_lines])
+        first = min([start, *cands, *pre_lines, *twice])
     if name is None:
         for p in pre_lines:
             pm = spec.pre.match(view.lines[p]) if spec.pre is not None else None

@@ -420,8 +420,8 @@ _PAGINATION_RE = lazy(
     rf"|{_PAGER_OF}(?:[ \t]*(?:{_PAGER_WORD}|{_PAGER_GOTO}|\d{{1,5}}|…|[<>«»‹›])){{0,20}}"
     rf"|\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}(?:[ \t]+(?:{_PAGER_STEP})){{1,2}}"
     # (vBulletin 5's ``Page [box] of 2``: the page box's number is an input's value, which converters drop;
-    # lynx draws the box as underscores)
-    rf"|(?:{alternation('pager_page')})[ \t]+(?:_{{2,40}}+[ \t]+)?(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
+    # lynx draws the box as underscores, w3m as brackets around the number: ``Page [1          ] of 2``)
+    rf"|(?:{alternation('pager_page')})[ \t]+(?:_{{2,40}}+[ \t]+|\[\d{{0,5}}[ \t]{{0,40}}+\][ \t]+)?(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
     rf"|(?:{_PAGER_GOTO})\s*(?:{alternation('pager_go')})|Next\s*Last|First\s*Prev)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
