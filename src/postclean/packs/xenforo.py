@@ -636,6 +636,7 @@ _DESC_RE = lazy(
     regex.MULTILINE,
 )
 _DESC_TRIGGER = tuple(dict.fromkeys(p.lower() for p in phrases("xf_discussion_in")))
+_DESC_WORDS = tuple(dict.fromkeys(phrases("xf_discussion_in")))
 #: The thread's watch link, alone on its line (a list item in some converters).
 _WATCH_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{alternation('xf_watch_thread')})[ \t]*$", regex.MULTILINE)
 _WATCH_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("xf_watch_thread")))
@@ -683,6 +684,8 @@ def sniff(text: str) -> float:
         any(p in head for p in _SNIFF_REACTIONS_OTHER) and _SNIFF_REACTIONS_ANY_RE.search(head)
     ):
         score += 0.2
+    if any(w in head for w in _DESC_WORDS) and _DESC_RE.search(head):
+        score += 0.5  # XenForo 1's thread description (``Discussion in '{forum}' started by {user}, {date}.``)
     if any(w in head for w in _STARTER_WORDS):
         score += 0.3
         # the thread header's two labels, each at a line's start (html-text: ``Thread starter`` / ``Start date``)
