@@ -39,6 +39,7 @@ def test_markdown_line_reads_like_a_reader() -> None:
     assert markdown_line("[__![Like](/like.png) Like](/posts/4/like)") == "Like"
     assert markdown_line("* [save](javascript:void\\(0\\))") == "- save"
     assert markdown_line("snake_case stays, 3 * 4 stays") == "snake_case stays, 3 * 4 stays"
+    assert markdown_line("[kai](/m/7/) _**Staff Member**_") == "kai Staff Member"  # emphasis around strong
     assert markdown_line("  2. [ Tags ](/tags)") == "  - Tags"  # a numbered item is a list item too
     assert markdown_line("     9.   2. Saved items") == "     - Saved items"
     assert (
@@ -61,6 +62,13 @@ def test_markdown_needs_links_on_two_lines() -> None:
     assert is_markdown(MARKDOWN)
     assert not is_markdown("One [link](https://a.test) is not enough.\nA second line without one.")
     assert not is_markdown("The ferry leaves at [7] (or at 8 on Sundays).\nNo link syntax here.")
+
+
+def test_w3m_nested_bullets_read_as_list_items() -> None:
+    lines = ["  \u2022 harbour_hana", "      \u25a1 Join Date: Sep 2011", "      \u25a1 ", "A \u25a1 in the text stays."]
+    found = reader_lines(lines)
+    assert found is not None
+    assert found[0] == ["  \u2022 harbour_hana", "      - Join Date: Sep 2011", "", "A \u25a1 in the text stays."]
 
 
 def test_plain_bullets_keep_their_length() -> None:

@@ -279,6 +279,12 @@ def test_first_post_with_a_signature_keeps_its_text_under_a_preview() -> None:
             "marlin said: ↑\nThe ferry was late again.\nClick to expand...\nIt was on time today.\n",
             "xenforo",
         ),
+        # Resiliparse, XenForo 1 in Spanish: the thread description under the title is the sign
+        (
+            "Horarios del ferry en invierno\n\nTema en 'Puerto' iniciado por gaviota_88, 18 May 2016.\n\n"
+            "gaviota_88\nEl ferry sale a las siete en invierno.\n",
+            "xenforo",
+        ),
     ],
 )
 def test_xenforo_is_sniffed_from_whole_page_text(text: str, engine: str) -> None:

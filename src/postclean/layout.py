@@ -37,6 +37,8 @@ _INLINE_RE = lazy(
     rf"|\[(?P<label>{_LABEL})\]{_TARGET}"
     r"|\*\*+|__+"
     r"|(?<![\w*\\])[*_](?=[^\s*_])|(?<=[^\s*_\\])[*_](?![\w*])"
+    # emphasis around strong text, ``_**Staff Member**_`` (html2text on ``<em><strong>``)
+    r"|(?<![\w*\\])_(?=\*\*[^\s*_])|(?<=[^\s*_\\]\*\*)_(?![\w*])"
 )
 #: An image, taken out before links so that a linked image (``[![alt](src)](href)``) leaves a link.
 _IMAGE_RE = lazy(rf"(?<!\\)!\[{_LABEL}\]{_TARGET}")
@@ -244,7 +246,8 @@ def line_reader(lines: Sequence[str], text: str | None = None) -> tuple[Callable
         return ((lambda x: markdown_line(spaced_lead(x))) if spaced else markdown_line), True
     widgets = _WIDGET in text
     images = "]" in text and _IMAGE_NAME_RE.search(text) is not None
-    if "*" not in text and "+" not in text and not widgets and not images and not spaced:
+    boxes = "□" in text and _BOX_BULLET_RE.search(text) is not None
+    if "*" not in text and "+" not in text and not widgets and not images and not spaced and not boxes:
         return None
     bulleted = _bulleted(text)
     dedent = bulleted and _indented(text.split("\n") if spaced else lines)
@@ -255,6 +258,8 @@ def line_reader(lines: Sequence[str], text: str | None = None) -> tuple[Callable
             out = without_widgets(out)
         if images:
             out = without_image_names(out)
+        if boxes and out.lstrip(" \t")[:1] == "□":
+            out = box_bullet(out)
         return out
 
     return read, False
@@ -290,6 +295,27 @@ def spaced_lead(line: str) -> str:
     if not line.strip():
         return line  # blank already (GEN001 takes a line of no-break spaces)
     return line.replace("\xa0", " ")
+
+
+#: w3m's bullet of a nested list's item (``□ Join Date: Sep 2011`` under ``• name``).
+_BOX_BULLET_RE = lazy(r"^[ \t]*+□(?=[ \t\xa0]|$)", regex.MULTILINE)
+
+
+def box_bullet(line: str) -> str:
+    """``line`` with w3m's nested-list bullet ``□`` written ``-``, so the rules read it as a list item (columns
+    kept); a line that is only the bullet (an empty item: an icon link) reads as blank.
+
+    >>> box_bullet("      \u25a1 Join Date: Sep 2011")
+    '      - Join Date: Sep 2011'
+    >>> box_bullet("      \u25a1 "), box_bullet("\u25a1\u25a1 boxes")
+    ('', '\u25a1\u25a1 boxes')
+    """
+    m = _BOX_BULLET_RE.match(line)
+    if m is None:
+        return line
+    if not line[m.end() :].strip():
+        return ""
+    return line[: m.end() - 1] + "-" + line[m.end() :]
 
 
 #: How lynx writes an image without alt text: its file name in brackets (``[default_profile.png]``).

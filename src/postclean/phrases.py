@@ -166,6 +166,20 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Obserwuj wątek", "Przestań obserwować wątek"),
         "ru": ("Подписаться на тему", "Отписаться от темы"),
     },
+    # XenForo's default user titles (by message count) and its staff banner, as the language packs write them;
+    # XenForo 1 prints them inline after the poster's name, so converters join them on one line
+    # (``Rosie_Hart Well-Known Member Staff Member``)
+    "xf_user_titles": {
+        "en": ("New Member", "Member", "Active Member", "Well-Known Member", "Staff Member"),
+        "de": ("Neues Mitglied", "Mitglied", "Aktives Mitglied", "Bekanntes Mitglied", "Teammitglied"),
+        "fr": ("Nouveau membre", "Membre", "Membre actif", "Membre bien connu", "Membre de l'équipe", "Membre de l’équipe"),
+        "es": ("Nuevo miembro", "Miembro", "Miembro activo", "Miembro conocido", "Miembro del equipo"),
+        "pt": ("Novo membro", "Membro", "Membro ativo", "Membro conhecido", "Membro da equipe"),
+        "it": ("Nuovo utente", "Utente", "Utente attivo", "Utente esperto", "Membro dello staff"),
+        "nl": ("Nieuw lid", "Lid", "Actief lid", "Bekend lid", "Teamlid"),
+        "pl": ("Nowy użytkownik", "Użytkownik", "Aktywny użytkownik", "Znany użytkownik", "Członek ekipy"),
+        "ru": ("Новичок", "Участник", "Активный участник", "Известный участник", "Команда форума"),
+    },
     # the poster stat only XenForo 2 prints, alone on its line above its value
     "xf_reaction_score": {
         "en": ("Reaction score",),
@@ -2587,7 +2601,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Voir le message",),
         "es": ("Ver mensaje",),
         "pt": ("Ver post", "Ver mensagem"),
-        "it": ("Visualizza messaggio",),
+        "it": ("Visualizza messaggio", "Visualizza il messaggio"),
         "nl": ("Bekijk bericht", "Bericht bekijken"),
         "pl": ("Zobacz post",),
         "ru": ("Посмотреть сообщение",),
@@ -2648,6 +2662,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Link kopiëren",),
         "pl": ("Kopiuj link", "Skopiuj link"),
         "ru": ("Копировать ссылку", "Скопировать ссылку"),
+    },
+    # the style chooser's heading, where a page's footer has one over its language chooser (XenForo 1:
+    # ``Style`` / ``Default Style`` / ``Language`` / ``English (US)``)
+    "style_picker_heading": {
+        "en": ("Style", "Style Chooser", "Select style"),
+        "de": ("Stil", "Stil-Auswahl", "Stil wählen"),
+        "fr": ("Style", "Sélecteur de style", "Choisir le style"),
+        "es": ("Estilo", "Selector de estilo", "Seleccionar estilo"),
+        "pt": ("Estilo", "Seletor de estilo", "Selecionar estilo"),
+        "it": ("Stile", "Selettore stile", "Seleziona stile"),
+        "nl": ("Stijl", "Stijlkiezer", "Kies stijl"),
+        "pl": ("Styl", "Wybór stylu", "Wybierz styl"),
+        "ru": ("Стиль", "Выбор стиля", "Выбрать стиль"),
     },
     "language_picker_heading": {
         "en": ("Language", "Languages", "Select language", "Select Language", "Choose language", "Change language", "Other languages", "Language selector"),

@@ -275,8 +275,9 @@ _STAT_HEADS = LineHeads(
     bullets="-•*·▪",
 )
 _VALUE_LINE_RE = lazy(r"^[ \t]*+(?:[-•*·▪][ \t]*)?(?P<value>[^\n]{1,60}?)[ \t]*$")
-#: A value alone on its line, as one-node-per-line text puts it under a ``Label:`` line: a count or a date.
-_NEXT_VALUE_RE = lazy(rf"^[ \t]*+(?:{_GLUED_VALUE})[ \t]*$", _FLAGS)
+#: A value alone on its line, as one-node-per-line text puts it under a ``Label:`` line: a count or a date (a
+#: count grouped by blanks too, as French, Polish and Russian write thousands: ``1 234``).
+_NEXT_VALUE_RE = lazy(rf"^[ \t]*+(?:{_GLUED_VALUE}|\d{{1,3}}(?:[ \xa0\u202f]\d{{3}})++)[ \t]*$", _FLAGS)
 #: A custom profile field inside a poster block: ``Primary OS: Mac OS X`` (short label, short value).
 _CUSTOM_FIELD_RE = lazy(
     r"^[ \t]*+(?:[-•*·▪][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,28}?):[ \t]*(?P<value>[^\n]{0,60}?)[ \t]*$"
@@ -735,11 +736,15 @@ def _look_up(
         if bullet is not None and bullet == header_at - 1 and _BULLET_ONLY_RE.match(view.lines[bullet]):
             first = bullet  # the list item the header opens (trafilatura: ``-`` / ``{date} #2``)
     else:
+        twice: list[int] = []
         if len(cands) > 2 and not spec.name_gap:
             # without a header: a name and one free-form title, more only when they look like ranks
             keep = 2
             while keep < len(cands) and RANK_RE.search(view.lines[cands[-keep]]):
                 keep += 1
+            # (the name printed twice, a list item over it: w3m on vBulletin 5's ``• quillpen`` / ``quillpen``)
+            if keep < len(cands) and _unbullet(view.lines[cands[-keep - 1]]) == _unbullet(view.lines[cands[-keep]]):
+                twice.append(cands[-keep - 1])
             cands, under_text = cands[-keep:], False
         if (
             len(cands) == 2
@@ -754,7 +759,7 @@ def _look_up(
         if cands:
             name = _unbullet(view.lines[cands[0]])
             ranks = [_unbullet(view.lines[c]) for c in cands[1:]]
-        first = min([start, *cands, *pre_lines])
+        first = min([start, *cands, *pre_lines, *twice])
     if name is None:
         for p in pre_lines:
             pm = spec.pre.match(view.lines[p]) if spec.pre is not None else None
@@ -778,7 +783,9 @@ def _from_name(view: TextView, cands: list[int]) -> list[int]:
     """``cands`` (name and rank lines, top to bottom) without list items at the top that continue a list above
     them over a line that is no list item: the last items of a list over the block (a pagination row's
     ``Next``, an attachment's size) are not the name. (A block printed as a list, one item a line, keeps its
-    name.)"""
+    name.) A list item the input writes with another bullet or indentation than the item above is in another
+    list (inscriptis nests lists with ``*``, ``+``, ``o``: vBulletin 5's post controls, ``+ Report``, over the
+    next post's ``* name``), so it stays the name."""
     k = 0
     while (
         k < len(cands) - 1
@@ -786,9 +793,20 @@ def _from_name(view: TextView, cands: list[int]) -> list[int]:
         and _LIST_ITEM_RE.match(view.lines[cands[k]])
         and (above_at := _live_above(view, cands[k])) is not None
         and _LIST_ITEM_RE.match(view.lines[above_at])
+        and _one_list(view, above_at, cands[k])
     ):
         k += 1
     return cands[k:]
+
+
+def _one_list(view: TextView, a: int, b: int) -> bool:
+    """Lines ``a`` and ``b`` (list items as the rules see them) have the same bullet at the same column in the
+    input (true when the rules see the input as written)."""
+    if view.source is None:
+        return True
+    x, y = view.source[a], view.source[b]
+    xs, ys = x.lstrip(" \t"), y.lstrip(" \t")
+    return len(x) - len(xs) == len(y) - len(ys) and xs[:1] == ys[:1]
 
 
 def _unbullet(line: str) -> str:

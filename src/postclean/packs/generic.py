@@ -421,8 +421,8 @@ _PAGINATION_RE = lazy(
     rf"|{_PAGER_OF}(?:[ \t]*(?:{_PAGER_WORD}|{_PAGER_GOTO}|\d{{1,5}}|…|[<>«»‹›])){{0,20}}"
     rf"|\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}(?:[ \t]+(?:{_PAGER_STEP})){{1,2}}"
     # (vBulletin 5's ``Page [box] of 2``: the page box's number is an input's value, which converters drop;
-    # lynx draws the box as underscores)
-    rf"|(?:{alternation('pager_page')})[ \t]+(?:_{{2,40}}+[ \t]+)?(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
+    # lynx draws the box as underscores, w3m as brackets around the number: ``Page [1          ] of 2``)
+    rf"|(?:{alternation('pager_page')})[ \t]+(?:_{{2,40}}+[ \t]+|\[\d{{0,5}}[ \t]{{0,40}}+\][ \t]+)?(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
     rf"|(?:{_PAGER_GOTO})\s*(?:{alternation('pager_go')})|Next\s*Last|First\s*Prev)[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
@@ -518,7 +518,7 @@ def _pager_items(view: TextView, rows: set[int]) -> Iterator[Hit]:
 
 _COOKIE_BUTTON = rf"(?:{phrase_alt('cookie_buttons', 'cookie_titles')})(?:\.\.\.|…|[ \t]?!)?"
 _CONSENT_RE = lazy(
-    rf"^[ \t]*+(?:[-•*+][ \t]+)?(?:(?:{phrase_alt('cookie_notice')})[^\n]{{0,2000}}|{_COOKIE_BUTTON}(?:[ \t]+{_COOKIE_BUTTON}){{0,3}})[ \t]*$",
+    rf"^[ \t]*+(?:[-•*+][ \t]+|\d{{1,2}}\.[ \t]+)?(?:(?:{phrase_alt('cookie_notice')})[^\n]{{0,2000}}|{_COOKIE_BUTTON}(?:[ \t]+{_COOKIE_BUTTON}){{0,3}})[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
 #: A banner's other sentences name cookies too (``By continuing to use this site, you are consenting to our use of
@@ -540,7 +540,8 @@ def cookie_notice(view: TextView) -> Iterator[Hit]:
     A banner sentence opens with one of the ``cookie_notice`` phrases (nine languages: ``Wir verwenden
     Cookies``, ``Nous utilisons des cookies``, ``Мы используем файлы cookie`` …) and names cookies, consent,
     privacy or partners. Button-like lines (``Accept``, ``Tout refuser``, ``Learn more…``) count only within
-    three lines of a banner sentence.
+    three lines of a banner sentence. A banner the page puts in a numbered list (XenForo 1's notices, which w3m
+    writes `` 1. This site uses cookies…``) counts too.
 
     Example (removed)::
 
@@ -1274,6 +1275,7 @@ _ENDONYM_RE = re.compile("|".join(re.escape(x) for x in sorted(phrases("language
 _LANG_HEAD_RE = line_re(
     rf"(?:[-•*#][ \t]*)?(?:{phrase_alt('language_picker_heading')})[ \t]*:?", flags=regex.IGNORECASE
 )
+_STYLE_HEAD_RE = line_re(rf"(?:[-•*#][ \t]*)?(?:{phrase_alt('style_picker_heading')})[ \t]*:?", flags=regex.IGNORECASE)
 _LANG_TRIGGER = tuple(
     dict.fromkeys(
         x.casefold()
@@ -1319,6 +1321,9 @@ def language_picker(view: TextView) -> Iterator[Hit]:
     A picker lists languages in their own names: a run goes when it holds two of those (and three names, or a
     heading above), a line when it holds four names; so ``English`` and ``French`` in a list of subjects stay.
 
+    A heading and one language, the page's current one, goes when a style chooser is over it, as in XenForo 1's
+    footer (``Stile`` / ``Stile predefinito`` / ``Lingua`` / ``Italiano``).
+
     Example (removed)::
 
         Language
@@ -1359,6 +1364,19 @@ def language_picker(view: TextView) -> Iterator[Hit]:
             len(run) >= 2 and endonyms >= 2 and (names >= 3 or head is not None)
         ) or (head is not None and endonyms >= 1 and names >= 2):
             yield Hit(run[0] if head is None else head, run[-1], "language picker")
+        elif head is not None and endonyms >= 1 and len(run) == 1 and (style := _style_chooser(view, head)) is not None:
+            # a footer's choosers, the current style and language under their headings (XenForo 1: ``Style`` /
+            # ``Default Style`` / ``Language`` / ``English (US)``)
+            yield Hit(style, run[-1], "style and language chooser")
+
+
+def _style_chooser(view: TextView, head: int) -> int | None:
+    """The line of the style chooser's heading over the language chooser's heading at ``head``, its current style
+    between them (a short line), or None."""
+    above = [k for k in range(head - 1, max(-1, head - 5), -1) if view.is_live(k)][:2]
+    if len(above) < 2 or word_count(view.lines[above[0]]) > 4 or above[0] - above[1] > 2:
+        return None
+    return above[1] if _STYLE_HEAD_RE.match(view.lines[above[1]]) else None
 
 
 @rule("GEN015", "lone-like-count", tags=["reactions"], stage="generic", trigger=r"\d[ \t]*\S")

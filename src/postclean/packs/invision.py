@@ -589,7 +589,8 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 _EDIT_BY_RE = lazy(
     r"^[ \t]*+(?:by|von|par|por|da|door|przez|пользователем)[ \t]+\S[^\n]{0,60}$", regex.IGNORECASE
 )
-_URL_LINE_RE = lazy(r"^[ \t]*+https?://\S+[ \t]*$")
+#: The permalink, alone on its line (w3m writes the link box, an input, in brackets: ``[https://…]``).
+_URL_LINE_RE = lazy(r"^[ \t]*+(?:https?://\S+|\[https?://[^\s\]]++\])[ \t]*$")
 _GUEST_RE = line_re(phrase_alt("ips_guest_prompt", min_words=3), flags=regex.IGNORECASE)
 _GUEST_SHORT_RE = line_re(
     phrase_alt("ips_guest_prompt", max_words=2) + "|" + phrase_alt("ips_post_links", max_words=1),
@@ -686,8 +687,20 @@ def post_links(view: TextView) -> Iterator[Hit]:
     for i, line in view.iter_lines():
         if i in hits or not _URL_LINE_RE.match(line):
             continue
-        if any(k in hits and abs(k - i) <= 1 for k in (i - 1, i + 1)):
+        if any(k in hits for k in _beside(view, i)):
             yield Hit(i, i, "permalink beside the share controls")
+
+
+def _beside(view: TextView, i: int) -> tuple[int, ...]:
+    """The nearest lines above and below line ``i`` that are not blank (one blank line between at most)."""
+    out: list[int] = []
+    for step in (-1, 1):
+        k = i + step
+        if 0 <= k < len(view.lines) and not view.original[k].strip():
+            k += step
+        if 0 <= k < len(view.lines):
+            out.append(k)
+    return tuple(out)
 
 
 @rule("IPS005", "reaction-count", tags=["reactions"], trigger=r"^[ \t]*+\d{1,4}[ \t]*$")

@@ -454,7 +454,7 @@ def nav_menu(view: TextView) -> Iterator[Hit]:
 _ROOTS = _alt("breadcrumb_roots")
 _SEG = r"[^\n›»>→|]{1,80}?"
 _BREAD_RE = lazy(
-    rf"^[ \t]*+(?:(?:{_ROOTS})[ \t]*(?:[›»>→/|]|::)[ \t]*(?:{_SEG}[ \t]*(?:[›»>→]|::)[ \t]*){{0,8}}{_SEG}"
+    rf"^[ \t]*+(?:(?:{_ROOTS})(?:[ \t]++(?:{_ROOTS}))?[ \t]*(?:[›»>→/|]|::)[ \t]*(?:{_SEG}[ \t]*(?:[›»>→]|::)[ \t]*){{0,8}}{_SEG}"
     rf"|(?:{_SEG}[ \t]*[›»→][ \t]*){{2,9}}{_SEG})[ \t]*[›»>→]?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
@@ -477,8 +477,9 @@ def _is_bread(line: str, separators: bool = True) -> bool:
 def breadcrumbs(view: TextView) -> Iterator[Hit]:
     """Breadcrumb trails: ``Home › Forums › Hardware``, ``Forums > General > Topic``, ``A » B » C``.
 
-    A trail starts at a breadcrumb root (``Home``, ``Forums``, ``Board index``, ``Startseite``, ``Accueil`` …)
-    or has at least two ``›``/``»``/``→`` separators between short segments. ``>`` alone needs a root, since
+    A trail starts at a breadcrumb root (``Home``, ``Forums``, ``Board index``, ``Startseite``, ``Accueil`` …;
+    two roots with no separator between them too: XenForo 1 writes no arrow after its home crumb, so w3m and
+    lynx print ``Home Forums> Growing Food>``) or has at least two ``›``/``»``/``→`` separators between short segments. ``>`` alone needs a root, since
     it also appears in code and comparisons.
 
     Example (removed)::

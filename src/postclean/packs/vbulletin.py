@@ -1038,6 +1038,61 @@ def posting_rules(view: TextView) -> Iterator[Hit]:
             yield from free_spans(view, i + 1, good, "posting rules")
 
 
+# -- VB016: vBulletin 5's poster block with its stat labels gone ----------------------------------------------
+
+#: vBulletin 5 prints a poster's stats as ``<li><label>Join Date:</label> Sep 2011</li>``; Resiliparse drops the
+#: labels (form elements), leaving the values as list items: a month and year, then a count.
+_BARE_JOINED_RE = lazy(r"^(?P<indent>[ \t]*+)[-•][ \t]++(?P<value>[^\W\d_]{3,9}\.?[ \t]+\d{4})[ \t]*$")
+_BARE_COUNT_RE = lazy(r"^(?P<indent>[ \t]*+)[-•][ \t]++(?P<value>\d{1,3}(?:[,.\xa0\u202f ]?\d{3})*+)[ \t]*$")
+_NAME_ITEM_RE = lazy(r"^(?P<indent>[ \t]*+)[-•][ \t]++(?P<name>\S[^\n]{0,39}?)[ \t]*$")
+
+
+@rule("VB016", "bare-value-author-block", tags=["author-block"], stage="split", scope="document")
+def bare_value_author_block(view: TextView) -> Iterator[Hit]:
+    """vBulletin 5's poster block with the stat labels gone: the name as a list item, the user title under it,
+    then the join date and the post count as the only items of a list nested deeper (Resiliparse drops
+    ``<label>``).
+
+    Example (removed)::
+
+          • quillpen
+            Senior Member
+            • Jan 2009
+            • 6,058
+    """
+    lines = view.lines
+    for i in range(2, len(lines) - 1):
+        line = lines[i]
+        if not line.rstrip()[-1:].isdigit() or (j := _BARE_JOINED_RE.match(line)) is None:
+            continue
+        c = _BARE_COUNT_RE.match(lines[i + 1])
+        if c is None or c.group("indent") != j.group("indent") or view.claimed[i] or view.claimed[i + 1]:
+            continue
+        if i + 2 < len(lines) and (more := _NAME_ITEM_RE.match(lines[i + 2])) and more.group("indent") == c.group("indent"):
+            continue  # the list goes on: not the two stats of a poster block
+        # the name item above (the user title between), in a list nested less deep than the stats
+        k = i - 1
+        ranks: list[str] = []
+        if not _NAME_ITEM_RE.match(lines[k]):
+            title = lines[k].strip()
+            if not title or word_count(title) > 4 or title[-1] in ".!?:,;" or view.claimed[k]:
+                continue
+            ranks.append(title)
+            k -= 1
+        n = _NAME_ITEM_RE.match(lines[k])
+        if (
+            n is None
+            or view.claimed[k]
+            or len(n.group("indent")) >= len(j.group("indent"))
+            or word_count(n.group("name")) > 4
+            or n.group("name")[-1] in ".!?:,;"
+        ):
+            continue
+        pairs = (("Join Date", j.group("value")), ("Posts", c.group("value")))
+        facts = classic_poster_facts(n.group("name").strip(), ranks, pairs)
+        yield Hit(k, i + 1, "poster block without its stat labels", facts, moved_to="author")
+
+
 PACK = RulePack(
     name="vbulletin",
     prefix="VB",
@@ -1057,6 +1112,7 @@ PACK = RulePack(
         thread_chrome,
         side_author_column,
         posting_rules,
+        bare_value_author_block,
     ),
     sniff=sniff,
     description="vBulletin 3/4/5 pages flattened to text",

@@ -98,6 +98,17 @@ def author_block(view: TextView) -> Iterator[Hit]:
             first, name, ranks = block.start, None, list[str]()
         else:
             first, name, ranks = look_back_for_poster(view, block.start)
+            if name is not None and (split := _name_and_titles(name)) is not None:
+                name, ranks = split[0], [*split[1], *ranks]
+            elif (
+                name is None
+                and not ranks
+                and (above := _line_above(view, block.start)) is not None
+                and (split := _name_and_titles(view.lines[above])) is not None
+            ):
+                # XenForo 1's name and titles joined on one line, longer than a name (``1. Sophie_M Membre bien
+                # connu Membre de l'équipe``)
+                first, (name, ranks) = above, split
         if stats is None:
             stats = forum_stats_lines(view)
         if stats and any(k in stats for k in range(first, block.end + 1)):
@@ -106,6 +117,41 @@ def author_block(view: TextView) -> Iterator[Hit]:
         facts = poster_facts(name, ranks, block.pairs)
         facts.update(post_facts)
         yield Hit(first, end, "poster block: name, title and member stats", facts, moved_to="author")
+
+
+#: XenForo's default user titles and staff banner (casefolded, ``’`` written ``'``), and the most words one has.
+_TITLES = frozenset(p.casefold().replace("’", "'") for p in phrases("xf_user_titles"))
+_TITLE_MAX_WORDS = max(len(p.split()) for p in _TITLES) + 1  # a blank may split ``l'équipe``
+_LIST_MARK_RE = lazy(r"^[ \t]*+(?:[-•*]|\d{1,4}\.)[ \t]+")
+
+
+def _line_above(view: TextView, i: int) -> int | None:
+    """The live line over line ``i``, blank lines between allowed (two at most)."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if view.lines[k].strip():
+            return k if view.is_live(k) else None
+    return None
+
+
+def _name_and_titles(line: str) -> tuple[str, list[str]] | None:
+    """A poster's name with XenForo's default user titles after it on one line (XenForo 1 prints them inline:
+    ``Rosie_Hart Well-Known Member Staff Member``, a list item in layout-keeping converters): the name and the
+    titles, or None when no known title ends the line or no name is left before them."""
+    words = _LIST_MARK_RE.sub("", line, count=1).split()
+    titles: list[str] = []
+    while len(words) > 1 and len(titles) < 3:
+        for n in range(min(_TITLE_MAX_WORDS, len(words) - 1), 0, -1):
+            # (html2text writes ``Membre de l 'équipe`` in emphasis: a blank before the apostrophe)
+            if " ".join(words[-n:]).casefold().replace("’", "'").replace(" '", "'") in _TITLES:
+                titles.insert(0, " ".join(words[-n:]))
+                del words[-n:]
+                break
+        else:
+            break
+    name = " ".join(words)
+    if not titles or not is_name_like(name) or word_count(name) > 4:
+        return None
+    return name, titles
 
 
 #: The expander may be glued to the quote's last line (``…the last words.Click to expand...``: converters that
@@ -590,6 +636,7 @@ _DESC_RE = lazy(
     regex.MULTILINE,
 )
 _DESC_TRIGGER = tuple(dict.fromkeys(p.lower() for p in phrases("xf_discussion_in")))
+_DESC_WORDS = tuple(dict.fromkeys(phrases("xf_discussion_in")))
 #: The thread's watch link, alone on its line (a list item in some converters).
 _WATCH_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{alternation('xf_watch_thread')})[ \t]*$", regex.MULTILINE)
 _WATCH_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("xf_watch_thread")))
@@ -637,6 +684,8 @@ def sniff(text: str) -> float:
         any(p in head for p in _SNIFF_REACTIONS_OTHER) and _SNIFF_REACTIONS_ANY_RE.search(head)
     ):
         score += 0.2
+    if any(w in head for w in _DESC_WORDS) and _DESC_RE.search(head):
+        score += 0.5  # XenForo 1's thread description (``Discussion in '{forum}' started by {user}, {date}.``)
     if any(w in head for w in _STARTER_WORDS):
         score += 0.3
         # the thread header's two labels, each at a line's start (html-text: ``Thread starter`` / ``Start date``)
