@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import regex
 
@@ -35,13 +36,20 @@ _KEYINFO = (
     rf"(?P<date>{CLASSIC_DATE})[ \t]*»)"
 )
 _KEYINFO_RE = lazy(rf"^[ \t]*+{_KEYINFO}[ \t]*$", _F)
+_LONE_OPEN_RE = lazy(r"^[ \t]*+«[ \t]*$", regex.MULTILINE)
+_LONE_CLOSE_RE = lazy(r"^[ \t]*+»[ \t]*$", regex.MULTILINE)
 _POSTLINE_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_KEYINFO}|\#(?P<num2>\d{{1,7}})|(?P<date2>{CLASSIC_DATE}))[ \t]*$", _F
 )
 _LOGGED = alt("classic_logged")
 _VIEW_PROFILE = alt("smf_view_profile")
+#: w3m: the images it names by their file (``[xx]``, the post's message icon; ``[ip]`` beside ``Logged``)
+_ICON = r"\[(?:xx|thumbup|thumbdown|exclamation|question|lamp|smiley|angry|cheesy|grin|sad|wink|clip|ip)\]"
 _BLOCK_TAIL_RE = lazy(
-    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|{_VIEW_PROFILE}|WWW|Email|Personal Message \((?:Offline|Online)\)|"
+    rf"^[ \t]*+(?:[-•□][ \t]*)?(?:{_LOGGED}|{_VIEW_PROFILE}|WWW|Email|Personal Message \((?:Offline|Online)\)|"
+    rf"{_ICON}|"
+    # (w3m: the empty list item of the profile's icon row, its items one level down)
+    r"(?<=[-•□][ \t]*)|"
     r"Show IP address|Offline|Online|Thread Starter|Topic starter|\*+|"
     # the profile's social links (SMF 2.1 custom fields), one a list item: ``1. quillpen on Facebook``
     r"(?:\d{1,2}\.[ \t]*)?[^\s]{1,40}[ \t]+on[ \t]+(?:Facebook|Twitter|X|Instagram|YouTube|LinkedIn|GitHub|Steam|Discord))"
@@ -53,16 +61,101 @@ _REPORT = alt("smf_report")
 _BUTTON = alt("smf_buttons")
 #: (``Report to moderator   Logged``: the post's foot, both on one line, is no poster's name either)
 _STOP_RE = line_re(
-    rf"(?:{_LOGGED}|{_REPORT})(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?|{_BUTTON}|(?:{alt('smf_pages')})[ \t]+\d+"
+    rf"(?:{_LOGGED}|{_REPORT})(?:[ \t]+{_ICON})?(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?|{_BUTTON}|(?:{alt('smf_pages')})[ \t]+\d+"
 )
 
 
 _EVIDENCE_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_LOGGED}|«|{_VIEW_PROFILE}|Personal Message|Karma|Show IP address)", _F
 )
+#: blank lines a flattener that writes one text node a line (and the theme's indentation as lines of tabs)
+#: leaves between the poster's profile, the subject and the split post header
+_NODE_GAP = 30
+
+
+def _live_after(view: TextView, i: int, limit: int) -> int | None:
+    """The first live line after ``i`` over at most ``limit`` blank lines (None past a claimed line)."""
+    k = i + 1
+    while k < len(view) and k - i <= limit + 1:
+        if view.claimed[k]:
+            return None
+        if view.lines[k].strip():
+            return k
+        k += 1
+    return None
+
+
+def _live_before(view: TextView, i: int, limit: int) -> int | None:
+    """The last live line before ``i`` over at most ``limit`` blank lines (None past a claimed line)."""
+    k = i - 1
+    while k >= 0 and i - k <= limit + 1:
+        if view.claimed[k]:
+            return None
+        if view.lines[k].strip():
+            return k
+        k -= 1
+    return None
+
+
+def split_keyinfo(view: TextView, i: int) -> tuple[int, regex.Match[str]] | None:
+    """SMF 2.0's post header split by one text node a line (``&#171; <strong>Reply #1 on:</strong> {date}
+    &#187;``): ``«`` / ``Reply #1 on:`` / ``{date} »`` from line ``i``; its last line and ``_KEYINFO_RE``'s match
+    on the joined form."""
+    if view.lines[i].strip() != "«":
+        return None
+    parts = ["«"]
+    k = i
+    for _ in range(3):
+        nxt = _live_after(view, k, _NODE_GAP)
+        if nxt is None:
+            return None
+        piece = view.lines[nxt].strip()
+        if len(piece) > 80:
+            return None
+        parts.append(piece)
+        k = nxt
+        if piece.endswith("»"):
+            m = _KEYINFO_RE.match(" ".join(parts))
+            return (k, m) if m is not None else None
+    return None
+
+
+def _keyinfo_facts(m: regex.Match[str]) -> dict[str, Any]:
+    facts: dict[str, Any] = date_facts(m.group("date"))
+    if m.group("num"):
+        facts["post.number"] = int(m.group("num"))
+    return facts
+
+
+_SUBJECT_THEN = subject_then(_POSTLINE_RE, repeat=2)
+
+
+def _closing(view: TextView, end: int) -> tuple[int, dict[str, Any]]:
+    """The subject and the ``« Reply #N on: {date} »`` line under a poster block, also with the header split
+    one text node a line (and the blank lines such a flattener leaves between them)."""
+    last, facts = _SUBJECT_THEN(view, end)
+    if last > end:
+        return last, facts
+    k = _live_after(view, end, _NODE_GAP)
+    if k is None:
+        return end, facts
+    split = split_keyinfo(view, k)
+    subject: str | None = None
+    if split is None:
+        subject = view.lines[k].strip()
+        nxt = _live_after(view, k, _NODE_GAP)
+        if len(subject) > 160 or nxt is None or (split := split_keyinfo(view, nxt)) is None:
+            return end, facts
+    stop, m = split
+    facts = _keyinfo_facts(m)
+    if subject:
+        facts["post.title"] = subject
+    return stop, facts
+
+
 _SPEC = BlockSpec(
     evidence=_EVIDENCE_RE,
-    pre=_PRE_RE, post=_BLOCK_TAIL_RE, closing=subject_then(_POSTLINE_RE, repeat=2), name_gap=True,
+    pre=_PRE_RE, post=_BLOCK_TAIL_RE, closing=_closing, name_gap=True,
     single_ok=True, stoppers=_STOP_RE,
 )
 
@@ -92,15 +185,17 @@ def author_block(view: TextView) -> Iterator[Hit]:
 def reply_header(view: TextView) -> Iterator[Hit]:
     """``« Reply #1 on: March 10, 2009, 07:23:49 AM »`` / ``« on: {date} »``: to ``post.date`` / ``post.number``.
 
+    Also split one text node a line (``«`` / ``Reply #3 on:`` / ``{date} »``).
+
     Example (removed)::
 
         « Reply #3 on: March 10, 2009, 07:23:49 AM »
     """
     for i, m in iter_line_matches(view, _KEYINFO_RE):
-        facts = date_facts(m.group("date"))
-        if m.group("num"):
-            facts["post.number"] = int(m.group("num"))
-        yield Hit(i, i, "reply header", facts, moved_to="date")
+        yield Hit(i, i, "reply header", _keyinfo_facts(m), moved_to="date")
+    for i, _m in iter_line_matches(view, _LONE_OPEN_RE):
+        if (split := split_keyinfo(view, i)) is not None:
+            yield Hit(i, split[0], "reply header", _keyinfo_facts(split[1]), moved_to="date")
 
 
 _QUOTE_FROM = alt("classic_quote_from")
@@ -156,17 +251,26 @@ def edit_note(view: TextView) -> Iterator[Hit]:
     for i, m in iter_line_matches(view, _EDIT_RE):
         if not regex.search(r"\d", m.group("note")):
             continue
-        end = i
+        start = end = i
+        # one text node a line: ``«`` / ``Last Edit: … by X`` / ``»``
+        above, below = _live_before(view, i, _NODE_GAP), _live_after(view, i, _NODE_GAP)
+        if (
+            above is not None
+            and below is not None
+            and _LONE_OPEN_RE.match(view.lines[above])
+            and _LONE_CLOSE_RE.match(view.lines[below])
+        ):
+            start, end = above, below
         nxt = view.first_live(i + 1)
         if nxt and nxt[0] <= i + 2 and _REASON_RE.match(view.lines[nxt[0]]):
             end = nxt[0]
-        yield Hit(i, end, "edit note", {"post.edit_note": m.group("note").strip()}, moved_to="edit_note")
+        yield Hit(start, end, "edit note", {"post.edit_note": m.group("note").strip()}, moved_to="edit_note")
 
 
 _LIKES_RE = line_re(alt("classic_likes_this"))
 _STRONG_RE = line_re(
     rf"(?:{_LOGGED}|{_REPORT}|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
-    rf"(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?"
+    rf"(?:[ \t]+{_ICON})?(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?"
 )
 _WEAK_RE = line_re(rf"(?:{_BUTTON})(?:[ \t]*[▲▼])?(?:[ \t]+(?:{_BUTTON}))*")
 
@@ -298,15 +402,106 @@ def guest_header(view: TextView) -> Iterator[Hit]:
             if nxt and nxt[0] <= i + 3 and word_count(view.lines[nxt[0]]) <= 60:
                 end = nxt[0]
         yield Hit(i, end, "guest header")
-    crumbs = [i for i, _m in iter_line_matches(view, _CRUMB_RE) if word_count(view.lines[i]) <= 10]
-    run: list[int] = []
-    for i in [*crumbs, -9]:
-        if run and (i < 0 or any(view.is_live(k) for k in range(run[-1] + 1, i))):
+    spans = [
+        (i, i)
+        for i, _m in iter_line_matches(view, _CRUMB_RE)
+        if word_count(view.lines[i]) <= 10 and not _NEXT_RE.match(view.lines[i])
+    ]
+    for i, _m in iter_line_matches(view, _LONE_CLOSE_RE):
+        # one text node a line: ``Bread and sourdough`` / ``»`` (the board's name one line up)
+        above = _live_before(view, i, _NODE_GAP)
+        ok = above is not None and word_count(view.lines[above]) <= 10 and "»" not in view.lines[above]
+        spans.append((above, i) if ok and above is not None else (i, i))
+    spans.sort()
+    run: list[tuple[int, int]] = []
+    for span in [*spans, (-9, -9)]:
+        if run and (span[0] < 0 or any(view.is_live(k) for k in range(run[-1][1] + 1, span[0]))):
             if len(run) >= 2:
-                yield Hit(run[0], run[-1], "linktree")
+                yield Hit(run[0][0], run[-1][1], "linktree")
             run = []
-        if i >= 0:
-            run.append(i)
+        if span[0] >= 0:
+            run.append(span)
+
+
+_JUMP = rf"(?:{alt('forum_jump')}|{alt('fluxbb_jump_to')})"
+#: the forum jump's label alone (its select's options follow, one a line) or as w3m prints the whole form:
+#: ``Jump to: [=> Bread and sourdough   ] [go]``
+_JUMP_RE = line_re(rf"{_JUMP}[ \t]*:(?P<form>[ \t]*\[[^\]\n]{{1,80}}\][ \t]*\[[^\]\n]{{1,20}}\])?")
+#: the jump's options: separator dashes, ``=> Board``
+_JUMP_OPTION_RE = lazy(r"^[ \t]*+(?:-{5,}+|=>[ \t]*\S[^\n]{0,60})[ \t]*$")
+#: one text node a line: ``Pages: [`` / ``1`` / ``]`` / ``2``, ``« previous`` / ``next »``, the credit line
+#: ``SMF 2.0.19`` / ``|`` / ``SMF © 2021`` / ``,`` / ``Simple Machines``
+_PAGES_HEAD_RE = line_re(rf"(?:{alt('smf_pages')}):[ \t]*\[?")
+_PAGE_PIECE_RE = lazy(r"^[ \t]*+(?:\[|\]|\d{1,5}|\.\.\.|…)[ \t]*$")
+_PREV_RE = line_re(rf"«[ \t]*(?:{alt('smf_previous')})")
+_NEXT_RE = line_re(rf"(?:{alt('smf_next')})[ \t]*»")
+_CREDIT_HEAD_RE = line_re(r"SMF[ \t]+\d[\d.]*")
+_CREDIT_END_RE = line_re(r"Simple Machines(?:[ \t]+LLC)?")
+_SPLIT_WORDS = (*_literals("forum_jump", "fluxbb_jump_to", "smf_pages", "smf_previous"), "smf")
+
+
+def _run_of(view: TextView, i: int, piece: Callable[[str], bool], limit: int) -> int:
+    """The last line of the run of live lines after ``i`` that ``piece`` accepts (at most ``limit`` lines)."""
+    last = i
+    for _ in range(limit):
+        k = _live_after(view, last, _NODE_GAP)
+        if k is None or not piece(view.lines[k]):
+            break
+        last = k
+    return last
+
+
+@rule("SMF008", "split-chrome", tags=["navigation"], scope="document", trigger=_SPLIT_WORDS)
+def split_chrome(view: TextView) -> Iterator[Hit]:
+    """Chrome around SMF's topic that flatteners writing one text node a line split over several lines (text
+    sniffed as SMF only): the forum jump (``Jump to:`` and its options, or w3m's ``Jump to: [=> Board ] [go]``),
+    the page index (``Pages: [`` / ``1`` / ``]`` / ``2``), ``« previous`` / ``next »`` and the credit line
+    (``SMF 2.0.19`` / ``|`` / ``SMF © 2021`` / ``,`` / ``Simple Machines``, with the links under it).
+
+    Example (removed)::
+
+        Jump to:
+        -----------------------------
+        Baking
+        -----------------------------
+         => Bread and sourdough
+    """
+    if view.engine != "smf":
+        return
+    for i, m in iter_line_matches(view, _JUMP_RE):
+        if m.group("form") is not None:
+            yield Hit(i, i, "forum jump")
+            continue
+        last = i
+        dash = False
+        for _ in range(200):
+            k = _live_after(view, last, _NODE_GAP)
+            if k is None:
+                break
+            line = view.lines[k]
+            if _JUMP_OPTION_RE.match(line):
+                dash = "=>" not in line
+            elif not (dash and len(line) <= 60 and word_count(line) <= 6):
+                break  # (a category's name stands between two lines of dashes)
+            else:
+                dash = False
+            last = k
+        if last > i:
+            yield Hit(i, last, "forum jump")
+    for i, _m in iter_line_matches(view, _PAGES_HEAD_RE):
+        last = _run_of(view, i, lambda line: _PAGE_PIECE_RE.match(line) is not None, 40)
+        if any(view.lines[k].strip().isdigit() for k in range(i + 1, last + 1)):
+            yield Hit(i, last, "page index")
+    for i, _m in iter_line_matches(view, _PREV_RE):
+        k = _live_after(view, i, _NODE_GAP)
+        if k is not None and _NEXT_RE.match(view.lines[k]):
+            yield Hit(i, k, "previous and next topic")
+    for i, _m in iter_line_matches(view, _CREDIT_HEAD_RE):
+        last = _run_of(view, i, lambda line: len(line.strip()) <= 30 and not _CREDIT_END_RE.match(line), 6)
+        k = _live_after(view, last, _NODE_GAP)
+        if k is not None and _CREDIT_END_RE.match(view.lines[k]):
+            yield Hit(i, k, "credit line")
+            yield from _footer_icons(view, k)
 
 
 _SNIFF_ON_RE = lazy(rf"«[ \t]*(?:(?:{_REPLY})[ \t]*\#\d+[ \t]+)?(?:on|am|le|en|el|em|il|op|dnia)?:[ \t]", _F)
@@ -340,7 +535,7 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="smf",
     prefix="SMF",
-    rules=(author_block, reply_header, quote, edit_note, post_buttons, topic_chrome, guest_header),
+    rules=(author_block, reply_header, quote, edit_note, post_buttons, topic_chrome, guest_header, split_chrome),
     sniff=sniff,
     description="Simple Machines Forum 1.x/2.x pages flattened to text",
 )
