@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
         runs = {"html": (page.html, "html")} | {k: (f(page.html), "text") for k, f in flat.items()}
         for ext, (src, kind) in runs.items():
             doc = postclean.clean(src, kind=kind)  # type: ignore[arg-type]
-            authors = [p.author.name for p in doc.posts if p.author is not None]
+            authors = [p.author.name for p in doc.posts if p.author is not None and p.author.name]
             left = left_chrome(doc.text, page.chrome)
             lost = [c for c in page.content if c in src and c not in doc.text]
             ok_auth = list(page.authors) == authors

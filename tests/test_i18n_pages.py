@@ -67,7 +67,7 @@ def problems(page: Page, extractor: str) -> list[str]:
     lost = [c[:50] for c in page.content if present(c) and c not in doc.text]
     if lost:
         out.append(f"content lost: {lost}")
-    authors = [p.author.name for p in doc.posts if p.author is not None]
+    authors = [p.author.name for p in doc.posts if p.author is not None and p.author.name]
     # (the posts an extractor kept: trafilatura and Resiliparse keep some posts' text only, or none)
     expected = list(page.authors) if kind == "html" else [a for a in page.authors if a in source]
     if authors != expected:

@@ -569,3 +569,20 @@ def test_stack_exchange_comment_goes_around_a_line_another_rule_took() -> None:
     assert found.author == "quayside"
     assert found.text.startswith("The winding knows nothing")
     assert not hits[1].facts and hits[1].moved_to == hits[0].moved_to
+
+
+def test_avatar_initial_is_no_poster_name() -> None:
+    # a converter dropped the poster's name and kept the avatar's initial above the stats: the initial is not the
+    # author (the line still goes, as part of the block), the stats are kept
+    block = "{name}\nMember\nJoined\nJun 9, 2020\nMessages\n88\nReaction score\n12\n"
+    text = (
+        block.format(name="kestrel")
+        + "The roof held through the whole storm last night.\n"
+        + block.format(name="M")
+        + "Mine leaked at the chimney again, so the roofer comes on Monday.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert [p.author.name if p.author else None for p in doc.posts] == ["kestrel", None]
+    assert doc.posts[1].author is not None and doc.posts[1].author.messages == 88
+    assert "\nM\n" not in "\n" + doc.text + "\n"
+    assert any(r.text.strip() == "M" or "\nM\n" in "\n" + r.text + "\n" for r in doc.removals)

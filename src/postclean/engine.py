@@ -552,6 +552,7 @@ class Cleaner:
                     for r in removals
                 ]
         posts, removals = _absorb_trailing_blocks(posts, removals)
+        posts = [_without_initial(p) for p in posts]
         if index is not None:
             removals = [_respace_removal(r, index) for r in removals]
             posts = [attrs.evolve(p, lines=(index[p.lines[0]], index[p.lines[1]])) if p.lines else p for p in posts]
@@ -1035,6 +1036,19 @@ def _remember(context: dict[str, Any], post: Post, body: Sequence[str], *, pream
 
 _FIELDS_POSTER = {f.name for f in attrs.fields(Poster)}
 _FIELDS_ARTICLE = {f.name for f in attrs.fields(Article)}
+
+
+def _without_initial(post: Post) -> Post:
+    """``post`` without its author's name when the name is one character, other than a letter of a script
+    without case (CJK): a cased letter (``A``, ``О``) is the avatar's initial, printed where a converter dropped
+    the name (no forum engine's default rules allow a one-letter Latin or Cyrillic username), a digit or a sign
+    (``1``, ``|``) no name at all. The line stays a recorded removal of the poster block; the rules saw the
+    name (it still marks where the block was)."""
+    author = post.author
+    name = (author.name or "").strip() if author is not None else ""
+    if author is None or len(name) != 1 or (name.isalpha() and name.lower() == name.upper()):
+        return post
+    return attrs.evolve(post, author=attrs.evolve(author, name=None))
 
 
 def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> Post:
