@@ -338,6 +338,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "nl": (
             "Bekijk openbaar profiel",
+            "Openbaar profiel bekijken",
             "Bekijk profiel",
             "Profiel bekijken",
             "Forumberichten bekijken",

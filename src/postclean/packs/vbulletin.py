@@ -40,7 +40,7 @@ _STATUS = alt("classic_online_status", user=r"(?P<user>[^\n]{1,60}?)")
 _STATUS_NOGROUP = alt("classic_online_status")
 _MENU_RE = line_re(rf"{_MENU}|{_STATUS_NOGROUP}")
 _MENU_NEEDLE = lazy(
-    r"Profil|profil|perfil|Profiel|posty|Просмотр|Сообщения|anzeigen|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
+    r"Profil|profil|perfil|Profiel|profiel|posty|Просмотр|Сообщения|anzeigen|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
     r"Nachricht|Beiträge|message|mensaje|Mensaje|mensagem|Mensagem|messaggio|Messaggio|bericht|Privébericht|"
     r"wiadomo|сообщен|Личное|профиль|ffline|nline|Kontakt|déconnecté|connecté|desconectado|línea|in linea|"
     r"jest|форума|Send PM|Send an email|Send email|E-Mail|threads started"
@@ -77,7 +77,9 @@ _HEADER_RE = lazy(
     _F,
 )
 _PRE_RE = lazy(
-    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*)[ \t]*$", _F
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*|"
+    r"vbmenu_register\([^()\n]{0,60}\);)[ \t]*$",
+    _F,
 )
 _POST_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:Share|Tweet|\#[ \t]?(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})|"
@@ -93,7 +95,8 @@ _EVIDENCE_RE = lazy(
     _F,
 )
 _PRE_HEADS = LineHeads(
-    [*(p for p in _MENU_PHRASES if not p.startswith("{")), *_OP.split("|"), "*", "Join Date", "Posts"], bullets="-•"
+    [*(p for p in _MENU_PHRASES if not p.startswith("{")), *_OP.split("|"), "*", "Join Date", "Posts", "vbmenu_register"],
+    bullets="-•",
 )
 _EVIDENCE_HEADS = LineHeads(
     [*(p for p in _MENU_PHRASES if not p.startswith("{")), "Share", "Tweet", "Mentioned", "Tagged", "Quoted", "Rep"],
@@ -589,7 +592,7 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "post buttons")
 
 
-@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline")
+@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline")
 def member_menu(view: TextView) -> Iterator[Hit]:
     """Member menu (``View Public Profile``, ``Find More Posts by X``), online status and avatar alt lines.
 
