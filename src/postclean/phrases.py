@@ -2433,6 +2433,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # vBulletin's notices that open a line: the guest welcome above the posts and the "who is reading" line
     # under them (the rest of the line is the notice's own text or its counts)
+    # the dismiss button of a vBulletin 3 notice (an image's alt text, printed just before the notice's own text)
+    "vb_dismiss_notice": {
+        "en": ("Dismiss Notice",),
+        "de": ("Hinweis ausblenden",),
+        "fr": ("Masquer la notice",),
+        "es": ("Descartar aviso",),
+        "pt": ("Dispensar aviso",),
+        "it": ("Chiudi avviso",),
+        "nl": ("Melding verbergen",),
+        "pl": ("Ukryj powiadomienie",),
+        "ru": ("Скрыть объявление",),
+    },
     "vb_notice_starts": {
         "en": ("If this is your first visit, be sure to check out the FAQ", "Currently Active Users Viewing This Thread:"),
         "de": ("Wenn dies Ihr erster Besuch hier ist, lesen Sie bitte zuerst die Hilfe", "Aktive Benutzer in diesem Thema:"),
@@ -2544,6 +2556,30 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("like", "likes"),
         "pl": ("polubienie", "polubienia", "polubień"),
         "ru": ("лайк", "лайка", "лайков"),
+    },
+    # vBulletin 3's new-reply button above and under the post list (an image; its alt text on a line of its own)
+    "vb3_reply_button": {
+        "en": ("Reply",),
+        "de": ("Antwort",),
+        "fr": ("Répondre",),
+        "es": ("Responder",),
+        "pt": ("Responder",),
+        "it": ("Rispondi",),
+        "nl": ("Reageer",),
+        "pl": ("Odpowiedz",),
+        "ru": ("Ответ",),
+    },
+    # vBulletin 3's post-status icon before the post date in the post header (its alt text: ``Old 03-14-2019, …``)
+    "vb_post_old": {
+        "en": ("Old",),
+        "de": ("Alt",),
+        "fr": ("Ancien",),
+        "es": ("Antiguo",),
+        "pt": ("Antigo",),
+        "it": ("Vecchio",),
+        "nl": ("Oud",),
+        "pl": ("Stary",),
+        "ru": ("Старый",),
     },
     # vBulletin 4's new-reply button above and under the post list, a ``+`` before its word (``+ Reply to Thread``)
     "vb_reply_to_thread": {

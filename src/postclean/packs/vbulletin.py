@@ -69,16 +69,18 @@ def _menu_line(line: str) -> bool:
 
 
 _OP = r"Original Poster|Thread Starter|Topic Starter|Thread Author|Author|OP|Old|New"
+#: vBulletin 3's post-status icon text before the header's date (``Old``, ``Alt``, ``Ancien`` …).
+_OLD = alt("vb_post_old")
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
 _HEADER_RE = lazy(
-    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
+    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:{_OLD})[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
     rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
     _F,
 )
 _PRE_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*|"
-    r"vbmenu_register\([^()\n]{0,60}\);)[ \t]*$",
+    r"vbmenu_register\([^()\n]{0,60}\);|\xa0*+\|[ \t\xa0]*+Link)[ \t]*$",
     _F,
 )
 _POST_RE = lazy(
@@ -95,7 +97,8 @@ _EVIDENCE_RE = lazy(
     _F,
 )
 _PRE_HEADS = LineHeads(
-    [*(p for p in _MENU_PHRASES if not p.startswith("{")), *_OP.split("|"), "*", "Join Date", "Posts", "vbmenu_register"],
+    [*(p for p in _MENU_PHRASES if not p.startswith("{")), *_OP.split("|"), "*", "Join Date", "Posts", "vbmenu_register", "|"],
+    blanks=" \t\xa0",
     bullets="-•",
 )
 _EVIDENCE_HEADS = LineHeads(
@@ -555,22 +558,27 @@ _STATUS_WORD_SCAN = re.compile(
         if p.startswith("{user} ")
     )
 )
-#: The poster's online status and the post's buttons on one line (vBulletin 3's post foot, cells joined).
+#: The poster's online status and the post's buttons on one line (vBulletin 3's post foot, cells joined), the
+#: thanks add-on's button among them.
 _STATUS_BUTTONS_RE = lazy(
-    rf"^[ \t]*+(?:{_STATUS_NOGROUP})[ \t\xa0]+(?:{_BUTTON})(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$",
+    rf"^[ \t]*+(?:{_STATUS_NOGROUP})[ \t\xa0]+(?:(?:{_THANKS_BUTTON})[ \t\xa0]*[|•·]?[ \t\xa0]*)?(?:{_BUTTON})"
+    rf"(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}|{_THANKS_BUTTON}))*[ \t\xa0]*$",
     _F,
 )
-#: vBulletin 5's post controls and vote count (``3 like``, ``Comment``), in every language of the tables.
+#: vBulletin 5's post controls and vote count (``3 like``, ``Comment``), in every language of the tables, and
+#: vBulletin 3's new-reply button (``Reply``, ``Antwort``, ``Ответ``).
 _VB5_CONTROL = alt("vb5_post_controls")
 _WEAK_BUTTONS_RE = line_re(
-    rf"(?:{_VB5_CONTROL}|\d[\d,.]*[ \t]+(?:{alt('vb5_vote_count')}))(?:[ \t]+(?:{_VB5_CONTROL}))*"
+    rf"(?:{_VB5_CONTROL}|\d[\d,.]*[ \t]+(?:{alt('vb5_vote_count')}))(?:[ \t]+(?:{_VB5_CONTROL}))*|"
+    rf"{alt('vb3_reply_button')}"
 )
 
 
 @rule("VB008", "post-buttons", tags=["buttons"])
 def post_buttons(view: TextView) -> Iterator[Hit]:
     """``Reply With Quote``, ``Multi-Quote This Message``, ``Report Post`` and (in vBulletin text) ``Comment``;
-    also after the poster's online status on the same line (``quillpen is offline Report Post Reply With Quote``).
+    also after the poster's online status on the same line (``quillpen is offline Report Post Reply With Quote``,
+    the thanks add-on's button among them), and vBulletin 3's new-reply button (table ``vb3_reply_button``).
 
     Example (removed)::
 
@@ -720,7 +728,7 @@ _LEFTOVER_NEEDLE = lazy(
 
 
 #: A post header line that opens with a date (compiled once, with the rule patterns).
-_DATED_HEADER_RE = lazy(rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?{CLASSIC_DATE}", _F)
+_DATED_HEADER_RE = lazy(rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:{_OLD})[ \t]+)?{CLASSIC_DATE}", _F)
 
 
 @rule("VB011", "post-header", tags=["post-meta"], trigger=r"#|Mentioned|Tagged|Quoted|Post\(s\)|Rep Power|Poster|Starter|Posting Rules|Similar Threads|Thanked")
@@ -747,6 +755,8 @@ _NOTICE_RE = line_re(
     r"All times are GMT[^\n]{0,80}|Currently Active Users Viewing This Thread:[^\n]{0,200}|"
     rf"(?:{alt('vb_thread_label')})[ \t]?:[ \t]+[^\n]{{1,200}}|View Full Version[ \t]*:[^\n]{{0,200}}|"
     rf"(?:{alt('vb_notice_starts')})[^\n]{{0,600}}|"
+    # a notice with its dismiss button's text before it (``Dismiss NoticeThis site uses cookies…``)
+    rf"(?:{alt('vb_dismiss_notice')})(?:[^\n]{{0,600}})|"
     # the toolbar items, one a line or several on one (``Thread Tools Search this Thread Display Modes``)
     rf"{alt('vb_thread_chrome')}(?:[ \t]+{alt('vb_thread_chrome')}){{0,6}}"
 )
