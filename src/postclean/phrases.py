@@ -2557,6 +2557,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("polubienie", "polubienia", "polubień"),
         "ru": ("лайк", "лайка", "лайков"),
     },
+    # the labels of vBulletin 3's login form in the navbar (name, "remember me" box, password, button), which a
+    # flattener writes one or several to a line
+    "vb3_navbar_login": {
+        "en": ("User Name", "Remember Me?", "Password", "Log in"),
+        "de": ("Benutzername", "Angemeldet bleiben?", "Kennwort", "Anmelden"),
+        "fr": ("Nom d'utilisateur", "Se souvenir de moi ?", "Mot de passe", "Connexion"),
+        "es": ("Nombre de usuario", "¿Recordarme?", "Contraseña", "Iniciar sesión"),
+        "pt": ("Nome de usuário", "Lembrar-me?", "Senha", "Entrar"),
+        "it": ("Nome utente", "Ricordami?", "Password", "Accedi"),
+        "nl": ("Gebruikersnaam", "Onthoud mij?", "Wachtwoord", "Inloggen"),
+        "pl": ("Nazwa użytkownika", "Zapamiętaj mnie?", "Hasło", "Zaloguj"),
+        "ru": ("Имя", "Запомнить?", "Пароль", "Вход"),
+    },
     # vBulletin 3's new-reply button above and under the post list (an image; its alt text on a line of its own)
     "vb3_reply_button": {
         "en": ("Reply",),

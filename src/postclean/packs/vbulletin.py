@@ -600,7 +600,7 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "post buttons")
 
 
-@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline")
+@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline|connect|línea|linea|форума|Awatar|Аватар")
 def member_menu(view: TextView) -> Iterator[Hit]:
     """Member menu (``View Public Profile``, ``Find More Posts by X``), online status and avatar alt lines.
 
@@ -795,6 +795,21 @@ _LIST_NUMBER_RE = lazy(r"^\d{1,3}\.(?:[ \t]++|$)")
 _TOOLBAR_WORD_RE = line_re(alt("vb_toolbar_words"))
 
 
+#: vBulletin 3's navbar login form, one or several of its labels a line (``User Name Remember Me?`` / ``Password``).
+_LOGIN_LABEL = alt("vb3_navbar_login")
+_LOGIN_ROW_RE = line_re(rf"(?:{_LOGIN_LABEL})(?:[ \t]++(?:{_LOGIN_LABEL})){{0,3}}")
+_LOGIN_PAIR_RE = line_re(rf"(?:{_LOGIN_LABEL})(?:[ \t]++(?:{_LOGIN_LABEL})){{1,3}}")
+
+
+def _login_rows(view: TextView) -> Iterator[Hit]:
+    """The navbar login form's label lines: a line of two labels or more, and a line of one label next to it."""
+    rows = [i for i, _m in iter_line_matches(view, _LOGIN_ROW_RE)]
+    pairs = {i for i in rows if _LOGIN_PAIR_RE.match(view.lines[i])}
+    for i in rows:
+        if i in pairs or any(k in pairs for k in range(i - 2, i + 3)):
+            yield Hit(i, i, "login form")
+
+
 @rule("VB012", "thread-chrome", tags=["navigation", "notice"])
 def thread_chrome(view: TextView) -> Iterator[Hit]:
     """vBulletin thread and footer chrome: ``Results 1 to 10 of 15``, ``Thread Tools``, credit line.
@@ -803,7 +818,8 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
     under the language chooser, vBulletin 3's similar-threads table, vBulletin 4's similar-threads list (its
     rows one field a line, ``By`` / name / ``in forum`` / forum / ``Replies:`` / count …, tables
     ``vb_similar_by``, ``vb_similar_in_forum``, ``vb_similar_stats``) and vBulletin 4's ``+ Reply to Thread``
-    button (table ``vb_reply_to_thread``).
+    button (table ``vb_reply_to_thread``), and vBulletin 3's navbar login labels (table ``vb3_navbar_login``: a
+    line of two labels or more, ``User Name Remember Me?``, and a line of one next to it).
 
     Example (removed)::
 
@@ -820,6 +836,7 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
         yield from _similar_rows(view)
         yield from _similar_list(view)
         yield from _new_reply(view)
+        yield from _login_rows(view)
     if view.engine == "vbulletin" and taken:
         near = set(taken)
         for i, _m in iter_line_matches(view, _TOOLBAR_WORD_RE):
