@@ -352,6 +352,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "nl": (
             "Bekijk openbaar profiel",
+            "Openbaar profiel bekijken",
             "Bekijk profiel",
             "Profiel bekijken",
             "Forumberichten bekijken",
@@ -2446,6 +2447,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # vBulletin's notices that open a line: the guest welcome above the posts and the "who is reading" line
     # under them (the rest of the line is the notice's own text or its counts)
+    # the dismiss button of a vBulletin 3 notice (an image's alt text, printed just before the notice's own text)
+    "vb_dismiss_notice": {
+        "en": ("Dismiss Notice",),
+        "de": ("Hinweis ausblenden",),
+        "fr": ("Masquer la notice",),
+        "es": ("Descartar aviso",),
+        "pt": ("Dispensar aviso",),
+        "it": ("Chiudi avviso",),
+        "nl": ("Melding verbergen",),
+        "pl": ("Ukryj powiadomienie",),
+        "ru": ("Скрыть объявление",),
+    },
     "vb_notice_starts": {
         "en": ("If this is your first visit, be sure to check out the FAQ", "Currently Active Users Viewing This Thread:"),
         "de": ("Wenn dies Ihr erster Besuch hier ist, lesen Sie bitte zuerst die Hilfe", "Aktive Benutzer in diesem Thema:"),
@@ -2557,6 +2570,43 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("like", "likes"),
         "pl": ("polubienie", "polubienia", "polubień"),
         "ru": ("лайк", "лайка", "лайков"),
+    },
+    # the labels of vBulletin 3's login form in the navbar (name, "remember me" box, password, button), which a
+    # flattener writes one or several to a line
+    "vb3_navbar_login": {
+        "en": ("User Name", "Remember Me?", "Password", "Log in"),
+        "de": ("Benutzername", "Angemeldet bleiben?", "Kennwort", "Anmelden"),
+        "fr": ("Nom d'utilisateur", "Se souvenir de moi ?", "Mot de passe", "Connexion"),
+        "es": ("Nombre de usuario", "¿Recordarme?", "Contraseña", "Iniciar sesión"),
+        "pt": ("Nome de usuário", "Lembrar-me?", "Senha", "Entrar"),
+        "it": ("Nome utente", "Ricordami?", "Password", "Accedi"),
+        "nl": ("Gebruikersnaam", "Onthoud mij?", "Wachtwoord", "Inloggen"),
+        "pl": ("Nazwa użytkownika", "Zapamiętaj mnie?", "Hasło", "Zaloguj"),
+        "ru": ("Имя", "Запомнить?", "Пароль", "Вход"),
+    },
+    # vBulletin 3's new-reply button above and under the post list (an image; its alt text on a line of its own)
+    "vb3_reply_button": {
+        "en": ("Reply",),
+        "de": ("Antwort",),
+        "fr": ("Répondre",),
+        "es": ("Responder",),
+        "pt": ("Responder",),
+        "it": ("Rispondi",),
+        "nl": ("Reageer",),
+        "pl": ("Odpowiedz",),
+        "ru": ("Ответ",),
+    },
+    # vBulletin 3's post-status icon before the post date in the post header (its alt text: ``Old 03-14-2019, …``)
+    "vb_post_old": {
+        "en": ("Old",),
+        "de": ("Alt",),
+        "fr": ("Ancien",),
+        "es": ("Antiguo",),
+        "pt": ("Antigo",),
+        "it": ("Vecchio",),
+        "nl": ("Oud",),
+        "pl": ("Stary",),
+        "ru": ("Старый",),
     },
     # vBulletin 4's new-reply button above and under the post list, a ``+`` before its word (``+ Reply to Thread``)
     "vb_reply_to_thread": {

@@ -40,7 +40,7 @@ _STATUS = alt("classic_online_status", user=r"(?P<user>[^\n]{1,60}?)")
 _STATUS_NOGROUP = alt("classic_online_status")
 _MENU_RE = line_re(rf"{_MENU}|{_STATUS_NOGROUP}")
 _MENU_NEEDLE = lazy(
-    r"Profil|profil|perfil|Profiel|posty|Просмотр|Сообщения|anzeigen|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
+    r"Profil|profil|perfil|Profiel|profiel|posty|Просмотр|Сообщения|anzeigen|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
     r"Nachricht|Beiträge|message|mensaje|Mensaje|mensagem|Mensagem|messaggio|Messaggio|bericht|Privébericht|"
     r"wiadomo|сообщен|Личное|профиль|ffline|nline|Kontakt|déconnecté|connecté|desconectado|línea|in linea|"
     r"jest|форума|Send PM|Send an email|Send email|E-Mail|threads started"
@@ -69,15 +69,19 @@ def _menu_line(line: str) -> bool:
 
 
 _OP = r"Original Poster|Thread Starter|Topic Starter|Thread Author|Author|OP|Old|New"
+#: vBulletin 3's post-status icon text before the header's date (``Old``, ``Alt``, ``Ancien`` …).
+_OLD = alt("vb_post_old")
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
 _HEADER_RE = lazy(
-    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
+    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:{_OLD})[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
     rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
     _F,
 )
 _PRE_RE = lazy(
-    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*)[ \t]*$", _F
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_MENU}|{_STATUS}|(?:{_OP})|\*+|(?:Join Date|Posts)[ \t]*:?[ \t]*|"
+    r"vbmenu_register\([^()\n]{0,60}\);|\xa0*+\|[ \t\xa0]*+Link)[ \t]*$",
+    _F,
 )
 _POST_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:Share|Tweet|\#[ \t]?(?P<num>\d{{1,7}})|(?P<date>{CLASSIC_DATE})|"
@@ -93,7 +97,9 @@ _EVIDENCE_RE = lazy(
     _F,
 )
 _PRE_HEADS = LineHeads(
-    [*(p for p in _MENU_PHRASES if not p.startswith("{")), *_OP.split("|"), "*", "Join Date", "Posts"], bullets="-•"
+    [*(p for p in _MENU_PHRASES if not p.startswith("{")), *_OP.split("|"), "*", "Join Date", "Posts", "vbmenu_register", "|"],
+    blanks=" \t\xa0",
+    bullets="-•",
 )
 _EVIDENCE_HEADS = LineHeads(
     [*(p for p in _MENU_PHRASES if not p.startswith("{")), "Share", "Tweet", "Mentioned", "Tagged", "Quoted", "Rep"],
@@ -552,22 +558,27 @@ _STATUS_WORD_SCAN = re.compile(
         if p.startswith("{user} ")
     )
 )
-#: The poster's online status and the post's buttons on one line (vBulletin 3's post foot, cells joined).
+#: The poster's online status and the post's buttons on one line (vBulletin 3's post foot, cells joined), the
+#: thanks add-on's button among them.
 _STATUS_BUTTONS_RE = lazy(
-    rf"^[ \t]*+(?:{_STATUS_NOGROUP})[ \t\xa0]+(?:{_BUTTON})(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$",
+    rf"^[ \t]*+(?:{_STATUS_NOGROUP})[ \t\xa0]+(?:(?:{_THANKS_BUTTON})[ \t\xa0]*[|•·]?[ \t\xa0]*)?(?:{_BUTTON})"
+    rf"(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}|{_THANKS_BUTTON}))*[ \t\xa0]*$",
     _F,
 )
-#: vBulletin 5's post controls and vote count (``3 like``, ``Comment``), in every language of the tables.
+#: vBulletin 5's post controls and vote count (``3 like``, ``Comment``), in every language of the tables, and
+#: vBulletin 3's new-reply button (``Reply``, ``Antwort``, ``Ответ``).
 _VB5_CONTROL = alt("vb5_post_controls")
 _WEAK_BUTTONS_RE = line_re(
-    rf"(?:{_VB5_CONTROL}|\d[\d,.]*[ \t]+(?:{alt('vb5_vote_count')}))(?:[ \t]+(?:{_VB5_CONTROL}))*"
+    rf"(?:{_VB5_CONTROL}|\d[\d,.]*[ \t]+(?:{alt('vb5_vote_count')}))(?:[ \t]+(?:{_VB5_CONTROL}))*|"
+    rf"{alt('vb3_reply_button')}"
 )
 
 
 @rule("VB008", "post-buttons", tags=["buttons"])
 def post_buttons(view: TextView) -> Iterator[Hit]:
     """``Reply With Quote``, ``Multi-Quote This Message``, ``Report Post`` and (in vBulletin text) ``Comment``;
-    also after the poster's online status on the same line (``quillpen is offline Report Post Reply With Quote``).
+    also after the poster's online status on the same line (``quillpen is offline Report Post Reply With Quote``,
+    the thanks add-on's button among them), and vBulletin 3's new-reply button (table ``vb3_reply_button``).
 
     Example (removed)::
 
@@ -589,7 +600,7 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "post buttons")
 
 
-@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline")
+@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline|connect|línea|linea|форума|Awatar|Аватар")
 def member_menu(view: TextView) -> Iterator[Hit]:
     """Member menu (``View Public Profile``, ``Find More Posts by X``), online status and avatar alt lines.
 
@@ -717,7 +728,7 @@ _LEFTOVER_NEEDLE = lazy(
 
 
 #: A post header line that opens with a date (compiled once, with the rule patterns).
-_DATED_HEADER_RE = lazy(rf"^[ \t|]*+(?:[-•][ \t]*)?(?:Old[ \t]+)?{CLASSIC_DATE}", _F)
+_DATED_HEADER_RE = lazy(rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:{_OLD})[ \t]+)?{CLASSIC_DATE}", _F)
 
 
 @rule("VB011", "post-header", tags=["post-meta"], trigger=r"#|Mentioned|Tagged|Quoted|Post\(s\)|Rep Power|Poster|Starter|Posting Rules|Similar Threads|Thanked")
@@ -744,6 +755,8 @@ _NOTICE_RE = line_re(
     r"All times are GMT[^\n]{0,80}|Currently Active Users Viewing This Thread:[^\n]{0,200}|"
     rf"(?:{alt('vb_thread_label')})[ \t]?:[ \t]+[^\n]{{1,200}}|View Full Version[ \t]*:[^\n]{{0,200}}|"
     rf"(?:{alt('vb_notice_starts')})[^\n]{{0,600}}|"
+    # a notice with its dismiss button's text before it (``Dismiss NoticeThis site uses cookies…``)
+    rf"(?:{alt('vb_dismiss_notice')})(?:[^\n]{{0,600}})|"
     # the toolbar items, one a line or several on one (``Thread Tools Search this Thread Display Modes``)
     rf"{alt('vb_thread_chrome')}(?:[ \t]+{alt('vb_thread_chrome')}){{0,6}}"
 )
@@ -782,6 +795,21 @@ _LIST_NUMBER_RE = lazy(r"^\d{1,3}\.(?:[ \t]++|$)")
 _TOOLBAR_WORD_RE = line_re(alt("vb_toolbar_words"))
 
 
+#: vBulletin 3's navbar login form, one or several of its labels a line (``User Name Remember Me?`` / ``Password``).
+_LOGIN_LABEL = alt("vb3_navbar_login")
+_LOGIN_ROW_RE = line_re(rf"(?:{_LOGIN_LABEL})(?:[ \t]++(?:{_LOGIN_LABEL})){{0,3}}")
+_LOGIN_PAIR_RE = line_re(rf"(?:{_LOGIN_LABEL})(?:[ \t]++(?:{_LOGIN_LABEL})){{1,3}}")
+
+
+def _login_rows(view: TextView) -> Iterator[Hit]:
+    """The navbar login form's label lines: a line of two labels or more, and a line of one label next to it."""
+    rows = [i for i, _m in iter_line_matches(view, _LOGIN_ROW_RE)]
+    pairs = {i for i in rows if _LOGIN_PAIR_RE.match(view.lines[i])}
+    for i in rows:
+        if i in pairs or any(k in pairs for k in range(i - 2, i + 3)):
+            yield Hit(i, i, "login form")
+
+
 @rule("VB012", "thread-chrome", tags=["navigation", "notice"])
 def thread_chrome(view: TextView) -> Iterator[Hit]:
     """vBulletin thread and footer chrome: ``Results 1 to 10 of 15``, ``Thread Tools``, credit line.
@@ -790,7 +818,8 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
     under the language chooser, vBulletin 3's similar-threads table, vBulletin 4's similar-threads list (its
     rows one field a line, ``By`` / name / ``in forum`` / forum / ``Replies:`` / count …, tables
     ``vb_similar_by``, ``vb_similar_in_forum``, ``vb_similar_stats``) and vBulletin 4's ``+ Reply to Thread``
-    button (table ``vb_reply_to_thread``).
+    button (table ``vb_reply_to_thread``), and vBulletin 3's navbar login labels (table ``vb3_navbar_login``: a
+    line of two labels or more, ``User Name Remember Me?``, and a line of one next to it).
 
     Example (removed)::
 
@@ -807,6 +836,7 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
         yield from _similar_rows(view)
         yield from _similar_list(view)
         yield from _new_reply(view)
+        yield from _login_rows(view)
     if view.engine == "vbulletin" and taken:
         near = set(taken)
         for i, _m in iter_line_matches(view, _TOOLBAR_WORD_RE):
