@@ -3880,6 +3880,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Udostępnij", "Podziel się", "Udostępnij ten post", "Udostępnij tę stronę", "Udostępnij ten wątek"),
         "ru": ("Поделиться", "Поделиться сообщением", "Поделиться страницей", "Поделиться этой страницей", "Поделиться темой"),
     },
+    # The heading of a page's share box (XenForo 1's ``Share This Page``), which Resiliparse keeps alone as the
+    # text's last line when it drops the buttons under it (GEN003)
+    "share_page_heading": {
+        "en": ("Share This Page",),
+        "de": ("Diese Seite teilen",),
+        "fr": ("Partager cette page",),
+        "es": ("Compartir esta página",),
+        "pt": ("Compartilhar esta página",),
+        "it": ("Condividi questa pagina",),
+        "nl": ("Deel deze pagina",),
+        "pl": ("Udostępnij tę stronę",),
+        "ru": ("Поделиться этой страницей",),
+    },
     "share_items": {
         "en": ("Email", "E-mail", "Link", "Share Link", "Copy link"),
         "de": ("E-Mail", "Link", "Link kopieren"),

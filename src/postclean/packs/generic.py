@@ -271,7 +271,10 @@ _SHARE_BLOCK_RE = lazy(
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
     rf"|^[ \t]*+(?:(?:{_SHARE_LABEL})[ \t]*:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$"
     # XenForo 1's "Share This Page" block, of which a converter keeps the Twitter button's text only
-    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*Tweet[ \t]*$",
+    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*Tweet[ \t]*$"
+    # …or its heading alone, the text's last line (Resiliparse drops the buttons)
+    # (lines after it that earlier rules took are blank here)
+    rf"|^[ \t]*+(?i:{alternation('share_page_heading')})[ \t]*+(?:\n[ \t]*+)*+\Z",
     regex.MULTILINE,
 )
 
