@@ -185,3 +185,17 @@ def test_engine_text_rules_on_html_bodies_only_where_marked() -> None:
     assert "Like Reply Report" not in xenforo.posts[0].body
     marked = {r.code for r in cleaner.rules if r.in_html}
     assert {"NBB003", "XF007"} <= marked
+
+
+def test_removal_reindexing_keeps_every_field() -> None:
+    """The engine's fast re-indexing of a removal's post is ``attrs.evolve`` (a field added to ``Removal`` must be
+    added there too)."""
+    import attrs
+
+    from postclean.engine import _at_post
+    from postclean.model import Removal
+
+    r = Removal("XF001", "name", "why", "text", lines=(1, 2), span=(3, 9), node="div.x", post=4, moved_to="quotes")
+    assert attrs.fields(Removal)[-2].name == "post"
+    for post in (None, 0, 7):
+        assert _at_post(r, post) == attrs.evolve(r, post=post)

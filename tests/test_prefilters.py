@@ -7,7 +7,7 @@ guards, so the rule finds exactly what a full scan finds.
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from postclean.dates import DATE_LINE_RE
@@ -253,3 +253,15 @@ def test_pagination_guard_changes_nothing(parts: list[str]) -> None:
     assert [m.span() for m in generic._PAGINATION_RE.finditer(text)] == [
         m.span() for m in _PAGINATION_UNGUARDED.finditer(text)
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_PAGE_PIECES, "Page", "Seite", "of", "von", "2", "- ", "* "]), max_size=14))
+@example(["Page", "\n", "of", "\n", "2"])  # vBulletin 5's page box, one node a line
+@example(["Prev", " ", "12", " ", "Next"])
+def test_pagination_trigger_is_necessary(parts: list[str]) -> None:
+    """GEN005 runs only on documents its trigger matches: every text it cuts a line from is one of them."""
+    text = "".join(p if k % 3 else p.upper() if k % 2 else p.lower() for k, p in enumerate(parts))
+    assert generic.pagination.trigger is not None
+    if list(generic.pagination.detect(TextView(text.split("\n")))):
+        assert generic.pagination.trigger.search(text) is not None

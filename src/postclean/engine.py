@@ -548,7 +548,7 @@ class Cleaner:
                 del posts[0]
                 has_preamble = False
                 removals = [
-                    attrs.evolve(r, post=None if r.post == 0 else r.post - 1) if r.post is not None else r
+                    _at_post(r, None if r.post == 0 else r.post - 1) if r.post is not None else r
                     for r in removals
                 ]
         posts, removals = _absorb_trailing_blocks(posts, removals)
@@ -706,10 +706,10 @@ class Cleaner:
                 comments=_merge_comments(raw.comments, text_post.comments),
             )
             if not post.body and not post.quotes and raw.author is None:
-                removals.extend(attrs.evolve(r, post=None) for r in (*raw.removals, *run.removals))
+                removals.extend(_at_post(r, None) for r in (*raw.removals, *run.removals))
                 continue
             _remember(context, post, post.body.split("\n"))
-            removals.extend(attrs.evolve(r, post=post_i) for r in raw.removals for post_i in [len(posts)])
+            removals.extend(_at_post(r, len(posts)) for r in raw.removals)
             removals.extend(run.removals)
             posts.append(post)
         removed = sum(_nonspace(r.text) for r in removals)
@@ -858,7 +858,7 @@ def _absorb_trailing_blocks(posts: list[Post], removals: list[Removal]) -> tuple
         moved[old] = len(keep) - 1
     if len(keep) == len(posts):
         return posts, removals
-    return keep, [attrs.evolve(r, post=moved[r.post]) if r.post in moved else r for r in removals]
+    return keep, [_at_post(r, moved[r.post]) if r.post in moved else r for r in removals]
 
 
 def _absorb(post: Post, block: Post) -> Post:
@@ -1036,6 +1036,12 @@ def _remember(context: dict[str, Any], post: Post, body: Sequence[str], *, pream
 
 _FIELDS_POSTER = {f.name for f in attrs.fields(Poster)}
 _FIELDS_ARTICLE = {f.name for f in attrs.fields(Article)}
+
+
+def _at_post(r: Removal, post: int | None) -> Removal:
+    """``r`` with its post index set: ``attrs.evolve(r, post=post)``, at a third of its cost (a page's removals
+    are re-indexed once per page)."""
+    return Removal(r.code, r.name, r.reason, r.text, r.lines, r.span, r.node, post, r.moved_to)
 
 
 def _without_initial(post: Post) -> Post:

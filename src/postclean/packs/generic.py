@@ -431,7 +431,18 @@ _PAGINATION_RE = lazy(
 )
 
 
-@rule("GEN005", "pagination", tags=["navigation"], stage="generic")
+_PAGE_WORD_LINE_RE = lazy(rf"^[ \t]*+(?:{alternation('pager_page')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+
+
+# The trigger: every hit lies on a line one of the two patterns matches (a pager row, or vBulletin 5's lone
+# ``Page``), so a document (an HTML page's posts) where neither matches skips the rule for each post.
+@rule(
+    "GEN005",
+    "pagination",
+    tags=["navigation"],
+    stage="generic",
+    trigger=f"{_PAGINATION_RE.pattern}|{_PAGE_WORD_LINE_RE.pattern}",
+)
 def pagination(view: TextView) -> Iterator[Hit]:
     """Page navigation rows: ``Prev 1 2 3 … 10 Next``, ``Page 2 of 5``, ``Go to page``.
 
@@ -466,7 +477,6 @@ def pagination(view: TextView) -> Iterator[Hit]:
 
 
 _PAGE_WORDS = frozenset(p.casefold() for p in phrases("pager_page"))
-_PAGE_WORD_LINE_RE = lazy(rf"^[ \t]*+(?:{alternation('pager_page')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 _OF_WORDS = frozenset(p.casefold() for p in phrases("pager_of"))
 _PAGE_TOTAL_RE = lazy(r"^[ \t]*+\d{1,5}[ \t]*$")
 
