@@ -690,21 +690,14 @@ class Cleaner:
             for i, q in zip(raw.quote_at, raw.quotes, strict=False):
                 run.quotes.append((i, q))
             run.quotes.sort(key=lambda x: x[0])
-            text_post = _build_post(view, run, lines=None)
-            post = attrs.evolve(
-                text_post,
-                author=raw.author or text_post.author,
-                date=raw.date or text_post.date,
-                date_raw=raw.date_raw or text_post.date_raw,
-                signature=raw.signature or text_post.signature,
-                reactions=raw.reactions or text_post.reactions,
-                edit_note=raw.edit_note or text_post.edit_note,
-                post_id=raw.post_id,
-                number=raw.number,
-                permalink=raw.permalink,
-                article=_merge_article(raw.article, text_post.article),
-                comments=_merge_comments(raw.comments, text_post.comments),
-            )
+            fields = _post_fields(view, run, lines=None)
+            # what the markup said first, what the rules found in the body otherwise (one Post built, not two)
+            for key in ("author", "date", "date_raw", "signature", "reactions", "edit_note"):
+                fields[key] = getattr(raw, key) or fields[key]
+            fields.update(post_id=raw.post_id, number=raw.number, permalink=raw.permalink)
+            fields["article"] = _merge_article(raw.article, fields["article"])
+            fields["comments"] = _merge_comments(raw.comments, fields["comments"])
+            post = Post(**fields)
             if not post.body and not post.quotes and raw.author is None:
                 removals.extend(_at_post(r, None) for r in (*raw.removals, *run.removals))
                 continue
@@ -1058,6 +1051,11 @@ def _without_initial(post: Post) -> Post:
 
 
 def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> Post:
+    return Post(**_post_fields(view, run, lines=lines))
+
+
+def _post_fields(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> dict[str, Any]:
+    """The fields of the :class:`Post` the rules made of ``view`` (see :func:`_build_post`)."""
     facts = run.facts
     # Body items in line order with quote markers where quotes stood.
     quote_marks: dict[int, list[int]] = {}
@@ -1134,7 +1132,7 @@ def _build_post(view: TextView, run: _Run, *, lines: tuple[int, int] | None) -> 
     if isinstance(card, LinkCard) and card.domain:
         article_facts.setdefault("source_domain", card.domain)
     article = Article(**article_facts) if article_facts else None
-    return Post(
+    return dict(
         body="\n".join(body_lines),
         author=author,
         title=facts.get("post.title"),
