@@ -157,12 +157,16 @@ def _without_title(view: TextView, h: Hit) -> Hit:
 
 
 _EDIT_RE = lazy(rf"(?<![ \t])[ \t]*(?P<note>{_EDIT_TAIL})", _F)
+#: A post's date line with its edit note and nothing else: ``11/06/2023, 09:15 (Ce message a été modifié le : …)``.
+_DATE_EDIT_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?(?P<date>(?>{CLASSIC_DATE}))[ \t]*{_EDIT_TAIL}[ \t]*$", _F)
 _EDIT_REASON_RE = lazy(r"^[ \t]*+Edit Reason:[^\n]{0,200}$", _F)
 
 
 @rule("MYB002", "edit-note", tags=["edit-note"], trigger=_MODIFIED)
 def edit_note(view: TextView) -> Iterator[Hit]:
-    """``(This post was last modified: {date} by X.)`` (cut from the date line) to ``post.edit_note``.
+    """``(This post was last modified: {date} by X.)`` (cut from the date line) to ``post.edit_note``; a line
+    that holds only the post's date and the note (the converter dropped the poster block above it, as trafilatura
+    does) goes whole, the date to ``post.date``.
 
     Example (removed span)::
 
@@ -174,7 +178,14 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         start = view.line_start(first)
         cols = (m.start() - start, m.end() - start)
         note = m.group("note").strip("() \t")
-        yield Hit(first, first, "edit note", {"post.edit_note": note}, cols=cols, moved_to="edit_note")
+        facts: dict[str, object] = {"post.edit_note": note}
+        # the post's date line with the note (the converter dropped the poster block above it): the date goes too
+        dated = _DATE_EDIT_RE.match(view.lines[first])
+        if dated is not None:
+            facts.update(date_facts(dated.group("date")))
+            yield Hit(first, first, "post date and edit note", facts, moved_to="edit_note")
+            continue
+        yield Hit(first, first, "edit note", facts, cols=cols, moved_to="edit_note")
     for i, _m in iter_line_matches(view, _EDIT_REASON_RE):
         yield Hit(i, i, "edit reason")
     # one text node a line (BeautifulSoup): the note's start, the editor's name (a link), its end
