@@ -1478,6 +1478,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("powiedział w", "napisał w"),
         "ru": ("написал в",),
     },
+    # the word before the mention in a quote header, where the language puts one (``Пользователь @X написал в …:``)
+    "nodebb_said_in_pre": {
+        "ru": ("Пользователь",),
+    },
     "nodebb_wrote": {
         "en": ("wrote on", "wrote", "replied to", "last edited by", "Posted by"),
         "de": ("schrieb am", "schrieb", "antwortete auf", "zuletzt editiert von", "Verfasst von"),
