@@ -137,11 +137,11 @@ _STATS_ROW_RE = lazy(
     rf"[ \t]+\#(?P<num>\d{{1,7}})[ \t]+(?P<date>(?>{CLASSIC_DATE}))(?:[ \t]+(?=\S)|[ \t]*$)",
     _F,
 )
-_PAIR_RE = lazy(rf"(?P<label>{_LABEL})[ \t]?:[ \t]?(?P<value>[^\n#:]{{1,40}}?)(?=[ \t]+(?:{_LABEL})[ \t]?:|[ \t]*$)", _F)
+_PAIR_RE = lazy(rf"(?<!\S)(?=\S)(?P<label>{_LABEL})[ \t]?:[ \t]?(?P<value>[^\n#:]{{1,40}}?)(?=[ \t]+(?:{_LABEL})[ \t]?:|[ \t]*$)", _F)
 #: The postbit's buttons glued to the message's last line, the next poster's name after them when a post follows
 #: (``…the wrong stuff? Find Reply spokewrench``).
 _BUTTONS_TAIL_RE = lazy(
-    rf"(?<=[.!?…)\"»”][ \t]*|^[ \t]*)(?P<buttons>(?:{_BUTTON})(?:[ \t]+(?:{_BUTTON})){{0,8}})"
+    rf"(?<=[.!?…)\"»”])[ \t]*+(?P<buttons>(?:{_BUTTON})(?:[ \t]+(?:{_BUTTON})){{0,8}})"
     rf"(?:[ \t]+(?P<name>[^\s:#()][^\n:#()]{{0,40}}?))?[ \t]*$",
     _F,
 )
