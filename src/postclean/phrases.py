@@ -1266,8 +1266,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "de": ("Registriert seit", "Registriert", "Beiträge", "Themen", "Wohnort", "Ort", "Geschlecht", "Alter", "Bewertung", "Danke", "Kontakt", "Karma"),
         "fr": ("Inscription", "Inscrit le", "Messages", "Sujets", "Localisation", "Sexe", "Âge", "Réputation", "Contact", "Karma"),
-        "es": ("Registrado", "Fecha de ingreso", "Mensajes", "Temas", "Ubicación", "Sexo", "Edad", "Reputación", "Karma", "Contacto"),
-        "pt": ("Registrado", "Registo", "Mensagens", "Tópicos", "Localização", "Sexo", "Idade", "Reputação", "Contato"),
+        "es": ("Registrado", "Registro en", "Fecha de ingreso", "Mensajes", "Temas", "Ubicación", "Sexo", "Edad", "Reputación", "Karma", "Contacto"),
+        "pt": ("Registrado em", "Registrado", "Registo", "Mensagens", "Tópicos", "Localização", "Sexo", "Idade", "Reputação", "Contato"),
         "it": ("Iscritto il", "Iscritto", "Registrato", "Messaggi", "Discussioni", "Località", "Sesso", "Età", "Reputazione", "Contatta"),
         "nl": ("Geregistreerd", "Lid sinds", "Berichten", "Onderwerpen", "Locatie", "Woonplaats", "Geslacht", "Leeftijd", "Reputatie", "Contact"),
         "pl": ("Rejestracja", "Dołączył", "Posty", "Postów", "Liczba postów", "Wątki", "Liczba wątków", "Lokalizacja", "Skąd", "Płeć", "Wiek", "Reputacja", "Kontakt"),
@@ -1477,6 +1477,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("zei in",),
         "pl": ("powiedział w", "napisał w"),
         "ru": ("написал в",),
+    },
+    # the word before the mention in a quote header, where the language puts one (``Пользователь @X написал в …:``)
+    "nodebb_said_in_pre": {
+        "ru": ("Пользователь",),
     },
     "nodebb_wrote": {
         "en": ("wrote on", "wrote", "replied to", "last edited by", "Posted by"),

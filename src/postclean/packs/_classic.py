@@ -252,6 +252,8 @@ _LABELS = "|".join(
         ]
     )
 )
+#: Every poster-statistics label, classic engines' and the shared table's (an alternation, no group).
+CLASSIC_LABELS = _LABELS
 _CORE = frozenset({"joined", "messages"})
 _GLUED_VALUE = rf"(?:[^\W\d_]{{3,9}}\.?[ \t]+\d{{4}}|{CLASSIC_DATE}|-?\d[\d,.]*[kKmM]?(?:[ \t]+(?:Post|Thread)\(s\))?)"
 #: ``Label: value``, ``Label:`` alone, ``Label`` alone (value on the next line) or ``Label value`` / glued

@@ -10,7 +10,7 @@ from .._lazy import lazy
 from ..labels import STAT_LABELS
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, any_literal, word_count
 from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, date_facts, line_re, weighted_sniff
 from ._common import iter_line_matches
 from .page import free_spans
@@ -239,13 +239,16 @@ _SNIFF_JOINED_RE = lazy(rf"^[ \t]*+(?:{_JOINED})[ \t]?: \d{{4}}-\d{{2}}-\d{{2}}[
 _SNIFF_EDITED_RE = lazy(
     rf"(?:{alternation('classic_last_edited_by')}) [^\n()]{{1,60}} \(\d{{4}}-\d{{2}}-\d{{2}} \d{{2}}:\d{{2}}:\d{{2}}\)"
 )
+#: The guest's status line under the menu, every language (``You are not logged in.``, ``Вы не вошли.``).
+_SNIFF_NOT_LOGGED_RE = lazy(rf"^[ \t]*+(?:{alt('fluxbb_not_logged')})[ \t]*$", regex.MULTILINE)
+_NOT_LOGGED_WORDS = tuple(phrases("fluxbb_not_logged"))
 _SNIFF = (
     (_SNIFF_POST_HEADER_RE, 0.5),
     (_SNIFF_JOINED_RE, 0.35),
     (_SNIFF_EDITED_RE, 0.4),
     (lazy(r"FluxBB|PunBB"), 0.5),
     (lazy(r"^[ \t]*+Offline[ \t]*$", regex.MULTILINE), 0.2),
-    (lazy(r"^[ \t]*+You are not logged in\.[ \t]*$", regex.MULTILINE), 0.2),
+    (_SNIFF_NOT_LOGGED_RE, 0.2),
 )
 #: Cheap tests every text these patterns match passes: the ISO date after a colon, or in brackets (a search led
 #: by its literal).
@@ -255,6 +258,7 @@ _SNIFF_NEEDS = {
     _SNIFF_POST_HEADER_RE: lambda head: "#" in head,
     _SNIFF_JOINED_RE: lambda head: _COLON_DATE_RE.search(head) is not None,
     _SNIFF_EDITED_RE: lambda head: _BRACKET_DATE_RE.search(head) is not None,
+    _SNIFF_NOT_LOGGED_RE: lambda head: any_literal(head, _NOT_LOGGED_WORDS),
 }
 
 

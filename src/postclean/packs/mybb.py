@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -14,6 +15,7 @@ from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
     CLASSIC_DATE,
+    CLASSIC_LABELS,
     BlockSpec,
     alt,
     block_hits,
@@ -126,6 +128,121 @@ def author_block(view: TextView) -> Iterator[Hit]:
         yield Hit(h.start, h.end - 1, h.reason, facts, moved_to=h.moved_to)
 
 
+#: The postbit's whole statistics row, the post number and the date on one line, the message's first line after
+#: them (html2text writes MyBB 1.8's postbit ``<div>``s inline): ``Posts:53 Threads:7 Joined:Jun 2022 Reputation: 4
+#: #2 06-11-2023, 09:15 AM The problem is…``.
+_LABEL = CLASSIC_LABELS
+_STATS_ROW_RE = lazy(
+    rf"^[ \t]*+(?P<stats>(?:{_LABEL})[ \t]?:[ \t]?[^\n#:]{{1,40}}?(?:[ \t]+(?:{_LABEL})[ \t]?:[ \t]?[^\n#:]{{1,40}}?){{1,12}})"
+    rf"[ \t]+\#(?P<num>\d{{1,7}})[ \t]+(?P<date>(?>{CLASSIC_DATE}))(?:[ \t]+(?=\S)|[ \t]*$)",
+    _F,
+)
+_PAIR_RE = lazy(rf"(?<!\S)(?=\S)(?P<label>{_LABEL})[ \t]?:[ \t]?(?P<value>[^\n#:]{{1,40}}?)(?=[ \t]+(?:{_LABEL})[ \t]?:|[ \t]*$)", _F)
+#: The postbit's buttons glued to the message's last line, the next poster's name after them when a post follows
+#: (``…the wrong stuff? Find Reply spokewrench``).
+_BUTTONS_TAIL_RE = lazy(
+    rf"(?<=[.!?…)\"»”])[ \t]*+(?P<buttons>(?:{_BUTTON})(?:[ \t]+(?:{_BUTTON})){{0,8}})"
+    rf"(?:[ \t]+(?P<name>[^\s:#()][^\n:#()]{{0,40}}?))?[ \t]*$",
+    _F,
+)
+_TITLE_RE = lazy(r"^[ \t]*+[^\W\d][^\n:#()]{0,38}$")
+_NAME_RE = lazy(r"^[ \t]*+[^\s:#()][^\n:#()]{0,40}$")
+
+
+def _stats_rows(view: TextView) -> Iterator[tuple[int, regex.Match[str]]]:
+    """``(line, match)`` of the statistics rows glued to a message (``_STATS_ROW_RE``)."""
+    for i, line in view.iter_lines():
+        if "#" in line and ":" in line:
+            m = _STATS_ROW_RE.match(line)
+            if m is not None:
+                yield i, m
+
+
+def _row_facts(m: regex.Match[str]) -> dict[str, Any]:
+    pairs = [(p.group("label"), p.group("value")) for p in _PAIR_RE.finditer(m.group("stats"))]
+    facts = classic_poster_facts(None, [], pairs)
+    facts["post.number"] = int(m.group("num"))
+    facts.update(date_facts(m.group("date")))
+    return facts
+
+
+def _glued_tail(view: TextView, k: int) -> regex.Match[str] | None:
+    """The buttons (and the next poster's name) at the end of line ``k``, when the line holds a message too."""
+    line = view.lines[k]
+    m = _BUTTONS_TAIL_RE.search(line)
+    if m is None or m.start("buttons") == 0 or not line[: m.start("buttons")].strip():
+        return None
+    return m
+
+
+@rule("MYB010", "inline-postbit", tags=["author-block"], stage="split", scope="document", trigger="#")
+def inline_postbit(view: TextView) -> Iterator[Hit]:
+    """MyBB's postbit written inline (html2text): the poster's name and user title over a line that starts with
+    the whole statistics row, ``#N`` and the date, the message's first line after them.
+
+    The name and title open the post (the name may end the line above, after the buttons of the post before:
+    see ``MYB011``); the row moves to ``post.author``, ``post.number`` and ``post.date`` (``MYB011`` cuts it).
+
+    Example (removed)::
+
+        spokewrench
+        Member
+    """
+    if view.engine not in (None, "mybb"):
+        return
+    for i, m in _stats_rows(view):
+        up = [k for k in range(i - 1, max(-1, i - 4), -1) if view.is_live(k)][:2]
+        if len(up) < 2 or not _TITLE_RE.match(view.lines[up[0]]) or word_count(view.lines[up[0]]) > 4:
+            continue
+        title, above = up
+        facts = _row_facts(m)
+        facts["author.rank"] = view.lines[title].strip()
+        if _NAME_RE.match(view.lines[above]) and word_count(view.lines[above]) <= 4:
+            facts["author.name"] = classic_poster_facts(view.lines[above], [], [])["author.name"]
+            yield Hit(above, title, "inline poster block", facts, moved_to="author")
+            continue
+        tail = _glued_tail(view, above)
+        if tail is not None and tail.group("name"):
+            facts["author.name"] = tail.group("name").strip()
+            yield Hit(title, title, "inline poster block (the name ends the line above)", facts, moved_to="author")
+
+
+@rule("MYB011", "inline-postbit-cuts", tags=["author-block", "buttons"], stage="structure", scope="document", trigger="#")
+def inline_postbit_cuts(view: TextView) -> Iterator[Hit]:
+    """With MyBB's postbit written inline (``MYB010``): the statistics row, ``#N`` and the date cut from the
+    message's first line, and the postbit's buttons (with the next poster's name) cut from its last line.
+
+    Example (removed span)::
+
+        Posts:53 Threads:7 Joined:Jun 2022 Reputation: 4 #2 06-11-2023, 09:15 AM
+    """
+    if view.engine not in (None, "mybb"):
+        return
+    rows = list(_stats_rows(view))
+    if not rows:
+        return
+    for i, m in rows:
+        yield Hit(i, i, "inline postbit statistics", _row_facts(m), cols=(0, m.end()), moved_to="author")
+    first = rows[0][0]
+    heads = {i for i, _m in rows}
+    for k, line in view.iter_lines():
+        if k < first or not line or len(line) < 8:
+            continue
+        tail = _glued_tail(view, k)
+        if tail is None:
+            continue
+        if tail.group("name"):
+            # the next poster's name: a user title and a statistics row follow
+            if not any(k + 1 < h <= k + 4 for h in heads):
+                continue
+        elif len(tail.group("buttons").split()) < 2:
+            continue
+        start = tail.start("buttons")
+        while start > 0 and line[start - 1] in " \t":
+            start -= 1
+        yield Hit(k, k, "postbit buttons glued to the message", cols=(start, len(line)), moved_to=None)
+
+
 def _without_title(view: TextView, h: Hit) -> Hit:
     """The first poster block without the thread title above the name: MyBB prints the title in the thread's
     table head, right above the first post, so a short title reads as the name (and the name as a user title).
@@ -157,12 +274,16 @@ def _without_title(view: TextView, h: Hit) -> Hit:
 
 
 _EDIT_RE = lazy(rf"(?<![ \t])[ \t]*(?P<note>{_EDIT_TAIL})", _F)
+#: A post's date line with its edit note and nothing else: ``11/06/2023, 09:15 (Ce message a été modifié le : …)``.
+_DATE_EDIT_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?(?P<date>(?>{CLASSIC_DATE}))[ \t]*{_EDIT_TAIL}[ \t]*$", _F)
 _EDIT_REASON_RE = lazy(r"^[ \t]*+Edit Reason:[^\n]{0,200}$", _F)
 
 
 @rule("MYB002", "edit-note", tags=["edit-note"], trigger=_MODIFIED)
 def edit_note(view: TextView) -> Iterator[Hit]:
-    """``(This post was last modified: {date} by X.)`` (cut from the date line) to ``post.edit_note``.
+    """``(This post was last modified: {date} by X.)`` (cut from the date line) to ``post.edit_note``; a line
+    that holds only the post's date and the note (the converter dropped the poster block above it, as trafilatura
+    does) goes whole, the date to ``post.date``.
 
     Example (removed span)::
 
@@ -174,7 +295,14 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         start = view.line_start(first)
         cols = (m.start() - start, m.end() - start)
         note = m.group("note").strip("() \t")
-        yield Hit(first, first, "edit note", {"post.edit_note": note}, cols=cols, moved_to="edit_note")
+        facts: dict[str, object] = {"post.edit_note": note}
+        # the post's date line with the note (the converter dropped the poster block above it): the date goes too
+        dated = _DATE_EDIT_RE.match(view.lines[first])
+        if dated is not None:
+            facts.update(date_facts(dated.group("date")))
+            yield Hit(first, first, "post date and edit note", facts, moved_to="edit_note")
+            continue
+        yield Hit(first, first, "edit note", facts, cols=cols, moved_to="edit_note")
     for i, _m in iter_line_matches(view, _EDIT_REASON_RE):
         yield Hit(i, i, "edit reason")
     # one text node a line (BeautifulSoup): the note's start, the editor's name (a link), its end
@@ -545,7 +673,7 @@ def split_chrome(view: TextView) -> Iterator[Hit]:
 PACK = RulePack(
     name="mybb",
     prefix="MYB",
-    rules=(author_block, glued_post_head, edit_note, quote, post_buttons, board_chrome, forum_jump, footer_links, split_chrome),
+    rules=(author_block, inline_postbit, glued_post_head, inline_postbit_cuts, edit_note, quote, post_buttons, board_chrome, forum_jump, footer_links, split_chrome),
     sniff=sniff,
     description="MyBB 1.6/1.8 pages flattened to text",
 )

@@ -244,16 +244,20 @@ def post_footer(view: TextView) -> Iterator[Hit]:
 
 #: ``said in`` alone on a line: the middle of a quote header written one text node a line.
 _SAID_IN_ALONE_RE = lazy(rf"^[ \t]*+(?:{phrase_alt('nodebb_said_in')})[ \t]*$", regex.IGNORECASE)
+#: The word some languages put before the mention (``Пользователь @X написал в …:``, table ``nodebb_said_in_pre``).
+_SAID_PRE = rf"(?:(?:{phrase_alt('nodebb_said_in_pre')})[ \t]+)?"
 _SAID_IN_RE = lazy(
-    rf"^[ \t]*+@[ \t]?(?P<name>[^\n]{{1,60}}?)[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+(?P<topic>[^\n]{{1,200}}?)[ \t]*:[ \t]*$",
+    rf"^[ \t]*+{_SAID_PRE}@[ \t]?(?P<name>[^\n]{{1,60}}?)[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+(?P<topic>[^\n]{{1,200}}?)[ \t]*:[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 _SAID_IN_GLUED_RE = lazy(
-    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<head>@[ \t]?(?P<name>[^\s:]{{1,40}})[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+[^\n:]{{1,160}}:[ \t]+)(?=\S)",
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<head>{_SAID_PRE}@[ \t]?(?P<name>[^\s:]{{1,40}})[ \t]+(?:{phrase_alt('nodebb_said_in')})[ \t]+[^\n:]{{1,160}}:[ \t]+)(?=\S)",
     regex.IGNORECASE | regex.MULTILINE,
 )
+#: (the mention's ``@`` left out: ``Пользователь X написал в …:``)
 _USER_SAID_IN_RE = lazy(
-    r"^[ \t]*+Пользователь[ \t]+@?(?P<name>[^\n]{1,60}?)[ \t]+написал[ \t]+в[ \t]+(?P<topic>[^\n]{1,200}?)[ \t]*:[ \t]*$",
+    rf"^[ \t]*+(?:{phrase_alt('nodebb_said_in_pre')})[ \t]+(?P<name>[^\n@]{{1,60}}?)[ \t]+(?:{phrase_alt('nodebb_said_in')})"
+    r"[ \t]+(?P<topic>[^\n]{1,200}?)[ \t]*:[ \t]*$",
     regex.MULTILINE,
 )
 
@@ -304,7 +308,7 @@ def quote_header(view: TextView) -> Iterator[Hit]:
 _MENTION_RE = lazy(r"^[ \t]*+@[ \t]?(?P<name>[^\s@]{1,60})[ \t]*$")
 _COLON_ALONE_RE = lazy(r"^[ \t]*+:[ \t]*$")
 #: the word before the mention in Russian (``Пользователь @X написал в …:``)
-_USER_WORD_RE = lazy(r"^[ \t]*+Пользователь[ \t]*$")
+_USER_WORD_RE = lazy(rf"^[ \t]*+(?:{phrase_alt('nodebb_said_in_pre')})[ \t]*$")
 
 
 def _split_quote_headers(view: TextView) -> Iterator[Hit]:
@@ -450,10 +454,15 @@ def _crumbs_over_stats(view: TextView, anchor: int) -> Iterator[Hit]:
             return
 
 
+#: The suggested topics' heading under the navigator (table ``related_headings``).
+_SUGGESTED_RE = line_re(rf"(?:#+[ \t]*)?(?:{phrase_alt('related_headings')})", flags=regex.IGNORECASE)
+
+
 @rule("NBB006", "post-navigator", tags=["navigation"], scope="document")
 def post_navigator(view: TextView) -> Iterator[Hit]:
     """With NodeBB sniffed: the post navigator's position under the posts, ``1 out of 3`` (``1 von 3``, ``1 sur
-    3`` …, table ``nodebb_out_of``), a line of its own right under the last post's footer or vote count.
+    3`` …, table ``nodebb_out_of``), a line of its own right under the last post's footer or vote count, or
+    right over the suggested topics' heading or last in the text.
 
     Example (removed)::
 
@@ -468,6 +477,11 @@ def post_navigator(view: TextView) -> Iterator[Hit]:
             k -= 1
         if k < 0 or view.claimed[k] or BARE_INT_RE.match(view.lines[k]) or _FOOTER_RE.match(view.lines[k]):
             yield Hit(i, i, "post navigator")
+            continue
+        # or over the suggested topics' heading, or last in the text (the converter dropped the post footers)
+        nxt = view.first_live(i + 1)
+        if not nxt or _SUGGESTED_RE.match(view.lines[nxt[0]]):
+            yield Hit(i, i, "post navigator")
 
 
 def sniff(text: str) -> float:
@@ -479,7 +493,7 @@ def sniff(text: str) -> float:
         score += 0.3
     if any_literal(head, _SNIFF_FOOTER_WORDS) and _SNIFF_FOOTER.search(head):
         score += 0.3
-    if any_literal(head, _SNIFF_SAID_IN) and _SAID_IN_RE.search(head):
+    if any_literal(head, _SNIFF_SAID_IN) and (_SAID_IN_RE.search(head) or _SAID_IN_GLUED_RE.search(head)):
         score += 0.2
     if "NodeBB" in head:
         score += 0.3
@@ -487,6 +501,12 @@ def sniff(text: str) -> float:
         score += 0.2
     if "#" in head and _SNIFF_WROTE_RE.search(head):
         score += 0.2
+    # the post navigator over the suggested topics' heading, or the text's last line
+    last = text[-80:].rstrip().rpartition("\n")[2]
+    if (len(last) <= 30 and _OUT_OF_RE.match(last)) or (
+        any_literal(head, _SNIFF_SUGGESTED) and _SNIFF_NAVIGATOR_RE.search(head)
+    ):
+        score += 0.3
     return min(1.0, score)
 
 
@@ -500,6 +520,13 @@ _SNIFF_WROTE_RE = lazy(
     rf"^[ \t]*+(?:{phrase_alt('nodebb_wrote')})(?:[ \t][^\n]{{0,60}})?\n(?:[ \t]*\n)*[ \t]*#\d+[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
+#: The post navigator right over the suggested topics' heading (``1 out of 3`` / ``Suggested Topics``).
+_SNIFF_NAVIGATOR_RE = lazy(
+    rf"^[ \t]*+\d{{1,6}}[ \t]+(?:{phrase_alt('nodebb_out_of')})[ \t]+\d{{1,6}}[ \t]*\n(?:[ \t]*\n){{0,2}}"
+    rf"[ \t]*+(?:#+[ \t]*)?(?:{phrase_alt('related_headings')})[ \t]*$",
+    regex.MULTILINE,
+)
+_SNIFF_SUGGESTED = tuple(phrase_list("related_headings"))
 #: Literal guards of the sniffer's tests, in every language: the footer's ``Last reply`` and ``Reply Quote`` (as
 #: written, any case), `` said in ``, and the sort menu's entries.
 _SNIFF_FOOTER_WORDS = tuple(

@@ -682,9 +682,21 @@ def _item_kind(line: str, questions: bool = False) -> str | None:
         s[-1] in ".!" and n >= 4 and not s.endswith(("...", "…")) and not (questions and s[-1] == ".") and not row
     ):
         return None  # sentences end with a period; thread titles do not
-    if n >= 10 and not s.endswith("?") and not questions and not row and _SENTENCE_BREAK_RE.search(s):
+    if (
+        n >= 10
+        and not s.endswith("?")
+        and not questions
+        and not row
+        and _SENTENCE_BREAK_RE.search(s)
+        # (a title and its post count, ``…for an older cat? Cat Care11 Posts``: NodeBB through trafilatura)
+        and not (s[-1].isalpha() and _POSTS_TAIL_RE.search(s))
+    ):
         return None  # two sentences: prose, not a title
     return "title"
+
+
+#: A topic's post count glued to the end of its title, the count's label last (table ``posts_count``).
+_POSTS_TAIL_RE = lazy(rf"\d[ \t]?(?:{_alt('posts_count')})$", regex.IGNORECASE)
 
 
 @rule(
