@@ -346,8 +346,9 @@ def _head_above(view: TextView, i: int) -> tuple[int, list[int]] | None:
                 return (k, cands[::-1]) if cands else None
             if not _menu_line(line):
                 s = line.strip()
-                if len(cands) >= 2 or len(s) > 60 or word_count(s) > 8 or s[-1] in ".!?:,;":
-                    return None
+                linked = view.source is not None and _LEAD_LINK_RE.match(view.source[k]) is not None
+                if len(cands) >= 2 or len(s) > 60 or word_count(s) > 8 or (s[-1] in ".!?:,;" and not linked):
+                    return None  # (a name's link may have a badge's text after it: ``quillpen .``)
                 cands.append(k)
         k -= 1
     return None
@@ -361,8 +362,9 @@ def _name_and_rank(view: TextView, k: int) -> tuple[str, list[str]]:
     lm = _LEAD_LINK_RE.match(src) if src else None
     if lm is not None:
         name = regex.sub(r"\\(.)", r"\1", lm.group("label")).strip()
-        if name and line.startswith(name) and line[len(name) :].strip():
-            return name, [line[len(name) :].strip()]
+        if name and line.startswith(name):
+            rank = line[len(name) :].strip()
+            return name, [rank] if any(c.isalnum() for c in rank) else []
     return line, []
 
 
@@ -404,8 +406,33 @@ def one_line_stats_block(view: TextView) -> Iterator[Hit]:
         if not line[m.end() :].strip():
             yield Hit(header_at, i, reason, facts, moved_to="author")
             continue
+        title = _title_cell(view, i, line[m.end() :].strip())
+        if title is not None:
+            facts["post.title"] = title  # the post's title in bold under the stats cell, a rule under it
+            yield Hit(header_at, i, reason, facts, moved_to="author")
+            continue
         yield Hit(header_at, i - 1, reason, facts, moved_to="author")
-        yield Hit(i, i, reason, facts, cols=(0, m.end()), moved_to="author")
+        cut = m.end()
+        while cut < len(line) and line[cut] in " \t":
+            cut += 1
+        yield Hit(i, i, reason, facts, cols=(0, cut), moved_to="author")
+
+
+_BOLD_CELL_RE = lazy(r"\|[ \t]*+\*\*(?P<title>[^*\n]{1,200})\*\*[ \t]*$")
+
+
+def _title_cell(view: TextView, i: int, rest: str) -> str | None:
+    """``rest`` (the text after the stats cell of line ``i``) when the input writes it in bold, the whole cell,
+    and a blank line follows it (html2text on vBulletin 3's ``<strong>`` post title over its ``<hr>``), else
+    None."""
+    if view.source is None or not rest:
+        return None
+    bm = _BOLD_CELL_RE.search(view.source[i])
+    if bm is None or bm.group("title").strip() != rest:
+        return None
+    # (the rule under it is a layout line the rules do not see: a blank line follows the title in the input)
+    breaks = view.context.get("breaks")
+    return rest if breaks is not None and view.base + i < len(breaks) and breaks[view.base + i] else None
 
 
 _INLINE_PAIR = (
