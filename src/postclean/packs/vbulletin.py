@@ -989,6 +989,31 @@ def _login_rows(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "login form")
 
 
+_LOGIN_CELL_RE = lazy(rf"^{_LOGIN_LABEL}$", _F)
+
+
+def _login_cells(view: TextView) -> Iterator[Hit]:
+    """The navbar login form as table rows (html2text: ``| User Name |  | Remember Me?`` / ``Password |  |``):
+    every cell empty or a label, a row of two labels or more and a row of one next to it."""
+    if "|" not in view.text:
+        return
+    rows: dict[int, int] = {}
+    for i, _m in iter_line_matches(view, _LOGIN_ROW_RE_CELL):
+        line = view.lines[i]
+        if "|" not in line or len(line) > 200:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        if all(not c or _LOGIN_CELL_RE.match(c) for c in cells):
+            rows[i] = sum(1 for c in cells if c)
+    for i, n in rows.items():
+        if n >= 2 or any(rows.get(k, 0) >= 2 for k in range(i - 2, i + 3)):
+            yield Hit(i, i, "login form")
+
+
+#: A line that starts with a login label, maybe after a table cell's ``|`` (candidates for ``_login_cells``).
+_LOGIN_ROW_RE_CELL = lazy(rf"^[ \t|]*+(?:{_LOGIN_LABEL})[ \t]*+\|", _F)
+
+
 @rule("VB012", "thread-chrome", tags=["navigation", "notice"])
 def thread_chrome(view: TextView) -> Iterator[Hit]:
     """vBulletin thread and footer chrome: ``Results 1 to 10 of 15``, ``Thread Tools``, credit line.
@@ -998,7 +1023,8 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
     rows one field a line, ``By`` / name / ``in forum`` / forum / ``Replies:`` / count …, tables
     ``vb_similar_by``, ``vb_similar_in_forum``, ``vb_similar_stats``) and vBulletin 4's ``+ Reply to Thread``
     button (table ``vb_reply_to_thread``), and vBulletin 3's navbar login labels (table ``vb3_navbar_login``: a
-    line of two labels or more, ``User Name Remember Me?``, and a line of one next to it), vBulletin 3's pager
+    line of two labels or more, ``User Name Remember Me?``, and a line of one next to it; as table rows too,
+    ``| User Name |  | Remember Me?`` / ``Password |  |``), vBulletin 3's pager
     as one table row (``| | Page 1 of 2 | 1 | 2 | > |``, tables ``pager_page``, ``pager_of``, ``pager_steps``)
     and the language chooser with the footer links beside it (``-- English (US)    Contact Us - Archive``).
 
@@ -1018,6 +1044,7 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
         yield from _similar_list(view)
         yield from _new_reply(view)
         yield from _login_rows(view)
+        yield from _login_cells(view)
         yield from _pager_row(view)
         yield from _footer_row(view)
     if view.engine == "vbulletin" and taken:
