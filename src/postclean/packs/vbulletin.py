@@ -168,9 +168,11 @@ def _side_item(view: TextView, k: int, c: int) -> tuple[int, str] | None:
     left_end, cut = len(text.rstrip()), len(text)
     if left_end > c - 2:
         cols = _columns(text)
-        if cols is None or cols[2] != c:
+        if cols is None or cols[1] > c - 2 or not c - 12 <= cols[2] <= c:
             return None
-        left_end, cut = cols[1], c
+        # (the text column may start a little left of a quote box's text: the reply's text beside the poster's
+        # last stat, ``Posts: 174       Completely normal …``)
+        left_end, cut = cols[1], cols[2]
     left = text[ind:left_end].strip()
     if not left or len(left) > 40 or word_count(left) > 6:
         return None
@@ -644,7 +646,9 @@ _LABEL_RE = lazy(
 
 @rule("VB005", "block-label", tags=["quote"], trigger=rf"^[ \t]*+(?:{_QUOTE_LABEL}|{alt('classic_code_header')})")
 def block_label(view: TextView) -> Iterator[Hit]:
-    """Lone ``Quote:`` / ``Code:`` / ``PHP Code:`` labels of quote and code boxes (classic engines only).
+    """Lone ``Quote:`` / ``Code:`` / ``PHP Code:`` labels of quote and code boxes (classic engines only); in
+    vBulletin text a ``Quote:`` label far right as the post's last line too (inscriptis: the next post's quote
+    box label printed above its poster column).
 
     Example (removed)::
 
@@ -653,8 +657,25 @@ def block_label(view: TextView) -> Iterator[Hit]:
     if view.engine not in _CLASSIC:
         return
     for i, m in iter_line_matches(view, _LABEL_RE):
-        if view.first_live(i + 1):
+        if view.first_live(i + 1) or _label_over_next_poster(view, i):
             yield Hit(i, i, f"box label ({m.group(0).strip()})")
+
+
+#: How far right of the line's start a label stands in a column of its own (inscriptis' message cell).
+_TEXT_COLUMN_MIN = 20
+
+
+def _label_over_next_poster(view: TextView, i: int) -> bool:
+    """Line ``i`` (a box label) ends a vBulletin post and stands in the text column, right of the poster
+    column: inscriptis prints the next post's quote box label above that post's poster column (``VB013``
+    opens the post at the name under it)."""
+    line = view.lines[i]
+    return (
+        view.engine == "vbulletin"
+        and len(line) - len(line.lstrip(" ")) >= _TEXT_COLUMN_MIN
+        and _QUOTE_ALONE_RE.match(line) is not None
+        and not view.live_indices(i + 1)
+    )
 
 
 #: The separator vBulletin prints is 18 underscores; a longer rule is a page divider, not a signature's (lynx
@@ -1010,6 +1031,34 @@ def _login_cells(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "login form")
 
 
+#: The navbar login form's labels in a column right of other text (inscriptis sets the breadcrumb and the login
+#: form side by side: ``Tank Talk > Water Quality  User Name    Remember Me?`` / ``{title}      Password``).
+_LOGIN_TAIL_RE = lazy(
+    rf"(?<![ \t])[ \t]*+(?<=[ \t]{{2}})(?P<tail>(?:{_LOGIN_LABEL})(?:[ \t]{{2,}}+(?:{_LOGIN_LABEL})){{0,3}})[ \t]*$", _F
+)
+_LOGIN_NEEDLE = lazy(_LOGIN_LABEL, _F)
+
+
+def _login_tails(view: TextView) -> Iterator[Hit]:
+    """The navbar login form's labels at the end of lines that hold other text before them (two blanks or
+    more between): a tail of two labels or more, and a tail of one next to it. The text before them stays."""
+    tails: dict[int, tuple[int, int]] = {}
+    for i in candidate_lines(view, _LOGIN_NEEDLE):
+        line = view.lines[i]
+        if len(line) > 400:
+            continue
+        m = _LOGIN_TAIL_RE.search(line)
+        if m is None or not line[: m.start()].strip():
+            continue
+        tails[i] = (m.start("tail"), len(_LOGIN_PAIR_SPLIT_RE.findall(m.group("tail"))) + 1)
+    for i, (start, n) in tails.items():
+        if n >= 2 or any(tails.get(k, (0, 0))[1] >= 2 for k in range(i - 2, i + 3)):
+            yield Hit(i, i, "login form beside the text", cols=(start, len(view.lines[i])))
+
+
+_LOGIN_PAIR_SPLIT_RE = lazy(r"(?<![ \t])[ \t]{2,}+(?=\S)")
+
+
 #: A line that starts with a login label, maybe after a table cell's ``|`` (candidates for ``_login_cells``).
 _LOGIN_ROW_RE_CELL = lazy(rf"^[ \t|]*+(?:{_LOGIN_LABEL})[ \t]*+\|", _F)
 
@@ -1045,6 +1094,7 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
         yield from _new_reply(view)
         yield from _login_rows(view)
         yield from _login_cells(view)
+        yield from _login_tails(view)
         yield from _pager_row(view)
         yield from _footer_row(view)
     if view.engine == "vbulletin" and taken:
@@ -1387,6 +1437,7 @@ PACK = RulePack(
         side_author_block,
         inline_author_block,
         glued_post_header,
+        side_author_column,
         quote,
         quote_row,
         block_label,
@@ -1397,7 +1448,6 @@ PACK = RulePack(
         thanks,
         post_header,
         thread_chrome,
-        side_author_column,
         posting_rules,
         bare_value_author_block,
     ),
