@@ -311,7 +311,7 @@ _JOIN_NEEDLE = lazy(alt("vb_join_date"), regex.IGNORECASE)
 #: ``{title} {Join Date} {date} [{Label} {value} …] {Posts} {count}`` (labels with or without colons), then the
 #: end of the line or a table cell's ``|`` (html2text: the post's first line beside the stats).
 _ONE_LINE_STATS_RE = lazy(
-    rf"^[ \t|]*+(?:[-•][ \t]++)?(?P<who>[^\n:|#]{{0,60}}?)[ \t]*+"
+    rf"^[ \t|]*+(?:[-•][ \t]++)?(?:(?P<who>[^\s:|#]++(?:[ \t][^\s:|#]++){{0,7}})[ \t]++)?"
     rf"(?P<stats>(?P<jl>{alt('vb_join_date')})[ \t]*+:?[ \t]*+(?P<joined>{_JOINED_VALUE})"
     rf"(?P<mid>(?:[ \t]++(?:{label_alternation()})[ \t]*+:?[ \t]*+[^\n|:]{{1,40}}?){{0,4}}?)"
     rf"[ \t]++(?P<pl>{_MESSAGE_LABELS})[ \t]*+:?[ \t]*+(?P<posts>{_COUNT}))[ \t]*+(?P<end>\||$)",
@@ -396,7 +396,7 @@ def one_line_stats_block(view: TextView) -> Iterator[Hit]:
         assert hm is not None
         name, ranks = _name_and_rank(view, cands[0])
         ranks += [view.lines[c].strip() for c in cands[1:]]
-        who = m.group("who").strip()
+        who = (m.group("who") or "").strip()
         if who:
             ranks.append(who)
         facts = classic_poster_facts(name, ranks, _one_line_pairs(m))
