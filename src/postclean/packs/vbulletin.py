@@ -168,10 +168,12 @@ def _side_item(view: TextView, k: int, c: int) -> tuple[int, str] | None:
     left_end, cut = len(text.rstrip()), len(text)
     if left_end > c - 2:
         cols = _columns(text)
-        if cols is None or cols[1] > c - 2 or not c - 12 <= cols[2] <= c:
+        if cols is None or cols[1] > c - 2:
             return None
-        # (the text column may start a little left of a quote box's text: the reply's text beside the poster's
-        # last stat, ``Posts: 174       Completely normal …``)
+        # (the reply's text may start a little left of a quote box's text, beside the poster's last stat:
+        # ``Posts: 174       Completely normal …``)
+        if cols[2] != c and (not c - 12 <= cols[2] < c or not _SIDE_PAIR_RE.match(text[ind : cols[1]].strip())):
+            return None
         left_end, cut = cols[1], cols[2]
     left = text[ind:left_end].strip()
     if not left or len(left) > 40 or word_count(left) > 6:
