@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from .._lazy import lazy
-from ..labels import label_field
+from ..labels import STAT_LABELS, label_alternation, label_field
 from ..model import Quote
 from ..phrases import PHRASES, alternation
 from ..rules import Hit, RulePack, rule
@@ -20,6 +20,7 @@ from ._classic import (
     Guarded,
     alt,
     block_hits,
+    candidate_lines,
     classic_poster_facts,
     date_facts,
     line_re,
@@ -167,9 +168,13 @@ def _side_item(view: TextView, k: int, c: int) -> tuple[int, str] | None:
     left_end, cut = len(text.rstrip()), len(text)
     if left_end > c - 2:
         cols = _columns(text)
-        if cols is None or cols[2] != c:
+        if cols is None or cols[1] > c - 2:
             return None
-        left_end, cut = cols[1], c
+        # (the reply's text may start a little left of a quote box's text, beside the poster's last stat:
+        # ``Posts: 174       Completely normal …``)
+        if cols[2] != c and (not c - 12 <= cols[2] < c or not _SIDE_PAIR_RE.match(text[ind : cols[1]].strip())):
+            return None
+        left_end, cut = cols[1], cols[2]
     left = text[ind:left_end].strip()
     if not left or len(left) > 40 or word_count(left) > 6:
         return None
@@ -292,6 +297,146 @@ def author_block(view: TextView) -> Iterator[Hit]:
             side = {k for items, _f in _side_blocks(view) for k, _c in items} if "   " in view.text else set()
         if not any(k in side for k in range(h.start, h.end + 1)):
             yield h  # a poster column beside the text is VB013's: taking its lines whole would take the text
+
+
+# -- VB017: a poster's stats on one line in the page's language, the name and the post header above ---------------
+
+_MESSAGE_LABELS = "|".join(
+    regex.escape(x).replace(r"\ ", r"[ \t]+")
+    for x in sorted({x for xs in STAT_LABELS["messages"].values() for x in xs}, key=len, reverse=True)
+)
+#: A join date as vBulletin prints it: ``Nov 2011``, ``novembre 2011``, ``11.2011``, ``04.11.2011``.
+_JOINED_VALUE = r"[^\W\d_]{3,12}\.?[ \t]+\d{4}|\d{1,2}[./-](?:\d{1,2}[./-])?\d{4}"
+#: A post count: ``3,920``, ``3.920``, ``3 920``, ``27``.
+_COUNT = r"\d{1,3}(?:[,.\xa0\u202f ]\d{3})++|\d{1,7}"
+_JOIN_NEEDLE = lazy(alt("vb_join_date"), regex.IGNORECASE)
+#: ``{title} {Join Date} {date} [{Label} {value} …] {Posts} {count}`` (labels with or without colons), then the
+#: end of the line or a table cell's ``|`` (html2text: the post's first line beside the stats).
+_ONE_LINE_STATS_RE = lazy(
+    rf"^[ \t|]*+(?:[-•][ \t]++)?(?:(?P<who>[^\s:|#]++(?:[ \t][^\s:|#]++){{0,7}})[ \t]++)?"
+    rf"(?P<stats>(?P<jl>{alt('vb_join_date')})[ \t]*+:?[ \t]*+(?P<joined>{_JOINED_VALUE})"
+    rf"(?P<mid>(?:[ \t]++(?:{label_alternation()})[ \t]*+:?[ \t]*+[^\n|:]{{1,40}}?){{0,4}}?)"
+    rf"[ \t]++(?P<pl>{_MESSAGE_LABELS})[ \t]*+:?[ \t]*+(?P<posts>{_COUNT}))[ \t]*+(?P<end>\||$)",
+    _F,
+)
+_MID_LABEL_RE = lazy(rf"(?<![ \t])[ \t]*+(?<=[ \t])(?P<label>{label_alternation()})[ \t]*+:?[ \t]*+", _F)
+#: A Markdown link at the start of a line: the name's link before the user title (html2text).
+_LEAD_LINK_RE = lazy(r"^[ \t]*+\[(?P<label>(?:[^\[\]\\\n]|\\.){1,60})\]\(")
+
+
+def _one_line_pairs(m: regex.Match[str]) -> list[tuple[str, str | None]]:
+    """The ``(label, value)`` pairs of a ``_ONE_LINE_STATS_RE`` match."""
+    pairs: list[tuple[str, str | None]] = [(m.group("jl"), m.group("joined"))]
+    mid = m.group("mid")
+    found = list(_MID_LABEL_RE.finditer(mid))
+    for k, lm in enumerate(found):
+        value = mid[lm.end() : found[k + 1].start() if k + 1 < len(found) else len(mid)].strip()
+        pairs.append((lm.group("label"), value or None))
+    pairs.append((m.group("pl"), m.group("posts")))
+    return pairs
+
+
+def _head_above(view: TextView, i: int) -> tuple[int, list[int]] | None:
+    """The post header (``{date} #N``) over the stats line ``i`` and the name/title lines between (member-menu
+    lines and blank lines skipped), or None."""
+    cands: list[int] = []
+    k = i - 1
+    while k >= 0 and i - k <= 12:
+        if view.claimed[k]:
+            return None
+        line = view.lines[k]
+        if line.strip():
+            if _HEADER_RE.match(line):
+                return (k, cands[::-1]) if cands else None
+            if not _menu_line(line):
+                s = line.strip()
+                linked = view.source is not None and _LEAD_LINK_RE.match(view.source[k]) is not None
+                if len(cands) >= 2 or len(s) > 60 or word_count(s) > 8 or (s[-1] in ".!?:,;" and not linked):
+                    return None  # (a name's link may have a badge's text after it: ``quillpen .``)
+                cands.append(k)
+        k -= 1
+    return None
+
+
+def _name_and_rank(view: TextView, k: int) -> tuple[str, list[str]]:
+    """The name on line ``k`` and the user title after it on the same line when the name is a Markdown link
+    (``[quillpen](member.php?u=7) Senior Member``)."""
+    line = view.lines[k].strip().lstrip("-•").strip()
+    src = view.source[k] if view.source is not None else None
+    lm = _LEAD_LINK_RE.match(src) if src else None
+    if lm is not None:
+        name = regex.sub(r"\\(.)", r"\1", lm.group("label")).strip()
+        if name and line.startswith(name):
+            rank = line[len(name) :].strip()
+            return name, [rank] if any(c.isalnum() for c in rank) else []
+    return line, []
+
+
+@rule("VB017", "one-line-stats-block", tags=["author-block"], stage="split", scope="document", trigger=alt("vb_join_date"))
+def one_line_stats_block(view: TextView) -> Iterator[Hit]:
+    """A poster block whose stats stand on one line in the page's language, labels with or without colons
+    (``Senior Member Join Date Nov 2011 Location Norwich Posts 3,920``: inscriptis joins vBulletin 4's
+    ``dl.userstats``; ``Registriert seit: 06.2012 Beiträge: 174 | {text}``: html2text sets vBulletin 3's stats
+    cell beside the post's first line), under the post header and the name (member-menu lines between). Labels
+    come from tables ``vb_join_date`` and ``STAT_LABELS``. The header, name and stats go; text after the stats
+    cell stays.
+
+    Example (removed)::
+
+        12.03.2015, 19:15 #1
+        quillpen
+        Erfahrener Benutzer Registriert seit 11.2011 Ort Kassel Beiträge 3.920
+    """
+    if view.engine != "vbulletin":
+        return
+    for i, m in match_lines(view, _JOIN_NEEDLE, _ONE_LINE_STATS_RE):
+        head = _head_above(view, i)
+        if head is None:
+            continue
+        header_at, cands = head
+        hm = _HEADER_RE.match(view.lines[header_at])
+        assert hm is not None
+        name, ranks = _name_and_rank(view, cands[0])
+        ranks += [view.lines[c].strip() for c in cands[1:]]
+        who = (m.group("who") or "").strip()
+        if who:
+            ranks.append(who)
+        facts = classic_poster_facts(name, ranks, _one_line_pairs(m))
+        if hm.group("date"):
+            facts.update(date_facts(hm.group("date")))
+        facts["post.number"] = int(hm.group("num"))
+        reason = "poster block: header, name, title and stats on one line"
+        line = view.lines[i]
+        if not line[m.end() :].strip():
+            yield Hit(header_at, i, reason, facts, moved_to="author")
+            continue
+        title = _title_cell(view, i, line[m.end() :].strip())
+        if title is not None:
+            facts["post.title"] = title  # the post's title in bold under the stats cell, a rule under it
+            yield Hit(header_at, i, reason, facts, moved_to="author")
+            continue
+        yield Hit(header_at, i - 1, reason, facts, moved_to="author")
+        cut = m.end()
+        while cut < len(line) and line[cut] in " \t":
+            cut += 1
+        yield Hit(i, i, reason, facts, cols=(0, cut), moved_to="author")
+
+
+_BOLD_CELL_RE = lazy(r"\|[ \t]*+\*\*(?P<title>[^*\n]{1,200})\*\*[ \t]*$")
+
+
+def _title_cell(view: TextView, i: int, rest: str) -> str | None:
+    """``rest`` (the text after the stats cell of line ``i``) when the input writes it in bold, the whole cell,
+    and a blank line follows it (html2text on vBulletin 3's ``<strong>`` post title over its ``<hr>``), else
+    None."""
+    if view.source is None or not rest:
+        return None
+    bm = _BOLD_CELL_RE.search(view.source[i])
+    if bm is None or bm.group("title").strip() != rest:
+        return None
+    # (the rule under it is a layout line the rules do not see: a blank line follows the title in the input)
+    breaks = view.context.get("breaks")
+    return rest if breaks is not None and view.base + i < len(breaks) and breaks[view.base + i] else None
 
 
 _INLINE_PAIR = (
@@ -458,6 +603,44 @@ def quote(view: TextView) -> Iterator[Hit]:
             yield Hit(start, end, f"quote of {user}'s post")
 
 
+#: vBulletin 3's quote box as one table row (html2text): ``Quote: | Originally Posted by {name} {quoted text}``.
+_QUOTE_CELL_RE = lazy(
+    rf"^[ \t|]*+{_QUOTE_LABEL}:?[ \t]*+\|[ \t]*+(?:{alt('originally_posted_by')})[ \t]++(?P<rest>\S[^\n]{{0,2000}})$", _F
+)
+_QUOTE_CELL_NEEDLE = lazy(rf"\|[ \t]*+(?:{alt('originally_posted_by')})", _F)
+
+
+def _quoted_name(view: TextView, rest: str) -> str:
+    """The quoted poster's name at the start of ``rest``: the longest name of an earlier post's poster that
+    starts it, else its first word."""
+    names: set[str] = {str(name) for name, _key in view.context.get("tails", ())}
+    for name in sorted(names, key=len, reverse=True):
+        if rest.startswith(name) and (len(rest) == len(name) or not rest[len(name)].isalnum()):
+            return name
+    return str(rest.split()[0])
+
+
+@rule("VB018", "quote-row", tags=["quote"], stage="structure", trigger=alt("originally_posted_by"))
+def quote_row(view: TextView) -> Iterator[Hit]:
+    """vBulletin 3's quote box laid out as one table row, ``Quote:`` and ``Originally Posted by X`` in cells
+    side by side and the quoted text after the name (html2text drops the ``View Post`` button's image between
+    them). The quoted poster is the name of an earlier post's poster that starts the cell, else its first word;
+    the quoted text (the rest of the row) moves to ``post.quotes``.
+
+    Example (removed)::
+
+        Quote: | Originally Posted by marlin The ferry leaves at nine on Sundays.
+    """
+    if view.engine != "vbulletin":
+        return
+    for i, m in match_lines(view, _QUOTE_CELL_NEEDLE, _QUOTE_CELL_RE):
+        rest = m.group("rest").strip()
+        user = _quoted_name(view, rest)
+        text = rest[len(user) :].strip()
+        facts = {"quote": Quote(author=user, text=text)} if text else {}
+        yield Hit(i, i, f"quote of {user}'s post", facts, moved_to="quotes" if text else None)
+
+
 _LABEL_RE = lazy(
     rf"^[ \t]*+(?:{_QUOTE_LABEL}|{alt('classic_code_header')})(?:[ \t]*:)?[ \t]*$", _F
 )
@@ -465,7 +648,9 @@ _LABEL_RE = lazy(
 
 @rule("VB005", "block-label", tags=["quote"], trigger=rf"^[ \t]*+(?:{_QUOTE_LABEL}|{alt('classic_code_header')})")
 def block_label(view: TextView) -> Iterator[Hit]:
-    """Lone ``Quote:`` / ``Code:`` / ``PHP Code:`` labels of quote and code boxes (classic engines only).
+    """Lone ``Quote:`` / ``Code:`` / ``PHP Code:`` labels of quote and code boxes (classic engines only); in
+    vBulletin text a ``Quote:`` label far right as the post's last line too (inscriptis: the next post's quote
+    box label printed above its poster column).
 
     Example (removed)::
 
@@ -474,8 +659,25 @@ def block_label(view: TextView) -> Iterator[Hit]:
     if view.engine not in _CLASSIC:
         return
     for i, m in iter_line_matches(view, _LABEL_RE):
-        if view.first_live(i + 1):
+        if view.first_live(i + 1) or _label_over_next_poster(view, i):
             yield Hit(i, i, f"box label ({m.group(0).strip()})")
+
+
+#: How far right of the line's start a label stands in a column of its own (inscriptis' message cell).
+_TEXT_COLUMN_MIN = 20
+
+
+def _label_over_next_poster(view: TextView, i: int) -> bool:
+    """Line ``i`` (a box label) ends a vBulletin post and stands in the text column, right of the poster
+    column: inscriptis prints the next post's quote box label above that post's poster column (``VB013``
+    opens the post at the name under it)."""
+    line = view.lines[i]
+    return (
+        view.engine == "vbulletin"
+        and len(line) - len(line.lstrip(" ")) >= _TEXT_COLUMN_MIN
+        and _QUOTE_ALONE_RE.match(line) is not None
+        and not view.live_indices(i + 1)
+    )
 
 
 #: The separator vBulletin prints is 18 underscores; a longer rule is a page divider, not a signature's (lynx
@@ -810,6 +1012,59 @@ def _login_rows(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "login form")
 
 
+_LOGIN_CELL_RE = lazy(rf"^{_LOGIN_LABEL}$", _F)
+
+
+def _login_cells(view: TextView) -> Iterator[Hit]:
+    """The navbar login form as table rows (html2text: ``| User Name |  | Remember Me?`` / ``Password |  |``):
+    every cell empty or a label, a row of two labels or more and a row of one next to it."""
+    if "|" not in view.text:
+        return
+    rows: dict[int, int] = {}
+    for i, _m in iter_line_matches(view, _LOGIN_ROW_RE_CELL):
+        line = view.lines[i]
+        if "|" not in line or len(line) > 200:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        if all(not c or _LOGIN_CELL_RE.match(c) for c in cells):
+            rows[i] = sum(1 for c in cells if c)
+    for i, n in rows.items():
+        if n >= 2 or any(rows.get(k, 0) >= 2 for k in range(i - 2, i + 3)):
+            yield Hit(i, i, "login form")
+
+
+#: The navbar login form's labels in a column right of other text (inscriptis sets the breadcrumb and the login
+#: form side by side: ``Tank Talk > Water Quality  User Name    Remember Me?`` / ``{title}      Password``).
+_LOGIN_TAIL_RE = lazy(
+    rf"(?<![ \t])[ \t]*+(?<=[ \t]{{2}})(?P<tail>(?:{_LOGIN_LABEL})(?:[ \t]{{2,}}+(?:{_LOGIN_LABEL})){{0,3}})[ \t]*$", _F
+)
+_LOGIN_NEEDLE = lazy(_LOGIN_LABEL, _F)
+
+
+def _login_tails(view: TextView) -> Iterator[Hit]:
+    """The navbar login form's labels at the end of lines that hold other text before them (two blanks or
+    more between): a tail of two labels or more, and a tail of one next to it. The text before them stays."""
+    tails: dict[int, tuple[int, int]] = {}
+    for i in candidate_lines(view, _LOGIN_NEEDLE):
+        line = view.lines[i]
+        if len(line) > 400:
+            continue
+        m = _LOGIN_TAIL_RE.search(line)
+        if m is None or not line[: m.start()].strip():
+            continue
+        tails[i] = (m.start("tail"), len(_LOGIN_PAIR_SPLIT_RE.findall(m.group("tail"))) + 1)
+    for i, (start, n) in tails.items():
+        if n >= 2 or any(tails.get(k, (0, 0))[1] >= 2 for k in range(i - 2, i + 3)):
+            yield Hit(i, i, "login form beside the text", cols=(start, len(view.lines[i])))
+
+
+_LOGIN_PAIR_SPLIT_RE = lazy(r"(?<![ \t])[ \t]{2,}+(?=\S)")
+
+
+#: A line that starts with a login label, maybe after a table cell's ``|`` (candidates for ``_login_cells``).
+_LOGIN_ROW_RE_CELL = lazy(rf"^[ \t|]*+(?:{_LOGIN_LABEL})[ \t]*+\|", _F)
+
+
 @rule("VB012", "thread-chrome", tags=["navigation", "notice"])
 def thread_chrome(view: TextView) -> Iterator[Hit]:
     """vBulletin thread and footer chrome: ``Results 1 to 10 of 15``, ``Thread Tools``, credit line.
@@ -819,7 +1074,10 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
     rows one field a line, ``By`` / name / ``in forum`` / forum / ``Replies:`` / count …, tables
     ``vb_similar_by``, ``vb_similar_in_forum``, ``vb_similar_stats``) and vBulletin 4's ``+ Reply to Thread``
     button (table ``vb_reply_to_thread``), and vBulletin 3's navbar login labels (table ``vb3_navbar_login``: a
-    line of two labels or more, ``User Name Remember Me?``, and a line of one next to it).
+    line of two labels or more, ``User Name Remember Me?``, and a line of one next to it; as table rows too,
+    ``| User Name |  | Remember Me?`` / ``Password |  |``), vBulletin 3's pager
+    as one table row (``| | Page 1 of 2 | 1 | 2 | > |``, tables ``pager_page``, ``pager_of``, ``pager_steps``)
+    and the language chooser with the footer links beside it (``-- English (US)    Contact Us - Archive``).
 
     Example (removed)::
 
@@ -837,6 +1095,10 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
         yield from _similar_list(view)
         yield from _new_reply(view)
         yield from _login_rows(view)
+        yield from _login_cells(view)
+        yield from _login_tails(view)
+        yield from _pager_row(view)
+        yield from _footer_row(view)
     if view.engine == "vbulletin" and taken:
         near = set(taken)
         for i, _m in iter_line_matches(view, _TOOLBAR_WORD_RE):
@@ -853,6 +1115,51 @@ _STATUS_TAILS = sorted(
 _SNIFF_STATUS_RE = lazy(
     r"[ \t](?:" + "|".join(regex.escape(t).replace(r"\ ", " ") for t in _STATUS_TAILS) + r")[ \t]*$", regex.MULTILINE
 )
+_PAGE_OF = rf"(?:{alternation('pager_page')})[ \t]+\d{{1,5}}[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
+_PAGE_OF_RE = lazy(_PAGE_OF, regex.IGNORECASE)
+_PAGE_OF_CELL_RE = lazy(rf"^{_PAGE_OF}$", regex.IGNORECASE)
+#: A cell of vBulletin 3's pager row: a page number, an arrow, a step (``Next``, ``Last``) or the reply button.
+_PAGER_CELL_RE = lazy(
+    rf"^(?:\d{{1,5}}|[<>«»]{{1,2}}|(?:{alternation('pager_steps')}|{alternation('pager_ends')}|{alt('vb3_reply_button')})"
+    r"(?:[ \t]*[<>«»]{1,2})?)$",
+    regex.IGNORECASE,
+)
+
+
+def _pager_row(view: TextView) -> Iterator[Hit]:
+    """vBulletin 3's pager as one table row (html2text: ``| | Page 1 of 2 | 1 | 2 | > |``; the reply button's
+    image, when it has no text, reads as nothing): every cell empty, a page number, an arrow, a step or the
+    reply button, one of them ``Page 1 of 2`` (tables ``pager_page``, ``pager_of``, ``pager_steps``)."""
+    for i in candidate_lines(view, _PAGE_OF_RE):
+        line = view.lines[i]
+        if "|" not in line or len(line) > 300:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        if sum(1 for c in cells if _PAGE_OF_CELL_RE.match(c)) != 1:
+            continue
+        if all(not c or _PAGE_OF_CELL_RE.match(c) or _PAGER_CELL_RE.match(c) for c in cells):
+            yield Hit(i, i, "pager row")
+
+
+#: The language chooser with the footer links beside it on one line (inscriptis, html2text: table cells).
+_LANG_ROW_RE = lazy(
+    rf"^[ \t]*+--[ \t]*(?:{alt('language_endonyms')}|{alt('language_exonyms')})(?:[ \t]*\([^()\n]{{1,24}}\))*"
+    r"(?:[ \t]*+\||[ \t]{2,}+)[ \t]*+(?P<links>\S[^\n]{0,200}?)[ \t]*$",
+    _F,
+)
+
+
+def _footer_row(view: TextView) -> Iterator[Hit]:
+    """The language chooser and the footer links on one line, ``-- English (US)    Contact Us - {site} -
+    Archive - Top``: each link a few words, no sentence."""
+    if "--" not in view.text:
+        return
+    for i, m in iter_line_matches(view, _LANG_ROW_RE):
+        parts = m.group("links").split(" - ")
+        if len(parts) >= 2 and all(_FOOTER_LINK_RE.match(x) and word_count(x) <= 5 for x in parts):
+            yield Hit(i, i, "language chooser and footer links")
+
+
 def _similar_rows(view: TextView) -> Iterator[Hit]:
     """The column heads of vBulletin 3's similar-threads table and the rows under them, each ending with the
     reply count and the last post's date."""
@@ -1127,11 +1434,14 @@ PACK = RulePack(
     name="vbulletin",
     prefix="VB",
     rules=(
+        one_line_stats_block,
         author_block,
         side_author_block,
         inline_author_block,
         glued_post_header,
+        side_author_column,
         quote,
+        quote_row,
         block_label,
         signature,
         edit_note,
@@ -1140,7 +1450,6 @@ PACK = RulePack(
         thanks,
         post_header,
         thread_chrome,
-        side_author_column,
         posting_rules,
         bare_value_author_block,
     ),
