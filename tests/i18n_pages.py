@@ -6,6 +6,8 @@ language the strings to fill them with in ``fixtures/i18n/<name>.json``::
       "authors": ["author1", "author2"],  # keys whose values are the posts' authors, in order
       "content": ["body1", "body2"],      # keys whose values (post text, own writing) must reach doc.text
       "chrome": ["joined", "like"],       # keys whose values (interface strings) must not be left in doc.text
+      "mention_keys": ["said"],           # keys of the strings that name a user who is not the post's poster
+                                          # (a quote header, an edit note): see shown_as_poster()
       "strings": {"en": {"author1": "...", ...}, "de": {...}, ...}
     }
 
@@ -41,6 +43,32 @@ class Page:
     authors: tuple[str, ...]
     content: tuple[str, ...]
     chrome: tuple[str, ...]
+    #: the page's quote-header and edit-note strings (``wrote:``, ``Last edited by``, or whole ones that hold the
+    #: name): a name only beside them in a flattened text names a quoted user or an editor, not a poster
+    mentions: tuple[str, ...] = ()
+
+
+#: A name counts as a mention when a mention string lies within this many characters of it.
+MENTION_REACH = 40
+
+
+def shown_as_poster(name: str, text: str, mentions: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Whether ``text`` (a flattened page) shows ``name`` other than as a mention: a main-content extractor may keep
+    a post's text without its poster block, and a name that is left only in a quote header (``Ruth wrote:``) or
+    an edit note (``Last edited by Ruth``) is no poster a cleaner could give the post.
+
+    ``mentions`` are whole mentions (holding one of the page's ``names``: taken out) and mention words (holding
+    none: a name within :data:`MENTION_REACH` characters of one is a mention)."""
+    for whole in (m for m in mentions if name in m):
+        text = text.replace(whole, " ")
+    words = [m for m in mentions if not any(n in m for n in names)]
+    start = text.find(name)
+    while start >= 0:
+        window = text[max(0, start - MENTION_REACH) : start + len(name) + MENTION_REACH]
+        if not any(w in window for w in words):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 _URL_ATTR = regex.compile(r"""\b(?:href|src|action)=["'][^"'<>]*$""")
@@ -73,6 +101,7 @@ def pages() -> Iterator[Page]:
                 authors=tuple(strings[k] for k in spec["authors"]),
                 content=tuple(strings[k] for k in spec["content"]),
                 chrome=tuple(strings[k] for k in spec["chrome"]),
+                mentions=tuple(strings[k].strip() for k in spec.get("mention_keys", ()) if strings[k].strip()),
             )
 
 
