@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
 import regex
 
 from .._lazy import lazy
@@ -74,7 +75,7 @@ _OLD = alt("vb_post_old")
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
 _HEADER_RE = lazy(
-    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:{_OLD})[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
+    rf"^[ \t|]*+(?:[-•][ \t]*|\d{{1,3}}\.[ \t]++)?(?:(?:{_OLD})[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
     rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
     _F,
 )
@@ -287,11 +288,64 @@ def author_block(view: TextView) -> Iterator[Hit]:
     """
     side: set[int] | None = None
     reason = "poster block: header, name, title and member stats"
+    taken: set[int] = set()
     for h in block_hits(view, _SPEC, reason, engine="vbulletin"):
         if side is None:
             side = {k for items, _f in _side_blocks(view) for k, _c in items} if "   " in view.text else set()
         if not any(k in side for k in range(h.start, h.end + 1)):
-            yield h  # a poster column beside the text is VB013's: taking its lines whole would take the text
+            taken.update(range(h.start, h.end + 1))
+            yield _titled(h)  # a poster column beside the text is VB013's: taking its lines whole would take the text
+    if view.engine == "vbulletin":
+        yield from _lone_titles(view, taken)
+
+
+#: A default user title alone on its line (table ``vb_user_titles``).
+_TITLE_LINE_RE = line_re(alt("vb_user_titles"))
+_BULLET_LINE_RE = lazy(r"^[ \t]*+[-•*][ \t]*$")
+
+
+def _lone_titles(view: TextView, taken: set[int]) -> Iterator[Hit]:
+    """A poster block a main-content extractor cut down to its user title (trafilatura keeps ``Benutzer`` under
+    the post's list item, ``-``, and drops the name and stats): the title, and the bullet over it, open a post."""
+    for i, _m in iter_line_matches(view, _TITLE_LINE_RE):
+        if i in taken:
+            continue
+        k = i - 1
+        while k >= 0 and not view.lines[k].strip() and i - k <= 3:
+            k -= 1
+        if k < 0 or k in taken or not view.is_live(k) or not _BULLET_LINE_RE.match(view.lines[k]):
+            continue
+        nxt = view.first_live(i + 1)
+        if not nxt or nxt[0] - i > 12:
+            continue
+        yield Hit(k, i, "user title alone under a post's list item", {"author.rank": view.lines[i].strip()}, moved_to="author")
+
+
+#: vBulletin's default user titles (table ``vb_user_titles``), casefolded.
+_USER_TITLES = frozenset(" ".join(p.split()).casefold() for ps in PHRASES["vb_user_titles"].values() for p in ps)
+
+
+def _titled(h: Hit) -> Hit:
+    """``h`` with a user title read as the name put right: a block's name line that is only a default user title
+    (``Member``: the converter dropped the name) is the rank, and a default title before one word (``Senior
+    Member Sarah_W``, Resiliparse's title and avatar text joined) is the rank before the name."""
+    name = h.facts.get("author.name")
+    if not isinstance(name, str):
+        return h
+    words = name.split()
+    folded = " ".join(words).casefold()
+    facts = dict(h.facts)
+    if folded in _USER_TITLES:
+        del facts["author.name"]
+        facts["author.rank"] = " ".join(words)
+        if "author.rank" in h.facts:
+            facts["author.banner"] = " / ".join(str(h.facts[k]) for k in ("author.rank", "author.banner") if k in h.facts)
+        return attrs.evolve(h, facts=facts)
+    if len(words) >= 2 and " ".join(words[:-1]).casefold() in _USER_TITLES and "author.rank" not in h.facts:
+        facts["author.name"] = words[-1]
+        facts["author.rank"] = " ".join(words[:-1])
+        return attrs.evolve(h, facts=facts)
+    return h
 
 
 _INLINE_PAIR = (
@@ -646,7 +700,7 @@ def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
     return any(view.original[k].strip() == s for k in range(max(0, i - 400), i - 1))
 
 
-_THANKS_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*+)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
+_THANKS_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
 #: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
 _NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
 #: The thanks line cut around the thanked name's link (one text node a line): the words before the name, and
@@ -755,8 +809,9 @@ _NOTICE_RE = line_re(
     r"All times are GMT[^\n]{0,80}|Currently Active Users Viewing This Thread:[^\n]{0,200}|"
     rf"(?:{alt('vb_thread_label')})[ \t]?:[ \t]+[^\n]{{1,200}}|View Full Version[ \t]*:[^\n]{{0,200}}|"
     rf"(?:{alt('vb_notice_starts')})[^\n]{{0,600}}|"
-    # a notice with its dismiss button's text before it (``Dismiss NoticeThis site uses cookies…``)
-    rf"(?:{alt('vb_dismiss_notice')})(?:[^\n]{{0,600}})|"
+    # a notice with its dismiss button's text before it (``Dismiss NoticeThis site uses cookies…``), a list
+    # item's number before them (Resiliparse numbers the notices' list: ``1. Dismiss Notice This site …``)
+    rf"(?:\d{{1,3}}\.[ \t]++)?(?:{alt('vb_dismiss_notice')})(?:[^\n]{{0,600}})|"
     # the toolbar items, one a line or several on one (``Thread Tools Search this Thread Display Modes``)
     rf"{alt('vb_thread_chrome')}(?:[ \t]+{alt('vb_thread_chrome')}){{0,6}}"
 )
