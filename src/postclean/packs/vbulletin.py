@@ -563,14 +563,19 @@ def signature(view: TextView) -> Iterator[Hit]:
         yield Hit(i, end, "signature", {"post.signature": sig or None}, moved_to="signature")
 
 
-_EDIT_RE = lazy(
-    rf"^[ \t]*+(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)"
+_EDIT_NOTE = (
+    rf"(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)"
     # ``; 01-21-2008 at 04:18 PM.``, or the German packs' ``(12.03.2015 um 21:30 Uhr)``
     rf"(?:(?:[ \t]*;|[ \t]+:)[ \t]*(?P<when>[^\n]{{1,80}}?\d[^\n]{{0,40}}?)"
     rf"|[ \t]+(?P<when>\(\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}[^()\n]{{0,30}}?\d{{1,2}}[:.h]\d{{2}}[^()\n]{{0,12}}\)))"
-    rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$",
-    _F,
+    rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$"
 )
+_EDIT_RE = lazy(rf"^[ \t]*+{_EDIT_NOTE}", _F)
+#: The edit note glued to the end of the post's last sentence, no blank between (trafilatura on vBulletin 5:
+#: ``…winter tyres.Last edited by X; 03-12-2015, 02:40 PM.``): where it starts, and the note from there.
+_GLUED_EDIT_AT_RE = lazy(rf"[.!?)](?=(?:{alt('classic_last_edited_by')})[ \t])", _F)
+_EDIT_TAIL_RE = lazy(_EDIT_NOTE, _F)
+_GLUED_WHEN_RE = lazy(r"(?<![ \t])[ \t]*+[;:(][ \t]*+\d")
 _REASON_RE = EDIT_REASON_RE
 
 
@@ -590,6 +595,14 @@ def edit_note(view: TextView) -> Iterator[Hit]:
             end = nxt[0]
         note = " ".join(view.lines[k].strip() for k in range(i, end + 1) if view.lines[k].strip())
         yield Hit(i, end, "edit note", {"post.edit_note": note}, moved_to="edit_note")
+    if view.engine == "vbulletin":
+        for i, m in iter_line_matches(view, _GLUED_EDIT_AT_RE):
+            line = view.lines[i]
+            at = m.start() + 1 - view.line_start(i)
+            t = _EDIT_TAIL_RE.match(line, at)
+            if t is not None and line[:at].strip() and _GLUED_WHEN_RE.match(line, t.end("user")):
+                note = line[at:].strip()
+                yield Hit(i, i, "edit note glued to the text", {"post.edit_note": note}, cols=(at, len(line)), moved_to="edit_note")
 
 
 _BUTTON = alt("classic_post_buttons")
@@ -1048,6 +1061,14 @@ def _footer_links(view: TextView) -> Iterator[Hit]:
 
 _SNIFF_RULE_RE = lazy(r"^[ \t]*+_{18}[ \t]*$", regex.MULTILINE)
 _SNIFF_DATE_RE = lazy(r"^[ \t]*+\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE)
+#: vBulletin 5's vote count and post controls, one a line (trafilatura keeps them as list items: ``- 3 like`` /
+#: ``- Comment`` / ``- Quote`` / ``- Like``), in every language of the tables: the count and three controls under it.
+_VB5_VOTE_WORDS = tuple(p for ps in PHRASES["vb5_vote_count"].values() for p in ps)
+_SNIFF_VB5_CONTROLS_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*+)?\d[\d,.]*+[ \t]++(?:{alt('vb5_vote_count')})[ \t]*+\n"
+    rf"(?:[ \t]*+(?:[-•*][ \t]*+)?(?:{_VB5_CONTROL})[ \t]*+\n){{3}}",
+    _F,
+)
 _SNIFF = (
     (lazy(rf"^[ \t]*+(?:{alt('originally_posted_by')})\b", _F), 0.35),
     (lazy(rf"^[ \t]*+(?:(?:{_THANKS_BUTTON})[ \t]+)?(?:{alt('vb_reply_with_quote')})[ \t]*$", regex.MULTILINE), 0.35),
@@ -1069,12 +1090,14 @@ _SNIFF = (
     (_SNIFF_DATE_RE, 0.4),
     (lazy(r"^[ \t]*+Rep Power\b|^[ \t]*+\d+ Post\(s\)$", regex.MULTILINE), 0.3),
     (lazy(r"^[ \t]*+Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
+    (_SNIFF_VB5_CONTROLS_RE, 0.35),
 )
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {
     _SNIFF_STATUS_RE: lambda head: any(t in head for t in _STATUS_TAILS),
     _SNIFF_RULE_RE: lambda head: "__________________" in head,
     _SNIFF_DATE_RE: lambda head: "#" in head and (" AM" in head or " PM" in head),
+    _SNIFF_VB5_CONTROLS_RE: lambda head: any(w in head for w in _VB5_VOTE_WORDS),
 }
 
 
