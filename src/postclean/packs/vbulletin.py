@@ -348,8 +348,13 @@ def _titled(h: Hit) -> Hit:
     return h
 
 
+#: The stat labels of a poster block on one line: vBulletin's own (English), and every language's of the
+#: classic tables (``Registriert seit``, ``Ort``, ``Beiträge``).
+_INLINE_LABEL = (
+    rf"Join Date|Registered|Location|Posts|Age|Rep Power|Gender|{alt('vb_join_date')}|{alt('classic_stat_labels')}"
+)
 _INLINE_PAIR = (
-    r"(?P<label>Join Date|Registered|Location|Posts|Age|Rep Power|Gender)[ \t]*:[ \t]*"
+    rf"(?P<label>{_INLINE_LABEL})[ \t]*:[ \t]*"
     r"(?P<value>[^\W\d_]{3,9}\.?[ \t]+\d{4}|\d[\d,.]*|[^\n:]{1,40}?)"
 )
 _INLINE_BLOCK_RE = lazy(
@@ -358,15 +363,17 @@ _INLINE_BLOCK_RE = lazy(
     regex.MULTILINE | regex.VERSION1,
 )
 _PAIR_RE = lazy(
-    _INLINE_PAIR + r"(?=[ \t]+(?:Join Date|Registered|Location|Posts|Age|Rep Power|Gender)[ \t]*:|[ \t|]*$)",
+    _INLINE_PAIR + rf"(?=[ \t]+(?:{_INLINE_LABEL})[ \t]*:|[ \t|]*$)",
     regex.VERSION1,
 )
 
 
-_INLINE_NEEDLE = lazy(r"(?:Join Date|Registered|Posts)[ \t]*:", regex.IGNORECASE)
+_INLINE_NEEDLE = lazy(rf"(?:Join Date|Registered|Posts|{alt('vb_join_date')})[ \t]*:", regex.IGNORECASE)
+#: The join-date labels of every language (the rule's trigger words).
+_JOIN_WORDS = ("Join Date", "Registered", *(p for ps in PHRASES["vb_join_date"].values() for p in ps))
 
 
-@rule("VB002", "inline-author-block", tags=["author-block"], stage="split", scope="document", trigger=r"Join Date")
+@rule("VB002", "inline-author-block", tags=["author-block"], stage="split", scope="document", trigger=_JOIN_WORDS)
 def inline_author_block(view: TextView) -> Iterator[Hit]:
     """A poster block on one line: ``Registered User Join Date: Mar 2016 Posts: 1`` (table cells joined).
 
@@ -377,11 +384,13 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
     for first, m in match_lines(view, _INLINE_NEEDLE, _INLINE_BLOCK_RE):
         stats = m.group("stats")
         pairs = [(p.group("label"), p.group("value")) for p in _PAIR_RE.finditer(stats)]
-        labels = {p[0].lower() for p in pairs}
-        if len(pairs) < 2 or not labels & {"join date", "posts", "registered"}:
+        fields = {label_field(" ".join(p[0].split())) for p in pairs}
+        if len(pairs) < 2 or not fields & {"joined", "messages"}:
             continue
         who = m.group("who").strip()
         facts = classic_poster_facts(None, [who] if who else [], pairs)
+        if "author.joined" not in facts and "author.messages" not in facts:
+            continue  # (labels with words after them, not a date or a count: a sentence)
         cols = (m.start(), m.end())
         line = view.lines[first]
         while cols[1] < len(line) and line[cols[1]] in " \t|":
@@ -573,8 +582,9 @@ _EDIT_NOTE = (
 _EDIT_RE = lazy(rf"^[ \t]*+{_EDIT_NOTE}", _F)
 #: The edit note glued to the end of the post's last sentence, no blank between (trafilatura on vBulletin 5:
 #: ``…winter tyres.Last edited by X; 03-12-2015, 02:40 PM.``): where it starts, and the note from there.
-_GLUED_EDIT_AT_RE = lazy(rf"[.!?)](?=(?:{alt('classic_last_edited_by')})[ \t])", _F)
-_EDIT_TAIL_RE = lazy(_EDIT_NOTE, _F)
+_GLUED_EDIT_AT_RE = lazy(rf"[.!?)][ \t]?+(?=(?:{alt('classic_last_edited_by')})[ \t])", _F)
+#: (a table row's cell ends with `` |``: trafilatura on vBulletin 3 keeps the post in a row of cells)
+_EDIT_TAIL_RE = lazy(_EDIT_NOTE.removesuffix(r"[ \t]*$") + r"[ \t]*+\|?[ \t]*$", _F)
 _GLUED_WHEN_RE = lazy(r"(?<![ \t])[ \t]*+[;:(][ \t]*+\d")
 _REASON_RE = EDIT_REASON_RE
 
@@ -598,10 +608,10 @@ def edit_note(view: TextView) -> Iterator[Hit]:
     if view.engine == "vbulletin":
         for i, m in iter_line_matches(view, _GLUED_EDIT_AT_RE):
             line = view.lines[i]
-            at = m.start() + 1 - view.line_start(i)
+            at = m.end() - view.line_start(i)
             t = _EDIT_TAIL_RE.match(line, at)
             if t is not None and line[:at].strip() and _GLUED_WHEN_RE.match(line, t.end("user")):
-                note = line[at:].strip()
+                note = line[at:].strip(" \t|")
                 yield Hit(i, i, "edit note glued to the text", {"post.edit_note": note}, cols=(at, len(line)), moved_to="edit_note")
 
 
@@ -713,7 +723,7 @@ def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
     return any(view.original[k].strip() == s for k in range(max(0, i - 400), i - 1))
 
 
-_THANKS_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
+_THANKS_RE = lazy(rf"^[ \t|]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
 #: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
 _NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
 #: The thanks line cut around the thanked name's link (one text node a line): the words before the name, and
@@ -752,7 +762,7 @@ def thanks(view: TextView) -> Iterator[Hit]:
         marlin, kestrel
     """
     for i, m in iter_line_matches(view, _THANKS_RE):
-        who = m.group("who").strip()
+        who = m.group("who").strip(" \t|")
         end = i
         if not who:
             nxt = view.first_live(i + 1)
@@ -900,6 +910,7 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
             taken.append(i)
             yield Hit(i, i, "thread chrome")
     if view.engine == "vbulletin":
+        yield from _table_rows(view, set(taken))
         yield from _footer_links(view)
         yield from _similar_rows(view)
         yield from _similar_list(view)
@@ -935,6 +946,37 @@ def _similar_rows(view: TextView) -> Iterator[Hit]:
             if not _SIMILAR_ROW_RE.match(view.lines[k]):
                 break
             yield Hit(k, k, "similar threads: row")
+
+
+def _cells(line: str) -> str | None:
+    """A table row's cells joined by one blank (``| Similar Threads |  |  |`` -> ``Similar Threads``), or None
+    when ``line`` is no table row (a flattener that keeps tables, trafilatura, writes ``| cell | cell |``)."""
+    s = line.strip(" \t\xa0")
+    if len(s) < 3 or s[0] != "|" or s[-1] != "|":
+        return None
+    return " ".join(c.strip(" \t\xa0") for c in s[1:-1].split("|") if c.strip(" \t\xa0"))
+
+
+def _table_rows(view: TextView, taken: set[int]) -> Iterator[Hit]:
+    """vBulletin 3's boxes under the posts as table rows (trafilatura): the who-is-reading line, the similar
+    threads' heading, column heads and rows, the posting-rules heading and statements, each read from its
+    cells joined (``| Similar Threads |  |  |`` / ``| Thread | Thread Starter | Forum | Replies | Last Post |``)."""
+    heads = False
+    for i, line in enumerate(view.lines):
+        if i in taken or not view.is_live(i) or "|" not in line:
+            continue
+        row = _cells(line)
+        if not row:
+            continue
+        if _NOTICE_RE.match(row) or _SIMILAR_HEADING_RE.match(row):
+            yield Hit(i, i, "thread chrome (a table row)")
+        elif _SIMILAR_HEAD_RE.match(row):
+            heads = True
+            yield Hit(i, i, "similar threads: column heads (a table row)")
+        elif heads and _SIMILAR_ROW_RE.match(row):
+            yield Hit(i, i, "similar threads: row (a table row)")
+        else:
+            heads = False
 
 
 def _new_reply(view: TextView) -> Iterator[Hit]:
@@ -1069,6 +1111,8 @@ _SNIFF_VB5_CONTROLS_RE = lazy(
     rf"(?:[ \t]*+(?:[-•*][ \t]*+)?(?:{_VB5_CONTROL})[ \t]*+\n){{3}}",
     _F,
 )
+#: vBulletin 3's post header as a table row (trafilatura keeps the table): ``| 14.03.2019, 20:15 | #1 |``.
+_SNIFF_VB3_ROW_RE = lazy(rf"^[ \t]*+\|[ \t]*+{CLASSIC_DATE}[ \t]*+\|[ \t]*+\#\d{{1,7}}[ \t]*+\|", _F)
 _SNIFF = (
     (lazy(rf"^[ \t]*+(?:{alt('originally_posted_by')})\b", _F), 0.35),
     (lazy(rf"^[ \t]*+(?:(?:{_THANKS_BUTTON})[ \t]+)?(?:{alt('vb_reply_with_quote')})[ \t]*$", regex.MULTILINE), 0.35),
@@ -1091,6 +1135,7 @@ _SNIFF = (
     (lazy(r"^[ \t]*+Rep Power\b|^[ \t]*+\d+ Post\(s\)$", regex.MULTILINE), 0.3),
     (lazy(r"^[ \t]*+Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
     (_SNIFF_VB5_CONTROLS_RE, 0.35),
+    (_SNIFF_VB3_ROW_RE, 0.35),
 )
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {
@@ -1098,6 +1143,7 @@ _SNIFF_NEEDS = {
     _SNIFF_RULE_RE: lambda head: "__________________" in head,
     _SNIFF_DATE_RE: lambda head: "#" in head and (" AM" in head or " PM" in head),
     _SNIFF_VB5_CONTROLS_RE: lambda head: any(w in head for w in _VB5_VOTE_WORDS),
+    _SNIFF_VB3_ROW_RE: lambda head: "| #" in head,
 }
 
 
