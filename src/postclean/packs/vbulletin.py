@@ -725,6 +725,11 @@ def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
 
 _THANKS_RE = lazy(rf"^[ \t|]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
 #: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
+#: The thanks line's phrase with the thanked user (the post's author) in group ``user``.
+_THANKED_USER = r"(?P<user>[^\n]{1,60}?)"
+_THANKED_RE = lazy(
+    rf"^[ \t|]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks', user=_THANKED_USER)})", _F
+)
 _NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
 #: The thanks line cut around the thanked name's link (one text node a line): the words before the name, and
 #: those after it, from the ``classic_thanks`` templates.
@@ -756,6 +761,9 @@ _LIKES_RE = line_re(r"Likes?|Like Tree\s?\d+\s?Likes?|\d[\d,]*[ \t]+Likes?|\d+[ 
 def thanks(view: TextView) -> Iterator[Hit]:
     """Thanks/like add-on lines: ``The Following 3 Users Say Thank You to X For This Useful Post:`` + names.
 
+    The thanked user ``X`` is the post's author: in text sniffed as vBulletin it is the post's author name when
+    its poster block left none (a main-content extractor drops the name and keeps the title, or nothing).
+
     Example (removed)::
 
         The Following 2 Users Say Thank You to quillpen For This Useful Post:
@@ -771,7 +779,10 @@ def thanks(view: TextView) -> Iterator[Hit]:
                 end = nxt[0]
         if end > i and not _names_line(view.lines[end]):
             who, end = "", i
-        yield Hit(i, end, "thanks line", {"post.reactions": who or None}, moved_to="reactions")
+        facts: dict[str, object] = {"post.reactions": who or None}
+        if view.engine == "vbulletin" and (t := _THANKED_RE.match(view.lines[i])) is not None and t.group("user"):
+            facts["author.name"] = t.group("user").strip()  # (the box names the post's author: the name a block lost)
+        yield Hit(i, end, "thanks line", facts, moved_to="reactions")
     for i, _m in iter_line_matches(view, _THANKS_HEAD_RE):
         nxt = view.first_live(i + 1, 3)
         if len(nxt) < 2 or nxt[1] > i + 4 or len(view.lines[nxt[0]].strip()) > 60:
