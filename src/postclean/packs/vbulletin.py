@@ -375,7 +375,9 @@ _JOIN_WORDS = ("Join Date", "Registered", *(p for ps in PHRASES["vb_join_date"].
 
 @rule("VB002", "inline-author-block", tags=["author-block"], stage="split", scope="document", trigger=_JOIN_WORDS)
 def inline_author_block(view: TextView) -> Iterator[Hit]:
-    """A poster block on one line: ``Registered User Join Date: Mar 2016 Posts: 1`` (table cells joined).
+    """A poster block on one line: ``Registered User Join Date: Mar 2016 Posts: 1`` (table cells joined); the
+    labels in every language of the tables (``Registriert seit: 06.2012 Ort: Kassel Beiträge: 2.318``), a join
+    date or a post count among the values.
 
     Example (removed span)::
 
@@ -908,7 +910,8 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
     rows one field a line, ``By`` / name / ``in forum`` / forum / ``Replies:`` / count …, tables
     ``vb_similar_by``, ``vb_similar_in_forum``, ``vb_similar_stats``) and vBulletin 4's ``+ Reply to Thread``
     button (table ``vb_reply_to_thread``), and vBulletin 3's navbar login labels (table ``vb3_navbar_login``: a
-    line of two labels or more, ``User Name Remember Me?``, and a line of one next to it).
+    line of two labels or more, ``User Name Remember Me?``, and a line of one next to it); and the boxes under
+    vBulletin 3's posts written as table rows (trafilatura: ``| Similar Threads |  |  |``), read from their cells.
 
     Example (removed)::
 
