@@ -368,6 +368,8 @@ _PAIR_RE = lazy(
 )
 
 
+#: vBulletin's own (English) labels of a one-line poster block.
+_VB_LABELS = frozenset({"Join Date", "Registered", "Location", "Posts", "Age", "Rep Power", "Gender"})
 _INLINE_NEEDLE = lazy(rf"(?:Join Date|Registered|Posts|{alt('vb_join_date')})[ \t]*:", regex.IGNORECASE)
 #: The join-date labels of every language (the rule's trigger words).
 _JOIN_WORDS = ("Join Date", "Registered", *(p for ps in PHRASES["vb_join_date"].values() for p in ps))
@@ -390,6 +392,8 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
         if len(pairs) < 2 or not fields & {"joined", "messages"}:
             continue
         who = m.group("who").strip()
+        if not who and first > 0 and view.is_live(first - 1) and not all(p[0] in _VB_LABELS for p in pairs):
+            continue  # localised labels under a line (html2text: name and title, then the stats): GEN012 reads both
         facts = classic_poster_facts(None, [who] if who else [], pairs)
         if "author.joined" not in facts and "author.messages" not in facts:
             continue  # (labels with words after them, not a date or a count: a sentence)
