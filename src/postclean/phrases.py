@@ -180,6 +180,20 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Nowy użytkownik", "Użytkownik", "Aktywny użytkownik", "Znany użytkownik", "Członek ekipy"),
         "ru": ("Новичок", "Участник", "Активный участник", "Известный участник", "Команда форума"),
     },
+    # vBulletin's default user titles (the ladder by post count: new, ordinary, experienced member) as localised
+    # boards write them; Resiliparse joins the title and the avatar's alt text (``Senior Member Sarah_W``), and
+    # main-content extractors keep a title alone on its line without the name
+    "vb_user_titles": {
+        "en": ("Junior Member", "Member", "Senior Member", "Registered User"),
+        "de": ("Neuer Benutzer", "Benutzer", "Erfahrener Benutzer", "Registrierter Benutzer"),
+        "fr": ("Nouveau membre", "Membre", "Membre confirmé", "Membre Junior", "Membre Senior"),
+        "es": ("Novato", "Miembro", "Miembro Senior", "Miembro Junior"),
+        "pt": ("Membro Júnior", "Membro", "Membro Sênior"),
+        "it": ("Nuovo utente", "Utente", "Utente Senior", "Utente Junior"),
+        "nl": ("Junior lid", "Lid", "Senior lid"),
+        "pl": ("Początkujący", "Użytkownik", "Zaawansowany", "Nowy użytkownik", "Zaawansowany użytkownik"),
+        "ru": ("Новичок", "Пользователь", "Старожил", "Участник"),
+    },
     # the poster stat only XenForo 2 prints, alone on its line above its value
     "xf_reaction_score": {
         "en": ("Reaction score",),

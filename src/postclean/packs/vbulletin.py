@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
 import regex
 
 from .._lazy import lazy
@@ -75,7 +76,7 @@ _OLD = alt("vb_post_old")
 
 #: vB post header: ``05-13-2016, 02:15 PM #6``, ``2016-02-01, 02:21 Link # 3021``, ``#1 | Link``, table rows.
 _HEADER_RE = lazy(
-    rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:{_OLD})[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
+    rf"^[ \t|]*+(?:[-•][ \t]*|\d{{1,3}}\.[ \t]++)?(?:(?:{_OLD})[ \t]+)?(?:(?P<date>{CLASSIC_DATE})[ \t|\xa0]*+)?(?:Link[ \t]*)?"
     rf"\#[ \t]?(?P<num>\d{{1,7}})(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?(?P<rank>[^\n#|]{{0,40}}?)[ \t|]*$",
     _F,
 )
@@ -292,11 +293,15 @@ def author_block(view: TextView) -> Iterator[Hit]:
     """
     side: set[int] | None = None
     reason = "poster block: header, name, title and member stats"
+    taken: set[int] = set()
     for h in block_hits(view, _SPEC, reason, engine="vbulletin"):
         if side is None:
             side = {k for items, _f in _side_blocks(view) for k, _c in items} if "   " in view.text else set()
         if not any(k in side for k in range(h.start, h.end + 1)):
-            yield h  # a poster column beside the text is VB013's: taking its lines whole would take the text
+            taken.update(range(h.start, h.end + 1))
+            yield _titled(h)  # a poster column beside the text is VB013's: taking its lines whole would take the text
+    if view.engine == "vbulletin":
+        yield from _lone_titles(view, taken)
 
 
 # -- VB017: a poster's stats on one line in the page's language, the name and the post header above ---------------
@@ -439,8 +444,62 @@ def _title_cell(view: TextView, i: int, rest: str) -> str | None:
     return rest if breaks is not None and view.base + i < len(breaks) and breaks[view.base + i] else None
 
 
+#: A default user title alone on its line (table ``vb_user_titles``).
+_TITLE_LINE_RE = line_re(alt("vb_user_titles"))
+_BULLET_LINE_RE = lazy(r"^[ \t]*+[-•*][ \t]*$")
+
+
+def _lone_titles(view: TextView, taken: set[int]) -> Iterator[Hit]:
+    """A poster block a main-content extractor cut down to its user title (trafilatura keeps ``Benutzer`` under
+    the post's list item, ``-``, and drops the name and stats): the title, and the bullet over it, open a post."""
+    for i, _m in iter_line_matches(view, _TITLE_LINE_RE):
+        if i in taken:
+            continue
+        k = i - 1
+        while k >= 0 and not view.lines[k].strip() and i - k <= 3:
+            k -= 1
+        if k < 0 or k in taken or not view.is_live(k) or not _BULLET_LINE_RE.match(view.lines[k]):
+            continue
+        nxt = view.first_live(i + 1)
+        if not nxt or nxt[0] - i > 12:
+            continue
+        yield Hit(k, i, "user title alone under a post's list item", {"author.rank": view.lines[i].strip()}, moved_to="author")
+
+
+#: vBulletin's default user titles (table ``vb_user_titles``), casefolded.
+_USER_TITLES = frozenset(" ".join(p.split()).casefold() for ps in PHRASES["vb_user_titles"].values() for p in ps)
+
+
+def _titled(h: Hit) -> Hit:
+    """``h`` with a user title read as the name put right: a block's name line that is only a default user title
+    (``Member``: the converter dropped the name) is the rank, and a default title before one word (``Senior
+    Member Sarah_W``, Resiliparse's title and avatar text joined) is the rank before the name."""
+    name = h.facts.get("author.name")
+    if not isinstance(name, str):
+        return h
+    words = name.split()
+    folded = " ".join(words).casefold()
+    facts = dict(h.facts)
+    if folded in _USER_TITLES:
+        del facts["author.name"]
+        facts["author.rank"] = " ".join(words)
+        if "author.rank" in h.facts:
+            facts["author.banner"] = " / ".join(str(h.facts[k]) for k in ("author.rank", "author.banner") if k in h.facts)
+        return attrs.evolve(h, facts=facts)
+    if len(words) >= 2 and " ".join(words[:-1]).casefold() in _USER_TITLES and "author.rank" not in h.facts:
+        facts["author.name"] = words[-1]
+        facts["author.rank"] = " ".join(words[:-1])
+        return attrs.evolve(h, facts=facts)
+    return h
+
+
+#: The stat labels of a poster block on one line: vBulletin's own (English), and every language's of the
+#: classic tables (``Registriert seit``, ``Ort``, ``Beiträge``).
+_INLINE_LABEL = (
+    rf"Join Date|Registered|Location|Posts|Age|Rep Power|Gender|{alt('vb_join_date')}|{alt('classic_stat_labels')}"
+)
 _INLINE_PAIR = (
-    r"(?P<label>Join Date|Registered|Location|Posts|Age|Rep Power|Gender)[ \t]*:[ \t]*"
+    rf"(?P<label>{_INLINE_LABEL})[ \t]*:[ \t]*"
     r"(?P<value>[^\W\d_]{3,9}\.?[ \t]+\d{4}|\d[\d,.]*|[^\n:]{1,40}?)"
 )
 _INLINE_BLOCK_RE = lazy(
@@ -449,17 +508,23 @@ _INLINE_BLOCK_RE = lazy(
     regex.MULTILINE | regex.VERSION1,
 )
 _PAIR_RE = lazy(
-    _INLINE_PAIR + r"(?=[ \t]+(?:Join Date|Registered|Location|Posts|Age|Rep Power|Gender)[ \t]*:|[ \t|]*$)",
+    _INLINE_PAIR + rf"(?=[ \t]+(?:{_INLINE_LABEL})[ \t]*:|[ \t|]*$)",
     regex.VERSION1,
 )
 
 
-_INLINE_NEEDLE = lazy(r"(?:Join Date|Registered|Posts)[ \t]*:", regex.IGNORECASE)
+#: vBulletin's own (English) labels of a one-line poster block.
+_VB_LABELS = frozenset({"Join Date", "Registered", "Location", "Posts", "Age", "Rep Power", "Gender"})
+_INLINE_NEEDLE = lazy(rf"(?:Join Date|Registered|Posts|{alt('vb_join_date')})[ \t]*:", regex.IGNORECASE)
+#: The join-date labels of every language (the rule's trigger words).
+_JOIN_WORDS = ("Join Date", "Registered", *(p for ps in PHRASES["vb_join_date"].values() for p in ps))
 
 
-@rule("VB002", "inline-author-block", tags=["author-block"], stage="split", scope="document", trigger=r"Join Date")
+@rule("VB002", "inline-author-block", tags=["author-block"], stage="split", scope="document", trigger=_JOIN_WORDS)
 def inline_author_block(view: TextView) -> Iterator[Hit]:
-    """A poster block on one line: ``Registered User Join Date: Mar 2016 Posts: 1`` (table cells joined).
+    """A poster block on one line: ``Registered User Join Date: Mar 2016 Posts: 1`` (table cells joined); the
+    labels in every language of the tables (``Registriert seit: 06.2012 Ort: Kassel Beiträge: 2.318``), a join
+    date or a post count among the values.
 
     Example (removed span)::
 
@@ -468,11 +533,15 @@ def inline_author_block(view: TextView) -> Iterator[Hit]:
     for first, m in match_lines(view, _INLINE_NEEDLE, _INLINE_BLOCK_RE):
         stats = m.group("stats")
         pairs = [(p.group("label"), p.group("value")) for p in _PAIR_RE.finditer(stats)]
-        labels = {p[0].lower() for p in pairs}
-        if len(pairs) < 2 or not labels & {"join date", "posts", "registered"}:
+        fields = {label_field(" ".join(p[0].split())) for p in pairs}
+        if len(pairs) < 2 or not fields & {"joined", "messages"}:
             continue
         who = m.group("who").strip()
+        if not who and first > 0 and view.is_live(first - 1) and not all(p[0] in _VB_LABELS for p in pairs):
+            continue  # localised labels under a line (html2text: name and title, then the stats): GEN012 reads both
         facts = classic_poster_facts(None, [who] if who else [], pairs)
+        if "author.joined" not in facts and "author.messages" not in facts:
+            continue  # (labels with words after them, not a date or a count: a sentence)
         cols = (m.start(), m.end())
         line = view.lines[first]
         while cols[1] < len(line) and line[cols[1]] in " \t|":
@@ -711,14 +780,20 @@ def signature(view: TextView) -> Iterator[Hit]:
         yield Hit(i, end, "signature", {"post.signature": sig or None}, moved_to="signature")
 
 
-_EDIT_RE = lazy(
-    rf"^[ \t]*+(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)"
+_EDIT_NOTE = (
+    rf"(?P<note>{alt('classic_last_edited_by')}[ \t]+(?P<user>[^;:\n]{{1,60}}?)"
     # ``; 01-21-2008 at 04:18 PM.``, or the German packs' ``(12.03.2015 um 21:30 Uhr)``
     rf"(?:(?:[ \t]*;|[ \t]+:)[ \t]*(?P<when>[^\n]{{1,80}}?\d[^\n]{{0,40}}?)"
     rf"|[ \t]+(?P<when>\(\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}[^()\n]{{0,30}}?\d{{1,2}}[:.h]\d{{2}}[^()\n]{{0,12}}\)))"
-    rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$",
-    _F,
+    rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$"
 )
+_EDIT_RE = lazy(rf"^[ \t]*+{_EDIT_NOTE}", _F)
+#: The edit note glued to the end of the post's last sentence, no blank between (trafilatura on vBulletin 5:
+#: ``…winter tyres.Last edited by X; 03-12-2015, 02:40 PM.``): where it starts, and the note from there.
+_GLUED_EDIT_AT_RE = lazy(rf"[.!?)][ \t]?+(?=(?:{alt('classic_last_edited_by')})[ \t])", _F)
+#: (a table row's cell ends with `` |``: trafilatura on vBulletin 3 keeps the post in a row of cells)
+_EDIT_TAIL_RE = lazy(_EDIT_NOTE.removesuffix(r"[ \t]*$") + r"[ \t]*+\|?[ \t]*$", _F)
+_GLUED_WHEN_RE = lazy(r"(?<![ \t])[ \t]*+[;:(][ \t]*+\d")
 _REASON_RE = EDIT_REASON_RE
 
 
@@ -738,6 +813,14 @@ def edit_note(view: TextView) -> Iterator[Hit]:
             end = nxt[0]
         note = " ".join(view.lines[k].strip() for k in range(i, end + 1) if view.lines[k].strip())
         yield Hit(i, end, "edit note", {"post.edit_note": note}, moved_to="edit_note")
+    if view.engine == "vbulletin":
+        for i, m in iter_line_matches(view, _GLUED_EDIT_AT_RE):
+            line = view.lines[i]
+            at = m.end() - view.line_start(i)
+            t = _EDIT_TAIL_RE.match(line, at)
+            if t is not None and line[:at].strip() and _GLUED_WHEN_RE.match(line, t.end("user")):
+                note = line[at:].strip(" \t|")
+                yield Hit(i, i, "edit note glued to the text", {"post.edit_note": note}, cols=(at, len(line)), moved_to="edit_note")
 
 
 _BUTTON = alt("classic_post_buttons")
@@ -848,8 +931,13 @@ def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
     return any(view.original[k].strip() == s for k in range(max(0, i - 400), i - 1))
 
 
-_THANKS_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*+)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
+_THANKS_RE = lazy(rf"^[ \t|]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
 #: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
+#: The thanks line's phrase with the thanked user (the post's author) in group ``user``.
+_THANKED_USER = r"(?P<user>[^\n]{1,60}?)"
+_THANKED_RE = lazy(
+    rf"^[ \t|]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks', user=_THANKED_USER)})", _F
+)
 _NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
 #: The thanks line cut around the thanked name's link (one text node a line): the words before the name, and
 #: those after it, from the ``classic_thanks`` templates.
@@ -881,13 +969,16 @@ _LIKES_RE = line_re(r"Likes?|Like Tree\s?\d+\s?Likes?|\d[\d,]*[ \t]+Likes?|\d+[ 
 def thanks(view: TextView) -> Iterator[Hit]:
     """Thanks/like add-on lines: ``The Following 3 Users Say Thank You to X For This Useful Post:`` + names.
 
+    The thanked user ``X`` is the post's author: in text sniffed as vBulletin it is the post's author name when
+    its poster block left none (a main-content extractor drops the name and keeps the title, or nothing).
+
     Example (removed)::
 
         The Following 2 Users Say Thank You to quillpen For This Useful Post:
         marlin, kestrel
     """
     for i, m in iter_line_matches(view, _THANKS_RE):
-        who = m.group("who").strip()
+        who = m.group("who").strip(" \t|")
         end = i
         if not who:
             nxt = view.first_live(i + 1)
@@ -896,7 +987,10 @@ def thanks(view: TextView) -> Iterator[Hit]:
                 end = nxt[0]
         if end > i and not _names_line(view.lines[end]):
             who, end = "", i
-        yield Hit(i, end, "thanks line", {"post.reactions": who or None}, moved_to="reactions")
+        facts: dict[str, object] = {"post.reactions": who or None}
+        if view.engine == "vbulletin" and (t := _THANKED_RE.match(view.lines[i])) is not None and t.group("user"):
+            facts["author.name"] = t.group("user").strip()  # (the box names the post's author: the name a block lost)
+        yield Hit(i, end, "thanks line", facts, moved_to="reactions")
     for i, _m in iter_line_matches(view, _THANKS_HEAD_RE):
         nxt = view.first_live(i + 1, 3)
         if len(nxt) < 2 or nxt[1] > i + 4 or len(view.lines[nxt[0]].strip()) > 60:
@@ -957,8 +1051,9 @@ _NOTICE_RE = line_re(
     r"All times are GMT[^\n]{0,80}|Currently Active Users Viewing This Thread:[^\n]{0,200}|"
     rf"(?:{alt('vb_thread_label')})[ \t]?:[ \t]+[^\n]{{1,200}}|View Full Version[ \t]*:[^\n]{{0,200}}|"
     rf"(?:{alt('vb_notice_starts')})[^\n]{{0,600}}|"
-    # a notice with its dismiss button's text before it (``Dismiss NoticeThis site uses cookies…``)
-    rf"(?:{alt('vb_dismiss_notice')})(?:[^\n]{{0,600}})|"
+    # a notice with its dismiss button's text before it (``Dismiss NoticeThis site uses cookies…``), a list
+    # item's number before them (Resiliparse numbers the notices' list: ``1. Dismiss Notice This site …``)
+    rf"(?:\d{{1,3}}\.[ \t]++)?(?:{alt('vb_dismiss_notice')})(?:[^\n]{{0,600}})|"
     # the toolbar items, one a line or several on one (``Thread Tools Search this Thread Display Modes``)
     rf"{alt('vb_thread_chrome')}(?:[ \t]+{alt('vb_thread_chrome')}){{0,6}}"
 )
@@ -1077,7 +1172,9 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
     line of two labels or more, ``User Name Remember Me?``, and a line of one next to it; as table rows too,
     ``| User Name |  | Remember Me?`` / ``Password |  |``), vBulletin 3's pager
     as one table row (``| | Page 1 of 2 | 1 | 2 | > |``, tables ``pager_page``, ``pager_of``, ``pager_steps``)
-    and the language chooser with the footer links beside it (``-- English (US)    Contact Us - Archive``).
+    and the language chooser with the footer links beside it (``-- English (US)    Contact Us - Archive``);
+    and the boxes under vBulletin 3's posts written as table rows (trafilatura: ``| Similar Threads |  |  |``), read
+    from their cells.
 
     Example (removed)::
 
@@ -1090,6 +1187,7 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
             taken.append(i)
             yield Hit(i, i, "thread chrome")
     if view.engine == "vbulletin":
+        yield from _table_rows(view, set(taken))
         yield from _footer_links(view)
         yield from _similar_rows(view)
         yield from _similar_list(view)
@@ -1174,6 +1272,37 @@ def _similar_rows(view: TextView) -> Iterator[Hit]:
             if not _SIMILAR_ROW_RE.match(view.lines[k]):
                 break
             yield Hit(k, k, "similar threads: row")
+
+
+def _cells(line: str) -> str | None:
+    """A table row's cells joined by one blank (``| Similar Threads |  |  |`` -> ``Similar Threads``), or None
+    when ``line`` is no table row (a flattener that keeps tables, trafilatura, writes ``| cell | cell |``)."""
+    s = line.strip(" \t\xa0")
+    if len(s) < 3 or s[0] != "|" or s[-1] != "|":
+        return None
+    return " ".join(c.strip(" \t\xa0") for c in s[1:-1].split("|") if c.strip(" \t\xa0"))
+
+
+def _table_rows(view: TextView, taken: set[int]) -> Iterator[Hit]:
+    """vBulletin 3's boxes under the posts as table rows (trafilatura): the who-is-reading line, the similar
+    threads' heading, column heads and rows, the posting-rules heading and statements, each read from its
+    cells joined (``| Similar Threads |  |  |`` / ``| Thread | Thread Starter | Forum | Replies | Last Post |``)."""
+    heads = False
+    for i, line in enumerate(view.lines):
+        if i in taken or not view.is_live(i) or "|" not in line:
+            continue
+        row = _cells(line)
+        if not row:
+            continue
+        if _NOTICE_RE.match(row) or _SIMILAR_HEADING_RE.match(row):
+            yield Hit(i, i, "thread chrome (a table row)")
+        elif _SIMILAR_HEAD_RE.match(row):
+            heads = True
+            yield Hit(i, i, "similar threads: column heads (a table row)")
+        elif heads and _SIMILAR_ROW_RE.match(row):
+            yield Hit(i, i, "similar threads: row (a table row)")
+        else:
+            heads = False
 
 
 def _new_reply(view: TextView) -> Iterator[Hit]:
@@ -1300,6 +1429,16 @@ def _footer_links(view: TextView) -> Iterator[Hit]:
 
 _SNIFF_RULE_RE = lazy(r"^[ \t]*+_{18}[ \t]*$", regex.MULTILINE)
 _SNIFF_DATE_RE = lazy(r"^[ \t]*+\d{2}-\d{2}-\d{4}, \d{2}:\d{2} [AP]M[ \t]*#\d+", regex.MULTILINE)
+#: vBulletin 5's vote count and post controls, one a line (trafilatura keeps them as list items: ``- 3 like`` /
+#: ``- Comment`` / ``- Quote`` / ``- Like``), in every language of the tables: the count and three controls under it.
+_VB5_VOTE_WORDS = tuple(p for ps in PHRASES["vb5_vote_count"].values() for p in ps)
+_SNIFF_VB5_CONTROLS_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*+)?\d[\d,.]*+[ \t]++(?:{alt('vb5_vote_count')})[ \t]*+\n"
+    rf"(?:[ \t]*+(?:[-•*][ \t]*+)?(?:{_VB5_CONTROL})[ \t]*+\n){{3}}",
+    _F,
+)
+#: vBulletin 3's post header as a table row (trafilatura keeps the table): ``| 14.03.2019, 20:15 | #1 |``.
+_SNIFF_VB3_ROW_RE = lazy(rf"^[ \t]*+\|[ \t]*+{CLASSIC_DATE}[ \t]*+\|[ \t]*+\#\d{{1,7}}[ \t]*+\|", _F)
 _SNIFF = (
     (lazy(rf"^[ \t]*+(?:{alt('originally_posted_by')})\b", _F), 0.35),
     (lazy(rf"^[ \t]*+(?:(?:{_THANKS_BUTTON})[ \t]+)?(?:{alt('vb_reply_with_quote')})[ \t]*$", regex.MULTILINE), 0.35),
@@ -1321,12 +1460,16 @@ _SNIFF = (
     (_SNIFF_DATE_RE, 0.4),
     (lazy(r"^[ \t]*+Rep Power\b|^[ \t]*+\d+ Post\(s\)$", regex.MULTILINE), 0.3),
     (lazy(r"^[ \t]*+Post Cancel[ \t]*$", regex.MULTILINE), 0.3),
+    (_SNIFF_VB5_CONTROLS_RE, 0.35),
+    (_SNIFF_VB3_ROW_RE, 0.35),
 )
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {
     _SNIFF_STATUS_RE: lambda head: any(t in head for t in _STATUS_TAILS),
     _SNIFF_RULE_RE: lambda head: "__________________" in head,
     _SNIFF_DATE_RE: lambda head: "#" in head and (" AM" in head or " PM" in head),
+    _SNIFF_VB5_CONTROLS_RE: lambda head: any(w in head for w in _VB5_VOTE_WORDS),
+    _SNIFF_VB3_ROW_RE: lambda head: "| #" in head,
 }
 
 
