@@ -346,6 +346,15 @@ def _item_block(view: TextView, i: int, header: regex.Match[str]) -> tuple[int, 
         rank = " ".join(_BRACKETED_RE.sub(" ", raw).split())
         if rank.endswith(" " + name):
             rank = rank[: -len(name) - 1].rstrip()
+        if rank.startswith(name + " "):  # the online status's alt text before the title (``quillpen is offline …``)
+            rest = rank[len(name) + 1 :]
+            tail = next((t for t in _STATUS_TAILS if rest.casefold().startswith(t.casefold())), None)
+            if tail is not None:
+                rank = rest[len(tail) :].strip()
+                if not rank:
+                    last = k
+                    pos += 1
+                    continue
         if not rank or len(rank) > 60 or word_count(rank) > 6 or rank[-1] in ".!?:;,":
             break
         ranks.append(rank)
