@@ -3825,7 +3825,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("Anterior", "Próximo", "Próxima"),
         "it": ("Precedente", "Indietro", "Avanti", "Prossimo", "Successivo", "Successiva"),
         "nl": ("Vorige", "Volgende"),
-        "pl": ("Poprzednia", "Wstecz", "Następna", "Dalej"),
+        "pl": ("Poprzednia", "Poprzedni", "Wstecz", "Następna", "Następny", "Dalej"),
         "ru": ("Назад", "Предыдущая", "Пред.", "Вперёд", "Вперед", "Следующая", "След.", "Далее"),
     },
     #: the first and last page: only within a row

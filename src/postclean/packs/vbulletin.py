@@ -35,18 +35,37 @@ from .page import free_spans
 __all__ = ["PACK"]
 
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+#: An image without alt text as w3m prints it, its file's name in brackets (``[progress]``, ``[edit_40b]``),
+#: before vBulletin 4's post buttons and edit note.
+_IMG = r"(?:\[[\w-]{1,24}\][ \t]*+)"
 _CLASSIC = frozenset({"vbulletin", "phpbb", "smf", "mybb", "fluxbb"})
 
 _MENU = alt("classic_member_menu")
 _STATUS = alt("classic_online_status", user=r"(?P<user>[^\n]{1,60}?)")
 _STATUS_NOGROUP = alt("classic_online_status")
 _MENU_RE = line_re(rf"{_MENU}|{_STATUS_NOGROUP}")
-_MENU_NEEDLE = lazy(
+#: Each member-menu and online-status phrase's longest word (``View Forum Posts``, ``Ver mensagens do fórum`` …),
+#: with the literals of ``_MENU_NEEDLE`` and ``member_menu``'s trigger.
+_MENU_NEEDLE_WORDS = (
     r"Profil|profil|perfil|Profiel|profiel|posty|Просмотр|Сообщения|anzeigen|Private|Posts by|Homepage|homepage|Blog|Articles|Avatar|Awatar|Аватар|Buddy|Contacts|Message|"
     r"Nachricht|Beiträge|message|mensaje|Mensaje|mensagem|Mensagem|messaggio|Messaggio|bericht|Privébericht|"
     r"wiadomo|сообщен|Личное|профиль|ffline|nline|Kontakt|déconnecté|connecté|desconectado|línea|in linea|"
     r"jest|форума|Send PM|Send an email|Send email|E-Mail|threads started"
 )
+#: Each member-menu and online-status phrase that none of the words above finds (``View Forum Posts``, ``Ver
+#: mensagens do fórum`` …; without its ``{user}``): the needle and ``member_menu``'s trigger take them too.
+_MENU_WORDS = "|".join(
+    sorted(
+        {
+            r"[ \t]+".join(regex.escape(w) for w in p.replace("{user}", "").split())
+            for concept in ("classic_member_menu", "classic_online_status")
+            for ps in PHRASES[concept].values()
+            for p in ps
+            if regex.search(_MENU_NEEDLE_WORDS, p) is None
+        }
+    )
+)
+_MENU_NEEDLE = lazy(_MENU_NEEDLE_WORDS + "|" + _MENU_WORDS if _MENU_WORDS else _MENU_NEEDLE_WORDS)
 _MENU_PHRASES = [
     p for concept in ("classic_member_menu", "classic_online_status") for ps in PHRASES[concept].values() for p in ps
 ]
@@ -157,6 +176,8 @@ def _columns(line: str) -> tuple[int, int, int] | None:
         c += 1
     if c >= len(line) or not line[c:].strip():
         return None
+    if a >= c - a:
+        return None  # a cell far right with one right of it (lynx right-aligns a status line in a wide page)
     return a, gap, c
 
 
@@ -241,7 +262,8 @@ def side_author_block(view: TextView) -> Iterator[Hit]:
 
     inscriptis lays vBulletin's legacy postbit (a table: poster cell, message cell) out side by side, so the
     name, title and stats share lines with the post's first lines. Only the poster's column is cut; the text
-    beside it stays.
+    beside it stays. A line whose left cell stands further right than the gap after it (lynx right-aligns the
+    status and buttons row of a wide page) holds no poster column.
 
     Example (removed span)::
 
@@ -269,6 +291,121 @@ def side_author_column(view: TextView) -> Iterator[Hit]:
             for k, cut, _t in items:
                 yield Hit(k, k, "poster column beside the text", cols=(0, cut))
         return
+
+
+# -- the post list as a list (lynx and w3m print vBulletin 4's ``<ol>`` of posts with list numbers) -----------
+
+#: A list item that may open a post: ``1. March 12th, 2015, 07:15 PM #1``, or with the list number read as a
+#: bullet (``- March 12th, …``); the header is checked on the rest.
+_ITEM_HEADER_RE = lazy(r"^[ \t]*+(?:[-•]|\d{1,3}\.)[ \t]++(?P<rest>[^\n]{5,90}?)[ \t]*$", regex.MULTILINE)
+#: A text browser's list bullet (lynx ``*`` / ``+`` / ``o``, w3m ``•`` / ``□`` / ``☆``) before a member-menu item.
+_ITEM_BULLET_RE = lazy(r"^[ \t]*+[*+o•□☆◦▪·-][ \t]++")
+#: The horizontal rule lynx (``____``) and w3m (``━━━━``) draw inside vBulletin 4's poster block.
+_BLOCK_RULE_RE = lazy(r"^[ \t]*+(?:_{10,}+|━{10,}+|─{10,}+)[ \t]*$")
+#: An image's alt text in brackets (w3m: ``[reputation]``).
+_BRACKETED_RE = lazy(r"\[[^\[\]\n]{1,30}\]")
+_ITEM_BLOCK_LINES = 30
+
+
+def _item_block(view: TextView, i: int, header: regex.Match[str]) -> tuple[int, dict[str, object]] | None:
+    """The poster block under the post header of line ``i``: ``(last line, facts)``, or None.
+
+    Name; member-menu items (bulleted) and the online status; user title (an avatar's alt text, the name, and
+    reputation images' ``[alt]`` after it); lynx's rule line; then the stats, label and value on lines of their
+    own or ``Label: value``. The block needs a join date or a post count."""
+    lines = view.lines
+    nxt = view.first_live(i + 1, _ITEM_BLOCK_LINES)
+    if not nxt or nxt[0] - i > 3:
+        return None
+    name = lines[nxt[0]].strip()
+    if not name or len(name) > 40 or word_count(name) > 5 or _menu_line(name) or ":" in name:
+        return None
+    ranks: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    last = nxt[0]
+    pos = 1
+    while pos < len(nxt):
+        k = nxt[pos]
+        if k - last > 3:
+            break
+        raw = lines[k].strip()
+        bare = _ITEM_BULLET_RE.sub("", lines[k]).strip()
+        if not pairs and (_menu_line(bare) or _BLOCK_RULE_RE.match(raw)):
+            last = k
+            pos += 1
+            continue
+        if label_field(raw.rstrip(":")) and pos + 1 < len(nxt) and nxt[pos + 1] - k <= 2:
+            value = lines[nxt[pos + 1]].strip()
+            if 0 < len(value) <= 40 and not label_field(value.rstrip(":")):
+                pairs.append((raw.rstrip(":"), value))
+                last = nxt[pos + 1]
+                pos += 2
+                continue
+        m = _SIDE_PAIR_RE.match(raw)
+        if m is not None and label_field(m.group("label")):
+            pairs.append((m.group("label"), m.group("value").strip()))
+            last = k
+            pos += 1
+            continue
+        if pairs or len(ranks) >= 2:
+            break
+        rank = " ".join(_BRACKETED_RE.sub(" ", raw).split())
+        if rank.endswith(" " + name):
+            rank = rank[: -len(name) - 1].rstrip()
+        if rank.startswith(name + " "):  # the online status's alt text before the title (``quillpen is offline …``)
+            rest = rank[len(name) + 1 :]
+            tail = next((t for t in _STATUS_TAILS if rest.casefold().startswith(t.casefold())), None)
+            if tail is not None:
+                rank = rest[len(tail) :].strip()
+                if not rank:
+                    last = k
+                    pos += 1
+                    continue
+        if not rank or len(rank) > 60 or word_count(rank) > 6 or rank[-1] in ".!?:;,":
+            break
+        ranks.append(rank)
+        last = k
+        pos += 1
+    if not {label_field(label) for label, _v in pairs} & {"joined", "messages"}:
+        return None
+    facts: dict[str, object] = {}
+    if header.group("date"):
+        facts.update(date_facts(header.group("date")))
+    facts["post.number"] = int(header.group("num"))
+    facts.update(classic_poster_facts(name, ranks, pairs))
+    return last, facts
+
+
+@rule("VB020", "list-author-block", tags=["author-block"], stage="split", scope="document", trigger=r"#")
+def list_author_block(view: TextView) -> Iterator[Hit]:
+    """A post header as a list item and the poster block under it, as lynx and w3m print vBulletin 4's post
+    list (an ``<ol>``): ``1. {date} #1``, the name, the member menu's items with the browser's bullets, the
+    online status, the user title (with the avatar's alt text, the name, after it), lynx's rule line, and each
+    stat's label and value on lines of their own.
+
+    Example (removed)::
+
+        1. March 12th, 2015, 07:15 PM #1
+           quillpen
+              + View Profile
+           quillpen is offline
+           Senior Member quillpen
+            Join Date
+                    Nov 2011
+            Posts
+                    3,920
+    """
+    if view.engine != "vbulletin" or not could_match(_ITEM_HEADER_RE, view.text):
+        return
+    for i, m in iter_line_matches(view, _ITEM_HEADER_RE):
+        header = _HEADER_RE.match(m.group("rest"))
+        if header is None or not header.group("date"):
+            continue
+        block = _item_block(view, i, header)
+        if block is not None:
+            end, facts = block
+            for h in free_spans(view, i, end, "poster block under a list item's post header", facts=facts, moved_to="author"):
+                yield _titled(h)  # (Resiliparse: a default user title joined to the name, or alone)
 
 
 @rule("VB001", "author-block", tags=["author-block"], stage="split", scope="document")
@@ -787,7 +924,7 @@ _EDIT_NOTE = (
     rf"|[ \t]+(?P<when>\(\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}[^()\n]{{0,30}}?\d{{1,2}}[:.h]\d{{2}}[^()\n]{{0,12}}\)))"
     rf"(?:\.{{1,2}}[ \t]*(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}?)?)[ \t]*$"
 )
-_EDIT_RE = lazy(rf"^[ \t]*+{_EDIT_NOTE}", _F)
+_EDIT_RE = lazy(rf"^[ \t]*+{_IMG}?{_EDIT_NOTE}", _F)
 #: The edit note glued to the end of the post's last sentence, no blank between (trafilatura on vBulletin 5:
 #: ``…winter tyres.Last edited by X; 03-12-2015, 02:40 PM.``): where it starts, and the note from there.
 _GLUED_EDIT_AT_RE = lazy(rf"[.!?)][ \t]?+(?=(?:{alt('classic_last_edited_by')})[ \t])", _F)
@@ -825,9 +962,10 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 _BUTTON = alt("classic_post_buttons")
 _THANKS_BUTTON = alt("vb_thanks_button")
-#: The post buttons, the thanks add-on's button (``Danke Mit Zitat antworten``) only before another one.
+#: The post buttons, the thanks add-on's button (``Danke Mit Zitat antworten``) only before another one (twice,
+#: as vBulletin 4's button prints its icon's alt text and its label: ``Thanks Thanks Reply With Quote …``).
 _BUTTONS_RE = lazy(
-    rf"^[ \t]*+(?:(?:{_THANKS_BUTTON})[ \t\xa0]*[|•·]?[ \t\xa0]*)?(?:{_BUTTON})"
+    rf"^[ \t]*+{_IMG}?(?:(?:{_THANKS_BUTTON})[ \t\xa0]*[|•·]?[ \t\xa0]*){{0,2}}(?:{_BUTTON})"
     rf"(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$",
     _F,
 )
@@ -885,7 +1023,7 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "post buttons")
 
 
-@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline|connect|línea|linea|форума|Awatar|Аватар")
+@rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline|connect|línea|linea|форума|Awatar|Аватар|" + _MENU_WORDS)
 def member_menu(view: TextView) -> Iterator[Hit]:
     """Member menu (``View Public Profile``, ``Find More Posts by X``), online status and avatar alt lines.
 
@@ -1057,9 +1195,16 @@ _NOTICE_RE = line_re(
     # the toolbar items, one a line or several on one (``Thread Tools Search this Thread Display Modes``)
     rf"{alt('vb_thread_chrome')}(?:[ \t]+{alt('vb_thread_chrome')}){{0,6}}"
 )
+_LANGS = f"{alt('language_endonyms')}|{alt('language_exonyms')}"
+#: vBulletin 4's notice list item with its dismiss button's text, its list number kept (w3m).
+_NUMBERED_NOTICE_RE = lazy(rf"^[ \t]*+\d{{1,2}}\.[ \t]++(?:{alt('vb_dismiss_notice')})[^\n]{{0,600}}$", _F)
 #: The selected item of vBulletin's quick language chooser in the footer: ``-- English (US)``, ``-- Deutsch (Sie)``.
 _LANG_CHOOSER_RE = lazy(
-    rf"^[ \t]*+--[ \t]*(?:{alt('language_endonyms')}|{alt('language_exonyms')})(?:[ \t]*\([^()\n]{{1,24}}\))*[ \t]*$", _F
+    rf"^[ \t]*+(?:--[ \t]*(?:{_LANGS})(?:[ \t]*\([^()\n]{{1,24}}\))*"
+    # (or as lynx shows the drop-down, in brackets, where it may print a name's last characters twice:
+    # ``[-- Españoll]``, ``[-- Português (Brasil))]``, ``[-- Русский (RU)й (RU)]``)
+    rf"|\[--[ \t]*(?:{_LANGS})(?:[ \t]*+\([^()\n]{{1,24}}\)|\)|[^\s()\[\]]{{1,3}}+)*+\])[ \t]*$",
+    _F,
 )
 #: A footer link (``Contact Us``, the site's name, ``Archive``): a few words, no sentence.
 _FOOTER_LINK_RE = lazy(r"^[ \t]*+[^\s.!?:][^\n.!?:]{0,40}[ \t]*$")
@@ -1098,10 +1243,40 @@ _LOGIN_ROW_RE = line_re(rf"(?:{_LOGIN_LABEL})(?:[ \t]++(?:{_LOGIN_LABEL})){{0,3}
 _LOGIN_PAIR_RE = line_re(rf"(?:{_LOGIN_LABEL})(?:[ \t]++(?:{_LOGIN_LABEL})){{1,3}}")
 
 
+#: The labels as :func:`_widget_login_row` looks for them (case-folded, longest first).
+_LOGIN_WORDS = tuple(sorted({p.casefold() for ps in PHRASES["vb3_navbar_login"].values() for p in ps}, key=len, reverse=True))
+#: A form field as a text browser draws it: a check box (``[ ]``, ``[X]``), an empty text field's underscores.
+_WIDGET_RE = lazy(r"\[[ xX*]?\]++|_++")
+#: A line that may hold form fields (the literal guard of :func:`_widget_login_row`).
+_WIDGET_LINE_RE = lazy(r"^[^\n]*?(?:\[[ xX*]?\]|__)[^\n]*$", regex.MULTILINE)
+
+
+def _widget_login_row(line: str) -> bool:
+    """A row of the login form as lynx draws it: its labels and fields (``User Name User Name_ [ ] Remember
+    Me?``, ``Password  __________ Log in``), the name field showing its label cut to the field's size
+    (``Nom d'util``); a label and a field at least, nothing else."""
+    s = line.casefold()
+    labels = 0
+    for w in _LOGIN_WORDS:
+        if w in s:
+            labels += s.count(w)
+            s = s.replace(w, " ")
+    s, fields = _WIDGET_RE.subn(" ", s)
+    if not labels or not fields:
+        return False
+    rest = " ".join(s.split())
+    return not rest or (len(rest) >= 2 and any(w.startswith(rest) for w in _LOGIN_WORDS))
+
+
 def _login_rows(view: TextView) -> Iterator[Hit]:
-    """The navbar login form's label lines: a line of two labels or more, and a line of one label next to it."""
+    """The navbar login form's label lines: a line of two labels or more, and a line of one label next to it;
+    or the form's rows as lynx draws them, labels and fields (:func:`_widget_login_row`)."""
     rows = [i for i, _m in iter_line_matches(view, _LOGIN_ROW_RE)]
     pairs = {i for i in rows if _LOGIN_PAIR_RE.match(view.lines[i])}
+    if could_match(_WIDGET_LINE_RE, view.text):
+        for i, m in iter_line_matches(view, _WIDGET_LINE_RE):
+            if len(m.group(0).strip()) <= 200 and _widget_login_row(m.group(0)):
+                yield Hit(i, i, "login form")
     for i in rows:
         if i in pairs or any(k in pairs for k in range(i - 2, i + 3)):
             yield Hit(i, i, "login form")
@@ -1174,7 +1349,9 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
     as one table row (``| | Page 1 of 2 | 1 | 2 | > |``, tables ``pager_page``, ``pager_of``, ``pager_steps``)
     and the language chooser with the footer links beside it (``-- English (US)    Contact Us - Archive``);
     and the boxes under vBulletin 3's posts written as table rows (trafilatura: ``| Similar Threads |  |  |``), read
-    from their cells.
+    from their cells. The navbar login form may be drawn as lynx does, a line of labels and fields
+    (``Password  __________ Log in``), and the language chooser may be in brackets (``[-- English (US)]``, lynx's
+    drop-down).
 
     Example (removed)::
 
@@ -1188,6 +1365,8 @@ def thread_chrome(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "thread chrome")
     if view.engine == "vbulletin":
         yield from _table_rows(view, set(taken))
+        for i, _m in iter_line_matches(view, _NUMBERED_NOTICE_RE):
+            yield Hit(i, i, "notice (a list item)")
         yield from _footer_links(view)
         yield from _similar_rows(view)
         yield from _similar_list(view)
@@ -1578,6 +1757,7 @@ PACK = RulePack(
     prefix="VB",
     rules=(
         one_line_stats_block,
+        list_author_block,
         author_block,
         side_author_block,
         inline_author_block,
