@@ -1685,19 +1685,21 @@ def titled_name_line(view: TextView) -> Iterator[Hit]:
     name and titles of the poster column and drops its stats).
 
     The name and titles are cut from the line and move to ``post.author``; they open a post. The titles are
-    XenForo's defaults in every language (``xf_user_titles``). A name that is no handle (``Sabine Ehlers``,
-    ``Kompostkönig``) counts when two such items are in the text (a thread has several posters).
+    XenForo's defaults in every language (``xf_user_titles``); a one-word title alone (``Member``) counts in a
+    text sniffed as XenForo only. A name that is no handle (``Sabine Ehlers``, ``Kompostkönig``) counts when two
+    such items are in the text (a thread has several posters).
 
     Example (removed span)::
 
         - Kompostkönig Aktives Mitglied
     """
     found: list[tuple[int, int, str, list[str]]] = []
+    xf = view.engine == "xenforo"  # (elsewhere ``Member`` alone is any board's rank: a two-word title is needed)
     for i, line in view.iter_lines():
         if line.lstrip(" \t")[:1] not in ("-", "•", "*") or len(line) < 6:
             continue
         got = _titled_name(line)
-        if got is not None:
+        if got is not None and (xf or any(" " in t for t in got[2])):
             found.append((i, got[0], got[1], got[2]))
     if len(found) < 2:
         found = [f for f in found if _HANDLE_SHAPE_RE.search(f[2])]
