@@ -924,9 +924,10 @@ _TIME_GAP_RE = line_re(
     flags=regex.IGNORECASE,
 )
 _REACTION_NAME = phrase_alt("ips_reaction_names")
-#: ``• Like 1``, or the reaction's icon as html2text writes it, its name the alt text (``* ![Like](/react_like.png)4``)
+#: ``• Like 1`` (Resiliparse glues the count on: ``• Gefällt mir2``), or the reaction's icon as html2text writes
+#: it, its name the alt text (``* ![Like](/react_like.png)4``)
 _REACTION_TALLY_RE = line_re(
-    rf"{_BULLET}(?:(?P<name>{_REACTION_NAME})[ \t]+|!\[(?P<alt>{_REACTION_NAME})\]\([^()\s]{{1,300}}\)[ \t]*)"
+    rf"{_BULLET}(?:(?P<name>{_REACTION_NAME})[ \t]*|!\[(?P<alt>{_REACTION_NAME})\]\([^()\s]{{1,300}}\)[ \t]*)"
     r"(?P<n>\d{1,5})",
     flags=regex.IGNORECASE,
 )
@@ -1205,11 +1206,19 @@ _RECOMMENDED_WORDS = tuple(p.lower() for p in phrases("ips_recommended_posts"))
 _HANDLE_SHAPE_RE = lazy(r"^\p{Ll}|\d|_|\w\.\w|\p{Ll}\p{Lu}")
 
 
+#: Invision's own labels, which stand alone on a line as a name does (``Posted``, ``Author``, ``Like``).
+_LABELS = frozenset(
+    p.casefold()
+    for key in ("ips_posted", "ips_post_links", "ips_reaction_names", "ips_guest_prompt", "buttons", "post_controls")
+    for p in phrases(key)
+)
+
+
 def _bare_name(line: str) -> str | None:
     """``line`` as a poster's name alone on its line: one to four words, each capitalised (``Moira Tasker``), or
-    one handle (``ron1cne``); None otherwise."""
+    one handle (``ron1cne``), and none of Invision's labels; None otherwise."""
     s = line.strip()
-    if not (2 <= len(s) <= 40) or s[-1] in ".!?,;:)\"”»" or "://" in s:
+    if not (2 <= len(s) <= 40) or s[-1] in ".!?,;:)\"”»" or "://" in s or s.casefold() in _LABELS:
         return None
     words = s.split()
     if len(words) > 4 or is_rank_like(s):
