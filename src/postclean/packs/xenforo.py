@@ -1678,7 +1678,14 @@ def _titled_name(line: str) -> tuple[int, str, list[str], str] | None:
     return None
 
 
-@rule("XF021", "titled-name-line", tags=["author-block"], stage="split", scope="document")
+@rule(
+    "XF021",
+    "titled-name-line",
+    tags=["author-block"],
+    stage="split",
+    scope="document",
+    trigger=tuple(sorted({p.lower() for p in phrases("xf_user_titles")})),
+)
 def titled_name_line(view: TextView) -> Iterator[Hit]:
     """A list item that opens with a poster's name and XenForo's default user titles, the post's text after
     them or not: ``- Rosie_Hart Well-Known Member Staff Member`` (trafilatura on XenForo 1, which keeps the
