@@ -1683,6 +1683,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Tap Add to Home screen or Install app.", "Confirm by tapping Install.",
         ),
     },
+    # Invision 4's heading over a topic's posts; trafilatura keeps it, and the posters' names (``h3`` headings)
+    # alone on their lines under it (IPS013)
+    "ips_recommended_posts": {
+        "en": ("Recommended Posts",),
+        "de": ("Empfohlene Beiträge",),
+        "fr": ("Messages recommandés",),
+        "es": ("Publicaciones recomendadas",),
+        "pt": ("Posts Recomendados", "Postagens recomendadas"),
+        "it": ("Messaggi consigliati",),
+        "nl": ("Aanbevolen berichten",),
+        "pl": ("Rekomendowane odpowiedzi",),
+        "ru": ("Рекомендуемые сообщения",),
+    },
     "ips_post_links": {
         "en": (
             "Link to comment", "Link to post", "Share on other sites", "More sharing options...", "Share this post",

@@ -216,7 +216,8 @@ _WEAK_BUTTONS = (
 _OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != "en")
 # The same in the other languages (``Gefällt mir Zitieren Antworten``, ``Citer Répondre``): the post buttons are
 # strong, the other post controls (``Bearbeiten``, ``Mehr``) weak.
-_STRONG_BUTTONS += "|" + alternation("buttons", _OTHER_LANGUAGES)
+# (html2text writes a blank before the apostrophe after an empty icon element: ``J 'aime`` for ``J'aime``)
+_STRONG_BUTTONS += "|" + alternation("buttons", _OTHER_LANGUAGES).replace("'", "[ \t]?'").replace("’", "[ \t]?’")
 _WEAK_BUTTONS += "|" + "|".join(
     x
     for x in alternation("post_controls", _OTHER_LANGUAGES).split("|")
@@ -274,7 +275,10 @@ _SHARE_BLOCK_RE = lazy(
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*Tweet[ \t]*$"
     # …or its heading alone, the text's last line (Resiliparse drops the buttons)
     # (lines after it that earlier rules took are blank here)
-    rf"|^[ \t]*+(?i:{alternation('share_page_heading')})[ \t]*+(?:\n[ \t]*+)*+\Z",
+    rf"|^[ \t]*+(?i:{alternation('share_page_heading')})[ \t]*+(?:\n[ \t]*+)*+\Z"
+    # …or over the similar threads' heading (the list under it is PAGE005's, a later stage)
+    rf"|^[ \t]*+(?i:{alternation('share_page_heading')})[ \t]*+"
+    rf"(?=(?:\n[ \t]*+)++(?:#++[ \t]*+)?(?i:{alternation('related_headings')})[ \t]*+:?[ \t]*+$)",
     regex.MULTILINE,
 )
 
@@ -361,6 +365,8 @@ def button_row(view: TextView) -> Iterator[Hit]:
             buttons.append(i)
     for first, last, m in _finditer_at(view, _SHARE_BLOCK_RE, shares):
         end = last if m.group(0).endswith("\n") is False else view.line_at(m.end() - 1)
+        while end > first and not view.is_live(end):
+            end -= 1  # (blank lines after the heading that an earlier rule took: the hit stops before them)
         yield Hit(first, max(first, end), "share widget")
     for first, last, _m in _finditer_at(view, _BUTTON_ROW_RE, buttons):
         if first == last:

@@ -924,9 +924,10 @@ _TIME_GAP_RE = line_re(
     flags=regex.IGNORECASE,
 )
 _REACTION_NAME = phrase_alt("ips_reaction_names")
-#: ``• Like 1``, or the reaction's icon as html2text writes it, its name the alt text (``* ![Like](/react_like.png)4``)
+#: ``• Like 1`` (Resiliparse glues the count on: ``• Gefällt mir2``), or the reaction's icon as html2text writes
+#: it, its name the alt text (``* ![Like](/react_like.png)4``)
 _REACTION_TALLY_RE = line_re(
-    rf"{_BULLET}(?:(?P<name>{_REACTION_NAME})[ \t]+|!\[(?P<alt>{_REACTION_NAME})\]\([^()\s]{{1,300}}\)[ \t]*)"
+    rf"{_BULLET}(?:(?P<name>{_REACTION_NAME})[ \t]*|!\[(?P<alt>{_REACTION_NAME})\]\([^()\s]{{1,300}}\)[ \t]*)"
     r"(?P<n>\d{1,5})",
     flags=regex.IGNORECASE,
 )
@@ -1199,6 +1200,81 @@ def recently_browsing(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "users browsing the topic")
 
 
+_RECOMMENDED_RE = line_re(phrase_alt("ips_recommended_posts"), flags=regex.IGNORECASE)
+_RECOMMENDED_WORDS = tuple(p.lower() for p in phrases("ips_recommended_posts"))
+#: A name shaped like a handle: lower-case first letter, a digit, an underscore or dot, or a capital inside it.
+_HANDLE_SHAPE_RE = lazy(r"^\p{Ll}|\d|_|\w\.\w|\p{Ll}\p{Lu}")
+
+
+#: Invision's own labels, which stand alone on a line as a name does (``Posted``, ``Author``, ``Like``).
+_LABELS = frozenset(
+    p.casefold()
+    for key in ("ips_posted", "ips_post_links", "ips_reaction_names", "ips_guest_prompt", "buttons", "post_controls")
+    for p in phrases(key)
+)
+
+
+def _bare_name(line: str) -> str | None:
+    """``line`` as a poster's name alone on its line: one to four words, each capitalised (``Moira Tasker``), or
+    one handle (``ron1cne``), and none of Invision's labels; None otherwise."""
+    s = line.strip()
+    if not (2 <= len(s) <= 40) or s[-1] in ".!?,;:)\"”»" or "://" in s or s.casefold() in _LABELS:
+        return None
+    words = s.split()
+    if len(words) > 4 or is_rank_like(s):
+        return None
+    if len(words) == 1:
+        return s if _HANDLE_SHAPE_RE.search(s) or s[:1].isupper() else None
+    return s if all(w[:1].isupper() for w in words) else None
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A line that opens a post: a sentence's start (not lower-case), six words or more or a sentence's end."""
+    s = line.strip()
+    return not s[:1].islower() and (word_count(s) >= 6 or (word_count(s) >= 2 and s[-1:] in ".!?…"))
+
+
+def _shape(name: str) -> tuple[int, bool]:
+    return len(name.split()), bool(_HANDLE_SHAPE_RE.search(name)) and " " not in name
+
+
+@rule("IPS013", "name-heading", tags=["author-block"], stage="split", scope="document", trigger=_RECOMMENDED_WORDS)
+def name_heading(view: TextView) -> Iterator[Hit]:
+    """Posters' names alone on their lines under Invision 4's ``Recommended Posts`` heading, each over its post's
+    text (trafilatura keeps the name, an ``h3`` heading, and drops the rest of the author pane).
+
+    A name line opens a post and moves to ``post.author``: the first line under the heading, then each line
+    shaped like it (as many words, each capitalised; or a handle like it) between the end of a sentence (or
+    an edit note) and a line of prose, and any such line the page names as a poster elsewhere (``Edited … by
+    {user}``).
+
+    Example (removed)::
+
+        Moira Tasker
+    """
+    head = next((i for i, line in view.iter_lines() if _RECOMMENDED_RE.match(line)), None)
+    if head is None:
+        return
+    first = view.first_live(head + 1, 2)
+    if len(first) < 2 or (name := _bare_name(view.lines[first[0]])) is None:
+        return
+    if not _reads_as_prose(view.lines[first[1]]):
+        return
+    named = {m.group("who").strip() for _i, m in whole_line_hits(view, _EDITED_RE)}
+    shape = _shape(name)
+    yield Hit(first[0], first[0], "poster's name under the posts heading", {"author.name": name}, moved_to="author")
+    live = [i for i in view.live_indices() if i > first[0] and view.lines[i].strip()]
+    for prev, i, nxt in zip(live, live[1:], live[2:], strict=False):
+        cand = _bare_name(view.lines[i])
+        if cand is None or not _reads_as_prose(view.lines[nxt]):
+            continue
+        above = view.lines[prev].rstrip()
+        if not (above[-1:] in ".!?…)\"”»" or _EDITED_RE.match(above)):
+            continue
+        if cand in named or (_shape(cand) == shape and (shape[0] >= 2 or shape[1])):
+            yield Hit(i, i, "poster's name over the post's text", {"author.name": cand}, moved_to="author")
+
+
 PACK = RulePack(
     name="invision",
     prefix="IPS",
@@ -1215,6 +1291,7 @@ PACK = RulePack(
         post_foot,
         mobile_menu,
         recently_browsing,
+        name_heading,
     ),
     sniff=sniff,
     description="Invision Community 4/5 pages flattened to text",

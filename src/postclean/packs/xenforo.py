@@ -382,6 +382,17 @@ _EDITED_TAIL_RE = lazy(
 )
 
 
+#: The note glued to the post's last sentence, and the likes summary glued to its date (trafilatura on XenForo
+#: 1 drops the breaks between the message, the edit date and the likes): ``…at night.Last edited: May 19,
+#: 2016Rosie_Hart likes this.``
+_EDITED_GLUED_RE = lazy(
+    rf"(?<=[.!?…)\"'»”])(?P<note>{_EDITED}[ \t]?:[ \t]*(?:{DATE_RE.pattern}))"
+    rf"(?P<likes>(?:(?:{_LIKES_LEAD})[ \t]+)?{_NAME}(?:,[ \t]+{_NAME}){{0,8}}"
+    rf"(?:[ \t]+{_AND}[ \t]+(?:\d+[ \t]+\w+[ \t]+)?{_NAME})?[ \t]+(?:{_LIKES_TAIL}))?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+
 @rule("XF006", "edit-note", tags=["edit-note"], trigger=_EDITED_WORDS, fingerprint=False)
 def edit_note(view: TextView) -> Iterator[Hit]:
     """``Last edited: {date}`` / ``Last edited by a moderator: {date}`` notes; move to ``post.edit_note``.
@@ -410,6 +421,20 @@ def edit_note(view: TextView) -> Iterator[Hit]:
             # (an extractor that drops <time> leaves the label alone)
             whole.add(i)
             yield Hit(i, i, "edit note without its date", {"post.edit_note": view.lines[i].strip()}, moved_to="edit_note")
+    for i, line in view.iter_lines():
+        if i in whole or not any(w in line.lower() for w in _EDITED_WORDS):
+            continue
+        for g in _EDITED_GLUED_RE.finditer(line):
+            yield Hit(
+                i, i, "edit note glued to the text", {"post.edit_note": g.group("note")},
+                cols=g.span("note"), moved_to="edit_note",
+            )
+            if g.group("likes"):
+                yield Hit(
+                    i, i, "likes summary glued to the edit note", {"post.reactions": g.group("likes").strip()},
+                    cols=(g.start("likes"), len(line.rstrip())), moved_to="reactions",
+                )
+            whole.add(i)
     for first, last, m in view.finditer(_EDITED_TAIL_RE):
         start = view.line_start(first)
         if first != last or first in whole or m.start() == start:
@@ -1613,6 +1638,82 @@ _SEARCH_MARK_SCAN = re.compile("|".join(re.escape(p) for p in phrases("xf_search
 _SEARCH_TRIGGER = tuple(dict.fromkeys(p.lower().rstrip(".…:") for p in phrases("xf_search_marks")))
 
 
+_TITLED_LINE_MARK_RE = lazy(r"^[ \t]*+[-•*][ \t]++")
+#: A name shaped like a handle: lower-case first letter, a digit, an underscore or dot, or a capital inside it.
+_HANDLE_SHAPE_RE = lazy(r"^\p{Ll}|\d|_|\w\.\w|\p{Ll}\p{Lu}")
+
+
+def _titled_name(line: str) -> tuple[int, str, list[str], str] | None:
+    """A list item that opens with a poster's name and XenForo's default user titles (``- Kompostkönig Aktives
+    Mitglied Das Einrollen …``, trafilatura on XenForo 1): where the name and titles end on the line (the blanks
+    after them included), the name, the titles, and the text after them; None when the item does not read so.
+
+    The name is one to three words; a title of one word (``Member``) counts only when nothing follows it (a
+    sentence uses the word), and the text after the titles must start as a sentence does (not lower-case)."""
+    m = _TITLED_LINE_MARK_RE.match(line)
+    if m is None:
+        return None
+    words = list(regex.finditer(r"\S++", line, pos=m.end()))
+    for n in range(1, min(4, len(words))):
+        name = " ".join(w.group(0) for w in words[:n])
+        if not is_name_like(name) or name.casefold() in _TITLES:
+            continue
+        k, titles = n, list[str]()
+        while k < len(words) and len(titles) < 3:
+            for t in range(min(_TITLE_MAX_WORDS, len(words) - k), 0, -1):
+                cand = " ".join(w.group(0) for w in words[k : k + t])
+                if cand.casefold().replace("’", "'") in _TITLES:
+                    titles.append(cand)
+                    k += t
+                    break
+            else:
+                break
+        if not titles:
+            continue
+        rest = line[words[k].start() :] if k < len(words) else ""
+        if rest and ((len(titles) == 1 and " " not in titles[0]) or rest[:1].islower()):
+            continue
+        end = words[k].start() if k < len(words) else len(line)
+        return end, name, titles, rest
+    return None
+
+
+@rule(
+    "XF021",
+    "titled-name-line",
+    tags=["author-block"],
+    stage="split",
+    scope="document",
+    trigger=tuple(sorted({p.lower() for p in phrases("xf_user_titles")})),
+)
+def titled_name_line(view: TextView) -> Iterator[Hit]:
+    """A list item that opens with a poster's name and XenForo's default user titles, the post's text after
+    them or not: ``- Rosie_Hart Well-Known Member Staff Member`` (trafilatura on XenForo 1, which keeps the
+    name and titles of the poster column and drops its stats).
+
+    The name and titles are cut from the line and move to ``post.author``; they open a post. The titles are
+    XenForo's defaults in every language (``xf_user_titles``); a one-word title alone (``Member``) counts in a
+    text sniffed as XenForo only. A name that is no handle (``Sabine Ehlers``, ``Kompostkönig``) counts when two
+    such items are in the text (a thread has several posters).
+
+    Example (removed span)::
+
+        - Kompostkönig Aktives Mitglied
+    """
+    found: list[tuple[int, int, str, list[str]]] = []
+    xf = view.engine == "xenforo"  # (elsewhere ``Member`` alone is any board's rank: a two-word title is needed)
+    for i, line in view.iter_lines():
+        if line.lstrip(" \t")[:1] not in ("-", "•", "*") or len(line) < 6:
+            continue
+        got = _titled_name(line)
+        if got is not None and (xf or any(" " in t for t in got[2])):
+            found.append((i, got[0], got[1], got[2]))
+    if len(found) < 2:
+        found = [f for f in found if _HANDLE_SHAPE_RE.search(f[2])]
+    for i, end, name, titles in found:
+        yield Hit(i, i, "poster name and titles opening a list item", poster_facts(name, titles, ()), cols=(0, end), moved_to="author")
+
+
 @rule("XF015", "search-menu", tags=["navigation"], scope="document", trigger=_SEARCH_TRIGGER)
 def search_menu(view: TextView) -> Iterator[Hit]:
     """XenForo's search menu, flattened (a whole-page text holds it once or twice): where to search
@@ -1670,6 +1771,7 @@ PACK = RulePack(
         public_controls,
         name_over_message,
         attribution_head,
+        titled_name_line,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
