@@ -816,7 +816,7 @@ def _reader_layout(
         # reads the same layout in a cleaned text as in its input, so cleaning twice changes nothing
         src = source if source is not None else lines
         index = []
-        after_blank = True  # (blank lines at the start go too)
+        after_blank = False  # (a blank line at the start stays: layout rules count it as taken)
         for i in range(len(lines)):
             if i in gone:
                 continue

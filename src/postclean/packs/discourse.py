@@ -183,7 +183,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
             elif (
                 is_handle_like(view.lines[j])
                 and not _NUMBER_RE.match(view.lines[j].strip())
-                and (date_raw is not None or not bm or i - j >= 2)
+                and (date_raw is not None or not bm or _blank_lines(view, j, i) >= 2)
             ):
                 name, start = view.lines[j].strip(), j
             elif date_raw is not None and (um := _USER_FULL_RE.match(view.lines[j])) and is_handle_like(um["user"]):
@@ -257,6 +257,16 @@ def post_header(view: TextView) -> Iterator[Hit]:
 _USER_FULL_RE = lazy(r"^[ \t]*+(?P<user>[^\s()]{1,40})[ \t]+\((?P<full>[^()\n]{1,60})\)[ \t]*$")
 _LINK_URL_RE = lazy(r"^[ \t]*+Link:[ \t]+https?://\S+[ \t]*$")
 _DATE_NUM_RE = lazy(r"^[ \t]*+(?P<date>[^\n]{6,60}?)[ \t]+(?P<num>\d{1,5})[ \t]*$")
+
+
+def _blank_lines(view: TextView, a: int, b: int) -> int:
+    """The input's blank lines between lines ``a`` and ``b`` (the rules see a run of them as one)."""
+    dropped: list[int] | None = view.context.get("dropped")
+    return sum(
+        1 + (dropped[view.base + k] if dropped is not None else 0)
+        for k in range(a + 1, b)
+        if not view.lines[k].strip()
+    )
 
 
 def _after_likes(view: TextView, i: int) -> bool:
