@@ -12,6 +12,7 @@ from typing import Any, Literal
 import attrs
 import regex
 
+from ._lazy import lazy
 from .layout import line_reader
 from .model import Article, Comment, Document, LinkCard, Post, Poster, Quote, Removal
 from .rules import (
@@ -430,13 +431,16 @@ class Cleaner:
         layout_removals, gone = self._layout_pass(lines, source, offsets, flagset)
         index = _spaced_layout(lines if source is None else source)
         breaks: list[bool] | None = None  # by compacted line: whether the body gets a blank line after it
+        dropped: list[int] | None = None  # by compacted line: the blank lines after it that the rules do not see
         if index is not None:
             flagset.add("spaced-layout")
             index = [i for i in index if i not in gone]
             # a blank line in the body where the input had blank lines, none between adjacent lines
             breaks = [b > a + 1 for a, b in itertools.pairwise(index)] + [True]
-        elif gone or "markdown" in flagset:
+        elif gone or "markdown" in flagset or _BLANK_RUN_RE.search(text):
             index, breaks = _reader_layout(lines, source, gone, "markdown" in flagset)
+            if breaks is None:
+                dropped = _dropped_blanks(lines if source is None else source, index)
         if index is not None:
             lines = [lines[i] for i in index]
             offsets = [offsets[i] for i in index]
@@ -454,6 +458,7 @@ class Cleaner:
         post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text, probe)
         spaced = "spaced-layout" in flagset
         context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": spaced, "breaks": breaks, "probe": probe}
+        context["dropped"] = dropped
         if read is not None and groups is not None:
             context["read"] = read  # how a wrapped line's input lines read, for cuts (see TextView.cut)
         doc_run = _Run(post_index=-1)
@@ -775,6 +780,22 @@ def _spaced_layout(lines: Sequence[str]) -> list[int] | None:
     return index
 
 
+def _dropped_blanks(src: Sequence[str], index: Sequence[int]) -> list[int] | None:
+    """By line of ``index``: how many blank input lines after it the rules do not see (a run of blank lines
+    is one for them), or None when there are none. A poster block's parts lie close together: rules that walk
+    one may still tell a run of blank lines from one blank line (what they take is gone from the output, so it
+    does not change what a second cleaning sees)."""
+    out = [0] * len(index)
+    for n, (a, b) in enumerate(itertools.pairwise(index)):
+        if b > a + 1:
+            out[n] = sum(1 for k in range(a + 1, b) if src[k].isspace() or not src[k])
+    return out if any(out) else None
+
+
+#: Two blank lines in a row (blanks: any white space but line ends).
+_BLANK_RUN_RE = lazy(r"\n[^\S\n]*+\n[^\S\n]*+\n")
+
+
 def _reader_layout(
     lines: Sequence[str], source: Sequence[str] | None, gone: set[int], markdown: bool
 ) -> tuple[list[int], list[bool] | None]:
@@ -784,7 +805,20 @@ def _reader_layout(
     poster's stat pairs, the links under a post) is contiguous again; a body gets a blank line wherever the
     input had one between two of its lines."""
     if not markdown:
-        return [i for i in range(len(lines)) if i not in gone], None
+        # a run of blank lines is one blank line for the rules, as in the bodies (which collapse it): a rule
+        # reads the same layout in a cleaned text as in its input, so cleaning twice changes nothing
+        src = source if source is not None else lines
+        index = []
+        after_blank = False  # (a blank line at the start stays: layout rules count it as taken)
+        for i in range(len(lines)):
+            if i in gone:
+                continue
+            blank = src[i].isspace() or not src[i]
+            if blank and after_blank:
+                continue
+            index.append(i)
+            after_blank = blank
+        return index, None
     src = source if source is not None else lines
     index = [i for i in range(len(lines)) if i not in gone and src[i].strip()]
     breaks = [any(not src[k].strip() for k in range(a + 1, b)) for a, b in itertools.pairwise(index)]

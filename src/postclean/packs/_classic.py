@@ -421,13 +421,19 @@ def match_lines(
             yield i, m
 
 
+def _blank_run(view: TextView, k: int) -> int:
+    """How many input lines the blank line ``k`` stands for (the rules see a run of blank lines as one)."""
+    dropped: list[int] | None = view.context.get("dropped")
+    return 1 if dropped is None else 1 + dropped[view.base + k]
+
+
 def _next_live(view: TextView, i: int, limit: int = 2) -> int | None:
     k = i + 1
     blanks = 0
     while k < len(view) and not view.is_live(k):
         if view.claimed[k]:
             return None
-        blanks += 1
+        blanks += _blank_run(view, k)
         if blanks > limit:
             return None
         k += 1
@@ -658,7 +664,7 @@ def _look_up(
             break
         line = view.lines[i]
         if not line.strip():
-            blanks += 1
+            blanks += _blank_run(view, i)
             if blanks > 1 and cands:
                 break
             if cands and not spec.name_gap and spec.header is not None:

@@ -183,7 +183,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
             elif (
                 is_handle_like(view.lines[j])
                 and not _NUMBER_RE.match(view.lines[j].strip())
-                and (date_raw is not None or not bm or i - j > 2)
+                and (date_raw is not None or not bm or _blank_lines(view, j, i) >= 2)
             ):
                 name, start = view.lines[j].strip(), j
             elif date_raw is not None and (um := _USER_FULL_RE.match(view.lines[j])) and is_handle_like(um["user"]):
@@ -201,7 +201,6 @@ def post_header(view: TextView) -> Iterator[Hit]:
     named = [c for c in candidates if c[3] is not None]
     named_nums = [c[2] for c in named if c[2] is not None]
     named_ok = engine_ok or (len(named_nums) >= 2 and named_nums == sorted(set(named_nums)))
-    bare = [c for c in candidates if c[6]]
     bare_ok: set[int] = set()
     if engine_ok:
         last = 0
@@ -219,8 +218,10 @@ def post_header(view: TextView) -> Iterator[Hit]:
     # A run of >= 3 consecutive numbers with prose between them (the only evidence without the engine; with it,
     # numbers the pass above left, such as those after a post that ends with a lone line: a text cleaned once
     # must not lose them on a second pass, where the engine is no longer sniffed).
+    # (a named header's number counts in the run: ``1`` … ``2`` … ``Koz`` / ``3``)
     run: list[tuple[int, int, int | None, str | None, str | None, str | None, bool]] = []
-    for c in sorted(bare, key=lambda c: c[0]):
+    numbered = [c for c in candidates if c[6] or (c[3] is not None and c[2] is not None and c[5] is None)]
+    for c in sorted(numbered, key=lambda c: c[0]):
         if run and c[2] == (run[-1][2] or 0) + 1 and _prose_between(view, run[-1][0], c[0]):
             run.append(c)
         else:
@@ -236,7 +237,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
                 hits.append(
                     Hit(start, end, "post number", _header_facts(None, None, None, num), moved_to="post")
                 )
-        elif name is not None and (named_ok or (date_raw is not None and num is not None)):
+        elif name is not None and (named_ok or start in bare_ok or (date_raw is not None and num is not None)):
             if date_raw is None and num is None:
                 continue
             hits.append(
@@ -256,6 +257,16 @@ def post_header(view: TextView) -> Iterator[Hit]:
 _USER_FULL_RE = lazy(r"^[ \t]*+(?P<user>[^\s()]{1,40})[ \t]+\((?P<full>[^()\n]{1,60})\)[ \t]*$")
 _LINK_URL_RE = lazy(r"^[ \t]*+Link:[ \t]+https?://\S+[ \t]*$")
 _DATE_NUM_RE = lazy(r"^[ \t]*+(?P<date>[^\n]{6,60}?)[ \t]+(?P<num>\d{1,5})[ \t]*$")
+
+
+def _blank_lines(view: TextView, a: int, b: int) -> int:
+    """The input's blank lines between lines ``a`` and ``b`` (the rules see a run of them as one)."""
+    dropped: list[int] | None = view.context.get("dropped")
+    return sum(
+        1 + (dropped[view.base + k] if dropped is not None else 0)
+        for k in range(a + 1, b)
+        if not view.lines[k].strip()
+    )
 
 
 def _after_likes(view: TextView, i: int) -> bool:

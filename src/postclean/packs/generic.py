@@ -29,6 +29,7 @@ from ._common import (
     poster_facts,
 )
 from ._modern import COUNT, known_authors, line_re, phrase_alt, phrase_list, whole_line_hits
+from .page import free_spans
 
 __all__ = ["PACK"]
 
@@ -268,7 +269,9 @@ _SHARE_ITEM = rf"[ \t]*(?:[-•*][ \t]*)?(?i:{_SHARE_ON})[ \t]+(?:{_SOCIAL})[ \t
 _COPY_ITEM = rf"[ \t]*(?:[-•*][ \t]*)?(?i:{_COPY_LINK})[ \t]*(?:\n|$)"
 _SHARE_BLOCK_RE = lazy(
     rf"^(?:{_COPY_ITEM})?(?:{_SHARE_ITEM}){{2,}}(?:{_COPY_ITEM})?"
-    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*(?:[-•*][ \t]*)?(?i:{_SOCIAL}|{_COPY_LINK})[ \t]*(?:\n|$)){{2,}}"
+    # (blank lines between the items: the input's, or items an earlier rule took as a menu's)
+    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*"
+    rf"(?:\n(?:[ \t]*+\n)*+[ \t]*(?:[-•*][ \t]*)?(?i:{_SOCIAL}|{_COPY_LINK})[ \t]*+(?=\n|$)){{2,}}+\n?"
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
     rf"|^[ \t]*+(?:(?:{_SHARE_LABEL})[ \t]*:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$"
     # XenForo 1's "Share This Page" block, of which a converter keeps the Twitter button's text only
@@ -365,9 +368,8 @@ def button_row(view: TextView) -> Iterator[Hit]:
             buttons.append(i)
     for first, last, m in _finditer_at(view, _SHARE_BLOCK_RE, shares):
         end = last if m.group(0).endswith("\n") is False else view.line_at(m.end() - 1)
-        while end > first and not view.is_live(end):
-            end -= 1  # (blank lines after the heading that an earlier rule took: the hit stops before them)
-        yield Hit(first, max(first, end), "share widget")
+        # (a share widget may hold items an earlier rule took as a menu's: the rest are its)
+        yield from free_spans(view, first, max(first, end), "share widget")
     for first, last, _m in _finditer_at(view, _BUTTON_ROW_RE, buttons):
         if first == last:
             yield Hit(first, last, "post buttons")
