@@ -48,7 +48,7 @@ class Page:
     mentions: tuple[str, ...] = ()
 
 
-#: A name counts as a mention when a mention string lies within this many characters of it.
+#: A name counts as a mention when a mention word lies within this many characters of it, on its line.
 MENTION_REACH = 40
 
 
@@ -64,7 +64,12 @@ def shown_as_poster(name: str, text: str, mentions: tuple[str, ...], names: tupl
     words = [m for m in mentions if not any(n in m for n in names)]
     start = text.find(name)
     while start >= 0:
-        window = text[max(0, start - MENTION_REACH) : start + len(name) + MENTION_REACH]
+        # (the name's own line: a mention word on another line, a quote header under the poster, is another's)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        window = text[
+            max(line_start, start - MENTION_REACH) : min(len(text) if line_end < 0 else line_end, start + len(name) + MENTION_REACH)
+        ]
         if not any(w in window for w in words):
             return True
         start = text.find(name, start + 1)
