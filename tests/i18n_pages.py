@@ -65,14 +65,22 @@ def shown_as_poster(name: str, text: str, mentions: tuple[str, ...], names: tupl
     start = text.find(name)
     while start >= 0:
         # (the name's own line: a mention word on another line, a quote header under the poster, is another's)
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        window = text[
-            max(line_start, start - MENTION_REACH) : min(len(text) if line_end < 0 else line_end, start + len(name) + MENTION_REACH)
-        ]
-        if not any(w in window for w in words):
+        line = text[text.rfind("\n", 0, start) + 1 : len(text) if text.find("\n", start) < 0 else text.find("\n", start)]
+        at = start - (text.rfind("\n", 0, start) + 1)
+        if not any(_near(line, w, at, at + len(name)) for w in words):
             return True
         start = text.find(name, start + 1)
+    return False
+
+
+def _near(line: str, word: str, a: int, b: int) -> bool:
+    """Whether ``word`` ends at most :data:`MENTION_REACH` characters before ``line[a:b]`` or starts at most that
+    many after it."""
+    k = line.find(word)
+    while k >= 0:
+        if (k + len(word) <= a and a - (k + len(word)) <= MENTION_REACH) or (k >= b and k - b <= MENTION_REACH):
+            return True
+        k = line.find(word, k + 1)
     return False
 
 
