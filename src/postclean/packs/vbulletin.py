@@ -1314,10 +1314,13 @@ _LOGIN_NEEDLE = lazy(_LOGIN_LABEL, _F)
 def _login_tails(view: TextView) -> Iterator[Hit]:
     """The navbar login form's labels at the end of lines that hold other text before them (two blanks or
     more between): a tail of two labels or more, and a tail of one next to it. The text before them stays."""
+    text = view.text
+    if "  " not in text and "\t" not in text:
+        return  # (a tail stands two blanks or more right of the text: a text without such a gap has none)
     tails: dict[int, tuple[int, int]] = {}
     for i in candidate_lines(view, _LOGIN_NEEDLE):
         line = view.lines[i]
-        if len(line) > 400:
+        if len(line) > 400 or ("  " not in line and "\t" not in line):
             continue
         m = _LOGIN_TAIL_RE.search(line)
         if m is None or not line[: m.start()].strip():
