@@ -1350,8 +1350,9 @@ _HEADER_LONG_LINE_WORDS = 9
 
 def _paragraph_starts(view: TextView, live: list[int], title: str) -> set[int]:
     """First lines of the paragraphs among ``live`` wrapped over lines that read as a sentence only together:
-    two lines or more, the first of many words, the whole ending as a sentence ends (a first post's opening
-    paragraph in a text wrapped at a width, its author block gone: no single line of it is a sentence)."""
+    two lines or more, each but the last running text (:func:`_running_text`, as no menu row is), the whole
+    ending as a sentence ends (a first post's opening paragraph in a text wrapped at a width, its author block
+    gone: no single line of it is a sentence)."""
     out: set[int] = set()
     run: list[int] = []
     for i in [*live, -2]:
@@ -1360,9 +1361,10 @@ def _paragraph_starts(view: TextView, live: list[int], title: str) -> set[int]:
             continue
         if (
             len(run) >= 2
-            and word_count(view.lines[run[0]]) >= _HEADER_LONG_LINE_WORDS
+            and all(_running_text(view.lines[k]) for k in run[:-1])
             and _prose(joined := " ".join(view.lines[k].strip() for k in run))
-            and not _is_title(joined, title)
+            and not joined.endswith(("...", "…"))  # a menu item (``Search...``, ``More…``) under a title
+            and not _is_title(view.lines[run[0]], title)
         ):
             out.add(run[0])
         run = [i] if i >= 0 and view.lines[i].strip() else []
