@@ -173,6 +173,11 @@ _COPYRIGHT_RE = lazy(
     rf"[^\n]{{0,200}}|[^\n]{{0,160}}(?:{_alt('all_rights_reserved')})[^\n]{{0,80}})$",
     regex.MULTILINE,
 )
+#: A short line that opens with the copyright sign (``© 2026 Example, Inc. All rights reserved.``, ``© Example
+#: Ltd 2025``): a site's notice wherever it stands. Cookie or consent text printed after the footer can leave it
+#: in the first two thirds of a page, and a first cleaning's cuts above it move it into the last third: the
+#: position test alone would keep it once and take it on a second cleaning.
+_SITE_NOTICE_RE = lazy(r"^(?:©|\([cC]\)[ \t]*+\d{4})[ \t]*+[\p{Lu}\d][^\s]*+(?:[ \t]++[^\s]++){0,7}+[ \t]*+$")
 _TIMES_RE = lazy(
     rf"^[ \t]*+(?:{_alt('all_times_are')})[ \t:]+(?:GMT|UTC|[\d:]{{3,}}|[+-]\d|[\p{{Lu}}\d])[^\n]{{0,80}}$",
     regex.MULTILINE,
@@ -576,7 +581,7 @@ def footer(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "software credit")
             continue
         if (
-            (i >= tail_from or i <= live[min(3, len(live) - 1)])
+            (i >= tail_from or i <= live[min(3, len(live) - 1)] or _SITE_NOTICE_RE.match(s))
             and _COPYRIGHT_RE.match(s)
             and word_count(s) <= 30
         ):
@@ -1309,7 +1314,8 @@ def page_header(view: TextView) -> Iterator[Hit]:
             and (_title_key(view.lines[i], listed=not _after_separator(view, i, a)) or "-") not in again
         )
 
-    if not any(kept(i) for i in live):
+    starts = _paragraph_starts(view, live, title)
+    if not starts and not any(kept(i) for i in live):
         yield from free_spans(view, live[0], live[-1], "page header before the first post")
         return
     # A paragraph stays, and what follows it (it may be a first post whose author block the extractor dropped).
@@ -1323,6 +1329,7 @@ def page_header(view: TextView) -> Iterator[Hit]:
         i
         for i in live
         if kept(i)
+        or i in starts
         or _running_text(view.lines[i])
         or (wrapped and word_count(view.lines[i]) >= _HEADER_LONG_LINE_WORDS)
     )
@@ -1339,6 +1346,29 @@ _HEADER_CHROME_LINES = 3
 #: ... when none of them holds this many words.
 _HEADER_SCRAP_RUN = 3
 _HEADER_LONG_LINE_WORDS = 9
+
+
+def _paragraph_starts(view: TextView, live: list[int], title: str) -> set[int]:
+    """First lines of the paragraphs among ``live`` wrapped over lines that read as a sentence only together:
+    two lines or more, each but the last running text (:func:`_running_text`, as no menu row is), the whole
+    ending as a sentence ends (a first post's opening paragraph in a text wrapped at a width, its author block
+    gone: no single line of it is a sentence)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*live, -2]:
+        if run and i == run[-1] + 1 and view.lines[i].strip():
+            run.append(i)
+            continue
+        if (
+            len(run) >= 2
+            and all(_running_text(view.lines[k]) for k in run[:-1])
+            and _prose(joined := " ".join(view.lines[k].strip() for k in run))
+            and not joined.endswith(("...", "…"))  # a menu item (``Search...``, ``More…``) under a title
+            and not _is_title(view.lines[run[0]], title)
+        ):
+            out.add(run[0])
+        run = [i] if i >= 0 and view.lines[i].strip() else []
+    return out
 
 
 def _running_text(line: str) -> bool:
