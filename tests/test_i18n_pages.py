@@ -73,7 +73,7 @@ def problems(page: Page, extractor: str) -> list[str]:
     expected = (
         list(page.authors)
         if kind == "html"
-        else [a for a in page.authors if shown_as_poster(a, source, page.mentions, page.authors)]
+        else [a for a in page.authors if shown_as_poster(a, source, page.mentions, page.authors, page.reactions)]
     )
     if authors != expected:
         out.append(f"authors {authors} (expected {expected})")
