@@ -397,15 +397,26 @@ def list_author_block(view: TextView) -> Iterator[Hit]:
     """
     if view.engine != "vbulletin" or not could_match(_ITEM_HEADER_RE, view.text):
         return
+    bare: list[tuple[int, regex.Match[str]]] = []
+    blocks = 0
     for i, m in iter_line_matches(view, _ITEM_HEADER_RE):
         header = _HEADER_RE.match(m.group("rest"))
         if header is None or not header.group("date"):
             continue
         block = _item_block(view, i, header)
-        if block is not None:
-            end, facts = block
-            for h in free_spans(view, i, end, "poster block under a list item's post header", facts=facts, moved_to="author"):
-                yield _titled(h)  # (Resiliparse: a default user title joined to the name, or alone)
+        if block is None:
+            bare.append((i, header))
+            continue
+        blocks += 1
+        end, facts = block
+        for h in free_spans(view, i, end, "poster block under a list item's post header", facts=facts, moved_to="author"):
+            yield _titled(h)  # (Resiliparse: a default user title joined to the name, or alone)
+    # a post header whose poster block the converter dropped (Resiliparse may drop one post's block): it still
+    # opens a post, where the other headers of the list open theirs
+    for i, header in bare if blocks else ():
+        if not view.claimed[i]:
+            facts = {**date_facts(header.group("date")), "post.number": int(header.group("num"))}
+            yield Hit(i, i, "list item's post header, its poster block dropped", facts, moved_to="date")
 
 
 @rule("VB001", "author-block", tags=["author-block"], stage="split", scope="document")
