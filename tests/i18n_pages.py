@@ -94,12 +94,13 @@ def _near(line: str, word: str, a: int, b: int) -> bool:
 
 
 def _after(text: str, words: tuple[str, ...], at: int) -> bool:
-    """Whether one of ``words`` ends at most :data:`MENTION_REACH` characters before ``text[at]``, with at most
-    one line break between."""
+    """Whether one of ``words`` ends at most :data:`MENTION_REACH` characters before ``text[at]``, on its line or,
+    with only blanks between, at the end of the line before."""
     before = text[max(0, at - MENTION_REACH - max((len(w) for w in words), default=0)) : at]
     for w in words:
         k = before.rfind(w)
-        if k >= 0 and len(before) - (k + len(w)) <= MENTION_REACH and before.count("\n", k) <= 1:
+        between = before[k + len(w) :]
+        if k >= 0 and len(between) <= MENTION_REACH and ("\n" not in between or not between.strip(" \t\n|-•*")):
             return True
     return False
 
