@@ -243,6 +243,8 @@ def _side_blocks(view: TextView) -> Iterator[tuple[list[tuple[int, int]], dict[s
         if _side_item(view, i, c) is None:
             continue
         items = _side_run(view, i - 1, c, back=True) + _side_run(view, i, c, back=False)
+        if not any(k == i for k, *_x in items):
+            continue  # (the line is no poster cell: the column ended above it, a status and buttons row)
         pairs = [
             (m.group("label"), m.group("value").strip()) for *_x, t in items if (m := _SIDE_PAIR_RE.match(t))
         ]
