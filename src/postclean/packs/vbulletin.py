@@ -1070,10 +1070,22 @@ def member_menu(view: TextView) -> Iterator[Hit]:
             # the name in the menu's items, or (vBulletin 3's popup head) a name that stands alone on another line
             # of the page too: the poster's name above the post
             if above and len(above) <= 40 and word_count(above) <= 3 and (
-                (j > i and above in menu) or (above[-1] not in ".!?:" and _stands_alone_elsewhere(view, prev[0]))
+                (j > i and above in menu)
+                or (above[-1] not in ".!?:" and (_stands_alone_elsewhere(view, prev[0]) or _status_above(view, prev[0])))
             ):
                 start = prev[0]
         yield Hit(start, j, "member menu")
+
+
+def _status_above(view: TextView, i: int) -> bool:
+    """Line ``i``'s text is the name of an online status a few lines above (``quillpen is offline``, the status
+    and buttons row over vBulletin 3's popup menu; w3m prints the name elsewhere only in a column beside text)."""
+    s = view.lines[i].strip()
+    for k in range(max(0, i - 6), i):
+        line = view.original[k].strip()
+        if line.startswith(s + " ") and any(line[len(s) + 1 :].casefold().startswith(t.casefold()) for t in _STATUS_TAILS):
+            return True
+    return False
 
 
 def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
