@@ -618,6 +618,12 @@ def test_starter_is_no_author_of_the_first_text_on_a_later_page(pager: str) -> N
     assert [p.author.name if p.author else None for p in doc.posts] == [None, "windbreak", "Maria Sandoval"]
 
 
+def test_starter_line_alone_leaves_no_post() -> None:
+    doc = postclean.clean("Discussion in 'Trees & Shrubs' started by hollyoak, Apr 2, 2017.\n", kind="text")
+    assert doc.starter == "hollyoak"
+    assert all(p.author is None or p.author.name == "hollyoak" for p in doc.posts)
+
+
 def test_starter_is_no_author_of_the_page_header_above_post_one() -> None:
     # a whole page: the text above the first poster block is the page's header when that block is post #1
     text = (

@@ -583,7 +583,7 @@ class Cleaner:
         # a first post an extractor kept without its poster block (the text before the first author block, or the
         # whole text): the starter the page names wrote it, on the thread's first page (see _starter_wrote_first)
         named = doc_run.facts.get("doc.starter")
-        if named and (has_preamble or not author_blocks) and _starter_wrote_first(posts, str(named), text):
+        if named and posts and (has_preamble or not author_blocks) and _starter_wrote_first(posts, str(named), text):
             posts[0] = attrs.evolve(posts[0], author=Poster(name=str(named)))
         # the thread starter: named by the page, the first post's author, or the poster a starter's badge is on
         starter = named or _first_author(posts) or _post_one(posts) or badged
