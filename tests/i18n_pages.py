@@ -8,6 +8,8 @@ language the strings to fill them with in ``fixtures/i18n/<name>.json``::
       "chrome": ["joined", "like"],       # keys whose values (interface strings) must not be left in doc.text
       "mention_keys": ["said"],           # keys of the strings that name a user who is not the post's poster
                                           # (a quote header, an edit note): see shown_as_poster()
+      "reaction_keys": ["thanks_post"],   # keys of the strings a list of reacting users follows (``… For This
+                                          # Useful Post: Ruth, Abe``): a name only there thanked, it did not post
       "strings": {"en": {"author1": "...", ...}, "de": {...}, ...}
     }
 
@@ -46,19 +48,26 @@ class Page:
     #: the page's quote-header and edit-note strings (``wrote:``, ``Last edited by``, or whole ones that hold the
     #: name): a name only beside them in a flattened text names a quoted user or an editor, not a poster
     mentions: tuple[str, ...] = ()
+    #: the page's strings that a list of reacting users follows (the thanks box's ``For This Useful Post:``): a
+    #: name left only after one thanked or liked a post, it names no poster
+    reactions: tuple[str, ...] = ()
 
 
 #: A name counts as a mention when a mention word lies within this many characters of it, on its line.
 MENTION_REACH = 40
 
 
-def shown_as_poster(name: str, text: str, mentions: tuple[str, ...], names: tuple[str, ...]) -> bool:
+def shown_as_poster(
+    name: str, text: str, mentions: tuple[str, ...], names: tuple[str, ...], reactions: tuple[str, ...] = ()
+) -> bool:
     """Whether ``text`` (a flattened page) shows ``name`` other than as a mention: a main-content extractor may keep
     a post's text without its poster block, and a name that is left only in a quote header (``Ruth wrote:``) or
     an edit note (``Last edited by Ruth``) is no poster a cleaner could give the post.
 
     ``mentions`` are whole mentions (holding one of the page's ``names``: taken out) and mention words (holding
-    none: a name within :data:`MENTION_REACH` characters of one is a mention)."""
+    none: a name within :data:`MENTION_REACH` characters of one is a mention). ``reactions`` are the words a list
+    of reacting users follows: a name that starts within :data:`MENTION_REACH` characters after one (on its line
+    or the next) is a reactor."""
     for whole in (m for m in mentions if name in m):
         text = text.replace(whole, " ")
     words = [m for m in mentions if not any(n in m for n in names)]
@@ -67,7 +76,7 @@ def shown_as_poster(name: str, text: str, mentions: tuple[str, ...], names: tupl
         # (the name's own line: a mention word on another line, a quote header under the poster, is another's)
         line = text[text.rfind("\n", 0, start) + 1 : len(text) if text.find("\n", start) < 0 else text.find("\n", start)]
         at = start - (text.rfind("\n", 0, start) + 1)
-        if not any(_near(line, w, at, at + len(name)) for w in words):
+        if not any(_near(line, w, at, at + len(name)) for w in words) and not _after(text, reactions, start):
             return True
         start = text.find(name, start + 1)
     return False
@@ -81,6 +90,18 @@ def _near(line: str, word: str, a: int, b: int) -> bool:
         if (k + len(word) <= a and a - (k + len(word)) <= MENTION_REACH) or (k >= b and k - b <= MENTION_REACH):
             return True
         k = line.find(word, k + 1)
+    return False
+
+
+def _after(text: str, words: tuple[str, ...], at: int) -> bool:
+    """Whether one of ``words`` ends at most :data:`MENTION_REACH` characters before ``text[at]``, on its line or,
+    with only blanks between, at the end of the line before."""
+    before = text[max(0, at - MENTION_REACH - max((len(w) for w in words), default=0)) : at]
+    for w in words:
+        k = before.rfind(w)
+        between = before[k + len(w) :]
+        if k >= 0 and len(between) <= MENTION_REACH and ("\n" not in between or not between.strip(" \t\n|-•*")):
+            return True
     return False
 
 
@@ -115,6 +136,7 @@ def pages() -> Iterator[Page]:
                 content=tuple(strings[k] for k in spec["content"]),
                 chrome=tuple(strings[k] for k in spec["chrome"]),
                 mentions=tuple(strings[k].strip() for k in spec.get("mention_keys", ()) if strings[k].strip()),
+                reactions=tuple(strings[k].strip() for k in spec.get("reaction_keys", ()) if strings[k].strip()),
             )
 
 

@@ -73,7 +73,7 @@ def problems(page: Page, extractor: str) -> list[str]:
     expected = (
         list(page.authors)
         if kind == "html"
-        else [a for a in page.authors if shown_as_poster(a, source, page.mentions, page.authors)]
+        else [a for a in page.authors if shown_as_poster(a, source, page.mentions, page.authors, page.reactions)]
     )
     if authors != expected:
         out.append(f"authors {authors} (expected {expected})")
@@ -98,3 +98,13 @@ def test_every_language_and_engine_is_there() -> None:
     assert {"xenforo", "vbulletin", "phpbb", "smf", "mybb", "fluxbb", "invision", "discourse", "nodebb"} <= {
         p.engine for p in PAGES
     }
+
+
+def test_a_name_only_after_the_thanks_heading_is_no_poster() -> None:
+    reactions = ("For This Useful Post:",)
+    names = ("quillpen", "marlin")
+    line = "The Following User Says Thank You to quillpen For This Useful Post: | marlin (03-15-2019)"
+    assert shown_as_poster("quillpen", line, (), names, reactions)  # (the thanked user wrote the post)
+    assert not shown_as_poster("marlin", line, (), names, reactions)
+    assert not shown_as_poster("marlin", "… For This Useful Post:\n\t marlin (03-15-2019)", (), names, reactions)
+    assert shown_as_poster("marlin", line + "\nmarlin\nSenior Member\nThe tide is out.", (), names, reactions)

@@ -586,3 +586,62 @@ def test_avatar_initial_is_no_poster_name() -> None:
     assert doc.posts[1].author is not None and doc.posts[1].author.messages == 88
     assert "\nM\n" not in "\n" + doc.text + "\n"
     assert any(r.text.strip() == "M" or "\nM\n" in "\n" + r.text + "\n" for r in doc.removals)
+
+
+_FIRST_POST_ABOVE = (
+    "The hedge along the north fence lost half its leaves in a week. Could it be the frost, or a fungus?\n"
+    "I cut back the worst branches on Sunday but the bare patch keeps growing.\n"
+    "Hedge dropping leaves in spring\n"
+    "Discussion in 'Trees & Shrubs' started by hollyoak, Apr 2, 2017.\n"
+    "{pager}"
+    "- windbreak Well-Known Member A late frost does exactly that to privet. Give it a month before you cut more.\n"
+    "- Maria Sandoval New Member Mine did the same and came back thicker by June.\n"
+)
+
+
+@pytest.mark.parametrize("pager", ["Page 1 of 3\n", "", "Seite 1 von 3\n"])
+def test_starter_named_by_the_page_wrote_the_text_above_the_first_poster_block(pager: str) -> None:
+    # trafilatura keeps a XenForo 1 thread's first post without its poster block, above the thread header that
+    # names its starter: on the thread's first page that text is the starter's post
+    doc = postclean.clean(_FIRST_POST_ABOVE.format(pager=pager), kind="text")
+    assert doc.starter == "hollyoak"
+    assert [p.author.name if p.author else None for p in doc.posts] == ["hollyoak", "windbreak", "Maria Sandoval"]
+    assert doc.posts[0].body.startswith("The hedge along the north fence")
+
+
+@pytest.mark.parametrize("pager", ["Page 2 of 3\n", "Strona 3 z 3\n"])
+def test_starter_is_no_author_of_the_first_text_on_a_later_page(pager: str) -> None:
+    # the header names the starter on every page of the thread: on page 2 the text above the first poster block
+    # is somebody's reply
+    doc = postclean.clean(_FIRST_POST_ABOVE.format(pager=pager), kind="text")
+    assert doc.starter == "hollyoak"
+    assert [p.author.name if p.author else None for p in doc.posts] == [None, "windbreak", "Maria Sandoval"]
+
+
+def test_starter_line_alone_leaves_no_post() -> None:
+    doc = postclean.clean("Discussion in 'Trees & Shrubs' started by hollyoak, Apr 2, 2017.\n", kind="text")
+    assert doc.starter == "hollyoak"
+    assert all(p.author is None or p.author.name == "hollyoak" for p in doc.posts)
+
+
+def test_starter_is_no_author_of_the_page_header_above_post_one() -> None:
+    # a whole page: the text above the first poster block is the page's header when that block is post #1
+    text = (
+        "Home Forums What's new Members\n"
+        "Our club swaps seeds every spring, and the allotment waiting list opens again in March.\n"
+        "Discussion in 'Trees & Shrubs' started by hollyoak, Apr 2, 2017.\n"
+        "Apr 2, 2017 #1\n"
+        "hollyoak\n"
+        "Member\n"
+        "Joined:\nMar 3, 2015\nMessages:\n412\n"
+        "The hedge along the north fence lost half its leaves in a week. Could it be the frost, or a fungus?\n"
+        "Apr 2, 2017 #2\n"
+        "windbreak\n"
+        "Member\n"
+        "Joined:\nJan 8, 2012\nMessages:\n3,020\n"
+        "A late frost does exactly that to privet. Give it a month before you cut more.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.starter == "hollyoak"
+    assert [p.author.name if p.author else None for p in doc.posts] == [None, "hollyoak", "windbreak"]
+    assert doc.posts[0].body.startswith("Our club swaps seeds")

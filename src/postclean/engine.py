@@ -15,6 +15,7 @@ import regex
 from ._lazy import lazy
 from .layout import line_reader
 from .model import Article, Comment, Document, LinkCard, Post, Poster, Quote, Removal
+from .phrases import alternation
 from .rules import (
     STAGES,
     Hit,
@@ -579,8 +580,13 @@ class Cleaner:
             flagset.add("high-removal-ratio")
         if engine is None and author_blocks:
             confidence = max(confidence, 0.5)
+        # a first post an extractor kept without its poster block (the text before the first author block, or the
+        # whole text): the starter the page names wrote it, on the thread's first page (see _starter_wrote_first)
+        named = doc_run.facts.get("doc.starter")
+        if named and posts and (has_preamble or not author_blocks) and _starter_wrote_first(posts, str(named), text):
+            posts[0] = attrs.evolve(posts[0], author=Poster(name=str(named)))
         # the thread starter: named by the page, the first post's author, or the poster a starter's badge is on
-        starter = doc_run.facts.get("doc.starter") or _first_author(posts) or _post_one(posts) or badged
+        starter = named or _first_author(posts) or _post_one(posts) or badged
         if starter is None and has_preamble:
             starter = _named_above(posts, input_lines) or _replied_to(posts, input_lines)
         return Document(
@@ -947,6 +953,39 @@ def _post_one(posts: Sequence[Post]) -> str | None:
     if len(name) < 2 or not any(c.isalpha() for c in name) or is_rank_like(name):
         return None
     return name
+
+
+#: ``Page 2 of 5`` in any language of the pager tables: the page's own number in group ``n``.
+_PAGE_OF_RE = lazy(
+    rf"(?<!\w)(?:{alternation('pager_page')})[ \t]+(?P<n>\d{{1,5}})[ \t]+(?:{alternation('pager_of')})[ \t]+\d{{1,5}}(?!\w)",
+    regex.IGNORECASE,
+)
+
+
+def _starter_wrote_first(posts: Sequence[Post], starter: str, text: str) -> bool:
+    """Whether the text before the first author block (``posts[0]``, no author) is the thread's first post, so
+    that the thread starter the page names (``Discussion in 'Garden' started by Ruth``, on every page of the
+    thread) wrote it: a main-content extractor keeps the first post's text without its poster block.
+
+    Only on the thread's first page: no ``Page N of M`` other than page 1, and the first numbered post after it
+    numbered as a first page's second (``#2``, or ``#3`` when an extractor dropped one): on page 2 the text
+    before the first author block is a reply, and before ``#1`` it is the page's header. Not when the next post's poster is the starter: that
+    block may be the first post's own, printed under its text (trafilatura), and the text door gave it on."""
+    from .packs._common import is_rank_like
+
+    first = posts[0]
+    if first.author is not None or not first.body.strip() or first.number not in (None, 1):
+        return False
+    name = starter.strip()  # (a name: not a sentence a rule read as one, ``#1``, or a rank)
+    if not 2 <= len(name) <= 40 or len(name.split()) > 4 or not any(c.isalpha() for c in name) or is_rank_like(name):
+        return False
+    nxt = posts[1].author if len(posts) > 1 else None
+    if nxt is not None and (nxt.name or "").strip() == starter.strip():
+        return False
+    if any(m.group("n") != "1" for m in _PAGE_OF_RE.finditer(text)):
+        return False
+    k, q = next(((k, q) for k, q in enumerate(posts) if k and q.number is not None), (0, None))
+    return q is None or q.number is None or 2 <= q.number <= k + 2
 
 
 def _named_above(posts: Sequence[Post], input_lines: Sequence[str]) -> str | None:

@@ -243,6 +243,8 @@ def _side_blocks(view: TextView) -> Iterator[tuple[list[tuple[int, int]], dict[s
         if _side_item(view, i, c) is None:
             continue
         items = _side_run(view, i - 1, c, back=True) + _side_run(view, i, c, back=False)
+        if not any(k == i for k, *_x in items):
+            continue  # (the line is no poster cell: the column ended above it, a status and buttons row)
         pairs = [
             (m.group("label"), m.group("value").strip()) for *_x, t in items if (m := _SIDE_PAIR_RE.match(t))
         ]
@@ -397,15 +399,26 @@ def list_author_block(view: TextView) -> Iterator[Hit]:
     """
     if view.engine != "vbulletin" or not could_match(_ITEM_HEADER_RE, view.text):
         return
+    bare: list[tuple[int, regex.Match[str]]] = []
+    blocks = 0
     for i, m in iter_line_matches(view, _ITEM_HEADER_RE):
         header = _HEADER_RE.match(m.group("rest"))
         if header is None or not header.group("date"):
             continue
         block = _item_block(view, i, header)
-        if block is not None:
-            end, facts = block
-            for h in free_spans(view, i, end, "poster block under a list item's post header", facts=facts, moved_to="author"):
-                yield _titled(h)  # (Resiliparse: a default user title joined to the name, or alone)
+        if block is None:
+            bare.append((i, header))
+            continue
+        blocks += 1
+        end, facts = block
+        for h in free_spans(view, i, end, "poster block under a list item's post header", facts=facts, moved_to="author"):
+            yield _titled(h)  # (Resiliparse: a default user title joined to the name, or alone)
+    # a post header whose poster block the converter dropped (Resiliparse may drop one post's block): it still
+    # opens a post, where the other headers of the list open theirs
+    for i, header in bare if blocks else ():
+        if not view.claimed[i]:
+            facts = {**date_facts(header.group("date")), "post.number": int(header.group("num"))}
+            yield Hit(i, i, "list item's post header, its poster block dropped", facts, moved_to="date")
 
 
 @rule("VB001", "author-block", tags=["author-block"], stage="split", scope="document")
@@ -1057,10 +1070,22 @@ def member_menu(view: TextView) -> Iterator[Hit]:
             # the name in the menu's items, or (vBulletin 3's popup head) a name that stands alone on another line
             # of the page too: the poster's name above the post
             if above and len(above) <= 40 and word_count(above) <= 3 and (
-                (j > i and above in menu) or (above[-1] not in ".!?:" and _stands_alone_elsewhere(view, prev[0]))
+                (j > i and above in menu)
+                or (above[-1] not in ".!?:" and (_stands_alone_elsewhere(view, prev[0]) or _status_above(view, prev[0])))
             ):
                 start = prev[0]
         yield Hit(start, j, "member menu")
+
+
+def _status_above(view: TextView, i: int) -> bool:
+    """Line ``i``'s text is the name of an online status a few lines above (``quillpen is offline``, the status
+    and buttons row over vBulletin 3's popup menu; w3m prints the name elsewhere only in a column beside text)."""
+    s = view.lines[i].strip()
+    for k in range(max(0, i - 6), i):
+        line = view.original[k].strip()
+        if line.startswith(s + " ") and any(line[len(s) + 1 :].casefold().startswith(t.casefold()) for t in _STATUS_TAILS):
+            return True
+    return False
 
 
 def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
