@@ -921,6 +921,69 @@ def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
     return last
 
 
+#: Characters a quote glued to the reply after it may end with (the end of its last sentence).
+_QUOTE_END_CHARS = frozenset(".!?…)\"”'»:;")
+
+
+def _seen_blob(view: TextView) -> str:
+    """The keys of the lines of earlier posts, one a line (built again only when posts were added)."""
+    seen: dict[str, int] = view.context.get("seen", {})
+    cached = view.context.get("seen_blob")
+    if cached is not None and cached[0] == len(seen):
+        return str(cached[1])
+    blob = "\n".join(seen)
+    view.context["seen_blob"] = (len(seen), blob)
+    return blob
+
+
+def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
+    """Where the quoted text glued to a quote header ends, when the reply is glued after it on the same line.
+
+    Some extractors (Readability, lxml's ``text_content()``) write a post's nodes with no break between them:
+    ``X wrote:The quoted sentence.My answer to it.`` The quoted part repeats an earlier post of the page; the
+    reply does not. Returns the column in ``text`` where the longest start of it found in earlier posts ends
+    (snapped back to the end of a sentence or a word), or None: the whole text repeats an earlier post, no
+    earlier post holds its start (a quote of a post on another page), or too little is left after it. The
+    lines above line ``i`` in the view count as an earlier post (text not split into posts).
+    """
+    norm: list[str] = []
+    cols: list[int] = []
+    blank = True
+    for k, c in enumerate(text):
+        if c.isspace():
+            if not blank:
+                norm.append(" ")
+                cols.append(k)
+            blank = True
+            continue
+        norm.append(c)
+        cols.append(k)
+        blank = False
+    t = "".join(norm).rstrip()
+    if len(t) < 80:
+        return None
+    blob = _seen_blob(view) + "\n" + "\n".join(" ".join(x.split()) for x in view.original[:i])
+    if t in blob:
+        return None
+    lo, hi = 0, len(t)  # t[:lo] is in blob, t[:hi] is not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if t[:mid] in blob:
+            lo = mid
+        else:
+            hi = mid
+    if lo < 40 or word_count(t[:lo]) < 6:
+        return None
+    end = lo
+    for p in range(lo, max(lo - 60, 1), -1):
+        if t[p - 1] in _QUOTE_END_CHARS or t[p] == " " or (t[p - 1].islower() and t[p].isupper()):
+            end = p
+            break
+    if word_count(t[end:]) < 3:
+        return None
+    return cols[end]
+
+
 def _reads_as_sentence(label: str, value: str) -> bool:
     """Whether a ``label: value`` line under a poster's stats is the post's first sentence rather than a
     custom profile field: a label of four words or more (``The ferry leaves at 9``), a colon inside a time or
