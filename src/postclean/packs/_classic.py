@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 import regex
@@ -24,6 +24,9 @@ from ..phrases import PHRASES, alternation
 from ..text import TextView, line_key, word_count
 from ._common import LineHeads, matches_at, parse_count
 from ._sniff import signal_found
+
+if TYPE_CHECKING:
+    from ..rules import Hit
 
 __all__ = [
     "CLASSIC_DATE",
@@ -982,6 +985,31 @@ def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
     if word_count(t[end:]) < 3:
         return None
     return cols[end]
+
+
+def glued_reply_quote(view: TextView, i: int, m: regex.Match[str], user: str) -> Hit | None:
+    """The hit for a quote header whose ``text`` group holds the quoted text and, glued after it, the reply
+    (see :func:`quoted_prefix`): header and quoted text go to ``post.quotes``, the reply stays. None when the
+    whole text is the quote."""
+    from ..model import Quote
+    from ..rules import Hit
+
+    raw = m.group("text") or ""
+    text = raw.strip()
+    if not text:
+        return None
+    cut = quoted_prefix(view, i, text)
+    if cut is None:
+        return None
+    col = m.start("text") - view.line_start(i) + len(raw) - len(raw.lstrip()) + cut
+    return Hit(
+        i,
+        i,
+        f"quote of {user}'s post, the reply glued after it",
+        {"quote": Quote(author=user, text=text[:cut].strip())},
+        cols=(0, col),
+        moved_to="quotes",
+    )
 
 
 def _reads_as_sentence(label: str, value: str) -> bool:

@@ -19,9 +19,9 @@ from ._classic import (
     alt,
     block_hits,
     date_facts,
+    glued_reply_quote,
     line_re,
     match_lines,
-    quoted_prefix,
     seen_run,
     subject_then,
     weighted_sniff,
@@ -247,23 +247,10 @@ def quote(view: TextView) -> Iterator[Hit]:
             continue
         if not text and not view.first_live(i + 1):
             continue
-        if text:
-            cut = quoted_prefix(view, i, text)
-            if cut is not None:
-                # the reply glued after the quoted text stays
-                start = view.line_start(i)
-                raw = m.group("text")
-                col = m.start("text") - start + len(raw) - len(raw.lstrip()) + cut
-                quoted = text[:cut].strip()
-                yield Hit(
-                    i,
-                    i,
-                    f"quote of {user}'s post, the reply glued after it",
-                    {"quote": Quote(author=user, text=quoted)},
-                    cols=(0, col),
-                    moved_to="quotes",
-                )
-                continue
+        glued = glued_reply_quote(view, i, m, user)
+        if glued is not None:
+            yield glued  # the reply glued after the quoted text stays
+            continue
         lines = [text] if text else []
         end = i
         run = seen_run(view, i + 1)
