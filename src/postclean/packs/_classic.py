@@ -929,12 +929,13 @@ _QUOTE_END_CHARS = frozenset(".!?…)\"”'»:;")
 
 
 def _seen_blob(view: TextView) -> str:
-    """The keys of the lines of earlier posts, one a line (built again only when posts were added)."""
+    """The keys of the lines of earlier posts, joined by a space as a quote that unwraps them reads (built
+    again only when posts were added)."""
     seen: dict[str, int] = view.context.get("seen", {})
     cached = view.context.get("seen_blob")
     if cached is not None and cached[0] == len(seen):
         return str(cached[1])
-    blob = "\n".join(seen)
+    blob = " ".join(seen)
     view.context["seen_blob"] = (len(seen), blob)
     return blob
 
@@ -965,7 +966,7 @@ def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
     t = "".join(norm).rstrip()
     if len(t) < 80:
         return None
-    blob = _seen_blob(view) + "\n" + "\n".join(" ".join(x.split()) for x in view.original[:i])
+    blob = _seen_blob(view) + " " + " ".join(" ".join(x.split()) for x in view.original[:i])
     if t in blob:
         return None
     lo, hi = 0, len(t)  # t[:lo] is in blob, t[:hi] is not
