@@ -928,16 +928,33 @@ def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
 _QUOTE_END_CHARS = frozenset(".!?…)\"”'»:;")
 
 
-def _seen_blob(view: TextView) -> str:
-    """The keys of the lines of earlier posts, joined by a space as a quote that unwraps them reads (built
-    again only when posts were added)."""
-    seen: dict[str, int] = view.context.get("seen", {})
-    cached = view.context.get("seen_blob")
-    if cached is not None and cached[0] == len(seen):
-        return str(cached[1])
-    blob = " ".join(seen)
-    view.context["seen_blob"] = (len(seen), blob)
-    return blob
+#: How much of the text before a glued quote (characters) is searched for its copy: the posts a reply quotes
+#: are seldom far above it, and the search stays bounded on very long inputs.
+_QUOTE_WINDOW = 300_000
+
+
+def _earlier_text(view: TextView, i: int) -> str:
+    """The text above line ``i``, up to :data:`_QUOTE_WINDOW` characters back: the view's lines, then the
+    lines of earlier posts (``context["seen"]``), blanks collapsed, joined by a space as a quote that unwraps
+    them reads."""
+    parts: list[str] = []
+    size = 0
+    for k in range(i - 1, -1, -1):
+        x = " ".join(view.original[k].split())
+        if x:
+            parts.append(x)
+            size += len(x) + 1
+            if size >= _QUOTE_WINDOW:
+                break
+    if size < _QUOTE_WINDOW:
+        seen: dict[str, int] = view.context.get("seen", {})
+        for key in reversed(seen):
+            parts.append(key)
+            size += len(key) + 1
+            if size >= _QUOTE_WINDOW:
+                break
+    parts.reverse()
+    return " ".join(parts)
 
 
 def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
@@ -966,7 +983,7 @@ def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
     t = "".join(norm).rstrip()
     if len(t) < 80:
         return None
-    blob = _seen_blob(view) + " " + " ".join(" ".join(x.split()) for x in view.original[:i])
+    blob = _earlier_text(view, i)
     if t in blob:
         return None
     lo, hi = 0, len(t)  # t[:lo] is in blob, t[:hi] is not
