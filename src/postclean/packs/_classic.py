@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 import regex
@@ -24,6 +24,9 @@ from ..phrases import PHRASES, alternation
 from ..text import TextView, line_key, word_count
 from ._common import LineHeads, matches_at, parse_count
 from ._sniff import signal_found
+
+if TYPE_CHECKING:
+    from ..rules import Hit
 
 __all__ = [
     "CLASSIC_DATE",
@@ -919,6 +922,112 @@ def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
             last = i
         i += 1
     return last
+
+
+#: Characters a quote glued to the reply after it may end with (the end of its last sentence).
+_QUOTE_END_CHARS = frozenset(".!?…)\"”'»:;")
+
+
+#: How much of the text before a glued quote (characters) is searched for its copy: the posts a reply quotes
+#: are seldom far above it, and the search stays bounded on very long inputs.
+_QUOTE_WINDOW = 300_000
+
+
+def _earlier_text(view: TextView, i: int) -> str:
+    """The text above line ``i``, up to :data:`_QUOTE_WINDOW` characters back: the view's lines, then the
+    lines of earlier posts (``context["seen"]``), blanks collapsed, joined by a space as a quote that unwraps
+    them reads."""
+    parts: list[str] = []
+    size = 0
+    for k in range(i - 1, -1, -1):
+        x = " ".join(view.original[k].split())
+        if x:
+            parts.append(x)
+            size += len(x) + 1
+            if size >= _QUOTE_WINDOW:
+                break
+    if size < _QUOTE_WINDOW:
+        seen: dict[str, int] = view.context.get("seen", {})
+        for key in reversed(seen):
+            parts.append(key)
+            size += len(key) + 1
+            if size >= _QUOTE_WINDOW:
+                break
+    parts.reverse()
+    return " ".join(parts)
+
+
+def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
+    """Where the quoted text glued to a quote header ends, when the reply is glued after it on the same line.
+
+    Some extractors (Readability, lxml's ``text_content()``) write a post's nodes with no break between them:
+    ``X wrote:The quoted sentence.My answer to it.`` The quoted part repeats an earlier post of the page; the
+    reply does not. Returns the column in ``text`` where the longest start of it found in earlier posts ends
+    (snapped back to the end of a sentence or a word), or None: the whole text repeats an earlier post, no
+    earlier post holds its start (a quote of a post on another page), or too little is left after it. The
+    lines above line ``i`` in the view count as an earlier post (text not split into posts).
+    """
+    norm: list[str] = []
+    cols: list[int] = []
+    blank = True
+    for k, c in enumerate(text):
+        if c.isspace():
+            if not blank:
+                norm.append(" ")
+                cols.append(k)
+            blank = True
+            continue
+        norm.append(c)
+        cols.append(k)
+        blank = False
+    t = "".join(norm).rstrip()
+    if len(t) < 80:
+        return None
+    blob = _earlier_text(view, i)
+    if t in blob:
+        return None
+    lo, hi = 0, len(t)  # t[:lo] is in blob, t[:hi] is not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if t[:mid] in blob:
+            lo = mid
+        else:
+            hi = mid
+    if lo < 40 or word_count(t[:lo]) < 6:
+        return None
+    end = lo
+    for p in range(lo, max(lo - 60, 1), -1):
+        if t[p - 1] in _QUOTE_END_CHARS or t[p] == " " or (t[p - 1].islower() and t[p].isupper()):
+            end = p
+            break
+    if word_count(t[end:]) < 3:
+        return None
+    return cols[end]
+
+
+def glued_reply_quote(view: TextView, i: int, m: regex.Match[str], user: str) -> Hit | None:
+    """The hit for a quote header whose ``text`` group holds the quoted text and, glued after it, the reply
+    (see :func:`quoted_prefix`): header and quoted text go to ``post.quotes``, the reply stays. None when the
+    whole text is the quote."""
+    from ..model import Quote
+    from ..rules import Hit
+
+    raw = m.group("text") or ""
+    text = raw.strip()
+    if not text:
+        return None
+    cut = quoted_prefix(view, i, text)
+    if cut is None:
+        return None
+    col = m.start("text") - view.line_start(i) + len(raw) - len(raw.lstrip()) + cut
+    return Hit(
+        i,
+        i,
+        f"quote of {user}'s post, the reply glued after it",
+        {"quote": Quote(author=user, text=text[:cut].strip())},
+        cols=(0, col),
+        moved_to="quotes",
+    )
 
 
 def _reads_as_sentence(label: str, value: str) -> bool:

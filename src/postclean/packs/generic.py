@@ -603,6 +603,16 @@ _ATTACHMENT_RE = lazy(
 )
 
 
+def _names_a_file(m: regex.Match[str]) -> bool:
+    """Whether an attachment-name match is a sentence that ends with a file's name (``the value is in
+    parts.txt``): no size after it, and four lower-case words or more before the name. A file's own name has
+    few (``Screenshot 2024-01-02 at 10.11.12.png``)."""
+    name = m.group("file")
+    if name is None or m.group(0).strip() != name.strip():
+        return False
+    return sum(1 for w in name.split()[:-1] if w.isalpha() and w.islower()) >= 4
+
+
 @rule(
     "GEN007",
     "attachment-name",
@@ -620,7 +630,7 @@ def attachment_name(view: TextView) -> Iterator[Hit]:
         IMG_2041.jpg
         (95.79 KiB) Downloaded 478 times
     """
-    hits = [(first, m) for first, last, m in view.finditer(_ATTACHMENT_RE) if first == last]
+    hits = [(first, m) for first, last, m in view.finditer(_ATTACHMENT_RE) if first == last and not _names_a_file(m)]
     files = {i for i, m in hits if not m.group(0).strip().lower().startswith("attachment")}
     for i, _m in hits:
         if i in files or any(abs(i - f) <= 2 for f in files):

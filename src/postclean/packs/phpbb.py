@@ -19,6 +19,7 @@ from ._classic import (
     alt,
     block_hits,
     date_facts,
+    glued_reply_quote,
     line_re,
     match_lines,
     seen_run,
@@ -245,6 +246,10 @@ def quote(view: TextView) -> Iterator[Hit]:
         if text and m.group("sp") and not arrow and view.engine not in ("phpbb", "fluxbb"):
             continue
         if not text and not view.first_live(i + 1):
+            continue
+        glued = glued_reply_quote(view, i, m, user)
+        if glued is not None:
+            yield glued  # the reply glued after the quoted text stays
             continue
         lines = [text] if text else []
         end = i

@@ -18,6 +18,7 @@ from ._classic import (
     alt,
     block_hits,
     date_facts,
+    glued_reply_quote,
     line_re,
     seen_run,
     subject_then,
@@ -221,6 +222,10 @@ def quote(view: TextView) -> Iterator[Hit]:
             continue
         text = (m.group("text") or "").strip()
         if not text and not view.first_live(i + 1):
+            continue
+        glued = glued_reply_quote(view, i, m, user)
+        if glued is not None:
+            yield glued  # the reply glued after the quoted text stays
             continue
         lines = [text] if text else []
         end = i
