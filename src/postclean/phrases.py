@@ -3795,6 +3795,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Wątki", "Tematy", "Posty", "Użytkownicy", "Najnowszy użytkownik", "Goście"),
         "ru": ("Темы", "Сообщения", "Пользователи", "Участники", "Новый пользователь", "Гости"),
     },
+    # the founding year closing a forum's about box (``Since`` / ``1999`` under its post and member counts)
+    "forum_stats_since": {
+        "en": ("Since", "Founded"),
+        "de": ("Seit", "Gegründet"),
+        "fr": ("Depuis", "Fondé en"),
+        "es": ("Desde", "Fundado en"),
+        "pt": ("Desde", "Fundado em"),
+        "it": ("Dal", "Fondato nel"),
+        "nl": ("Sinds", "Opgericht"),
+        "pl": ("Od", "Założone"),
+        "ru": ("С", "Основан"),
+    },
     "users_browsing": {
         "en": ("Users browsing this thread:", "Users browsing this forum:", "Users Browsing this Thread", "Users who are viewing this thread", "Currently Active Users Viewing This Thread:", "Most users ever online was", "There are currently"),
         "de": ("Benutzer, die gerade dieses Thema lesen:", "Mitglieder in diesem Thema:", "Mitglieder in diesem Forum:", "Derzeit aktive Benutzer"),

@@ -648,8 +648,34 @@ def _with_score(view: TextView, start: int) -> int:
     while prev >= 0 and not view.lines[prev].strip() and not view.claimed[prev]:
         prev -= 1
     if prev >= 0 and view.is_live(prev) and _SCORE_RE.match(view.lines[prev]) and start - prev <= 2:
-        return prev
+        return _with_count(view, prev)
     return start
+
+
+#: A lone number without a bullet: the count of a post's comments, printed above their list.
+_COUNT_RE = lazy(r"^[ \t]*+\d{1,4}[ \t]*$")
+
+
+def _with_count(view: TextView, first: int) -> int:
+    """Extend a comment list whose first line is the bulleted score ``first`` (``• 6``) upwards over the number
+    of the post's comments directly above it (Resiliparse prints the count, then at most five comments as a
+    list): a lone number at least as large as the comments listed under it."""
+    top = first - 1
+    if top < 0 or not view.is_live(top) or not _LEAD_BULLET_RE.match(view.lines[first]):
+        return first
+    m = _COUNT_RE.match(view.lines[top])
+    if m is None:
+        return first
+    listed = 0
+    for k in range(first, min(len(view), first + 200)):
+        line = view.lines[k]
+        if not line.strip():
+            break
+        if _LEAD_BULLET_RE.match(line):
+            listed += 1
+        elif _COUNT_RE.match(line):
+            break
+    return top if 1 <= listed <= int(view.lines[top]) else first
 
 
 # -- SE005: the network's page shell --------------------------------------------------------------------------
@@ -811,6 +837,7 @@ def vote_number(view: TextView) -> Iterator[Hit]:
             or len(run) >= 2
             or _BOUNDARY_RE.match(view.lines[prev])
             or _WEAK_MENU_RE.match(view.lines[prev])
+            or _boundary_above(view, run[0])
             or (_claimed_beside(view, run[0], -1) and _claimed_beside(view, run[-1], 1))
             or _answers_bar_below(view, run[-1])
         ):
@@ -828,6 +855,18 @@ def _answers_bar_below(view: TextView, i: int) -> bool:
     for k in range(i + 1, min(len(view), i + 4)):
         if view.original[k].strip():
             return _ANSWERS_BAR_RE.match(view.original[k]) is not None
+    return False
+
+
+def _boundary_above(view: TextView, i: int) -> bool:
+    """Whether the nearest line with text above line ``i`` (taken by a rule or not: a comment SE004 took) ends a
+    post's comments or menu (``… Commented Mar 3 at 9:10``, ``Add a comment``)."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        line = view.original[k]
+        if line.strip():
+            return _BOUNDARY_RE.match(line) is not None or (
+                "Commented" in line and _COMMENTED_TAIL_RE.search(line) is not None
+            )
     return False
 
 
