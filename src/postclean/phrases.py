@@ -2015,6 +2015,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("odpowiedzi", "odpowiedź", "Odpowiedzi", "komentarze", "komentarzy", "komentarz"),
         "ru": ("ответов", "ответа", "ответ", "Ответов", "Ответа", "Ответ", "комментариев", "комментария", "комментарий"),
     },
+    # the bar over a question's answers (``6 Answers``): the count of answers only, not of comments
+    "qa_answers_bar": {
+        "en": ("Answers", "Answer"),
+        "de": ("Antworten", "Antwort"),
+        "fr": ("Réponses", "Réponse"),
+        "es": ("Respuestas", "Respuesta"),
+        "pt": ("Respostas", "Resposta"),
+        "it": ("Risposte", "Risposta"),
+        "nl": ("Antwoorden", "Antwoord"),
+        "pl": ("Odpowiedzi", "Odpowiedź"),
+        "ru": ("Ответов", "Ответа", "Ответ"),
+    },
     # the network-wide list of other sites' questions: its titles may end with a period
     "qa_network_heading": {
         "en": ("Hot Network Questions",),

@@ -805,7 +805,8 @@ _STRONG_STAT = lazy(
     r"темы|пользователи|участники|новый пользователь|guests|gäste|invités|invitados|visitantes|ospiti|gasten|goście|гости)$",
     regex.IGNORECASE,
 )
-_NUM_LINE_RE = lazy(r"^[ \t]*+\d[\d,.\s]*[kKmM]?[ \t]*$")
+#: A statistic's value alone on its line (a list item too, as the label before it: ``- posts`` / ``- 24M``).
+_NUM_LINE_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]+)?\d[\d,.\s]*[kKmM]?[ \t]*$")
 _BROWSING_RE = lazy(
     rf"^[ \t]*+(?:{_alt('users_browsing')})[^\n]{{0,400}}$|^[ \t]*+Total:[ \t]*\d+[ \t]*\((?:members|Mitglieder|membres|miembros|membros|membri|leden|użytkownicy|пользователей)[^\n]{{0,80}}\)[ \t]*$"
     r"|^[ \t]*+\d[\d,]*[ \t]+(?:users?|members?|guests?)[ \t]+(?:online|are online|browsing)[^\n]{0,120}$",
@@ -974,9 +975,10 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
 
 
 _SINCE_RE = lazy(
-    rf"^[ \t]*+(?:{_alt('forum_stats_since')})[ \t]*:?(?:[ \t]*(?P<year>(?:19|20)\d\d))?[ \t]*$", regex.IGNORECASE
+    rf"^[ \t]*+(?:[-•*][ \t]+)?(?:{_alt('forum_stats_since')})[ \t]*:?(?:[ \t]*(?P<year>(?:19|20)\d\d))?[ \t]*$",
+    regex.IGNORECASE,
 )
-_YEAR_LINE_RE = lazy(r"^[ \t]*+(?:19|20)\d\d[ \t]*$")
+_YEAR_LINE_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]+)?(?:19|20)\d\d[ \t]*$")
 #: How a forum's about-box title line may end (not a sentence: no sentence punctuation, no colon).
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
 

@@ -70,7 +70,12 @@ def vote_count(view: TextView) -> Iterator[Hit]:
     if view.engine != "stackexchange":
         return
     live = view.live_indices()
+    answers: int | None = None  # the count on the answers bar, once passed
+    taken = 0  # the scores found under it
+    weak: list[int] = []
     for k, i in enumerate(live):
+        if answers is None and view.lines[i].lstrip()[:1].isdigit() and (bar := _ANSWERS_COUNT_RE.match(view.lines[i])):
+            answers = int(bar.group("n").replace(",", ""))
         if not _NUMBER_RE.match(view.lines[i]):
             continue
         back = k - 1
@@ -90,9 +95,40 @@ def vote_count(view: TextView) -> Iterator[Hit]:
             if word_count(view.lines[nxt]) < 3:
                 continue  # (at the very start, only over a sentence)
         elif not _BOUNDARY_RE.match(view.lines[prev]) and not _after_comment_list(view, live, back):
+            if answers is not None and _score_between_paragraphs(view, live, k):
+                weak.append(i)
             continue
+        if _LEAD_BULLET_RE.match(view.lines[i]) and _COMMENTED_TAIL_RE.search(view.lines[nxt]):
+            continue  # a comment's score over its text (``• 3`` / ``… Commented Mar 3 at 9:10``): SE004's
         if not _comment_follows(view, live, at):
+            taken += answers is not None
             yield Hit(i, live[at - 1], "vote count (post starts)")
+    # Resiliparse prints an answer's score between its text and the previous answer's (a blank line around it,
+    # no comment link between): a lone number there opens an answer only if the answers bar counts that many
+    if weak and answers is not None and taken + len(weak) <= answers:
+        for i in weak:
+            yield Hit(i, i, "vote count (post starts)")
+
+
+#: The answers bar over the answers (``6 Answers``), its count.
+_ANSWERS_COUNT_RE = lazy(rf"^[ \t]*+(?P<n>\d[\d,]{{0,8}})[ \t]+(?:{alternation('qa_answers_bar')})[ \t]*$", regex.IGNORECASE)
+_SIGNED_SCORE_RE = lazy(r"^[ \t]*+-?\d{1,6}[ \t]*$")
+
+
+def _score_between_paragraphs(view: TextView, live: Sequence[int], k: int) -> bool:
+    """Whether the lone number on ``live[k]`` stands as an answer's score between two answers' texts: no bullet,
+    a blank line under it and a sentence after that, and no number line right above it (a column of numbers is
+    a code sample's output)."""
+    i = live[k]
+    if not _SIGNED_SCORE_RE.match(view.lines[i]) or k + 1 >= len(live) or k == 0:
+        return False
+    if i + 1 >= len(view) or view.original[i + 1].strip():
+        return False  # the next line, blank
+    nxt = view.lines[live[k + 1]]
+    if word_count(nxt) < 2 or not _LETTER_RE.search(nxt):
+        return False
+    above = view.original[i - 1] if i else ""
+    return not _NUMBER_RE.match(above) and not _NUMBER_RE.match(view.lines[live[k - 1]])
 
 
 def _after_comment_list(view: TextView, live: Sequence[int], last: int) -> bool:
