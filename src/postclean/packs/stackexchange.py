@@ -589,7 +589,9 @@ _COMMENT_WHEN_RE = lazy(
     rf"{_SE_DATE})[ \t]*$",
     _F,
 )
-_REPLY_LINK_RE = lazy(r"^[ \t]*+(?:Reply|Copy link|\d{1,4})[ \t]*$")
+#: (a list item too, as converters print the comment's menu: ``* Copy link``)
+_REPLY_LINK_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]+)?(?:Reply|Copy link|\d{1,4})[ \t]*$")
+_COPY_LINK_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]+)?Copy link[ \t]*$")
 
 
 def _threaded_comment(view: TextView, i: int, done: int) -> _Found | None:
@@ -601,7 +603,7 @@ def _threaded_comment(view: TextView, i: int, done: int) -> _Found | None:
         if nxt is None or not _REPLY_LINK_RE.match(view.lines[nxt]):
             break
         end = nxt
-    if end == i or view.lines[end].strip() != "Copy link":
+    if end == i or not _COPY_LINK_RE.match(view.lines[end]):
         return None
     above = view.live_indices(max(done + 1, i - 200), i)[::-1][:20]
     for k in range(1, len(above) - 1):
