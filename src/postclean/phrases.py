@@ -2015,6 +2015,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("odpowiedzi", "odpowiedź", "Odpowiedzi", "komentarze", "komentarzy", "komentarz"),
         "ru": ("ответов", "ответа", "ответ", "Ответов", "Ответа", "Ответ", "комментариев", "комментария", "комментарий"),
     },
+    # the bar over a question's answers (``6 Answers``): the count of answers only, not of comments
+    "qa_answers_bar": {
+        "en": ("Answers", "Answer"),
+        "de": ("Antworten", "Antwort"),
+        "fr": ("Réponses", "Réponse"),
+        "es": ("Respuestas", "Respuesta"),
+        "pt": ("Respostas", "Resposta"),
+        "it": ("Risposte", "Risposta"),
+        "nl": ("Antwoorden", "Antwoord"),
+        "pl": ("Odpowiedzi", "Odpowiedź"),
+        "ru": ("Ответов", "Ответа", "Ответ"),
+    },
     # the network-wide list of other sites' questions: its titles may end with a period
     "qa_network_heading": {
         "en": ("Hot Network Questions",),
@@ -3794,6 +3806,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Onderwerpen", "Berichten", "Leden", "Nieuwste lid", "Gasten"),
         "pl": ("Wątki", "Tematy", "Posty", "Użytkownicy", "Najnowszy użytkownik", "Goście"),
         "ru": ("Темы", "Сообщения", "Пользователи", "Участники", "Новый пользователь", "Гости"),
+    },
+    # the founding year closing a forum's about box (``Since`` / ``1999`` under its post and member counts)
+    "forum_stats_since": {
+        "en": ("Since", "Founded"),
+        "de": ("Seit", "Gegründet"),
+        "fr": ("Depuis", "Fondé en"),
+        "es": ("Desde", "Fundado en"),
+        "pt": ("Desde", "Fundado em"),
+        "it": ("Dal", "Fondato nel"),
+        "nl": ("Sinds", "Opgericht"),
+        "pl": ("Od", "Założone"),
+        "ru": ("С", "Основан"),
     },
     "users_browsing": {
         "en": ("Users browsing this thread:", "Users browsing this forum:", "Users Browsing this Thread", "Users who are viewing this thread", "Currently Active Users Viewing This Thread:", "Most users ever online was", "There are currently"),

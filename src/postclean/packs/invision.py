@@ -1022,7 +1022,20 @@ def _overview_stats(view: TextView) -> list[list[int]]:
         else:
             runs.append([i])
             labels.append({label})
-    return [r for r in runs if len(r) >= 2]
+    runs = [r for r in runs if len(r) >= 2]
+    for r in runs:
+        # the counters whose values were links or times a converter dropped (``• Created`` / ``• Last Reply``)
+        k = r[-1] + 1
+        while k < len(view) and k - r[-1] == 1 and view.is_live(k) and _OVERVIEW_LABEL_RE.match(view.lines[k]):
+            r.append(k)
+            k += 1
+    return runs
+
+
+#: A counter's label alone (its value gone), as a list item.
+_OVERVIEW_LABEL_RE = lazy(
+    rf"^[ \t]*+[-•*+][ \t]+(?:{phrase_alt('ips_overview_stats')})[ \t]*$", regex.IGNORECASE
+)
 
 
 def _overview_spans(view: TextView) -> list[tuple[int, int]]:
@@ -1091,7 +1104,8 @@ def topic_overview(view: TextView) -> Iterator[Hit]:
         yield Hit(a, b, "topic overview")
 
 
-_APP_PROMPT_RE = line_re(phrase_alt("ips_app_prompt"), flags=regex.IGNORECASE)
+#: (the install steps are an ordered list: ``1. Tap the Share icon in Safari``)
+_APP_PROMPT_RE = line_re(rf"(?:\d{{1,2}}\.[ \t]+)?(?:{phrase_alt('ips_app_prompt')})", flags=regex.IGNORECASE)
 _APP_TRIGGER = tuple(dict.fromkeys(x.lower() for x in phrase_list("ips_app_prompt", min_words=4)))
 
 
@@ -1122,7 +1136,10 @@ def app_prompt(view: TextView) -> Iterator[Hit]:
 
 
 _CREATE_NEW = phrases("ips_create_new")
-_CREATE_NEW_RE = lazy(rf"^[ \t]*+(?:{alternation('ips_create_new')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+#: (Resiliparse prints the menu as a list: ``• Create New...``)
+_CREATE_NEW_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]+)?(?:{alternation('ips_create_new')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+)
 _CLOSE_RE = lazy(r"^[ \t]*+[×✕✖][ \t]*$", regex.MULTILINE)
 
 

@@ -810,7 +810,8 @@ _STRONG_STAT = lazy(
     r"темы|пользователи|участники|новый пользователь|guests|gäste|invités|invitados|visitantes|ospiti|gasten|goście|гости)$",
     regex.IGNORECASE,
 )
-_NUM_LINE_RE = lazy(r"^[ \t]*+\d[\d,.\s]*[kKmM]?[ \t]*$")
+#: A statistic's value alone on its line (a list item too, as the label before it: ``- posts`` / ``- 24M``).
+_NUM_LINE_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]+)?\d[\d,.\s]*[kKmM]?[ \t]*$")
 _BROWSING_RE = lazy(
     rf"^[ \t]*+(?:{_alt('users_browsing')})[^\n]{{0,400}}$|^[ \t]*+Total:[ \t]*\d+[ \t]*\((?:members|Mitglieder|membres|miembros|membros|membri|leden|użytkownicy|пользователей)[^\n]{{0,80}}\)[ \t]*$"
     r"|^[ \t]*+\d[\d,]*[ \t]+(?:users?|members?|guests?)[ \t]+(?:online|are online|browsing)[^\n]{0,120}$",
@@ -969,12 +970,59 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
         # thread/topic counts alone are no proof: MyBB and SMF print them in the poster's stats too
         strong = any(_STRONG_STAT.match(lb) and lb.lower() not in _THREAD_COUNTS for lb in labels)
         if (len(labels) >= 2 and strong) or (head and labels):
+            start, end = _about_box(view, start, end)
             yield from free_spans(view, start, end, "forum statistics")
             i = end + 1
         elif labels:
             # a later start inside this run reads a part of it, which proves no more: skip the run (a long
             # run of stat lines would otherwise be read again from each of its lines)
             i = end + 1
+
+
+_SINCE_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]+)?(?:{_alt('forum_stats_since')})[ \t]*:?(?:[ \t]*(?P<year>(?:19|20)\d\d))?[ \t]*$",
+    regex.IGNORECASE,
+)
+_YEAR_LINE_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]+)?(?:19|20)\d\d[ \t]*$")
+#: How a forum's about-box title line may end (not a sentence: no sentence punctuation, no colon).
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+
+
+def _about_box(view: TextView, start: int, end: int) -> tuple[int, int]:
+    """Widen the statistics run ``start..end`` to the forum's about box when one closes it with the founding year
+    (``Since`` / ``1999``): the box's title line directly above the run (the forum's name, after a blank) and
+    the description directly under the year (``A forum community dedicated to …``) go with it."""
+    k = end + 1
+    if k >= len(view) or not view.is_live(k):
+        return start, end
+    m = _SINCE_RE.match(view.lines[k]) if len(view.lines[k]) <= 40 else None
+    if m is None:
+        return start, end
+    if m.group("year") is None:
+        if k + 1 >= len(view) or not view.is_live(k + 1) or not _YEAR_LINE_RE.match(view.lines[k + 1]):
+            return start, end
+        k += 1
+    end = k
+    # the title: a short name line between a blank (or the page's start) and the run
+    t = start - 1
+    if t >= 0 and view.is_live(t):
+        title = view.lines[t].strip()
+        if (
+            title
+            and len(title) <= 60
+            and word_count(title) <= 6
+            and not title.endswith(_SENTENCE_END)
+            and (t == 0 or not view.lines[t - 1].strip())
+        ):
+            start = t
+    # the description: one sentence or two under the year, then a blank, a short line or the end
+    d = end + 1
+    if d < len(view) and view.is_live(d):
+        desc = view.lines[d].strip()
+        after = view.lines[d + 1].strip() if d + 1 < len(view) else ""
+        if word_count(desc) >= 6 and len(desc) <= 400 and desc.endswith((".", "!")) and len(after) <= 60:
+            end = d
+    return start, end
 
 
 def forum_stats_lines(view: TextView) -> frozenset[int]:

@@ -70,7 +70,12 @@ def vote_count(view: TextView) -> Iterator[Hit]:
     if view.engine != "stackexchange":
         return
     live = view.live_indices()
+    answers: int | None = None  # the count on the answers bar, once passed
+    taken = 0  # the scores found under it
+    weak: list[int] = []
     for k, i in enumerate(live):
+        if answers is None and view.lines[i].lstrip()[:1].isdigit() and (bar := _ANSWERS_COUNT_RE.match(view.lines[i])):
+            answers = int(bar.group("n").replace(",", ""))
         if not _NUMBER_RE.match(view.lines[i]):
             continue
         back = k - 1
@@ -90,9 +95,40 @@ def vote_count(view: TextView) -> Iterator[Hit]:
             if word_count(view.lines[nxt]) < 3:
                 continue  # (at the very start, only over a sentence)
         elif not _BOUNDARY_RE.match(view.lines[prev]) and not _after_comment_list(view, live, back):
+            if answers is not None and _score_between_paragraphs(view, live, k):
+                weak.append(i)
             continue
+        if _LEAD_BULLET_RE.match(view.lines[i]) and _COMMENTED_TAIL_RE.search(view.lines[nxt]):
+            continue  # a comment's score over its text (``• 3`` / ``… Commented Mar 3 at 9:10``): SE004's
         if not _comment_follows(view, live, at):
+            taken += answers is not None
             yield Hit(i, live[at - 1], "vote count (post starts)")
+    # Resiliparse prints an answer's score between its text and the previous answer's (a blank line around it,
+    # no comment link between): a lone number there opens an answer only if the answers bar counts that many
+    if weak and answers is not None and taken + len(weak) <= answers:
+        for i in weak:
+            yield Hit(i, i, "vote count (post starts)")
+
+
+#: The answers bar over the answers (``6 Answers``), its count.
+_ANSWERS_COUNT_RE = lazy(rf"^[ \t]*+(?P<n>\d[\d,]{{0,8}})[ \t]+(?:{alternation('qa_answers_bar')})[ \t]*$", regex.IGNORECASE)
+_SIGNED_SCORE_RE = lazy(r"^[ \t]*+-?\d{1,6}[ \t]*$")
+
+
+def _score_between_paragraphs(view: TextView, live: Sequence[int], k: int) -> bool:
+    """Whether the lone number on ``live[k]`` stands as an answer's score between two answers' texts: no bullet,
+    a blank line under it and a sentence after that, and no number line right above it (a column of numbers is
+    a code sample's output)."""
+    i = live[k]
+    if not _SIGNED_SCORE_RE.match(view.lines[i]) or k + 1 >= len(live) or k == 0:
+        return False
+    if i + 1 >= len(view) or view.original[i + 1].strip():
+        return False  # the next line, blank
+    nxt = view.lines[live[k + 1]]
+    if word_count(nxt) < 2 or not _LETTER_RE.search(nxt):
+        return False
+    above = view.original[i - 1] if i else ""
+    return not _NUMBER_RE.match(above) and not _NUMBER_RE.match(view.lines[live[k - 1]])
 
 
 def _after_comment_list(view: TextView, live: Sequence[int], last: int) -> bool:
@@ -553,7 +589,9 @@ _COMMENT_WHEN_RE = lazy(
     rf"{_SE_DATE})[ \t]*$",
     _F,
 )
-_REPLY_LINK_RE = lazy(r"^[ \t]*+(?:Reply|Copy link|\d{1,4})[ \t]*$")
+#: (a list item too, as converters print the comment's menu: ``* Copy link``)
+_REPLY_LINK_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]+)?(?:Reply|Copy link|\d{1,4})[ \t]*$")
+_COPY_LINK_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]+)?Copy link[ \t]*$")
 
 
 def _threaded_comment(view: TextView, i: int, done: int) -> _Found | None:
@@ -565,7 +603,7 @@ def _threaded_comment(view: TextView, i: int, done: int) -> _Found | None:
         if nxt is None or not _REPLY_LINK_RE.match(view.lines[nxt]):
             break
         end = nxt
-    if end == i or view.lines[end].strip() != "Copy link":
+    if end == i or not _COPY_LINK_RE.match(view.lines[end]):
         return None
     above = view.live_indices(max(done + 1, i - 200), i)[::-1][:20]
     for k in range(1, len(above) - 1):
@@ -648,8 +686,34 @@ def _with_score(view: TextView, start: int) -> int:
     while prev >= 0 and not view.lines[prev].strip() and not view.claimed[prev]:
         prev -= 1
     if prev >= 0 and view.is_live(prev) and _SCORE_RE.match(view.lines[prev]) and start - prev <= 2:
-        return prev
+        return _with_count(view, prev)
     return start
+
+
+#: A lone number without a bullet: the count of a post's comments, printed above their list.
+_COUNT_RE = lazy(r"^[ \t]*+\d{1,4}[ \t]*$")
+
+
+def _with_count(view: TextView, first: int) -> int:
+    """Extend a comment list whose first line is the bulleted score ``first`` (``• 6``) upwards over the number
+    of the post's comments directly above it (Resiliparse prints the count, then at most five comments as a
+    list): a lone number at least as large as the comments listed under it."""
+    top = first - 1
+    if top < 0 or not view.is_live(top) or not _LEAD_BULLET_RE.match(view.lines[first]):
+        return first
+    m = _COUNT_RE.match(view.lines[top])
+    if m is None:
+        return first
+    listed = 0
+    for k in range(first, min(len(view), first + 200)):
+        line = view.lines[k]
+        if not line.strip():
+            break
+        if _LEAD_BULLET_RE.match(line):
+            listed += 1
+        elif _COUNT_RE.match(line):
+            break
+    return top if 1 <= listed <= int(view.lines[top]) else first
 
 
 # -- SE005: the network's page shell --------------------------------------------------------------------------
@@ -811,6 +875,7 @@ def vote_number(view: TextView) -> Iterator[Hit]:
             or len(run) >= 2
             or _BOUNDARY_RE.match(view.lines[prev])
             or _WEAK_MENU_RE.match(view.lines[prev])
+            or _boundary_above(view, run[0])
             or (_claimed_beside(view, run[0], -1) and _claimed_beside(view, run[-1], 1))
             or _answers_bar_below(view, run[-1])
         ):
@@ -828,6 +893,18 @@ def _answers_bar_below(view: TextView, i: int) -> bool:
     for k in range(i + 1, min(len(view), i + 4)):
         if view.original[k].strip():
             return _ANSWERS_BAR_RE.match(view.original[k]) is not None
+    return False
+
+
+def _boundary_above(view: TextView, i: int) -> bool:
+    """Whether the nearest line with text above line ``i`` (taken by a rule or not: a comment SE004 took) ends a
+    post's comments or menu (``… Commented Mar 3 at 9:10``, ``Add a comment``)."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        line = view.original[k]
+        if line.strip():
+            return _BOUNDARY_RE.match(line) is not None or (
+                "Commented" in line and _COMMENTED_TAIL_RE.search(line) is not None
+            )
     return False
 
 
