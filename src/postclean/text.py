@@ -188,9 +188,15 @@ def _alternatives(src: str, nested: bool) -> list[str]:
 
 
 def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
-    def key(o: frozenset[str]) -> tuple[bool, int, int]:
+    def key(o: frozenset[str]) -> tuple[bool, bool, int, int]:
         shortest = min(len(x) for x in o)
-        return (shortest >= 3 and len(o) <= _MAX_LITERALS, -len(o) if shortest >= 3 else shortest, shortest)
+        # a set holding a one-character literal is no guard at all (see necessary_literals): any other wins
+        return (
+            shortest >= 3 and len(o) <= _MAX_LITERALS,
+            shortest >= 2,
+            -len(o) if shortest >= 3 else shortest,
+            shortest,
+        )
 
     options = [o for o in options if o and len(o) <= 4 * _MAX_LITERALS]
     return max(options, key=key) if options else None
