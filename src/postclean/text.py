@@ -115,6 +115,16 @@ _LIT_ESCAPES = frozenset("\\.^$*+?{}[]()|/#&~-'\"!,:;<=>@%`_ ")
 _MAX_LITERALS = 24
 
 
+#: ... and sets with more members than this are no guard at all: without ``ahocorasick_rs`` each literal is a
+#: scan of the text; with it (see :class:`_GuardIndex`) a set costs a set look-up whatever its size.
+_MAX_GUARD = 4 * _MAX_LITERALS
+_MAX_INDEXED_GUARD = 512
+
+
+def _literal_cap() -> int:
+    return _MAX_GUARD if _guard_index() is None else _MAX_INDEXED_GUARD
+
+
 class _Unparsable(Exception):
     pass
 
@@ -198,7 +208,7 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
             shortest,
         )
 
-    options = [o for o in options if o and len(o) <= 4 * _MAX_LITERALS]
+    options = [o for o in options if o and len(o) <= _literal_cap()]
     return max(options, key=key) if options else None
 
 
@@ -316,7 +326,7 @@ def necessary_literals(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...], bo
             lits = _literals(src, bool(flags & regex.VERSION1 or "V1" in inline))
         except _Unparsable:
             lits = None
-        if lits and min(len(x) for x in lits) >= 2 and len(lits) <= 4 * _MAX_LITERALS:
+        if lits and min(len(x) for x in lits) >= 2 and len(lits) <= _literal_cap():
             fold = bool(flags & regex.IGNORECASE or "i" in inline)
             result = (tuple(sorted({x.casefold() for x in lits} if fold else lits)), fold)
     _GUARDS[pattern] = result
