@@ -370,7 +370,22 @@ def _automaton(words: tuple[str, ...]) -> Any:
 
 
 def any_literal(text: str, words: tuple[str, ...]) -> bool:
-    """Whether one of ``words`` occurs in ``text`` (``any(w in text for w in words)``, one pass for many words)."""
+    """Whether one of ``words`` occurs in ``text`` (``any(w in text for w in words)``, one pass for many words).
+
+    A text asked about again (a document's sniffers ask about it dozens of times) is answered from the
+    :class:`_GuardIndex`'s one pass over it, with a set look-up."""
+    index = _guard_index()
+    if index is not None:
+        state = index.covers(words, False)
+        if state is not None:
+            found = index.found(text, False, state)
+            if found is not None:
+                return not found.isdisjoint(words)
+    return _any_literal(text, words)
+
+
+def _any_literal(text: str, words: tuple[str, ...]) -> bool:
+    """:func:`any_literal` without the index."""
     if len(words) >= _AC_MIN_LITERALS:
         ac = _automaton(words)
         if ac is not None:
@@ -476,7 +491,7 @@ def could_match(pattern: regex.Pattern[str], text: str) -> bool:
             if found is not None:
                 return not found.isdisjoint(lits)
     hay = folded(text) if fold else text
-    return any_literal(hay, lits)
+    return _any_literal(hay, lits)
 
 
 def guarded_search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
