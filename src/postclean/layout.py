@@ -156,8 +156,16 @@ def _labels(text: str) -> bool:
     return False
 
 
+#: The lines after the first that :data:`_BULLET_RE` matches, behind their newline: the regex engine jumps from
+#: newline to newline instead of trying ``^`` at every character (its bullet run matches exactly when its first
+#: bullet is followed by a blank or the line's end).
+_NEXT_BULLET_RE = lazy(r"\n[ \t]*+[*+](?=[ \t\n]|\Z)")
+
+
 def _bulleted(text: str) -> bool:
-    return next(itertools.islice(_BULLET_RE.finditer(text), BULLETED_MIN_LINES - 1, None), None) is not None
+    """Whether :data:`BULLETED_MIN_LINES` lines of ``text`` at least start with a ``*``/``+`` bullet."""
+    need = BULLETED_MIN_LINES - (_BULLET_RE.match(text) is not None)
+    return next(itertools.islice(_NEXT_BULLET_RE.finditer(text), need - 1, None), None) is not None
 
 
 def plain_line(line: str, *, bulleted: bool, dedent: bool = False) -> str:

@@ -115,6 +115,16 @@ _LIT_ESCAPES = frozenset("\\.^$*+?{}[]()|/#&~-'\"!,:;<=>@%`_ ")
 _MAX_LITERALS = 24
 
 
+#: ... and sets with more members than this are no guard at all: without ``ahocorasick_rs`` each literal is a
+#: scan of the text; with it (see :class:`_GuardIndex`) a set costs a set look-up whatever its size.
+_MAX_GUARD = 4 * _MAX_LITERALS
+_MAX_INDEXED_GUARD = 512
+
+
+def _literal_cap() -> int:
+    return _MAX_GUARD if _guard_index() is None else _MAX_INDEXED_GUARD
+
+
 class _Unparsable(Exception):
     pass
 
@@ -188,11 +198,17 @@ def _alternatives(src: str, nested: bool) -> list[str]:
 
 
 def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
-    def key(o: frozenset[str]) -> tuple[bool, int, int]:
+    def key(o: frozenset[str]) -> tuple[bool, bool, int, int]:
         shortest = min(len(x) for x in o)
-        return (shortest >= 3 and len(o) <= _MAX_LITERALS, -len(o) if shortest >= 3 else shortest, shortest)
+        # a set holding a one-character literal is no guard at all (see necessary_literals): any other wins
+        return (
+            shortest >= 3 and len(o) <= _MAX_LITERALS,
+            shortest >= 2,
+            -len(o) if shortest >= 3 else shortest,
+            shortest,
+        )
 
-    options = [o for o in options if o and len(o) <= 4 * _MAX_LITERALS]
+    options = [o for o in options if o and len(o) <= _literal_cap()]
     return max(options, key=key) if options else None
 
 
@@ -310,7 +326,7 @@ def necessary_literals(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...], bo
             lits = _literals(src, bool(flags & regex.VERSION1 or "V1" in inline))
         except _Unparsable:
             lits = None
-        if lits and min(len(x) for x in lits) >= 2 and len(lits) <= 4 * _MAX_LITERALS:
+        if lits and min(len(x) for x in lits) >= 2 and len(lits) <= _literal_cap():
             fold = bool(flags & regex.IGNORECASE or "i" in inline)
             result = (tuple(sorted({x.casefold() for x in lits} if fold else lits)), fold)
     _GUARDS[pattern] = result
@@ -354,7 +370,22 @@ def _automaton(words: tuple[str, ...]) -> Any:
 
 
 def any_literal(text: str, words: tuple[str, ...]) -> bool:
-    """Whether one of ``words`` occurs in ``text`` (``any(w in text for w in words)``, one pass for many words)."""
+    """Whether one of ``words`` occurs in ``text`` (``any(w in text for w in words)``, one pass for many words).
+
+    A text asked about again (a document's sniffers ask about it dozens of times) is answered from the
+    :class:`_GuardIndex`'s one pass over it, with a set look-up."""
+    index = _guard_index()
+    if index is not None:
+        state = index.covers(words, False)
+        if state is not None:
+            found = index.found(text, False, state)
+            if found is not None:
+                return not found.isdisjoint(words)
+    return _any_literal(text, words)
+
+
+def _any_literal(text: str, words: tuple[str, ...]) -> bool:
+    """:func:`any_literal` without the index."""
     if len(words) >= _AC_MIN_LITERALS:
         ac = _automaton(words)
         if ac is not None:
@@ -460,7 +491,7 @@ def could_match(pattern: regex.Pattern[str], text: str) -> bool:
             if found is not None:
                 return not found.isdisjoint(lits)
     hay = folded(text) if fold else text
-    return any_literal(hay, lits)
+    return _any_literal(hay, lits)
 
 
 def guarded_search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:

@@ -13,7 +13,7 @@ from ..dates import DATE_RE, MONTHS, parse_date
 from ..model import Quote
 from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, could_match, search_lines, word_count
+from ..text import TextView, any_literal, could_match, search_lines, word_count
 from ._common import LineHeads, has_year, is_digit, is_rank_like, matches_at, parse_count
 from ._modern import (
     BARE_INT_RE,
@@ -792,7 +792,7 @@ def sniff(text: str) -> float:
 def _ips5_overview(head: str) -> bool:
     """Invision 5's topic overview: its ``Replies {N}`` line over its ``Views {N}`` line (nine languages), or
     two of its headings (``Featured Replies``, ``Top Posters In This Topic``, ``Most Popular Posts``)."""
-    if any(w in head for w in _OVERVIEW_FIRST) and _SNIFF_OVERVIEW_RE.search(head):
+    if any_literal(head, _OVERVIEW_FIRST) and _SNIFF_OVERVIEW_RE.search(head):
         return True
     return sum(1 for h in _OVERVIEW_HEADINGS if h in head) >= 2
 

@@ -13,7 +13,7 @@ from ..labels import STAT_LABELS, label_alternation, label_field
 from ..model import Quote
 from ..phrases import PHRASES, alternation
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, could_match, word_count
+from ..text import TextView, any_literal, could_match, word_count
 from ._classic import (
     CLASSIC_DATE,
     EDIT_REASON_RE,
@@ -1417,6 +1417,7 @@ _STATUS_TAILS = sorted(
     key=len,
     reverse=True,
 )
+_STATUS_TAIL_WORDS = tuple(_STATUS_TAILS)
 _SNIFF_STATUS_RE = lazy(
     r"[ \t](?:" + "|".join(regex.escape(t).replace(r"\ ", " ") for t in _STATUS_TAILS) + r")[ \t]*$", regex.MULTILINE
 )
@@ -1672,7 +1673,7 @@ _SNIFF = (
 )
 #: Substring tests every text these patterns match passes (the literal guards they get by themselves are weak).
 _SNIFF_NEEDS = {
-    _SNIFF_STATUS_RE: lambda head: any(t in head for t in _STATUS_TAILS),
+    _SNIFF_STATUS_RE: lambda head: any_literal(head, _STATUS_TAIL_WORDS),
     _SNIFF_RULE_RE: lambda head: "__________________" in head,
     _SNIFF_DATE_RE: lambda head: "#" in head and (" AM" in head or " PM" in head),
     _SNIFF_VB5_CONTROLS_RE: lambda head: any(w in head for w in _VB5_VOTE_WORDS),

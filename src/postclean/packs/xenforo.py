@@ -14,7 +14,7 @@ from ..labels import label_field
 from ..model import Quote
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, search_lines, word_count
+from ..text import TextView, any_literal, search_lines, word_count
 from ._classic import CLASSIC_DATE, date_facts
 from ._common import (
     STAT_LINE_RE,
@@ -695,23 +695,23 @@ def sniff(text: str) -> float:
         _SNIFF_STAT_RE, head
     ):
         score += 0.5
-    if any(w in head for w in _REACTION_SCORE_WORDS) and _SNIFF_REACTION_SCORE_RE.search(head):
+    if any_literal(head, _REACTION_SCORE_WORDS) and _SNIFF_REACTION_SCORE_RE.search(head):
         score += 0.3
         if not search_lines(_SNIFF_STAT_RE, head):
             score += 0.5  # the stat block without list bullets (Resiliparse, html-text)
     if "Click to expand..." in head and _SNIFF_SAID_RE.search(head):
         score += 0.5
-    elif "..." in head and any(p in head for p in _SNIFF_EXPAND_OTHER) and _SNIFF_SAID_ANY_RE.search(head):
+    elif "..." in head and any_literal(head, _SNIFF_EXPAND_OTHER) and _SNIFF_SAID_ANY_RE.search(head):
         score += 0.5  # the quote's header and expander in another language (``X sagte:`` … ``Zum Erweitern …``)
     if "XenForo" in head:
         score += 0.5
     if ("Reactions:" in head and _SNIFF_REACTIONS_RE.search(head)) or (
-        any(p in head for p in _SNIFF_REACTIONS_OTHER) and _SNIFF_REACTIONS_ANY_RE.search(head)
+        any_literal(head, _SNIFF_REACTIONS_OTHER) and _SNIFF_REACTIONS_ANY_RE.search(head)
     ):
         score += 0.2
-    if any(w in head for w in _DESC_WORDS) and _DESC_RE.search(head):
+    if any_literal(head, _DESC_WORDS) and _DESC_RE.search(head):
         score += 0.5  # XenForo 1's thread description (``Discussion in '{forum}' started by {user}, {date}.``)
-    if any(w in head for w in _STARTER_WORDS):
+    if any_literal(head, _STARTER_WORDS):
         score += 0.3
         # the thread header's two labels, each at a line's start (html-text: ``Thread starter`` / ``Start date``)
         if _SNIFF_HEADER_RE.search(head) and _SNIFF_START_DATE_RE.search(head):
