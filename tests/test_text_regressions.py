@@ -645,3 +645,30 @@ def test_starter_is_no_author_of_the_page_header_above_post_one() -> None:
     assert doc.starter == "hollyoak"
     assert [p.author.name if p.author else None for p in doc.posts] == [None, "hollyoak", "windbreak"]
     assert doc.posts[0].body.startswith("Our club swaps seeds")
+
+
+@pytest.mark.parametrize(
+    ("started", "first_date", "author"),
+    [
+        ("June 04, 2024, 11:23:55 AM", "June 09, 2024, 03:29:46 AM", None),  # the first post was dropped: a reply
+        ("June 04, 2024, 11:23:55 AM", "June 04, 2024, 11:23:55 AM", "saltmarsh"),
+        ("June 04, 2024, 11:23:55 AM", "", "saltmarsh"),  # no date over the text: nothing to compare
+    ],
+)
+def test_starter_wrote_first_only_when_the_first_text_is_dated_as_the_thread_starts(
+    started: str, first_date: str, author: str | None
+) -> None:
+    # SMF through boilerpipe: the topic line names the starter and the start date; an extractor that dropped the
+    # first post leaves a reply, dated days later, as the first text
+    text = (
+        "Which mooring lines hold up best in salt water?\n"
+        f"Started by saltmarsh, {started}\n"
+        + (f"{first_date}\n" if first_date else "")
+        + "Nylon stretches and takes the shock, but polyester keeps its length and lasts longer in the sun.\n"
+        "I have used both for years and would pick polyester for a permanent mooring every time.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.starter == "saltmarsh"
+    first = doc.posts[0]
+    assert first.author is None if author is None else (first.author is not None and first.author.name == author)
+    assert "Nylon stretches" in first.body

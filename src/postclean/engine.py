@@ -583,7 +583,12 @@ class Cleaner:
         # a first post an extractor kept without its poster block (the text before the first author block, or the
         # whole text): the starter the page names wrote it, on the thread's first page (see _starter_wrote_first)
         named = doc_run.facts.get("doc.starter")
-        if named and posts and (has_preamble or not author_blocks) and _starter_wrote_first(posts, str(named), text):
+        if (
+            named
+            and posts
+            and (has_preamble or not author_blocks)
+            and _starter_wrote_first(posts, str(named), text, doc_run.facts.get("doc.started"))
+        ):
             posts[0] = attrs.evolve(posts[0], author=Poster(name=str(named)))
         # the thread starter: named by the page, the first post's author, or the poster a starter's badge is on
         starter = named or _first_author(posts) or _post_one(posts) or badged
@@ -962,7 +967,7 @@ _PAGE_OF_RE = lazy(
 )
 
 
-def _starter_wrote_first(posts: Sequence[Post], starter: str, text: str) -> bool:
+def _starter_wrote_first(posts: Sequence[Post], starter: str, text: str, started: object = None) -> bool:
     """Whether the text before the first author block (``posts[0]``, no author) is the thread's first post, so
     that the thread starter the page names (``Discussion in 'Garden' started by Ruth``, on every page of the
     thread) wrote it: a main-content extractor keeps the first post's text without its poster block.
@@ -970,7 +975,10 @@ def _starter_wrote_first(posts: Sequence[Post], starter: str, text: str) -> bool
     Only on the thread's first page: no ``Page N of M`` other than page 1, and the first numbered post after it
     numbered as a first page's second (``#2``, or ``#3`` when an extractor dropped one): on page 2 the text
     before the first author block is a reply, and before ``#1`` it is the page's header. Not when the next post's poster is the starter: that
-    block may be the first post's own, printed under its text (trafilatura), and the text door gave it on."""
+    block may be the first post's own, printed under its text (trafilatura), and the text door gave it on. Not
+    when the text is dated a day or more from the thread's start date (``started``, as the page prints it): the
+    extractor dropped the first post, and this text is a reply."""
+    from .dates import parse_date
     from .packs._common import is_rank_like
 
     first = posts[0]
@@ -982,6 +990,15 @@ def _starter_wrote_first(posts: Sequence[Post], starter: str, text: str) -> bool
     nxt = posts[1].author if len(posts) > 1 else None
     if nxt is not None and (nxt.name or "").strip() == starter.strip():
         return False
+    start = parse_date(started) if isinstance(started, str) else None
+    # (the text's date: a dateline the news rules read over it, or the post's own when the text was split into
+    # posts; a text left whole may hold a later post's date line)
+    when = (first.date if len(posts) > 1 else None) or (first.article.published if first.article is not None else None)
+    if start is not None and when is not None:
+        a = start.date() if isinstance(start, _dt.datetime) else start
+        b = when.date() if isinstance(when, _dt.datetime) else when
+        if abs((b - a).days) >= 1:
+            return False
     if any(m.group("n") != "1" for m in _PAGE_OF_RE.finditer(text)):
         return False
     k, q = next(((k, q) for k, q in enumerate(posts) if k and q.number is not None), (0, None))

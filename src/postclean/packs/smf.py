@@ -352,7 +352,13 @@ def topic_chrome(view: TextView) -> Iterator[Hit]:
         Started by quillpen, June 04, 2024, 11:23:55 AM
     """
     for i, m in iter_line_matches(view, _STARTED_RE):
-        yield Hit(i, i, "topic starter line", {"doc.starter": m.group("user").strip()}, moved_to="starter")
+        yield Hit(
+            i,
+            i,
+            "topic starter line",
+            {"doc.starter": m.group("user").strip(), "doc.started": m.group("date")},
+            moved_to="starter",
+        )
     for i, m in iter_line_matches(view, _TOPIC_RE):
         s = m.group(0)
         if view.engine == "smf" or "Simple Machines" in s or "SMF" in s or m.group("viewing") is not None:

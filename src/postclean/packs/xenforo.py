@@ -639,7 +639,8 @@ def thread_header(view: TextView) -> Iterator[Hit]:
             or view.engine == "xenforo"
             or (_START_DATE_LABEL_RE.match(m.group("label")) and DATE_RE.search(m.group("val")))
         ):
-            yield Hit(i, i, "thread header")
+            started = m.group("val") if _START_DATE_LABEL_RE.match(m.group("label")) else ""
+            yield Hit(i, i, "thread header", {"doc.started": started} if started else {})
             # an add-on's view count under the start date (``Views : 7,909``)
             nxt = view.first_live(i + 1)
             if nxt and nxt[0] <= i + 2 and _HEADER_VIEWS_RE.match(view.lines[nxt[0]]):
@@ -680,7 +681,13 @@ def thread_description(view: TextView) -> Iterator[Hit]:
     for i, m in iter_line_matches(view, _DESC_RE):
         if not any(is_digit(c) for c in m.group("when")):
             continue  # the date ends the line: a sentence that runs on is not the description
-        yield Hit(i, i, "thread description", {"doc.starter": m.group("who").strip()}, moved_to="starter")
+        yield Hit(
+            i,
+            i,
+            "thread description",
+            {"doc.starter": m.group("who").strip(), "doc.started": m.group("when")},
+            moved_to="starter",
+        )
         for k in view.first_live(i + 1, 2):
             if _WATCH_RE.match(view.lines[k]):
                 yield Hit(k, k, "watch-thread link")
