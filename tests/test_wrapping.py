@@ -326,3 +326,16 @@ def test_a_link_element_line_is_a_line_of_its_own() -> None:
     assert groups is not None
     assert groups[-1] == (len(lines) + 1, len(lines) + 1)
     assert groups[-2] == (len(lines), len(lines))
+
+
+def test_one_stray_line_past_an_empty_column_does_not_make_the_width() -> None:
+    """The width is where many lines end, not one line two columns past them (a cookie notice's line that a
+    cleaning drops): read from the lines a first cleaning kept, the width is the same, so a second cleaning
+    joins the same lines (idempotence)."""
+    from collections import Counter
+
+    from postclean.wrapping import _width
+
+    lengths = Counter({67: 12, 68: 12, 69: 15, 70: 20, 71: 23, 72: 33, 73: 25, 74: 29})
+    assert _width(lengths) == 74
+    assert _width(lengths + Counter({76: 1})) == 74

@@ -115,9 +115,10 @@ def _width(lengths: collections.Counter[int]) -> int | None:
     others = between(width // 2, width - WRAP_WINDOW) + between(width, top)
     if full < WRAP_MIN_FULL or full < WRAP_MIN_SHARE * (full + others):
         return None
-    # a few lines a column longer than many (a converter's own padding, code) do not make the width
-    for _ in range(2):
-        if counts[width - 1] < 8 * max(counts[width], 1):
+    # a few lines a column longer than many (a converter's own padding, code) do not make the width, nor a
+    # stray line over an empty column (the width found must not hang on one line, which a cleaning may drop)
+    for _ in range(3):
+        if counts[width - 1] < 8 * max(counts[width], 1) and not (counts[width] <= 1 and not counts[width - 1]):
             break
         width -= 1
     return width

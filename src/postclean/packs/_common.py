@@ -378,11 +378,9 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) 
             and bullet_values == len(pairs)
             and items[i].group("bullet")
             and all(v and word_count(v) <= 8 for _label, v in pairs)
-            # (a count's label over a word is a menu: ``- Post`` / ``- Home``)
-            and all(
-                label_field(label) not in ("messages", "reaction_score", "points") or parse_count(v or "") is not None
-                for label, v in pairs
-            )
+            # (a count's label over a word is a menu: ``- Post`` / ``- Home``, ``- Threads`` / ``- TikTok``; so is
+            # a website's label over words that are no address: ``- Homepage`` / ``- Online Help``)
+            and all(_single_value_fits(label_field(label), v or "") for label, v in pairs)
         ):
             # custom fields alone (``- Location`` / ``- Leeds`` / ``- Occupation`` / ``- Electrician``)
             blocks.append(StatBlock(i, end, tuple(pairs), single=True))
@@ -398,6 +396,20 @@ def find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) 
         ):
             blocks.append(StatBlock(i, end, tuple(pairs), lone=True))
     return sorted(blocks, key=lambda b: b.start)
+
+
+#: The fields whose value is a count (a menu's next item is a word).
+_COUNT_FIELDS = frozenset(["messages", "reaction_score", "points", "extra:Threads", "extra:Best answers"])
+
+
+def _single_value_fits(field: str | None, value: str) -> bool:
+    """Whether ``value`` can be the value of ``field`` in a block of custom fields alone: a count for a count's
+    label, an address (a dot or a slash in it) for a website's."""
+    if field in _COUNT_FIELDS:
+        return parse_count(value) is not None
+    if field == "website":
+        return "." in value or "/" in value
+    return True
 
 
 #: A ``Label:`` line (``Iscritto il: 12 mar 2011``): after a lone stat, the rest of a profile another rule reads.
@@ -702,3 +714,27 @@ def iter_line_matches(view: TextView, pattern: regex.Pattern[str]) -> Iterator[t
     for first, last, m in view.finditer(pattern):
         if first == last:
             yield first, m
+
+
+def quote_block(view: TextView, i: int, *, below: bool = False) -> tuple[int, int] | None:
+    """The first and last lines of the blockquote (``>``-led input lines, a Markdown converter's quote box) that
+    holds the quote header on line ``i``, or with ``below`` that starts on the first line under the header (over
+    blank lines); None when there is none. A claimed line ends it; the box's blank lines before the header
+    (``>`` alone) are in it."""
+    shown = view.lines if view.source is None else view.source
+    start = i
+    if not shown[i].lstrip(" ").startswith(">"):
+        nxt = view.first_live(i + 1) if below else []
+        if not nxt or nxt[0] - i > 2 or view.claimed[i + 1] or not shown[nxt[0]].lstrip(" ").startswith(">"):
+            return None
+        start = nxt[0]
+    end = start
+    for k in range(start + 1, len(view)):
+        if view.claimed[k] or not shown[k].lstrip(" ").startswith(">"):
+            break
+        end = k
+    while start > 0 and not view.claimed[start - 1] and not view.lines[start - 1].strip():
+        if not shown[start - 1].lstrip(" ").startswith(">"):
+            break
+        start -= 1  # the box's blank first lines (``>`` alone)
+    return start, end

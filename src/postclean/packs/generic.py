@@ -149,11 +149,16 @@ def _program_text(key: str) -> bool:
 
 
 def _in_program_text(lines: Sequence[str], i: int, key: str) -> bool:
-    """Whether line ``i`` (its key ``key``) is program text inside a block of it: the line above or below is
-    program text too, or a line of notation without letters (a traceback's ``^^^^`` marker, a closing brace)."""
+    """Whether line ``i`` (its key ``key``) is program text inside a block of it: the nearest line above or below
+    (over one blank line) is program text too, or a line of notation without letters (a traceback's ``^^^^``
+    marker, a closing brace)."""
     if not _program_text(key):
         return False
-    for k in (i - 1, i + 1):
+    for step in (-1, 1):
+        # (over a blank line: the block reads the same with blank lines between its lines or without them)
+        k = i + step
+        if 0 <= k < len(lines) and not lines[k].strip():
+            k += step
         near = lines[k].strip() if 0 <= k < len(lines) else ""
         if near and (not _LETTER_SEARCH_RE.search(near) or _program_text(" ".join(near.split()))):
             return True

@@ -14,7 +14,7 @@ from ..model import Quote
 from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal, could_match, search_lines, word_count
-from ._common import LineHeads, has_year, is_digit, is_rank_like, matches_at, parse_count
+from ._common import LineHeads, has_year, is_digit, is_rank_like, matches_at, parse_count, quote_block
 from ._modern import (
     BARE_INT_RE,
     COUNT,
@@ -532,11 +532,17 @@ def quote(view: TextView) -> Iterator[Hit]:
                 break
             if view.is_live(k) and _quote_head_shape(view.lines[k]) and _QUOTE_HEAD_RE.match(view.lines[k]):
                 break
+        block = quote_block(view, i, below=True) if end is None else None
         if end is not None and end > i + 1:
             text = "\n".join(view.lines[k].strip() for k in range(i + 1, end) if view.is_live(k))
             yield Hit(
                 i, end, f"quote of {name}'s post", {"quote": Quote(author=name, text=text)}, moved_to="quotes"
             )
+        elif block is not None and block[1] > i:
+            # a Markdown converter's quote box (``>``-led lines), the citation in it or above it: all of it
+            text = "\n".join(view.lines[k].strip() for k in range(i + 1, block[1] + 1) if view.is_live(k))
+            facts: dict[str, object] = {"quote": Quote(author=name, text=text)} if text else {}
+            yield Hit(min(i, block[0]), block[1], f"quote of {name}'s post", facts, moved_to="quotes" if text else None)
         else:
             yield Hit(i, i, f"quote citation ({name})")
 

@@ -26,7 +26,7 @@ from ._classic import (
     subject_then,
     weighted_sniff,
 )
-from ._common import has_stat_label, iter_line_matches
+from ._common import has_stat_label, iter_line_matches, quote_block
 from ._sniff import LiteralSets, literal_led
 
 __all__ = ["PACK"]
@@ -251,6 +251,10 @@ def quote(view: TextView) -> Iterator[Hit]:
         if glued is not None:
             yield glued  # the reply glued after the quoted text stays
             continue
+        block = quote_block(view, i, below=not text)
+        if block is not None:
+            yield from _block_hits(view, min(i, block[0]), block[1], user, text, body=i + 1)
+            continue
         lines = [text] if text else []
         end = i
         run = seen_run(view, i + 1)
@@ -260,6 +264,18 @@ def quote(view: TextView) -> Iterator[Hit]:
         facts: dict[str, object] = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
         yield Hit(i, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
     yield from _split_quote_headers(view)
+
+
+def _block_hits(view: TextView, i: int, end: int, user: str, text: str, body: int = 0) -> Iterator[Hit]:
+    """Lines ``i`` to ``end``, a quote header and its blockquote, moved to ``post.quotes``: the quote's text is
+    the lines from ``body`` on (after the header), the header's arrow, date and code box labels left out."""
+    lines = [text] if text else []
+    for k in range(max(i + 1, body), end + 1):
+        line = view.lines[k].strip()
+        if line and not (_ARROW_ALONE_RE.match(line) or DATE_ONLY_LINE_RE.match(line) or _CODE_RE.match(line)):
+            lines.append(line)
+    facts: dict[str, object] = {"quote": Quote(author=user, text="\n".join(lines))} if lines else {}
+    yield Hit(i, end, f"quote of {user}'s post", facts, moved_to="quotes" if lines else None)
 
 
 #: ``wrote:`` alone on a line, the quoted author's name on the line above (one text node a line), maybe the
@@ -293,6 +309,10 @@ def _split_quote_headers(view: TextView) -> Iterator[Hit]:
             else:
                 break
         if not (dated or arrow or view.engine in ("phpbb", "fluxbb")):
+            continue
+        block = quote_block(view, above[0]) or quote_block(view, end, below=True)
+        if block is not None and block[1] >= end:
+            yield from _block_hits(view, min(above[0], block[0]), block[1], user, "", body=end + 1)
             continue
         yield Hit(above[0], end, f"quote header ({user}), one text node a line")
 

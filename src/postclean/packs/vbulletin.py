@@ -908,7 +908,8 @@ _SIG_RE = lazy(r"^[ \t]*+_{10,40}[ \t]*$", regex.MULTILINE)
 def signature(view: TextView) -> Iterator[Hit]:
     """The ``__________________`` signature separator and the signature after it (to the end of the post).
 
-    A line of more than 40 underscores is a page divider (a text browser's ``<hr>``), not a separator.
+    A line of more than 40 underscores is a page divider (a text browser's ``<hr>``), not a separator; in text of
+    no known engine, a separator with nothing after it is none either (a text browser's empty form field).
 
     Example (removed)::
 
@@ -927,6 +928,8 @@ def signature(view: TextView) -> Iterator[Hit]:
         if end - i > 15:
             continue
         sig = "\n".join(view.lines[j].strip() for j in range(i + 1, end + 1) if view.lines[j].strip())
+        if not sig and view.engine is None:
+            continue  # a line of underscores alone, in a text of no known engine: an empty form field, a rule
         yield Hit(i, end, "signature", {"post.signature": sig or None}, moved_to="signature")
 
 
