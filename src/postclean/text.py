@@ -374,14 +374,22 @@ def any_literal(text: str, words: tuple[str, ...]) -> bool:
 
     A text asked about again (a document's sniffers ask about it dozens of times) is answered from the
     :class:`_GuardIndex`'s one pass over it, with a set look-up."""
+    known = _indexed(text, words, False)
+    return _any_literal(text, words) if known is None else known
+
+
+def _indexed(text: str, literals: tuple[str, ...], fold: bool) -> bool | None:
+    """Whether one of ``literals`` occurs in ``text`` (case-folded when ``fold``), answered from the
+    :class:`_GuardIndex`; ``None`` when the index cannot answer (no index, literals it does not cover, a text it
+    has not indexed)."""
     index = _guard_index()
-    if index is not None:
-        state = index.covers(words, False)
-        if state is not None:
-            found = index.found(text, False, state)
-            if found is not None:
-                return not found.isdisjoint(words)
-    return _any_literal(text, words)
+    if index is None:
+        return None
+    state = index.covers(literals, fold)
+    if state is None:
+        return None
+    found = index.found(text, fold, state)
+    return None if found is None else not found.isdisjoint(literals)
 
 
 def _any_literal(text: str, words: tuple[str, ...]) -> bool:
@@ -483,13 +491,9 @@ def could_match(pattern: regex.Pattern[str], text: str) -> bool:
     if guard is None:
         return True
     lits, fold = guard
-    index = _guard_index()
-    if index is not None:
-        state = index.covers(lits, fold)
-        if state is not None:
-            found = index.found(text, fold, state)
-            if found is not None:
-                return not found.isdisjoint(lits)
+    known = _indexed(text, lits, fold)
+    if known is not None:
+        return known
     hay = folded(text) if fold else text
     return _any_literal(hay, lits)
 
