@@ -15,7 +15,7 @@ from ..model import Quote
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal, search_lines, word_count
-from ._classic import CLASSIC_DATE, date_facts
+from ._classic import CLASSIC_DATE, date_facts, glued_reply_quote
 from ._common import (
     STAT_LINE_RE,
     LineHeads,
@@ -767,7 +767,9 @@ def glued_quote(view: TextView) -> Iterator[Hit]:
     """A quote flattened onto one line, title glued to the quoted text: ``Bob said:The ferry was late.``
 
     Without the line break the quoted text cannot be told from a reply by layout, but the missing space after
-    ``said:`` shows the join; the whole line is the quote and moves to ``post.quotes``.
+    ``said:`` shows the join; the whole line is the quote and moves to ``post.quotes``. When the reply is glued
+    after the quoted text too (``Bob said:The ferry was late.It was on time today.``), only the start of the
+    line that repeats an earlier post is the quote; the reply after it stays.
 
     Example (removed)::
 
@@ -778,6 +780,10 @@ def glued_quote(view: TextView) -> Iterator[Hit]:
             continue
         name = m.group("name").strip()
         if _plausible_name(name):
+            glued = glued_reply_quote(view, i, m, name, tight=True)
+            if glued is not None:
+                yield glued  # the reply glued after the quoted text stays
+                continue
             quote = Quote(author=name, text=m.group("text").strip())
             yield Hit(
                 i, i, f"quote of {name}'s post (title glued to text)", {"quote": quote}, moved_to="quotes"
