@@ -924,6 +924,30 @@ def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
     return last
 
 
+def copied_run(view: TextView, start: int, stop: int) -> int | None:
+    """Last line of the run of lines from ``start`` (before ``stop``) whose text is found above them, in the
+    view's earlier lines or in earlier posts (quoted text), or None: the end of a quote that lost its end
+    marker, the reply after it being the first line that repeats nothing above. Like :func:`seen_run`, the run
+    ends at its last long line (eight words or more); blank lines inside are allowed."""
+    blob: str | None = None
+    last: int | None = None
+    for k in range(start, stop):
+        if not view.is_live(k):
+            if view.claimed[k]:
+                break
+            continue
+        x = " ".join(view.lines[k].split())
+        if not x:
+            continue
+        if blob is None:
+            blob = _earlier_text(view, start)
+        if x not in blob:
+            break
+        if word_count(x) >= 8:
+            last = k
+    return last
+
+
 #: Characters a quote glued to the reply after it may end with (the end of its last sentence).
 _QUOTE_END_CHARS = frozenset(".!?…)\"”'»:;")
 
