@@ -924,6 +924,30 @@ def seen_run(view: TextView, start: int, *, max_lines: int = 200) -> int | None:
     return last
 
 
+def copied_run(view: TextView, start: int, stop: int) -> int | None:
+    """Last line of the run of lines from ``start`` (before ``stop``) whose text is found above them, in the
+    view's earlier lines or in earlier posts (quoted text), or None: the end of a quote that lost its end
+    marker, the reply after it being the first line that repeats nothing above. Like :func:`seen_run`, the run
+    ends at its last long line (eight words or more); blank lines inside are allowed."""
+    blob: str | None = None
+    last: int | None = None
+    for k in range(start, stop):
+        if not view.is_live(k):
+            if view.claimed[k]:
+                break
+            continue
+        x = " ".join(view.lines[k].split())
+        if not x:
+            continue
+        if blob is None:
+            blob = _earlier_text(view, start)
+        if x not in blob:
+            break
+        if word_count(x) >= 8:
+            last = k
+    return last
+
+
 #: Characters a quote glued to the reply after it may end with (the end of its last sentence).
 _QUOTE_END_CHARS = frozenset(".!?…)\"”'»:;")
 
@@ -957,7 +981,7 @@ def _earlier_text(view: TextView, i: int) -> str:
     return " ".join(parts)
 
 
-def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
+def quoted_prefix(view: TextView, i: int, text: str, *, tight: bool = False) -> int | None:
     """Where the quoted text glued to a quote header ends, when the reply is glued after it on the same line.
 
     Some extractors (Readability, lxml's ``text_content()``) write a post's nodes with no break between them:
@@ -965,7 +989,10 @@ def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
     reply does not. Returns the column in ``text`` where the longest start of it found in earlier posts ends
     (snapped back to the end of a sentence or a word), or None: the whole text repeats an earlier post, no
     earlier post holds its start (a quote of a post on another page), or too little is left after it. The
-    lines above line ``i`` in the view count as an earlier post (text not split into posts).
+    lines above line ``i`` in the view count as an earlier post (text not split into posts). With ``tight``, the
+    reply must be glued with no space at all (``…the text.My answer``): a quote header written with its text
+    glued on (``X said:The text``) comes from an extractor that joins every node so; a space there is the
+    quoted post's own (its copy above may be a shorter quote of it).
     """
     norm: list[str] = []
     cols: list[int] = []
@@ -997,18 +1024,25 @@ def quoted_prefix(view: TextView, i: int, text: str) -> int | None:
         return None
     end = lo
     for p in range(lo, max(lo - 60, 1), -1):
+        if tight and " " in t[p - 1 : p + 1]:
+            continue
         if t[p - 1] in _QUOTE_END_CHARS or t[p] == " " or (t[p - 1].islower() and t[p].isupper()):
             end = p
             break
+    else:
+        if tight:
+            return None
     if word_count(t[end:]) < 3:
         return None
     return cols[end]
 
 
-def glued_reply_quote(view: TextView, i: int, m: regex.Match[str], user: str) -> Hit | None:
+def glued_reply_quote(
+    view: TextView, i: int, m: regex.Match[str], user: str, *, tight: bool = False
+) -> Hit | None:
     """The hit for a quote header whose ``text`` group holds the quoted text and, glued after it, the reply
     (see :func:`quoted_prefix`): header and quoted text go to ``post.quotes``, the reply stays. None when the
-    whole text is the quote."""
+    whole text is the quote. ``tight``: see :func:`quoted_prefix`."""
     from ..model import Quote
     from ..rules import Hit
 
@@ -1016,7 +1050,7 @@ def glued_reply_quote(view: TextView, i: int, m: regex.Match[str], user: str) ->
     text = raw.strip()
     if not text:
         return None
-    cut = quoted_prefix(view, i, text)
+    cut = quoted_prefix(view, i, text, tight=tight)
     if cut is None:
         return None
     col = m.start("text") - view.line_start(i) + len(raw) - len(raw.lstrip()) + cut

@@ -21,6 +21,7 @@ from ._classic import (
     block_hits,
     classic_poster_facts,
     date_facts,
+    glued_reply_quote,
     line_re,
     seen_run,
     status_tail,
@@ -370,6 +371,11 @@ def quote(view: TextView) -> Iterator[Hit]:
         text = m.group("text").strip()
         if not text and not view.first_live(i + 1):
             continue
+        if top == i:
+            glued = glued_reply_quote(view, i, m, user, tight=True)
+            if glued is not None:
+                yield glued  # the reply glued after the quoted text stays
+                continue
         lines = [text] if text else []
         end = i
         run = seen_run(view, i + 1)

@@ -15,7 +15,7 @@ from ..model import Quote
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal, search_lines, word_count
-from ._classic import CLASSIC_DATE, date_facts
+from ._classic import CLASSIC_DATE, copied_run, date_facts, glued_reply_quote
 from ._common import (
     STAT_LINE_RE,
     LineHeads,
@@ -203,6 +203,10 @@ def quote_block(view: TextView) -> Iterator[Hit]:
         name = m.group("name").strip()
         if not _plausible_name(name):
             continue
+        split = _unmarked_quotes(view, first, last, name)
+        if split is not None:
+            yield from split
+            continue
         lines = [*m.group("body").split("\n"), _EXPAND_ANY_RE.sub("", m.group("tail"))]
         text = "\n".join(line.strip() for line in lines if line.strip() and line.strip() != "↑")
         yield Hit(
@@ -212,6 +216,48 @@ def quote_block(view: TextView) -> Iterator[Hit]:
             {"quote": Quote(author=name, text=text)},
             moved_to="quotes",
         )
+
+
+def _quote_lines(view: TextView, start: int, end: int) -> str:
+    lines = (view.lines[k].strip() for k in range(start, end + 1))
+    return "\n".join(x for x in lines if x and x != "↑")
+
+
+def _unmarked_quotes(view: TextView, first: int, last: int, name: str) -> list[Hit] | None:
+    """The hits for a quote block (``first``…``last``, ending at an expander) that holds another quote's title
+    line: the quotes before it lost their expander (short quotes have none; some extractors drop the line), so
+    the block would take their replies too. Each such quote ends where its lines stop repeating text above
+    (:func:`copied_run`); the reply after it stays. None (one block, as before) when a quote's copy is not
+    found above (a quote of a post on another page) or no title line stands inside."""
+    heads: list[tuple[int, str]] = [(first, name)]
+    for k in range(first + 1, last):
+        line = view.lines[k]
+        if not any(x in line for x in _SAID_NEEDLES):
+            continue
+        h = _QUOTE_HEADER_RE.match(line)
+        if h is not None and _plausible_name(h.group("name")):
+            heads.append((k, h.group("name").strip()))
+    if len(heads) == 1:
+        return None
+    hits: list[Hit] = []
+    for (top, who), (nxt, _) in pairwise(heads):
+        end = copied_run(view, top + 1, nxt)
+        if end is None:
+            return None
+        hits.append(
+            Hit(
+                top,
+                end,
+                f"quote of {who}'s post (its end marker lost)",
+                {"quote": Quote(author=who, text=_quote_lines(view, top + 1, end))},
+                moved_to="quotes",
+            )
+        )
+    top, who = heads[-1]
+    tail = _EXPAND_ANY_RE.sub("", view.lines[last])
+    text = "\n".join(x for x in (_quote_lines(view, top + 1, last - 1), tail.strip()) if x)
+    hits.append(Hit(top, last, f"quote of {who}'s post", {"quote": Quote(author=who, text=text)}, moved_to="quotes"))
+    return hits
 
 
 @rule("XF003", "quote-header", tags=["quote"], stage="chrome", trigger=_SAID_WORDS)
@@ -774,7 +820,9 @@ def glued_quote(view: TextView) -> Iterator[Hit]:
     """A quote flattened onto one line, title glued to the quoted text: ``Bob said:The ferry was late.``
 
     Without the line break the quoted text cannot be told from a reply by layout, but the missing space after
-    ``said:`` shows the join; the whole line is the quote and moves to ``post.quotes``.
+    ``said:`` shows the join; the whole line is the quote and moves to ``post.quotes``. When the reply is glued
+    after the quoted text too (``Bob said:The ferry was late.It was on time today.``), only the start of the
+    line that repeats an earlier post is the quote; the reply after it stays.
 
     Example (removed)::
 
@@ -785,6 +833,10 @@ def glued_quote(view: TextView) -> Iterator[Hit]:
             continue
         name = m.group("name").strip()
         if _plausible_name(name):
+            glued = glued_reply_quote(view, i, m, name, tight=True)
+            if glued is not None:
+                yield glued  # the reply glued after the quoted text stays
+                continue
             quote = Quote(author=name, text=m.group("text").strip())
             yield Hit(
                 i, i, f"quote of {name}'s post (title glued to text)", {"quote": quote}, moved_to="quotes"
