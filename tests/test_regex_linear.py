@@ -102,6 +102,8 @@ REPEATED = {
     "quote headers without footers": "Bob said:\nThe ferry was late again today.\n" * 2_000,
     "classic quote headers": "Quote from: Bob on June 09, 2024, 03:29:46 AM\nThe ferry.\n" * 2_000,
     "author blocks": "- Joined\n- Jun 4, 2024\n- Messages\n- 1,204\n" * 2_000,
+    # poster blocks with no name between them: each could complete the one before (two blocks of one post head)
+    "rank blocks": "SENIOR MEMBER\n- Joined\n- Mar 2, 2015\n- Messages\n- 1,204\n- Reaction score\n- -12\n" * 2_500,
     "names over dates": "harbour_seal\nJun 4, 2024\nThe tide was high.\n" * 2_000,
     "repeated sentences": "The harbour master says the gate seal has failed again this week.\n" * 5_000,
     "short lines": "x\n" * 20_000,

@@ -518,7 +518,13 @@ class Cleaner:
             # comments that document-scope rules found go to the post they sit in
             run.comments.extend((line - a, c) for line, c in doc_run.comments if a <= line < b)
             post = _build_post(view, run, lines=(a, b - 1))
-            if head is not None and k + 1 < len(bounds) and _head_only(post) and _joins(head, heads[b]):
+            if (
+                head is not None
+                and len(head) < MAX_HEAD_BLOCKS
+                and k + 1 < len(bounds)
+                and _head_only(post)
+                and _joins(head, heads[b])
+            ):
                 # a post head printed as two blocks that each open a post (see _joins): read again as one post
                 heads[a] = [*head, *heads.pop(b)]
                 del bounds[k]
@@ -846,6 +852,12 @@ def _respace_removal(r: Removal, index: Sequence[int]) -> Removal:
 
 
 _POST_FILL = ("title", "date", "date_raw", "signature", "reactions", "edit_note", "post_id", "number", "permalink")
+
+
+#: :func:`_joins` reads at most this many consecutive post heads as one (a head printed as two blocks, or three);
+#: beyond that they are separate posts, whatever their facts (a run of blocks without names would otherwise be
+#: read again and again as one growing head: quadratic time on long texts).
+MAX_HEAD_BLOCKS = 3
 
 
 def _head_only(post: Post) -> bool:

@@ -1573,7 +1573,10 @@ def push_help(view: TextView) -> Iterator[Hit]:
         Go to Safari → Preferences.
     """
     n = len(view)
+    done = -1  # the last line of the panel found last (a heading inside it opens no other)
     for i, _m in iter_line_matches(view, _PUSH_HEAD_RE):
+        if i <= done:
+            continue
         sections = 0
         steps = 0
         end = i
@@ -1583,8 +1586,10 @@ def push_help(view: TextView) -> Iterator[Hit]:
                 j += 1
                 continue
             line = view.lines[j]
+            if _PUSH_HEAD_RE.match(line):
+                break  # the next panel's heading
             if _BROWSER_HEAD_RE.match(line):
-                sections += bool(regex.search(r"\(", line)) or line.strip().lower() != "close"
+                sections += "(" in line or line.strip().lower() != "close"
                 steps = 0
             elif sections and steps < 5 and word_count(line) <= 14 and _PUSH_STEP_RE.match(line):
                 steps += 1
@@ -1593,6 +1598,7 @@ def push_help(view: TextView) -> Iterator[Hit]:
             end = j
             j += 1
         if sections >= 2:
+            done = end
             yield Hit(i, end, "browser push-notification help")
 
 
