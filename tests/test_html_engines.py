@@ -246,10 +246,18 @@ def test_flarum_golden() -> None:
     pg = page("flarum")
     assert pg.engine == "flarum"
     assert pg.title == "Sharpening a drawknife"
-    first, second = pg.posts
+    first, second, third = pg.posts
     assert first.author is not None and first.author.name == "wren_at_the_horse"
     assert first.lines == ("My drawknife skips on ash and leaves a torn surface.", "", "Flat bevel or a slight hollow?")
     assert quotes(second) == [(None, "Flat bevel or a slight hollow?")]
+    # a quote opening with a mention of the quoted post: its poster is the quote's author, the post its source;
+    # a mention inside a quote's sentence, or in the reply, stays text
+    assert quotes(third) == [
+        ("oakleigh", "A slight hollow, then strop the back until it shines."),
+        (None, "As @oakleigh wrote elsewhere, a drawknife wants a light touch."),
+    ]
+    assert third.quotes[0].source == "https://greenwood.example/d/312-sharpening-a-drawknife/2"
+    assert third.lines == ("The hollow did it. Thanks oakleigh for the tip; the strop was the part I had skipped.",)
     assert second.author is not None and second.author.name == "oakleigh"
     assert second.lines == ("A slight hollow, then strop the back until it shines.",)
     assert "Next Page" not in body(pg) and "JavaScript" not in body(pg)

@@ -173,6 +173,9 @@ class Spec:
     quote_head: str = ""
     quote_body: str = ""
     quote_author_attrs: tuple[str, ...] = ()
+    #: A link naming the quoted poster that opens the quote's text (Flarum's ``a.PostMention``): the quote's
+    #: author, its ``href`` the quote's source, and not part of the quoted text.
+    quote_mention: str = ""
     signature: str = ""
     reactions: str = ""
     edit_note: str = ""
@@ -521,10 +524,19 @@ def quote_from_node(n: Node, spec: Spec) -> Quote | None:
         lead = lines[0].strip()
         if _TEXT_QHEAD_RE.match(lead) and (who := quote_author_from_head(lead)) is not None:
             author, lines = who, lines[1:]
+    source = attr(n, "data-source") or attr(n, "data-post")
+    if author is None and spec.quote_mention and lines:
+        mention = first(target, spec.quote_mention)
+        name = node_text(mention).strip() if mention is not None else ""
+        lead = lines[0].lstrip()
+        if name and lead.startswith(name) and (len(lead) == len(name) or not lead[len(name)].isalnum()):
+            # the quote opens with a mention of the quoted poster: the author, not quoted text
+            author = name.lstrip("@")
+            lines = [lead[len(name) :].lstrip(" \t:,"), *lines[1:]]
+            source = source or attr(mention, "href")
     text = "\n".join(lines)
     if not text.strip():
         return None
-    source = attr(n, "data-source") or attr(n, "data-post")
     return Quote(author=author, text=text.strip(), source=source)
 
 

@@ -592,7 +592,10 @@ def render_lines(
                 para_lines.append(head.strip())
                 para_lines.extend(x.rstrip() for x in rest)
             else:
-                para_lines.append(seg.strip())
+                seg = seg.strip()
+                while "  " in seg:  # the spaces two adjacent text nodes (or a removed node) left
+                    seg = seg.replace("  ", " ")
+                para_lines.append(seg)
         # inside a paragraph keep <br><br> as one blank line, drop edge blanks
         while para_lines and not para_lines[0]:
             para_lines.pop(0)

@@ -22,6 +22,7 @@ STREAM = Spec(
     number=".PostMeta-number",
     quote="blockquote",
     quote_head="cite",
+    quote_mention="a.PostMention",
     reactions=".Post-likedBy",
     edit_note=".PostEdited",
     drop="a.PostMention i, .Post-mentionedBy",
