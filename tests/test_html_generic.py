@@ -309,3 +309,18 @@ def test_quote_first_line_kept_unless_it_is_an_explicit_header() -> None:
     assert _quote(html) == (None, "Mable: the shed\nis too damp for squash.")
     one_line = "<blockquote><p>Oswin said: the attic works.</p></blockquote>"
     assert _quote(one_line) == (None, "Oswin said: the attic works.")
+
+
+def test_quote_first_line_a_linked_name_and_a_colon_names_the_quoted_poster() -> None:
+    # ``<a href="/post/ID"><b>Name</b></a>:`` on the quote's first line: the poster quoted, linked to the post
+    html = "<blockquote><a href=/post/884120><b>Tamsin_R</a></b>:<br>The squash keeps until March.</blockquote>"
+    assert _quote(html) == ("Tamsin_R", "The squash keeps until March.")
+    anchored = '<blockquote><a href="/threads/squash.77/#post-2212">Tamsin_R</a>:<br>Until March.</blockquote>'
+    assert _quote(anchored) == ("Tamsin_R", "Until March.")
+    # a link to something else than a post, a name without the colon, a sentence: the first line stays text
+    site = "<blockquote><a href=https://news.example/story>Harbour Gazette</a>:<br>Ferries resume.</blockquote>"
+    assert _quote(site) == (None, "Harbour Gazette:\nFerries resume.")
+    no_colon = "<blockquote><a href=/post/884120>Tamsin_R</a><br>The squash keeps.</blockquote>"
+    assert _quote(no_colon) == (None, "Tamsin_R\nThe squash keeps.")
+    sentence = "<blockquote>As <a href=/post/884120>Tamsin_R</a> put it:<br>The squash keeps.</blockquote>"
+    assert _quote(sentence) == (None, "As Tamsin_R put it:\nThe squash keeps.")

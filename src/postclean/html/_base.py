@@ -499,6 +499,25 @@ def _quote_removal_text(n: Node, q: Quote) -> str:
     return f"{head}\n{q.text}" if head and len(head) <= 200 else q.text
 
 
+#: A link to a post: ``/post/123``, ``?p=123``, ``#p123``, ``#post123``, ``#msg123``, ``showpost``, ``findpost``.
+_POST_LINK_RE = lazy(r"/posts?/\d|[?&;]p=\d|#p\d|#post-?\d|#msg\d|showpost|findpost|/comments?/\d", regex.IGNORECASE)
+
+
+def _linked_head(target: Node, lead: str) -> tuple[str, str] | None:
+    """The quoted poster and the link when the quote's first line is only their name linked to the quoted post
+    and a colon (``<a href="/post/123"><b>Name</b></a>:``), else None."""
+    if not lead.endswith(":") or len(lead) > 61:
+        return None
+    name = lead[:-1].strip()
+    if not name:
+        return None
+    a = first(target, "a[href]")
+    href = attr(a, "href") or ""
+    if a is None or node_text(a).strip() != name or not _POST_LINK_RE.search(href):
+        return None
+    return name, href
+
+
 def quote_from_node(n: Node, spec: Spec) -> Quote | None:
     """A :class:`Quote` from a quote node: author from attributes or the header, text from the content."""
     author: str | None = None
@@ -519,12 +538,15 @@ def quote_from_node(n: Node, spec: Spec) -> Quote | None:
     drops = _select_nodes(target, spec.drop)
     skip |= ids_of(drops)
     lines = render_lines(target, skip=skip)
+    link: str | None = None
     if not heads and author is None and len(lines) > 1:
         # a header written as plain text in the quote's first line (``Originally Posted by Bob``)
         lead = lines[0].strip()
         if _TEXT_QHEAD_RE.match(lead) and (who := quote_author_from_head(lead)) is not None:
             author, lines = who, lines[1:]
-    source = attr(n, "data-source") or attr(n, "data-post")
+        elif (linked := _linked_head(target, lead)) is not None:
+            (author, link), lines = linked, lines[1:]
+    source = attr(n, "data-source") or attr(n, "data-post") or link
     if author is None and spec.quote_mention and lines:
         mention = first(target, spec.quote_mention)
         name = node_text(mention).strip() if mention is not None else ""
