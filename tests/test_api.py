@@ -199,6 +199,58 @@ def test_cli_several_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert js.returncode == 2 and b"cannot read" in js.stderr  # the unreadable file is reported, the rest done
 
 
+def _batch_input(tmp_path: Path) -> Path:
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "html" / "stackexchange.html"
+    records = [
+        json.dumps({"id": "a", "url": "https://forum.example/threads/ferry.4/", "text": THREAD}),
+        "{not json",
+        json.dumps({"id": "c", "html": page.read_text(encoding="utf-8"), "lang": "en"}),
+        json.dumps({"id": "d", "body": "no document field"}),
+        json.dumps({"id": "e", "text": ["not", "a", "string"]}),
+        json.dumps({"id": "f", "text": "Plain prose about the harbour, nothing else."}),
+    ]
+    f = tmp_path / "in.jsonl"
+    f.write_text("\n".join(records) + "\n\n", encoding="utf-8")
+    return f
+
+
+def test_cli_batch_json_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = _batch_input(tmp_path)
+    out = _run_cli("batch", str(f), "--keep", "id", "--keep", "lang")
+    rows = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    # one output record per input record, in order; errors flagged, never a crash; exit status 1 for them
+    assert [r["source"]["line"] for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert [r.get("id") for r in rows] == ["a", None, "c", "d", "e", "f"]
+    assert [("error" in r) for r in rows] == [False, True, False, True, True, False]
+    assert rows[0]["engine"] == "xenforo" and rows[0]["url"] == "https://forum.example/threads/ferry.4/"
+    assert rows[0]["posts"][0]["body"] == "They opened late today."
+    assert rows[2]["kind"] == "html" and rows[2]["engine"] == "stackexchange" and rows[2]["lang"] == "en"
+    assert "not a JSON object" in rows[1]["error"] and "missing" in rows[3]["error"]
+    assert "not a string" in rows[4]["error"]
+    assert out.returncode == 1 and b"6 records, 3 errors" in out.stderr
+    # --brief: the text and document-level metadata; standard input; the same records from two processes
+    brief = _run_cli("batch", "--brief", "--jobs", "2", stdin=f.read_bytes())
+    short = [json.loads(line) for line in brief.stdout.decode().splitlines()]
+    assert [r.get("text") for r in short][::5] == ["They opened late today.", "Plain prose about the harbour, nothing else."]
+    assert short[0]["engine"] == "xenforo" and "posts" in short[0] and short[0]["posts"] == 1
+    assert [r["source"]["line"] for r in short] == [1, 2, 3, 4, 5, 6]
+
+
+def test_cli_batch_gzip_and_output_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import gzip
+
+    gz = tmp_path / "in.jsonl.gz"
+    gz.write_bytes(gzip.compress(_batch_input(tmp_path).read_bytes()))
+    dest = tmp_path / "out.jsonl"
+    out = _run_cli("batch", str(gz), "-o", str(dest), "--field", "text")
+    rows = [json.loads(line) for line in dest.read_text(encoding="utf-8").splitlines()]
+    assert out.stdout == b"" and len(rows) == 6
+    assert "error" in rows[2] and "field 'text' is missing" in rows[2]["error"]  # --field: no fallback to html
+    missing = _run_cli("batch", str(tmp_path / "nope.jsonl"))
+    assert missing.returncode == 2 and b"nope.jsonl" in missing.stderr
+    assert _run_cli("batch", str(gz), "--jobs", "0").returncode == 2
+
+
 def test_cli_comments_inline() -> None:
     page = Path(__file__).resolve().parents[1] / "fixtures" / "html" / "stackexchange.html"
     default = _run_cli("clean", str(page)).stdout.decode()
