@@ -324,3 +324,26 @@ def test_quote_first_line_a_linked_name_and_a_colon_names_the_quoted_poster() ->
     assert _quote(no_colon) == (None, "Tamsin_R\nThe squash keeps.")
     sentence = "<blockquote>As <a href=/post/884120>Tamsin_R</a> put it:<br>The squash keeps.</blockquote>"
     assert _quote(sentence) == (None, "As Tamsin_R put it:\nThe squash keeps.")
+
+
+@pytest.mark.parametrize(
+    ("html", "author"),
+    [
+        ("<blockquote><div>Fulano escreveu:</div><div>A maré sobe às seis.</div></blockquote>", "Fulano"),
+        ("<blockquote><div>Jan schreef:</div><div>Het tij komt om zes uur.</div></blockquote>", "Jan"),
+        ("<blockquote><div>Marek napisał:</div><div>Przypływ o szóstej.</div></blockquote>", "Marek"),
+        ("<blockquote><div>Иван написал:</div><div>Прилив в шесть.</div></blockquote>", "Иван"),
+        ("<blockquote><div>Citaat van Piet</div><div>Het tij komt om zes uur.</div></blockquote>", "Piet"),
+        ("<blockquote><div>Citação de Rita</div><div>A maré sobe às seis.</div></blockquote>", "Rita"),
+        ("<blockquote><div>Originalmente postado por Rita</div><div>A maré sobe.</div></blockquote>", "Rita"),
+    ],
+)
+def test_quote_header_written_as_text_in_every_language(html: str, author: str) -> None:
+    # the header words come from the phrase tables: every language of the catalogue, not English alone
+    got = _quote(html)
+    assert got is not None and got[0] == author and "\n" not in got[1]
+
+
+def test_quote_first_line_with_a_present_tense_verb_stays_text() -> None:
+    html = "<blockquote><div>Le capitaine dit :</div><div>la marée monte à six heures.</div></blockquote>"
+    assert _quote(html) == (None, "Le capitaine dit :\nla marée monte à six heures.")

@@ -39,6 +39,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("napisał", "napisała", "napisał(a)"),
         "ru": ("писал", "писала", "писал(а)", "написал", "написала", "написал(а)", "пишет"),
     },
+    # present-tense forms of "said"/"wrote" that quote headers print too (``Bob writes:``)
+    "quote_head_verbs": {
+        "en": ("says", "writes"),
+        "de": ("sagt", "schreibt"),
+        "fr": ("dit", "écrit"),
+        "es": ("dice", "escribe"),
+        "pt": ("diz", "escreve"),
+        "it": ("dice", "scrive"),
+        "nl": ("zegt", "schrijft"),
+        "pl": ("mówi", "pisze"),
+        "ru": ("говорит", "пишет"),
+    },
     "quote": {
         "en": ("Quote",),
         "de": ("Zitat",),

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .._lazy import lazy
 from ..engine import RawPost
 from ..model import Article, Comment, LinkCard, Poster, Quote, Removal
+from ..phrases import alternation, phrases
 from ._dom import (
     Node,
     attr,
@@ -43,7 +44,7 @@ __all__ = [
     "quote_author_from_head",
 ]
 
-_BARE_QUOTE_HEAD_RE = lazy(r"(?i)(?:quote|zitat|cita|citation|code)\s*:?")
+_BARE_QUOTE_HEAD_RE = lazy(rf"(?i)(?:{alternation('quote')}|{alternation('classic_code_header')})\s*:?")
 _MARKER_RE = lazy(r"\x00Q\d+\x00")
 _URL_HOST_RE = lazy(r"https?://(?:www\.)?([^/:?#]+)")
 _DIGITS_RE = lazy(r"\d+")
@@ -314,14 +315,25 @@ def poster_from_line(text: str, poster: dict[str, Any]) -> None:
 # ----------------------------------------------------------------------------------------------------------
 # Quotes
 
+#: Quote header words, from the phrase tables (every language): the verbs after the name, the phrases before it.
+_Q_VERBS = "|".join(f"(?:{alternation(c)})" for c in ("said", "wrote", "quote_head_verbs"))
+#: The past-tense ones only, for a quote's first line read as its header (``Il dit :`` opens a sentence).
+_Q_PAST = "|".join(f"(?:{alternation(c)})" for c in ("said", "wrote"))
+_Q_ORIGINALLY = alternation("originally_posted_by")
+_Q_WORD = alternation("quote")
+_Q_FROM = alternation("classic_quote_from")
+#: ``Quote from`` phrases of two words or more (``Cytat`` alone starts ordinary text too).
+_Q_FROM_WORDS = "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases("classic_quote_from") if " " in p)
+_Q_ON = alternation("ips_quote_on")
+_Q_VIEW_POST = alternation("vb_view_post")
+
 _QHEAD_RES = tuple(
     lazy(p, regex.IGNORECASE)
     for p in (
-        r"^(?:quote:?\s*)?originally posted by:?\s+(?P<n>.+?)(?:\s+view post)?(?:\s*[»›→↑].*)?$",
-        r"^(?:quote|cita|zitat|citation)\s+(?:from|de|von):?\s*(?P<n>.+?)(?:\s+(?:on|am|le|el)\s+.+)?$",
-        r"^(?:on\s+.+?,\s+|\([^)]{4,40}\)\s*)?(?P<n>.+?)\s+(?:said|says|wrote|writes|a écrit|hat geschrieben|schrieb|"
-        r"escribió|scrisse|написал\S*|писал\S*)(?:\s+in\s+.+)?\s*:?(?:\s*[↑»].*)?$",
-        r"^(?:\([^)]*\))\s*(?P<n>.+?)\s+wrote:?$",
+        rf"^(?:(?:{_Q_WORD}):?\s*)?(?:{_Q_ORIGINALLY}):?\s+(?P<n>.+?)(?:\s+(?:{_Q_VIEW_POST}))?(?:\s*[»›→↑].*)?$",
+        rf"^(?:{_Q_FROM}):?\s*(?P<n>.+?)(?:\s+(?:{_Q_ON})\s+.+)?$",
+        rf"^(?:on\s+.+?,\s+|\([^)]{{4,40}}\)\s*)?(?P<n>.+?)\s+(?:{_Q_VERBS})(?:\s+in\s+.+)?\s*:?(?:\s*[↑»].*)?$",
+        rf"^(?:\([^)]*\))\s*(?P<n>.+?)\s+(?:{_Q_VERBS}):?$",
         r"^(?P<n>[\w.@ -]{1,40}):$",
     )
 )
@@ -329,8 +341,7 @@ _QHEAD_RES = tuple(
 
 #: The first line of a quote element read as its header only in these explicit forms (``Bob:`` could be text).
 _TEXT_QHEAD_RE = lazy(
-    r"^(?:quote:?\s*)?originally posted by\b|^(?:quote|cita|zitat|citation)\s+(?:from|de|von)\b|"
-    r".{1,60}\s(?:said|wrote|a écrit|hat geschrieben|schrieb|escribió|scrisse|написал\S*)\s*:",
+    rf"^(?:(?:{_Q_WORD}):?\s*)?(?:{_Q_ORIGINALLY})\b|^(?:{_Q_FROM_WORDS})\b|^.{{1,60}}\s(?:{_Q_PAST})\s*:",
     regex.IGNORECASE,
 )
 
