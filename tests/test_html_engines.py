@@ -444,3 +444,13 @@ def test_reddit_link_submissions_carry_a_link_card() -> None:
     assert link.article.link_card.url == "https://clayarchive.org/ledgers/1921"
     assert link.article.link_card.domain == "clayarchive.org"
     assert self_post.article is None or self_post.article.link_card is None
+
+
+@pytest.mark.parametrize(
+    "label", ["Reactions: ", "Like Reactions: ", "Reaktionen: ", "Réactions : ", "Реакции: ", "Gefällt mir Reaktionen: "]
+)
+def test_xenforo_reactions_label_left_out_in_every_language(label: str) -> None:
+    from postclean.html.xenforo import _REACTIONS_LABEL_RE
+
+    assert _REACTIONS_LABEL_RE.sub("", label + "Jens_K, Uwe_B and 2 others") == "Jens_K, Uwe_B and 2 others"
+    assert _REACTIONS_LABEL_RE.sub("", "Reactionary views: none") == "Reactionary views: none"

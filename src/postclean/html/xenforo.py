@@ -8,6 +8,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser
 
 from .._lazy import lazy
+from ..phrases import alternation
 from ._base import Draft, EnginePack, Spec
 from ._detect import generator, has, html_attr
 from ._dom import Node, _parse_loose, attr, first
@@ -26,7 +27,11 @@ _DROP = (
     ".quoteExpand, .messageTextEndMarker, .bbCodeCode > .type, .bbCodeBlock-sourceJump, .message-newIndicator"
 )
 
-_REACTIONS_LABEL_RE = lazy(r"^(?:(?:Likes?|Reactions?)\s+)?Reactions?\s*:\s*", regex.IGNORECASE)
+#: The screen-reader label before the reactions list (``Reactions:``, ``Reaktionen:``), an icon's name before it.
+_REACTIONS_LABEL_RE = lazy(
+    rf"^(?:(?:{alternation('reaction_names')}|{alternation('reactions_label')})\s+)?(?:{alternation('reactions_label')})\s*:\s*",
+    regex.IGNORECASE,
+)
 
 
 def _xf2_hook(post: Node, draft: Draft) -> None:
