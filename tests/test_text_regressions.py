@@ -672,3 +672,25 @@ def test_starter_wrote_first_only_when_the_first_text_is_dated_as_the_thread_sta
     first = doc.posts[0]
     assert first.author is None if author is None else (first.author is not None and first.author.name == author)
     assert "Nylon stretches" in first.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro line\nAdvertisement\nSome prose about remove ads later.\n  - Sponsored Content\nStraße ADVERTISEMENT\n",
+        "Straße und Maß\nAdvertisement\nWerbung\n",  # case-folding lengthens the text: offsets do not hold
+        "İstanbul notes\nAdvertisement\n",  # a capital dotted I: every line is tried
+        "Powered by vBulletin Version 4.2\nThread Tools\nplain prose\nAll times are GMT -5. The time now is 10:02.\n",
+        "",
+    ],
+)
+def test_literal_lines_find_what_a_scan_of_every_line_finds(text: str) -> None:
+    # VB012, GEN019 and PAGE005 try their phrase patterns only on the lines holding one of the patterns' literals
+    from postclean.packs import generic, page, vbulletin
+    from postclean.packs._common import literal_lines, matches_at
+
+    view = TextView(text.split("\n"))
+    for pattern in (generic._AD_LABEL_RE, vbulletin._NOTICE_RE, page._RELATED_RE):
+        scanned = [(a, b, m.span()) for a, b, m in view.finditer(pattern)]
+        tried = [(a, b, m.span()) for a, b, m in matches_at(view, pattern, literal_lines(view, pattern))]
+        assert tried == scanned

@@ -13,7 +13,7 @@ from .._lazy import lazy
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..phrases import alternation
-from ..text import TextView, could_match, folded, word_count
+from ..text import TextView, _automaton, could_match, folded, necessary_literals, word_count
 
 __all__ = [
     "StatBlock",
@@ -226,6 +226,44 @@ def lines_with(view: TextView, needles: Iterable[str], *, at_least: int = 1) -> 
                 if found:
                     counts[i] = found
     return sorted(i for i, c in counts.items() if c >= at_least)
+
+
+def literal_lines(view: TextView, pattern: regex.Pattern[str]) -> list[int]:
+    """Indices of the lines of ``view`` holding one of ``pattern``'s necessary literals (:func:`necessary_literals`,
+    case-folded if the pattern ignores case), found in one pass: with :func:`matches_at`, the lines a pattern whose
+    matches never cross a line end can match, for a pattern that would cost a scan of every line (a long
+    alternation of phrases). Every line when the pattern gives no literals.
+
+    Every non-empty line when the pattern ignores case and the text holds a capital dotted I (as
+    :func:`lines_with`).
+    """
+    guard = necessary_literals(pattern)
+    if guard is None or any("\n" in w for w in guard[0]):
+        return list(range(len(view.lines)))
+    words, fold = guard
+    text = view.text
+    if fold:
+        if "\u0130" in text:
+            return [i for i, line in enumerate(view.lines) if line]
+        hay = folded(text)
+        if len(hay) != len(text):  # offsets do not hold: line by line
+            return [i for i, line in enumerate(view.lines) if line and any(w in line.casefold() for w in words)]
+    else:
+        hay = text
+    automaton = _automaton(words)
+    if automaton is None:
+        return lines_with(view, words) if fold else [i for i, line in enumerate(view.lines) if any(w in line for w in words)]
+    out: list[int] = []
+    line_at = view.line_at
+    last = -1
+    # (matches do not overlap: an occurrence not reported overlaps one reported, on the same line, as no literal
+    # holds a line break)
+    for _k, start, _end in automaton.find_matches_as_indexes(hay):
+        i = line_at(start)
+        if i != last:
+            out.append(i)
+            last = i
+    return out
 
 
 def matches_at(

@@ -14,7 +14,7 @@ from ..labels import RANK_WORDS
 from ..model import Quote
 from ..phrases import LANGUAGES, alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, line_key, word_count
+from ..text import TextView, _automaton, line_key, word_count
 from ._classic import CLASSIC_DATE, STARTER_BADGE_RE, date_facts
 from ._classic import alt as classic_alt
 from ._common import (
@@ -24,7 +24,9 @@ from ._common import (
     is_name_like,
     iter_line_matches,
     lines_with,
+    literal_lines,
     look_back_for_poster,
+    matches_at,
     named_stat_rows,
     poster_facts,
 )
@@ -1293,8 +1295,11 @@ def ad_label(view: TextView) -> Iterator[Hit]:
 
         Advertisement
     """
-    for i, _m in whole_line_hits(view, _AD_LABEL_RE):
-        yield Hit(i, i, "ad label")
+    # (the lines holding a label's literals, found in one pass, not a scan of every line; no match crosses a
+    # line end)
+    for i, last, _m in matches_at(view, _AD_LABEL_RE, literal_lines(view, _AD_LABEL_RE)):
+        if i == last and view.is_live(i):
+            yield Hit(i, i, "ad label")
 
 
 # -- GEN020 ---------------------------------------------------------------------------------------------------
@@ -1659,8 +1664,13 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
     if view.engine is not None:
         return
     low = view.text.lower() + "\n"
+    # (a count of literals costs far less than the line pattern's scan; one pass counting the needles' overlapping
+    # occurrences, at least the non-overlapping ones counted needle by needle, settles most texts)
+    ac = _automaton(_AGO_NEEDLES)
+    if ac is not None and len(ac.find_matches_as_indexes(low, overlapping=True)) < 3:
+        return
     if sum(low.count(w) for w in _AGO_NEEDLES) < 3:
-        return  # (a count of literals costs far less than the line pattern's scan)
+        return
     found: list[tuple[int, regex.Match[str]]] = []
     for i, m in iter_line_matches(view, _BYLINE_RE):
         if m.group("user").casefold() in _NOT_A_USER or m.group("user").isdigit():

@@ -22,6 +22,7 @@ from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import CLASSIC_ENGINES
+from ._common import literal_lines, matches_at
 
 __all__ = ["PACK", "forum_stats_lines", "free_spans", "is_nav_line", "norm_line"]
 
@@ -602,7 +603,6 @@ _STAT_ITEM_RE = lazy(
     regex.IGNORECASE,
 )
 _QA_SIDEBAR_RE = lazy(rf"^[ \t]*+(?:#+[ \t]*)?(?:{_alt('qa_related_headings')})[ \t]*:?[ \t]*$", regex.IGNORECASE)
-_RELATED_HEADS = _Heads((*phrases("related_headings"), *phrases("qa_related_headings")), hashes=True)
 _MAX_ITEM_WORDS = 24
 #: (a question title holds up to 150 characters: slashes and abbreviations count as words)
 _MAX_QUESTION_WORDS = 32
@@ -734,10 +734,11 @@ def related_list(view: TextView) -> Iterator[Hit]:
         Replies 4 Views 380
     """
     n = len(view)
+    # (tried only on the lines holding one of the headings' literals, found in one pass; no match crosses a line end)
     heads = [
         i
-        for i, line in enumerate(view.lines)
-        if line and _RELATED_HEADS.may_match(line) and _RELATED_RE.match(line) and not view.claimed[i]
+        for i, last, _m in matches_at(view, _RELATED_RE, literal_lines(view, _RELATED_RE))
+        if i == last and not view.claimed[i]
     ]
     heads.extend(_titled_heads(view, set(heads)))
     heads.extend(_table_heads(view, set(heads)))
