@@ -758,13 +758,10 @@ _COUNT_SUFFIX_RE = lazy(r"(?<![ \t])[ \t]*\(\d+\)$")
 #: costs ~20 times more on a long page).
 _CONSENT_MARKERS = tuple(x.lower() for x in phrases("consent_marker"))
 _CONSENT_BRIDGE = 2  # at most this many short unclassified lines in a row inside a panel
-CONSENT_TRIGGER = (
-    "cookie", "technolog", "tecnolog", "технолог", "trackers", "traceurs", "partner", "this service",
-    "on a device", "interest", "intérêt", "interés", "interesse", "belang", "interes", "интерес", "geoloc",
-    "геолок", "gerät", "informations", "información", "device", "limited data", "iab vendors", "purposes",
-    "deaktiviert", "désactiv", "desactiv", "finalit", "propósito", "research", "switched off", "turned off",
-    "measurement", "géoloc", "geolok", "profile", "standort", "finalid", "your browser", "identifiers", "your data", "personal data",
-)
+#: GEN009's trigger: a panel holds a sentence line, which starts with a ``consent_these`` phrase (its last word:
+#: blanks inside the phrase may differ) or holds a marker; a page or post holding neither skips the rule.
+CONSENT_TRIGGER = tuple(dict.fromkeys((*(x.split()[-1].lower() for x in phrases("consent_these")), *_CONSENT_MARKERS)))
+CONSENT_TRIGGER = tuple(w for w in CONSENT_TRIGGER if not any(v != w and v in w for v in CONSENT_TRIGGER))
 
 
 def _markers(view: TextView) -> tuple[str, ...]:
