@@ -86,3 +86,24 @@ def test_consent_trigger_covers_its_phrases() -> None:
 
     for phrase in (*phrases("consent_these"), *phrases("consent_marker")):
         assert any(w in phrase.lower() for w in CONSENT_TRIGGER), phrase
+
+
+def test_like_count_trigger_covers_its_phrases() -> None:
+    """GEN015's trigger words must stay a necessary condition as the phrase tables grow."""
+    from postclean.packs.generic import lone_like_count
+    from postclean.phrases import phrases
+
+    assert lone_like_count.trigger is None
+    for phrase in phrases("likes_count"):
+        assert any(w in phrase.lower() for w in lone_like_count.trigger_words), phrase
+
+
+def test_dateline_needs_a_year() -> None:
+    """NEWS003 tries its date pattern only on lines with four digits in a row: every date form it reads has a
+    year so."""
+    from postclean.dates import DATE_LINE_RE
+
+    for line in ("May 14, 2023", "14. Mai 2023 um 10:15", "2025年12月18日 GMT+8 16:54", "18.12.2025", "2023-05-14"):
+        assert DATE_LINE_RE.match(line), line
+    for line in ("May 14", "14. Mai 10:15", "12月18日", "18.12.25", "05-14 10:15"):
+        assert DATE_LINE_RE.match(line) is None, line

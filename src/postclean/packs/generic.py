@@ -350,6 +350,15 @@ _SHARE_KEYS = _keys((*_SHARE_LABEL.split("|"), *_SOCIAL.split("|"))) | frozenset
 )
 
 
+#: The heads of both key sets: 1 for a share widget's, 2 for a button row's (or both).
+_HEAD_KINDS = {k: (k in _SHARE_KEYS) | 2 * (k in _BUTTON_KEYS) for k in _SHARE_KEYS | _BUTTON_KEYS}
+#: The kinds whose key set holds "" (every line's head: see _has_key).
+_ANY_HEAD = ("" in _SHARE_KEYS) | 2 * ("" in _BUTTON_KEYS)
+#: The first characters after which a line is tested the long way: a mark that may precede a share item or a
+#: button row, or none (a blank line).
+_LEAD_MARKS = frozenset(("", *"-•*", *_BUTTON_PREFIX))
+
+
 @rule("GEN003", "button-row", tags=["buttons"], stage="generic")
 def button_row(view: TextView) -> Iterator[Hit]:
     """Rows of post buttons (``Like Reply Report``, ``Quote``, ``+ Quote``) and share widgets.
@@ -363,16 +372,27 @@ def button_row(view: TextView) -> Iterator[Hit]:
     # "Share" or a network name, a button row with a button name, after one of _BUTTON_PREFIX or not.
     shares: list[int] = []
     buttons: list[int] = []
+    heads = _HEAD_KINDS
     for i, line in enumerate(view.lines):
         if not line:
             continue
         rest = line.lstrip(" \t")
+        if rest[:1] not in _LEAD_MARKS:  # (a line of blanks too: the key "" is no head)
+            # (the common case, in one look-up per head: _has_key for both key sets)
+            kind = _ANY_HEAD | heads.get(rest[:1], 0) | heads.get(rest[:2], 0) | heads.get(rest[:3], 0)
+            if kind & 1:
+                shares.append(i)
+            if kind & 2:
+                buttons.append(i)
+            continue
         if _has_key(rest, _SHARE_KEYS) or (rest[:1] in "-•*" and _has_key(rest[1:].lstrip(" \t"), _SHARE_KEYS)):
             shares.append(i)
         if _has_key(rest, _BUTTON_KEYS) or (
             rest[:1] in _BUTTON_PREFIX and _has_key(rest[1:].lstrip(" \t"), _BUTTON_KEYS)
         ):
             buttons.append(i)
+    if not shares and not buttons:
+        return
     for first, last, m in _finditer_at(view, _SHARE_BLOCK_RE, shares):
         end = last if m.group(0).endswith("\n") is False else view.line_at(m.end() - 1)
         # (a share widget may hold items an earlier rule took as a menu's: the rest are its)
@@ -740,13 +760,10 @@ _COUNT_SUFFIX_RE = lazy(r"(?<![ \t])[ \t]*\(\d+\)$")
 #: costs ~20 times more on a long page).
 _CONSENT_MARKERS = tuple(x.lower() for x in phrases("consent_marker"))
 _CONSENT_BRIDGE = 2  # at most this many short unclassified lines in a row inside a panel
-CONSENT_TRIGGER = (
-    "cookie", "technolog", "tecnolog", "технолог", "trackers", "traceurs", "partner", "this service",
-    "on a device", "interest", "intérêt", "interés", "interesse", "belang", "interes", "интерес", "geoloc",
-    "геолок", "gerät", "informations", "información", "device", "limited data", "iab vendors", "purposes",
-    "deaktiviert", "désactiv", "desactiv", "finalit", "propósito", "research", "switched off", "turned off",
-    "measurement", "géoloc", "geolok", "profile", "standort", "finalid", "your browser", "identifiers", "your data", "personal data",
-)
+#: GEN009's trigger: a panel holds a sentence line, which starts with a ``consent_these`` phrase (its last word:
+#: blanks inside the phrase may differ) or holds a marker; a page or post holding neither skips the rule.
+CONSENT_TRIGGER = tuple(dict.fromkeys((*(x.split()[-1].lower() for x in phrases("consent_these")), *_CONSENT_MARKERS)))
+CONSENT_TRIGGER = tuple(w for w in CONSENT_TRIGGER if not any(v != w and v in w for v in CONSENT_TRIGGER))
 
 
 def _markers(view: TextView) -> tuple[str, ...]:
@@ -1420,7 +1437,22 @@ def _style_chooser(view: TextView, head: int) -> int | None:
     return above[1] if _STYLE_HEAD_RE.match(view.lines[above[1]]) else None
 
 
-@rule("GEN015", "lone-like-count", tags=["reactions"], stage="generic", trigger=r"\d[ \t]*\S")
+def _phrase_words(concept: str) -> tuple[str, ...]:
+    """The longest word of each phrase of ``concept``, lower-cased, without those holding another: a rule's
+    trigger words when a line it takes holds one of the phrases (a post or page holding none skips the rule)."""
+    words = list(
+        dict.fromkeys(
+            max(regex.split(r"\W+", regex.sub(r"\{\w+\}", " ", p)), key=len).lower() for p in phrase_list(concept)
+        )
+    )
+    return tuple(w for w in words if not any(v != w and v in w for v in words))
+
+
+#: GEN015's trigger (the HTML door's bodies seldom keep a like counter: most pages skip the rule).
+_LIKE_WORDS = _phrase_words("likes_count")
+
+
+@rule("GEN015", "lone-like-count", tags=["reactions"], stage="generic", trigger=_LIKE_WORDS)
 def lone_like_count(view: TextView) -> Iterator[Hit]:
     """A like counter standing alone under a post, in any engine: ``1 Like``, ``12 Likes`` (nine languages).
 

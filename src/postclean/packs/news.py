@@ -365,10 +365,12 @@ def _paren_candidate(line: str) -> bool:
 
 
 _HEADER_SPAN = 8
-_DIGIT_RE = lazy(r"\d")
+#: Every date DATE_LINE_RE reads has a year of four digits (the costly pattern runs only on lines that hold
+#: four digits in a row; a page or text without them skips the rule).
+_FOUR_DIGITS_RE = lazy(r"\d{4}")
 
 
-@rule("NEWS003", "dateline", tags=["dateline"], stage="news", trigger=r"\d")
+@rule("NEWS003", "dateline", tags=["dateline"], stage="news", trigger=r"\d{4}")
 def dateline(view: TextView) -> Iterator[Hit]:
     """A line that is only a date (and time/zone) near the top of a post.
 
@@ -381,7 +383,7 @@ def dateline(view: TextView) -> Iterator[Hit]:
     """
     for i in view.first_live(0, _HEADER_SPAN):
         line = view.lines[i]
-        if _DIGIT_RE.search(line) and DATE_LINE_RE.match(line):  # (a date has digits: see the trigger)
+        if _FOUR_DIGITS_RE.search(line) and DATE_LINE_RE.match(line):  # (a date has a year: see the trigger)
             value = parse_date(line)
             if value is None:
                 continue
@@ -469,16 +471,11 @@ def headline(view: TextView) -> Iterator[Hit]:
     near = [a for a in anchors if isinstance(a, int) and i < a <= i + 5]
     card = view.facts.get("article.link_card")
     same_as_card = isinstance(card, LinkCard) and (card.title or "").casefold() == title.casefold()
-    following = view.first_live(i + 1, 1)
-    after = following[0] + 1 if following else len(view)
-    repeated = any(
-        view.lines[j].strip().casefold() == title.casefold()
-        for j in range(after, len(view))
-        if view.is_live(j)
-    )
-    # a repeat alone confirms only a short, single-sentence line (a headline, not a quoted paragraph)
-    repeat_ok = repeated and 4 <= word_count(title) <= 16 and not _SENTENCE_JOIN_RE.search(title)
-    if not (near or same_as_card or repeat_ok):
+    # a repeat alone confirms only a short, single-sentence line (a headline, not a quoted paragraph): the post
+    # is searched for one only then
+    if not (near or same_as_card or (4 <= word_count(title) <= 16 and not _SENTENCE_JOIN_RE.search(title))):
+        return
+    if not (near or same_as_card or _repeated_line(view, i, title.casefold())):
         return
     yield Hit(
         i,
@@ -487,6 +484,13 @@ def headline(view: TextView) -> Iterator[Hit]:
         {"article.title": title, "_headline_line": i, "_anchor_line": min(near) if near else None},
         moved_to="article.title",
     )
+
+
+def _repeated_line(view: TextView, i: int, key: str) -> bool:
+    """Whether a live line after the line after line ``i`` reads ``key`` (case-folded, blanks around aside)."""
+    following = view.first_live(i + 1, 1)
+    after = following[0] + 1 if following else len(view)
+    return any(view.lines[j].strip().casefold() == key for j in range(after, len(view)) if view.is_live(j))
 
 
 @rule("NEWS006", "subtitle", tags=["headline"], stage="news")
