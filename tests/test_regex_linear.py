@@ -112,6 +112,12 @@ REPEATED = {
     # a story full of "said" and no colon: a quote title pattern tried at each such line looked for its ":" in
     # the whole rest of the text
     "said without a colon": "The harbour master said the gate would hold for another winter.\n" * 15_000,
+    # glued quotes of a post on another page: each normalized up to 300,000 characters of lines above it
+    "glued quotes": (
+        "(2024-03-02, 09:12 AM) harbour_seal Wrote: The slipway gate was left open all night and the tide came"
+        " over the wall.Thanks, I will tell the night watch.\nNoted.\n"
+    )
+    * 4_000,
 }
 
 
