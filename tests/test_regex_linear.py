@@ -109,6 +109,15 @@ REPEATED = {
     "short lines": "x\n" * 20_000,
     "discourse credits": "Thanks, that helped.\nPowered by Discourse, best viewed with JavaScript enabled\n" * 3_000,
     "signature separators": "The tide tables are up.\n__________________\nVisit my blog\n" * 5_000,
+    # a story full of "said" and no colon: a quote title pattern tried at each such line looked for its ":" in
+    # the whole rest of the text
+    "said without a colon": "The harbour master said the gate would hold for another winter.\n" * 15_000,
+    # glued quotes of a post on another page: each normalized up to 300,000 characters of lines above it
+    "glued quotes": (
+        "(2024-03-02, 09:12 AM) harbour_seal Wrote: The slipway gate was left open all night and the tide came"
+        " over the wall.Thanks, I will tell the night watch.\nNoted.\n"
+    )
+    * 4_000,
 }
 
 
@@ -144,3 +153,34 @@ def test_every_pattern_is_fast_on_a_date_followed_by_blanks() -> None:
         if took > 0.3:  # (the quadratic form took over a second here; the heaviest linear patterns about 0.07 s)
             slow.append((round(took, 3), p.pattern[:80]))
     assert slow == []
+
+
+def test_match_at_finds_what_match_finds() -> None:
+    # match_at bounds a one-line pattern to the line it starts on: the match must be the same
+    from postclean.text import match_at, one_line
+
+    text = (
+        "Bob said:\nThe ferry was late.\n\n  - Joined\n- Jun 4, 2024\nPosts: 1\nQuote from: Bob on June 09, 2024\n"
+        "harbour_seal wrote: The gate.Thanks.\n(2024-03-02, 09:12 AM) harbour_seal Wrote: Yes:\nOld 2nd April 2025\n"
+        "#12\nClick to expand...\n"
+    ) + PADDED[:2000]
+    starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n"), 5, 13]
+    own = [p for p in _own() if one_line(p)]
+    assert len(own) > 300
+    diff = []
+    for p in own:
+        for pos in starts:
+            a, b = p.match(text, pos), match_at(p, text, pos)
+            if (a is None) != (b is None) or (a is not None and b is not None and a.span() != b.span()):
+                diff.append(p.pattern[:80])
+                break
+    assert diff == []
+
+
+def test_one_line_reads_patterns_conservatively() -> None:
+    from postclean.text import one_line
+
+    yes = [r"^[ \t]*+Offline[ \t]*$", r"^[^\n]{1,60}?[ \t]+said:", r"[\w.\-]+", r"\p{Lu}[ \t\xa0]*"]
+    no = [r"a\s+b", r"[^:]+", r"x$", r"(?s)a.b", r"a\nb", r"[\x00-\x1f]", r"\P{L}", r"\W", r"(?s:.)"]
+    assert [one_line(regex.compile(p, regex.MULTILINE)) for p in yes] == [True] * len(yes)
+    assert [one_line(regex.compile(p, regex.MULTILINE if p != "x$" else 0)) for p in no] == [False] * len(no)

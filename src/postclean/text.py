@@ -503,6 +503,111 @@ def guarded_search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] |
     return search_lines(pattern, text) if could_match(pattern, text) else None
 
 
+# -- matching at a position ------------------------------------------------------------------------------------
+# ``pattern.match(text, pos)`` is not bounded by the line at ``pos``: when the pattern holds a literal after a
+# part of unbounded width (``^[ \t]*+Offline``, ``[^\n]{1,60}?[ \t]+said:``), the regex engine first looks for
+# that literal from ``pos`` on and fails when it is not found, reading the rest of the text. Trying such a
+# pattern at every candidate line of a text where the literal is rare (the ``:`` of ``Bob said:`` in a long
+# story full of ``said``) costs quadratic time. A pattern that cannot match a line break needs nothing beyond
+# the line's end: it is tried with ``endpos`` there (the same match, found in time linear in the line).
+
+_ONE_LINE: dict[regex.Pattern[str], bool] = {}
+#: Escapes that cannot match a line break: tab, word and digit classes, non-blank, zero-width assertions other
+#: than the text's end, and escaped punctuation and space.
+_SAFE_ESCAPES = frozenset("tdwSbBAKG ") | frozenset(r"""\.-^$|?*+()[]{}/'"#&~!%,:;<=>@_`""")
+#: ``\p{…}`` classes that hold no line break (letters, marks, numbers, punctuation, symbols).
+_SAFE_PROPS = ("L", "M", "N", "P", "S")
+#: A scoped or global DOTALL or VERBOSE flag.
+_DOT_FLAG_RE = regex.compile(r"\(\?[a-zA-Z0-9^-]*[sx]")
+
+
+def _safe_escape(src: str, i: int) -> int:
+    """The end of the escape at ``src[i]`` (a backslash) when it cannot match a line break, else -1."""
+    e = src[i + 1 : i + 2]
+    if e == "p" and src[i + 2 : i + 3] == "{":
+        j = src.find("}", i)
+        return j + 1 if src[i + 3 : j].lstrip("^").startswith(_SAFE_PROPS) else -1
+    if e == "x" and len(src) >= i + 4:
+        code = src[i + 2 : i + 4]
+        return i + 4 if code.isalnum() and code.lower() not in ("0a", "0b", "0c", "0d") else -1
+    return i + 2 if e in _SAFE_ESCAPES else -1
+
+
+def _one_line_source(src: str, multiline: bool) -> bool:
+    """Whether the regex source ``src`` can only match inside one line (conservative: False when unsure; a
+    ``$`` without MULTILINE means the text's end, which ``endpos`` moves)."""
+    if "\n" in src or _DOT_FLAG_RE.search(src):
+        return False
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i = _safe_escape(src, i)
+            if i < 0:
+                return False
+        elif c == "[":
+            j = i + 1
+            negated = src[j : j + 1] == "^"
+            j += negated
+            if src[j : j + 1] == "]":
+                j += 1
+            body_start = j
+            while j < n and src[j] != "]":
+                if src[j] == "[":
+                    return False  # a nested class (VERSION1): not read here
+                j += 2 if src[j] == "\\" else 1
+            if j >= n:
+                return False
+            body = src[body_start:j]
+            if negated:
+                if "\\n" not in body and "\\s" not in body:
+                    return False  # a negated class without the line break matches it
+            elif not _one_line_class(body):
+                return False
+            i = j + 1
+        elif c == "$" and not multiline:
+            return False
+        else:
+            i += 1
+    return True
+
+
+def _one_line_class(body: str) -> bool:
+    """Whether the positive class body ``body`` holds no line break (no escape but safe ones, no range over
+    the control characters)."""
+    k = 0
+    while k < len(body):
+        if body[k] == "\\":
+            k = _safe_escape(body, k)
+            if k < 0:
+                return False
+        elif body[k] == "-" and 0 < k < len(body) - 1 and (body[k - 1] <= "\n" or body[k + 1] in "\\\n"):
+            return False  # a range that may hold the line break
+        else:
+            k += 1
+    return True
+
+
+def one_line(pattern: regex.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` lies inside one line (a conservative reading of its source)."""
+    known = _ONE_LINE.get(pattern)
+    if known is None:
+        flags = pattern.flags
+        known = _ONE_LINE[pattern] = not flags & (regex.DOTALL | regex.VERBOSE) and _one_line_source(
+            pattern.pattern, bool(flags & regex.MULTILINE)
+        )
+    return known
+
+
+def match_at(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | None:
+    """``pattern.match(text, pos)``, in time bound by the line at ``pos`` when ``pattern`` matches inside one
+    line (see above)."""
+    if one_line(pattern):
+        end = text.find("\n", pos)
+        return pattern.match(text, pos, len(text) if end < 0 else end + 1)
+    return pattern.match(text, pos)
+
+
 # -- line-anchored patterns ------------------------------------------------------------------------------------
 # Most rule patterns are whole-line patterns: ``^…$`` under MULTILINE. The regex engine tries such a pattern at
 # every character position, and ``^`` fails at all but line starts, which costs ~15 ns per character. The same

@@ -10,7 +10,9 @@ the lines that close the block (``Logged``, ``Share``, ``#2``, the post date, ``
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -957,28 +959,62 @@ _QUOTE_END_CHARS = frozenset(".!?…)\"”'»:;")
 _QUOTE_WINDOW = 300_000
 
 
+class _Earlier:
+    """The normalized lines of a view (blanks collapsed, empty lines left out) and of ``context["seen"]``, with
+    the running sizes :func:`_earlier_text` picks its window by: each glued quote reads its window from them
+    instead of normalizing up to :data:`_QUOTE_WINDOW` characters of lines again (quadratic time on a long
+    text full of glued quotes)."""
+
+    __slots__ = ("blob", "count", "key_sizes", "keys", "lines", "original", "seen", "sizes")
+
+    def __init__(self, view: TextView) -> None:
+        self.original = view.original
+        self.lines: list[str] = []
+        self.count = [0]  # count[k]: how many of ``lines`` lie above line k
+        for line in view.original:
+            x = " ".join(line.split())
+            if x:
+                self.lines.append(x)
+            self.count.append(len(self.lines))
+        self.sizes = [0, *itertools.accumulate(len(x) + 1 for x in self.lines)]
+        self.blob = " ".join(self.lines)  # line j starts at sizes[j]
+        self.seen: dict[str, int] | None = None
+        self.keys: list[str] = []  # the keys of ``seen`` in order, and their running sizes
+        self.key_sizes = [0]
+
+    def seen_keys(self, seen: dict[str, int]) -> tuple[list[str], list[int]]:
+        if seen is not self.seen:
+            self.seen, self.keys, self.key_sizes = seen, [], [0]
+        new = len(seen) - len(self.keys)
+        if new > 0:  # the dict only grows: its new keys are its last ones
+            added = list(itertools.islice(reversed(seen), new))[::-1]
+            self.keys.extend(added)
+            last = self.key_sizes[-1]
+            self.key_sizes.extend(last + n for n in itertools.accumulate(len(x) + 1 for x in added))
+        return self.keys, self.key_sizes
+
+
 def _earlier_text(view: TextView, i: int) -> str:
     """The text above line ``i``, up to :data:`_QUOTE_WINDOW` characters back: the view's lines, then the
     lines of earlier posts (``context["seen"]``), blanks collapsed, joined by a space as a quote that unwraps
-    them reads."""
-    parts: list[str] = []
-    size = 0
-    for k in range(i - 1, -1, -1):
-        x = " ".join(view.original[k].split())
-        if x:
-            parts.append(x)
-            size += len(x) + 1
-            if size >= _QUOTE_WINDOW:
-                break
-    if size < _QUOTE_WINDOW:
-        seen: dict[str, int] = view.context.get("seen", {})
-        for key in reversed(seen):
-            parts.append(key)
-            size += len(key) + 1
-            if size >= _QUOTE_WINDOW:
-                break
-    parts.reverse()
-    return " ".join(parts)
+    them reads. (The lines nearest ``i`` are taken until their sizes, each plus one, reach the window.)"""
+    cache = view.context.get("_earlier")
+    if not isinstance(cache, _Earlier) or cache.original is not view.original:
+        cache = view.context["_earlier"] = _Earlier(view)
+    sizes = cache.sizes
+    c = cache.count[i]
+    j = max(0, bisect.bisect_right(sizes, sizes[c] - _QUOTE_WINDOW, 0, c + 1) - 1) if c else 0
+    own = cache.blob[sizes[j] : sizes[c] - 1] if c > j else None
+    size = sizes[c] - sizes[j]
+    if size >= _QUOTE_WINDOW:
+        return own or ""
+    keys, key_sizes = cache.seen_keys(view.context.get("seen", {}))
+    m = len(keys)
+    if not m:
+        return own or ""
+    k = max(0, bisect.bisect_right(key_sizes, key_sizes[m] - (_QUOTE_WINDOW - size), 0, m + 1) - 1)
+    earlier = " ".join(keys[k:m])
+    return earlier if own is None else f"{earlier} {own}"
 
 
 def quoted_prefix(view: TextView, i: int, text: str, *, tight: bool = False) -> int | None:

@@ -13,7 +13,7 @@ from .._lazy import lazy
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..phrases import alternation
-from ..text import TextView, _automaton, could_match, folded, necessary_literals, word_count
+from ..text import TextView, _automaton, could_match, folded, match_at, necessary_literals, word_count
 
 __all__ = [
     "StatBlock",
@@ -284,7 +284,7 @@ def matches_at(
         pos = view.line_start(i)
         if pos < done:
             continue
-        m = pattern.match(text, pos)
+        m = match_at(pattern, text, pos)
         if m is not None and m.end() > pos:
             done = m.end()
             yield i, view.line_at(m.end() - 1), m

@@ -22,6 +22,7 @@ from ..text import (
     finditer_lines,
     guarded_search,
     line_variant,
+    match_at,
     necessary_literals,
     search_lines,
     top_level_alternatives,
@@ -408,7 +409,7 @@ class LineScan:
             if scanner is None:
                 if search_lines(full, text) is not None:
                     return True
-            elif any(full.match(text, m.start()) for m in finditer_lines(scanner, text)):
+            elif any(match_at(full, text, m.start()) for m in finditer_lines(scanner, text)):
                 return True
         return False
 

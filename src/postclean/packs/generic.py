@@ -14,7 +14,7 @@ from ..labels import RANK_WORDS
 from ..model import Quote
 from ..phrases import LANGUAGES, alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, _automaton, line_key, word_count
+from ..text import TextView, _automaton, line_key, match_at, word_count
 from ._classic import CLASSIC_DATE, STARTER_BADGE_RE, date_facts
 from ._classic import alt as classic_alt
 from ._common import (
@@ -336,7 +336,7 @@ def _finditer_at(
         start = view.line_start(i)
         if start < pos:
             continue  # inside the previous match
-        m = pattern.match(text, start)
+        m = match_at(pattern, text, start)
         if m is None or m.end() == start:
             continue
         pos = m.end()

@@ -13,7 +13,7 @@ from ..dates import DATE_RE, MONTHS, parse_date
 from ..model import Quote
 from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, any_literal, could_match, search_lines, word_count
+from ..text import TextView, any_literal, could_match, match_at, search_lines, word_count
 from ._common import LineHeads, has_year, is_digit, is_rank_like, matches_at, parse_count, quote_block
 from ._modern import (
     BARE_INT_RE,
@@ -830,11 +830,11 @@ def _ips5_entry_dates(head: str) -> bool:
     starts = list(_year_line_starts(head))
     dated = 0
     for start in starts:
-        if _IPS5_DATE_RE_M.match(head, start):
+        if match_at(_IPS5_DATE_RE_M, head, start):
             dated += 1
             if dated >= 2 and could_match(_IPS5_DATE_RE_M, head):
                 return True
-    return any(_IPS5_GLUED_RE.match(head, start) for start in starts)
+    return any(match_at(_IPS5_GLUED_RE, head, start) for start in starts)
 
 
 def _year_line_starts(head: str) -> Iterator[int]:
