@@ -30,3 +30,38 @@ def test_nested_page_chrome_is_linear() -> None:
     assert spent < LIMIT, f"{spent:.1f}s"
     assert "topic at hand" in doc.text
     assert len([r for r in doc.removals if r.name == "page-chrome"]) <= 2  # the outermost region, not each nav
+
+
+def test_unclosed_post_divs_are_linear() -> None:
+    # A theme that never closes its post <div>: every post nests in the one before, so each post's subtree
+    # holds all the later ones. Author, date, heading and signature look-ups used to walk all of them per post.
+    n = 2_000
+    posts = "".join(
+        f"<div class='post' id='post{i}'><div class='meta'><a class='username' href='/members/u{i}'>user{i}</a> "
+        f"<span class='date'>Jan {1 + i % 28}, 2021</span></div><div class='message'><p>{WORDS}{i}</p></div>"
+        for i in range(n)
+    )
+    page = f"<html><head><title>T</title></head><body><div id='posts'>{posts}</div></body></html>"
+    doc, spent = _clean(page)
+    assert spent < LIMIT, f"{spent:.1f}s"
+    assert len(doc.posts) == n
+    assert doc.posts[7].author is not None and doc.posts[7].author.name == "user7"
+    assert doc.posts[7].body.endswith(f"{WORDS.strip()} 7")
+
+
+def test_nested_posts_keep_their_own_signature() -> None:
+    # The signature of a post is looked for in its own part only, never in a reply nested below it.
+    page = (
+        "<html><body><div id='posts'>"
+        "<div class='post' id='post1'><div class='meta'><a class='username' href='/members/a'>alice</a> "
+        "<span class='date'>Jan 3, 2021</span></div><div class='message'><p>The first post has a body long "
+        "enough to be one.</p></div>"
+        "<div class='post' id='post2'><div class='meta'><a class='username' href='/members/b'>bob</a> "
+        "<span class='date'>Jan 4, 2021</span></div><div class='message'><p>The reply nested in the first post "
+        "says something else.</p></div><div class='signature'>Bob's own signature line</div></div>"
+        "</div></div></body></html>"
+    )
+    doc = postclean.clean(page, kind="html")
+    assert [p.author.name if p.author else None for p in doc.posts] == ["alice", "bob"]
+    assert doc.posts[0].signature is None
+    assert doc.posts[1].signature == "Bob's own signature line"
