@@ -65,3 +65,13 @@ def test_nested_posts_keep_their_own_signature() -> None:
     assert [p.author.name if p.author else None for p in doc.posts] == ["alice", "bob"]
     assert doc.posts[0].signature is None
     assert doc.posts[1].signature == "Bob's own signature line"
+
+
+def test_deeply_nested_blocks_are_linear() -> None:
+    # 18,000 blockquotes each inside the one before, on a page of no known forum: the densest-block search used
+    # to read the text and the links of every block, each holding all the blocks inside it
+    n = 18_000
+    page = "<html><body><div>" + "<blockquote>" * n + f"<p>{WORDS * 3}</p>" + "</blockquote>" * n + "</div></body></html>"
+    doc, spent = _clean(page)
+    assert spent < LIMIT, f"{spent:.1f}s"
+    assert "topic at hand" in doc.posts[0].quotes[0].text  # the outermost quote, read once
