@@ -75,3 +75,13 @@ def test_deeply_nested_blocks_are_linear() -> None:
     doc, spent = _clean(page)
     assert spent < LIMIT, f"{spent:.1f}s"
     assert "topic at hand" in doc.posts[0].quotes[0].text  # the outermost quote, read once
+
+
+def test_pre_opening_with_many_blank_lines_is_linear() -> None:
+    # a <pre> whose first 300,000 lines are blank: the edge blanks of a paragraph were popped off its head one
+    # by one, each pop moving all the lines after it
+    page = "<html><body><pre>" + "\n" * 300_000 + f"{WORDS}\n  indented line\n" + "</pre></body></html>"
+    doc, spent = _clean(page)
+    assert spent < LIMIT, f"{spent:.1f}s"
+    assert "topic at hand" in doc.text
+    assert "  indented line" in doc.posts[0].body
