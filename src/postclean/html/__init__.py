@@ -222,23 +222,32 @@ def _extract(html: str, url: str | None) -> RawPage:
 def _page_chrome(tree: LexborHTMLParser, prefix: str, engine: str | None = None) -> list[Removal]:
     """One removal per top-level chrome region (navigation, header, footer, sidebars, banners)."""
     out: list[Removal] = []
-    seen: set[int] = set()
     if engine is None:
         selector = _PAGE_CHROME
     else:
         extra = _ENGINE_CHROME.get(engine)
         selector = f"{_PAGE_CHROME_COMMON}, {extra}" if extra else _PAGE_CHROME_COMMON
+    # ``covered`` remembers, for every node walked, whether it is a region already recorded or inside one, so
+    # each walk stops at the first node walked before: nested chrome (a <nav> in a <nav> … thousands deep) costs
+    # linear time, not one walk to the root per match. Matches come in document order (ancestors first), so an
+    # answer once given never changes.
+    covered: dict[int, bool] = {}
     for n in select(tree, selector):
+        walked: list[int] = []
         cur = n.parent
         nested = False
         while cur is not None:
-            if cur.mem_id in seen:
-                nested = True
+            known = covered.get(cur.mem_id)
+            if known is not None:
+                nested = known
                 break
+            walked.append(cur.mem_id)
             cur = cur.parent
+        for mid in walked:
+            covered[mid] = nested
+        covered[n.mem_id] = True
         if nested:
             continue
-        seen.add(n.mem_id)
         text = node_text(n)
         if text:
             out.append(make_removal(prefix, "page-chrome", text[:2000], node_path(n, depth=2)))

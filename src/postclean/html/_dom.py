@@ -8,6 +8,7 @@ images become ``[image: alt]`` only when the alt text says something.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import regex
@@ -596,16 +597,18 @@ def render_lines(
                 while "  " in seg:  # the spaces two adjacent text nodes (or a removed node) left
                     seg = seg.replace("  ", " ")
                 para_lines.append(seg)
-        # inside a paragraph keep <br><br> as one blank line, drop edge blanks
-        while para_lines and not para_lines[0]:
-            para_lines.pop(0)
-        while para_lines and not para_lines[-1]:
-            para_lines.pop()
-        if not para_lines:
+        # inside a paragraph keep <br><br> as one blank line, drop edge blanks (found by index: popping the
+        # head of the list one by one costs quadratic time on a <pre> opening with many blank lines)
+        start, end = 0, len(para_lines)
+        while start < end and not para_lines[start]:
+            start += 1
+        while end > start and not para_lines[end - 1]:
+            end -= 1
+        if start == end:
             continue
         if lines:
             lines.append("")
-        for ln in para_lines:
+        for ln in itertools.islice(para_lines, start, end):
             if not ln:
                 if lines and lines[-1] == "":
                     continue

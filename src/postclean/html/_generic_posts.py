@@ -10,8 +10,11 @@ not the header), quotes and signatures out of the body, buttons and share rows d
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import regex
 
@@ -233,11 +236,34 @@ def _in_ranges(i: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= i < b for a, b in ranges)
 
 
+def _own(start: int, end: int, ranges: list[tuple[int, int]]) -> Iterable[int]:
+    """The positions ``start … end - 1`` outside ``ranges`` (nested members' subtrees), in order.
+
+    Jumps over the ranges instead of testing every position: a post's own part costs its own size, not the
+    size of all the replies nested in it (a page of unclosed post ``<div>``s nests every post in the one before).
+    """
+    if not ranges:
+        return range(start, end)
+    parts: list[range] = []
+    i = start
+    for a, b in sorted(ranges):
+        if b <= i:
+            continue
+        if a >= end:
+            break
+        if a > i:
+            parts.append(range(i, a))
+        i = b
+    if i < end:
+        parts.append(range(i, end))
+    return chain.from_iterable(parts)
+
+
 def _pick_author(ix: Index, m: int, ranges: list[tuple[int, int]], date_i: int | None) -> int | None:
     best: tuple[int, int] | None = None
     end = m + ix.size[m]
-    for i in range(m, end):
-        if not ix.auth[i] or ix.in_quote[i] or _in_ranges(i, ranges):
+    for i in _own(m, end, ranges):
+        if not ix.auth[i] or ix.in_quote[i]:
             continue
         if date_i is not None and ix.contains(i, date_i) and ix.size[i] > 1:
             continue
@@ -283,8 +309,8 @@ def _up(ix: Index, i: int, stop: int, steps: int) -> list[int]:
 def _pick_date(ix: Index, m: int, ranges: list[tuple[int, int]]) -> int | None:
     best: tuple[int, int] | None = None
     end = m + ix.size[m]
-    for i in range(m, end):
-        if not ix.date[i] or ix.in_quote[i] or _in_ranges(i, ranges):
+    for i in _own(m, end, ranges):
+        if not ix.date[i] or ix.in_quote[i]:
             continue
         node = ix.nodes[i]
         a = node.attributes
@@ -344,8 +370,9 @@ def _header_leaf_author(ix: Index, m: int, date_i: int, ranges: list[tuple[int, 
             own = _BYLINE_TAIL_RE.split(own[by.end() :], maxsplit=1)[0].strip(_SEPARATORS)
         if 2 <= len(own) <= 40 and loose_date(own) is None and not _AUTHOR_JUNK_RE.match(own):
             return own
-    for i in range(date_i - 1, m, -1):
-        if _in_ranges(i, ranges) or ix.contains(i, date_i):
+    before: Sequence[int] = list(_own(m + 1, date_i, ranges)) if ranges else range(m + 1, date_i)
+    for i in reversed(before):
+        if ix.contains(i, date_i):
             continue
         t = ix.tlen[i]
         if 2 <= t <= 40 and ix.size[i] <= 3 and not ix.date[i]:
@@ -500,12 +527,15 @@ def posts_from_group(ix: Index, group: Group) -> list[Draft]:
     children: dict[int, list[int]] = defaultdict(list)
     for child, par in nested.items():
         children[par].append(child)
+    # With members nested in members, per-post selectors would each walk every reply below the post (quadratic
+    # time): signatures are selected once for the page and each post takes those in its own part.
+    sigs = sorted(ix.pos[n.mem_id] for n in select(ix.nodes[0], SPEC.signature)) if nested else None
     drafts: list[Draft] = []
     lead = lead_post(ix, group)
     if lead is not None:
         drafts.append(lead)
     for m in members:
-        d = _post(ix, m, children.get(m, []))
+        d = _post(ix, m, children.get(m, []), sigs=sigs)
         if d is not None:
             drafts.append(d)
     _day_first(drafts)
@@ -529,7 +559,22 @@ def _day_first(drafts: list[Draft]) -> None:
                 continue
 
 
-def _post(ix: Index, m: int, nested_children: list[int], *, keep_empty: bool = False) -> Draft | None:
+def _own_parts(ix: Index, m: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``[a, b)`` spans of member ``m``'s subtree (``m`` included) outside the nested members' ``ranges``."""
+    parts: list[tuple[int, int]] = []
+    i, end = m, m + ix.size[m]
+    for a, b in sorted(ranges):
+        if a > i:
+            parts.append((i, a))
+        i = max(i, b)
+    if i < end:
+        parts.append((i, end))
+    return parts
+
+
+def _post(
+    ix: Index, m: int, nested_children: list[int], *, keep_empty: bool = False, sigs: list[int] | None = None
+) -> Draft | None:
     ranges = _skip_ranges(ix, m, nested_children)
     node = ix.nodes[m]
     d = Draft()
@@ -557,7 +602,12 @@ def _post(ix: Index, m: int, nested_children: list[int], *, keep_empty: bool = F
                 p = ix.parent[p]
     body_i = _pick_body(ix, m, ranges, avoid)
     skip: set[int] = {ix.nodes[c].mem_id for c in nested_children}
-    skip.update(h.mem_id for h in select(node, "h1") if len(clean_inline(h.text(separator=" "))) <= 150)
+    parts = _own_parts(ix, m, ranges) if ranges else None
+    if parts is None:
+        heads = select(node, "h1")
+    else:  # the replies nested in this post are skipped whole: only its own part is looked at
+        heads = [ix.nodes[i] for a, b in parts for i in range(a, b) if ix.tags[i] == "h1"]
+    skip.update(h.mem_id for h in heads if len(clean_inline(h.text(separator=" "))) <= 150)
     header_parts: list[int] = []
     if body_i is None:
         body_node = node
@@ -580,7 +630,13 @@ def _post(ix: Index, m: int, nested_children: list[int], *, keep_empty: bool = F
     d.post_id = _post_id(node)
     if body_i is not None:
         # a signature printed below the body, outside it
-        for sig in select(node, SPEC.signature):
+        if parts is None or sigs is None:
+            sig_nodes = select(node, SPEC.signature)
+        else:
+            sig_nodes = [
+                ix.nodes[sigs[k]] for a, b in parts for k in range(bisect_left(sigs, a), bisect_left(sigs, b))
+            ]
+        for sig in sig_nodes:
             if (
                 sig.mem_id not in skip
                 and not _node_inside(sig, body_node)
@@ -603,8 +659,15 @@ def _drop_chrome(ix: Index, root: int, ranges: list[tuple[int, int]], skip: set[
     end = root + ix.size[root]
     i = root + 1
     found: list[int] = []
+    skips = sorted(r for r in ranges if r[1] > i)  # nested members' subtrees: jumped over, not walked
+    r = 0
     while i < end:
-        if ix.drop[i] and not _in_ranges(i, ranges) and not (ix.in_quote[i] and ix.tags[i] == "blockquote"):
+        while r < len(skips) and skips[r][1] <= i:
+            r += 1
+        if r < len(skips) and skips[r][0] <= i:
+            i = skips[r][1]
+            continue
+        if ix.drop[i] and not (ix.in_quote[i] and ix.tags[i] == "blockquote"):
             found.append(i)
             i += ix.size[i]
             continue

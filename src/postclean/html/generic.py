@@ -22,6 +22,7 @@ from .._lazy import lazy
 from ._base import Draft, extract_body, make_removal
 from ._dom import (
     Node,
+    _no_zero_width,
     _parse_loose,
     attr,
     clean_inline,
@@ -311,17 +312,24 @@ def _main_content(tree: LexborHTMLParser) -> list[Draft]:
     scores: dict[int, float] = defaultdict(float)
     nodes: dict[int, Node] = {}
     inside: dict[int, bool] = {}
-    for p in select(body, "p, pre, li, h2, h3, blockquote, td"):
+    cands = select(body, "p, pre, li, h2, h3, blockquote, td")
+    sizes = _nested_sizes(body, cands) if _nesting(cands) > _NESTING_LIMIT else None
+    for p in cands:
         if skip and _in(p, skip, inside):
             continue
-        text = node_text(p)
-        if len(text) < 25:
-            continue
+        if sizes is None:
+            size = len(node_text(p))
+            if size < 25:
+                continue
+            links = sum(len(node_text(a)) for a in select(p, "a"))
+        else:
+            size, links = sizes[p.mem_id]
+            if size < 25:
+                continue
         parent = p.parent
         if parent is None:
             continue
-        links = sum(len(node_text(a)) for a in select(p, "a"))
-        weight = len(text) - 2 * links
+        weight = size - 2 * links
         if weight <= 0:
             continue
         scores[parent.mem_id] += weight
@@ -348,6 +356,73 @@ def _main_content(tree: LexborHTMLParser) -> list[Draft]:
                 d.removals.append(make_removal(PREFIX, "page-chrome", t[:2000], node_path(n, depth=2)))
                 break
     return [d] if d.has_content() else []
+
+
+#: Above this many (candidate, enclosing candidate) pairs, block sizes are summed in one pass over the page
+#: instead of reading each block's text and links (which reads a block nested N deep N times).
+_NESTING_LIMIT = 50_000
+
+
+def _nesting(cands: list[Node]) -> int:
+    """How many (block, enclosing block) pairs ``cands`` hold: 0 on most pages, quadratic in a nest's depth."""
+    ids = {c.mem_id for c in cands}
+    memo: dict[int, int] = {}  # node → number of candidates among it and its ancestors
+    total = 0
+    for c in cands:
+        walked: list[int] = []
+        cur: Node | None = c
+        base = 0
+        while cur is not None:
+            known = memo.get(cur.mem_id)
+            if known is not None:
+                base = known
+                break
+            walked.append(cur.mem_id)
+            cur = cur.parent
+        for mid in reversed(walked):  # top down
+            base += mid in ids
+            memo[mid] = base
+        total += base - 1
+        if total > _NESTING_LIMIT:
+            break
+    return total
+
+
+def _nested_sizes(body: Node, cands: list[Node]) -> dict[int, tuple[int, int]]:
+    """``(len(node_text(c)), sum(len(node_text(a)) for a in select(c, "a")))`` for every candidate, in one
+    pass: words of each text node and link text go to the nearest candidate, then candidates add up into the
+    candidates around them, innermost first."""
+    ids = {c.mem_id for c in cands}
+    nearest: dict[int, int] = {}
+    chars: dict[int, int] = dict.fromkeys(ids, 0)
+    words: dict[int, int] = dict.fromkeys(ids, 0)
+    links: dict[int, int] = dict.fromkeys(ids, 0)
+    up: dict[int, int] = {}
+    for n in body.traverse(include_text=True):  # document order: a parent before its children
+        par = n.parent
+        near = nearest.get(par.mem_id, -1) if par is not None else -1
+        if n.tag == "-text":
+            if near >= 0:
+                ws = _no_zero_width(n.text_content or "").split()
+                if ws:
+                    chars[near] += sum(map(len, ws))
+                    words[near] += len(ws)
+            continue
+        mid = n.mem_id
+        if mid in ids:
+            up[mid] = near
+            near = mid
+        elif n.tag == "a" and near >= 0:
+            links[near] += len(node_text(n))
+        nearest[mid] = near
+    for c in reversed(cands):  # innermost first
+        mid = c.mem_id
+        outer = up.get(mid, -1)
+        if outer >= 0:
+            chars[outer] += chars[mid]
+            words[outer] += words[mid]
+            links[outer] += links[mid]
+    return {mid: (chars[mid] + max(0, words[mid] - 1), links[mid]) for mid in ids}
 
 
 def _in(node: Node, ids: set[int], memo: dict[int, bool]) -> bool:
