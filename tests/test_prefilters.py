@@ -6,6 +6,7 @@ guards, so the rule finds exactly what a full scan finds.
 
 from __future__ import annotations
 
+import attrs
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -265,3 +266,44 @@ def test_pagination_trigger_is_necessary(parts: list[str]) -> None:
     assert generic.pagination.trigger is not None
     if list(generic.pagination.detect(TextView(text.split("\n")))):
         assert generic.pagination.trigger.search(text) is not None
+        assert generic.pagination.triggered(text, text.lower())
+
+
+_LINE_PIECES = [
+    *_PAGE_PIECES,
+    *("Page", "of", "2", "- ", "• ", "* ", "+ ", "[1   ]", "____", ">", "<", "Пред.", "След.", "Go", "Los"),
+    *("\xa0", "\r", "\u2028", "\u3000", "\x0b", "\n\n", ",", "b", "B", "q", ":", "'", "The ferry", "Thanks,"),
+    *("Ir a la página", "Ga naar pagina", "Idź do strony", "Перейти на страницу", "OK", "Kelvin", "ſeite"),
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=14))
+@example(["The ferry", " ", "Go to page", "\xa0", "\n", "Go"])  # ``Go to page`` / ``Go`` over a line break
+@example(["Go to page", "\r", "\n", "\n", "Go"])
+@example(["Next", "\u3000", "\n", "Last"])
+@example(["• ", "Пред.", " ", "2", " ", "След."])  # a bullet, then letters outside ASCII
+@example(["« ", "1", " ", "2", " ", "»"])  # no pager word at all
+@example(["Thanks,", "\n", "ſeite", " ", "2", " ", "von", " ", "5"])  # ``ſ`` matches ``s`` case-insensitively
+@example(["The ferry", "\n", "Page", " ", "[1   ]", " ", "of", " ", "2"])
+def test_pagination_trigger_lines_change_nothing(parts: list[str]) -> None:
+    """GEN005's trigger is tried only at the lines its ``trigger_lines`` match: the answer is a full search's."""
+    text = "".join(p if k % 3 else p.upper() if k % 2 else p.lower() for k, p in enumerate(parts))
+    rule = generic.pagination
+    assert rule.trigger is not None and rule.trigger_lines is not None
+    assert rule.triggered(text, text.lower()) == (rule.trigger.search(text) is not None)
+    without = attrs.evolve(rule, trigger_lines=None)
+    assert without.triggered(text, text.lower()) == rule.triggered(text, text.lower())
+
+
+def test_pagination_trigger_lines_take_every_pager_character() -> None:
+    """The line shape turns down no printable ASCII character a pager line can start with or hold (matched
+    case-insensitively by a pager phrase's letter, a mark or a digit)."""
+    shape = regex.compile(generic._PAGER_LINE, regex.MULTILINE)
+    heads = rf"[{regex.escape(generic._PAGER_FIRST)}\d•*+-]"
+    chars = rf"[{regex.escape(generic._PAGER_CHARS)}\d]"
+    for c in map(chr, range(0x21, 0x7F)):
+        if regex.fullmatch(heads, c, regex.IGNORECASE):
+            assert shape.fullmatch(" " + c), c
+        if regex.fullmatch(chars, c, regex.IGNORECASE):
+            assert shape.fullmatch("N" + c + " \xa0"), c

@@ -469,14 +469,50 @@ _PAGINATION_RE = lazy(
 _PAGE_WORD_LINE_RE = lazy(rf"^[ \t]*+(?:{alternation('pager_page')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 
 
+#: Every character but blanks that a line where one of the two patterns starts can hold up to its end: the
+#: letters of the pager phrases, the row's marks and bullets (read case-insensitively, as the patterns do), digits.
+_PAGER_CHARS = "".join(
+    sorted(
+        {
+            c
+            for concept in ("pager_steps", "pager_ends", "pager_page", "pager_of", "pager_goto", "pager_go")
+            for p in phrases(concept)
+            for c in p
+            if c not in " \t"
+        }
+        | set("NextLastFirstPrev«»‹›….<>[]_-•*+")
+    )
+)
+
+
+def _ascii_outside(chars: str) -> str:
+    """The printable ASCII characters that none of ``chars`` (nor a digit) matches case-insensitively, escaped for a
+    character class. (Looked up with the patterns' own case folding.)"""
+    cls = rf"[{regex.escape(chars)}\d]"
+    return regex.escape(
+        "".join(c for c in map(chr, range(0x21, 0x7F)) if not regex.fullmatch(cls, c, regex.IGNORECASE))
+    )
+
+
+#: The lines where a match of the trigger below can start: a line that starts with a bullet or a character a
+#: pager line starts with, and holds none of the printable ASCII characters no pager line holds (``b``, ``q``, most
+#: punctuation) up to its end. (``Go to page`` / ``Go`` and ``Next`` / ``Last`` may go on on the next line, after
+#: whitespace.) Case-sensitive, so the characters outside are spelled out: it takes any other character.
+_PAGER_LINE = (
+    rf"^[ \t]*+[^\s{_ascii_outside(_PAGER_FIRST + '-•*+')}][^\n{_ascii_outside(_PAGER_CHARS)}]*+$"
+)
+
+
 # The trigger: every hit lies on a line one of the two patterns matches (a pager row, or vBulletin 5's lone
-# ``Page``), so a document (an HTML page's posts) where neither matches skips the rule for each post.
+# ``Page``), so a document (an HTML page's posts) where neither matches skips the rule for each post. They are
+# tried only at the lines ``_PAGER_LINE`` matches (few lines of prose: most hold a comma, an apostrophe, a colon…).
 @rule(
     "GEN005",
     "pagination",
     tags=["navigation"],
     stage="generic",
     trigger=f"{_PAGINATION_RE.pattern}|{_PAGE_WORD_LINE_RE.pattern}",
+    trigger_lines=_PAGER_LINE,
 )
 def pagination(view: TextView) -> Iterator[Hit]:
     """Page navigation rows: ``Prev 1 2 3 … 10 Next``, ``Page 2 of 5``, ``Go to page``.
