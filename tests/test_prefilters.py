@@ -307,3 +307,40 @@ def test_pagination_trigger_lines_take_every_pager_character() -> None:
             assert shape.fullmatch(" " + c), c
         if regex.fullmatch(chars, c, regex.IGNORECASE):
             assert shape.fullmatch("N" + c + " \xa0"), c
+
+
+_BUTTON_LINES = [
+    *("Like Reply Report", "Like(3)", "Like (3) Reply", "Reply|Quote", "Reply, Quote", "+ Quote", "+Quote Reply"),
+    *("- Reply Quote", "• Like Reply", "| Quote", "· Share", "Me gusta Citar Responder", "Mi\tpiace Rispondi"),
+    *("J 'aime Répondre", "J'aime Citer", "Multi-Quote Reply", "MultiQuote Reply", "Upvote 12 Downvote Reply"),
+    *("IP Edit Delete", "••• Reply", "Thanks Quote", "Reply With Quote", "Copy Link to Post", "Top"),
+    *("Share: Facebook X (Twitter) Email", "E-mail Facebook Twitter Reddit", "E-Mail Facebook Reddit WhatsApp"),
+    *("Share this post", "Teilen:", "Compartir en Facebook", "SHARE ON FACEBOOK", "share on Twitter"),
+    *("- Share on Facebook", "* Copy link", "Copy link", "X Facebook Reddit Email", "VK Telegram Email Link"),
+    *("Thanks for the help", "Thank you", "The ferry", "Even so", "Edit: typo", "Memory is short", "Link below"),
+    *("Consider this", "Part two", "Post it", "Just so", "+--+--+", "| a | b |", "- a list item", ""),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BUTTON_LINES), max_size=6))
+@example(["Like(3)"])
+@example(["Share:", "Facebook", "Twitter"])
+@example(["Share on Facebook", "Share on Twitter"])
+@example(["E-mail Facebook Twitter Reddit"])
+def test_button_row_line_heads_are_necessary(lines: list[str]) -> None:
+    """GEN003 tries its two patterns only at lines starting with a button's or a share item's whole literal head:
+    every line where one matches (and passed the three-character keys) is tried."""
+    view = TextView(lines)
+    for i, line in enumerate(lines):
+        rest = line.lstrip(" \t")
+        for pattern, keys, heads, marks in (
+            (generic._SHARE_BLOCK_RE, generic._SHARE_KEYS, generic._SHARE_HEADS, "-•*"),
+            (generic._BUTTON_ROW_RE, generic._BUTTON_KEYS, generic._BUTTON_HEADS, generic._BUTTON_PREFIX),
+        ):
+            m = pattern.match(view.text, view.line_start(i))
+            if m is None or m.end() == m.start():
+                continue
+            after = rest[1:].lstrip(" \t") if rest[:1] in marks else None
+            assert generic._has_key(rest, keys) or (after is not None and generic._has_key(after, keys)), line
+            assert generic._has_head(rest, heads) or (after is not None and generic._has_head(after, heads)), line
