@@ -6,6 +6,7 @@ guards, so the rule finds exactly what a full scan finds.
 
 from __future__ import annotations
 
+import attrs
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -265,3 +266,81 @@ def test_pagination_trigger_is_necessary(parts: list[str]) -> None:
     assert generic.pagination.trigger is not None
     if list(generic.pagination.detect(TextView(text.split("\n")))):
         assert generic.pagination.trigger.search(text) is not None
+        assert generic.pagination.triggered(text, text.lower())
+
+
+_LINE_PIECES = [
+    *_PAGE_PIECES,
+    *("Page", "of", "2", "- ", "• ", "* ", "+ ", "[1   ]", "____", ">", "<", "Пред.", "След.", "Go", "Los"),
+    *("\xa0", "\r", "\u2028", "\u3000", "\x0b", "\n\n", ",", "b", "B", "q", ":", "'", "The ferry", "Thanks,"),
+    *("Ir a la página", "Ga naar pagina", "Idź do strony", "Перейти на страницу", "OK", "Kelvin", "ſeite"),
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=14))
+@example(["The ferry", " ", "Go to page", "\xa0", "\n", "Go"])  # ``Go to page`` / ``Go`` over a line break
+@example(["Go to page", "\r", "\n", "\n", "Go"])
+@example(["Next", "\u3000", "\n", "Last"])
+@example(["• ", "Пред.", " ", "2", " ", "След."])  # a bullet, then letters outside ASCII
+@example(["« ", "1", " ", "2", " ", "»"])  # no pager word at all
+@example(["Thanks,", "\n", "ſeite", " ", "2", " ", "von", " ", "5"])  # ``ſ`` matches ``s`` case-insensitively
+@example(["The ferry", "\n", "Page", " ", "[1   ]", " ", "of", " ", "2"])
+def test_pagination_trigger_lines_change_nothing(parts: list[str]) -> None:
+    """GEN005's trigger is tried only at the lines its ``trigger_lines`` match: the answer is a full search's."""
+    text = "".join(p if k % 3 else p.upper() if k % 2 else p.lower() for k, p in enumerate(parts))
+    rule = generic.pagination
+    assert rule.trigger is not None and rule.trigger_lines is not None
+    assert rule.triggered(text, text.lower()) == (rule.trigger.search(text) is not None)
+    without = attrs.evolve(rule, trigger_lines=None)
+    assert without.triggered(text, text.lower()) == rule.triggered(text, text.lower())
+
+
+def test_pagination_trigger_lines_take_every_pager_character() -> None:
+    """The line shape turns down no printable ASCII character a pager line can start with or hold (matched
+    case-insensitively by a pager phrase's letter, a mark or a digit)."""
+    shape = regex.compile(generic._PAGER_LINE, regex.MULTILINE)
+    heads = rf"[{regex.escape(generic._PAGER_FIRST)}\d•*+-]"
+    chars = rf"[{regex.escape(generic._PAGER_CHARS)}\d]"
+    for c in map(chr, range(0x21, 0x7F)):
+        if regex.fullmatch(heads, c, regex.IGNORECASE):
+            assert shape.fullmatch(" " + c), c
+        if regex.fullmatch(chars, c, regex.IGNORECASE):
+            assert shape.fullmatch("N" + c + " \xa0"), c
+
+
+_BUTTON_LINES = [
+    *("Like Reply Report", "Like(3)", "Like (3) Reply", "Reply|Quote", "Reply, Quote", "+ Quote", "+Quote Reply"),
+    *("- Reply Quote", "• Like Reply", "| Quote", "· Share", "Me gusta Citar Responder", "Mi\tpiace Rispondi"),
+    *("J 'aime Répondre", "J'aime Citer", "Multi-Quote Reply", "MultiQuote Reply", "Upvote 12 Downvote Reply"),
+    *("IP Edit Delete", "••• Reply", "Thanks Quote", "Reply With Quote", "Copy Link to Post", "Top"),
+    *("Share: Facebook X (Twitter) Email", "E-mail Facebook Twitter Reddit", "E-Mail Facebook Reddit WhatsApp"),
+    *("Share this post", "Teilen:", "Compartir en Facebook", "SHARE ON FACEBOOK", "share on Twitter"),
+    *("- Share on Facebook", "* Copy link", "Copy link", "X Facebook Reddit Email", "VK Telegram Email Link"),
+    *("Thanks for the help", "Thank you", "The ferry", "Even so", "Edit: typo", "Memory is short", "Link below"),
+    *("Consider this", "Part two", "Post it", "Just so", "+--+--+", "| a | b |", "- a list item", ""),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BUTTON_LINES), max_size=6))
+@example(["Like(3)"])
+@example(["Share:", "Facebook", "Twitter"])
+@example(["Share on Facebook", "Share on Twitter"])
+@example(["E-mail Facebook Twitter Reddit"])
+def test_button_row_line_heads_are_necessary(lines: list[str]) -> None:
+    """GEN003 tries its two patterns only at lines starting with a button's or a share item's whole literal head:
+    every line where one matches (and passed the three-character keys) is tried."""
+    view = TextView(lines)
+    for i, line in enumerate(lines):
+        rest = line.lstrip(" \t")
+        for pattern, keys, heads, marks in (
+            (generic._SHARE_BLOCK_RE, generic._SHARE_KEYS, generic._SHARE_HEADS, "-•*"),
+            (generic._BUTTON_ROW_RE, generic._BUTTON_KEYS, generic._BUTTON_HEADS, generic._BUTTON_PREFIX),
+        ):
+            m = pattern.match(view.text, view.line_start(i))
+            if m is None or m.end() == m.start():
+                continue
+            after = rest[1:].lstrip(" \t") if rest[:1] in marks else None
+            assert generic._has_key(rest, keys) or (after is not None and generic._has_key(after, keys)), line
+            assert generic._has_head(rest, heads) or (after is not None and generic._has_head(after, heads)), line

@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from ._lazy import lazy
-from .text import _group_close, _skip_class, _Unparsable, search_lines, top_level_alternatives
+from .text import _group_close, _skip_class, _Unparsable, finditer_lines, search_lines, top_level_alternatives
 
 if TYPE_CHECKING:
     from .text import TextView
@@ -104,6 +104,11 @@ class Rule:
     #: Optional cheap pre-check: when this pattern finds nothing in the whole document, the rule is skipped
     #: for every post (a speed-up only; it must match whenever the rule could hit).
     trigger: regex.Pattern[str] | None = attrs.field(default=None, repr=False)
+    #: Optional speed-up for a ``trigger`` whose every alternative starts a line (``^``, MULTILINE): a cheap
+    #: case-sensitive MULTILINE pattern that matches at the start of each line where a match of ``trigger`` can
+    #: start (it may match more); ``trigger`` is then tried only there, instead of being searched for in the whole
+    #: document. The answer is the same.
+    trigger_lines: regex.Pattern[str] | None = attrs.field(default=None, repr=False)
     #: Like ``trigger`` but faster: lower-case literals, one of which must occur in the lower-cased document.
     trigger_words: tuple[str, ...] = attrs.field(default=(), repr=False)
     #: For an engine pack's rule: it also runs on the post bodies the HTML door extracted for that engine (chrome
@@ -145,6 +150,9 @@ class Rule:
                 return False
             if sure and holds(sure):
                 return True
+        if self.trigger_lines is not None:
+            at = self.trigger.match
+            return any(at(text, m.start()) is not None for m in finditer_lines(self.trigger_lines, text))
         return search_lines(self.trigger, text) is not None
 
     def __attrs_post_init__(self) -> None:
@@ -164,6 +172,7 @@ def rule(
     scope: Scope = "post",
     trigger: str | Sequence[str] | None = None,
     trigger_pattern: str | None = None,
+    trigger_lines: str | None = None,
     in_html: bool = False,
     probe_words: Iterable[str] = (),
     fingerprint: bool = True,
@@ -173,7 +182,8 @@ def rule(
     The function's docstring becomes the rule's documentation; its first line is the summary. ``trigger`` is
     an optional pre-check (a speed-up: the rule is skipped for documents where it finds nothing): a regex
     string, or a sequence of literals (case-insensitive) one of which must occur; ``trigger_pattern`` adds a
-    regex alternative to the literals (the rule runs when either finds something). ``in_html`` marks an engine
+    regex alternative to the literals (the rule runs when either finds something); ``trigger_lines`` a cheap
+    pattern matching every line where the regex ``trigger`` can match (see :attr:`Rule.trigger_lines`). ``in_html`` marks an engine
     pack's rule that also runs on bodies the HTML door extracted (see :attr:`Rule.in_html`); ``probe_words`` are
     literals it asks the document probe about (see :attr:`Rule.probe_words`); ``fingerprint=False`` marks a rule whose
     hits do not name its engine (see :attr:`Rule.fingerprint`).
@@ -203,6 +213,7 @@ def rule(
             scope=scope,
             doc=doc,
             trigger=_compile_trigger(trigger if isinstance(trigger, str) else trigger_pattern),
+            trigger_lines=lazy(trigger_lines, regex.MULTILINE) if trigger_lines else None,
             trigger_words=tuple(w.lower() for w in trigger)
             if trigger and not isinstance(trigger, str)
             else (),

@@ -293,13 +293,13 @@ _SHARE_BLOCK_RE = lazy(
 )
 
 
-def _head(alternative: str) -> str:
-    """The literal text (at most three characters) every match of a simple regex ``alternative`` starts with."""
+def _head(alternative: str, cap: int = 3) -> str:
+    """The literal text (at most ``cap`` characters) every match of a simple regex ``alternative`` starts with."""
     out = ""
     i = 0
-    while i < len(alternative) and len(out) < 3:
+    while i < len(alternative) and len(out) < cap:
         c = alternative[i]
-        if c == "\\" and alternative[i + 1 : i + 2] in tuple("+.*?()[]{}|^$\\"):
+        if c == "\\" and alternative[i + 1 : i + 2] in tuple("+.*?()[]{}|^$\\-"):
             c = alternative[i + 1]
             i += 1
         elif c in "\\.^$()[]|":
@@ -343,11 +343,38 @@ def _finditer_at(
         yield i, view.line_at(pos - 1), m
 
 
+def _whole_heads(alternatives: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The whole literal heads of regex ``alternatives`` (``Thanks``, ``Reply With Quote``, ``Gefällt``) by their
+    key (:func:`_head`, their first three characters): see :func:`_has_head`."""
+    out: dict[str, set[str]] = {}
+    for a in alternatives:
+        whole = _head(a, len(a))
+        out.setdefault(whole[:3], set()).add(whole)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _has_head(s: str, heads: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``s`` starts with one of ``heads`` (made by :func:`_whole_heads`): stricter than :func:`_has_key`
+    (``Thank you`` has the key of ``Thanks`` but not its head), and as necessary."""
+    for key in ("", s[:1], s[:2], s[:3]):
+        whole = heads.get(key)
+        if whole is not None and s.startswith(whole):
+            return True
+    return False
+
+
 _BUTTON_PREFIX = "-•·|"  # one of them may precede a button row
-_BUTTON_KEYS = _keys((*_STRONG_BUTTONS.split("|"), *_WEAK_BUTTONS.split("|")))
-_SHARE_KEYS = _keys((*_SHARE_LABEL.split("|"), *_SOCIAL.split("|"))) | frozenset(
+_BUTTON_ALTERNATIVES = (*_STRONG_BUTTONS.split("|"), *_WEAK_BUTTONS.split("|"))
+_BUTTON_KEYS = _keys(_BUTTON_ALTERNATIVES)
+_BUTTON_HEADS = _whole_heads(_BUTTON_ALTERNATIVES)
+# (``Share on`` and ``Copy link`` are read case-insensitively: their key is all a line must start with)
+_SHARE_ANY_CASE = frozenset(
     x[:3] for p in (*phrases("share_on"), *phrases("copy_link")) for x in (p, p.lower(), p.capitalize())
 )
+_SHARE_KEYS = _keys((*_SHARE_LABEL.split("|"), *_SOCIAL.split("|"))) | _SHARE_ANY_CASE
+#: (the whole head, or for a case-insensitive phrase its key)
+_SHARE_HEADS = _whole_heads((*_SHARE_LABEL.split("|"), *_SOCIAL.split("|")))
+_SHARE_HEADS.update((k, (*_SHARE_HEADS.get(k, ()), k)) for k in sorted(_SHARE_ANY_CASE))
 
 
 #: The heads of both key sets: 1 for a share widget's, 2 for a button row's (or both).
@@ -380,15 +407,19 @@ def button_row(view: TextView) -> Iterator[Hit]:
         if rest[:1] not in _LEAD_MARKS:  # (a line of blanks too: the key "" is no head)
             # (the common case, in one look-up per head: _has_key for both key sets)
             kind = _ANY_HEAD | heads.get(rest[:1], 0) | heads.get(rest[:2], 0) | heads.get(rest[:3], 0)
-            if kind & 1:
+            # (then the whole head: most prose lines that get here start with a word that shares its first
+            # three characters with a button's or a network's name, ``The``, ``Thank you``, ``What``)
+            if kind & 1 and _has_head(rest, _SHARE_HEADS):
                 shares.append(i)
-            if kind & 2:
+            if kind & 2 and _has_head(rest, _BUTTON_HEADS):
                 buttons.append(i)
             continue
-        if _has_key(rest, _SHARE_KEYS) or (rest[:1] in "-•*" and _has_key(rest[1:].lstrip(" \t"), _SHARE_KEYS)):
+        if _has_head(rest, _SHARE_HEADS) or (
+            rest[:1] in "-•*" and _has_head(rest[1:].lstrip(" \t"), _SHARE_HEADS)
+        ):
             shares.append(i)
-        if _has_key(rest, _BUTTON_KEYS) or (
-            rest[:1] in _BUTTON_PREFIX and _has_key(rest[1:].lstrip(" \t"), _BUTTON_KEYS)
+        if _has_head(rest, _BUTTON_HEADS) or (
+            rest[:1] in _BUTTON_PREFIX and _has_head(rest[1:].lstrip(" \t"), _BUTTON_HEADS)
         ):
             buttons.append(i)
     if not shares and not buttons:
@@ -469,14 +500,50 @@ _PAGINATION_RE = lazy(
 _PAGE_WORD_LINE_RE = lazy(rf"^[ \t]*+(?:{alternation('pager_page')})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 
 
+#: Every character but blanks that a line where one of the two patterns starts can hold up to its end: the
+#: letters of the pager phrases, the row's marks and bullets (read case-insensitively, as the patterns do), digits.
+_PAGER_CHARS = "".join(
+    sorted(
+        {
+            c
+            for concept in ("pager_steps", "pager_ends", "pager_page", "pager_of", "pager_goto", "pager_go")
+            for p in phrases(concept)
+            for c in p
+            if c not in " \t"
+        }
+        | set("NextLastFirstPrev«»‹›….<>[]_-•*+")
+    )
+)
+
+
+def _ascii_outside(chars: str) -> str:
+    """The printable ASCII characters that none of ``chars`` (nor a digit) matches case-insensitively, escaped for a
+    character class. (Looked up with the patterns' own case folding.)"""
+    cls = rf"[{regex.escape(chars)}\d]"
+    return regex.escape(
+        "".join(c for c in map(chr, range(0x21, 0x7F)) if not regex.fullmatch(cls, c, regex.IGNORECASE))
+    )
+
+
+#: The lines where a match of the trigger below can start: a line that starts with a bullet or a character a
+#: pager line starts with, and holds none of the printable ASCII characters no pager line holds (``b``, ``q``, most
+#: punctuation) up to its end. (``Go to page`` / ``Go`` and ``Next`` / ``Last`` may go on on the next line, after
+#: whitespace.) Case-sensitive, so the characters outside are spelled out: it takes any other character.
+_PAGER_LINE = (
+    rf"^[ \t]*+[^\s{_ascii_outside(_PAGER_FIRST + '-•*+')}][^\n{_ascii_outside(_PAGER_CHARS)}]*+$"
+)
+
+
 # The trigger: every hit lies on a line one of the two patterns matches (a pager row, or vBulletin 5's lone
-# ``Page``), so a document (an HTML page's posts) where neither matches skips the rule for each post.
+# ``Page``), so a document (an HTML page's posts) where neither matches skips the rule for each post. They are
+# tried only at the lines ``_PAGER_LINE`` matches (few lines of prose: most hold a comma, an apostrophe, a colon…).
 @rule(
     "GEN005",
     "pagination",
     tags=["navigation"],
     stage="generic",
     trigger=f"{_PAGINATION_RE.pattern}|{_PAGE_WORD_LINE_RE.pattern}",
+    trigger_lines=_PAGER_LINE,
 )
 def pagination(view: TextView) -> Iterator[Hit]:
     """Page navigation rows: ``Prev 1 2 3 … 10 Next``, ``Page 2 of 5``, ``Go to page``.
