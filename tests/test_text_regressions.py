@@ -744,3 +744,30 @@ def test_runs_over_candidate_lines_are_the_runs_of_a_scan() -> None:
     assert expected and len(expected) > 2
     assert list(page._runs_in(view, glue, pred)) == expected
     assert list(page._runs_in(view, every, pred)) == expected
+
+
+def test_stat_blocks_remembered_for_one_view_state_only() -> None:
+    # XF001 and GEN012 share find_stat_blocks' reading of an unchanged view; a claimed line reads afresh
+    from postclean.packs import _common
+
+    lines = [
+        "bluewren",
+        "Messages: 1,204",
+        "Joined: Mar 2016",
+        "",
+        "The gasket on the left side had split, so I replaced it.",
+        "",
+        "Posts: 4958",
+        "",
+        "I used the thicker one and it has held for a month now.",
+    ]
+    view = TextView(list(lines))
+    fresh = _common._find_stat_blocks(view)
+    fresh_lone = _common._find_stat_blocks(view, lone=True)
+    assert any(b.lone for b in fresh_lone) and fresh
+    assert _common.find_stat_blocks(view) == fresh
+    assert _common.find_stat_blocks(view, lone=True) == fresh_lone
+    assert _common.find_stat_blocks(TextView(list(lines)), lone=True) == fresh_lone
+    view.claim(1, 2)
+    assert _common.find_stat_blocks(view) == _common._find_stat_blocks(view) != fresh
+    assert _common.find_stat_blocks(view, lone=True) == _common._find_stat_blocks(view, lone=True)

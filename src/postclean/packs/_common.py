@@ -353,10 +353,33 @@ class StatBlock:
     lone: bool = False
 
 
+#: The last view state :func:`find_stat_blocks` read with ``min_items=2`` (its lines and claimed flags) and what it
+#: found with ``lone``.
+_LAST_BLOCKS: list[tuple[tuple[str, ...], tuple[bool, ...], list[StatBlock]]] = []
+
+
 def find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) -> list[StatBlock]:
     """Runs of stat lines (bullet or ``Label: value`` form) in ``view``; values may sit on the next line.
 
-    With ``lone``, also single ``Posts: 4958`` lines (:attr:`StatBlock.lone`)."""
+    With ``lone``, also single ``Posts: 4958`` lines (:attr:`StatBlock.lone`).
+
+    The blocks depend on the view's lines and claimed flags only: XenForo's XF001 and GEN012 read the same text
+    when no rule between them took a line, and the blocks without ``lone`` are those with it but the lone ones
+    (only that branch makes one), so the last state's blocks are remembered."""
+    if min_items != 2:
+        return _find_stat_blocks(view, min_items=min_items, lone=lone)
+    lines, claimed = tuple(view.lines), tuple(view.claimed)
+    last = _LAST_BLOCKS[0] if _LAST_BLOCKS else None
+    if last is not None and last[0] == lines and last[1] == claimed:
+        blocks = last[2]
+    else:
+        blocks = _find_stat_blocks(view, lone=True)
+        _LAST_BLOCKS[:] = [(lines, claimed, blocks)]
+    return list(blocks) if lone else [b for b in blocks if not b.lone]
+
+
+def _find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) -> list[StatBlock]:
+    """:func:`find_stat_blocks`, read afresh."""
     items: dict[int, regex.Match[str]] = {}
     heads = _STAT_HEADS.lines(view)
     for first, _last, m in matches_at(view, STAT_LINE_RE, heads):
@@ -459,7 +482,7 @@ _LONE_VALUE_RE = lazy(rf"^[ \t]*+(?:{_ROW_VALUE})[ \t]*$", regex.IGNORECASE | re
 def _stat_row(view: TextView, i: int) -> StatBlock | None:
     """Line ``i`` as a row of stat pairs without colons (:data:`_ROW_RE`), when it holds a core stat."""
     line = view.lines[i]
-    if len(line) > 300 or not any(c.isdigit() for c in line):
+    if len(line) > 300 or not any(map(str.isdigit, line)):
         return None
     m = _ROW_RE.match(line)
     if m is None:
