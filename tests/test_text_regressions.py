@@ -771,3 +771,25 @@ def test_stat_blocks_remembered_for_one_view_state_only() -> None:
     view.claim(1, 2)
     assert _common.find_stat_blocks(view) == _common._find_stat_blocks(view) != fresh
     assert _common.find_stat_blocks(view, lone=True) == _common._find_stat_blocks(view, lone=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quietfox Senior member Posts: 1,204 Joined: Mar 2016\nNote: the bolts: all of them\n",
+        "QUIETFOX Member POSTS: 77 LOCATION: Leeds\nTime: 10:30\nstraße Mitglied Beiträge: 12 Registriert: 2019\n",
+        "İsmail Member Posts: 12 Joined: Mar 2016\nplain: text: here\n",  # a capital dotted I: every line is tried
+        "bob Posts\n: 12 Joined: 2016\n",
+        "",
+    ],
+)
+def test_named_row_lines_find_what_the_colon_lines_find(text: str) -> None:
+    # GEN017 tries its row pattern only on lines with a label's word up to their first colon
+    from postclean.packs._common import _NAMED_ROW_RE, _named_row_lines, lines_with, matches_at
+
+    view = TextView(text.split("\n"))
+    every = [(a, b, m.span()) for a, b, m in matches_at(view, _NAMED_ROW_RE, lines_with(view, (":",), at_least=2))]
+    tried = [(a, b, m.span()) for a, b, m in matches_at(view, _NAMED_ROW_RE, _named_row_lines(view))]
+    assert tried == every
+    if text.startswith("quietfox"):
+        assert tried and _named_row_lines(view) == [0]

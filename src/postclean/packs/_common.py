@@ -507,6 +507,31 @@ _NAMED_ROW_RE = lazy(
 )
 
 
+def _named_row_lines(view: TextView) -> list[int]:
+    """The lines a :data:`_NAMED_ROW_RE` row can be on: two colons or more, and one of the pattern's necessary
+    literals (a label's word) up to the first colon, where the label stands (neither the name nor a label holds a
+    colon). Such a line's match ends on it: the lines left out hide no line from :func:`matches_at`."""
+    if "\u0130" in view.text:
+        return lines_with(view, (":",), at_least=2)  # (every line, as lines_with tries with a capital dotted I)
+    # (a colon is its own case fold, and no other character's: lines_with's count, without an offset look-up
+    # for each colon of the text)
+    lines = [i for i, line in enumerate(view.lines) if line.count(":") >= 2]
+    guard = necessary_literals(_NAMED_ROW_RE)
+    if not lines or guard is None:
+        return lines
+    words, fold = guard
+    ac = _automaton(words)
+    out: list[int] = []
+    for i in lines:
+        line = view.lines[i]
+        head = line[: line.find(":") + 1]
+        if fold:
+            head = head.casefold()
+        if ac.find_matches_as_indexes(head) if ac is not None else any(w in head for w in words):
+            out.append(i)
+    return out
+
+
 def named_stat_rows(view: TextView) -> Iterator[tuple[int, list[str], tuple[tuple[str, str | None], ...]]]:
     """Lines holding a whole poster block: ``(line, who, pairs)`` for ``{name} [{title}] Label: value …``.
 
@@ -515,7 +540,7 @@ def named_stat_rows(view: TextView) -> Iterator[tuple[int, list[str], tuple[tupl
     reads as one: a sentence with two labels in it is not a row."""
     if view.text.count(":") < 2:
         return
-    for first, last, m in matches_at(view, _NAMED_ROW_RE, lines_with(view, (":",), at_least=2)):
+    for first, last, m in matches_at(view, _NAMED_ROW_RE, _named_row_lines(view)):
         if first != last:
             continue
         who = m.group("who").split()
