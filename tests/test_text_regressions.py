@@ -694,3 +694,102 @@ def test_literal_lines_find_what_a_scan_of_every_line_finds(text: str) -> None:
         scanned = [(a, b, m.span()) for a, b, m in view.finditer(pattern)]
         tried = [(a, b, m.span()) for a, b, m in matches_at(view, pattern, literal_lines(view, pattern))]
         assert tried == scanned
+
+
+def _start_lines() -> list[str]:
+    """Lines that start (or almost start) like menu, login, jump and forum-statistics lines, in every case."""
+    from postclean.packs import page
+
+    words = sorted(page._MENU_FIRST | page._STATS_FIRST | page._BROWSING_HEADS.keys | set(page._LOGIN_STARTS))
+    out: list[str] = []
+    for w in words:
+        for v in (w, w.upper(), w.title()):
+            out += [v, f"{v} and more", f"  {v}: here", f"\t{v}!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!! x", f"{v}…"]
+            out += [f"{v}x tail", f"- {v}", f"\u00a0{v}", f"{v}\u00a0next", f"{v[:-1]}"]
+    out += ["\u212aontakt", "S\u0130GN in", "ſearch", "Straße", "1. Home", "| Forums", "", "   ", "x", "ok then"]
+    return out
+
+
+def test_line_starts_keep_every_line_a_menu_or_stats_start_test_keeps() -> None:
+    # PAGE001 and PAGE006 look only at the lines _Starts keeps: it must keep every line their start tests pass
+    from postclean.packs import page
+
+    lines = _start_lines()
+    view = TextView(lines)
+    menu = set(page._MENU_STARTS.lines(view))
+    stats = set(page._STATS_STARTS.lines(view))
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if page._may_start(s, page._MENU_FIRST):
+            assert i in menu, line
+        if page._may_start(s, page._STATS_FIRST, logins=False) or (s and page._BROWSING_HEADS.may_match(line)):
+            assert i in stats, line
+    assert len(menu) < len(lines) and len(stats) < len(lines)  # (and it does leave lines out)
+
+
+def test_runs_over_candidate_lines_are_the_runs_of_a_scan() -> None:
+    # PAGE001 reads its runs of glue lines from the candidate lines only (_runs_in): the same runs as a scan
+    from postclean.packs import page
+
+    lines = [
+        "Home", "Forums", "", "", "", "Members", "Some prose that is no menu at all.", "Log in", "", "Register",
+        "", "gone", "", "What's new", "Search forums", "", "", "", "Help", "prose again here", "Home",
+    ]
+    view = TextView(lines)
+    view.claimed[11] = True
+    pred = page._is_glue
+    every = list(range(len(lines)))
+    glue = [i for i in every if pred(lines[i])]
+    expected = list(page._runs(view, pred))
+    assert expected and len(expected) > 2
+    assert list(page._runs_in(view, glue, pred)) == expected
+    assert list(page._runs_in(view, every, pred)) == expected
+
+
+def test_stat_blocks_remembered_for_one_view_state_only() -> None:
+    # XF001 and GEN012 share find_stat_blocks' reading of an unchanged view; a claimed line reads afresh
+    from postclean.packs import _common
+
+    lines = [
+        "bluewren",
+        "Messages: 1,204",
+        "Joined: Mar 2016",
+        "",
+        "The gasket on the left side had split, so I replaced it.",
+        "",
+        "Posts: 4958",
+        "",
+        "I used the thicker one and it has held for a month now.",
+    ]
+    view = TextView(list(lines))
+    fresh = _common._find_stat_blocks(view)
+    fresh_lone = _common._find_stat_blocks(view, lone=True)
+    assert any(b.lone for b in fresh_lone) and fresh
+    assert _common.find_stat_blocks(view) == fresh
+    assert _common.find_stat_blocks(view, lone=True) == fresh_lone
+    assert _common.find_stat_blocks(TextView(list(lines)), lone=True) == fresh_lone
+    view.claim(1, 2)
+    assert _common.find_stat_blocks(view) == _common._find_stat_blocks(view) != fresh
+    assert _common.find_stat_blocks(view, lone=True) == _common._find_stat_blocks(view, lone=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quietfox Senior member Posts: 1,204 Joined: Mar 2016\nNote: the bolts: all of them\n",
+        "QUIETFOX Member POSTS: 77 LOCATION: Leeds\nTime: 10:30\nstraße Mitglied Beiträge: 12 Registriert: 2019\n",
+        "İsmail Member Posts: 12 Joined: Mar 2016\nplain: text: here\n",  # a capital dotted I: every line is tried
+        "bob Posts\n: 12 Joined: 2016\n",
+        "",
+    ],
+)
+def test_named_row_lines_find_what_the_colon_lines_find(text: str) -> None:
+    # GEN017 tries its row pattern only on lines with a label's word up to their first colon
+    from postclean.packs._common import _NAMED_ROW_RE, _named_row_lines, lines_with, matches_at
+
+    view = TextView(text.split("\n"))
+    every = [(a, b, m.span()) for a, b, m in matches_at(view, _NAMED_ROW_RE, lines_with(view, (":",), at_least=2))]
+    tried = [(a, b, m.span()) for a, b, m in matches_at(view, _NAMED_ROW_RE, _named_row_lines(view))]
+    assert tried == every
+    if text.startswith("quietfox"):
+        assert tried and _named_row_lines(view) == [0]

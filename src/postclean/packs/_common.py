@@ -353,10 +353,33 @@ class StatBlock:
     lone: bool = False
 
 
+#: The last view state :func:`find_stat_blocks` read with ``min_items=2`` (its lines and claimed flags) and what it
+#: found with ``lone``.
+_LAST_BLOCKS: list[tuple[tuple[str, ...], tuple[bool, ...], list[StatBlock]]] = []
+
+
 def find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) -> list[StatBlock]:
     """Runs of stat lines (bullet or ``Label: value`` form) in ``view``; values may sit on the next line.
 
-    With ``lone``, also single ``Posts: 4958`` lines (:attr:`StatBlock.lone`)."""
+    With ``lone``, also single ``Posts: 4958`` lines (:attr:`StatBlock.lone`).
+
+    The blocks depend on the view's lines and claimed flags only: XenForo's XF001 and GEN012 read the same text
+    when no rule between them took a line, and the blocks without ``lone`` are those with it but the lone ones
+    (only that branch makes one), so the last state's blocks are remembered."""
+    if min_items != 2:
+        return _find_stat_blocks(view, min_items=min_items, lone=lone)
+    lines, claimed = tuple(view.lines), tuple(view.claimed)
+    last = _LAST_BLOCKS[0] if _LAST_BLOCKS else None
+    if last is not None and last[0] == lines and last[1] == claimed:
+        blocks = last[2]
+    else:
+        blocks = _find_stat_blocks(view, lone=True)
+        _LAST_BLOCKS[:] = [(lines, claimed, blocks)]
+    return list(blocks) if lone else [b for b in blocks if not b.lone]
+
+
+def _find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False) -> list[StatBlock]:
+    """:func:`find_stat_blocks`, read afresh."""
     items: dict[int, regex.Match[str]] = {}
     heads = _STAT_HEADS.lines(view)
     for first, _last, m in matches_at(view, STAT_LINE_RE, heads):
@@ -459,7 +482,7 @@ _LONE_VALUE_RE = lazy(rf"^[ \t]*+(?:{_ROW_VALUE})[ \t]*$", regex.IGNORECASE | re
 def _stat_row(view: TextView, i: int) -> StatBlock | None:
     """Line ``i`` as a row of stat pairs without colons (:data:`_ROW_RE`), when it holds a core stat."""
     line = view.lines[i]
-    if len(line) > 300 or not any(c.isdigit() for c in line):
+    if len(line) > 300 or not any(map(str.isdigit, line)):
         return None
     m = _ROW_RE.match(line)
     if m is None:
@@ -484,6 +507,31 @@ _NAMED_ROW_RE = lazy(
 )
 
 
+def _named_row_lines(view: TextView) -> list[int]:
+    """The lines a :data:`_NAMED_ROW_RE` row can be on: two colons or more, and one of the pattern's necessary
+    literals (a label's word) up to the first colon, where the label stands (neither the name nor a label holds a
+    colon). Such a line's match ends on it: the lines left out hide no line from :func:`matches_at`."""
+    if "\u0130" in view.text:
+        return lines_with(view, (":",), at_least=2)  # (every line, as lines_with tries with a capital dotted I)
+    # (a colon is its own case fold, and no other character's: lines_with's count, without an offset look-up
+    # for each colon of the text)
+    lines = [i for i, line in enumerate(view.lines) if line.count(":") >= 2]
+    guard = necessary_literals(_NAMED_ROW_RE)
+    if not lines or guard is None:
+        return lines
+    words, fold = guard
+    ac = _automaton(words)
+    out: list[int] = []
+    for i in lines:
+        line = view.lines[i]
+        head = line[: line.find(":") + 1]
+        if fold:
+            head = head.casefold()
+        if ac.find_matches_as_indexes(head) if ac is not None else any(w in head for w in words):
+            out.append(i)
+    return out
+
+
 def named_stat_rows(view: TextView) -> Iterator[tuple[int, list[str], tuple[tuple[str, str | None], ...]]]:
     """Lines holding a whole poster block: ``(line, who, pairs)`` for ``{name} [{title}] Label: value …``.
 
@@ -492,7 +540,7 @@ def named_stat_rows(view: TextView) -> Iterator[tuple[int, list[str], tuple[tupl
     reads as one: a sentence with two labels in it is not a row."""
     if view.text.count(":") < 2:
         return
-    for first, last, m in matches_at(view, _NAMED_ROW_RE, lines_with(view, (":",), at_least=2)):
+    for first, last, m in matches_at(view, _NAMED_ROW_RE, _named_row_lines(view)):
         if first != last:
             continue
         who = m.group("who").split()

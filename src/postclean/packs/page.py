@@ -22,7 +22,7 @@ from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import CLASSIC_ENGINES
-from ._common import literal_lines, matches_at
+from ._common import lines_with, literal_lines, matches_at
 
 __all__ = ["PACK", "forum_stats_lines", "free_spans", "is_nav_line", "norm_line"]
 
@@ -306,6 +306,72 @@ def _may_start(s: str, first_words: frozenset[str], logins: bool = True) -> bool
     return logins and (low.startswith(_LOGIN_STARTS) or not first[:6].isascii())
 
 
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII = tuple(map(chr, range(128)))
+
+
+class _Starts:
+    """A cheap necessary test, one pass over a view's lines, for a stripped line whose first word, lower-cased and
+    without trailing punctuation (as :func:`_may_start` reads it), is one of ``words``, or which starts, lower-cased,
+    with one of ``prefixes``: :meth:`lines` returns a superset of those lines.
+
+    Kept: every line whose first character after blanks is no ASCII letter (a bullet, a digit, another blank, a
+    letter that lower-casing may turn into another) or whose first characters are not all ASCII; a line of ASCII
+    letters is looked at as ASCII, which lower-cases in place: its first three characters must start a word or a
+    prefix (a set look-up), then its first word (read from the line's first characters, longer than any word) must
+    be one or the line start with a prefix. Words that do not start with an ASCII letter need no test: a line
+    starting with one cannot be one.
+    """
+
+    __slots__ = ("heads", "prefixes", "size", "words")
+
+    def __init__(self, words: Iterable[str], prefixes: Iterable[str] = ()) -> None:
+        self.words = frozenset(w for w in words if w[:1] in _ASCII_LETTERS)
+        self.prefixes = tuple(sorted({p.lower() for p in prefixes if p[:1] in _ASCII_LETTERS}))
+        # (a word's ASCII start and a non-ASCII letter after it: the line's first characters read that far)
+        self.size = max(map(len, (*self.words, *self.prefixes, "      "))) + 1
+        heads: set[str] = set()
+        for w in (*self.words, *self.prefixes):
+            w = w[:3]
+            if not w.isascii():
+                continue  # a line starting so holds a non-ASCII letter in its first characters: kept
+            heads.add(w)  # the word itself, or a line that is the word
+            if len(w) < 3:  # a short word and whatever ASCII follows it in the first three characters
+                tails = _ASCII if len(w) == 2 else (*_ASCII, *(a + b for a in _ASCII for b in _ASCII))
+                heads.update(w + t for t in tails)
+        self.heads = frozenset(heads)
+
+    def lines(self, view: TextView) -> list[int]:
+        """Indices of the lines of ``view`` that may start so (empty lines left out)."""
+        heads, letters = self.heads, _ASCII_LETTERS
+        texts = view.lines
+        maybe = [
+            i
+            for i, line in enumerate(texts)
+            if line and (line[0] not in letters or line[:3].lower() in heads or not line[:6].isascii())
+        ]
+        words, prefixes, size = self.words, self.prefixes, self.size
+        out: list[int] = []
+        for i in maybe:
+            h = texts[i]
+            if h[0] in " \t":
+                h = h.lstrip(" \t")
+                if not h:
+                    continue  # a blank line
+            h = h[:size]
+            if h[0] not in letters or not h.isascii():
+                out.append(i)
+                continue
+            low = h.lower()
+            if (prefixes and low.startswith(prefixes)) or low.split(None, 1)[0].rstrip(_WORD_END) in words:
+                out.append(i)
+        return out
+
+
+#: How menu, login and jump lines start (:func:`_may_start` with _MENU_FIRST) and separator lines.
+_MENU_STARTS = _Starts(_MENU_FIRST, _LOGIN_STARTS)
+
+
 #: A line of nothing but a separator between links (``|``, ``·``), as extractors that write one text node a line
 #: leave it.
 _SEPARATOR_LINE_RE = lazy(r"^[ \t]*+[|·•/][ \t]*$")
@@ -360,6 +426,35 @@ def _runs(view: TextView, pred: Callable[[str], object], gap: int = 2) -> Iterat
         if pred(line):
             blanks = sum(1 for k in range(last + 1, i) if not view.claimed[k]) if run else 0
             if run and blanks > gap:
+                yield run
+                run = []
+            run.append(i)
+            last = i
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _runs_in(view: TextView, lines: Iterable[int], pred: Callable[[str], object], gap: int = 2) -> Iterator[list[int]]:
+    """:func:`_runs` when ``pred`` is false on every live line outside ``lines`` (ascending): the lines in between
+    are only looked at to find a live one (which ends a run) or to count blanks."""
+    texts, claimed = view.lines, view.claimed
+    run: list[int] = []
+    last = -1
+    for i in lines:
+        line = texts[i]
+        if claimed[i] or not line.strip():
+            continue
+        if run:
+            for k in range(last + 1, i):
+                if not claimed[k] and texts[k].strip():
+                    yield run  # a live line in between, on which pred is false
+                    run = []
+                    break
+        if pred(line):
+            if run and sum(1 for k in range(last + 1, i) if not claimed[k]) > gap:
                 yield run
                 run = []
             run.append(i)
@@ -439,7 +534,14 @@ def nav_menu(view: TextView) -> Iterator[Hit]:
         Log in Register
     """
     hints, changed = _line_hints(view, _FOOTER_HINTS, 400)
-    for run in _runs(view, lambda line: _is_glue(line, _FOOTER_HINTS if line in changed else hints)):
+    # _is_glue's lines: those starting as a menu, login or jump line (_may_start) or a separator line does, those
+    # holding a breadcrumb arrow and those holding a footer hint (a line an earlier rule cut may hold any)
+    lines = set(_MENU_STARTS.lines(view))
+    lines.update(lines_with(view, ("›", "»", "→", ">")))
+    if changed or hints:
+        lines.update(lines_with(view, _FOOTER_HINTS if changed else hints))
+    glue = _runs_in(view, sorted(lines), lambda line: _is_glue(line, _FOOTER_HINTS if line in changed else hints))
+    for run in glue:
         if _SHARE_HEAD_RE.match(view.lines[run[0]]):
             continue  # a share widget: GEN003's
         counts = {i: is_nav_line(view.lines[i]) for i in _without_share_widgets(view, run)}
@@ -847,6 +949,9 @@ _BROWSING_HINTS = (
 )
 #: How _BROWSING_RE's lines start.
 _BROWSING_HEADS = _Heads((*phrases("users_browsing"), "Total:"), digits=True)
+#: How the lines PAGE006 starts at may start (_BROWSING_HEADS, and _may_start with _STATS_FIRST).
+_STATS_STARTS = _Starts(_STATS_FIRST, _BROWSING_HEADS.keys)
+assert "" not in _BROWSING_HEADS.keys  # (an empty key would let every line pass)
 _JS_HINTS = tuple({p.lower().split()[0] for p in phrases("js_notices")})
 _JS_HEADS = _Heads(phrases("js_notices"))
 
@@ -927,7 +1032,9 @@ def forum_stats(view: TextView) -> Iterator[Hit]:
     # Where something can start: a browsing line (it holds a hint), a heading or a statistic pair (at most 80
     # characters, the first word a label's); the lines in between are passed over as the loop below would.
     starts: list[tuple[int, bool, bool]] = []  # (line, may be a browsing line, is a heading)
-    for k, line in enumerate(view.lines):
+    texts = view.lines
+    for k in _STATS_STARTS.lines(view):
+        line = texts[k]
         if view.claimed[k] or len(line) > 500 or not line.strip():
             continue
         browsing = _BROWSING_HEADS.may_match(line) and _holds(line, _BROWSING_HINTS)
