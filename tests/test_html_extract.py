@@ -190,7 +190,7 @@ def test_deep_unclosed_nesting_is_not_quadratic() -> None:
     import postclean
 
     html = "<html><body>" + "<div><p><span>text " * 20_000
-    start = time.perf_counter()
+    start = time.process_time()
     doc = postclean.clean(html, kind="html")
-    assert time.perf_counter() - start < 8.0
+    assert time.process_time() - start < 8.0
     assert "text" in doc.text

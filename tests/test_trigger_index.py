@@ -311,7 +311,7 @@ def test_padded_text_costs_linear_time() -> None:
 
     text = "".join(" " * 200 + f"posts {i} quote\n" for i in range(5000))
     for index in (INDEX, TRIE_INDEX):
-        start = time.perf_counter()
+        start = time.process_time()
         found = index.found(text)
-        assert time.perf_counter() - start < 2.0
+        assert time.process_time() - start < 2.0
         assert found == frozenset(w for w in index.literals if w in text)
