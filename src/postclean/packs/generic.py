@@ -1869,16 +1869,65 @@ def top_posters(view: TextView) -> Iterator[Hit]:
             rows.append(i)  # (a day's count, ``Jun 14 2024 3 posts``: an engine's own statistics)
     runs: list[list[int]] = []
     for i in rows:
-        if runs and all(not view.is_live(k) for k in range(runs[-1][-1] + 1, i)):
+        if runs and _avatars_between(view, runs[-1][-1] + 1, i):
             runs[-1].append(i)
         else:
             runs.append([i])
     for run in runs:
         if len(run) < 2:
             continue
-        above = next((k for k in range(run[0] - 1, max(-1, run[0] - 3), -1) if view.is_live(k)), None)
-        start = above if above is not None and _VIEW_ALL_RE.match(view.lines[above]) else run[0]
+        start = run[0]
+        above = _live_above(view, run[0], 2, avatar=True)  # (the first row's avatar may stand between)
+        if above is not None and _VIEW_ALL_RE.match(view.lines[above]):
+            start = above
         yield Hit(start, run[-1], "list of posters (or topics) with their reply counts")
+    # the same list with each name and its count on lines of their own (``Dougal`` / ``286 Replies``), right
+    # under the ``View All`` link
+    yield from _split_poster_rows(view, ends)
+
+
+#: A member's avatar between the rows of a top-posters list: the first letter of the name (a default avatar),
+#: or a text browser's image placeholder (``[IMG]``, ``[7603957]``).
+_AVATAR_RE = lazy(r"^[ \t]*+(?:\p{Lu}|\[(?:IMG|\d{1,12})\])[ \t]*$")
+_SPLIT_COUNT_RE = lazy(
+    rf"^[ \t]*+\d[\d,.]*[kKmM]?[ \t]+(?:{alternation('replies_count')}|{alternation('posts_count')})[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
+def _live_above(view: TextView, i: int, reach: int = 3, avatar: bool = False) -> int | None:
+    """The nearest live line above ``i`` within ``reach`` lines (skipping one avatar line when ``avatar``)."""
+    k = next((k for k in range(i - 1, max(-1, i - 1 - reach), -1) if view.is_live(k)), None)
+    if avatar and k is not None and _AVATAR_RE.match(view.lines[k]):
+        return _live_above(view, k, reach)
+    return k
+
+
+def _avatars_between(view: TextView, a: int, b: int) -> bool:
+    """Lines ``a`` to ``b - 1`` are blank or taken, but for at most one avatar line."""
+    live = [k for k in range(a, b) if view.is_live(k)]
+    return not live or (len(live) == 1 and _AVATAR_RE.match(view.lines[live[0]]) is not None)
+
+
+def _split_poster_rows(view: TextView, ends: set[int]) -> Iterator[Hit]:
+    """``View All``, then two or more names each over its own ``{N} Replies`` line."""
+    runs: list[list[int]] = []  # each: [name, count, name, count, ...]
+    for c in sorted(i for i in ends if view.is_live(i) and _SPLIT_COUNT_RE.match(view.lines[i])):
+        n = _live_above(view, c, 12)
+        if n is None or len(view.lines[n].strip()) > 40 or word_count(view.lines[n]) > 4:
+            continue
+        if _SPLIT_COUNT_RE.match(view.lines[n]) or _DATED_RE.search(view.lines[n]):
+            continue
+        if runs and _avatars_between(view, runs[-1][-1] + 1, n):
+            runs[-1] += [n, c]
+        else:
+            runs.append([n, c])
+    for run in runs:
+        if len(run) < 4:
+            continue
+        above = _live_above(view, run[0], 12, avatar=True)
+        if above is not None and _VIEW_ALL_RE.match(view.lines[above]):
+            yield Hit(above, run[-1], "list of posters with their reply counts, each on two lines")
 
 
 # -- GEN025: avatar letters -----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from itertools import pairwise
 import regex
 
 from .._lazy import lazy
-from ..dates import DATE_RE, parse_date
+from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..labels import label_field
 from ..model import Quote
 from ..phrases import alternation, phrases
@@ -685,12 +685,31 @@ def thread_header(view: TextView) -> Iterator[Hit]:
             or view.engine == "xenforo"
             or (_START_DATE_LABEL_RE.match(m.group("label")) and DATE_RE.search(m.group("val")))
         ):
+            label_only = _START_DATE_LABEL_RE.match(m.group("label")) is not None and not m.group("val")
             started = m.group("val") if _START_DATE_LABEL_RE.match(m.group("label")) else ""
+            if label_only and i <= after:
+                continue  # (the screen-reader label the visible one repeats, already taken with its value)
+            if label_only and (val := _start_date_value(view, i)) is not None:
+                # the value on a line of its own, under the label (or under the label said twice)
+                after = val
+                yield Hit(i, val, "thread header", {"doc.started": view.lines[val].strip()})
+                continue
             yield Hit(i, i, "thread header", {"doc.started": started} if started else {})
             # an add-on's view count under the start date (``Views : 7,909``)
             nxt = view.first_live(i + 1)
             if nxt and nxt[0] <= i + 2 and _HEADER_VIEWS_RE.match(view.lines[nxt[0]]):
                 yield Hit(nxt[0], nxt[0], "thread header (views)")
+
+
+def _start_date_value(view: TextView, i: int) -> int | None:
+    """The line of the date a bare ``Start date`` label at ``i`` stands over (the next live line, or the one
+    after the label said again), or ``None``."""
+    nxt = view.first_live(i + 1)
+    if nxt and nxt[0] <= i + 4 and _START_DATE_LABEL_RE.match(view.lines[nxt[0]].strip(" \t-•")):
+        nxt = view.first_live(nxt[0] + 1)
+    if nxt and nxt[0] <= i + 8 and DATE_LINE_RE.match(view.lines[nxt[0]]):
+        return nxt[0]
+    return None
 
 
 _HEADER_VIEWS_RE = lazy(
