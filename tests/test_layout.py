@@ -348,3 +348,41 @@ def test_trailing_no_break_spaces_read_as_spaces() -> None:
     doc = postclean.clean(text, kind="text")
     assert "Insert Quotes" not in doc.text
     assert postclean.clean(doc.text, kind="text").text == doc.text
+
+
+#: A w3m dump: a post, an empty text box and check boxes on lines of their own, a check box inside a sentence.
+W3M_FIELDS = """\
+harbour_hana
+Joined: Mar 3, 2015
+Posts: 2,114
+
+   The ferry from the north pier now leaves at seven in winter.
+   Tick the [ ] box on the form, then write [ ] again in the margin.
+
+   [                    ]
+   [ ] [__________]
+
+   Has anyone checked whether the bus still meets it?
+"""
+
+
+def test_text_browser_form_fields_read_as_blanks() -> None:
+    from postclean.layout import without_fields
+
+    assert without_fields("   [                    ] [Go]").strip() == "[Go]"
+    assert without_fields("  [ ] [__________]") == ""
+    assert without_fields("  [ ] Private Messages") == "      Private Messages"
+    assert without_fields("Tick the [ ] box") == "Tick the [ ] box"  # inside a line: the sentence's text
+    reader = reader_lines(W3M_FIELDS.split("\n"))
+    assert reader is not None and reader[0][7:9] == ["", ""]
+    doc = postclean.clean(W3M_FIELDS, kind="text")
+    assert [r.code for r in doc.removals if r.lines == (7, 8)] == ["GEN011"]
+    lines = [x.strip() for x in doc.text.split("\n") if x.strip()]
+    assert lines == [
+        "The ferry from the north pier now leaves at seven in winter.",
+        "Tick the [ ] box on the form, then write [ ] again in the margin.",
+        "Has anyone checked whether the bus still meets it?",
+    ]
+    # a Markdown task list is Markdown's, not a form's
+    md = "- [ ] buy rope\n- [x] paint the hull\n\nSee [the notes](https://example.test/n) and [the map](https://example.test/m)."
+    assert "- [ ] buy rope" in postclean.clean(md, kind="text").text

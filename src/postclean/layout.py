@@ -253,9 +253,10 @@ def line_reader(lines: Sequence[str], text: str | None = None) -> tuple[Callable
     if is_markdown(text):
         return ((lambda x: markdown_line(spaced_lead(x))) if spaced else markdown_line), True
     widgets = _WIDGET in text
+    fields = ("[ " in text or "[_" in text) and _FIELD_RE.search(text) is not None
     images = "]" in text and _IMAGE_NAME_RE.search(text) is not None
     boxes = "□" in text and _BOX_BULLET_RE.search(text) is not None
-    if "*" not in text and "+" not in text and not widgets and not images and not spaced and not boxes:
+    if "*" not in text and "+" not in text and not (widgets or fields or images or spaced or boxes):
         return None
     bulleted = _bulleted(text)
     dedent = bulleted and _indented(text.split("\n") if spaced else lines)
@@ -264,6 +265,8 @@ def line_reader(lines: Sequence[str], text: str | None = None) -> tuple[Callable
         out = plain_line(spaced_lead(line) if spaced else line, bulleted=bulleted, dedent=dedent)
         if widgets:
             out = without_widgets(out)
+        if fields:
+            out = without_fields(out)
         if images:
             out = without_image_names(out)
         if boxes and out.lstrip(" \t")[:1] == "□":
@@ -364,3 +367,34 @@ def without_widgets(line: str) -> str:
         return line
     out = line.replace(_WIDGET, " " * len(_WIDGET))
     return out if out.strip() else ""
+
+
+#: Empty form fields at the start of a line, as a text browser draws them: w3m's text box ``[          ]`` and
+#: check box ``[ ]``, links2's and elinks' ``[__________]`` (a check box before each entry of a list, an empty
+#: search box on a line of its own).
+_FIELD = r"\[[ _]{1,400}+\]"
+_FIELD_RE = lazy(rf"(?<![^\n])[ \t]*+{_FIELD}")
+_LEAD_FIELDS_RE = lazy(rf"^[ \t]*+(?:{_FIELD}[ \t]*+)++")
+
+
+def without_fields(line: str) -> str:
+    """``line`` with the empty form fields a text browser draws at its start (``[          ]``, ``[ ]``,
+    ``[______]``) blanked out (the columns still match the input's): the label after a check box reads as a
+    line of its own, and a line of nothing else reads as blank, as a lone ``(BUTTON)`` marker does. A field
+    inside a line stays (``User Name [ ] Remember Me?``: the login form's rules read it), as does a button
+    (``[Go]``).
+
+    >>> without_fields("   [                    ] [Go]")
+    '                          [Go]'
+    >>> without_fields("  [ ] [__________]")
+    ''
+    >>> without_fields("  [ ] Private Messages")
+    '      Private Messages'
+    >>> without_fields("a[ ] and b[ j ] stay")
+    'a[ ] and b[ j ] stay'
+    """
+    m = _LEAD_FIELDS_RE.match(line)
+    if m is None:
+        return line
+    rest = line[m.end() :]
+    return " " * m.end() + rest if rest.strip() else ""
