@@ -326,6 +326,7 @@ _Q_FROM = alternation("classic_quote_from")
 _Q_FROM_WORDS = "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases("classic_quote_from") if " " in p)
 _Q_ON = alternation("ips_quote_on")
 _Q_VIEW_POST = alternation("vb_view_post")
+_Q_POSTED_AT = alternation("quote_posted_at")
 
 _QHEAD_RES = tuple(
     lazy(p, regex.IGNORECASE)
@@ -335,6 +336,7 @@ _QHEAD_RES = tuple(
         rf"^(?:on\s+.+?,\s+|\([^)]{{4,40}}\)\s*)?(?P<n>.+?)\s+(?:{_Q_VERBS})(?:\s+in\s+.+)?\s*:?(?:\s*[↑»].*)?$",
         rf"^(?:\([^)]*\))\s*(?P<n>.+?)\s+(?:{_Q_VERBS}):?$",
         r"^(?P<n>[\w.@ -]{1,40}):$",
+        rf"^(?P<n>[^\s:]\S*(?:[ \t]\S+){{0,3}}?)[ \t]+(?:{_Q_POSTED_AT})[ \t]+\d{{1,4}}[-/.年]\d.*$",
     )
 )
 
