@@ -41,8 +41,6 @@ class Expect:
     #: (post index, signature)
     signatures: list[tuple[int, str]] = field(default_factory=list)
     engine: str | None = None
-    #: quotes found but their header not read (see test_quote_header_in_a_bold_first_line)
-    loose_quotes: bool = False
 
 
 PAGES = [
@@ -177,8 +175,8 @@ PAGES = [
         chrome=["Moderator", "Posts:", "Quote", "Print", "Report", "Currently Online", "Top Posters",
                 "Upcoming concerts", "registered charity", "Log In", "Page:", "second altos", "Tenors wanted"],
         signatures=[(0, "Ingrid, second altos"), (2, "Ingrid, second altos"), (3, "Tenors wanted, always")],
-        # the quote's header is a bold first paragraph "Name said" (no colon): not read as a header yet
-        loose_quotes=True,
+        # the quote's header is a bold first paragraph "Name said", no colon
+        quotes=[(2, "Barnaby Quist", "about sixty pounds a night")],
     ),
 ]
 
@@ -205,7 +203,7 @@ def test_bodies_quotes_signatures(exp: Expect) -> None:
     for i, author, text in exp.quotes:
         assert [(q.author, q.text) for q in pg.posts[i].quotes] == [(author, text)]
     quoted = {i for i, _, _ in exp.quotes}
-    assert exp.loose_quotes or all(not p.quotes for i, p in enumerate(pg.posts) if i not in quoted)
+    assert all(not p.quotes for i, p in enumerate(pg.posts) if i not in quoted)
     for i, sig in exp.signatures:
         assert pg.posts[i].signature == sig
     signed = {i for i, _ in exp.signatures}
@@ -278,7 +276,34 @@ def test_title_cut_to_the_part_the_heading_prints(title: str, h1: str, expected:
     assert _head_of(title, h1) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a quote whose header is a bold first paragraph without a colon")
-def test_quote_header_in_a_bold_first_line() -> None:
-    pg = extract_page(_html("simplepress"))
-    assert [(q.author, q.text) for q in pg.posts[2].quotes] == [("Barnaby Quist", "about sixty pounds a night")]
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<blockquote><p><strong>Barnaby Quist said</strong></p><p>about sixty pounds</p></blockquote>",
+            ("Barnaby Quist", "about sixty pounds"),
+        ),
+        ("<blockquote><b>Marek napisał</b><br>Przypływ o szóstej.</blockquote>", ("Marek", "Przypływ o szóstej.")),
+        # a bold first line that is not "Name said": quoted text
+        (
+            "<blockquote><p><strong>Never prune in frost.</strong></p><p>It splits the bark.</p></blockquote>",
+            (None, "Never prune in frost.\n\nIt splits the bark."),
+        ),
+        # "said" at the end of a plain (not bold) first line without a colon: quoted text
+        (
+            "<blockquote><p>That is what the warden said</p><p>and he was right.</p></blockquote>",
+            (None, "That is what the warden said\n\nand he was right."),
+        ),
+    ],
+)
+def test_quote_header_in_a_bold_first_line(html: str, expected: tuple[str | None, str]) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from postclean.html._base import quote_from_node
+    from postclean.html._generic_posts import SPEC
+
+    node = LexborHTMLParser(html).css_first("blockquote")
+    assert node is not None
+    q = quote_from_node(node, SPEC)
+    assert q is not None and (q.author, q.text) == expected
