@@ -266,6 +266,8 @@ def test_quote_head_name_posted_at_date(head: str, author: str | None) -> None:
         ("Tomato cracks - Gardening - Green Window", "[Help] Tomato cracks", "Tomato cracks"),
         # the whole title is the heading: nothing to cut by this rule
         ("Tomato cracks", "Tomato cracks", None),
+        # a title with a dash of its own, printed whole in the heading
+        ("Oak - or ash?", "Oak - or ash? (poll)", None),
         # a heading that is not the title's head (a site logo heading)
         ("Tomato cracks - Green Window", "Green Window", None),
     ],

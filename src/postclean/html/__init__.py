@@ -284,6 +284,8 @@ def _head_of(title: str, h1: str) -> str | None:
     if not ends:
         return None
     low = h1.casefold()
+    if title.casefold() in low:
+        return None  # the heading prints the whole title: nothing to cut
     for end in reversed(ends):
         head = title[:end].rstrip()
         if len(head) >= 3 and head.casefold() in low:
