@@ -51,6 +51,11 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("mówi", "pisze"),
         "ru": ("говорит", "пишет"),
     },
+    # a quote header naming the poster and the date of the quoted post (Discuz!: ``Name 发表于 2024-3-5 14:22``)
+    "quote_posted_at": {
+        "en": ("posted on",),
+        "zh": ("发表于", "發表於"),
+    },
     "quote": {
         "en": ("Quote",),
         "de": ("Zitat",),

@@ -18,6 +18,7 @@ from ..model import Removal
 from . import _detect as _detect_helpers
 from . import (
     discourse,
+    discuz,
     flarum,
     fluxbb,
     generic,
@@ -55,6 +56,7 @@ PACKS: tuple[EnginePack, ...] = (
     reddit.PACK,
     fluxbb.PACK,
     lemmy.PACK,
+    discuz.PACK,
 )
 
 #: Minimum detection score for a pack to be used.
@@ -77,6 +79,7 @@ _PAGE_CHROME = ", ".join(
 )
 _SEP = r"(?:[|·•»›:–—-]|::)"
 _TITLE_SUFFIX_RE = lazy(rf"(?<!\s)\s+{_SEP}\s+(?!.*\s{_SEP}\s)[^|·•»›]{{1,60}}$")
+_TITLE_SEP_RE = lazy(rf"(?<=\S)[ \t]+{_SEP}[ \t]+(?=\S)")
 _PAGE_OF_RE = lazy(
     r"\b(?:page|seite|página|pagina|страница)\s+(\d{1,5})\s+(?:of|von|de|di|из|sur)\s+(\d{1,5})\b",
     regex.IGNORECASE,
@@ -261,14 +264,33 @@ def _title(tree: LexborHTMLParser, spec: Spec | None) -> str | None:
         t = node_text(first(tree, spec.title))  # the spec's alternatives in priority order
         if t:
             return t
+    h1 = node_text(tree.css_first("h1"))
     og = attr(tree.css_first("meta[property='og:title']"), "content")
     if og:
-        return clean_inline(og)
+        og = clean_inline(og)
+        return _head_of(og, h1) or og
     t = node_text(tree.css_first("title"))
     if not t:
-        h1 = node_text(tree.css_first("h1"))
         return h1 or None
-    return _TITLE_SUFFIX_RE.sub("", t) or t
+    return _head_of(t, h1) or _TITLE_SUFFIX_RE.sub("", t) or t
+
+
+def _head_of(title: str, h1: str) -> str | None:
+    """The leading part of a ``Thread · Forum · Site`` page title that the page's heading prints, when the
+    rest is not in the heading (``Title - Board - Site`` with ``<h1>[Help] Title</h1>``)."""
+    if not h1 or len(title) <= len(h1) // 2:
+        return None
+    ends = [m.start() for m in _TITLE_SEP_RE.finditer(title)]
+    if not ends:
+        return None
+    low = h1.casefold()
+    if title.casefold() in low:
+        return None  # the heading prints the whole title: nothing to cut
+    for end in reversed(ends):
+        head = title[:end].rstrip()
+        if len(head) >= 3 and head.casefold() in low:
+            return head
+    return None
 
 
 def _page_numbers(tree: LexborHTMLParser, spec: Spec | None) -> tuple[int | None, int | None]:

@@ -326,6 +326,7 @@ _Q_FROM = alternation("classic_quote_from")
 _Q_FROM_WORDS = "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases("classic_quote_from") if " " in p)
 _Q_ON = alternation("ips_quote_on")
 _Q_VIEW_POST = alternation("vb_view_post")
+_Q_POSTED_AT = alternation("quote_posted_at")
 
 _QHEAD_RES = tuple(
     lazy(p, regex.IGNORECASE)
@@ -335,6 +336,7 @@ _QHEAD_RES = tuple(
         rf"^(?:on\s+.+?,\s+|\([^)]{{4,40}}\)\s*)?(?P<n>.+?)\s+(?:{_Q_VERBS})(?:\s+in\s+.+)?\s*:?(?:\s*[↑»].*)?$",
         rf"^(?:\([^)]*\))\s*(?P<n>.+?)\s+(?:{_Q_VERBS}):?$",
         r"^(?P<n>[\w.@ -]{1,40}):$",
+        rf"^(?P<n>[^\s:]\S*(?:[ \t]\S+){{0,3}}?)[ \t]+(?:{_Q_POSTED_AT})[ \t]+\d{{1,4}}[-/.年]\d.*$",
     )
 )
 
@@ -529,6 +531,26 @@ def _linked_head(target: Node, lead: str) -> tuple[str, str] | None:
     return name, href
 
 
+#: A bold first line ending in a past-tense quote verb, colon or not (``<strong>Bob said</strong>``).
+_BOLD_QHEAD_RE = lazy(rf"^.{{1,60}}\s(?:{_Q_PAST})[ \t]*+:?$", regex.IGNORECASE)
+
+
+def _bold_head(target: Node, lead: str) -> bool:
+    """Whether the quote's first line is one bold element (``<p><strong>Bob said</strong></p>``)."""
+    if len(lead) > 80 or not _BOLD_QHEAD_RE.match(lead):
+        return False
+    for t in target.traverse(include_text=True):
+        if t.tag != "-text" or not (t.text_content or "").strip():
+            continue
+        cur = t.parent
+        while cur is not None and cur.mem_id != target.mem_id:
+            if cur.tag in ("strong", "b") and clean_inline(node_text(cur)) == lead:
+                return True
+            cur = cur.parent
+        return False
+    return False
+
+
 def quote_from_node(n: Node, spec: Spec) -> Quote | None:
     """A :class:`Quote` from a quote node: author from attributes or the header, text from the content."""
     author: str | None = None
@@ -557,6 +579,8 @@ def quote_from_node(n: Node, spec: Spec) -> Quote | None:
             author, lines = who, lines[1:]
         elif (linked := _linked_head(target, lead)) is not None:
             (author, link), lines = linked, lines[1:]
+        elif _bold_head(target, lead) and (who := quote_author_from_head(lead)) is not None:
+            author, lines = who, lines[1:]
     source = attr(n, "data-source") or attr(n, "data-post") or link
     if author is None and spec.quote_mention and lines:
         mention = first(target, spec.quote_mention)

@@ -22,7 +22,8 @@ __all__ = ["Index", "build_index", "loose_date"]
 #: Links to a member profile, on the URL shapes forum and comment software use.
 USER_HREF_RE = lazy(
     r"/(?:u|user|users|member|members|profile|profiles|people|author|authors|account|accounts|m)/"
-    r"|memberlist\.php\?|member\.php\?|profile\.php\?|[?&](?:u|user|uid|userid|showuser|who)=|[?&]mode=viewprofile"
+    r"|memberlist\.php\?|member\.php\?|profile\.php\?|[?&;](?:u|user|uid|userid|showuser|who|username)=|[?&;](?:mode|action)=viewprofile"
+    r"|(?:^|/)(?:u|user|users|member|members|profile|people)\?id="
     r"|/(?:members?|users?)\.\d|/@[\w.-]+/?$|/~[\w.-]+/?(?:[?#]|$)",
     regex.IGNORECASE,
 )
@@ -50,6 +51,9 @@ _DIGIT_RE = lazy(r"\d")
 #: Cheap pre-check before the (slow) full date grammar: a year, or a numeric day/month/year.
 _DATEISH_RE = lazy(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 _SPACE_COMMA_RE = lazy(r"(?<!\s)\s+,")
+_SHORT_YEAR_RE = lazy(r"(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1(?P<y>\d{2})(?![\d/.-])")
+#: An ordinal suffix printed in its own element (``6<sup>th</sup>``) and so read apart from its number.
+_SPACED_ORDINAL_RE = lazy(r"(?<=\d)[ \t]++(?:st|nd|rd|th)\b")
 _ON_RE = lazy(r"\b(?:on|at|le|am|el)\s+(?=[A-Za-z]{3})", regex.IGNORECASE)
 
 CHROME_TAGS = frozenset({"nav", "aside", "noscript", "dialog", "menu"})
@@ -75,9 +79,19 @@ def loose_date(text: str) -> _dt.date | _dt.datetime | None:
     if not text or len(text) > 120 or _DATEISH_RE.search(text) is None:
         return None
     t = _SPACE_COMMA_RE.sub(",", text).replace("@", " ")
+    if "th" in t or "st" in t or "nd" in t or "rd" in t:
+        t = _SPACED_ORDINAL_RE.sub("", t)
     d = _parse_loose(t)
     if d is None and _ON_RE.search(t):
         d = _parse_loose(_ON_RE.sub("", t))
+    if d is None:
+        # a two-digit year (``01/14/24 07:48 AM``, ``03/05/24 at 14:22:10``): this century, unless that is ahead
+        m = _SHORT_YEAR_RE.search(t)
+        if m is None:
+            return None
+        yy = int(m["y"])
+        century = 2000 if yy <= _dt.date.today().year % 100 + 1 else 1900
+        d = _parse_loose(f"{t[: m.start('y')]}{century + yy}{t[m.end('y') :]}".replace(" at ", " "))
     if d is None:
         return None
     year = d.year
@@ -175,7 +189,7 @@ DROP_TAGS = frozenset({"button", "select", "form", "menu", "nav", "input", "text
 _DROP_RE = lazy(
     r"share|social|vote|reaction|action|toolbar|button|btn|reply-?link|report|permalink|likes|kudos|advert|"
     r"sponsor|controls|comment-?meta|post-?meta|tooltip|dropdown|modal|popup|rating|badge|sr-only|"
-    r"visually-?hidden|screen-?reader",
+    r"visually-?hidden|screen-?reader|blurred",
     regex.IGNORECASE,
 )
 _DROP_CACHE: dict[str, bool] = {}

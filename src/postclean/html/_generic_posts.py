@@ -10,6 +10,7 @@ not the header), quotes and signatures out of the body, buttons and share rows d
 
 from __future__ import annotations
 
+import datetime as _dt
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -43,7 +44,10 @@ SPEC = Spec(
         ".bbCodeBlock-title, .title, .author, .attribution"
     ),
     quote_author_attrs=("data-author", "data-username", "data-quote", "data-user"),
-    signature=".signature, .Signature, .post-signature, .postsignature, .sig, .usersig, [class*=signature]",
+    signature=(
+        ".signature, .Signature, .post-signature, .postsignature, .sig, .usersig, [class*=signature], "
+        "[class*=Signature]"
+    ),
     drop=".sr-only, .visually-hidden, .screen-reader-text, [hidden], [aria-hidden=true], button, [role=button]",
 )
 
@@ -384,7 +388,9 @@ def _header_leaf_author(ix: Index, m: int, date_i: int, ranges: list[tuple[int, 
     return None
 
 
-def _pick_body(ix: Index, m: int, ranges: list[tuple[int, int]], avoid: set[int]) -> int | None:
+def _pick_body(
+    ix: Index, m: int, ranges: list[tuple[int, int]], avoid: set[int], *, share: float = 0.3
+) -> int | None:
     """The body element of member ``m``: hinted by its class, or the text-richest part without the header."""
     end = m + ix.size[m]
     own = ix.tlen[m] - sum(ix.tlen[a] for a, _ in ranges)
@@ -392,7 +398,7 @@ def _pick_body(ix: Index, m: int, ranges: list[tuple[int, int]], avoid: set[int]
         return None
     best: tuple[float, int] | None = None
     struct: tuple[int, int] | None = None
-    floor = 0.3 * own
+    floor = share * own
     i = m + 1
     while i < end:
         if ix.tlen[i] < floor or ix.chrome[i] or _in_ranges(i, ranges):
@@ -400,6 +406,11 @@ def _pick_body(ix: Index, m: int, ranges: list[tuple[int, int]], avoid: set[int]
             continue
         if i in avoid:
             i += 1
+            continue
+        if ix.drop[i]:
+            # a control row (an options menu longer than a short reply) is never the body; a wrapper whose
+            # class merely mentions reactions or actions, holding most of the post, is looked into
+            i += 1 if ix.tlen[i] >= 0.6 * own else ix.size[i]
             continue
         t = ix.tlen[i] - sum(ix.tlen[a] for a, _ in ranges if ix.contains(i, a)) if ranges else ix.tlen[i]
         if t < floor:
@@ -422,6 +433,10 @@ def _pick_body(ix: Index, m: int, ranges: list[tuple[int, int]], avoid: set[int]
     chosen = None
     if best is not None:
         chosen = best[1]
+        if share < 0.3 and ix.tlen[chosen] - ix.llen[chosen] < 20:
+            return None
+    elif share < 0.3:
+        return None  # the second look (a short reply beside a long poster block) takes a body-named element only
     elif struct is not None and struct[0] >= 0.6 * own:
         chosen = struct[1]
     if chosen is not None and not ix.in_quote[chosen]:
@@ -534,12 +549,63 @@ def posts_from_group(ix: Index, group: Group) -> list[Draft]:
     lead = lead_post(ix, group)
     if lead is not None:
         drafts.append(lead)
+    mset = set(members)
     for m in members:
         d = _post(ix, m, children.get(m, []), sigs=sigs)
         if d is not None:
+            if d.date is None:
+                _date_from_head(ix, m, mset, d)
             drafts.append(d)
+    drafts = _drop_strays(drafts, lead)
     _day_first(drafts)
     return drafts
+
+
+def _drop_strays(drafts: list[Draft], lead: Draft | None) -> list[Draft]:
+    """Members with neither an author nor a date, in a group whose posts nearly all show both, are page blocks
+    that share the posts' markup (a table-layout forum's navigation bar, thread header or footer table), not
+    posts: their text becomes a page-chrome removal on the next post."""
+    full = sum(1 for d in drafts if d.author and d.date is not None)
+    if full < 3 or full < 0.6 * len(drafts):
+        return drafts
+    kept: list[Draft] = []
+    pending: list[str] = []
+    for d in drafts:
+        if d is not lead and not d.author and d.date is None:
+            text = "\n".join(x for x in d.lines if x.strip())
+            if text:
+                pending.append(text)
+            continue
+        if pending:
+            d.removals.insert(0, make_removal(PREFIX, "page-chrome", "\n".join(pending), None))
+            pending = []
+        kept.append(d)
+    if pending and kept:
+        kept[-1].removals.append(make_removal(PREFIX, "page-chrome", "\n".join(pending), None))
+    return kept
+
+
+def _date_from_head(ix: Index, m: int, members: set[int], d: Draft) -> None:
+    """A post whose date is printed in a small header block just before it (``div.reply-header`` then
+    ``div.reply``, siblings): that block's date, when it names no author and holds little else."""
+    if m <= 0:
+        return
+    s = m - 1  # the last element before ``m``: the previous sibling or one of its descendants
+    par = ix.parent[m]
+    while s >= 0 and ix.parent[s] != par:
+        s = ix.parent[s]
+    if s < 0 or s <= par or s in members or ix.chrome[s] or ix.ndate[s] != 1 or ix.nauth[s]:
+        return
+    if ix.tlen[s] - ix.llen[s] > 120:
+        return
+    date_i = _pick_date(ix, s, [])
+    if date_i is None:
+        return
+    value, raw = date_from_node(ix.nodes[date_i])
+    if value is None and raw:
+        value = loose_date(raw)
+    if value is not None:
+        d.date, d.date_raw = value, raw
 
 
 _NUMERIC_DATE_RE = lazy(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -592,6 +658,8 @@ def _post(
         value, raw = date_from_node(ix.nodes[date_i])
         if value is None and raw:
             value = loose_date(raw)
+        if value is not None and not isinstance(value, _dt.datetime):
+            value, raw = _with_time(ix, m, date_i, value, raw)
         d.date, d.date_raw = value, raw
     avoid: set[int] = set()
     for i in (author_i, date_i):
@@ -601,6 +669,8 @@ def _post(
                 avoid.add(p)
                 p = ix.parent[p]
     body_i = _pick_body(ix, m, ranges, avoid)
+    if body_i is None and avoid:
+        body_i = _pick_body(ix, m, ranges, avoid, share=0.1)
     skip: set[int] = {ix.nodes[c].mem_id for c in nested_children}
     parts = _own_parts(ix, m, ranges) if ranges else None
     if parts is None:
@@ -652,6 +722,23 @@ def _post(
     if not d.has_content() and not keep_empty:
         return None
     return d
+
+
+def _with_time(
+    ix: Index, m: int, date_i: int, day: _dt.date, raw: str | None
+) -> tuple[_dt.date | _dt.datetime, str | None]:
+    """The day printed with its time in a sibling element (``<span>03-05-2024</span><span>02:22 PM</span>``):
+    the short parent holding both gives the full datetime."""
+    p = ix.parent[date_i]
+    for _ in range(2):
+        if p <= m or ix.ndate[p] != 1 or ix.tlen[p] > 40:
+            break
+        text = ix.text(p)
+        got = loose_date(text)
+        if isinstance(got, _dt.datetime) and got.date() == day:
+            return got, text
+        p = ix.parent[p]
+    return day, raw
 
 
 def _drop_chrome(ix: Index, root: int, ranges: list[tuple[int, int]], skip: set[int], d: Draft) -> None:

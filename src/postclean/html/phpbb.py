@@ -1,4 +1,4 @@
-"""phpBB 3 (prosilver and derived styles) viewtopic pages."""
+"""phpBB 3 (prosilver and derived styles) and phpBB 2 (subSilver tables) viewtopic pages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 from selectolax.lexbor import LexborHTMLParser
 
 from .._lazy import lazy
-from ._base import Draft, EnginePack, Spec, poster_from_line
+from ._base import Draft, EnginePack, Spec, make_removal, poster_from_line
 from ._detect import generator, has
 from ._dom import Node, node_text, select
 
@@ -55,6 +55,44 @@ SUBSILVER = dataclasses.replace(
     quote_head="div.quotetitle, cite",
 )
 
+_SIG_RULE_RE = lazy(r"^[ \t]*+_{10,}+[ \t]*+$")
+
+
+def _phpbb2_signature(post: Node, draft: Draft) -> None:
+    """phpBB 2 prints the signature inside the message, below a line of underscores."""
+    if draft.signature is not None:
+        return
+    for i, line in enumerate(draft.lines):
+        if _SIG_RULE_RE.match(line):
+            sig = "\n".join(x for x in draft.lines[i + 1 :] if x.strip()).strip()
+            if sig:
+                draft.signature = sig
+                draft.removals.append(make_removal("PBH", "signature", sig, None))
+            del draft.lines[i:]
+            while draft.lines and not draft.lines[-1].strip():
+                draft.lines.pop()
+            return
+
+
+#: phpBB 2 (subSilver and the many themes built on it): a post is a ``table.forumline`` row of two cells, the
+#: poster's name and details beside the message cell (date line, quote button, message, signature).
+PHPBB2 = Spec(
+    engine="phpbb",
+    prefix="PBH",
+    post="table.forumline > tbody > tr:has(> td > span.name)",
+    body="td:has(> span.postbody)",
+    author="span.name b, span.name a[href*=viewprofile], span.name",
+    user_block="td:first-child span.postdetails",
+    date="td + td span.postdetails",
+    permalink="td + td a[href*='#']",
+    post_id_attrs=(),
+    quote="table:has(> tbody > tr > td.quote)",
+    quote_head="span.genmed b, span.genmed",
+    quote_body="td.quote",
+    title="a.maintitle, span.maintitle",
+    hook=_phpbb2_signature,
+)
+
 
 _GENERATOR_RE = lazy(r"phpBB\s*([\d.]+)?")
 _POWERED_RE = lazy(r"Powered by\s*(?:<[^>]+>\s*)*phpBB")
@@ -89,6 +127,8 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     version = _version(tree)
     if has(tree, "div.post.has-profile, dl.postprofile"):
         return 0.9, version
+    if has(tree, "table.forumline span.postbody"):
+        return 0.9, "2"
     if _POWERED_RE.search(html) or "phpbb" in cls.lower():
         return 0.6, version
     return 0.0, None
@@ -99,6 +139,6 @@ PACK = EnginePack(
     prefix="PBH",
     detect=detect,
     identify=identify,
-    specs=(PROSILVER, SUBSILVER),
-    doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables).",
+    specs=(PROSILVER, SUBSILVER, PHPBB2),
+    doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables) and phpBB 2 (subSilver).",
 )
