@@ -87,7 +87,7 @@ _NUM_RE = lazy(r"\b\d{1,5}\b")
 
 def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str | None, float]:
     """``(engine, version, confidence)`` for a page, or ``(None, None, 0.0)`` when no pack recognises it."""
-    tree, _ = parse(html)
+    tree, _, _ = parse(html)
     pack, version, score = _detect(html, tree, url)
     if pack is None or score < MIN_SCORE:
         return None, None, score
@@ -144,7 +144,9 @@ def extract_page(html: str, *, url: str | None = None) -> RawPage:
     """Segment a forum thread page into raw posts with authors, dates, quotes and page metadata.
 
     Never raises on malformed markup: an empty or unusable page gives a :class:`RawPage` with no posts and a
-    flag (``"empty-input"``, ``"no-posts-found"``, ``"html-parse-error"``).
+    flag (``"empty-input"``, ``"no-posts-found"``, ``"html-parse-error"``). A page nested deeper than
+    :data:`._depth.MAX_DEPTH` elements is read with the deeper elements' markup removed (their text kept) and
+    flagged ``"html-nesting-capped"``.
     """
     if not html or not html.strip():
         return RawPage(posts=(), url=url, flags=("empty-input",))
@@ -157,11 +159,11 @@ def extract_page(html: str, *, url: str | None = None) -> RawPage:
 
 
 def _extract(html: str, url: str | None) -> RawPage:
-    tree, ld = parse(html)
+    tree, ld, flattened = parse(html)
     body = tree.body
     input_chars = count_nonspace(body.text(separator="")) if body is not None else 0  # no separator: same count, less work
     pack, version, score = _detect(html, tree, url)
-    flags: list[str] = []
+    flags: list[str] = ["html-nesting-capped"] if flattened else []
     drafts: list[Draft] = []
     spec: Spec | None = None
     engine: str | None = None

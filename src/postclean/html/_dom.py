@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._lazy import lazy
 from ..dates import parse_date
+from ._depth import cap_depth
 
 __all__ = [
     "Node",
@@ -143,12 +144,17 @@ _MEANINGLESS_ALT_RE = lazy(
 )
 
 
-def parse(html: str) -> tuple[LexborHTMLParser, list[str]]:
-    """Parse ``html``, keep the JSON-LD blobs, strip tags that never hold visible text (script, style, svg…)."""
-    tree = LexborHTMLParser(html)
+def parse(html: str) -> tuple[LexborHTMLParser, list[str], bool]:
+    """Parse ``html``, keep the JSON-LD blobs, strip tags that never hold visible text (script, style, svg…).
+
+    The third value says the markup of elements nested deeper than :data:`._depth.MAX_DEPTH` was removed
+    (their text kept) before parsing, which otherwise costs time quadratic in the nesting depth.
+    """
+    flat = cap_depth(html)
+    tree = LexborHTMLParser(html if flat is None else flat)
     ld = [n.text() for n in tree.css("script[type='application/ld+json']")][:20]
     tree.strip_tags(STRIP_TAGS, recursive=True)
-    return tree, ld
+    return tree, ld, flat is not None
 
 
 def attr(node: Node | None, name: str) -> str | None:
