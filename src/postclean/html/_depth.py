@@ -41,9 +41,25 @@ _OPTIONAL = (
     "a|body|button|caption|colgroup|dd|dt|head|html|li|nobr|optgroup|option|p|rb|rp|rt|rtc|tbody|td|tfoot|th|"
     "thead|tr"
 )
-#: ``""`` for a start tag, ``"/"`` for an end tag of an element that can nest (case-insensitive names).
-_NESTING_TAG_RE = re.compile(rf"<(/?)(?!(?:{_VOID}|{_OPTIONAL})[\s/>])[a-zA-Z]", re.IGNORECASE)
-_STEP = {"": 1, "/": -1}
+#: Tag names with ``/`` before those of end tags (a start tag of a nesting element counts 1, its end tag -1).
+_TAG_NAME_RE = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*+)")
+_NOT_NESTING = frozenset(_VOID.split("|")) | frozenset(_OPTIONAL.split("|"))
+
+
+class _Steps(dict[str, int]):
+    """Tag name as read (``div``, ``/DIV``, ``br``) → its step in the running balance, worked out once."""
+
+    def __missing__(self, key: str) -> int:
+        end = key[0] == "/"
+        name = (key[1:] if end else key).lower()
+        step = 0 if name in _NOT_NESTING else -1 if end else 1
+        if len(self) > 5000:  # made-up names by the thousand: forget them rather than grow
+            self.clear()
+        self[key] = step
+        return step
+
+
+_STEPS = _Steps()
 
 #: A tag (name, rest up to ``>`` or the next ``<``) or the start of a comment.
 _TAG_RE = re.compile(r"<(?:(/?)([a-zA-Z][^\s/<>]*+)([^<>]*+)>?|!--)")
@@ -102,7 +118,7 @@ def cap_depth(html: str) -> str | None:
     deeper than :data:`MAX_DEPTH`, else ``None`` (the usual case, decided by a count on most pages)."""
     if len(html) < 3 * _MIN_TAGS or html.count("<") < _MIN_TAGS:
         return None
-    if max(itertools.accumulate(map(_STEP.__getitem__, _NESTING_TAG_RE.findall(html))), default=0) < MAX_DEPTH:
+    if max(itertools.accumulate(map(_STEPS.__getitem__, _TAG_NAME_RE.findall(html))), default=0) < MAX_DEPTH:
         return None
     return _flatten(html)
 
