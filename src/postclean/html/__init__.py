@@ -34,7 +34,17 @@ from . import (
     xenforo,
 )
 from ._base import Draft, EnginePack, Spec, extract_with_spec, make_removal
-from ._dom import attr, clean_inline, count_nonspace, first, node_path, node_text, parse, select
+from ._dom import (
+    attr,
+    clean_inline,
+    count_nonspace,
+    first,
+    node_path,
+    node_text,
+    parse,
+    parse_flagged,
+    select,
+)
 
 __all__ = ["PACKS", "EnginePack", "Spec", "detect_engine", "extract_page"]
 
@@ -87,7 +97,7 @@ _NUM_RE = lazy(r"\b\d{1,5}\b")
 
 def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str | None, float]:
     """``(engine, version, confidence)`` for a page, or ``(None, None, 0.0)`` when no pack recognises it."""
-    tree, _, _ = parse(html)
+    tree, _ = parse(html)
     pack, version, score = _detect(html, tree, url)
     if pack is None or score < MIN_SCORE:
         return None, None, score
@@ -159,7 +169,7 @@ def extract_page(html: str, *, url: str | None = None) -> RawPage:
 
 
 def _extract(html: str, url: str | None) -> RawPage:
-    tree, ld, flattened = parse(html)
+    tree, ld, flattened = parse_flagged(html)
     body = tree.body
     input_chars = count_nonspace(body.text(separator="")) if body is not None else 0  # no separator: same count, less work
     pack, version, score = _detect(html, tree, url)

@@ -31,6 +31,7 @@ __all__ = [
     "node_path",
     "node_text",
     "parse",
+    "parse_flagged",
     "parse_int",
     "render_lines",
     "select",
@@ -144,12 +145,16 @@ _MEANINGLESS_ALT_RE = lazy(
 )
 
 
-def parse(html: str) -> tuple[LexborHTMLParser, list[str], bool]:
-    """Parse ``html``, keep the JSON-LD blobs, strip tags that never hold visible text (script, style, svg…).
+def parse(html: str) -> tuple[LexborHTMLParser, list[str]]:
+    """Parse ``html``, keep the JSON-LD blobs, strip tags that never hold visible text (script, style, svg…)."""
+    tree, ld, _ = parse_flagged(html)
+    return tree, ld
 
-    The third value says the markup of elements nested deeper than :data:`._depth.MAX_DEPTH` was removed
-    (their text kept) before parsing, which otherwise costs time quadratic in the nesting depth.
-    """
+
+def parse_flagged(html: str) -> tuple[LexborHTMLParser, list[str], bool]:
+    """:func:`parse`, and whether the markup of elements nested deeper than :data:`._depth.KEEP_DEPTH` was
+    removed (their text kept) first: a page nesting thousands deep costs the tree builder time quadratic in its
+    depth (see :mod:`._depth`)."""
     flat = cap_depth(html)
     tree = LexborHTMLParser(html if flat is None else flat)
     ld = [n.text() for n in tree.css("script[type='application/ld+json']")][:20]
