@@ -144,7 +144,11 @@ def test_flattening_keeps_words_apart_and_hides_scripts() -> None:
     from postclean.html._depth import KEEP_DEPTH, MAX_DEPTH, cap_depth
 
     n = MAX_DEPTH + 100
-    deep = "<div>a" * n + "<!-- <div><div> --><script>var x = '<div>hidden code';</script><b>b</b><i>c</i>"
+    deep = (
+        "<div>a" * n
+        + "<!-- <div><div> --><script>var x = '<div>hidden code';</script><b>b</b><i>c</i>"
+        + "<noscript><div><p>Please turn on scripts</p></div></noscript><select><option>choice</option></select>"
+    )
     page = "<html><body>" + deep + "<div>d</div>" + "</div>" * n + "</body></html>"
     flat = cap_depth(page)
     assert flat is not None
@@ -153,6 +157,7 @@ def test_flattening_keeps_words_apart_and_hides_scripts() -> None:
     doc = postclean.clean(page, kind="html")
     assert FLAG in doc.flags
     assert "hidden code" not in doc.text
+    assert "scripts" not in doc.text and "choice" not in doc.text  # still inside their (kept) hidden elements
     # a removed block tag leaves a space, an inline one nothing (the last "a" runs on into <b>b</b><i>c</i>)
     assert doc.text.split() == ["a"] * (n - 1) + ["abc", "d"]
 

@@ -105,6 +105,11 @@ _RULES = {
     name: tuple(r for r in ((_P_CLOSE if name in _CLOSES_P else None), _IMPLIED.get(name)) if r is not None)
     for name in _CLOSES_P | _IMPLIED.keys()
 }
+#: Elements whose text is never shown (removed with their content after parsing, or skipped when rendering):
+#: kept a little beyond the limit, so the text of what they hold stays hidden.
+_HIDDEN = frozenset(
+    {"svg", "math", "noscript", "template", "object", "canvas", "select", "button", "video", "audio", "picture", "map"}
+)
 #: Elements whose removed tags leave nothing (the text around them was one run); any other leaves a space.
 _INLINE_NAMES = (
     "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark nobr q s samp small span strike strong sub sup "
@@ -179,7 +184,7 @@ def _flatten(html: str) -> str | None:
                     where[stack.pop()].pop()
         if name == "plaintext":
             break
-        if len(stack) >= KEEP_DEPTH:
+        if len(stack) >= KEEP_DEPTH and (name not in _HIDDEN or len(stack) >= 2 * KEEP_DEPTH):
             ghosts[name] = ghosts.get(name, 0) + 1
             cuts.append((start, m.end(), "" if name in _INLINE else " "))
         else:
