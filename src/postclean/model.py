@@ -315,7 +315,8 @@ class Document:
     ``flags`` lists conditions a pipeline may want to filter on (``"no-forum-structure"``: no engine was
     recognised and no post boundaries were found, so the text went through the generic rules only;
     ``"high-removal-ratio"``, ``"decoded-with-replacement"``, ``"empty-input"``, ``"engine-from-chrome"``: the
-    engine was named by the chrome its pack's rules took, not by a sniffer …).
+    engine was named by the chrome its pack's rules took, not by a sniffer; ``"html-nesting-capped"``: the page
+    nested elements thousands deep, and the markup below the first 512 levels was dropped, its text kept …).
     """
 
     posts: tuple[Post, ...]

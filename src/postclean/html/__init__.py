@@ -35,7 +35,17 @@ from . import (
     xenforo,
 )
 from ._base import Draft, EnginePack, Spec, extract_with_spec, make_removal
-from ._dom import attr, clean_inline, count_nonspace, first, node_path, node_text, parse, select
+from ._dom import (
+    attr,
+    clean_inline,
+    count_nonspace,
+    first,
+    node_path,
+    node_text,
+    parse,
+    parse_flagged,
+    select,
+)
 
 __all__ = ["PACKS", "EnginePack", "Spec", "detect_engine", "extract_page"]
 
@@ -147,7 +157,9 @@ def extract_page(html: str, *, url: str | None = None) -> RawPage:
     """Segment a forum thread page into raw posts with authors, dates, quotes and page metadata.
 
     Never raises on malformed markup: an empty or unusable page gives a :class:`RawPage` with no posts and a
-    flag (``"empty-input"``, ``"no-posts-found"``, ``"html-parse-error"``).
+    flag (``"empty-input"``, ``"no-posts-found"``, ``"html-parse-error"``). A page nested deeper than
+    :data:`._depth.MAX_DEPTH` elements is read with the deeper elements' markup removed (their text kept) and
+    flagged ``"html-nesting-capped"``.
     """
     if not html or not html.strip():
         return RawPage(posts=(), url=url, flags=("empty-input",))
@@ -160,11 +172,11 @@ def extract_page(html: str, *, url: str | None = None) -> RawPage:
 
 
 def _extract(html: str, url: str | None) -> RawPage:
-    tree, ld = parse(html)
+    tree, ld, flattened = parse_flagged(html)
     body = tree.body
     input_chars = count_nonspace(body.text(separator="")) if body is not None else 0  # no separator: same count, less work
     pack, version, score = _detect(html, tree, url)
-    flags: list[str] = []
+    flags: list[str] = ["html-nesting-capped"] if flattened else []
     drafts: list[Draft] = []
     spec: Spec | None = None
     engine: str | None = None

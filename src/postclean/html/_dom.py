@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._lazy import lazy
 from ..dates import parse_date
+from ._depth import cap_depth
 
 __all__ = [
     "Node",
@@ -30,6 +31,7 @@ __all__ = [
     "node_path",
     "node_text",
     "parse",
+    "parse_flagged",
     "parse_int",
     "render_lines",
     "select",
@@ -145,10 +147,19 @@ _MEANINGLESS_ALT_RE = lazy(
 
 def parse(html: str) -> tuple[LexborHTMLParser, list[str]]:
     """Parse ``html``, keep the JSON-LD blobs, strip tags that never hold visible text (script, style, svg…)."""
-    tree = LexborHTMLParser(html)
+    tree, ld, _ = parse_flagged(html)
+    return tree, ld
+
+
+def parse_flagged(html: str) -> tuple[LexborHTMLParser, list[str], bool]:
+    """:func:`parse`, and whether the markup of elements nested deeper than :data:`._depth.KEEP_DEPTH` was
+    removed (their text kept) first: a page nesting thousands deep costs the tree builder time quadratic in its
+    depth (see :mod:`._depth`)."""
+    flat = cap_depth(html)
+    tree = LexborHTMLParser(html if flat is None else flat)
     ld = [n.text() for n in tree.css("script[type='application/ld+json']")][:20]
     tree.strip_tags(STRIP_TAGS, recursive=True)
-    return tree, ld
+    return tree, ld, flat is not None
 
 
 def attr(node: Node | None, name: str) -> str | None:
