@@ -213,6 +213,31 @@ DATE_RE = lazy(
     regex.IGNORECASE | regex.VERSION1,
 )
 
+#: :func:`parse_date`'s scan: :data:`DATE_RE` behind ``(?=\w)``. Every date starts with a word character (a digit,
+#: a weekday's or a month's first letter), so the matches are DATE_RE's; the look-ahead turns a blank or a sign
+#: away at once, where DATE_RE tries its hundreds of weekday and month names at every position.
+_DATE_SCAN_RE = lazy(rf"(?=\w)(?:{_WEEKDAY})?(?:{_DATE_CORE})(?:{_TIME_PART})?", regex.IGNORECASE | regex.VERSION1)
+#: Every date form holds a year of four digits.
+_YEAR_RE = lazy(r"\d{4}")
+#: The most characters other than spaces and tabs a :data:`DATE_RE` match holds before its year: a weekday and
+#: ``.,``, then ``14th. de`` + month + ``.,`` + ``de`` (the longest form, day first), with a margin.
+_BEFORE_YEAR = (
+    max(len(n) for names in WEEKDAYS.values() for n in names) + max(len(n) for n in _MONTH_LOOKUP) + 16
+)
+
+
+def _earliest_start(text: str, year: int) -> int:
+    """The leftmost index at which a date whose year starts at ``year`` or later can start in ``text``: no match
+    holds more than :data:`_BEFORE_YEAR` characters other than blanks before its year."""
+    left = _BEFORE_YEAR
+    i = year
+    while i > 0 and left > 0:
+        i -= 1
+        if text[i] not in " \t":
+            left -= 1
+    return i
+
+
 #: A line that is nothing but a date (a dateline or a post-date line).
 DATE_LINE_RE = lazy(
     rf"^[ \t]*+(?:(?:Published|Updated|Posted|Veröffentlicht|Publié)(?:[ \t]+on)?:?[ \t]+)?"
@@ -311,7 +336,11 @@ def parse_date(text: str) -> _dt.date | _dt.datetime | None:
     """
     if not text or len(text) > 4000:
         return None
-    for m in DATE_RE.finditer(text):
+    year = _YEAR_RE.search(text)
+    if year is None:
+        return None  # (no date without a year, slashed ones included)
+    # (matches of DATE_RE, found faster: no date starts before the first year allows, nor at a blank)
+    for m in _DATE_SCAN_RE.finditer(text, _earliest_start(text, year.start())):
         value = _from_match(m)
         if value is not None:
             return value
