@@ -535,6 +535,10 @@ _NOTICES = (
     r"See less See more",
     r"Sort by (?:Oldest|Newest) first",
     r"Oldest first Newest first Most reactions",
+    # the same sort menu with each entry on its own line (converters that print every element apart)
+    r"Sort by",
+    r"(?:Oldest|Newest) first",
+    r"Most reactions",
     r"Get the Fora App",
     r"The Fora platform includes forum software by XenForo\.",
     r"[\d.,]+[KkM]? views [\d,]+ repl(?:y|ies) [\d,]+ participants?(?: last post by[^\n]{1,80})?",
@@ -544,7 +548,7 @@ _NOTICES = (
     r"(?:Full )?Forum Listing",
     r"Top Contributors this Month",
     r"VerticalScope Inc\., [^\n]{1,120}",
-    r"\d+ Reply",
+    r"\d+[ \t\xa0]++Reply",
 )
 _NOTICE_RE = lazy(
     r"^[ \t]*+(?:[-•][ \t]*)?(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
@@ -584,7 +588,10 @@ _NOTICE_HEADS = LineHeads(
         "jump to latest",
         "see less",
         "sort by ",
+        "sort by",
         "oldest first",
+        "newest first",
+        "most reactions",
         "get the fora",
         "the fora platform",
         ".",
