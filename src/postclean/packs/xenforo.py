@@ -535,8 +535,8 @@ _NOTICES = (
     r"See less See more",
     r"Sort by (?:Oldest|Newest) first",
     r"Oldest first Newest first Most reactions",
-    # the same sort menu with each entry on its own line (converters that print every element apart)
-    r"Sort by",
+    # the same sort menu with each entry on its own line (converters that print every element apart); its
+    # ``Sort by`` label goes with it (see :func:`notice`)
     r"(?:Oldest|Newest) first",
     r"Most reactions",
     r"Get the Fora App",
@@ -588,7 +588,6 @@ _NOTICE_HEADS = LineHeads(
         "jump to latest",
         "see less",
         "sort by ",
-        "sort by",
         "oldest first",
         "newest first",
         "most reactions",
@@ -608,6 +607,9 @@ _NOTICE_HEADS = LineHeads(
     first_word=False,
 )
 _BANNER_RE = lazy("banner", regex.IGNORECASE)
+#: An entry of the Fora sort menu on its own line, and the menu's label (kept step with :data:`_NOTICES`).
+_SORT_ENTRY_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:Oldest|Newest) first[ \t]*$", regex.IGNORECASE)
+_SORT_LABEL_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?Sort by[ \t]*$", regex.IGNORECASE)
 
 
 @rule("XF007", "notice", tags=["notice", "navigation"], in_html=True)
@@ -625,6 +627,13 @@ def notice(view: TextView) -> Iterator[Hit]:
     for i, last, _m in matches_at(view, _NOTICE_RE, starts):
         if i == last:
             yield Hit(i, i, "forum notice")
+            if _SORT_ENTRY_RE.match(view.lines[i]):
+                # the sort menu's label on the live line above: ``Sort by`` alone
+                j = i - 1
+                while j >= 0 and not view.lines[j].strip():
+                    j -= 1
+                if j >= 0 and i - j <= 4 and _SORT_LABEL_RE.match(view.lines[j]):
+                    yield Hit(j, j, "forum notice")
 
 
 #: The thread header's labels in every language (tables ``xf_thread_starter``, ``xf_start_date``, ``xf_tags``).
