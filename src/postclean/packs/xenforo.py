@@ -537,7 +537,8 @@ _NOTICES = (
     r"Oldest first Newest first Most reactions",
     # the same sort menu with each entry on its own line (converters that print every element apart); its
     # ``Sort by`` label goes with it (see :func:`notice`)
-    r"(?:Oldest|Newest) first",
+    r"Oldest first",
+    r"Newest first",
     r"Most reactions",
     r"Get the Fora App",
     r"The Fora platform includes forum software by XenForo\.",
