@@ -209,7 +209,7 @@ def test_every_notice_has_a_head() -> None:
         r"[\d.,]+[KkM]? views [\d,]+ repl(?:y|ies) [\d,]+ participants?(?: last post by[^\n]{1,80})?",
         r"[^\n]{1,60} Forums? banner",
         r"(?:Full )?Forum Listing",
-        r"\d+ Reply",
+        r"\d+[ \t\xa0]++Reply",
     }
     for alternative in xenforo._NOTICES:
         lead = _literal_lead(alternative).casefold()

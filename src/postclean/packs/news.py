@@ -486,11 +486,17 @@ def headline(view: TextView) -> Iterator[Hit]:
     )
 
 
+#: How many live lines after the headline a copy of it may lie and still confirm it: an article repeats its title
+#: within its own length (share bar, card, closing line); a copy further on is a page's name in its header and
+#: footer, which a text of several posts flattened into one (the text door's own output, read again) shows too.
+_REPEAT_SPAN = 60
+
+
 def _repeated_line(view: TextView, i: int, key: str) -> bool:
-    """Whether a live line after the line after line ``i`` reads ``key`` (case-folded, blanks around aside)."""
-    following = view.first_live(i + 1, 1)
-    after = following[0] + 1 if following else len(view)
-    return any(view.lines[j].strip().casefold() == key for j in range(after, len(view)) if view.is_live(j))
+    """Whether a live line after the line after line ``i`` (within :data:`_REPEAT_SPAN` live lines) reads ``key``
+    (case-folded, blanks around aside)."""
+    live = view.first_live(i + 1, _REPEAT_SPAN + 1)
+    return any(view.lines[j].strip().casefold() == key for j in live[1:])
 
 
 @rule("NEWS006", "subtitle", tags=["headline"], stage="news")

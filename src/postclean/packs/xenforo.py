@@ -535,6 +535,11 @@ _NOTICES = (
     r"See less See more",
     r"Sort by (?:Oldest|Newest) first",
     r"Oldest first Newest first Most reactions",
+    # the same sort menu with each entry on its own line (converters that print every element apart); its
+    # ``Sort by`` label goes with it (see :func:`notice`)
+    r"Oldest first",
+    r"Newest first",
+    r"Most reactions",
     r"Get the Fora App",
     r"The Fora platform includes forum software by XenForo\.",
     r"[\d.,]+[KkM]? views [\d,]+ repl(?:y|ies) [\d,]+ participants?(?: last post by[^\n]{1,80})?",
@@ -544,7 +549,7 @@ _NOTICES = (
     r"(?:Full )?Forum Listing",
     r"Top Contributors this Month",
     r"VerticalScope Inc\., [^\n]{1,120}",
-    r"\d+ Reply",
+    r"\d+[ \t\xa0]++Reply",
 )
 _NOTICE_RE = lazy(
     r"^[ \t]*+(?:[-•][ \t]*)?(?:" + "|".join(_NOTICES) + r")[ \t]*$", regex.MULTILINE | regex.IGNORECASE
@@ -585,6 +590,8 @@ _NOTICE_HEADS = LineHeads(
         "see less",
         "sort by ",
         "oldest first",
+        "newest first",
+        "most reactions",
         "get the fora",
         "the fora platform",
         ".",
@@ -601,6 +608,9 @@ _NOTICE_HEADS = LineHeads(
     first_word=False,
 )
 _BANNER_RE = lazy("banner", regex.IGNORECASE)
+#: An entry of the Fora sort menu on its own line, and the menu's label (kept step with :data:`_NOTICES`).
+_SORT_ENTRY_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:Oldest|Newest) first[ \t]*$", regex.IGNORECASE)
+_SORT_LABEL_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?Sort by[ \t]*$", regex.IGNORECASE)
 
 
 @rule("XF007", "notice", tags=["notice", "navigation"], in_html=True)
@@ -618,6 +628,13 @@ def notice(view: TextView) -> Iterator[Hit]:
     for i, last, _m in matches_at(view, _NOTICE_RE, starts):
         if i == last:
             yield Hit(i, i, "forum notice")
+            if _SORT_ENTRY_RE.match(view.lines[i]):
+                # the sort menu's label on the live line above: ``Sort by`` alone
+                j = i - 1
+                while j >= 0 and not view.lines[j].strip():
+                    j -= 1
+                if j >= 0 and i - j <= 4 and _SORT_LABEL_RE.match(view.lines[j]):
+                    yield Hit(j, j, "forum notice")
 
 
 #: The thread header's labels in every language (tables ``xf_thread_starter``, ``xf_start_date``, ``xf_tags``).
@@ -726,11 +743,54 @@ _DESC_RE = lazy(
     rf"[ \t]*(?P<when>[^\n]{{1,60}}?)[ \t]*\.?[ \t]*$",
     regex.MULTILINE,
 )
+#: The description's first line when a converter broke it up: the label and the opening quote at most.
+_DESC_HEAD_RE = lazy(rf"^[ \t]*+(?:{alternation('xf_discussion_in')})[ \t]*+[\"'‘’‚„“”«»]?[ \t]*$")
 _DESC_TRIGGER = tuple(dict.fromkeys(p.lower() for p in phrases("xf_discussion_in")))
 _DESC_WORDS = tuple(dict.fromkeys(phrases("xf_discussion_in")))
 #: The thread's watch link, alone on its line (a list item in some converters).
 _WATCH_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{alternation('xf_watch_thread')})[ \t]*$", regex.MULTILINE)
 _WATCH_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("xf_watch_thread")))
+
+
+#: How many lines a converter that prints each element of the description apart (the forum's link, the
+#: starter's link, the date) spreads it over, at most.
+_DESC_SPREAD = 10
+
+
+def _descriptions(view: TextView) -> Iterator[tuple[int, int, regex.Match[str]]]:
+    """The thread descriptions: ``(first line, last line, match)``, on one line or spread over several (bs4
+    prints ``Discussion in '`` / ``Vegetables`` / ``' started by`` / ``Rosie`` / ``,`` / ``May 18, 2016`` /
+    ``.``), read joined by blanks."""
+    heads: set[int] = set()
+    for word in _DESC_WORDS:
+        at = view.text.find(word)
+        while at >= 0:
+            heads.add(view.line_at(at))
+            at = view.text.find(word, at + len(word))
+    for i in sorted(heads):
+        line = view.lines[i]
+        if not view.is_live(i):
+            continue
+        m = _DESC_RE.match(line)
+        if m is not None:
+            yield i, i, m
+            continue
+        if not _DESC_HEAD_RE.match(line):
+            continue
+        live = view.first_live(i + 1, _DESC_SPREAD)
+        parts = [line.strip()]
+        for n, k in enumerate(live):
+            if len(view.lines[k]) > 100:
+                break
+            parts.append(view.lines[k].strip())
+            m = _DESC_RE.match(" ".join(parts))
+            if m is None:
+                continue
+            last = k
+            if n + 1 < len(live) and view.lines[live[n + 1]].strip() == ".":
+                last = live[n + 1]  # the full stop, alone on the last line
+            yield i, last, m
+            break
 
 
 @rule("XF019", "thread-description", tags=["post-meta", "navigation"], scope="document", trigger=_DESC_TRIGGER)
@@ -743,17 +803,17 @@ def thread_description(view: TextView) -> Iterator[Hit]:
         Discussion in 'Vegetables & Herbs' started by Rosie_Hart, May 18, 2016.
         Watch Thread
     """
-    for i, m in iter_line_matches(view, _DESC_RE):
+    for i, last, m in _descriptions(view):
         if not any(is_digit(c) for c in m.group("when")):
             continue  # the date ends the line: a sentence that runs on is not the description
         yield Hit(
             i,
-            i,
+            last,
             "thread description",
             {"doc.starter": m.group("who").strip(), "doc.started": m.group("when")},
             moved_to="starter",
         )
-        for k in view.first_live(i + 1, 2):
+        for k in view.first_live(last + 1, 2):
             if _WATCH_RE.match(view.lines[k]):
                 yield Hit(k, k, "watch-thread link")
                 break
