@@ -590,6 +590,37 @@ def _indent_depths(ix: Index, members: list[int]) -> dict[int, int] | None:
     return out
 
 
+def _held_parents(ix: Index, members: list[int]) -> dict[int, int]:
+    """For members that are not nested in one another: a member whose parent element holds no other member (its
+    own holder, ``li.comments_subtree`` around ``div.comment`` and the replies' list) is the parent of the members
+    inside that holder; the nearest holder around a member is its parent's. Only holders alike (one tag and
+    class) count: a first post whose wrapper also holds the replies' column (``main`` around a thread) is not
+    a comment with its replies."""
+    count: dict[int, int] = defaultdict(int)
+    for m in members:
+        count[ix.parent[m]] += 1
+    holder = {ix.parent[m]: m for m in members if count[ix.parent[m]] == 1 and ix.parent[m] >= 0}
+    if len(holder) < 2:
+        return {}
+    out: dict[int, int] = {}
+    parent = ix.parent
+    for m in members:
+        own = parent[m]
+        if own not in holder:
+            continue
+        p = parent[own]
+        steps = 0
+        while p >= 0 and steps < 80:
+            owner = holder.get(p)
+            if owner is not None:
+                if ix.tags[p] == ix.tags[own] and ix.classes[p] == ix.classes[own]:
+                    out[m] = owner
+                break
+            p = parent[p]
+            steps += 1
+    return out
+
+
 def _reply_tree(
     ix: Index, members: list[int], nested: dict[int, int], by_member: dict[int, Draft], lead: Draft | None
 ) -> None:
@@ -598,12 +629,14 @@ def _reply_tree(
     (depth 0) that top-level comments answer. A page whose every member is nested in the one before (unclosed
     post ``<div>``s) shows no tree: it gets none."""
     base = 0 if lead is None else 1
-    if lead is not None:
-        lead.depth = 0
+    if not nested:
+        nested = _held_parents(ix, members)
     if nested:
         chain = len(nested) == len(members) - 1 and all(nested.get(b) == a for a, b in pairwise(members))
         if chain and len(members) >= 3:
             return
+        if lead is not None:
+            lead.depth = 0
         depth: dict[int, int] = {}
         for m in members:  # document order: a parent comes before its replies
             p = nested.get(m)
@@ -616,6 +649,8 @@ def _reply_tree(
     levels = _indent_depths(ix, members)
     if levels is None or not any(levels.values()):
         return
+    if lead is not None:
+        lead.depth = 0
     # the nearest earlier member one level up is the parent; a level that skips one (collapsed replies) has none
     open_at: dict[int, Draft | None] = {base - 1: lead}
     for m in members:
