@@ -156,3 +156,17 @@ def test_corpus_trees_are_consistent(engine: str) -> None:
         assert_consistent(doc)
         assert all(p.depth is not None for p in doc.posts), path.name
         assert all(p.parent is not None for p in doc.posts[1:] if p.depth == 1), path.name
+
+
+@pytest.mark.parametrize("path", sorted(HTML.glob("*.html")), ids=lambda p: p.stem)
+def test_every_fixture_tree_is_consistent(path: Path) -> None:
+    assert_consistent(postclean.clean(path.read_bytes()))
+
+
+def test_hacker_news_depth_from_the_spacer_width_alone() -> None:
+    """Without the ``indent`` attribute the indent cell's spacer image says the level (40 pixels a level)."""
+    html = (HTML / "unseen-hackernews.html").read_text(encoding="utf-8")
+    for level in range(4):
+        html = html.replace(f' indent="{level}"', "")
+    doc = postclean.clean(html)
+    assert tree(doc) == EXPECTED["unseen-hackernews"]
