@@ -76,6 +76,10 @@ class RawPost:
     removals: tuple[Removal, ...] = ()
     article: Article | None = None
     comments: tuple[Comment, ...] = ()
+    #: Reply tree as in :class:`~postclean.model.Post`; ``parent`` indexes :attr:`RawPage.posts`.
+    depth: int | None = None
+    parent: int | None = None
+    parent_id: str | None = None
 
 
 @attrs.frozen
@@ -704,7 +708,8 @@ class Cleaner:
             probe,
         )
         doc_words = _doc_words(post_rules, probe)  # a post holds only trigger words the page holds
-        for raw in page.posts:
+        kept: dict[int, int] = {}  # raw post index -> index in posts, for the reply tree
+        for raw_index, raw in enumerate(page.posts):
             run = _Run(post_index=len(posts))
             view = TextView(list(raw.lines), engine=page.engine, facts=run.facts, context=context)
             for r in self._for_post(post_rules, view.text, doc_words):
@@ -716,7 +721,14 @@ class Cleaner:
             # what the markup said first, what the rules found in the body otherwise (one Post built, not two)
             for key in ("author", "date", "date_raw", "signature", "reactions", "edit_note"):
                 fields[key] = getattr(raw, key) or fields[key]
-            fields.update(post_id=raw.post_id, number=raw.number, permalink=raw.permalink)
+            fields.update(
+                post_id=raw.post_id,
+                number=raw.number,
+                permalink=raw.permalink,
+                depth=raw.depth,
+                parent=raw.parent,
+                parent_id=raw.parent_id,
+            )
             fields["article"] = _merge_article(raw.article, fields["article"])
             fields["comments"] = _merge_comments(raw.comments, fields["comments"])
             post = Post(**fields)
@@ -726,7 +738,10 @@ class Cleaner:
             _remember(context, post, post.body.split("\n"))
             removals.extend(_at_post(r, len(posts)) for r in raw.removals)
             removals.extend(run.removals)
+            kept[raw_index] = len(posts)
             posts.append(post)
+        if len(kept) < len(page.posts):
+            _remap_parents(posts, kept)
         removed = sum(_nonspace(r.text) for r in removals)
         total = page.input_chars or removed + sum(_nonspace(p.body) for p in posts)
         if not posts:
@@ -1131,6 +1146,14 @@ def _remember(context: dict[str, Any], post: Post, body: Sequence[str], *, pream
 
 _FIELDS_POSTER = {f.name for f in attrs.fields(Poster)}
 _FIELDS_ARTICLE = {f.name for f in attrs.fields(Article)}
+
+
+def _remap_parents(posts: list[Post], kept: Mapping[int, int]) -> None:
+    """Point each post's ``parent`` at its new index once posts were dropped (``kept``: old index -> new); a
+    reply whose parent was dropped has none (its ``depth`` stays: the page's nesting)."""
+    for i, p in enumerate(posts):
+        if p.parent is not None:
+            posts[i] = attrs.evolve(p, parent=kept.get(p.parent))
 
 
 def _at_post(r: Removal, post: int | None) -> Removal:

@@ -233,6 +233,18 @@ class Post:
     layout: tuple[tuple[Literal["text", "quote"], int], ...] = ()
     #: Comments on this post (Stack Exchange), in page order; not part of :attr:`body`.
     comments: tuple[Comment, ...] = ()
+    #: Reply trees (HTML door only; ``None`` when the page does not show nesting). ``depth`` counts reply steps
+    #: from the thread's root: the opening post a page's comments answer (a Reddit or Lemmy submission, a Hacker
+    #: News story, the article above a comment section) is 0 and the comments on it 1; on a page that shows no
+    #: opening post, top-level comments are 0. ``parent`` is the index in :attr:`Document.posts` of the post this
+    #: one answers, always a lower index, and then ``depth`` is its ``depth + 1``; it is ``None`` for a root and
+    #: for a reply whose parent is not among the posts (on another page, collapsed, or dropped as a system post:
+    #: ``depth`` still says where the reply sits). ``parent_id`` is the :attr:`post_id` of the post answered, when
+    #: the markup names it, whether or not that post is on the page. A quoted post is not a parent
+    #: (:attr:`quotes`).
+    depth: int | None = None
+    parent: int | None = None
+    parent_id: str | None = None
 
     def render(
         self,
@@ -277,8 +289,8 @@ class Post:
         return "\n".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-JSON form with ISO dates."""
-        return {
+        """Plain-JSON form with ISO dates; ``depth``, ``parent`` and ``parent_id`` appear only when set."""
+        out: dict[str, Any] = {
             "author": self.author.to_dict() if self.author else None,
             "title": self.title,
             "date": _iso(self.date),
@@ -295,6 +307,12 @@ class Post:
             "edit_note": self.edit_note,
             "lines": list(self.lines) if self.lines else None,
         }
+        # reply-tree fields only where the page shows a tree, so flat threads keep their schema
+        for key in ("depth", "parent", "parent_id"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
 
 
 def _quote_text(q: Quote) -> str:

@@ -34,7 +34,7 @@ from . import (
     vbulletin,
     xenforo,
 )
-from ._base import Draft, EnginePack, Spec, extract_with_spec, make_removal
+from ._base import Draft, EnginePack, Spec, extract_with_spec, link_replies, make_removal
 from ._dom import (
     attr,
     clean_inline,
@@ -206,7 +206,8 @@ def _extract(html: str, url: str | None) -> RawPage:
     )
     if any(d.fallback for d in drafts):
         flags.append("post-body-fallback")
-    posts: list[RawPost] = [d.to_raw() for d in drafts if d.has_content() or d.author is not None]
+    drafts = [d for d in drafts if d.has_content() or d.author is not None]
+    posts: list[RawPost] = [d.to_raw(*link) for d, link in zip(drafts, link_replies(drafts), strict=True)]
     if not posts:
         flags.append("no-posts-found")
     starter = next((p.author.name for p in posts[:1] if p.author is not None and p.author.name), None)

@@ -40,6 +40,8 @@ __all__ = [
     "EnginePack",
     "Spec",
     "extract_with_spec",
+    "link_replies",
+    "nest_by_holder",
     "poster_from_pairs",
     "quote_author_from_head",
 ]
@@ -115,13 +117,21 @@ class Draft:
     #: The body selector found nothing in the post, so the body is the post's own text less the parts other
     #: selectors took (the page gets the ``post-body-fallback`` flag).
     fallback: bool = False
+    #: Reply tree (see :class:`~postclean.model.Post`): the nesting depth the markup shows, the draft this one
+    #: answers (a reference, so drafts dropped or inserted later leave no stale index; :func:`link_replies`
+    #: turns it into an index) or, when the markup names it instead, the answered post's ``post_id``.
+    depth: int | None = None
+    parent: Draft | None = field(default=None, compare=False, repr=False)
+    parent_id: str | None = None
+    #: ``mem_id`` of the post's node, for packs that read the tree around it after extraction.
+    node_id: int | None = None
 
     def has_content(self) -> bool:
         """True when the post has body text or quotes."""
         return any(ln.strip() for ln in self.lines) or bool(self.quotes)
 
-    def to_raw(self) -> RawPost:
-        """Freeze into a :class:`RawPost`."""
+    def to_raw(self, parent: int | None = None, parent_id: str | None = None) -> RawPost:
+        """Freeze into a :class:`RawPost` (``parent``, ``parent_id``: from :func:`link_replies`)."""
         author = None
         if self.author or self.poster:
             fields = dict(self.poster)
@@ -144,7 +154,65 @@ class Draft:
             removals=tuple(self.removals),
             article=article,
             comments=tuple(self.comments),
+            depth=self.depth,
+            parent=parent,
+            parent_id=parent_id,
         )
+
+
+def nest_by_holder(nodes: Sequence[Node], drafts: Sequence[Draft], root: Draft | None) -> None:
+    """Fill ``depth`` and ``parent`` of comment ``drafts`` from a tree of ``nodes`` (their post nodes) where each
+    comment's parent element holds it and, below it, the list of replies to it (Lemmy's ``li.comment`` around
+    ``article.comment-node`` and ``ul.comments``): a comment answers the comment whose holder encloses it, and a
+    top-level comment answers ``root`` (depth 1), or is depth 0 when the page shows no opening post. A holder of
+    several post nodes is a plain list, not a comment's own."""
+    by_node = {d.node_id: d for d in drafts if d.node_id is not None}
+    held: dict[int, int] = {}
+    for n in nodes:
+        if n.parent is not None:
+            held[n.parent.mem_id] = held.get(n.parent.mem_id, 0) + 1
+    holder = {n.parent.mem_id: n.mem_id for n in nodes if n.parent is not None and held[n.parent.mem_id] == 1}
+    for n in nodes:
+        d = by_node.get(n.mem_id)
+        if d is None:
+            continue
+        depth = 0 if root is None else 1
+        parent: Draft | None = root
+        found = False
+        cur = n.parent.parent if n.parent is not None else None
+        while cur is not None:
+            owner = holder.get(cur.mem_id)
+            if owner is not None:
+                if not found:
+                    parent, found = by_node.get(owner), True
+                depth += 1
+            cur = cur.parent
+        d.depth, d.parent = depth, parent
+
+
+def link_replies(drafts: Sequence[Draft]) -> list[tuple[int | None, str | None]]:
+    """``(parent index, parent post_id)`` per draft: the draft's ``parent`` reference, else the earlier draft whose
+    ``post_id`` is its ``parent_id``. A parent never follows its reply, and where both show a depth the reply's
+    is one more than its parent's (markup that says otherwise gives no parent rather than a wrong one)."""
+    at = {id(d): i for i, d in enumerate(drafts)}
+    by_id: dict[str, int] = {}
+    out: list[tuple[int | None, str | None]] = []
+    for i, d in enumerate(drafts):
+        p: int | None = None
+        pid = d.parent_id
+        if d.parent is not None:
+            p = at.get(id(d.parent))
+            pid = pid or d.parent.post_id
+        elif pid is not None:
+            p = by_id.get(pid)
+        if p is not None:
+            dp = drafts[p].depth
+            if p >= i or (d.depth is not None and dp is not None and d.depth != dp + 1):
+                p = None
+        out.append((p, pid))
+        if d.post_id is not None:
+            by_id.setdefault(d.post_id, i)
+    return out
 
 
 @dataclass(frozen=True)
@@ -813,6 +881,7 @@ def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
                 orphans.append(make_removal(spec.prefix, "reactions", text, node_path(n, depth=2)))
             continue
         d = extract_post(n, spec)
+        d.node_id = n.mem_id
         if d.discard is not None:
             text = "\n".join([d.discard, *(x for x in d.lines if x)])
             orphans.append(make_removal(spec.prefix, "system-post", text, node_path(n, depth=2)))

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import chain, pairwise
 
 import regex
 
@@ -550,15 +550,118 @@ def posts_from_group(ix: Index, group: Group) -> list[Draft]:
     if lead is not None:
         drafts.append(lead)
     mset = set(members)
+    by_member: dict[int, Draft] = {}
     for m in members:
         d = _post(ix, m, children.get(m, []), sigs=sigs)
         if d is not None:
             if d.date is None:
                 _date_from_head(ix, m, mset, d)
             drafts.append(d)
+            by_member[m] = d
+    _reply_tree(ix, members, nested, by_member, lead)
     drafts = _drop_strays(drafts, lead)
     _day_first(drafts)
     return drafts
+
+
+#: HN-style comment rows print their nesting as an indent cell (``td.ind``, ``indent="2"`` or a spacer image
+#: ``width`` of this many pixels per level); the cell is among the first elements of the row.
+_INDENT_PX = 40
+_INDENT_LOOKAHEAD = 8
+
+
+def _indent_depths(ix: Index, members: list[int]) -> dict[int, int] | None:
+    """Per member, the nesting level its indent cell shows, when every member has one (else None)."""
+    out: dict[int, int] = {}
+    for m in members:
+        level: int | None = None
+        for i in range(m + 1, min(m + _INDENT_LOOKAHEAD, m + ix.size[m])):
+            if ix.tags[i] != "td" or "ind" not in ix.classes[i].split():
+                continue
+            raw = ix.attrs[i].get("indent")
+            if raw is None and i + 1 < m + ix.size[m] and ix.tags[i + 1] == "img":
+                width = ix.attrs[i + 1].get("width") or ""
+                raw = str(int(width) // _INDENT_PX) if width.isdigit() else None
+            level = int(raw) if raw is not None and raw.isdigit() else None
+            break
+        if level is None:
+            return None
+        out[m] = level
+    return out
+
+
+def _held_parents(ix: Index, members: list[int]) -> dict[int, int]:
+    """For members that are not nested in one another: a member whose parent element holds no other member (its
+    own holder, ``li.comments_subtree`` around ``div.comment`` and the replies' list) is the parent of the members
+    inside that holder; the nearest holder around a member is its parent's. Only holders alike (one tag and
+    class) count: a first post whose wrapper also holds the replies' column (``main`` around a thread) is not
+    a comment with its replies."""
+    count: dict[int, int] = defaultdict(int)
+    for m in members:
+        count[ix.parent[m]] += 1
+    holder = {ix.parent[m]: m for m in members if count[ix.parent[m]] == 1 and ix.parent[m] >= 0}
+    if len(holder) < 2:
+        return {}
+    out: dict[int, int] = {}
+    parent = ix.parent
+    for m in members:
+        own = parent[m]
+        if own not in holder:
+            continue
+        p = parent[own]
+        steps = 0
+        while p >= 0 and steps < 80:
+            owner = holder.get(p)
+            if owner is not None:
+                if ix.tags[p] == ix.tags[own] and ix.classes[p] == ix.classes[own]:
+                    out[m] = owner
+                break
+            p = parent[p]
+            steps += 1
+    return out
+
+
+def _reply_tree(
+    ix: Index, members: list[int], nested: dict[int, int], by_member: dict[int, Draft], lead: Draft | None
+) -> None:
+    """Depth and parent of each member's draft where the page shows a comment tree: members nested in members
+    (a reply list inside the comment it answers), or flat rows with indent cells. A lead post is the root
+    (depth 0) that top-level comments answer. A page whose every member is nested in the one before (unclosed
+    post ``<div>``s) shows no tree: it gets none."""
+    base = 0 if lead is None else 1
+    if not nested:
+        nested = _held_parents(ix, members)
+    if nested:
+        chain = len(nested) == len(members) - 1 and all(nested.get(b) == a for a, b in pairwise(members))
+        if chain and len(members) >= 3:
+            return
+        if lead is not None:
+            lead.depth = 0
+        depth: dict[int, int] = {}
+        for m in members:  # document order: a parent comes before its replies
+            p = nested.get(m)
+            depth[m] = base if p is None else depth[p] + 1
+            d = by_member.get(m)
+            if d is not None:
+                d.depth = depth[m]
+                d.parent = lead if p is None else by_member.get(p)
+        return
+    levels = _indent_depths(ix, members)
+    if levels is None or not any(levels.values()):
+        return
+    if lead is not None:
+        lead.depth = 0
+    # the nearest earlier member one level up is the parent; a level that skips one (collapsed replies) has none
+    open_at: dict[int, Draft | None] = {base - 1: lead}
+    for m in members:
+        level = levels[m] + base
+        d = by_member.get(m)
+        if d is not None:
+            d.depth = level
+            d.parent = open_at.get(level - 1)
+        open_at[level] = d
+        for deeper in [k for k in open_at if k > level]:
+            del open_at[deeper]
 
 
 def _drop_strays(drafts: list[Draft], lead: Draft | None) -> list[Draft]:

@@ -6,8 +6,9 @@ import dataclasses
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import Draft, EnginePack, Spec, extract_with_spec
+from ._base import Draft, EnginePack, Spec, extract_with_spec, nest_by_holder
 from ._detect import has
+from ._dom import select
 
 __all__ = ["PACK", "detect"]
 
@@ -36,10 +37,14 @@ COMMENT = dataclasses.replace(
 
 
 def extract(tree: LexborHTMLParser, url: str | None) -> list[Draft]:
-    """The post, then each comment in page order."""
+    """The post, then each comment in page order, with the reply tree (the post is its root)."""
     drafts = extract_with_spec(tree, POST)[:1]
-    for d in extract_with_spec(tree, COMMENT):
-        drafts.append(d)
+    comments = extract_with_spec(tree, COMMENT)
+    if comments:
+        if drafts:
+            drafts[0].depth = 0
+        nest_by_holder(select(tree, COMMENT.post), comments, drafts[0] if drafts else None)
+    drafts.extend(comments)
     return drafts
 
 

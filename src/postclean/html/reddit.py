@@ -37,6 +37,31 @@ def _old_hook(entry: Node, draft: Draft) -> None:
         draft.card = LinkCard(title=title or None, domain=domain, url=url)
     if (attr(thing, "data-author") or draft.author) in _BOT_AUTHORS:
         draft.discard = f"{draft.author}:"
+    _old_nesting(thing, draft)
+
+
+def _classes(node: Node) -> list[str]:
+    return (attr(node, "class") or "").split()
+
+
+def _old_nesting(thing: Node, draft: Draft) -> None:
+    """A submission is the root (depth 0); a comment sits in the ``div.child`` of the comment it answers, so its
+    depth is one more than the comment things around it (top-level comments: 1, answering the submission)."""
+    classes = _classes(thing)
+    if "link" in classes:
+        draft.depth = 0
+        return
+    if "comment" not in classes:
+        return
+    depth = 1
+    cur = thing.parent
+    while cur is not None:
+        if cur.tag == "div" and "thing" in (c := _classes(cur)) and "comment" in c:
+            if depth == 1:
+                draft.parent_id = attr(cur, "data-fullname")
+            depth += 1
+        cur = cur.parent
+    draft.depth = depth
 
 _TEXT = Spec(
     engine="reddit",
@@ -83,6 +108,7 @@ def _new(tree: LexborHTMLParser) -> list[Draft]:
 
             d.date, d.date_raw = _parse_loose(ts), ts
         d.permalink = attr(post, "permalink")
+        d.depth = 0
         score = attr(post, "score")
         if score:
             d.reactions = f"{score} points"
@@ -108,6 +134,10 @@ def _new(tree: LexborHTMLParser) -> list[Draft]:
                 drafts[-1].removals.append(make_removal("RDH", "system-post", text, node_path(c, depth=1)))
             continue
         d.post_id = attr(c, "thingid")
+        # Reddit counts depth from the top-level comments; here the submission is the root (0) they answer
+        level = parse_int(attr(c, "depth") or "")
+        d.depth = level + 1 if level is not None and level >= 0 else _comment_depth(c)
+        d.parent_id = attr(c, "parentid")
         d.permalink = attr(c, "permalink")
         score = attr(c, "score")
         if score:
@@ -128,15 +158,29 @@ def _new(tree: LexborHTMLParser) -> list[Draft]:
     return drafts
 
 
+def _comment_depth(c: Node) -> int:
+    """Depth of a ``shreddit-comment`` without a ``depth`` attribute: the comments around it, plus one."""
+    depth = 1
+    cur = c.parent
+    while cur is not None:
+        if cur.tag == "shreddit-comment":
+            depth += 1
+        cur = cur.parent
+    return depth
+
+
 def extract(tree: LexborHTMLParser, url: str | None) -> list[Draft]:
     """Posts and comments from either Reddit layout."""
     if has(tree, "shreddit-post, shreddit-comment"):
         return _new(tree)
     drafts = extract_with_spec(tree, OLD)
+    root = next((d for d in drafts if d.depth == 0), None)
     for d in drafts:
         if d.reactions:
             n = parse_int(d.reactions)
             d.reactions = f"{n} points" if n is not None else d.reactions
+        if d.depth == 1 and d.parent_id is None and root is not None:
+            d.parent_id = root.post_id  # a top-level comment answers the submission
     return drafts
 
 
