@@ -230,7 +230,8 @@ def test_nodebb_golden() -> None:
     first, second = pg.posts
     assert first.author is not None and first.author.name == "marisol_ferry"
     assert first.date == dt.datetime(2024, 5, 20, 7, 45, 10, tzinfo=UTC)
-    assert (first.number, first.post_id) == (1, "8810")
+    assert (first.number, first.post_id, first.permalink) == (1, "8810", "/post/8810")
+    assert second.permalink == "/post/8815"  # its own link, not the quoted post's
     assert first.lines == ("Which app do you trust for tide times at small slipways?", "",
                            "The harbour board tables are a week behind.")
     assert first.signature == "Low water, high spirits."
@@ -295,7 +296,10 @@ def test_stackexchange_golden() -> None:
     assert ans.author is not None and (ans.author.name, ans.author.reaction_score) == ("Jocasta Vine", 12050)
     assert (ans.post_id, ans.reactions) == ("4250", "20 votes")
     assert ans.lines[-1] == "rice flour : wheat flour = 1 : 1"
-    for chrome in ("asked", "answered", "Share", "Follow", "New linen needs seasoning"):
+    # the edit signature (another user's) is the edit note, not the author; the share link is the permalink
+    assert (ans.edit_note, ans.permalink) == ("edited Feb 12, 2019 at 7:05 (Hesper Quill)", "/a/4250")
+    assert (q.edit_note, q.permalink) == (None, "/q/4242")
+    for chrome in ("asked", "answered", "edited", "Share", "Follow", "Improve", "New linen needs seasoning"):
         assert chrome not in body(pg)
 
 
