@@ -116,6 +116,7 @@ def test_vbulletin5_golden() -> None:
     assert first.signature == "Clear skies from the fourth floor."
     assert first.reactions == "3 like"
     assert second.author is not None and second.author.messages == 4052
+    assert second.permalink == "https://stars.example/forum/equipment/5521-which-telescope-mount?p=5530#post5530"
     assert quotes(second) == [("Cosmo Lindqvist", "Is an alt-az mount steady enough there?")]
     assert second.lines == ("Wait for the tram to pass, then use a ten second timer.",)
     for chrome in ("Comment", "Share", "Join Date"):
@@ -274,7 +275,7 @@ def test_vanilla_golden() -> None:
     assert first.date == dt.datetime(2021, 3, 4, 10, 5, tzinfo=UTC)
     assert first.lines == ("The rollers on my mangle are seized with old grease.", "", "Paraffin or a heat gun?")
     assert first.signature == "Wash day is every day."
-    assert second.author is not None and second.author.name == "Jasper Thorne"
+    assert second.author is not None and (second.author.name, second.author.rank) == ("Jasper Thorne", "Mod")
     assert second.post_id == "1450"
     assert quotes(second) == [("Cordelia Mapp", "Paraffin or a heat gun?")]
     assert second.lines == ("Paraffin, left overnight. A heat gun can crack the frame.",)
