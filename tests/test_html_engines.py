@@ -339,6 +339,9 @@ def test_reddit_old_golden() -> None:
     assert reply.author is not None and reply.author.name == "cogwheel_ada"
     assert (reply.post_id, reply.reactions) == ("t1_gf00b2", "21 points")
     assert reply.lines == ("Computer case fans of the same size fit. Check the voltage first.",)
+    # the tagline's edited "*" (its tooltip and time) and the user's flair
+    assert reply.edit_note == "last edited 5 years ago (2021-03-01T12:20:00+00:00)"
+    assert reply.author.rank == "Fan Fixer" and post.edit_note is None
     # a reply's score and buttons are its own, not its parent's
     assert sum(r.name == "reactions" for r in reply.removals) == 1
     assert nested.post_id == "t1_gf00c3" and nested.reactions == "8 points"
