@@ -379,7 +379,7 @@ def test_lemmy_golden() -> None:
     assert post.lines == ("Weave across the hole first, then under and over on the return pass.", "",
                           "Use yarn a little thinner than the sock.")
     assert comment.author is not None and comment.author.name == "heelturner"
-    assert comment.post_id == "9101"
+    assert (comment.post_id, comment.permalink) == ("9101", "https://sock.example/comment/9101")
     assert comment.lines == ("A lightbulb works if you have no mushroom.",)
     for chrome in ("Communities", "Create Post", "Reply", "Share", "year ago"):
         assert chrome not in body(pg)
