@@ -116,6 +116,7 @@ def test_vbulletin5_golden() -> None:
     assert first.signature == "Clear skies from the fourth floor."
     assert first.reactions == "3 like"
     assert second.author is not None and second.author.messages == 4052
+    assert second.permalink == "https://stars.example/forum/equipment/5521-which-telescope-mount?p=5530#post5530"
     assert quotes(second) == [("Cosmo Lindqvist", "Is an alt-az mount steady enough there?")]
     assert second.lines == ("Wait for the tram to pass, then use a ten second timer.",)
     for chrome in ("Comment", "Share", "Join Date"):
@@ -230,7 +231,8 @@ def test_nodebb_golden() -> None:
     first, second = pg.posts
     assert first.author is not None and first.author.name == "marisol_ferry"
     assert first.date == dt.datetime(2024, 5, 20, 7, 45, 10, tzinfo=UTC)
-    assert (first.number, first.post_id) == (1, "8810")
+    assert (first.number, first.post_id, first.permalink) == (1, "8810", "/post/8810")
+    assert second.permalink == "/post/8815"  # its own link, not the quoted post's
     assert first.lines == ("Which app do you trust for tide times at small slipways?", "",
                            "The harbour board tables are a week behind.")
     assert first.signature == "Low water, high spirits."
@@ -273,7 +275,7 @@ def test_vanilla_golden() -> None:
     assert first.date == dt.datetime(2021, 3, 4, 10, 5, tzinfo=UTC)
     assert first.lines == ("The rollers on my mangle are seized with old grease.", "", "Paraffin or a heat gun?")
     assert first.signature == "Wash day is every day."
-    assert second.author is not None and second.author.name == "Jasper Thorne"
+    assert second.author is not None and (second.author.name, second.author.rank) == ("Jasper Thorne", "Mod")
     assert second.post_id == "1450"
     assert quotes(second) == [("Cordelia Mapp", "Paraffin or a heat gun?")]
     assert second.lines == ("Paraffin, left overnight. A heat gun can crack the frame.",)
@@ -295,7 +297,10 @@ def test_stackexchange_golden() -> None:
     assert ans.author is not None and (ans.author.name, ans.author.reaction_score) == ("Jocasta Vine", 12050)
     assert (ans.post_id, ans.reactions) == ("4250", "20 votes")
     assert ans.lines[-1] == "rice flour : wheat flour = 1 : 1"
-    for chrome in ("asked", "answered", "Share", "Follow", "New linen needs seasoning"):
+    # the edit signature (another user's) is the edit note, not the author; the share link is the permalink
+    assert (ans.edit_note, ans.permalink) == ("edited Feb 12, 2019 at 7:05 (Hesper Quill)", "/a/4250")
+    assert (q.edit_note, q.permalink) == (None, "/q/4242")
+    for chrome in ("asked", "answered", "edited", "Share", "Follow", "Improve", "New linen needs seasoning"):
         assert chrome not in body(pg)
 
 
@@ -334,6 +339,9 @@ def test_reddit_old_golden() -> None:
     assert reply.author is not None and reply.author.name == "cogwheel_ada"
     assert (reply.post_id, reply.reactions) == ("t1_gf00b2", "21 points")
     assert reply.lines == ("Computer case fans of the same size fit. Check the voltage first.",)
+    # the tagline's edited "*" (its tooltip and time) and the user's flair
+    assert reply.edit_note == "last edited 5 years ago (2021-03-01T12:20:00+00:00)"
+    assert reply.author.rank == "Fan Fixer" and post.edit_note is None
     # a reply's score and buttons are its own, not its parent's
     assert sum(r.name == "reactions" for r in reply.removals) == 1
     assert nested.post_id == "t1_gf00c3" and nested.reactions == "8 points"
@@ -371,7 +379,7 @@ def test_lemmy_golden() -> None:
     assert post.lines == ("Weave across the hole first, then under and over on the return pass.", "",
                           "Use yarn a little thinner than the sock.")
     assert comment.author is not None and comment.author.name == "heelturner"
-    assert comment.post_id == "9101"
+    assert (comment.post_id, comment.permalink) == ("9101", "https://sock.example/comment/9101")
     assert comment.lines == ("A lightbulb works if you have no mushroom.",)
     for chrome in ("Communities", "Create Post", "Reply", "Share", "year ago"):
         assert chrome not in body(pg)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from postclean.html import PACKS, detect_engine, extract_page
+from postclean.html._base import poster_from_line
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 
@@ -53,6 +54,9 @@ def test_xenforo_golden() -> None:
     assert codes["author-block"] == "XFH001" and codes["signature"] == "XFH003" and codes["quote"] == "XFH002"
     assert all(r.node for r in first.removals)
     assert second.lines == ("Thanks, the kettle sings again.",)
+    # icon-only stat labels (the SVG title is stripped): the Font Awesome icon names the field
+    assert second.author is not None
+    assert (second.author.joined, second.author.messages) == (dt.date(2020, 10, 9), 1204)
     body = "\n".join(first.lines + second.lines)
     for chrome in ("Click to expand", "Reply", "Report", "Code:", "Similar threads", "Log in", "Contact us"):
         assert chrome not in body
@@ -96,6 +100,10 @@ def test_invision_golden() -> None:
     p1, p2 = pg.posts
     assert p1.author is not None and (p1.author.name, p1.author.messages) == ("Ferdinand Lusk", 2345)
     assert p1.signature == "Slow boats only."
+    # profile fields (any language of the label tables) and the ``#1`` link in the post tools
+    assert (p1.author.location, p1.number) == ("Harwich quay", 1)
+    assert p2.author is not None and p2.author.location == "Cuxhaven"
+    assert "Harwich" not in "\n".join(p1.lines)
     assert p2.quotes[0].author == "Ferdinand Lusk"
     assert p2.lines == ("Thin epoxy, every time.",)
 
@@ -194,3 +202,24 @@ def test_deep_unclosed_nesting_is_not_quadratic() -> None:
     doc = postclean.clean(html, kind="html")
     assert time.process_time() - start < 8.0
     assert "text" in doc.text
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Joined Mar 2014", {"joined": dt.date(2014, 3, 1)}),  # label first, no colon
+        ("Posts 1,234", {"messages": 1234}),
+        ("Registriert seit: 12.03.2015", {"joined": dt.date(2015, 3, 12)}),  # labels of every language
+        ("Località: Pisa", {"location": "Pisa"}),
+        ("Сообщений: 1 234", {"messages": 1234}),
+        ("1 234 Beiträge", {"messages": 1234}),  # space as thousands separator, non-ASCII label
+        ("87 сообщений", {"messages": 87}),
+        ("Joined 2002", {"extra": {"Joined": "2002"}}),  # a bare year is not a date: kept as written
+        ("Joined the rowing club last spring", {}),  # a sentence, not a stat
+        ("Posts about tides are welcome", {}),  # not a count: nothing stored
+    ],
+)
+def test_poster_stat_lines(line: str, expected: dict[str, object]) -> None:
+    poster: dict[str, object] = {}
+    poster_from_line(line, poster)
+    assert poster == expected

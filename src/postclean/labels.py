@@ -13,6 +13,7 @@ from ._lazy import lazy
 __all__ = [
     "RANK_RE",
     "RANK_WORDS",
+    "STAT_ICONS",
     "STAT_LABELS",
     "label_alternation",
     "label_field",
@@ -144,6 +145,22 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "extra:Vehicle": {"en": ("Vehicle", "Car", "Vehicle(s)")},
     "extra:Threads": {"en": ("Threads",), "de": ("Themen",)},
     "extra:Last seen": {"en": ("Last seen", "Last Online", "Last active")},
+}
+
+#: Font Awesome icon class -> stat field, for stat lists that show an icon instead of a label (XenForo 2
+#: themes print ``<dt><i class="fa-calendar"><svg><title>Joined</title>…`` and the SVG is not kept).
+STAT_ICONS: dict[str, str] = {
+    "fa-calendar": "joined",
+    "fa-calendar-alt": "joined",
+    "fa-user-plus": "joined",
+    "fa-comments": "messages",
+    "fa-comment": "messages",
+    "fa-thumbs-up": "reaction_score",
+    "fa-heart": "reaction_score",
+    "fa-trophy": "points",
+    "fa-map-marker": "location",
+    "fa-map-marker-alt": "location",
+    "fa-map-pin": "location",
 }
 
 #: Words that appear in user titles / ranks (lower case; matched as whole words).

@@ -17,6 +17,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .._lazy import lazy
 from ..engine import RawPost
+from ..labels import STAT_ICONS, STAT_LABELS, label_alternation
+from ..labels import label_field as table_label_field
 from ..model import Article, Comment, LinkCard, Poster, Quote, Removal
 from ..phrases import alternation, phrases
 from ._dom import (
@@ -312,7 +314,9 @@ def _label_field(label: str) -> str | None:
     for pat, name in _LABELS:
         if pat.match(label):
             return name
-    return None
+    # every language of the label tables (``Registriert seit``, ``Сообщений``, ``Località`` …)
+    field_name = table_label_field(label)
+    return field_name if field_name is not None and not field_name.startswith("extra:") else None
 
 
 def add_stat(poster: dict[str, Any], label: str, value: str) -> None:
@@ -352,6 +356,13 @@ def _dt_label(dt: Node) -> str:
             v = attr(n, key)
             if v:
                 return v
+    # an icon-only label (``<dt><i class="fa--xf far fa-calendar">``, the SVG title is stripped with the SVG):
+    # the icon names the field
+    for n in select(dt, "i[class*='fa-'], span[class*='fa-']"):
+        for cls in (attr(n, "class") or "").split():
+            field_name = STAT_ICONS.get(cls)
+            if field_name is not None:
+                return STAT_LABELS[field_name]["en"][0]
     return ""
 
 
@@ -365,7 +376,11 @@ def poster_from_pairs(container: Node, poster: dict[str, Any]) -> None:
 
 
 _STAT_LINE_RE = lazy(r"^\s*(?P<l>[^:：]{1,40})[:：]\s*(?P<v>.+?)\s*$")
-_COUNT_LINE_RE = lazy(r"^\s*(?P<v>[\d.,]+\s*[kKmM]?)\s+(?P<l>[A-Za-z][\w ]{1,30}?)\s*$")
+_COUNT_LINE_RE = lazy(
+    r"^\s*(?P<v>\d{1,3}(?:[ \u00a0]\d{3})++|[\d.,]+\s*[kKmM]?)\s+(?P<l>[^\W\d_][\w ]{1,30}?)\s*$"
+)
+#: ``Joined Mar 2014``, ``Posts 1,234``: a label of the tables, no colon, then a value with a digit.
+_LABEL_FIRST_RE = lazy(rf"(?i)^\s*(?P<l>{label_alternation()})\s++(?P<v>\S.{{0,80}}?)\s*$")
 
 
 def poster_from_line(text: str, poster: dict[str, Any]) -> None:
@@ -377,6 +392,10 @@ def poster_from_line(text: str, poster: dict[str, Any]) -> None:
         return
     m = _COUNT_LINE_RE.match(text)
     if m is not None:
+        add_stat(poster, m["l"], m["v"])
+        return
+    m = _LABEL_FIRST_RE.match(text)
+    if m is not None and any(ch.isdigit() for ch in m["v"]):  # a date or a count, not a sentence
         add_stat(poster, m["l"], m["v"])
 
 

@@ -24,6 +24,9 @@ def _stats(post: Node, draft: Draft) -> None:
         num = node_text(li.css_first("[data-i-el=number]"))
         if label and num:
             poster_from_line(f"{num} {label}", draft.poster)
+    # profile fields the site added (``<span class="ft">Location</span>: <span class="fc">Leeds</span>``)
+    for li in select(post, "li[data-role=custom-field], .ipsEntry__author-column [data-role=custom-field]"):
+        poster_from_line(node_text(li), draft.poster)
     group = post.css_first("li[data-role=group], .ipsEntry__group")
     if group is not None and "rank" not in draft.poster:
         g = node_text(group)
@@ -62,6 +65,8 @@ IPS4 = Spec(
     rank=".cAuthorPane_info li[data-role=group], .cAuthorPane_info li:first-child",
     date=".ipsComment_meta time, time",
     permalink=".ipsComment_meta a[href*=comment]",
+    # the ``#2`` link in the post's tools
+    number="ul.ipsComment_tools a[href*=findComment], .ipsComment_meta a[href*=findComment]",
     post_id_attrs=("id",),
     chrome="ul.ipsComment_controls, .ipsItemControls, .cPostShareMenu, ul.ipsComment_tools",
     **_SHARED,  # type: ignore[arg-type]

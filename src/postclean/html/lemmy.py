@@ -33,6 +33,8 @@ COMMENT = dataclasses.replace(
     nested=True,
     body=".comment-content .md-div, .comment-content",
     chrome=".comment-bottom-btns",
+    # the comment's link button (to the comment on its home instance)
+    permalink=".comment-bottom-btns a[href*='/comment/'], a.btn[href*='/comment/']",
 )
 
 

@@ -20,6 +20,7 @@ NODEBB = Spec(
     user_block="[itemprop=author], .post-header",
     date=".post-header .timeago, .timeago[title], [itemprop=datePublished], .timeago",
     number="a.post-index",
+    permalink="a.post-index[href*='/post/'], a.permalink[href*='/post/']",
     post_id_attrs=("data-pid",),
     quote="blockquote",
     quote_head="p:first-child:has(a[href*='/post/']), p:first-child:has(a[href*='/user/'])",

@@ -35,6 +35,16 @@ def _old_hook(entry: Node, draft: Draft) -> None:
         # a link submission: its target as the post's link card
         title = node_text(thing.css_first("a.title, p.title a"))
         draft.card = LinkCard(title=title or None, domain=domain, url=url)
+    edited = entry.css_first("p.tagline time.edited-timestamp")
+    if edited is not None and draft.edit_note is None:
+        # the tagline's "*": its tooltip is the note as the page words it, its datetime when it happened
+        note, when = attr(edited, "title"), attr(edited, "datetime")
+        draft.edit_note = f"{note} ({when})" if note and when else note or when
+    flair = entry.css_first("p.tagline span.flair")
+    if flair is not None and "rank" not in draft.poster:
+        text = attr(flair, "title") or node_text(flair)
+        if text:
+            draft.poster["rank"] = text[:120]  # the user's flair in this subreddit
     if (attr(thing, "data-author") or draft.author) in _BOT_AUTHORS:
         draft.discard = f"{draft.author}:"
     _old_nesting(thing, draft)

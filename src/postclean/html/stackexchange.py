@@ -64,6 +64,7 @@ def _post(post: Node) -> Draft:
         d.removals.append(make_removal("SEH", "author-block", node_text(sig), node_path(sig, depth=2)))
     if d.date is None:
         d.date, d.date_raw = date_from_node(post.css_first("time[itemprop=dateCreated]"))
+    _edit_and_link(post, sig, d)
     votes = post.css_first(".js-vote-count")
     if votes is not None:
         d.reactions = f"{attr(votes, 'data-value') or node_text(votes)} votes"
@@ -73,6 +74,26 @@ def _post(post: Node) -> Draft:
     if menu is not None:
         d.removals.append(make_removal("SEH", "buttons", node_text(menu), node_path(menu, depth=2)))
     return d
+
+
+def _edit_and_link(post: Node, owner: Node | None, d: Draft) -> None:
+    """The edit signature (``edited Mar 5, 2025 at 7:20`` and the editor when another user) goes to
+    ``edit_note``; the post's short share link (``/a/123``, ``/q/123``) to ``permalink``."""
+    for sig in select(post, ".post-signature"):
+        if owner is not None and sig.mem_id == owner.mem_id:
+            continue
+        action = sig.css_first(".user-action-time")
+        if action is None or action.css_first("a[href*='/revisions']") is None:
+            continue
+        note = node_text(action)
+        editor = first(sig, ".user-details > a, .user-details a[href*='/users/']")
+        who = node_text(editor).split("\n")[0].strip() if editor is not None else ""
+        d.edit_note = f"{note} ({who})" if who and who != d.author else note
+        d.removals.append(make_removal("SEH", "edit-note", node_text(sig), node_path(sig, depth=2)))
+        break
+    share = first(post, "a.js-share-link[href]")
+    if share is not None:
+        d.permalink = attr(share, "href")
 
 
 def _comments(post: Node) -> list[Comment]:

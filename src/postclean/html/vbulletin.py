@@ -34,6 +34,7 @@ VB5 = Spec(
     stat_lines="li.b-userinfo__additional-info",
     date="time[itemprop=dateCreated], .b-post__timestamp time, .b-post__timestamp",
     number=".b-post__count",
+    permalink="a.b-post__count[href]",
     post_id_attrs=("data-node-id", "id"),
     signature=".b-post__signature, .signature",
     reactions=".b-post-control__label.votecount, .votecount",
