@@ -33,18 +33,18 @@ def _norm(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _html(name: str) -> str:
     return (Path(__file__).resolve().parents[1] / "fixtures" / "html" / f"unseen-{name}.html").read_text("utf-8")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def flattened(name: str, extractor: str) -> str:
     """The page flattened by the extractor (once per session)."""
     return FLAT[extractor](_html(name))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def paragraphs(name: str) -> tuple[str, ...]:
     """The posts' own paragraphs (the HTML door's post lines, without quotes and signatures), 12 characters or more."""
     return tuple(_norm(ln) for p in extract_page(_html(name)).posts for ln in p.lines if len(ln.strip()) >= 12)
