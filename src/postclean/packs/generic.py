@@ -1718,8 +1718,14 @@ _BYLINE_TAIL = (
     r"(?:[ \t]*\|[ \t]*(?:parent|prev|next|root|context|link|flag|favorite|hide|past|edit|delete|reply|caches|"
     r"web|\d{1,6}[ \t]+comments?|on:[^\n|]{1,80}))*(?:[ \t]*\[[–+-]\])?"
 )
+#: A story's score before its byline: ``86 points by quillfeather 5 hours ago`` (Hacker News).
+_BYLINE_SCORE = rf"(?:\d{{1,6}}[ \t]+(?:{alternation('reddit_points')})[ \t]+(?=by[ \t]))?"
+#: A name of up to four words, only when a bullet parts it from the date (``Dan of the Hedgerow • 4 months ago``,
+#: Disqus).
+_BYLINE_USER = r"(?P<user>\w[\w.-]{1,38}(?:(?:[ \t]++\w[\w.'’-]{0,38}+){1,3}+(?=[ \t]*+[•·]))?+)"
 _BYLINE_RE = lazy(
-    rf"^[ \t]*+(?:(?:via|by)[ \t]+)?(?:[\w.-]{{2,39}}[ \t]+avatar[ \t]+|avatar[ \t]+)?(?P<user>\w[\w.-]{{1,38}})(?:[ \t]+(?:edited|\(OP\)|OP))?[ \t]+{_BYLINE_WHEN}"
+    rf"^[ \t]*+{_BYLINE_SCORE}(?:(?:via|by)[ \t]+)?(?:[\w.-]{{2,39}}[ \t]+avatar[ \t]+|avatar[ \t]+)?{_BYLINE_USER}"
+    rf"(?:[ \t]+(?:edited|\(OP\)|OP))?(?:[ \t]*+[•·])?[ \t]+{_BYLINE_WHEN}"
     rf"{_BYLINE_TAIL}[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE | regex.VERSION1,
 )
@@ -1791,6 +1797,78 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
         else:
             facts["post.date_raw"] = m.group("when").strip()
         yield Hit(start, i, "comment byline (score, poster, age)", facts, moved_to="author")
+
+
+# -- GEN027: toolbar lines that come again under every post ---------------------------------------------------
+
+#: Every toolbar item (tables ``buttons``, ``post_controls``, ``toolbar_buttons``), casefolded.
+_TOOLBAR_ITEMS = frozenset(
+    " ".join(p.casefold().split()) for c in ("buttons", "post_controls", "toolbar_buttons") for p in phrases(c)
+)
+_TOOLBAR_FIRST = frozenset(p.split()[0] for p in _TOOLBAR_ITEMS)
+_TOOLBAR_MAX_WORDS = max(len(p.split()) for p in _TOOLBAR_ITEMS)
+#: A line's leading count (``2 Kudos``) and the separators between items (``Reply | Quote``, ``Like • Share``).
+_TOOLBAR_COUNT_RE = re.compile(r"^[+-]?\d{1,6}[kK]?[ \t]+")
+_TOOLBAR_SEPS = str.maketrans({c: " " for c in "|•·›»«‹"})
+#: How often the same toolbar line must come: under three posts at least.
+_TOOLBAR_MIN_REPEATS = 3
+
+
+def _toolbar_key(line: str) -> str | None:
+    """``line`` as a toolbar key (casefolded words, the count and separators dropped) when it is made only of
+    toolbar items, else ``None``."""
+    s = line.strip()
+    if not s or len(s) > 80:
+        return None
+    words = _TOOLBAR_COUNT_RE.sub("", s.casefold().translate(_TOOLBAR_SEPS), count=1).split()
+    if not words or words[0] not in _TOOLBAR_FIRST or len(words) > 12:
+        return None
+    # (a segmentation into items; the items are a few words, the line a dozen at most)
+    ok = [True] + [False] * len(words)
+    for end in range(1, len(words) + 1):
+        for k in range(max(0, end - _TOOLBAR_MAX_WORDS), end):
+            if ok[k] and " ".join(words[k:end]) in _TOOLBAR_ITEMS:
+                ok[end] = True
+                break
+    return " ".join(words) if ok[-1] else None
+
+
+@rule(
+    "GEN027",
+    "repeated-toolbar",
+    tags=["buttons"],
+    stage="generic",
+    scope="document",
+    trigger=tuple(sorted(_TOOLBAR_FIRST)),
+)
+def repeated_toolbar(view: TextView) -> Iterator[Hit]:
+    """A line made only of post toolbar items (``Options``, ``Mark as New``, ``IP Logged``, ``Quote Modify``,
+    ``2 Kudos``, ``reply``) that comes again, the same, three times or more: the toolbar every post of a forum
+    prints, on software no pack knows (Khoros, YaBB, Hacker News, GitHub Discussions).
+
+    A single toolbar word on its line can be a reply of one word; the same line under three posts is chrome. The
+    count before an item (``2 Kudos``, ``0 Kudos``) is not part of the comparison. Only on texts no engine pack
+    reads; a row GEN003 takes is left to it.
+
+    Example (removed, when it comes under three posts)::
+
+        Mark as New
+        IP Logged
+    """
+    if view.engine is not None:
+        return  # (an engine's pack reads its own toolbars, and its other rules anchor blocks on them)
+    keys: dict[str, list[int]] = {}
+    for i, line in view.iter_lines():
+        if len(line) > 90:
+            continue
+        key = _toolbar_key(line)
+        # (a row GEN003 reads is GEN003's: other rules take it as the anchor of a block, a share widget's)
+        if key is not None and not is_button_row(line):
+            keys.setdefault(key, []).append(i)
+    for at in keys.values():
+        if len(at) >= _TOOLBAR_MIN_REPEATS:
+            for i in at:
+                yield Hit(i, i, "post toolbar, under every post")
 
 
 # -- GEN023: counts under posts -------------------------------------------------------------------------------
@@ -2056,6 +2134,7 @@ PACK = RulePack(
         language_picker,
         push_help,
         comment_byline,
+        repeated_toolbar,
         trailing_count,
         top_posters,
         avatar_letter,

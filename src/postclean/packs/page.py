@@ -802,6 +802,17 @@ def _item_kind(line: str, questions: bool = False) -> str | None:
     return "title"
 
 
+def _prose_over_count(line: str) -> bool:
+    """Whether ``line``, a long line over a count line, reads as a comment's sentences rather than a long thread
+    title: it ends with a period or exclamation mark after eight words or more, or holds two sentences and ends
+    with sentence punctuation."""
+    s = line.strip()
+    if s[-1:] not in ".!?" or s.endswith(("...", "…")):
+        return False
+    n = word_count(s)
+    return (s[-1] != "?" and n >= 8) or (n >= 10 and _SENTENCE_BREAK_RE.search(s) is not None)
+
+
 #: A topic's post count glued to the end of its title, the count's label last (table ``posts_count``).
 _POSTS_TAIL_RE = lazy(rf"\d[ \t]?(?:{_alt('posts_count')})$", regex.IGNORECASE)
 
@@ -874,6 +885,8 @@ def related_list(view: TextView) -> Iterator[Hit]:
                     nxt
                     and nxt[0] <= j + 2
                     and len(view.lines[j]) <= 600
+                    # (not a comment's sentences over its vote count: Disqus, ``…none in.`` / ``3``)
+                    and not _prose_over_count(view.lines[j])
                     and _STAT_ITEM_RE.match(view.lines[nxt[0]].strip())
                     and regex.search(r"\d", view.lines[nxt[0]])
                 ):
