@@ -793,3 +793,17 @@ def test_named_row_lines_find_what_the_colon_lines_find(text: str) -> None:
     assert tried == every
     if text.startswith("quietfox"):
         assert tried and _named_row_lines(view) == [0]
+
+
+@pytest.mark.parametrize("order", ["posts first", "topics first"])
+def test_german_topic_count_is_not_the_post_count(order: str) -> None:
+    # ``Themen`` (topics started) was also a label of ``messages``: the first of the two lines won, and the other
+    # was lost, or the topic count became the post count
+    stats = ["Beiträge: 1.204", "Themen: 37"]
+    if order == "topics first":
+        stats.reverse()
+    text = "\n".join(["Gerd_K", "Registriert: 12.03.2014", *stats, "", "Die Fähre fährt im Winter erst um sieben."])
+    doc = postclean.clean(text, kind="text")
+    author = doc.posts[0].author
+    assert author is not None and author.messages == 1204 and author.extra.get("Threads") == "37"
+    assert doc.text.strip() == "Die Fähre fährt im Winter erst um sieben."

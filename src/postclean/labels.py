@@ -34,7 +34,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "messages": {
         "en": ("Messages", "Posts", "Total Posts", "Post count"),
-        "de": ("Beiträge", "Nachrichten", "Themen"),
+        "de": ("Beiträge", "Nachrichten"),
         "fr": ("Messages", "Publications"),
         "es": ("Mensajes", "Publicaciones"),
         "pt": ("Mensagens", "Posts", "Publicações"),
