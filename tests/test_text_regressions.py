@@ -793,3 +793,30 @@ def test_named_row_lines_find_what_the_colon_lines_find(text: str) -> None:
     assert tried == every
     if text.startswith("quietfox"):
         assert tried and _named_row_lines(view) == [0]
+
+
+def test_sniffing_stops_at_a_certain_engine() -> None:
+    # the text door asks the sniffers until one is certain: the best engine and its confidence stay the same
+    from postclean.rules import RulePack
+
+    calls: list[str] = []
+
+    def sniffer(name: str, score: float):  # type: ignore[no-untyped-def]
+        def sniff(text: str) -> float:
+            calls.append(name)
+            return score
+
+        return sniff
+
+    packs = [
+        RulePack(name="aa", prefix="AA", rules=(), sniff=sniffer("aa", 0.4)),
+        RulePack(name="bb", prefix="BB", rules=(), sniff=sniffer("bb", 1.0)),
+        RulePack(name="cc", prefix="CC", rules=(), sniff=sniffer("cc", 1.0)),
+    ]
+    cleaner = postclean.Cleaner(packs=packs)
+    assert cleaner.sniff_scores("x") == {"aa": 0.4, "bb": 1.0, "cc": 1.0}
+    assert calls == ["aa", "bb", "cc"]
+    calls.clear()
+    scores = cleaner.sniff_scores("x", until_certain=True)
+    assert scores == {"aa": 0.4, "bb": 1.0} and calls == ["aa", "bb"]
+    assert cleaner._best(scores) == cleaner.sniff("x") == ("bb", 1.0)
