@@ -507,19 +507,20 @@ class Cleaner:
                     run.merge(hit.facts, hit.start - a)
             deferred = len(context.get("deferred_repeats", ()))
             view = TextView(
-                [doc_view.lines[i] for i in range(a, b)],
+                doc_view.lines[a:b],
                 base=a,
                 engine=engine,
                 facts=run.facts,
                 context=context,
             )
             view.original = tuple(lines[a:b])
-            view.claimed = [doc_view.claimed[i] for i in range(a, b)]
+            view.claimed = doc_view.claimed[a:b]
             if doc_view.source is not None:
                 view.source = doc_view.source[a:b]
             if head is None and not view.live_indices() and not _markup_left(view):
                 continue
-            untouched = not any(a <= i < b for i in changed)
+            at = bisect.bisect_left(changed, a)  # (changed is in order)
+            untouched = at == len(changed) or changed[at] >= b
             for r in self._for_post(post_rules, view.text, doc_words if untouched else None):
                 self._apply(r, view, run, offsets, flagset, source)
             # comments that document-scope rules found go to the post they sit in
