@@ -779,10 +779,16 @@ def _doc_words(rules: Sequence[Rule], probe: LiteralProbe) -> dict[int, tuple[st
     case depends on its neighbours, the capital sigma, looks no further than the line).
     """
     return {
-        id(r): tuple(w for w in r.trigger_words if "\n" in w or w in probe)
+        id(r): probe.present(r.trigger_words) + _newline_words(r.trigger_words, probe)
         for r in rules
         if r.trigger_words and r.trigger is None
     }
+
+
+def _newline_words(words: tuple[str, ...], probe: LiteralProbe) -> tuple[str, ...]:
+    """The words of ``words`` that hold a newline but do not occur in ``probe``'s text (:func:`_doc_words` keeps
+    them: a post may hold one its document does not)."""
+    return tuple(w for w in words if "\n" in w and w not in probe) if "\n" in "".join(words) else ()
 
 
 @functools.cache
