@@ -820,3 +820,19 @@ def test_sniffing_stops_at_a_certain_engine() -> None:
     scores = cleaner.sniff_scores("x", until_certain=True)
     assert scores == {"aa": 0.4, "bb": 1.0} and calls == ["aa", "bb"]
     assert cleaner._best(scores) == cleaner.sniff("x") == ("bb", 1.0)
+
+
+def test_live_lines_follow_claims_cuts_and_replaced_lists() -> None:
+    # TextView.iter_lines remembers the live lines between changes: a claim, a cut or a replaced list renews them
+    view = TextView(["alpha", "", "  ", "beta gamma", "delta"])
+    assert list(view.iter_lines()) == [(0, "alpha"), (3, "beta gamma"), (4, "delta")]
+    view.claim(0, 0)
+    assert list(view.iter_lines()) == [(3, "beta gamma"), (4, "delta")]
+    view.cut(3, (0, 5))
+    assert list(view.iter_lines()) == [(3, "gamma"), (4, "delta")]
+    view.cut(4, (0, 5))  # nothing left: claimed
+    assert list(view.iter_lines()) == [(3, "gamma")]
+    view.claimed = [False, False, False, True, False]
+    assert list(view.iter_lines()) == []
+    view.lines = ["one", "two", "", "three", "four"]
+    assert list(view.iter_lines()) == [(0, "one"), (1, "two"), (4, "four")]
