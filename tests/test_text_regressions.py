@@ -807,3 +807,46 @@ def test_german_topic_count_is_not_the_post_count(order: str) -> None:
     author = doc.posts[0].author
     assert author is not None and author.messages == 1204 and author.extra.get("Threads") == "37"
     assert doc.text.strip() == "Die Fähre fährt im Winter erst um sieben."
+
+
+def test_sniffing_stops_at_a_certain_engine() -> None:
+    # the text door asks the sniffers until one is certain: the best engine and its confidence stay the same
+    from postclean.rules import RulePack
+
+    calls: list[str] = []
+
+    def sniffer(name: str, score: float):  # type: ignore[no-untyped-def]
+        def sniff(text: str) -> float:
+            calls.append(name)
+            return score
+
+        return sniff
+
+    packs = [
+        RulePack(name="aa", prefix="AA", rules=(), sniff=sniffer("aa", 0.4)),
+        RulePack(name="bb", prefix="BB", rules=(), sniff=sniffer("bb", 1.0)),
+        RulePack(name="cc", prefix="CC", rules=(), sniff=sniffer("cc", 1.0)),
+    ]
+    cleaner = postclean.Cleaner(packs=packs)
+    assert cleaner.sniff_scores("x") == {"aa": 0.4, "bb": 1.0, "cc": 1.0}
+    assert calls == ["aa", "bb", "cc"]
+    calls.clear()
+    scores = cleaner.sniff_scores("x", until_certain=True)
+    assert scores == {"aa": 0.4, "bb": 1.0} and calls == ["aa", "bb"]
+    assert cleaner._best(scores) == cleaner.sniff("x") == ("bb", 1.0)
+
+
+def test_live_lines_follow_claims_cuts_and_replaced_lists() -> None:
+    # TextView.iter_lines remembers the live lines between changes: a claim, a cut or a replaced list renews them
+    view = TextView(["alpha", "", "  ", "beta gamma", "delta"])
+    assert list(view.iter_lines()) == [(0, "alpha"), (3, "beta gamma"), (4, "delta")]
+    view.claim(0, 0)
+    assert list(view.iter_lines()) == [(3, "beta gamma"), (4, "delta")]
+    view.cut(3, (0, 5))
+    assert list(view.iter_lines()) == [(3, "gamma"), (4, "delta")]
+    view.cut(4, (0, 5))  # nothing left: claimed
+    assert list(view.iter_lines()) == [(3, "gamma")]
+    view.claimed = [False, False, False, True, False]
+    assert list(view.iter_lines()) == []
+    view.lines = ["one", "two", "", "three", "four"]
+    assert list(view.iter_lines()) == [(0, "one"), (1, "two"), (4, "four")]

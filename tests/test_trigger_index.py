@@ -109,6 +109,19 @@ def test_holds_any_is_any_substring(automaton: bool, data: st.DataObject, words:
 @AUTOMATON
 @settings(max_examples=300, deadline=None)
 @given(st.data(), related_words())
+def test_present_is_the_words_found(automaton: bool, data: st.DataObject, words: list[str]) -> None:
+    index = LiteralIndex(words, automaton=automaton)
+    text = data.draw(texts_from(words))
+    asked = tuple(data.draw(st.lists(st.sampled_from([*words, "", "a", "zz", "\n"]), max_size=6)))
+    for hay in (text, text.lower()):
+        probe = index.probe(hay)
+        for _ in range(2):  # the second time from the remembered plan
+            assert set(probe.present(asked)) == {w for w in asked if w in hay}, (asked, hay)
+
+
+@AUTOMATON
+@settings(max_examples=300, deadline=None)
+@given(st.data(), related_words())
 def test_found_on_repeated_lines(automaton: bool, data: st.DataObject, words: list[str]) -> None:
     # the scan skips a line seen before: what it finds is still what a substring test per literal finds
     index = LiteralIndex(words, automaton=automaton)

@@ -211,17 +211,24 @@ class Cleaner:
         return self.clean_text(text, flags=flags, url=url)
 
     # ------------------------------------------------------------------------------------------------------
-    def sniff_scores(self, text: str) -> dict[str, float]:
+    def sniff_scores(self, text: str, *, until_certain: bool = False) -> dict[str, float]:
         """Every engine pack's confidence that ``text`` was flattened from its engine (packs without a sniffer
-        are left out; a failing sniffer counts as 0)."""
+        are left out; a failing sniffer counts as 0).
+
+        ``until_certain`` (a speed-up for :meth:`_best`): stop at the first pack that is certain (1.0). A
+        confidence lies in ``[0, 1]`` and :meth:`_best` keeps the first of equal scores, so no later pack can
+        change the best engine or its confidence (and the engine being known, the other scores are not read:
+        the candidate packs matter only without one)."""
         scores: dict[str, float] = {}
         for pack in self.packs:
             if pack.sniff is None:
                 continue
             try:
-                scores[pack.name] = float(pack.sniff(text))
+                score = scores[pack.name] = float(pack.sniff(text))
             except Exception:  # a sniffer must never break cleaning
-                scores[pack.name] = 0.0
+                score = scores[pack.name] = 0.0
+            if until_certain and score >= 1.0:
+                break
         return scores
 
     def sniff(self, text: str) -> tuple[str | None, float]:
@@ -430,7 +437,7 @@ class Cleaner:
                     flagset.add("markdown")
             else:
                 read = None
-        scores = self.sniff_scores(text)  # the sniffers know each extractor's own layout
+        scores = self.sniff_scores(text, until_certain=True)  # the sniffers know each extractor's own layout
         # Layout rules remove lines that hold notation but no words (an image, a lone bullet) over the whole
         # input; the other rules never see those lines.
         layout_removals, gone = self._layout_pass(lines, source, offsets, flagset)
@@ -504,19 +511,20 @@ class Cleaner:
                     run.merge(hit.facts, hit.start - a)
             deferred = len(context.get("deferred_repeats", ()))
             view = TextView(
-                [doc_view.lines[i] for i in range(a, b)],
+                doc_view.lines[a:b],
                 base=a,
                 engine=engine,
                 facts=run.facts,
                 context=context,
             )
             view.original = tuple(lines[a:b])
-            view.claimed = [doc_view.claimed[i] for i in range(a, b)]
+            view.claimed = doc_view.claimed[a:b]
             if doc_view.source is not None:
                 view.source = doc_view.source[a:b]
             if head is None and not view.live_indices() and not _markup_left(view):
                 continue
-            untouched = not any(a <= i < b for i in changed)
+            at = bisect.bisect_left(changed, a)  # (changed is in order)
+            untouched = at == len(changed) or changed[at] >= b
             for r in self._for_post(post_rules, view.text, doc_words if untouched else None):
                 self._apply(r, view, run, offsets, flagset, source)
             # comments that document-scope rules found go to the post they sit in
@@ -786,10 +794,16 @@ def _doc_words(rules: Sequence[Rule], probe: LiteralProbe) -> dict[int, tuple[st
     case depends on its neighbours, the capital sigma, looks no further than the line).
     """
     return {
-        id(r): tuple(w for w in r.trigger_words if "\n" in w or w in probe)
+        id(r): probe.present(r.trigger_words) + _newline_words(r.trigger_words, probe)
         for r in rules
         if r.trigger_words and r.trigger is None
     }
+
+
+def _newline_words(words: tuple[str, ...], probe: LiteralProbe) -> tuple[str, ...]:
+    """The words of ``words`` that hold a newline but do not occur in ``probe``'s text (:func:`_doc_words` keeps
+    them: a post may hold one its document does not)."""
+    return tuple(w for w in words if "\n" in w and w not in probe) if "\n" in "".join(words) else ()
 
 
 @functools.cache

@@ -455,17 +455,29 @@ class LiteralProbe:
             return w in self._found
         return isinstance(w, str) and w in self.text
 
-    def holds_any(self, words: tuple[str, ...]) -> bool:
-        """``any(w in probe for w in words)``: one set operation for the indexed words."""
+    def _split(self, words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+        """``words`` as (those indexed, the others), remembered across the probes of one index."""
         split = self._splits.get(words)
         if split is None:
             indexed = self._indexed
             split = (frozenset(w for w in words if w in indexed), tuple(w for w in words if w not in indexed))
             self._splits[words] = split
+        return split
+
+    def holds_any(self, words: tuple[str, ...]) -> bool:
+        """``any(w in probe for w in words)``: one set operation for the indexed words."""
+        split = self._split(words)
         if not split[0].isdisjoint(self._found):
             return True
         text = self.text
         return any(w in text for w in split[1])
+
+    def present(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The words of ``words`` that occur in the text (``tuple(w for w in words if w in probe)`` in another
+        order): one set operation for the indexed words."""
+        indexed, others = self._split(words)
+        text = self.text
+        return (*(indexed & self._found), *(w for w in others if w in text))
 
 
 _Trie = dict[str, "_Trie"]

@@ -62,7 +62,8 @@ def line_key(line: str) -> str:
     >>> line_key("  •  The river   rose.") == line_key("The river rose.")
     True
     """
-    if line.lstrip(" \t\xa0")[:1] in _KEY_BULLETS:  # (an empty line too) a bullet may go: the regex
+    head = line.lstrip(" \t\xa0")[:1]
+    if head and head in _KEY_BULLETS:  # a bullet may go: the regex (a blank line: it cannot match)
         line = _LEAD_BULLET_RE.sub("", line, count=1)
     return " ".join(line.split())
 
@@ -758,6 +759,8 @@ class TextView:
     """
 
     __slots__ = (
+        "_live",
+        "_live_of",
         "_starts",
         "_text",
         "base",
@@ -789,6 +792,9 @@ class TextView:
         self.source: list[str] | None = None
         self._text: str | None = None
         self._starts: list[int] | None = None
+        #: the live lines as (index, text), for :meth:`iter_lines` (dozens of rules walk them between changes)
+        self._live: list[tuple[int, str]] | None = None
+        self._live_of: tuple[list[str], list[bool]] | None = None  # the lists it was made from
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -838,9 +844,16 @@ class TextView:
 
     def iter_lines(self) -> Iterator[tuple[int, str]]:
         """Yield ``(index, text)`` for every live line."""
-        for i, line in enumerate(self.lines):
-            if not self.claimed[i] and line.strip():
-                yield i, line
+        live = self._live
+        of = self._live_of
+        # (made again after each claim or cut, and when ``lines`` or ``claimed`` was replaced: the engine sets
+        # them on a new view)
+        if live is None or of is None or of[0] is not self.lines or of[1] is not self.claimed:
+            lines, claimed = self.lines, self.claimed
+            live = [(i, line) for i, line in enumerate(lines) if not claimed[i] and line.strip()]
+            self._live = live
+            self._live_of = (lines, claimed)
+        return iter(live)
 
     def live_indices(self, start: int = 0, stop: int | None = None) -> list[int]:
         """Indices of live lines in ``[start, stop)``."""
@@ -882,6 +895,7 @@ class TextView:
                 self.source[i] = ""
         self._text = None
         self._starts = None
+        self._live = None
 
     def cut(self, index: int, cols: tuple[int, int]) -> str:
         """Remove a column span from line ``index``; return the removed text. Called by the engine.
@@ -921,4 +935,5 @@ class TextView:
                 self.source[index] = ""
         self._text = None
         self._starts = None
+        self._live = None
         return removed
