@@ -493,6 +493,15 @@ def test_shapes_of_unseen_engines_do_not_name_an_engine(head: Callable[[int], st
     assert "engine-from-chrome" not in doc.flags
 
 
+def test_a_starter_badge_and_back_to_top_links_are_not_phpbb() -> None:
+    # a back-to-top link and the thread starter's badge: many engines' styles print both
+    post = "Original Poster\nmoorhen_ellis\nThe towpath is closed past the third lock until May.\nTop\n"
+    assert postclean.clean(post * 4, kind="text").engine is None
+    # phpBB's avatar alt text next to them still names it
+    phpbb = "User avatar\nTopic Author\nmoorhen_ellis\nThe towpath is closed past the third lock until May.\nTop\n"
+    assert postclean.clean(phpbb * 4, kind="text").engine == "phpbb"
+
+
 def test_stack_exchange_main_content_text_is_sniffed_from_its_prompts() -> None:
     # Resiliparse's main content of a Stack Overflow question of the 2024 layout: no user cards, no "asked" lines,
     # no post menus; the answer count, the prompt under the question and the vote counts are all that is left
