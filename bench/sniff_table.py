@@ -39,25 +39,25 @@ def _truth(name: str) -> str | None:
 
 def _texts(only: str | None, inputs: Path | None) -> Iterator[tuple[str, str, str, str, str]]:
     """(set, true engine's label, extractor, page, text)."""
-    sets: list[tuple[str, str, str]] = []  # (set, label, html)
+    sets: list[tuple[str, str, str, str]] = []  # (set, label, page, html)
     if only in (None, "fixture", "unseen"):
         for path in sorted((ROOT / "fixtures" / "html").glob("*.html")):
             unseen = path.stem.startswith("unseen-")
             kind = "unseen" if unseen else "fixture"
             if only in (None, kind):
                 label = path.stem.removeprefix("unseen-").removeprefix("text-").split("-")[0]
-                sets.append((kind, label, path.read_text("utf-8")))
+                sets.append((kind, label, path.stem, path.read_text("utf-8")))
     if only in (None, "i18n"):
         from i18n_pages import pages
 
-        sets.extend(("i18n", page.name, page.html) for page in pages())
+        sets.extend(("i18n", page.name, f"{page.name}-{page.lang}", page.html) for page in pages())
     if sets:
         from i18n_pages import flatteners
 
         flat: dict[str, Callable[[str], str]] = flatteners()
-        for kind, label, html in sets:
+        for kind, label, page, html in sets:
             for ext, fn in sorted(flat.items()):
-                yield kind, label, ext, label, fn(html)
+                yield kind, label, ext, page, fn(html)
     if inputs is not None and only in (None, "inputs"):
         for path in sorted(inputs.glob("*/*/*.txt")):
             yield "inputs", path.parts[-2], path.parts[-3], path.stem, path.read_text("utf-8")
