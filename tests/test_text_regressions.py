@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import postclean
@@ -463,6 +465,41 @@ def test_shapes_other_engines_print_do_not_name_an_engine() -> None:
     )
     doc = postclean.clean(text, kind="text")
     assert doc.engine is None
+
+
+def _unseen_thread(head: Callable[[int], str]) -> str:
+    """Six posts of a forum no pack reads, each under the head ``head(k)`` gives."""
+    return "\n".join(
+        f"{head(k)}\nThe lock keeper says the canal drains on the {k + 3}th, so moor above the gates.\n" for k in range(6)
+    )
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a dated post head with its number (bbPress, phpBB themes): vBulletin's header line's shape
+        lambda k: f"March {k + 2}, 2024 at 7:{10 + k} am#{300 + k}",
+        # a poster block of name, title, post count and date (Simple:Press): MyBB's block's shape
+        lambda k: f"{'Maud' if k % 2 else 'Ossie'} Brackett\nMember\nPosts: {40 + k}\nMarch {k + 2}, 2024 - 8:{10 + k} pm",
+        # a comment's collapse toggle (Hacker News): old Reddit's too
+        lambda k: f"lockhand{k} {k + 1} hours ago | parent | next\n[–]",
+    ],
+    ids=["dated-post-head", "poster-block", "collapse-toggle"],
+)
+def test_shapes_of_unseen_engines_do_not_name_an_engine(head: Callable[[int], str]) -> None:
+    # a pack's rules take these shapes on any text, but the shapes are no engine's own: the text keeps no engine
+    doc = postclean.clean(_unseen_thread(head), kind="text")
+    assert doc.engine is None
+    assert "engine-from-chrome" not in doc.flags
+
+
+def test_a_starter_badge_and_back_to_top_links_are_not_phpbb() -> None:
+    # a back-to-top link and the thread starter's badge: many engines' styles print both
+    post = "Original Poster\nmoorhen_ellis\nThe towpath is closed past the third lock until May.\nTop\n"
+    assert postclean.clean(post * 4, kind="text").engine is None
+    # phpBB's avatar alt text next to them still names it
+    phpbb = "User avatar\nTopic Author\nmoorhen_ellis\nThe towpath is closed past the third lock until May.\nTop\n"
+    assert postclean.clean(phpbb * 4, kind="text").engine == "phpbb"
 
 
 def test_stack_exchange_main_content_text_is_sniffed_from_its_prompts() -> None:

@@ -3,8 +3,10 @@
 by every extractor installed here, cleaned with ``kind="text"``.
 
 Per page × extractor: no post paragraph that the flattened text holds may be lost (hard failure); the page's chrome
-strings (``tests/test_html_unseen.py``) still standing in ``doc.text`` and the posters not found are listed, exactly,
-in ``fixtures/text_unseen/known_gaps.txt`` (``page extractor chrome: STRING`` / ``page extractor authors: N/M``). A gap
+strings (``tests/test_html_unseen.py``) still standing in ``doc.text``, the posters not found and an engine named that
+the page is not (``doc.engine``: a pack whose shapes the page shares) are listed, exactly, in
+``fixtures/text_unseen/known_gaps.txt`` (``page extractor chrome: STRING`` / ``page extractor authors: N/M`` /
+``page extractor engine: NAME``). A gap
 that gets fixed fails the test as surely as a new one, so the list stays honest: rewrite it with
 ``python tests/test_text_unseen.py --write`` and read the diff.
 """
@@ -57,6 +59,10 @@ def gaps(exp: Expect, extractor: str) -> tuple[list[str], list[str]]:
     flat_in, flat_out = _norm(src), _norm(doc.text)
     lost = [p for p in paragraphs(exp.name) if p in flat_in and p not in flat_out]
     lines = [f"{exp.name} {extractor} chrome: {c}" for c in left_chrome(doc.text, tuple(exp.chrome))]
+    if doc.engine not in (None, exp.engine):
+        # no pack reads this engine: a pack named is one whose shapes the page merely shares (the HTML door's
+        # engine, phpBB for phpBB 2, is no mistake)
+        lines.append(f"{exp.name} {extractor} engine: {doc.engine}")
     found = {p.author.name for p in doc.posts if p.author and p.author.name}
     want = set(exp.authors)
     if not want <= found:

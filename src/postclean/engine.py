@@ -179,6 +179,10 @@ class Cleaner:
         self._engine_of_code: dict[str, str] = {
             r.code: self._engine_of[id(r)] for r in self.rules if id(r) in self._engine_of and r.fingerprint
         }
+        #: rule code -> the rule, for the rules whose hits name their engine only with some reasons
+        self._fingerprint_by_reason: dict[str, Rule] = {
+            r.code: r for r in self.rules if r.code in self._engine_of_code and isinstance(r.fingerprint, frozenset)
+        }
         self._index: LiteralIndex | None = None
 
     def _probe(self, lowered: str) -> LiteralProbe:
@@ -245,6 +249,9 @@ class Cleaner:
         counts: dict[str, int] = {}
         for r in removals:
             name = self._engine_of_code.get(r.code)
+            by_reason = self._fingerprint_by_reason.get(r.code)
+            if by_reason is not None and not by_reason.names_engine(r.reason):
+                continue
             if name is not None:
                 counts[name] = counts.get(name, 0) + 1
         if not counts:

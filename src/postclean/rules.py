@@ -120,8 +120,13 @@ class Rule:
     probe_words: tuple[str, ...] = attrs.field(default=(), repr=False)
     #: For an engine pack's rule: whether what it removes names the engine (a text no sniffer recognised gets
     #: the engine whose rules took its chrome). False for shapes other engines print too (a stat line, an edit
-    #: note, ``X wrote:``).
-    fingerprint: bool = True
+    #: note, ``X wrote:``). A set of reasons: only the hits given one of those reasons name the engine (the rule's
+    #: other hits are shapes other engines print too).
+    fingerprint: bool | frozenset[str] = True
+
+    def names_engine(self, reason: str) -> bool:
+        """Whether a hit of this rule given ``reason`` names the rule's engine (see :attr:`fingerprint`)."""
+        return reason in self.fingerprint if isinstance(self.fingerprint, frozenset) else self.fingerprint
 
     def triggered(self, text: str, lowered: str, probe: Container[str] | None = None) -> bool:
         """False when the document cannot hold anything this rule removes: neither a trigger word occurs nor
@@ -175,7 +180,7 @@ def rule(
     trigger_lines: str | None = None,
     in_html: bool = False,
     probe_words: Iterable[str] = (),
-    fingerprint: bool = True,
+    fingerprint: bool | Iterable[str] = True,
 ) -> Callable[[Detector], Rule]:
     """Decorator turning a detector function into a :class:`Rule`.
 
@@ -186,7 +191,7 @@ def rule(
     pattern matching every line where the regex ``trigger`` can match (see :attr:`Rule.trigger_lines`). ``in_html`` marks an engine
     pack's rule that also runs on bodies the HTML door extracted (see :attr:`Rule.in_html`); ``probe_words`` are
     literals it asks the document probe about (see :attr:`Rule.probe_words`); ``fingerprint=False`` marks a rule whose
-    hits do not name its engine (see :attr:`Rule.fingerprint`).
+    hits do not name its engine, a set of reasons the hits that do (see :attr:`Rule.fingerprint`).
 
     >>> import regex
     >>> from postclean import Hit
@@ -219,7 +224,7 @@ def rule(
             else (),
             in_html=in_html,
             probe_words=tuple(probe_words),
-            fingerprint=fingerprint,
+            fingerprint=fingerprint if isinstance(fingerprint, bool) else frozenset(fingerprint),
         )
 
     return wrap

@@ -89,7 +89,9 @@ _GLUED_HEAD_RE = lazy(
 )
 
 
-@rule("MYB001", "author-block", tags=["author-block"], stage="split", scope="document")
+# (not a fingerprint: name, user title, ``Posts:`` and a date is the poster block of most classic engines, Simple:Press's
+# too; MyBB's own stats and quote headers are what its sniffer reads)
+@rule("MYB001", "author-block", tags=["author-block"], stage="split", scope="document", fingerprint=False)
 def author_block(view: TextView) -> Iterator[Hit]:
     """Poster block: name, user title, ``Posts:`` / ``Threads:`` / ``Joined:`` / ``Reputation:``, then ``#N`` and
     the post date (with ``(This post was last modified: …)``).

@@ -27,7 +27,7 @@ from ._classic import (
     weighted_sniff,
 )
 from ._common import has_stat_label, iter_line_matches, quote_block
-from ._sniff import LiteralSets, literal_led
+from ._sniff import LiteralSets, literal_led, signal_found
 
 __all__ = ["PACK"]
 
@@ -605,6 +605,10 @@ _SNIFF_GLUED_RE = lazy(rf"^[^\n:]{{1,40}} (?:{_literals(_SNIFF_WROTE)})\S", rege
 _SNIFF_BY_RE = lazy(
     rf"^[ \t]*+(?:{_POST_BY}|{_POST_BY_GLUED})[ \t]+[^\n»]{{1,60}} »(?: |[ \t]*$)", regex.MULTILINE | regex.VERSION1
 )
+#: phpBB's avatar alt text alone on a line; the thread starter's badge some styles print (``Topic Author``) is
+#: weaker evidence, other engines' styles print one too (``Original Poster``)
+_SNIFF_AVATAR_RE = line_re(alt("classic_user_avatar"))
+_SNIFF_STARTER_BADGE_RE = line_re(alt("classic_topic_author"))
 _SNIFF_TOP_RE = lazy(r"^[ \t]*+Top[ \t]*$", regex.MULTILINE)
 _SNIFF_TOP_LED_RE = literal_led(_SNIFF_TOP_RE, "Top") or _SNIFF_TOP_RE
 #: ``Top`` in the other languages (``Nach oben``, ``Haut``, ``Вернуться к началу``): a whole line
@@ -651,7 +655,8 @@ _SNIFF = (
     (_SNIFF_INDEX_RE, 0.3),
     (_SNIFF_GLUED_RE, 0.25),
     (lazy(r"\(\d[\d.,]* KiB\) (?:Viewed|Downloaded) \d+ times?"), 0.35),
-    (_AVATAR_RE, 0.3),
+    (_SNIFF_AVATAR_RE, 0.3),
+    (_SNIFF_STARTER_BADGE_RE, 0.2),
 )
 #: The literal tests of the localised signals, made in one pass over the head (see ``sniff``).
 _SNIFF_LITERALS = LiteralSets(
@@ -685,6 +690,8 @@ def sniff(text: str) -> float:
     }
     for pattern, name in _SNIFF_SETS.items():
         needs[pattern] = _yes if name in found else _no
+    # the avatar's alt text and the starter's badge: one scan for either, each looked for only when it finds one
+    needs[_SNIFF_AVATAR_RE] = needs[_SNIFF_STARTER_BADGE_RE] = _yes if signal_found(_AVATAR_RE, head) else _no
     return weighted_sniff(head, _SNIFF, needs)
 
 

@@ -256,6 +256,8 @@ _NEW_ACTIONS_RE = lazy(
     "action-row",
     tags=["buttons"],
     trigger=r"permalink|vote|repl|thread|load more|child|sort|comment|level|\[[–+-]\]",
+    # (a comment's collapse toggle, ``[–]`` / ``(3 children)``, is on Hacker News and other threaded pages too)
+    fingerprint=("comment actions (glued)", "comment actions glued to the next line's text", "comment actions"),
 )
 def action_row(view: TextView) -> Iterator[Hit]:
     """Comment action rows: ``permalinkembedsavereportreply`` (glued), ``Upvote 12 Downvote Reply Share``.
@@ -277,9 +279,10 @@ def action_row(view: TextView) -> Iterator[Hit]:
         if head is not None and "[" not in view.lines[i][head.end() : head.end() + 3]:  # (a glued tagline: RDT001)
             yield Hit(i, i, "comment actions glued to the next line's text", cols=(head.start(), head.end()))
     for i, m in iter_line_matches(view, _NEW_ACTIONS_RE):
-        if m.group(0).strip().lower().startswith("level") and view.engine != "reddit":
+        shown = m.group(0).strip()
+        if shown.lower().startswith("level") and view.engine != "reddit":
             continue
-        yield Hit(i, i, "comment actions")
+        yield Hit(i, i, "comment collapse toggle" if shown[:1] in "[(" else "comment actions")
     if view.engine != "reddit":
         return
     run: list[int] = []

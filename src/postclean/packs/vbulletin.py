@@ -1193,7 +1193,15 @@ _LEFTOVER_NEEDLE = lazy(
 _DATED_HEADER_RE = lazy(rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:{_OLD})[ \t]+)?{CLASSIC_DATE}", _F)
 
 
-@rule("VB011", "post-header", tags=["post-meta"], trigger=r"#|Mentioned|Tagged|Quoted|Post\(s\)|Rep Power|Poster|Starter|Posting Rules|Similar Threads|Thanked")
+# (not a fingerprint: on a text not sniffed as vBulletin it takes only the dated header, ``{date} #6``, which
+# bbPress, phpBB themes and others print too)
+@rule(
+    "VB011",
+    "post-header",
+    tags=["post-meta"],
+    trigger=r"#|Mentioned|Tagged|Quoted|Post\(s\)|Rep Power|Poster|Starter|Posting Rules|Similar Threads|Thanked",
+    fingerprint=False,
+)
 def post_header(view: TextView) -> Iterator[Hit]:
     """Leftover post-header and stat lines: ``05-13-2016, 02:15 PM #6``, ``#13``, ``Mentioned`` / ``3 Post(s)``.
 
