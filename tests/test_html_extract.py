@@ -122,6 +122,48 @@ def test_detect_engine(name: str, engine: str | None) -> None:
     assert detect_engine((FIX / f"{name}.html").read_text(encoding="utf-8"))[0] == engine
 
 
+def _detect_in_turn(html: str, tree, url: str | None):  # type: ignore[no-untyped-def]
+    """Detection as it was: identify() of every pack, then each pack's whole detect() in turn."""
+    for pack in PACKS:
+        if pack.identify is not None:
+            score, version = pack.identify(html, tree, url)
+            if score >= 1.0:
+                return pack, version, score
+    best = (None, None, 0.0)
+    for pack in PACKS:
+        score, version = pack.detect(html, tree, url)
+        if score > best[2]:
+            best = (pack, version, score)
+            if score >= 1.0:
+                break
+    return best
+
+
+@pytest.mark.parametrize("url", [None, "https://www.reddit.com/r/teapots/comments/abc/descaling/"])
+def test_detection_split_answers_as_detect_in_turn(url: str | None) -> None:
+    """A pack's certain()/rest() split answers as its detect(), and detection that runs every pack's certain
+    signs first chooses the pack (and version) that running each pack's detect() in turn chose."""
+    from postclean.html import _detect
+    from postclean.html._dom import parse
+
+    for path in sorted(FIX.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        tree, _ = parse(html)
+        for pack in PACKS:
+            if pack.rest is None:
+                continue
+            want = pack.detect(html, tree, url)
+            got = (0.0, None)
+            for check in (pack.identify, pack.certain):
+                if check is not None and got[0] < 1.0:
+                    got = check(html, tree, url)
+            if got[0] < 1.0:
+                got = pack.rest(html, tree, url)
+                assert got[0] < 1.0, (path.name, pack.name)
+            assert got == want, (path.name, pack.name)
+        assert _detect(html, tree, url) == _detect_in_turn(html, tree, url), path.name
+
+
 def test_packs_registry_is_explicit() -> None:
     names = {p.name for p in PACKS}
     assert {"xenforo", "vbulletin", "phpbb", "discourse", "invision", "smf", "mybb", "nodebb", "flarum",

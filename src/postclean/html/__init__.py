@@ -120,26 +120,51 @@ def _detect_packs(
     html: str, tree: LexborHTMLParser, url: str | None
 ) -> tuple[EnginePack | None, str | None, float]:
     # Page identity first (generator meta, <html>/<body> ids and classes): cheap and certain. Only when no
-    # pack is certain do all detectors probe the markup (each probe is a scan of the whole tree).
-    for pack in PACKS:
+    # pack is certain do the detectors probe the markup (each probe is a scan of the whole tree): first every
+    # pack's other certain signs, in order, then the uncertain ones. The first pack whose detect() is certain
+    # wins, else the best score (ties: the earlier pack), as when each pack's detect() ran in turn.
+    whole: set[int] = set()  # packs whose identify() failed: their detect() runs as one piece
+    for i, pack in enumerate(PACKS):
         if pack.identify is None:
             continue
         try:
             score, version = pack.identify(html, tree, url)
         except Exception:  # a detector must never take the page down
+            whole.add(i)
             continue
         if score >= 1.0:
             return pack, version, score
-    best: tuple[EnginePack | None, str | None, float] = (None, None, 0.0)
-    for pack in PACKS:
-        try:
-            score, version = pack.detect(html, tree, url)
-        except Exception:  # a detector must never take the page down
+    found: dict[int, tuple[float, str | None]] = {}  # scores of packs whose detect() already ran
+    broken: set[int] = set()
+    for i, pack in enumerate(PACKS):
+        check = pack.certain
+        if pack.rest is None or i in whole:
+            check = pack.detect
+        elif check is None:
             continue
+        try:
+            score, version = check(html, tree, url)
+        except Exception:  # a detector must never take the page down
+            broken.add(i)
+            continue
+        if score >= 1.0:
+            return pack, version, score
+        if check is pack.detect:
+            found[i] = (score, version)
+    best: tuple[EnginePack | None, str | None, float] = (None, None, 0.0)
+    for i, pack in enumerate(PACKS):
+        if i in broken:
+            continue
+        if i in found:
+            score, version = found[i]
+        else:
+            assert pack.rest is not None
+            try:
+                score, version = pack.rest(html, tree, url)
+            except Exception:  # a detector must never take the page down
+                continue
         if score > best[2]:
             best = (pack, version, score)
-            if score >= 1.0:  # certain: no later pack can beat it (ties go to the earlier pack anyway)
-                break
     return best
 
 
