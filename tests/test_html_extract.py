@@ -164,6 +164,35 @@ def test_detection_split_answers_as_detect_in_turn(url: str | None) -> None:
         assert _detect(html, tree, url) == _detect_in_turn(html, tree, url), path.name
 
 
+_PAGER_PAGES = [
+    # quirks mode (no doctype): class names compare ignoring ASCII case; [class*=…] never does
+    '<div class="PAGES">Page 2 of 3</div><nav class="PageNav">Page 1 of 9</nav><p class="Pagination">x</p>',
+    '<!DOCTYPE html><div class="PAGES">a</div><div class="pages">Page 4 of 5</div><nav class="pagenav">n</nav>',
+    '<!DOCTYPE html><header>h</header><div class="pageNavx pager">p</div><span class="xpaginationy">s</span>'
+    '<div class="page\tnav Pagenav">t</div><ul class="breadcrumb pages">b</ul><aside class="sidebar">a</aside>',
+    '<body><header class="PAGES">h</header><div id="sidebar" class="pagination">Page 7 of 8</div>'
+    '<div class="page-pag">q</div><div role="navigation" class="pAgEnAv">r</div></body>',
+]
+
+
+def test_chrome_and_pager_in_one_walk() -> None:
+    """One walk finds what the page chrome selector and the pager selector each find, in document order, on
+    pages of both modes and on every HTML fixture."""
+    from postclean.html import _ENGINE_CHROME, _PAGER, _chrome_and_pager, _chrome_selector
+    from postclean.html._dom import parse, select
+
+    pages = [*_PAGER_PAGES, *(p.read_text(encoding="utf-8") for p in sorted(FIX.rglob("*.html")))]
+    for html in pages:
+        tree, _ = parse(html)
+        for engine in (None, "phpbb", *_ENGINE_CHROME):
+            chrome = _chrome_selector(engine)
+            want = ([n.mem_id for n in select(tree, chrome)], [n.mem_id for n in select(tree, _PAGER)])
+            got = _chrome_and_pager(tree, chrome, True)
+            assert ([n.mem_id for n in got[0]], [n.mem_id for n in got[1]]) == want, html[:80]
+    tree, _ = parse(_PAGER_PAGES[0])
+    assert [n.tag for n in select(tree, _PAGER)] == ["div", "nav"]  # quirks mode: .pages is case-blind
+
+
 def test_packs_registry_is_explicit() -> None:
     names = {p.name for p in PACKS}
     assert {"xenforo", "vbulletin", "phpbb", "discourse", "invision", "smf", "mybb", "nodebb", "flarum",
