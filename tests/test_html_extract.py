@@ -164,6 +164,38 @@ def test_detection_split_answers_as_detect_in_turn(url: str | None) -> None:
         assert _detect(html, tree, url) == _detect_in_turn(html, tree, url), path.name
 
 
+def test_detection_probes_are_declared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every selector a pack's certain() or rest() asks has() about is among its declared probes (one query
+    for all of them answers a page that holds none)."""
+    import sys
+
+    from postclean.html._dom import parse
+
+    asked: list[tuple[str, str]] = []
+    for pack in PACKS:
+        for part in (pack.certain, pack.rest):
+            if part is None:
+                continue
+            module = sys.modules[part.__module__]
+            real = module.has  # type: ignore[attr-defined]
+
+            def spy(tree, selector, _real=real, _name=part.__module__):  # type: ignore[no-untyped-def]
+                asked.append((_name, selector))
+                return _real(tree, selector)
+
+            monkeypatch.setattr(module, "has", spy)
+    for path in sorted(FIX.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        tree, _ = parse(html)
+        for pack in PACKS:
+            for part, probes in ((pack.certain, pack.certain_probes), (pack.rest, pack.rest_probes)):
+                if part is None:
+                    continue
+                asked.clear()
+                part(html, tree, "https://www.reddit.com/r/x/")
+                assert {sel for _, sel in asked} <= set(probes), (pack.name, part.__name__)
+
+
 _PAGER_PAGES = [
     # quirks mode (no doctype): class names compare ignoring ASCII case; [class*=…] never does
     '<div class="PAGES">Page 2 of 3</div><nav class="PageNav">Page 1 of 9</nav><p class="Pagination">x</p>',

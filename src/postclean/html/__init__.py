@@ -108,6 +108,16 @@ def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str
     return pack.name, version, score
 
 
+def _probes(kind: str) -> tuple[frozenset[str], str]:
+    """The packs' markup probes of one kind (``certain`` or ``rest``), and all of them as one selector list."""
+    probes = dict.fromkeys(p for pack in PACKS for p in getattr(pack, f"{kind}_probes"))
+    return frozenset(probes), ", ".join(probes)
+
+
+_CERTAIN_PROBES = _probes("certain")
+_REST_PROBES = _probes("rest")
+
+
 def _detect(
     html: str, tree: LexborHTMLParser, url: str | None
 ) -> tuple[EnginePack | None, str | None, float]:
@@ -137,6 +147,7 @@ def _detect_packs(
             return pack, version, score
     found: dict[int, tuple[float, str | None]] = {}  # scores of packs whose detect() already ran
     broken: set[int] = set()
+    _detect_helpers.rule_out(tree, *_CERTAIN_PROBES)
     for i, pack in enumerate(PACKS):
         check = pack.certain
         if pack.rest is None or i in whole:
@@ -153,6 +164,7 @@ def _detect_packs(
         if check is pack.detect:
             found[i] = (score, version)
     best: tuple[EnginePack | None, str | None, float] = (None, None, 0.0)
+    _detect_helpers.rule_out(tree, *_REST_PROBES)
     for i, pack in enumerate(PACKS):
         if i in broken:
             continue

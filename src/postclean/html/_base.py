@@ -291,6 +291,10 @@ class EnginePack:
     #: probed by the others' markup selectors (each a walk of the whole tree).
     certain: Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]] | None = None
     rest: Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]] | None = None
+    #: The selectors ``certain`` and ``rest`` pass to :func:`._detect.has` (a speed-up: one query for all
+    #: packs' probes of a kind tells a page that holds none of them without a walk of the tree per probe).
+    certain_probes: tuple[str, ...] = ()
+    rest_probes: tuple[str, ...] = ()
 
 
 # ----------------------------------------------------------------------------------------------------------

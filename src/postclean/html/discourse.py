@@ -115,6 +115,7 @@ PACK = EnginePack(
     detect=detect,
     identify=identify,
     rest=_rest,
+    rest_probes=("div.crawler-post, meta[name=discourse_theme_id], meta[name=discourse_current_homepage]",),
     specs=(CRAWLER, EMBER),
     doc="Discourse crawler view (div.crawler-post) and Ember view (article.boxed).",
 )

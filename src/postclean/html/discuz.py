@@ -69,6 +69,7 @@ PACK = EnginePack(
     detect=detect,
     identify=identify,
     rest=_rest,
+    rest_probes=("td.t_f[id^=postmessage_]",),
     specs=(DISCUZ_X,),
     doc="Discuz! X thread pages (viewthread).",
 )

@@ -65,6 +65,7 @@ PACK = EnginePack(
     detect=detect,
     certain=_certain,
     rest=_rest,
+    rest_probes=("div.PostUser, article.CommentPost",),
     specs=(STREAM, NOSCRIPT),
     doc="Flarum discussion pages.",
 )

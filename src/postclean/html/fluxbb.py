@@ -62,6 +62,8 @@ PACK = EnginePack(
     detect=detect,
     certain=_certain,
     rest=_rest,
+    certain_probes=("#punviewtopic, #punwrap",),
+    rest_probes=("div.blockpost div.postmsg",),
     specs=(FLUXBB,),
     doc="FluxBB topic pages.",
 )

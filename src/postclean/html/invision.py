@@ -118,6 +118,7 @@ PACK = EnginePack(
     detect=detect,
     identify=identify,
     rest=_rest,
+    rest_probes=("article.cPost",),
     specs=(IPS5, IPS4),
     doc="Invision Community 4 and 5 topic pages.",
 )

@@ -73,6 +73,8 @@ PACK = EnginePack(
     detect=detect,
     certain=_certain,
     rest=_rest,
+    certain_probes=("div.post div.post_body[id^=pid_]",),
+    rest_probes=("div.post_body",),
     specs=(MYBB18, MYBB16),
     doc="MyBB thread pages.",
 )

@@ -67,6 +67,7 @@ PACK = EnginePack(
     detect=detect,
     certain=_certain,
     rest=_rest,
+    certain_probes=("[component=topic], [component=post]",),
     specs=(NODEBB,),
     doc="NodeBB topic pages.",
 )

@@ -145,6 +145,7 @@ PACK = EnginePack(
     detect=detect,
     identify=identify,
     rest=_rest,
+    rest_probes=("div.post.has-profile, dl.postprofile", "table.forumline span.postbody"),
     specs=(PROSILVER, SUBSILVER, PHPBB2),
     doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables) and phpBB 2 (subSilver).",
 )

@@ -225,6 +225,7 @@ PACK = EnginePack(
     detect=detect,
     certain=_certain,
     rest=_rest,
+    certain_probes=("shreddit-post, shreddit-comment, shreddit-app", "div.thing[data-fullname]"),
     specs=(OLD,),
     extract=extract,
     doc="Reddit threads, new and old layouts.",

@@ -70,6 +70,7 @@ PACK = EnginePack(
     detect=detect,
     certain=_certain,
     rest=_rest,
+    rest_probes=("div.post_wrapper",),
     specs=(SMF,),
     doc="SMF 2.x topic pages.",
 )

@@ -161,6 +161,7 @@ PACK = EnginePack(
     detect=detect,
     identify=identify,
     rest=_rest,
+    rest_probes=("#question .js-post-body, div.question .post-text",),
     specs=(SE,),
     extract=extract,
     doc="Stack Exchange question pages.",

@@ -82,4 +82,5 @@ PACK = EnginePack(
     doc="Vanilla discussions.",
     identify=identify,
     rest=_rest,
+    rest_probes=("li.ItemComment, div.ItemDiscussion",),
 )

@@ -163,6 +163,7 @@ PACK = EnginePack(
     detect=detect,
     identify=identify,
     rest=_rest,
+    rest_probes=("li.b-post[data-node-id]", "li.postcontainer, ol#posts", "[id^=post_message_]"),
     specs=(VB5, VB4, VB3),
     doc="vBulletin 3, 4 and 5 thread pages.",
 )

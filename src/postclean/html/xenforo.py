@@ -191,6 +191,7 @@ PACK_XF2 = EnginePack(
     doc="XenForo 2 thread_view pages.",
     identify=identify_xf2,
     rest=_rest_xf2,
+    rest_probes=("article.message--post, .js-messageCard",),
 )
 PACK_XF1 = EnginePack(
     name="xenforo",
@@ -199,6 +200,7 @@ PACK_XF1 = EnginePack(
     identify=identify_xf1,
     certain=_certain_xf1,
     rest=_rest_xf1,
+    rest_probes=("ol.messageList > li.message[data-author]",),
     specs=(XF1,),
     doc="XenForo 1 thread pages (ol.messageList).",
 )
