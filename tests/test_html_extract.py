@@ -122,6 +122,109 @@ def test_detect_engine(name: str, engine: str | None) -> None:
     assert detect_engine((FIX / f"{name}.html").read_text(encoding="utf-8"))[0] == engine
 
 
+def _detect_in_turn(html: str, tree, url: str | None):  # type: ignore[no-untyped-def]
+    """Detection as it was: identify() of every pack, then each pack's whole detect() in turn."""
+    for pack in PACKS:
+        if pack.identify is not None:
+            score, version = pack.identify(html, tree, url)
+            if score >= 1.0:
+                return pack, version, score
+    best = (None, None, 0.0)
+    for pack in PACKS:
+        score, version = pack.detect(html, tree, url)
+        if score > best[2]:
+            best = (pack, version, score)
+            if score >= 1.0:
+                break
+    return best
+
+
+@pytest.mark.parametrize("url", [None, "https://www.reddit.com/r/teapots/comments/abc/descaling/"])
+def test_detection_split_answers_as_detect_in_turn(url: str | None) -> None:
+    """A pack's certain()/rest() split answers as its detect(), and detection that runs every pack's certain
+    signs first chooses the pack (and version) that running each pack's detect() in turn chose."""
+    from postclean.html import _detect
+    from postclean.html._dom import parse
+
+    for path in sorted(FIX.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        tree, _ = parse(html)
+        for pack in PACKS:
+            if pack.rest is None:
+                continue
+            want = pack.detect(html, tree, url)
+            got = (0.0, None)
+            for check in (pack.identify, pack.certain):
+                if check is not None and got[0] < 1.0:
+                    got = check(html, tree, url)
+            if got[0] < 1.0:
+                got = pack.rest(html, tree, url)
+                assert got[0] < 1.0, (path.name, pack.name)
+            assert got == want, (path.name, pack.name)
+        assert _detect(html, tree, url) == _detect_in_turn(html, tree, url), path.name
+
+
+def test_detection_probes_are_declared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every selector a pack's certain() or rest() asks has() about is among its declared probes (one query
+    for all of them answers a page that holds none)."""
+    import sys
+
+    from postclean.html._dom import parse
+
+    asked: list[tuple[str, str]] = []
+    for pack in PACKS:
+        for part in (pack.certain, pack.rest):
+            if part is None:
+                continue
+            module = sys.modules[part.__module__]
+            real = module.has  # type: ignore[attr-defined]
+
+            def spy(tree, selector, _real=real, _name=part.__module__):  # type: ignore[no-untyped-def]
+                asked.append((_name, selector))
+                return _real(tree, selector)
+
+            monkeypatch.setattr(module, "has", spy)
+    for path in sorted(FIX.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        tree, _ = parse(html)
+        for pack in PACKS:
+            for part, probes in ((pack.certain, pack.certain_probes), (pack.rest, pack.rest_probes)):
+                if part is None:
+                    continue
+                asked.clear()
+                part(html, tree, "https://www.reddit.com/r/x/")
+                assert {sel for _, sel in asked} <= set(probes), (pack.name, part.__name__)
+
+
+_PAGER_PAGES = [
+    # quirks mode (no doctype): class names compare ignoring ASCII case; [class*=…] never does
+    '<div class="PAGES">Page 2 of 3</div><nav class="PageNav">Page 1 of 9</nav><p class="Pagination">x</p>',
+    '<!DOCTYPE html><div class="PAGES">a</div><div class="pages">Page 4 of 5</div><nav class="pagenav">n</nav>',
+    '<!DOCTYPE html><header>h</header><div class="pageNavx pager">p</div><span class="xpaginationy">s</span>'
+    '<div class="page\tnav Pagenav">t</div><ul class="breadcrumb pages">b</ul><aside class="sidebar">a</aside>',
+    '<body><header class="PAGES">h</header><div id="sidebar" class="pagination">Page 7 of 8</div>'
+    '<div class="page-pag">q</div><div role="navigation" class="pAgEnAv">r</div></body>',
+]
+
+
+def test_chrome_and_pager_in_one_walk() -> None:
+    """One walk finds what the page chrome selector and the pager selector each find, in document order, on
+    pages of both modes and on every HTML fixture."""
+    from postclean.html import _ENGINE_CHROME, _PAGER, _chrome_and_pager, _chrome_selector
+    from postclean.html._dom import parse, select
+
+    pages = [*_PAGER_PAGES, *(p.read_text(encoding="utf-8") for p in sorted(FIX.rglob("*.html")))]
+    for html in pages:
+        tree, _ = parse(html)
+        for engine in (None, "phpbb", *_ENGINE_CHROME):
+            chrome = _chrome_selector(engine)
+            want = ([n.mem_id for n in select(tree, chrome)], [n.mem_id for n in select(tree, _PAGER)])
+            got = _chrome_and_pager(tree, chrome, True)
+            assert ([n.mem_id for n in got[0]], [n.mem_id for n in got[1]]) == want, html[:80]
+    tree, _ = parse(_PAGER_PAGES[0])
+    assert [n.tag for n in select(tree, _PAGER)] == ["div", "nav"]  # quirks mode: .pages is case-blind
+
+
 def test_packs_registry_is_explicit() -> None:
     names = {p.name for p in PACKS}
     assert {"xenforo", "vbulletin", "phpbb", "discourse", "invision", "smf", "mybb", "nodebb", "flarum",

@@ -139,6 +139,9 @@ class _Run:
                 self.facts.setdefault(key, value)
 
 
+#: :meth:`Cleaner._html_plan` keeps the plans of at most this many engines.
+_HTML_PLANS_MAX = 64
+
 class Cleaner:
     """A configured cleaner. ``postclean.clean`` uses a default one; build your own to choose rules.
 
@@ -184,12 +187,32 @@ class Cleaner:
             r.code: r for r in self.rules if r.code in self._engine_of_code and isinstance(r.fingerprint, frozenset)
         }
         self._index: LiteralIndex | None = None
+        #: engine (of a known pack, or None) -> the post rules that run on the HTML door's bodies and the index
+        #: of their trigger literals (see :meth:`_html_plan`)
+        self._html_plans: dict[str | None, tuple[tuple[Rule, ...], LiteralIndex]] = {}
 
     def _probe(self, lowered: str) -> LiteralProbe:
         """A :class:`~postclean.rules.LiteralProbe` of the lower-cased document for the rules' trigger checks."""
         if self._index is None:
             self._index = _literal_index(frozenset(trigger_literals(self.rules)))
         return self._index.probe(lowered)
+
+    def _html_plan(self, engine: str | None) -> tuple[tuple[Rule, ...], LiteralIndex]:
+        """The post-scope rules that run on the bodies of an HTML page of ``engine``, and an index of only their
+        trigger literals: a page's probe then looks for a seventh of the words of every pack's rules (a probe
+        answers ``w in text`` whatever it indexes, so which rules trigger does not change). Kept for the first
+        :data:`_HTML_PLANS_MAX` engines named (the HTML door's packs are a fixed few)."""
+        plan = self._html_plans.get(engine)
+        if plan is None:
+            rules = tuple(
+                r
+                for r in self._for_engine(self._post_rules, engine)
+                if r.stage != "split" and self._in_html(r, engine)
+            )
+            plan = (rules, _literal_index(frozenset(trigger_literals(rules))))
+            if len(self._html_plans) < _HTML_PLANS_MAX:  # (a RawPage made elsewhere may name any engine)
+                self._html_plans[engine] = plan
+        return plan
 
     # ------------------------------------------------------------------------------------------------------
     def clean(
@@ -712,16 +735,9 @@ class Cleaner:
         posts: list[Post] = []
         removals: list[Removal] = list(page.removals)
         all_text = "\n".join("\n".join(raw.lines) for raw in page.posts)
-        probe = self._probe(all_text.lower())  # one pass for every trigger word of the rules
-        post_rules = self._triggered(
-            [
-                r
-                for r in self._for_engine(self._post_rules, page.engine)
-                if r.stage != "split" and self._in_html(r, page.engine)
-            ],
-            all_text,
-            probe,
-        )
+        html_rules, index = self._html_plan(page.engine)
+        probe = index.probe(all_text.lower())  # one pass for every trigger word of these rules
+        post_rules = self._triggered(html_rules, all_text, probe)
         doc_words = _doc_words(post_rules, probe)  # a post holds only trigger words the page holds
         kept: dict[int, int] = {}  # raw post index -> index in posts, for the reply tree
         for raw_index, raw in enumerate(page.posts):

@@ -36,6 +36,7 @@ from . import (
 )
 from ._base import Draft, EnginePack, Spec, extract_with_spec, link_replies, make_removal
 from ._dom import (
+    Node,
     attr,
     clean_inline,
     count_nonspace,
@@ -107,6 +108,16 @@ def detect_engine(html: str, *, url: str | None = None) -> tuple[str | None, str
     return pack.name, version, score
 
 
+def _probes(kind: str) -> tuple[frozenset[str], str]:
+    """The packs' markup probes of one kind (``certain`` or ``rest``), and all of them as one selector list."""
+    probes = dict.fromkeys(p for pack in PACKS for p in getattr(pack, f"{kind}_probes"))
+    return frozenset(probes), ", ".join(probes)
+
+
+_CERTAIN_PROBES = _probes("certain")
+_REST_PROBES = _probes("rest")
+
+
 def _detect(
     html: str, tree: LexborHTMLParser, url: str | None
 ) -> tuple[EnginePack | None, str | None, float]:
@@ -120,26 +131,53 @@ def _detect_packs(
     html: str, tree: LexborHTMLParser, url: str | None
 ) -> tuple[EnginePack | None, str | None, float]:
     # Page identity first (generator meta, <html>/<body> ids and classes): cheap and certain. Only when no
-    # pack is certain do all detectors probe the markup (each probe is a scan of the whole tree).
-    for pack in PACKS:
+    # pack is certain do the detectors probe the markup (each probe is a scan of the whole tree): first every
+    # pack's other certain signs, in order, then the uncertain ones. The first pack whose detect() is certain
+    # wins, else the best score (ties: the earlier pack), as when each pack's detect() ran in turn.
+    whole: set[int] = set()  # packs whose identify() failed: their detect() runs as one piece
+    for i, pack in enumerate(PACKS):
         if pack.identify is None:
             continue
         try:
             score, version = pack.identify(html, tree, url)
         except Exception:  # a detector must never take the page down
+            whole.add(i)
             continue
         if score >= 1.0:
             return pack, version, score
-    best: tuple[EnginePack | None, str | None, float] = (None, None, 0.0)
-    for pack in PACKS:
-        try:
-            score, version = pack.detect(html, tree, url)
-        except Exception:  # a detector must never take the page down
+    found: dict[int, tuple[float, str | None]] = {}  # scores of packs whose detect() already ran
+    broken: set[int] = set()
+    _detect_helpers.rule_out(tree, *_CERTAIN_PROBES)
+    for i, pack in enumerate(PACKS):
+        check = pack.certain
+        if pack.rest is None or i in whole:
+            check = pack.detect
+        elif check is None:
             continue
+        try:
+            score, version = check(html, tree, url)
+        except Exception:  # a detector must never take the page down
+            broken.add(i)
+            continue
+        if score >= 1.0:
+            return pack, version, score
+        if check is pack.detect:
+            found[i] = (score, version)
+    best: tuple[EnginePack | None, str | None, float] = (None, None, 0.0)
+    _detect_helpers.rule_out(tree, *_REST_PROBES)
+    for i, pack in enumerate(PACKS):
+        if i in broken:
+            continue
+        if i in found:
+            score, version = found[i]
+        else:
+            assert pack.rest is not None
+            try:
+                score, version = pack.rest(html, tree, url)
+            except Exception:  # a detector must never take the page down
+                continue
         if score > best[2]:
             best = (pack, version, score)
-            if score >= 1.0:  # certain: no later pack can beat it (ties go to the earlier pack anyway)
-                break
     return best
 
 
@@ -198,9 +236,13 @@ def _extract(html: str, url: str | None) -> RawPage:
             d.lines = [clean_inline(desc)]
             drafts = [d]
             flags.append("meta-description-only")
-    page_removals = _page_chrome(tree, prefix, engine)
+    page, pages = _spec_page_numbers(tree, spec)
+    chrome, pager = _chrome_and_pager(tree, _chrome_selector(engine), page is None)
+    page_removals = _chrome_removals(chrome, prefix)
     title = _title(tree, spec)
-    page, pages = _page_numbers(tree, spec)
+    if page is None:
+        page, pages = _pager_numbers(pager, pages)
+    page, pages = _settle_pages(page, pages)
     canonical = attr(tree.css_first("link[rel=canonical]"), "href") or attr(
         tree.css_first("meta[property='og:url']"), "content"
     )
@@ -235,20 +277,28 @@ def _extract(html: str, url: str | None) -> RawPage:
     )
 
 
+def _chrome_selector(engine: str | None) -> str:
+    """The page chrome regions looked for on a page of ``engine`` (None: of no known engine)."""
+    if engine is None:
+        return _PAGE_CHROME
+    extra = _ENGINE_CHROME.get(engine)
+    return f"{_PAGE_CHROME_COMMON}, {extra}" if extra else _PAGE_CHROME_COMMON
+
+
 def _page_chrome(tree: LexborHTMLParser, prefix: str, engine: str | None = None) -> list[Removal]:
     """One removal per top-level chrome region (navigation, header, footer, sidebars, banners)."""
+    return _chrome_removals(select(tree, _chrome_selector(engine)), prefix)
+
+
+def _chrome_removals(nodes: list[Node], prefix: str) -> list[Removal]:
+    """One removal per top-level region of ``nodes`` (the chrome regions of a page, in document order)."""
     out: list[Removal] = []
-    if engine is None:
-        selector = _PAGE_CHROME
-    else:
-        extra = _ENGINE_CHROME.get(engine)
-        selector = f"{_PAGE_CHROME_COMMON}, {extra}" if extra else _PAGE_CHROME_COMMON
     # ``covered`` remembers, for every node walked, whether it is a region already recorded or inside one, so
     # each walk stops at the first node walked before: nested chrome (a <nav> in a <nav> … thousands deep) costs
     # linear time, not one walk to the root per match. Matches come in document order (ancestors first), so an
     # answer once given never changes.
     covered: dict[int, bool] = {}
-    for n in select(tree, selector):
+    for n in nodes:
         walked: list[int] = []
         cur = n.parent
         nested = False
@@ -270,6 +320,57 @@ def _page_chrome(tree: LexborHTMLParser, prefix: str, engine: str | None = None)
         if len(out) >= 30:
             break
     return out
+
+
+#: Page navigation that may print ``Page 2 of 5`` (where the engine's spec gives no page numbers).
+_PAGER = "[class*=pagination], [class*=pageNav], [class*=PageNav], .pagenav, .pages"
+_PAGER_SUBSTRINGS = ("pagination", "pageNav", "PageNav")  # ``[class*=…]``: compared as written
+_PAGER_CLASSES = frozenset(("pagenav", "pages"))  # ``.…``: in quirks mode, compared ignoring ASCII case
+#: One attribute test that every node :data:`_PAGER` matches passes, in any mode: its alternatives all hold
+#: ``pag`` (ASCII case ignored), so one test per node finds them, not five.
+_PAGER_SUPERSET = "[class*=pag i]"
+_HTML_SPACES_RE = lazy(r"[ \t\n\f\r]+")
+
+
+def _matches(node: Node, selector: str) -> bool:
+    """Whether ``node`` itself matches ``selector`` (the first match under a node, itself included, is the node
+    itself when it matches: a query that stops there)."""
+    hit = node.css_first(selector)
+    return hit is not None and hit.mem_id == node.mem_id
+
+
+def _is_pager(node: Node, cls: str) -> bool:
+    """Whether ``node`` (class attribute ``cls``) matches :data:`_PAGER`."""
+    if any(s in cls for s in _PAGER_SUBSTRINGS):
+        return True
+    tokens = _HTML_SPACES_RE.split(cls)
+    if not _PAGER_CLASSES.isdisjoint(tokens):
+        return True
+    if any(t.lower() in _PAGER_CLASSES for t in tokens):
+        return _matches(node, ".pagenav, .pages")  # (the document's mode decides: Lexbor knows it)
+    return False
+
+
+def _chrome_and_pager(tree: LexborHTMLParser, chrome: str, pager: bool) -> tuple[list[Node], list[Node]]:
+    """``select(tree, chrome)``, and ``select(tree, _PAGER)`` when ``pager`` (else ``[]``), in one walk of the
+    tree (each walk of a whole page costs about as much as parsing a tenth of it).
+
+    A node of the walk whose class holds no ``pag`` can only be chrome; one that holds it is checked against
+    each selector on its own (a query that stops at the node when it matches)."""
+    if not pager:
+        return select(tree, chrome), []
+    chrome_nodes: list[Node] = []
+    pager_nodes: list[Node] = []
+    for n in select(tree, f"{chrome}, {_PAGER_SUPERSET}"):
+        cls = n.attributes.get("class") or ""
+        if "pag" not in cls.lower():
+            chrome_nodes.append(n)
+            continue
+        if _is_pager(n, cls):
+            pager_nodes.append(n)
+        if _matches(n, chrome):
+            chrome_nodes.append(n)
+    return chrome_nodes, pager_nodes
 
 
 def _title(tree: LexborHTMLParser, spec: Spec | None) -> str | None:
@@ -307,6 +408,14 @@ def _head_of(title: str, h1: str) -> str | None:
 
 
 def _page_numbers(tree: LexborHTMLParser, spec: Spec | None) -> tuple[int | None, int | None]:
+    page, pages = _spec_page_numbers(tree, spec)
+    if page is None:
+        page, pages = _pager_numbers(select(tree, _PAGER), pages)
+    return _settle_pages(page, pages)
+
+
+def _spec_page_numbers(tree: LexborHTMLParser, spec: Spec | None) -> tuple[int | None, int | None]:
+    """The current page and the last page number as the engine's spec reads them (None: not found)."""
     page: int | None = None
     pages: int | None = None
     if spec is not None and spec.page_current:
@@ -321,12 +430,19 @@ def _page_numbers(tree: LexborHTMLParser, spec: Spec | None) -> tuple[int | None
             ]
             if nums:
                 pages = max(nums)
-    if page is None:
-        for n in select(tree, "[class*=pagination], [class*=pageNav], [class*=PageNav], .pagenav, .pages"):
-            m = _PAGE_OF_RE.search(node_text(n))
-            if m:
-                page, pages = int(m.group(1)), int(m.group(2))
-                break
+    return page, pages
+
+
+def _pager_numbers(nodes: list[Node], pages: int | None) -> tuple[int | None, int | None]:
+    """``Page 2 of 5`` in the first of the page navigation ``nodes`` that prints it; else no page and ``pages``."""
+    for n in nodes:
+        m = _PAGE_OF_RE.search(node_text(n))
+        if m:
+            return int(m.group(1)), int(m.group(2))
+    return None, pages
+
+
+def _settle_pages(page: int | None, pages: int | None) -> tuple[int | None, int | None]:
     if page is not None and pages is not None and pages < page:
         pages = page
     if page is not None and pages is None:

@@ -283,6 +283,18 @@ class EnginePack:
     #: returning ``(1.0, version)`` or ``(0.0, None)``. Detection runs these for all packs before any full
     #: ``detect()``, so a page that names its engine is not scanned by every other pack's markup probes.
     identify: Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]] | None = None
+    #: Optional split of ``detect()`` for a page no ``identify()`` named (both set, or ``rest`` alone):
+    #: ``certain`` holds its certain checks other than ``identify``'s (``(1.0, version)`` or ``(0.0, None)``),
+    #: ``rest`` its uncertain ones (a score under 1.0). ``detect()`` must answer what ``identify``, then
+    #: ``certain``, then ``rest`` answer (the first certain one, else ``rest``'s). Detection then runs every
+    #: pack's certain checks before any pack's uncertain probes, so that a page one pack is certain of is not
+    #: probed by the others' markup selectors (each a walk of the whole tree).
+    certain: Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]] | None = None
+    rest: Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]] | None = None
+    #: The selectors ``certain`` and ``rest`` pass to :func:`._detect.has` (a speed-up: one query for all
+    #: packs' probes of a kind tells a page that holds none of them without a walk of the tree per probe).
+    certain_probes: tuple[str, ...] = ()
+    rest_probes: tuple[str, ...] = ()
 
 
 # ----------------------------------------------------------------------------------------------------------

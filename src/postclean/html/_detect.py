@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .._lazy import lazy
 
-__all__ = ["forget", "generator", "has", "html_attr"]
+__all__ = ["forget", "generator", "has", "html_attr", "rule_out"]
 
 _HTML_TAG_RE = lazy(r"<html\b[^>]{0,4000}>", regex.IGNORECASE)
 _ATTR_RES: dict[str, regex.Pattern[str]] = {}
@@ -30,10 +30,31 @@ def generator(tree: LexborHTMLParser) -> str:
     return value
 
 
+#: ``(tree, selectors)``: selectors known to match nothing in the page being detected (see :func:`rule_out`).
+_ABSENT: tuple[LexborHTMLParser | None, frozenset[str]] = (None, frozenset())
+
+
 def forget() -> None:
     """Drop the cached page (called when a page is done, so its tree can be freed)."""
-    global _GENERATOR
+    global _GENERATOR, _ABSENT
     _GENERATOR = (None, "")
+    _ABSENT = (None, frozenset())
+
+
+def rule_out(tree: LexborHTMLParser, selectors: frozenset[str], union: str) -> None:
+    """Query ``union`` (``selectors`` joined by commas) once: when it matches nothing, :func:`has` answers each
+    of ``selectors`` on this page without a walk of the tree (a page of no known engine holds none of the
+    packs' markup probes: one walk instead of one per probe). Replaces what an earlier call knew."""
+    global _ABSENT
+    _ABSENT = (None, frozenset())
+    if not selectors:
+        return
+    try:
+        found = tree.css_first(union)
+    except Exception:  # a selector Lexbor cannot read: each probe answers (or fails) on its own
+        return
+    if found is None:
+        _ABSENT = (tree, selectors)
 
 
 def html_attr(html: str, name: str) -> str | None:
@@ -52,4 +73,7 @@ def html_attr(html: str, name: str) -> str | None:
 
 def has(tree: LexborHTMLParser, selector: str) -> bool:
     """True when ``selector`` matches somewhere in the page."""
+    absent = _ABSENT
+    if absent[0] is tree and selector in absent[1]:
+        return False
     return tree.css_first(selector) is not None

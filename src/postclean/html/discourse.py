@@ -97,6 +97,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     score, version = identify(html, tree, url)
     if score:
         return score, version
+    return _rest(html, tree, url)
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """:func:`detect` on a page :func:`identify` did not name: the uncertain signs."""
     if has(tree, "div.crawler-post, meta[name=discourse_theme_id], meta[name=discourse_current_homepage]"):
         return 0.9, None
     if "Powered by Discourse" in html or "discourse-cdn" in html:
@@ -109,6 +114,8 @@ PACK = EnginePack(
     prefix="DCH",
     detect=detect,
     identify=identify,
+    rest=_rest,
+    rest_probes=("div.crawler-post, meta[name=discourse_theme_id], meta[name=discourse_current_homepage]",),
     specs=(CRAWLER, EMBER),
     doc="Discourse crawler view (div.crawler-post) and Ember view (article.boxed).",
 )

@@ -53,6 +53,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     score, version = identify(html, tree, url)
     if score:
         return score, version
+    return _rest(html, tree, url)
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """:func:`detect` on a page :func:`identify` did not name: the uncertain signs."""
     if has(tree, "td.t_f[id^=postmessage_]"):
         return 0.9, None
     return 0.0, None
@@ -63,6 +68,8 @@ PACK = EnginePack(
     prefix="DZH",
     detect=detect,
     identify=identify,
+    rest=_rest,
+    rest_probes=("td.t_f[id^=postmessage_]",),
     specs=(DISCUZ_X,),
     doc="Discuz! X thread pages (viewthread).",
 )

@@ -37,15 +37,35 @@ NOSCRIPT = dataclasses.replace(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Flarum: ``#flarum-loading``, ``flarum-json-payload``, ``PostUser`` markup."""
+def _certain(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Flarum for certain: its loader and payload."""
     if "flarum-loading" in html or "flarum-json-payload" in html or "flarum.core" in html:
         return 1.0, None
+    return 0.0, None
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Flarum from its post markup."""
     if has(tree, "div.PostUser, article.CommentPost"):
         return 0.8, None
     return 0.0, None
 
 
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Flarum: ``#flarum-loading``, ``flarum-json-payload``, ``PostUser`` markup."""
+    score, version = _certain(html, tree, url)
+    if score:
+        return score, version
+    return _rest(html, tree, url)
+
+
 PACK = EnginePack(
-    name="flarum", prefix="FLH", detect=detect, specs=(STREAM, NOSCRIPT), doc="Flarum discussion pages."
+    name="flarum",
+    prefix="FLH",
+    detect=detect,
+    certain=_certain,
+    rest=_rest,
+    rest_probes=("div.PostUser, article.CommentPost",),
+    specs=(STREAM, NOSCRIPT),
+    doc="Flarum discussion pages.",
 )

@@ -34,13 +34,36 @@ FLUXBB = Spec(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """FluxBB: ``#punviewtopic``/``pun`` ids, ``Powered by FluxBB`` credit, ``div.blockpost``."""
+def _certain(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """FluxBB for certain: its ``pun`` ids or credit."""
     if has(tree, "#punviewtopic, #punwrap") or 'Powered by <a href="http://fluxbb.org/">FluxBB' in html:
         return 1.0, None
+    return 0.0, None
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """FluxBB from its post markup."""
     if has(tree, "div.blockpost div.postmsg"):
         return 0.9, None
     return 0.0, None
 
 
-PACK = EnginePack(name="fluxbb", prefix="FXH", detect=detect, specs=(FLUXBB,), doc="FluxBB topic pages.")
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """FluxBB: ``#punviewtopic``/``pun`` ids, ``Powered by FluxBB`` credit, ``div.blockpost``."""
+    score, version = _certain(html, tree, url)
+    if score:
+        return score, version
+    return _rest(html, tree, url)
+
+
+PACK = EnginePack(
+    name="fluxbb",
+    prefix="FXH",
+    detect=detect,
+    certain=_certain,
+    rest=_rest,
+    certain_probes=("#punviewtopic, #punwrap",),
+    rest_probes=("div.blockpost div.postmsg",),
+    specs=(FLUXBB,),
+    doc="FluxBB topic pages.",
+)

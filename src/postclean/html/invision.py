@@ -100,6 +100,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     score, version = identify(html, tree, url)
     if score:
         return score, version
+    return _rest(html, tree, url)
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """:func:`detect` on a page :func:`identify` did not name: the uncertain signs."""
     if has(tree, "article.cPost"):
         return 0.8, "4"
     if "Powered by Invision Community" in html:
@@ -112,6 +117,8 @@ PACK = EnginePack(
     prefix="IPH",
     detect=detect,
     identify=identify,
+    rest=_rest,
+    rest_probes=("article.cPost",),
     specs=(IPS5, IPS4),
     doc="Invision Community 4 and 5 topic pages.",
 )

@@ -50,15 +50,37 @@ def extract(tree: LexborHTMLParser, url: str | None) -> list[Draft]:
     return drafts
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Lemmy: ``#app.lemmy-site`` root and ``comment-node`` articles."""
+def _certain(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Lemmy for certain: its site root."""
     if has(tree, "div.lemmy-site, #app.lemmy-site"):
         return 1.0, None
+    return 0.0, None
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Lemmy from its comment markup."""
     if has(tree, "article.comment-node") and "lemmy" in html[:5000].lower():
         return 0.8, None
     return 0.0, None
 
 
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Lemmy: ``#app.lemmy-site`` root and ``comment-node`` articles."""
+    score, version = _certain(html, tree, url)
+    if score:
+        return score, version
+    return _rest(html, tree, url)
+
+
 PACK = EnginePack(
-    name="lemmy", prefix="LMH", detect=detect, specs=(POST,), extract=extract, doc="Lemmy post pages."
+    name="lemmy",
+    prefix="LMH",
+    detect=detect,
+    certain=_certain,
+    rest=_rest,
+    certain_probes=("div.lemmy-site, #app.lemmy-site",),
+    rest_probes=("article.comment-node",),
+    specs=(POST,),
+    extract=extract,
+    doc="Lemmy post pages.",
 )

@@ -44,14 +44,37 @@ MYBB16 = dataclasses.replace(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """MyBB: ``MyBBEditor``/``MyBB.`` scripts, ``Powered By MyBB`` credit, post markup."""
-    strong = 'Powered By <a href="https://mybb.com"' in html or "var MyBBEditor" in html
+def _certain(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """MyBB for certain: its post body ids."""
     if has(tree, "div.post div.post_body[id^=pid_]"):
         return 1.0, "1.8"
+    return 0.0, None
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """MyBB from its scripts and credit."""
+    strong = 'Powered By <a href="https://mybb.com"' in html or "var MyBBEditor" in html
     if strong or "MyBB Group" in html:
         return 0.8, "1.8" if has(tree, "div.post_body") else None
     return 0.0, None
 
 
-PACK = EnginePack(name="mybb", prefix="MBH", detect=detect, specs=(MYBB18, MYBB16), doc="MyBB thread pages.")
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """MyBB: ``MyBBEditor``/``MyBB.`` scripts, ``Powered By MyBB`` credit, post markup."""
+    score, version = _certain(html, tree, url)
+    if score:
+        return score, version
+    return _rest(html, tree, url)
+
+
+PACK = EnginePack(
+    name="mybb",
+    prefix="MBH",
+    detect=detect,
+    certain=_certain,
+    rest=_rest,
+    certain_probes=("div.post div.post_body[id^=pid_]",),
+    rest_probes=("div.post_body",),
+    specs=(MYBB18, MYBB16),
+    doc="MyBB thread pages.",
+)

@@ -39,13 +39,35 @@ NODEBB = Spec(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """NodeBB: ``component="topic"``/``component="post"`` attributes, ``nodebb`` assets."""
+def _certain(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """NodeBB for certain: its ``component`` attributes."""
     if has(tree, "[component=topic], [component=post]"):
         return 1.0, None
+    return 0.0, None
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """NodeBB from its assets."""
     if "/assets/nodebb.min.js" in html or "/plugins/nodebb-" in html:
         return 0.7, None
     return 0.0, None
 
 
-PACK = EnginePack(name="nodebb", prefix="NBH", detect=detect, specs=(NODEBB,), doc="NodeBB topic pages.")
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """NodeBB: ``component="topic"``/``component="post"`` attributes, ``nodebb`` assets."""
+    score, version = _certain(html, tree, url)
+    if score:
+        return score, version
+    return _rest(html, tree, url)
+
+
+PACK = EnginePack(
+    name="nodebb",
+    prefix="NBH",
+    detect=detect,
+    certain=_certain,
+    rest=_rest,
+    certain_probes=("[component=topic], [component=post]",),
+    specs=(NODEBB,),
+    doc="NodeBB topic pages.",
+)

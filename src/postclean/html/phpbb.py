@@ -123,6 +123,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     score, version = identify(html, tree, url)
     if score:
         return score, version
+    return _rest(html, tree, url)
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """:func:`detect` on a page :func:`identify` did not name: the uncertain signs."""
     _, cls = _body_attrs(tree)
     version = _version(tree)
     if has(tree, "div.post.has-profile, dl.postprofile"):
@@ -139,6 +144,8 @@ PACK = EnginePack(
     prefix="PBH",
     detect=detect,
     identify=identify,
+    rest=_rest,
+    rest_probes=("div.post.has-profile, dl.postprofile", "table.forumline span.postbody"),
     specs=(PROSILVER, SUBSILVER, PHPBB2),
     doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables) and phpBB 2 (subSilver).",
 )

@@ -194,15 +194,28 @@ def extract(tree: LexborHTMLParser, url: str | None) -> list[Draft]:
     return drafts
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Reddit: ``shreddit-post`` elements (new) or ``div.thing`` with ``data-fullname`` (old)."""
+def _certain(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Reddit for certain: ``shreddit-*`` elements or old Reddit's things."""
     if has(tree, "shreddit-post, shreddit-comment, shreddit-app"):
         return 1.0, "shreddit"
     if has(tree, "div.thing[data-fullname]"):
         return 1.0, "old"
+    return 0.0, None
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Reddit from the page's URL."""
     if url and regex.search(r"//(?:\w+\.)?reddit\.com/r/", url):
         return 0.6, None
     return 0.0, None
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """Reddit: ``shreddit-post`` elements (new) or ``div.thing`` with ``data-fullname`` (old)."""
+    score, version = _certain(html, tree, url)
+    if score:
+        return score, version
+    return _rest(html, tree, url)
 
 
 _ = parse_epoch
@@ -210,6 +223,9 @@ PACK = EnginePack(
     name="reddit",
     prefix="RDH",
     detect=detect,
+    certain=_certain,
+    rest=_rest,
+    certain_probes=("shreddit-post, shreddit-comment, shreddit-app", "div.thing[data-fullname]"),
     specs=(OLD,),
     extract=extract,
     doc="Reddit threads, new and old layouts.",

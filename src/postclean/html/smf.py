@@ -37,15 +37,40 @@ SMF = Spec(
 )
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """SMF: ``smf_scripturl`` variables, ``Simple Machines`` credit, ``div#msg`` posts."""
+def _version(html: str) -> str:
     m = regex.search(r"SMF\s+(2\.\d+(?:\.\d+)?)", html[-30000:])
-    version = m.group(1) if m else None
+    return (m.group(1) if m else None) or "2"
+
+
+def _certain(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """SMF for certain: its script variables."""
     if "smf_scripturl" in html or "smf_theme_url" in html:
-        return 1.0, version or "2"
-    if "Simple Machines" in html and has(tree, "div.post_wrapper"):
-        return 0.9, version or "2"
+        return 1.0, _version(html)
     return 0.0, None
 
 
-PACK = EnginePack(name="smf", prefix="SMH", detect=detect, specs=(SMF,), doc="SMF 2.x topic pages.")
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """SMF from its credit and post markup."""
+    if "Simple Machines" in html and has(tree, "div.post_wrapper"):
+        return 0.9, _version(html)
+    return 0.0, None
+
+
+def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """SMF: ``smf_scripturl`` variables, ``Simple Machines`` credit, ``div#msg`` posts."""
+    score, version = _certain(html, tree, url)
+    if score:
+        return score, version
+    return _rest(html, tree, url)
+
+
+PACK = EnginePack(
+    name="smf",
+    prefix="SMH",
+    detect=detect,
+    certain=_certain,
+    rest=_rest,
+    rest_probes=("div.post_wrapper",),
+    specs=(SMF,),
+    doc="SMF 2.x topic pages.",
+)

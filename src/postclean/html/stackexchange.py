@@ -145,6 +145,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     score, version = identify(html, tree, url)
     if score:
         return score, version
+    return _rest(html, tree, url)
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """:func:`detect` on a page :func:`identify` did not name: the uncertain signs."""
     if has(tree, "#question .js-post-body, div.question .post-text"):
         return 0.8, None
     return 0.0, None
@@ -155,6 +160,8 @@ PACK = EnginePack(
     prefix="SEH",
     detect=detect,
     identify=identify,
+    rest=_rest,
+    rest_probes=("#question .js-post-body, div.question .post-text",),
     specs=(SE,),
     extract=extract,
     doc="Stack Exchange question pages.",

@@ -62,6 +62,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     score, version = identify(html, tree, url)
     if score:
         return score, version
+    return _rest(html, tree, url)
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """:func:`detect` on a page :func:`identify` did not name: the uncertain signs."""
     if has(tree, "li.ItemComment, div.ItemDiscussion"):
         return 0.8, None
     if "Powered by Vanilla" in html:
@@ -76,4 +81,6 @@ PACK = EnginePack(
     specs=(VANILLA,),
     doc="Vanilla discussions.",
     identify=identify,
+    rest=_rest,
+    rest_probes=("li.ItemComment, div.ItemDiscussion",),
 )

@@ -143,6 +143,11 @@ def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, s
     score, version = identify(html, tree, url)
     if score:
         return score, version
+    return _rest(html, tree, url)
+
+
+def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """:func:`detect` on a page :func:`identify` did not name: the uncertain signs."""
     if has(tree, "li.b-post[data-node-id]"):
         return 0.9, "5"
     if html_attr(html, "id") == "vbulletin_html" or has(tree, "li.postcontainer, ol#posts"):
@@ -157,6 +162,8 @@ PACK = EnginePack(
     prefix="VBH",
     detect=detect,
     identify=identify,
+    rest=_rest,
+    rest_probes=("li.b-post[data-node-id]", "li.postcontainer, ol#posts", "[id^=post_message_]"),
     specs=(VB5, VB4, VB3),
     doc="vBulletin 3, 4 and 5 thread pages.",
 )

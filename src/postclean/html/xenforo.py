@@ -132,9 +132,15 @@ def identify_xf2(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[fl
 
 def detect_xf2(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
     """XenForo 2: ``<html id="XF">`` (version in ``data-xf``), or its post markup."""
+    score, version = identify_xf2(html, tree, url)
+    if score:
+        return score, version
+    return _rest_xf2(html, tree, url)
+
+
+def _rest_xf2(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """:func:`detect_xf2` on a page without ``<html id="XF">``: its post markup, the generator or credit."""
     version = html_attr(html, "data-xf")
-    if html_attr(html, "id") == "XF":
-        return 1.0, version or "2"
     if has(tree, "article.message--post, .js-messageCard"):
         return 0.8, version or "2"
     if "XenForo" in generator(tree) or "Community platform by XenForo" in html:
@@ -155,9 +161,23 @@ def identify_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[fl
 
 def detect_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
     """XenForo 1: ``<html id="XenForo">`` or ``css.php?css=xenforo`` or ``li.message`` posts."""
-    if html_attr(html, "id") == "XenForo" or "css.php?css=xenforo" in html:
+    for check in (identify_xf1, _certain_xf1):
+        score, version = check(html, tree, url)
+        if score:
+            return score, version
+    return _rest_xf1(html, tree, url)
+
+
+def _certain_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """XenForo 1 for certain from its stylesheet URL (``css.php?css=xenforo``)."""
+    if "css.php?css=xenforo" in html:
         m = _XF1_VERSION_RE.search(html[-20000:])
         return 1.0, m.group(1) if m else "1"
+    return 0.0, None
+
+
+def _rest_xf1(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+    """XenForo 1 from its post list markup."""
     if has(tree, "ol.messageList > li.message[data-author]"):
         return 0.7, "1"
     return 0.0, None
@@ -170,12 +190,17 @@ PACK_XF2 = EnginePack(
     specs=(XF2, XF2_CARD),
     doc="XenForo 2 thread_view pages.",
     identify=identify_xf2,
+    rest=_rest_xf2,
+    rest_probes=("article.message--post, .js-messageCard",),
 )
 PACK_XF1 = EnginePack(
     name="xenforo",
     prefix="XFH",
     detect=detect_xf1,
     identify=identify_xf1,
+    certain=_certain_xf1,
+    rest=_rest_xf1,
+    rest_probes=("ol.messageList > li.message[data-author]",),
     specs=(XF1,),
     doc="XenForo 1 thread pages (ol.messageList).",
 )
