@@ -1626,6 +1626,42 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Ta strona działa najlepiej w nowoczesnej przeglądarce z włączoną obsługą JavaScript.", "« Poprzednia strona", "Następna strona »", "Napisz odpowiedź...", "Zaloguj się, aby odpowiedzieć", "Załaduj więcej"),
         "ru": ("Этот сайт лучше всего просматривать в современном браузере с включённым JavaScript.", "« Предыдущая страница", "Следующая страница »", "Написать ответ...", "Войдите, чтобы ответить", "Загрузить ещё"),
     },
+    # The JS post stream's post-meta menu: ``Post #{n}`` and the full date (``core.forum.post.number_tooltip``).
+    "flarum_post_number": {
+        "en": ("Post #",),
+        "de": ("Beitrag #",),
+        "fr": ("Message #",),
+        "es": ("Mensaje #",),
+        "pt": ("Postagem #",),
+        "it": ("Messaggio #",),
+        "nl": ("Bericht #",),
+        "pl": ("Post #",),
+        "ru": ("Сообщение #",),
+    },
+    # The edit mark beside a post's date.
+    "flarum_edited": {
+        "en": ("Edited",),
+        "de": ("Bearbeitet",),
+        "fr": ("Modifié",),
+        "es": ("Editado",),
+        "pt": ("Editado",),
+        "it": ("Modificato",),
+        "nl": ("Bewerkt",),
+        "pl": ("Edytowano",),
+        "ru": ("Изменено",),
+    },
+    # The post stream scrubber: ``{n} of {n} posts``.
+    "flarum_scrubber": {
+        "en": ("{n} of {n} posts",),
+        "de": ("{n} von {n} Beiträgen",),
+        "fr": ("{n} sur {n} messages",),
+        "es": ("{n} de {n} mensajes",),
+        "pt": ("{n} de {n} postagens",),
+        "it": ("{n} di {n} messaggi",),
+        "nl": ("{n} van {n} berichten",),
+        "pl": ("{n} z {n} postów",),
+        "ru": ("{n} из {n} сообщений",),
+    },
     "flarum_likes_this": {
         "en": ("likes this.", "like this.", "replied to this."),
         "de": ("gefällt das.", "gefällt dies.", "hat darauf geantwortet."),
