@@ -420,8 +420,11 @@ def _glued_field_over_counts(view: TextView, k: int, s: str) -> bool:
     return j >= 0 and not view.claimed[j] and _PANE_COUNT_RE.match(view.lines[j]) is not None
 
 
-#: A post's button alone on a line (``Quote``): above an author pane, the end of the post before.
-_BUTTON_WORDS = frozenset(w.casefold() for w in phrase_list("buttons"))
+#: A post's button alone on a line (``Quote``): above an author pane, the end of the post before (``Share``
+#: and ``Report`` are not: IPS 4 prints them in the post's header, between the pane and the date).
+_BUTTON_WORDS = frozenset(
+    w.casefold() for w in phrase_list("buttons") if not _BADGE_RE.match(w) and not _REPORT_RE.match(w)
+)
 
 
 def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
