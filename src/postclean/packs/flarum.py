@@ -158,6 +158,8 @@ _POST_NUM_RE = lazy(
     regex.MULTILINE,
 )
 _SCRUBBER_RE = line_re(phrase_alt("flarum_scrubber"), flags=regex.IGNORECASE)
+#: Literals one of which a post-meta line holds (a cheap test before ``_POST_NUM_RE`` runs over a text).
+_POST_NUM_LITERALS = tuple(phrase_list("flarum_post_number"))
 _BULLET_RE = lazy(r"^[ \t]*+(?:[-•*+][ \t]+)*+(?:\#{1,6}[ \t]+)?")
 _MD_LINK_RE = lazy(r"^\[(?P<t>[^\[\]\n]{1,60})\]\([^()\s]{0,300}\)$")
 #: ``O oskar``: the avatar's initial (a user without an uploaded avatar) before the name.
@@ -302,7 +304,7 @@ def sniff(text: str) -> float:
     if "Flarum" in head:
         score += 0.2
     # the JS post stream saved from a browser: post-meta menus and the scrubber
-    if "#" in head and _meta_lines(head) >= 2:
+    if any(p in head for p in _POST_NUM_LITERALS) and _meta_lines(head) >= 2:
         score += 0.35
         if _SCRUBBER_RE.search(head):
             score += 0.15
