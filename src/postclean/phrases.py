@@ -1626,6 +1626,42 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Ta strona działa najlepiej w nowoczesnej przeglądarce z włączoną obsługą JavaScript.", "« Poprzednia strona", "Następna strona »", "Napisz odpowiedź...", "Zaloguj się, aby odpowiedzieć", "Załaduj więcej"),
         "ru": ("Этот сайт лучше всего просматривать в современном браузере с включённым JavaScript.", "« Предыдущая страница", "Следующая страница »", "Написать ответ...", "Войдите, чтобы ответить", "Загрузить ещё"),
     },
+    # The JS post stream's post-meta menu: ``Post #{n}`` and the full date (``core.forum.post.number_tooltip``).
+    "flarum_post_number": {
+        "en": ("Post #",),
+        "de": ("Beitrag #",),
+        "fr": ("Message #",),
+        "es": ("Mensaje #",),
+        "pt": ("Postagem #",),
+        "it": ("Messaggio #",),
+        "nl": ("Bericht #",),
+        "pl": ("Post #",),
+        "ru": ("Сообщение #",),
+    },
+    # The edit mark beside a post's date.
+    "flarum_edited": {
+        "en": ("Edited",),
+        "de": ("Bearbeitet",),
+        "fr": ("Modifié",),
+        "es": ("Editado",),
+        "pt": ("Editado",),
+        "it": ("Modificato",),
+        "nl": ("Bewerkt",),
+        "pl": ("Edytowano",),
+        "ru": ("Изменено",),
+    },
+    # The post stream scrubber: ``{n} of {n} posts``.
+    "flarum_scrubber": {
+        "en": ("{n} of {n} posts",),
+        "de": ("{n} von {n} Beiträgen",),
+        "fr": ("{n} sur {n} messages",),
+        "es": ("{n} de {n} mensajes",),
+        "pt": ("{n} de {n} postagens",),
+        "it": ("{n} di {n} messaggi",),
+        "nl": ("{n} van {n} berichten",),
+        "pl": ("{n} z {n} postów",),
+        "ru": ("{n} из {n} сообщений",),
+    },
     "flarum_likes_this": {
         "en": ("likes this.", "like this.", "replied to this."),
         "de": ("gefällt das.", "gefällt dies.", "hat darauf geantwortet."),
@@ -1638,6 +1674,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("нравится это.", "ответил на это."),
     },
     # Vanilla.
+    # The reaction buttons under a post (with their counts: ``Flag 3 Like Quote``).
+    "vanilla_reactions": {
+        "en": ("Flag", "Like", "Quote", "Insightful", "Awesome", "LOL", "Agree", "Disagree", "Dislike", "Abuse", "Spam",
+               "Off Topic", "Promote", "Up", "Down"),
+        "de": ("Melden", "Gefällt mir", "Zitieren", "Aufschlussreich", "Großartig", "Zustimmen", "Ablehnen"),
+        "fr": ("Signaler", "J'aime", "Citer", "Instructif", "Génial", "D'accord", "Pas d'accord"),
+        "es": ("Denunciar", "Me gusta", "Citar", "Interesante", "Genial", "De acuerdo", "En desacuerdo"),
+        "pt": ("Denunciar", "Curtir", "Citar", "Interessante", "Incrível", "Concordo", "Discordo"),
+        "it": ("Segnala", "Mi piace", "Cita", "Interessante", "Fantastico", "D'accordo", "Non d'accordo"),
+        "nl": ("Rapporteren", "Vind ik leuk", "Citeren", "Inzichtelijk", "Geweldig", "Eens", "Oneens"),
+        "pl": ("Zgłoś", "Lubię to", "Cytuj", "Wnikliwe", "Super", "Zgadzam się", "Nie zgadzam się"),
+        "ru": ("Пожаловаться", "Нравится", "Цитировать", "Полезно", "Отлично", "Согласен", "Не согласен"),
+    },
     "vanilla_chrome": {
         "en": (
             "This discussion has been closed.", "Leave a comment", "Sign In or Register to comment.",
@@ -1645,15 +1694,16 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "It looks like you're new here. If you want to get involved, click one of these buttons!",
             "Forum Software Powered by Vanilla", "Powered By Vanilla", "Powered by Vanilla", "In this Discussion",
             "Comments", "Comment As ...", "Best Answer", "Accepted Answer", "Answer ✓", "Quick Links",
+            "Options",
         ),
-        "de": ("Diese Diskussion wurde geschlossen.", "Kommentar schreiben", "Anmelden oder Registrieren zum Kommentieren.", "Hallo Fremder!", "Kommentare", "In dieser Diskussion"),
-        "fr": ("Cette discussion a été fermée.", "Laisser un commentaire", "Connectez-vous ou inscrivez-vous pour commenter.", "Bonjour, étranger !", "Commentaires", "Dans cette discussion"),
-        "es": ("Esta discusión ha sido cerrada.", "Deja un comentario", "Inicia sesión o regístrate para comentar.", "¡Hola, extraño!", "Comentarios", "En esta discusión"),
-        "pt": ("Esta discussão foi encerrada.", "Deixe um comentário", "Entre ou registre-se para comentar.", "Olá, visitante!", "Comentários", "Nesta discussão"),
-        "it": ("Questa discussione è stata chiusa.", "Lascia un commento", "Accedi o registrati per commentare.", "Ciao, straniero!", "Commenti", "In questa discussione"),
-        "nl": ("Deze discussie is gesloten.", "Laat een reactie achter", "Log in of registreer om te reageren.", "Hallo vreemdeling!", "Reacties", "In deze discussie"),
-        "pl": ("Ta dyskusja została zamknięta.", "Zostaw komentarz", "Zaloguj się lub zarejestruj, aby skomentować.", "Witaj, nieznajomy!", "Komentarze", "W tej dyskusji"),
-        "ru": ("Это обсуждение закрыто.", "Оставить комментарий", "Войдите или зарегистрируйтесь, чтобы комментировать.", "Привет, незнакомец!", "Комментарии", "В этом обсуждении"),
+        "de": ("Diese Diskussion wurde geschlossen.", "Kommentar schreiben", "Anmelden oder Registrieren zum Kommentieren.", "Hallo Fremder!", "Kommentare", "In dieser Diskussion", "Optionen"),
+        "fr": ("Cette discussion a été fermée.", "Laisser un commentaire", "Connectez-vous ou inscrivez-vous pour commenter.", "Bonjour, étranger !", "Commentaires", "Dans cette discussion", "Options"),
+        "es": ("Esta discusión ha sido cerrada.", "Deja un comentario", "Inicia sesión o regístrate para comentar.", "¡Hola, extraño!", "Comentarios", "En esta discusión", "Opciones"),
+        "pt": ("Esta discussão foi encerrada.", "Deixe um comentário", "Entre ou registre-se para comentar.", "Olá, visitante!", "Comentários", "Nesta discussão", "Opções"),
+        "it": ("Questa discussione è stata chiusa.", "Lascia un commento", "Accedi o registrati per commentare.", "Ciao, straniero!", "Commenti", "In questa discussione", "Opzioni"),
+        "nl": ("Deze discussie is gesloten.", "Laat een reactie achter", "Log in of registreer om te reageren.", "Hallo vreemdeling!", "Reacties", "In deze discussie", "Opties"),
+        "pl": ("Ta dyskusja została zamknięta.", "Zostaw komentarz", "Zaloguj się lub zarejestruj, aby skomentować.", "Witaj, nieznajomy!", "Komentarze", "W tej dyskusji", "Opcje"),
+        "ru": ("Это обсуждение закрыто.", "Оставить комментарий", "Войдите или зарегистрируйтесь, чтобы комментировать.", "Привет, незнакомец!", "Комментарии", "В этом обсуждении", "Опции"),
     },
     # Invision Community (IPS 4/5).
     "ips_posted": {

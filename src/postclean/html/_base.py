@@ -244,6 +244,8 @@ class Spec:
     quote_head: str = ""
     quote_body: str = ""
     quote_author_attrs: tuple[str, ...] = ()
+    #: A node inside the quote whose whole text is the quoted poster's name (a rich editor's quote card).
+    quote_author: str = ""
     #: A link naming the quoted poster that opens the quote's text (Flarum's ``a.PostMention``): the quote's
     #: author, its ``href`` the quote's source, and not part of the quoted text.
     quote_mention: str = ""
@@ -660,6 +662,9 @@ def quote_from_node(n: Node, spec: Spec) -> Quote | None:
             break
     heads = _select_nodes(n, spec.quote_head)
     skip = ids_of(heads)
+    if author is None and spec.quote_author:
+        name_node = first(n, spec.quote_author)
+        author = (clean_inline(node_text(name_node)) or None) if name_node is not None else None
     if author is None:
         for h in heads:
             author = quote_author_from_head(node_text(h))

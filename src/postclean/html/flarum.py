@@ -16,7 +16,8 @@ STREAM = Spec(
     prefix="FLH",
     post="article.CommentPost, article.Post",
     body="div.Post-body",
-    author="h3.PostUser-name, .PostUser-name a, .PostUser-name",
+    # (``.username`` first: without an uploaded avatar Flarum prints the initial in a span beside the name)
+    author=".PostUser-name .username, h3.PostUser-name, .PostUser-name a, .PostUser-name",
     user_block="header.Post-header .PostUser, div.PostUser",
     date="span.PostMeta-time time, time",
     number=".PostMeta-number",
@@ -25,6 +26,11 @@ STREAM = Spec(
     quote_mention="a.PostMention",
     reactions=".Post-likedBy",
     edit_note=".PostEdited",
+    # the fof/link-preview extension's card under a pasted URL
+    card="div.LinkPreview",
+    card_title=".LinkPreview-title",
+    card_desc=".LinkPreview-description",
+    card_domain=".LinkPreview-domain",
     drop="a.PostMention i, .Post-mentionedBy",
     chrome="aside.Post-actions, footer.Post-footer, ul.Post-controls",
     title="h1.DiscussionHero-title, .container > h1, h1",

@@ -30,9 +30,11 @@ VANILLA = Spec(
     date="span.DateCreated time, time, .DateCreated",
     permalink="a.Permalink",
     post_id_attrs=("id",),
-    quote="blockquote.Quote, blockquote.UserQuote, .UserQuote, blockquote",
+    # (the rich editor quotes a post as a card: ``div.embedQuote`` with the poster's name, a date and an excerpt)
+    quote="blockquote.Quote, blockquote.UserQuote, .UserQuote, blockquote, div.embedExternal.embedQuote",
     quote_head=".QuoteAuthor, .blockquote-header, .embedQuote-header",
-    quote_body=".QuoteText, .blockquote-content, .embedQuote-body",
+    quote_author=".embedQuote-userName",
+    quote_body=".QuoteText, .blockquote-content, .embedQuote-excerpt, .embedQuote-body",
     signature="div.Signature, .UserSignature",
     # div.Reactions holds the reaction buttons; the record of who reacted is .ReactionRecord
     reactions=".ReactionRecord",

@@ -420,11 +420,19 @@ def _glued_field_over_counts(view: TextView, k: int, s: str) -> bool:
     return j >= 0 and not view.claimed[j] and _PANE_COUNT_RE.match(view.lines[j]) is not None
 
 
+#: A post's button alone on a line (``Quote``): above an author pane, the end of the post before (``Share``
+#: and ``Report`` are not: IPS 4 prints them in the post's header, between the pane and the date).
+_BUTTON_WORDS = frozenset(
+    w.casefold() for w in phrase_list("buttons") if not _BADGE_RE.match(w) and not _REPORT_RE.match(w)
+)
+
+
 def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
     """The first line of the full author pane above line ``first``: name, group, counts, custom fields, and the
     phone pane's name and group between them and ``first`` (a post's first date line); ``first`` when none."""
     start = first
     k, names_taken, phase, compact_seen = first - 1, 0, "stats", False
+    stats_seen = False  # counts or fields taken (under the names: a count above them is another post's)
     last_name = ""  # the name line taken last
     filled = 0  # lines with text looked at: blank lines do not count (converters pad a pane with them)
     while k >= 0 and filled < 24 and not view.claimed[k]:
@@ -435,6 +443,8 @@ def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
         filled += 1
         if _LINKS_RE.match(s) or _anchor(s) or _FOLLOWERS_RE.match(s) or k in ages:
             break
+        if s.strip().casefold() in _BUTTON_WORDS:
+            break  # the previous post's buttons (IPS 5 prints ``Quote`` to members who may reply)
         if _POSTED_ALONE_RE.match(s) or _IMAGE_TOKEN_RE.match(s):
             # (an image in the pane, a badge or rank icon, as text browsers print one without alt text: ``[…]``)
             start = k
@@ -460,11 +470,13 @@ def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
             or _glued_field_over_counts(view, k, s)
         ):
             if phase == "names":
-                if names_taken > 2 or compact_seen:
-                    break
+                if names_taken > 2 or compact_seen or stats_seen:
+                    break  # (stats under the names, then a count above them: the previous post's reactions)
                 # the phone pane's ``{name} {group}`` line (or ``{name}`` / ``{group}``, one text node a
                 # line) sits between the stats and the date
                 phase, names_taken, compact_seen = "stats", 0, True
+            else:
+                stats_seen = True
         elif _name_like(s):
             phase = "names"
             names_taken += 1

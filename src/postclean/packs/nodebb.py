@@ -19,8 +19,9 @@ from ._sniff import LineScan, count_lines, factored_source
 __all__ = ["PACK"]
 
 _STATUS = phrase_alt("nodebb_status")
-#: ``J Offline`` — the avatar letter and the visually hidden status label (a list bullet before them: inscriptis).
-_STATUS_RE = lazy(rf"^[ \t]*+(?:[*•-][ \t]+)?(?P<letter>\w{{1,2}})[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
+#: ``J Offline`` — the avatar letter and the visually hidden status label (a list bullet before them: inscriptis;
+#: glued, ``JOffline``: text browsers).
+_STATUS_RE = lazy(rf"^[ \t]*+(?:[*•-][ \t]+)?(?P<letter>\w{{1,2}}?)[ \t]*(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
 _STATUS_LINE_RE = lazy(rf"(?m)^[ \t]*+(?:[*•-][ \t]+)?\w{{1,2}}[ \t]+(?:{_STATUS})[ \t]*$", regex.IGNORECASE)
 _WROTE = phrase_alt("nodebb_wrote")
 _WROTE_RE = lazy(rf"^[ \t]*+(?:{_WROTE})(?:[ \t]+(?P<rest>[^\n]{{0,80}}?))?[ \t]*$", regex.IGNORECASE)

@@ -31,9 +31,10 @@ _ROLE_TAIL = rf"(?:[ \t]+{_ROLES})*"
 _ROLE_ONLY_RE = lazy(rf"^[ \t]*+{_ROLES}(?:[ \t]+{_ROLES})*[ \t]*$")
 #: The name (a list item in some converters), printed twice where the avatar's alt text stands before it
 #: (``Linc Linc Admin``, glued ``K17K17``: three characters at least, so ``Lulu`` stays whole), then the roles.
+#: Vanilla names may hold spaces (``Perpetua Lind``): up to three words, taken only with a role after them.
 _NAME_LINE_RE = lazy(
-    rf"^[ \t]*+(?:[-•*][ \t]+)?(?P<name>[\w][\w.\-]{{0,38}}?)(?:[ \t]+(?P=name)|(?<=\w{{3}})(?P=name))?"
-    rf"(?P<role>{_ROLE_TAIL})[ \t]*$"
+    rf"^[ \t]*+(?:[-•*][ \t]+)?(?P<name>[\w][\w.\-]{{0,38}}?(?:[ \t][\w][\w.\-]{{0,38}}?){{0,2}}?)"
+    rf"(?:[ \t]+(?P=name)|(?<=\w{{3}})(?P=name))?(?P<role>{_ROLE_TAIL})[ \t]*$"
 )
 
 
@@ -67,7 +68,7 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         if len(prev) == 2 and _ROLE_ONLY_RE.match(view.lines[prev[0]]):
             role_line, prev = prev[0], prev[1:]
         nm = _NAME_LINE_RE.match(view.lines[prev[0]])
-        if not nm:
+        if not nm or (" " in nm.group("name") and not nm.group("role").strip() and role_line is None):
             continue
         facts: dict[str, Any] = {"author.name": nm.group("name")}
         role = nm.group("role").strip() or (view.lines[role_line].strip() if role_line is not None else "")
@@ -108,6 +109,14 @@ def quote_title(view: TextView) -> Iterator[Hit]:
 
 _CHROME_RE = line_re(phrase_alt("vanilla_chrome", min_words=3), flags=regex.IGNORECASE)
 _SHORT_CHROME_RE = line_re(phrase_alt("vanilla_chrome", max_words=2), flags=regex.IGNORECASE)
+_REACTION = phrase_alt("vanilla_reactions")
+#: The reaction buttons with their counts, on one line (``Flag 3 Like Quote``): two or more buttons.
+#: (a count may be glued to the next button: ``Flag 3Like Quote``)
+_REACTIONS_RE = line_re(
+    rf"(?:{_REACTION}|\d{{1,6}})(?:(?:[ \t]+|(?<=\d))(?:{_REACTION}|\d{{1,6}}))++", flags=regex.IGNORECASE
+)
+_REACTION_WORD_RE = lazy(rf"(?<![^\W\d])(?:{_REACTION})(?!\w)", regex.IGNORECASE)
+_LIST_BULLET_RE = lazy(r"^[ \t]*+[-•*][ \t]+")
 _EDITED_RE = line_re(rf"Edited[ \t]+(?:{_FULL}|{_SHORT})[ \t]+by[ \t]+[^\n]{{1,60}}\.")
 _DISCUSSION_ROW_RE = line_re(rf"(?:{_FULL}|{_SHORT})[ \t]+[\w][\w.\-]{{0,38}}")
 
@@ -126,14 +135,15 @@ def _rows_after(view: TextView, i: int) -> int:
     "VAN003",
     "chrome",
     tags=["notice", "navigation", "reactions"],
-    trigger=("vanilla", "comment", "discussion", "stranger", "edited", "sign in", "answer", "links"),
+    trigger=("vanilla", "comment", "discussion", "stranger", "edited", "sign in", "answer", "links", "options"),
     # the vote count is a bare number on a post's last line, in posts without any of the words
     trigger_pattern=BARE_INT_RE.pattern,
 )
 def chrome(view: TextView) -> Iterator[Hit]:
     """Vanilla chrome: ``Sign In or Register to comment.``, ``Howdy, Stranger!``, ``Powered By Vanilla``,
     ``Edited {date} by {user}.``; with Vanilla sniffed also ``Comments``, ``In this Discussion`` (with its rows)
-    and the vote count left on a comment's last line.
+    the ``Options`` menu, the reaction buttons with their counts (``Flag 3 Like Quote``) and the vote count left
+    on a comment's last line.
 
     Example (removed)::
 
@@ -147,6 +157,14 @@ def chrome(view: TextView) -> Iterator[Hit]:
         return
     for i, _m in whole_line_hits(view, _SHORT_CHROME_RE):
         yield Hit(i, _rows_after(view, i), "Vanilla heading or list")
+    for i, line in view.iter_lines():
+        if line.lstrip()[:1] in ("•", "*", "-") and _SHORT_CHROME_RE.match(_LIST_BULLET_RE.sub("", line, count=1)):
+            yield Hit(i, i, "Vanilla heading or list")  # (a list item: ``• Options``)
+    for i, m in whole_line_hits(view, _REACTIONS_RE):
+        row = m.group(0)
+        # (a row of button names alone is GEN003's; two buttons at least)
+        if any(c.isdigit() for c in row) and len(_REACTION_WORD_RE.findall(row)) >= 2:
+            yield Hit(i, i, "reaction buttons and counts", {"post.reactions": row.strip()}, moved_to="reactions")
     live = view.live_indices()
     if len(live) > 1 and BARE_INT_RE.match(view.lines[live[-1]]):
         yield Hit(
