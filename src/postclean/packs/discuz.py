@@ -447,7 +447,7 @@ def page_chrome(view: TextView) -> Iterator[Hit]:
 
 _RATING_HEAD_RE = lazy(rf"^[ \t|]*+(?:{alternation('discuz_rating_head')})[ \t]*+\d{{1,6}}[^\n]{{0,80}}$", _FI)
 _RATING_ROW_RE = lazy(
-    rf"^[ \t|]*+(?:[^\n]{{0,40}}[ \t|]++)?[+-]\d{{1,6}}(?:[ \t|]++[^\n]{{0,80}})?$|^[ \t|]*+(?:{_row('discuz_rating_words')}"
+    rf"^[ \t|]*+(?:[^\n]{{0,40}}[ \t|]++)?[+-][ \t]?\d{{1,6}}(?:[ \t|]++[^\n]{{0,80}})?$|^[ \t|]*+(?:{_row('discuz_rating_words')}"
     rf"[ \t|]*+)++$",
     _FI,
 )
