@@ -21,6 +21,7 @@ from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal
 from ._classic import classic_poster_facts, date_facts, weighted_sniff
+from .page import free_spans
 
 __all__ = ["PACK"]
 
@@ -53,7 +54,7 @@ _FLOOR = rf"(?:{_FLOORS}|\d{{1,7}}[ \t]*\^?\#)"
 
 #: After ``发表于``: the date, then the post's links (``| 只看该作者 | 倒序浏览 | 阅读模式``), then whatever follows.
 _AFTER_RE = lazy(
-    rf"[ \t]*+(?P<date>{DZ_DATE})_?(?P<links>(?:[ \t|]*+(?:{_LINKS}))*+)[ \t|]*+",
+    rf"(?<![ \t])[ \t]*+(?P<date>{DZ_DATE})_?(?P<links>(?:[ \t|]*+(?:{_LINKS}))*+)[ \t|]*+",
     _FI,
 )
 #: What may stand before ``发表于`` on a post head: the floor, an image marker, table bars, bold marks.
@@ -61,7 +62,8 @@ _PRE_RE = lazy(
     rf"^(?:[ \t|*_]|\[[^\]\n]{{0,60}}\]|!\[[^\]\n]{{0,60}}\](?:\([^)\n]{{0,200}}\))?|(?P<floor>{_FLOOR}))*+$",
     _FI,
 )
-_LONE_DATE_RE = lazy(rf"^[ \t_]*+(?P<date>{DZ_DATE})[ \t_]*+$", _FI)
+_POSTED_RE = lazy(_POSTED, regex.IGNORECASE)
+_WIDE_GAP_RE = lazy(r"(?<=\S)[ \t]{3,}+")
 _LINK_LINE_RE = lazy(rf"^[ \t|]*+(?:(?:{_LINKS})[ \t|]*+)*+$", _FI)
 _FLOOR_LINE_RE = lazy(rf"^[ \t|*_]*+(?P<floor>{_FLOOR})[ \t*_]*+$", _FI)
 
@@ -94,6 +96,32 @@ def _stat_line(s: str) -> bool:
 def _name_like(s: str) -> bool:
     s = s.strip(" \t|*_")
     return 1 <= len(s) <= 30 and not any(c in _NAME_BAD for c in s) and not s.isdigit()
+
+
+_RANK_TAIL_RE = lazy(r"^(?P<pairs>[^\n]*?\d[^\d\n]{1,8}?)[ \t]++(?P<rank>[^\d\s|][^\n|]{0,19})$")
+
+
+def _column_line(s: str) -> tuple[str, list[tuple[str, str | None]], str | None] | None:
+    """The poster column on one line, its cells between bars (html2text): ``青柠小院 | 12主题| 187帖子| 640积分
+    中级会员`` -> (name, stat pairs, rank); None for another line."""
+    if "|" not in s:
+        return None
+    cells = [c.strip(" \t*_") for c in s.split("|")]
+    cells = [c for c in cells if c]
+    if len(cells) < 2 or not _name_like(cells[0]) or _PAIRS_LINE_RE.match(cells[0]):
+        return None
+    rank: str | None = None
+    pairs: list[tuple[str, str | None]] = []
+    for n, cell in enumerate(cells[1:], 1):
+        if _AVATAR_RE.match(cell):
+            continue
+        if not _PAIRS_LINE_RE.match(cell):
+            m = _RANK_TAIL_RE.match(cell) if n == len(cells) - 1 else None
+            if m is None or not _PAIRS_LINE_RE.match(m.group("pairs")):
+                return None
+            cell, rank = m.group("pairs"), m.group("rank").strip()
+        pairs.extend(_read_stats([cell]))
+    return (cells[0], pairs, rank) if pairs else None
 
 
 def _read_stats(lines: list[str]) -> list[tuple[str, str | None]]:
@@ -129,21 +157,40 @@ def _floor_number(floor: str | None) -> int | None:
 
 
 class _Head:
-    __slots__ = ("end", "facts", "floor_line", "last", "line", "links", "start")
+    """A post head: ``line`` holds ``发表于``, ``last`` is its last line (the date and the post's links may stand
+    one a line under it), ``end`` the column where the head ends on ``last``."""
 
-    def __init__(self, line: int, facts: dict[str, Any], links: bool, end: int) -> None:
+    __slots__ = ("beside", "end", "facts", "last", "line", "x")
+
+    def __init__(self, line: int, last: int, end: int, facts: dict[str, Any]) -> None:
+        self.x = 0  # the column where the head starts (far from 0: a two-column layout)
+        self.beside: tuple[str, ...] = ()  # the poster column's cell on the head's line, left of it
         self.line = line
-        self.facts = facts
-        self.links = links
-        self.start = line
+        self.last = last
         self.end = end
-        self.floor_line: int | None = None
-        self.last = line
+        self.facts = facts
+
+
+def _column_start(view: TextView, i: int, indent: int) -> int:
+    """``indent`` when the head on line ``i``, indented that far, stands in the right column of a two-column
+    layout (the line above holds a left cell, then a wide gap up to about that column); else 0 (an indented
+    head alone: an image marker blanked, a list's indent)."""
+    if indent < _TWO_COLUMNS:
+        return 0
+    above = view.first_live(max(0, i - 3), 3)
+    for k in reversed([k for k in above if k < i]):
+        body = view.lines[k].rstrip()
+        lead = len(body) - len(body.lstrip())
+        if lead < indent - 4 and any(g.end() >= indent - 8 for g in _WIDE_GAP_RE.finditer(body, lead)):
+            return indent
+        break
+    return 0
 
 
 def _heads(view: TextView) -> list[_Head]:
     """Post heads: lines with ``发表于 {date}`` led by nothing but the floor and markers, or, in two-column
-    layouts, by the poster column's cells (cut off by a wide gap)."""
+    layouts, by the poster column's cells (cut off by a wide gap); the date may stand on the next line and the
+    post's links one a line under it (one text node a line)."""
     cached = view.context.get("dz_heads")
     if cached is not None and cached[0] is view.lines:
         return list(cached[1])
@@ -151,49 +198,81 @@ def _heads(view: TextView) -> list[_Head]:
     for i, line in enumerate(view.lines):
         if not line or not view.is_live(i) or not any_literal(line, _POSTED_WORDS):
             continue
-        m = regex.search(_POSTED, line, regex.IGNORECASE)
+        m = _POSTED_RE.search(line)
         if m is None:
             continue
-        after = _AFTER_RE.match(line, m.end())
+        pre = line[: m.start()]
+        cell = _WIDE_GAP_RE.split(pre)[-1]  # (two columns: the poster column's cells before a wide gap)
+        pm = _PRE_RE.match(cell)
+        column: dict[str, Any] = {}
+        if pm is None and "|" in pre:
+            # the poster column's cells, then the head, on one line (html2text)
+            bar = pre.find("|")
+            while bar >= 0 and pm is None:
+                col = _column_line(pre[:bar])
+                if col is not None:
+                    pm = _PRE_RE.match(pre[bar + 1 :])
+                    if pm is not None:
+                        column = classic_poster_facts(col[0], [col[2]] if col[2] else [], col[1])
+                bar = pre.find("|", bar + 1)
+        if pm is None:
+            continue
         last = i
+        after = _AFTER_RE.match(line, m.end())
         if after is None and not line[m.end() :].strip(" \t_"):
             # one text node a line (bs4, selectolax): ``发表于`` / ``2023-6-18 21:07`` / ``|`` / ``只看该作者``
             nxt = view.first_live(i + 1, 1)
-            if nxt and nxt[0] - i <= 2 and _LONE_DATE_RE.match(view.lines[nxt[0]]):
+            if nxt and nxt[0] - i <= 2:
                 last = nxt[0]
                 after = _AFTER_RE.match(view.lines[last])
+                if after is not None and view.lines[last][after.end() :].strip():
+                    after = None  # (a date that opens a sentence)
         if after is None:
             continue
-        if not view.lines[last][after.end() if last == i else len(view.lines[last]) :].strip(" \t|*_"):
+        end = after.end()
+        if not view.lines[last][end:].strip(" \t|*_"):
             # the post's links one a line under the date (``|`` / ``只看该作者``)
             for k in view.live_indices(last + 1, min(len(view), last + 12)):
                 if not _LINK_LINE_RE.match(view.lines[k]):
                     break
-                last = k
-        pre = line[: m.start()]
-        cell = regex.split(r"[ \t]{3,}", pre)[-1] if regex.search(r"\S[ \t]{3,}", pre) else pre
-        pm = _PRE_RE.match(cell)
-        links = bool(after.group("links").strip(" \t|"))
-        if pm is None:
-            continue
-        facts = date_facts(after.group("date"))
-        floor = pm.group("floor")
-        if last != i and _LONE_DATE_RE.match(view.lines[i + 1 if view.lines[i + 1].strip() else i + 2]):
-            facts = date_facts(_LONE_DATE_RE.match(view.lines[i + 1 if view.lines[i + 1].strip() else i + 2]).group("date"))  # type: ignore[union-attr]
-        head_ = _Head(i, facts, links or last != i, after.end() if last == i else len(view.lines[last]))
-        head_.end = after.end() if last == i else len(view.lines[last])
-        head_.last = last
-        out.append(head_)
-        if floor:
-            facts["post.number"] = _floor_number(floor)
+                last, end = k, len(view.lines[k])
+        facts = {**column, **date_facts(after.group("date"))}
+        if pm.group("floor"):
+            facts["post.number"] = _floor_number(pm.group("floor"))
+        head = _Head(i, last, end, facts)
+        left = pre[: len(pre) - len(cell)]
+        head.x = len(left) if left.strip() else _column_start(view, i, len(pre) - len(pre.lstrip()))
+        if head.x >= _TWO_COLUMNS and left.strip() and _stat_line(left.strip()):
+            head.beside = (left.strip(),)
+        out.append(head)
     view.context["dz_heads"] = (view.lines, tuple(out))
     return out
 
 
+#: A left cell this far (or farther) from the line's start is a two-column layout's (w3m, inscriptis).
+_TWO_COLUMNS = 12
+
+
+def _cells(line: str, x: int) -> tuple[str, str, int]:
+    """(left cell, right cell, column where the right one starts) of a line in a two-column layout whose right
+    column starts near ``x``; with ``x`` small (one column) the whole line is the left cell."""
+    if x < _TWO_COLUMNS:
+        return line.strip(), "", len(line)
+    body = line.rstrip()
+    indent = len(body) - len(body.lstrip())
+    if indent >= x - 4:
+        return "", body.strip(), indent
+    gap = next((g for g in _WIDE_GAP_RE.finditer(body, indent) if g.end() >= x - 8), None)
+    if gap is None:
+        return body.strip(), "", len(line)
+    return body[: gap.start()].strip(), body[gap.end() :].strip(), gap.end()
+
+
 def _block(view: TextView, head: _Head) -> tuple[int, dict[str, Any]]:
-    """The first line of the poster column above ``head`` and its facts."""
+    """The first line of the poster column above ``head`` and its facts (in a two-column layout, the column's
+    cells beside and under the head too)."""
     facts: dict[str, Any] = {}
-    k = head.line - 1
+    x = head.x
     start = head.line
 
     def up(k: int) -> int:
@@ -203,24 +282,53 @@ def _block(view: TextView, head: _Head) -> tuple[int, dict[str, Any]]:
             k -= 1
         return k
 
-    k = up(k)
-    if k >= 0 and (fm := _FLOOR_LINE_RE.match(view.lines[k])):
-        head.floor_line = k
-        if "post.number" not in head.facts:
+    def cell(k: int) -> str | None:
+        left, right, _at = _cells(view.lines[k], x)
+        if right and not _FLOOR_LINE_RE.match(right) and not _AVATAR_RE.match(right):
+            return None  # (the message column holds text here: a post's)
+        if right and (fm := _FLOOR_LINE_RE.match(right)):
             n = _floor_number(fm.group("floor"))
             if n is not None:
-                head.facts["post.number"] = n
+                head.facts.setdefault("post.number", n)
+        return left
+
+    k = up(head.line - 1)
+    if "author.name" in head.facts:
+        return start, facts  # (the column stood on the head's line)
+    if k >= 1 and view.lines[k].strip(" \t^") == "#" and _NUMS_RE.match(view.lines[up(k - 1)] if up(k - 1) >= 0 else ""):
+        # the floor ``5#`` one text node a line: ``5`` / ``#``
+        j = up(k - 1)
+        head.facts.setdefault("post.number", int(view.lines[j].strip()))
+        start = j
+        k = up(j - 1)
+    elif k >= 0 and x < _TWO_COLUMNS and (fm := _FLOOR_LINE_RE.match(view.lines[k])):
+        n = _floor_number(fm.group("floor"))
+        if n is not None:
+            head.facts.setdefault("post.number", n)
         start = k
         k = up(k - 1)
-    stat_lines: list[str] = []
+    stat_lines: list[str] = list(head.beside)
     ranks: list[str] = []
-    top_stat: int | None = None
+    top_stat: int | None = head.line if head.beside else None
     pending_rank: tuple[int, str] | None = None
     steps = 0
     while k >= 0 and steps < 24:
         steps += 1
-        s = view.lines[k].strip()
-        if _stat_line(s):
+        got = cell(k)
+        if got is None:
+            break
+        s = got
+        col = _column_line(s)
+        if col is not None:
+            stat_lines.append("")
+            facts.update(classic_poster_facts(col[0], ([col[2]] if col[2] else []) + ranks[::-1], col[1]))
+            for label, value in _read_stats(stat_lines[::-1]):
+                facts.update({key: v for key, v in classic_poster_facts(None, [], [(label, value)]).items()
+                              if key not in facts})
+            return k, facts
+        if not s:
+            start = min(start, k)  # (a floor alone in the message column)
+        elif _stat_line(s):
             stat_lines.append(s)
             if pending_rank is not None:
                 ranks.append(pending_rank[1])
@@ -230,31 +338,65 @@ def _block(view: TextView, head: _Head) -> tuple[int, dict[str, Any]]:
                              and not _FLOOR_LINE_RE.match(s)):
             if s in _GROUPS:
                 ranks.append(s)
-                top_stat = k if top_stat is None else top_stat
-                if top_stat is not None:
-                    top_stat = min(top_stat, k)
+                top_stat = k if top_stat is None else min(top_stat, k)
             else:
                 pending_rank = (k, s)
+        elif pending_rank is None and _name_like(s) and len(s) <= 30:
+            pending_rank = (k, s)  # the name above the counts
+            break
         else:
             break
         k = up(k - 1)
+    below, more_ranks = _below_stats(view, head)
+    stat_lines = stat_lines[::-1] + below
     if top_stat is None:
-        if pending_rank is not None and _name_like(pending_rank[1]):
-            # only a name above the head (a column without counts)
-            facts["author.name"] = pending_rank[1].strip(" \t|*_")
-            return pending_rank[0], facts
-        return start, facts
-    if pending_rank is not None:
-        name_line: int | None = pending_rank[0]
-        name = pending_rank[1]
-    else:
-        name_line = None
-        name = ""
-        j = up(top_stat - 1)
-        if j >= 0 and top_stat - j <= 2 and _name_like(view.lines[j]):
-            name_line, name = j, view.lines[j]
-    facts.update(classic_poster_facts(name.strip(" \t|*_") if name else None, ranks[::-1], _read_stats(stat_lines[::-1])))
+        return start, facts  # (no counts: a short line above the head may be the last line of a post)
+    name_line: int | None = None
+    name = ""
+    if pending_rank is not None and pending_rank[0] < top_stat:
+        name_line, name = pending_rank
+    elif pending_rank is not None:
+        ranks.append(pending_rank[1])
+    facts.update(classic_poster_facts(name.strip(" \t|*_") if name else None, ranks[::-1] + more_ranks, _read_stats(stat_lines)))
     return (name_line if name_line is not None else top_stat), facts
+
+
+def _below(view: TextView, head: _Head) -> list[tuple[int, str, int]]:
+    """In a two-column layout, the poster column's cells under the head, beside the message: (line, cell,
+    column where the message's text starts, or the line's length)."""
+    x = head.x
+    out: list[tuple[int, str, int]] = []
+    if x < _TWO_COLUMNS:
+        return out
+    last_kept = head.last
+    after_stat = True
+    rank = False
+    for k in range(head.last + 1, min(len(view), head.last + 16)):
+        if not view.is_live(k):
+            if view.claimed[k]:
+                break
+            continue
+        left, right, at = _cells(view.lines[k], x)
+        if not left:
+            continue
+        if _stat_line(left) and _column_line(left) is None:
+            after_stat = True
+        elif not rank and (left in _GROUPS or (after_stat and k - last_kept <= 3 and _name_like(left) and len(left) <= 12)):
+            rank = True
+            after_stat = False
+        else:
+            break
+        last_kept = k
+        out.append((k, left, at if right else len(view.lines[k])))
+    return out
+
+
+def _below_stats(view: TextView, head: _Head) -> tuple[list[str], list[str]]:
+    stats: list[str] = []
+    ranks: list[str] = []
+    for _k, left, _at in _below(view, head):
+        (stats if _stat_line(left) else ranks).append(left)
+    return stats, ranks
 
 
 @rule("DZ001", "author-block", tags=["author-block", "post-meta"], stage="split", scope="document",
@@ -293,7 +435,8 @@ def author_block(view: TextView) -> Iterator[Hit]:
 @rule("DZ002", "post-head", tags=["post-meta"], scope="document", trigger=_POSTED)
 def post_head(view: TextView) -> Iterator[Hit]:
     """With Discuz! sniffed: a post head that shares its line with the post's first words (html2text prints the
-    head and the message cell on one line): the head is cut, the text stays.
+    head and the message cell on one line): the head is cut, the text stays; and in two-column layouts (w3m,
+    inscriptis) the poster column's cells beside the message (``主题 帖子 积分``, the user group) under it.
 
     Example (removed)::
 
@@ -305,6 +448,11 @@ def post_head(view: TextView) -> Iterator[Hit]:
         line = view.lines[head.line]
         if view.is_live(head.line) and line[head.end :].strip(" \t|*_"):
             yield Hit(head.line, head.line, "post head", cols=(0, head.end))
+        for k, _left, at in _below(view, head):
+            if at >= len(view.lines[k]):
+                yield Hit(k, k, "poster column beside the message")
+            else:
+                yield Hit(k, k, "poster column beside the message", cols=(0, at))
 
 
 _GLUED_QUOTE_RE = lazy(rf"^[ \t>]*+(?P<user>[^\n|]{{1,40}}?)[ \t]*+(?:{_POSTED})[ \t]*+(?P<date>{DZ_DATE})[ \t]*+$", _FI)
@@ -330,7 +478,7 @@ def quote(view: TextView) -> Iterator[Hit]:
         m = _GLUED_QUOTE_RE.match(line)
         if m is None or not view.is_live(i):
             continue
-        user = m.group("user").strip(" \t>*_")
+        user = _WIDE_GAP_RE.split(m.group("user"))[-1].strip(" \t>*_")  # (two columns: the message column's)
         if not _name_like(user):
             continue
         end = i
@@ -419,8 +567,12 @@ def page_chrome(view: TextView) -> Iterator[Hit]:
     """
     if view.engine != "discuz":
         return
+    taken: set[int] = set()
+    for hit in _pieces(view):
+        taken.update(range(hit.start, hit.end + 1))
+        yield hit
     for i, line in enumerate(view.lines):
-        if not line or not view.is_live(i) or len(line) > 300:
+        if not line or not view.is_live(i) or len(line) > 300 or i in taken:
             continue
         s = line.strip()
         if not s:
@@ -443,6 +595,50 @@ def page_chrome(view: TextView) -> Iterator[Hit]:
             or (("›" in s or "»" in s) and _CRUMB_RE.match(s))
         ):
             yield Hit(i, i, "page chrome")
+
+
+#: The footer one text node a line (bs4, selectolax): ``Archiver`` / ``|`` / ``手机版`` / … / ``Powered by`` /
+#: ``Discuz!`` / ``X3.4`` / ``© 2001-2023`` / ``Comsenz Inc.``; the pager and reply prompt above it likewise.
+_PIECE_RE = lazy(
+    rf"^[ \t|]*+(?:(?:{_row('discuz_footer_links')}|{_row('discuz_login_links')}|{_row('discuz_login_prompt')}|"
+    rf"{_row('discuz_pager')}|{_row('discuz_page_lines')}|{alternation('powered_by')}|Discuz!|X?\d\.\d{{1,2}}|"
+    r"(?:©|\(C\))[ \t]*+\d{4}(?:-\d{4})?|Comsenz Inc\.?|\d{1,5})[ \t|]*+)?$",
+    _FI,
+)
+_PIECE_MARKS = ("Discuz!", "Comsenz", *phrases("discuz_footer_links"))
+
+
+def _pieces(view: TextView) -> Iterator[Hit]:
+    """Runs of footer pieces one a line holding the footer's own words, a short line (the site's name) after a
+    bar allowed."""
+    n = len(view)
+    i = 0
+    while i < n:
+        if not view.lines[i].strip() or not _PIECE_RE.match(view.lines[i]):
+            i += 1
+            continue
+        j = i
+        end = i
+        marks = 0
+        while j < n:
+            s = view.lines[j].strip()
+            if not s and view.is_live(j):
+                j += 1
+                continue
+            if not view.is_live(j) and view.claimed[j]:
+                j += 1
+                continue
+            if _PIECE_RE.match(s):
+                marks += any_literal(s, _PIECE_MARKS)
+                end = j
+            elif view.lines[end].strip() == "|" and _name_like(s) and len(s) <= 20:
+                end = j  # the site's name among the footer links
+            else:
+                break
+            j += 1
+        if marks and end > i:
+            yield from free_spans(view, i, end, "page footer, one piece a line")
+        i = max(j, i + 1)
 
 
 _RATING_HEAD_RE = lazy(rf"^[ \t|]*+(?:{alternation('discuz_rating_head')})[ \t]*+\d{{1,6}}[^\n]{{0,80}}$", _FI)
@@ -496,15 +692,17 @@ def signature(view: TextView) -> Iterator[Hit]:
     if view.engine != "discuz":
         return
     ends: dict[str, list[int]] = {}
-    stops = {h.start for h in _heads(view)}
+    stops = {h.line for h in _heads(view)}
     n = len(view)
     last: int | None = None
     for i in range(n):
         s = view.lines[i].strip()
-        stop = i in stops or (s != "" and _BUTTONS_RE.match(s) is not None)
-        if stop and last is not None:
-            key = view.lines[last].strip()
-            if 2 <= len(key) <= 60:
+        shown = view.original[i].strip()
+        stop = i in stops or (shown != "" and _BUTTONS_RE.match(shown) is not None)
+        if stop:
+            # (two columns: the message column's cell; the poster column's beside it is DZ002's)
+            key = _WIDE_GAP_RE.split(view.lines[last].strip())[-1] if last is not None else ""
+            if last is not None and 2 <= len(key) <= 60:
                 ends.setdefault(key, []).append(last)
             last = None
         elif s and view.is_live(i):
@@ -512,7 +710,9 @@ def signature(view: TextView) -> Iterator[Hit]:
     for key, at in ends.items():
         if len(at) >= 2:
             for i in at:
-                yield Hit(i, i, "signature", {"post.signature": key}, moved_to="signature")
+                line = view.lines[i].rstrip()
+                cols = (len(line) - len(key), len(line)) if line.strip() != key else None
+                yield Hit(i, i, "signature", {"post.signature": key}, cols=cols, moved_to="signature")
 
 
 def sniff(text: str) -> float:
