@@ -444,6 +444,7 @@ def post_head(view: TextView) -> Iterator[Hit]:
     """
     if view.engine != "discuz":
         return
+    _signature_keys(view)  # (for DZ007, which reads one post at a time)
     for head in _heads(view):
         line = view.lines[head.line]
         if view.is_live(head.line) and line[head.end :].strip(" \t|*_"):
@@ -679,40 +680,52 @@ def rating(view: TextView) -> Iterator[Hit]:
         yield Hit(i, end, "rating table", moved_to="reactions")
 
 
-@rule("DZ007", "signature", tags=["signature"], stage="structure", scope="document", trigger=_POSTED)
+def _signature_keys(view: TextView) -> frozenset[str]:
+    """The lines that close two posts or more (the last line before a button row or a post head; in two columns
+    the message column's cell), read once for the document and kept for DZ007, which reads posts."""
+    found = view.context.get("dz_signatures")
+    if found is not None:
+        return frozenset(found)
+    ends: dict[str, int] = {}
+    stops = {h.line for h in _heads(view)}
+    last: int | None = None
+    for i in range(len(view)):
+        shown = view.original[i].strip()
+        if i in stops or (shown != "" and _BUTTONS_RE.match(shown) is not None):
+            key = _WIDE_GAP_RE.split(view.lines[last].strip())[-1] if last is not None else ""
+            if 2 <= len(key) <= 60:
+                ends[key] = ends.get(key, 0) + 1
+            last = None
+        elif view.lines[i].strip() and view.is_live(i):
+            last = i
+    keys = frozenset(k for k, n in ends.items() if n >= 2)
+    view.context["dz_signatures"] = keys
+    return keys
+
+
+@rule("DZ007", "signature", tags=["signature"], stage="structure", trigger=_POSTED)
 def signature(view: TextView) -> Iterator[Hit]:
-    """With Discuz! sniffed: the signature, a short line that closes two posts or more (Discuz! prints it
-    between the message and the button row, or the next poster column): the last line before a button row
-    or a post head, seen there twice.
+    """With Discuz! sniffed: the signature, the post's last line (above the button row) when it closes another
+    post too (Discuz! prints it between the message and the button row); in two columns the message column's
+    cell of that line.
 
     Example (removed)::
 
         小院不大，四季有花
     """
-    if view.engine != "discuz":
+    keys = view.context.get("dz_signatures")
+    if view.engine != "discuz" or not keys:
         return
-    ends: dict[str, list[int]] = {}
-    stops = {h.line for h in _heads(view)}
-    n = len(view)
-    last: int | None = None
-    for i in range(n):
-        s = view.lines[i].strip()
+    for i in range(len(view) - 1, -1, -1):
         shown = view.original[i].strip()
-        stop = i in stops or (shown != "" and _BUTTONS_RE.match(shown) is not None)
-        if stop:
-            # (two columns: the message column's cell; the poster column's beside it is DZ002's)
-            key = _WIDE_GAP_RE.split(view.lines[last].strip())[-1] if last is not None else ""
-            if last is not None and 2 <= len(key) <= 60:
-                ends.setdefault(key, []).append(last)
-            last = None
-        elif s and view.is_live(i):
-            last = i
-    for key, at in ends.items():
-        if len(at) >= 2:
-            for i in at:
-                line = view.lines[i].rstrip()
-                cols = (len(line) - len(key), len(line)) if line.strip() != key else None
-                yield Hit(i, i, "signature", {"post.signature": key}, cols=cols, moved_to="signature")
+        if not view.lines[i].strip() or not view.is_live(i) or _BUTTONS_RE.match(shown):
+            continue
+        line = view.lines[i].rstrip()
+        key = _WIDE_GAP_RE.split(line.strip())[-1]
+        if key in keys:
+            cols = (len(line) - len(key), len(line)) if line.strip() != key else None
+            yield Hit(i, i, "signature", {"post.signature": key}, cols=cols, moved_to="signature")
+        return
 
 
 def sniff(text: str) -> float:
