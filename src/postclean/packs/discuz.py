@@ -44,7 +44,6 @@ DZ_DATE = (
     rf"|\d{{1,3}}[ \t]*+(?:{_words(AGO_UNITS)})[ \t]*+(?:{_words(AGO_SUFFIX)})"
     rf"|{_words(JUST_NOW)})"
 )
-_DATE_RE = lazy(DZ_DATE)
 
 _POSTED = alternation("quote_posted_at")
 _POSTED_WORDS = tuple(phrases("quote_posted_at"))
