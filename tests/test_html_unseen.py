@@ -309,3 +309,13 @@ def test_quote_header_in_a_bold_first_line(html: str, expected: tuple[str | None
     assert node is not None
     q = quote_from_node(node, SPEC)
     assert q is not None and (q.author, q.text) == expected
+
+
+def test_discuz_poster_counts_read() -> None:
+    """Discuz!'s poster column: the counts under the avatar (``12`` over ``主题``) and the ``dl.pil`` fields go to
+    the author's stats, as the text door reads them."""
+    doc = postclean.clean(_html("discuz"), kind="html")
+    first = doc.posts[0].author
+    assert first is not None
+    assert (first.name, first.rank, first.messages, first.points) == ("青柠小院", "中级会员", 187, 640)
+    assert first.extra.get("主题") == "12"

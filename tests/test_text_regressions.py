@@ -887,3 +887,31 @@ def test_live_lines_follow_claims_cuts_and_replaced_lists() -> None:
     assert list(view.iter_lines()) == []
     view.lines = ["one", "two", "", "three", "four"]
     assert list(view.iter_lines()) == [(0, "one"), (1, "two"), (4, "four")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Chinese prose with Discuz!'s words in sentences: no engine, nothing taken
+        "这篇文章发表于 2021-5-3 09:30，作者在文中谈到了阳台种菜。\n沙发\n我的帖子很长，积分也不多。\n楼主说得对。\n",
+        "他发表于报纸上的文章很长。\n本帖最后由我来总结。\n回复\n",
+    ],
+)
+def test_chinese_prose_is_not_discuz(text: str) -> None:
+    doc = postclean.clean(text, kind="text")
+    assert doc.engine != "discuz"
+    assert not [r for r in doc.removals if r.code.startswith("DZ")]
+
+
+def test_discuz_relative_and_chinese_dates() -> None:
+    # ``前天 08:12`` keeps its raw form; ``2024年3月5日 14:22`` is read
+    text = (
+        "青柠小院\n12\n主题\n187\n帖子\n中级会员\n楼主\n发表于 前天 08:12 | 只看该作者\n今年的番茄裂开了。\n使用道具 举报\n"
+        "老周种菜\n95\n主题\n4021\n帖子\n论坛元老\n沙发\n发表于 2024年3月5日 14:22 | 只看该作者\n早上浇水就好。\n使用道具 举报\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.engine == "discuz"
+    assert [p.author.name if p.author else None for p in doc.posts] == ["青柠小院", "老周种菜"]
+    assert doc.posts[0].date_raw == "前天 08:12" and doc.posts[0].number == 1
+    assert str(doc.posts[1].date) == "2024-03-05 14:22:00" and doc.posts[1].number == 2
+    assert [p.body for p in doc.posts] == ["今年的番茄裂开了。", "早上浇水就好。"]

@@ -14,7 +14,18 @@ import regex
 
 from ._lazy import lazy
 
-__all__ = ["DATE_LINE_RE", "DATE_RE", "MONTHS", "WEEKDAYS", "looks_like_date_line", "parse_date"]
+__all__ = [
+    "AGO_SUFFIX",
+    "AGO_UNITS",
+    "DATE_LINE_RE",
+    "DATE_RE",
+    "JUST_NOW",
+    "MONTHS",
+    "RELATIVE_DAYS",
+    "WEEKDAYS",
+    "looks_like_date_line",
+    "parse_date",
+]
 
 #: Month names and abbreviations by month number, all lower case, per language.
 MONTHS: dict[str, dict[int, tuple[str, ...]]] = {
@@ -350,3 +361,13 @@ def parse_date(text: str) -> _dt.date | _dt.datetime | None:
             if value is not None:
                 return value
     return None
+
+
+#: Relative dates as Chinese-language boards (Discuz!) print them, per language: the day words and how many days
+#: back each is, the units of ``3 天前`` (``N {unit}{suffix}``), the suffix, and the words for "just now".
+RELATIVE_DAYS: dict[str, dict[str, int]] = {"zh": {"今天": 0, "昨天": 1, "前天": 2}}
+AGO_UNITS: dict[str, tuple[str, ...]] = {
+    "zh": ("秒", "秒钟", "分钟", "小时", "天", "周", "个月", "年", "秒鐘", "分鐘", "小時", "個月")
+}
+AGO_SUFFIX: dict[str, tuple[str, ...]] = {"zh": ("前",)}
+JUST_NOW: dict[str, tuple[str, ...]] = {"zh": ("刚刚", "半小时前", "剛剛", "半小時前")}

@@ -31,6 +31,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Lid geworden", "Lid geworden op", "Geregistreerd", "Lid sinds"),
         "pl": ("Dołączył", "Dołączył(a)", "Rejestracja", "Zarejestrowany"),
         "ru": ("Регистрация", "Зарегистрирован", "С нами с"),
+        "zh": ("注册时间", "註冊時間"),
     },
     "messages": {
         "en": ("Messages", "Posts", "Total Posts", "Post count"),
@@ -42,6 +43,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Berichten",),
         "pl": ("Posty", "Wiadomości", "Postów", "Liczba postów"),
         "ru": ("Сообщения", "Сообщений"),
+        "zh": ("帖子",),
     },
     "reaction_score": {
         "en": ("Reaction score", "Likes", "Likes Received", "Reputation", "Thanks Received"),
@@ -64,6 +66,7 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Punten", "Trofeepunten"),
         "pl": ("Punkty", "Punkty za osiągnięcia"),
         "ru": ("Баллы",),
+        "zh": ("积分", "積分"),
     },
     "location": {
         "en": ("Location",),
@@ -143,8 +146,14 @@ STAT_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Род занятий", "Профессия"),
     },
     "extra:Vehicle": {"en": ("Vehicle", "Car", "Vehicle(s)")},
-    "extra:Threads": {"en": ("Threads",), "de": ("Themen",)},
-    "extra:Last seen": {"en": ("Last seen", "Last Online", "Last active")},
+    "extra:Threads": {"en": ("Threads",), "de": ("Themen",), "zh": ("主题", "主題")},
+    "extra:Last seen": {"en": ("Last seen", "Last Online", "Last active"), "zh": ("最后登录", "最後登錄")},
+    # Discuz!'s poster column
+    "extra:Digest": {"zh": ("精华", "精華")},
+    "extra:Money": {"zh": ("金钱", "金錢")},
+    "extra:Prestige": {"zh": ("威望",)},
+    "extra:Online time": {"zh": ("在线时间", "在線時間")},
+    "extra:UID": {"zh": ("UID",)},
 }
 
 #: Font Awesome icon class -> stat field, for stat lists that show an icon instead of a label (XenForo 2

@@ -4067,6 +4067,101 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("E-mail", "Link", "Odnośnik", "Kopiuj link"),
         "ru": ("Эл. почта", "E-mail", "Ссылка", "Копировать ссылку"),
     },
+    # --- Discuz! X (text door, packs/discuz.py; Simplified then Traditional Chinese, the English interface) ---
+    "discuz_floors": {
+        # each script's four names of posts 1 to 4, in order (the floor number is the index modulo 4, plus 1)
+        "zh": ("楼主", "沙发", "板凳", "地板", "樓主", "沙發", "板凳", "地板"),
+    },
+    "discuz_post_links": {
+        "en": ("Only view this author", "Reverse order", "Read mode", "Go to floor"),
+        "zh": ("只看该作者", "倒序浏览", "正序浏览", "阅读模式", "电梯直达", "只看大图", "只看該作者", "倒序瀏覽", "閱讀模式",
+               "電梯直達"),
+    },
+    "discuz_buttons": {
+        "en": ("Reply", "Report", "Use magic", "Rate", "Favorite", "Share", "Support", "Against", "Quote", "Comment",
+               "Edit", "Add to favorites"),
+        "zh": ("回复", "举报", "使用道具", "评分", "收藏", "分享", "支持", "反对", "引用", "点评", "编辑", "淘帖", "道具",
+               "回復", "舉報", "評分", "反對", "點評", "編輯"),
+    },
+    #: the buttons only Discuz! prints, one of which a button row must hold
+    "discuz_button_marks": {
+        "en": ("Use magic",),
+        "zh": ("使用道具", "举报", "舉報", "点评", "點評"),
+    },
+    #: lines of page chrome, alone on their line
+    "discuz_page_lines": {
+        "en": ("Back to list", "New thread", "Fast reply", "Copy link", "Mobile version", "Dark room",
+               "Credit rules of this forum"),
+        "zh": ("返回列表", "发新帖", "快速回复", "本版积分规则", "设为首页", "收藏本站", "开启辅助访问", "切换到窄版", "复制链接",
+               "[复制链接]", "请输入搜索内容", "手机版", "小黑屋", "返回顶部", "上一主题", "下一主题", "高级模式", "发表回复",
+               "快捷导航", "找回密码", "发帖", "返回版块", "回帖奖励", "發新帖", "快速回復", "複製鏈接", "[複製鏈接]", "手機版",
+               "回頂部", "上一主題", "下一主題", "返回列表 发新帖", "返回列表 發新帖"),
+    },
+    #: the footer's links (``Archiver|手机版|小黑屋|Site``)
+    "discuz_footer_links": {
+        "en": ("Archiver", "Mobile version", "Dark room"),
+        "zh": ("Archiver", "手机版", "小黑屋", "手機版", "联系我们", "聯繫我們"),
+    },
+    "discuz_login_prompt": {
+        "en": ("You need to log in before you can reply",),
+        "zh": ("您需要登录后才可以回帖", "您需要登錄後才可以回帖"),
+    },
+    "discuz_login_links": {
+        "en": ("Login", "Log in", "Register"),
+        "zh": ("登录", "立即注册", "注册", "登錄", "立即註冊", "註冊"),
+    },
+    "discuz_pager": {
+        "en": ("Next", "Prev"),
+        "zh": ("下一页", "上一页", "下一頁", "上一頁"),
+    },
+    #: ``/ 2 页`` (the page count beside the page box)
+    "discuz_page_unit": {
+        "en": ("pages", "page"),
+        "zh": ("页", "頁"),
+    },
+    "discuz_views": {
+        "en": ("Views", "View"),
+        "zh": ("查看", "阅读", "浏览", "閱讀", "瀏覽"),
+    },
+    "discuz_replies": {
+        "en": ("Replies", "Reply"),
+        "zh": ("回复", "回復"),
+    },
+    #: ``本帖最后由 {user} 于 {date} 编辑`` in three parts
+    "discuz_edited_by": {
+        "en": ("This post was last edited by",),
+        "zh": ("本帖最后由", "本帖最後由"),
+    },
+    "discuz_edited_at": {
+        "en": ("at", "on"),
+        "zh": ("于", "於"),
+    },
+    "discuz_edited_tail": {
+        "en": ("edited",),
+        "zh": ("编辑", "編輯"),
+    },
+    #: the rating table under a post: ``参与人数 3 积分 +6 收起 理由`` … ``查看全部评分``
+    "discuz_rating_head": {
+        "en": ("Participants",),
+        "zh": ("参与人数", "參與人數"),
+    },
+    "discuz_rating_words": {
+        "en": ("Collapse", "Reason", "View all ratings", "Credits"),
+        "zh": ("收起", "理由", "查看全部评分", "积分", "金钱", "威望", "贡献", "查看全部評分", "積分", "金錢", "貢獻"),
+    },
+    "discuz_rating_all": {
+        "en": ("View all ratings",),
+        "zh": ("查看全部评分", "查看全部評分"),
+    },
+    #: the user groups a default Discuz! install names (a poster's rank)
+    "discuz_user_groups": {
+        "en": ("Administrator", "Super Moderator", "Moderator", "Newbie", "Registered member", "Member",
+               "Senior member", "Gold member", "Forum veteran", "Banned"),
+        "zh": ("管理员", "超级版主", "版主", "实习版主", "网站编辑", "信息监察员", "审核员", "禁止发言", "禁止访问", "禁止 IP",
+               "游客", "等待验证会员", "限制会员", "新手上路", "注册会员", "中级会员", "高级会员", "金牌会员", "论坛元老",
+               "管理員", "超級版主", "新手上路", "註冊會員", "中級會員", "高級會員", "金牌會員", "論壇元老", "遊客"),
+    },
+
 }
 
 

@@ -397,8 +397,12 @@ _COUNT_LINE_RE = lazy(
 _LABEL_FIRST_RE = lazy(rf"(?i)^\s*(?P<l>{label_alternation()})\s++(?P<v>\S.{{0,80}}?)\s*$")
 
 
+#: ``12主题``: a count and a Chinese label glued (Discuz!'s poster column prints the count above the label).
+_HAN_COUNT_RE = lazy(r"^\s*+(?P<v>\d[\d,]*+)\s*+(?P<l>\p{Han}{1,8})\s*+$")
+
+
 def poster_from_line(text: str, poster: dict[str, Any]) -> None:
-    """Read one ``Label: value`` or ``1,234 posts`` line into ``poster``."""
+    """Read one ``Label: value``, ``1,234 posts`` or ``12主题`` line into ``poster``."""
     text = clean_inline(text)
     m = _STAT_LINE_RE.match(text)
     if m is not None:
@@ -410,6 +414,10 @@ def poster_from_line(text: str, poster: dict[str, Any]) -> None:
         return
     m = _LABEL_FIRST_RE.match(text)
     if m is not None and any(ch.isdigit() for ch in m["v"]):  # a date or a count, not a sentence
+        add_stat(poster, m["l"], m["v"])
+        return
+    m = _HAN_COUNT_RE.match(text)
+    if m is not None:
         add_stat(poster, m["l"], m["v"])
 
 

@@ -24,6 +24,10 @@ DISCUZ_X = Spec(
     author="div.favatar div.authi a.xw1, div.authi a.xw1, div.pls div.authi a",
     user_block="td.pls",
     rank="td.pls p em a[href*=usergroup], td.pls p em",
+    # the counts under the avatar (``<th><p><a>12</a></p>主题</th>``), then the profile fields (``dl.pil``:
+    # ``<dt>积分</dt><dd>640</dd>``, and 注册时间, 最后登录, 精华 … where the board shows them)
+    stat_lines="td.pls div.tns th, td.pls div.tns td",
+    pairs="td.pls dl.pil",
     date="em[id^=authorposton] span[title], em[id^=authorposton]",
     permalink="a[id^=postnum]",
     post_id_attrs=("id",),

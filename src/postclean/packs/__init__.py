@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..rules import RulePack
 from . import (
     discourse,
+    discuz,
     flarum,
     fluxbb,
     generic,
@@ -33,6 +34,7 @@ DEFAULT_PACKS: tuple[RulePack, ...] = (
     smf.PACK,
     mybb.PACK,
     fluxbb.PACK,
+    discuz.PACK,
     discourse.PACK,
     nodebb.PACK,
     flarum.PACK,
