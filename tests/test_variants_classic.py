@@ -82,6 +82,27 @@ PAGES = [
         signatures=[(0, "Ivo - bread before breakfast"), (2, "Ivo - bread before breakfast"),
                     (4, "Perla - rye and patience")],
     ),
+    Expect(
+        # MyBB 1.8 classic postbit (div.post.classic: the author column beside the message); "Thread Modes" in a
+        # strong of its own before the title in td.thead; a thanks add-on line under the message
+        name="mybb-classic",
+        engine="mybb",
+        title="Kitchen tap drips with the lever closed",
+        authors=["Rowan Ellery", "Juno Farrant", "Rowan Ellery", "Tobin Sayle", "Ines Corvo"],
+        dates=[D(2024, 3, 11, 20, 5), D(2024, 3, 11, 20, 31), D(2024, 3, 12, 7, 14), D(2024, 3, 12, 13, 48),
+               D(2024, 3, 13, 21, 2)],
+        bodies=[(3, "Take a photo before you take it apart, the order of the parts matters when it goes back.")],
+        chrome=["Wrote:", "Senior Member", "Moderator", "Posts:", "Joined:", "Reputation:", "Offline",
+                "This post was last modified", "Thanks given by", "Find", "Reply", "Report", "Thread Modes",
+                "Next Oldest", "Possibly Related Threads", "Forum Jump", "Users browsing", "Powered By",
+                "Hello There, Guest", "Pages (2)", "mostly fixing what I broke", "#3"],
+        quotes=[(1, "Rowan Ellery", "It is a single lever mixer"),
+                (3, None, "pull the cartridge to check the seals"),
+                (4, "Tobin Sayle", "Single lever mixers have a ceramic cartridge\n\nTake a photo before you take it "
+                                   "apart")],
+        signatures=[(0, "Rowan - mostly fixing what I broke"), (2, "Rowan - mostly fixing what I broke"),
+                    (4, "Ines C.")],
+    ),
 ]
 BY_NAME = {e.name: e for e in PAGES}
 
