@@ -1094,6 +1094,30 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Cytuj", "Zgłoś", "Edytuj", "Usuń", "Ostrzeż", "Informacje", "Odpowiedz z cytatem", "Zgłoś ten post", "Edytuj post", "Usuń post"),
         "ru": ("Цитата", "Цитировать", "Пожаловаться", "Изменить", "Удалить", "Предупредить", "Информация", "Ответить с цитатой", "Пожаловаться на это сообщение", "Редактировать сообщение", "Удалить сообщение"),
     },
+    #: phpBB 3.0 subsilver2's post header above the profile column: ``Post subject: {subject}`` and
+    #: ``Posted: {date}`` (the post icon's label may stand glued before it: ``PostPosted:``)
+    "phpbb_post_subject": {
+        "en": ("Post subject",),
+        "de": ("Betreff des Beitrags",),
+        "fr": ("Sujet du message",),
+        "es": ("Asunto",),
+        "pt": ("Assunto",),
+        "it": ("Oggetto",),
+        "nl": ("Onderwerp",),
+        "pl": ("Temat postu",),
+        "ru": ("Заголовок сообщения",),
+    },
+    "phpbb_posted": {
+        "en": ("Posted",),
+        "de": ("Verfasst",),
+        "fr": ("Posté",),
+        "es": ("Publicado",),
+        "pt": ("Enviado",),
+        "it": ("Inviato",),
+        "nl": ("Geplaatst",),
+        "pl": ("Wysłany",),
+        "ru": ("Добавлено",),
+    },
     #: the screen-reader label of the post icon before ``by {user}`` (``Post``, ``Unread post``)
     "phpbb_post_label": {
         "en": ("Post", "Unread post"),

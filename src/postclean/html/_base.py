@@ -269,6 +269,13 @@ class Spec:
     #: Post-shaped nodes that are the previous post's reactions bar (vBulletin 4's "Post Thank You" add-on box
     #: is an ``li.postcontainer`` of its own): their text goes to that post's ``reactions``.
     reactions_post: str = ""
+    #: The ``post`` selector matches a post's first table row; the rows after it with the same ``class`` (up to
+    #: the next post's first row) are the rest of that post (phpBB 3.0 subsilver2, SMF 1.1: the poster's name,
+    #: the profile beside the message and the buttons each fill a row of their own).
+    post_rows: bool = False
+    #: A quote header printed as the quote node's previous sibling (``div.quotetitle`` + ``div.quotecontent``):
+    #: the quoted author is read from it and it leaves the body with the quote.
+    quote_head_before: str = ""
 
 
 @dataclass(frozen=True)
@@ -558,6 +565,11 @@ def extract_body(
         if q is None:
             skip.add(n.mem_id)
             continue
+        head = _head_before(n, spec.quote_head_before) if spec.quote_head_before else None
+        if head is not None:
+            # the header before the quote names its author, whatever a nested quote's header inside it says
+            skip.add(head.mem_id)
+            q = Quote(author=quote_author_from_head(node_text(head)), text=q.text, source=q.source)
         markers[n.mem_id] = f"\x00Q{len(pending)}\x00"
         pending.append(q)
         draft.removals.append(make_removal(prefix, "quote", _quote_removal_text(n, q), node_path(n, depth=2)))
@@ -581,6 +593,16 @@ def extract_body(
     # quote positions beyond the end point at len(out)
     draft.quote_at = [min(i, len(out)) for i in draft.quote_at]
     draft.lines = out
+
+
+def _head_before(n: Node, selector: str) -> Node | None:
+    """The element just before ``n`` (blank text between them aside) when it matches ``selector``."""
+    prev = n.prev
+    while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
+        prev = prev.prev
+    if prev is None or prev.tag in ("-text", "-comment") or not prev.css_matches(selector):
+        return None
+    return prev
 
 
 def _flat_text(node: Node, skip: set[int]) -> str:
@@ -897,12 +919,40 @@ def _inside(node: Node, ancestor: Node) -> bool:
     return False
 
 
+def _row_groups(starts: Sequence[Node], keep: list[LexborHTMLParser]) -> list[Node]:
+    """One ``<table>`` per post: each start row with the rows after it that carry its ``class``, stopping at the
+    next start row (parsed apart; the parsers go to ``keep`` so their nodes stay valid)."""
+    start_ids = ids_of(starts)
+    out: list[Node] = []
+    for row in starts:
+        cls = row.attributes.get("class") or ""
+        parts = [row.html or ""]
+        sib = row.next
+        while sib is not None:
+            if sib.tag == "tr":
+                if sib.mem_id in start_ids or (sib.attributes.get("class") or "") != cls:
+                    break
+                parts.append(sib.html or "")
+            elif sib.tag not in ("-text", "-comment"):
+                break
+            sib = sib.next
+        doc = LexborHTMLParser("<table>" + "".join(parts) + "</table>")
+        keep.append(doc)
+        table = doc.css_first("table")
+        if table is not None:
+            out.append(table)
+    return out
+
+
 def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
     """All posts of the page under ``spec`` (empty when its post selector finds nothing)."""
     root = tree.root
     if root is None:
         return []
     nodes = list(select(tree, spec.post))
+    keep: list[LexborHTMLParser] = []
+    if spec.post_rows and nodes:
+        nodes = _row_groups(nodes, keep)
     if spec.post_id_re:
         pat = regex.compile(spec.post_id_re)
         nodes = [n for n in nodes if pat.match(n.attributes.get("id") or "")]

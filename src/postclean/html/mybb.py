@@ -30,7 +30,8 @@ MYBB18 = Spec(
     edit_note="span.edited_post, span.post_edit",
     drop="div.codeblock > div.title, .mycode_quote cite, a.quick_jump",
     chrome="div.post_controls, div.post_meta",
-    title="td.thead h1, .thead strong, h1",
+    # (MyBB 1.8 prints "Thread Modes" in a strong of its own in the same td.thead, before the title)
+    title="td.thead h1, td.thead > div > strong:not(:has(#thread_modes)), .thead strong, h1",
     page_current=".pagination .pagination_current",
     page_last=".pagination a.pagination_page, .pagination a.pagination_last",
 )

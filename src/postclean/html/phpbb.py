@@ -43,19 +43,41 @@ PROSILVER = Spec(
     hook=_profile,
 )
 
-#: subSilver2-style tables (phpBB 2/3.0 era themes).
+#: subsilver2 (phpBB 3.0's table style and the themes built on it): a post is a run of ``tr.row1``/``tr.row2``
+#: rows: the name (``b.postauthor``) beside the "Posted:" line, then the profile beside the message, then the
+#: buttons. The signature is a second ``div.postbody`` under a line of underscores; a quote's "Name wrote:" is a
+#: ``div.quotetitle`` printed before its ``div.quotecontent``.
 SUBSILVER = dataclasses.replace(
     PROSILVER,
-    post="table.tablebg tr.row1, table.tablebg tr.row2, div.post",
+    post="table.tablebg tr.row1:has(.postauthor), table.tablebg tr.row2:has(.postauthor)",
+    post_rows=True,
     body="div.postbody",
     author="b.postauthor, .postauthor",
-    user_block="td.profile, .postdetails",
+    user_block="td.profile",
+    rank="td.profile td.postdetails",
+    stat_lines="td.profile span.postdetails",
     date="td.gensmall div[style*=float], .postdetails",
+    permalink="a[href*='#p']",
+    post_id_attrs=(),
     quote="div.quotecontent, blockquote",
-    quote_head="div.quotetitle, cite",
+    quote_head="cite",
+    quote_head_before="div.quotetitle",
+    signature="div.postbody ~ div.postbody",
+    edit_note="td.gensmall[align=right]",
+    chrome="div.gensmall, td.profile > strong > a, td.profile > a",
+    hook=lambda post, draft: _signature_rule_off(draft),
 )
 
 _SIG_RULE_RE = lazy(r"^[ \t]*+_{10,}+[ \t]*+$")
+
+
+def _signature_rule_off(draft: Draft) -> None:
+    """A signature stored with the line of underscores that opens it: the line goes."""
+    sig = draft.signature
+    if sig is not None:
+        lines = sig.split("\n")
+        if lines and _SIG_RULE_RE.match(lines[0]):
+            draft.signature = "\n".join(lines[1:]).strip() or None
 
 
 def _phpbb2_signature(post: Node, draft: Draft) -> None:

@@ -1,6 +1,8 @@
-"""Simple Machines Forum (SMF 2.0 and 2.1) topic pages."""
+"""Simple Machines Forum (SMF 1.1, 2.0 and 2.1) topic pages."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
@@ -34,6 +36,30 @@ SMF = Spec(
     title="#top_section h2, h2.display_title, #forumposts h3.catbg, h1",
     page_current=".pagelinks .current_page, .pagelinks strong",
     page_last=".pagelinks a.nav_page, .pagelinks a",
+)
+
+#: SMF 1.1 (table layout): each post a ``td.windowbg``/``td.windowbg2`` in the quick-moderation form, the poster's
+#: name and stats in the cell spanning two rows, "« Reply #3 on: DATE »" over the message, a quote's "Quote from:
+#: NAME on DATE" a ``div.quoteheader`` printed before its ``div.quote``, "Logged" and the edit note below.
+SMF11 = dataclasses.replace(
+    SMF,
+    post="#quickModForm td.windowbg:has(div.post), #quickModForm td.windowbg2:has(div.post)",
+    post_id_re="",
+    body="div.post",
+    author="td[rowspan] > b > a, td[rowspan] > b",
+    user_block="td[rowspan]",
+    rank="",
+    stat_lines="",
+    date="td[valign=middle] > div.smalltext",
+    number="",
+    permalink="div[id^=subject_] a",
+    post_id_attrs=(),
+    quote="div.quote",
+    quote_head="",
+    quote_head_before="div.quoteheader",
+    edit_note="div[id^=modified_] i",
+    drop="div.codeheader",
+    chrome="td[align=right][valign=bottom]",
 )
 
 
@@ -71,6 +97,6 @@ PACK = EnginePack(
     certain=_certain,
     rest=_rest,
     rest_probes=("div.post_wrapper",),
-    specs=(SMF,),
-    doc="SMF 2.x topic pages.",
+    specs=(SMF, SMF11),
+    doc="SMF 1.1 and 2.x topic pages.",
 )

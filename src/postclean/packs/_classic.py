@@ -663,6 +663,7 @@ def _look_up(
     blanks = 0
     gap_at: int | None = None
     topped = False  # a name is under a ``spec.top`` line (see BlockSpec.top)
+    gap_named = False  # (``spec.name_gap``) the name was found above its blank line, or may be there (see below)
     under_text = False  # the walk stopped at a line of text (a post's), not at chrome
     while i >= 0 and start - i <= 14:
         if view.claimed[i]:
@@ -723,10 +724,13 @@ def _look_up(
             break
         if not (_candidate(line) or (not cands and _long_rank(view, i, spec))) or len(cands) >= 4:
             under_text = len(cands) < 4 and not pre_lines and _prose(line)
+            # (``spec.name_gap``: four lines or more over the stats, its top line the name as under SMF 2's heading)
+            gap_named = gap_named or (spec.name_gap and len(cands) >= 4)
             break
         if cands and spec.name_gap and not view.lines[i + 1].strip() and len(cands) >= 1:
             # SMF: the name heading stands alone above a blank line; the group titles follow it.
             cands.append(i)
+            gap_named = True
             break
         cands.append(i)
         i -= 1
@@ -750,10 +754,15 @@ def _look_up(
             first = bullet  # the list item the header opens (trafilatura: ``-`` / ``{date} #2``)
     else:
         twice: list[int] = []
-        if len(cands) > 2 and not spec.name_gap:
-            # without a header: a name and one free-form title, more only when they look like ranks
+        if len(cands) > 2 and not gap_named:
+            # without a header: a name and one free-form title, more only when they look like ranks (also where
+            # the name may stand over a blank line but does not: SMF 1.1's table rows, a signature above them)
             keep = 2
-            while keep < len(cands) and RANK_RE.search(view.lines[cands[-keep]]):
+            while keep < len(cands) and (
+                RANK_RE.search(view.lines[cands[-keep]])
+                # (SMF: the member groups a list under the name, as html2text prints the profile's ``ul``)
+                or (spec.name_gap and _LIST_ITEM_RE.match(view.lines[cands[-keep]]))
+            ):
                 keep += 1
             # (the name printed twice, a list item over it: w3m on vBulletin 5's ``• quillpen`` / ``quillpen``)
             if keep < len(cands) and _unbullet(view.lines[cands[-keep - 1]]) == _unbullet(view.lines[cands[-keep]]):

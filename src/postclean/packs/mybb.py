@@ -30,6 +30,7 @@ from ._classic import (
 from ._common import iter_line_matches
 from ._sniff import literal_led
 from .page import free_spans
+from .vbulletin import thanks as _vb_thanks
 
 __all__ = ["PACK"]
 
@@ -46,11 +47,12 @@ _POST_RE = lazy(
 _PRE_RE = lazy(rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_STATUS}|\*+)[ \t]*$", _F)
 #: The postbit's buttons (``Website Find``, ``Reply``, ``Suchen``, ``Antworten Zitieren Melden`` …), every language.
 _BUTTON = alt("mybb_buttons")
-_BUTTONS_RE = line_re(rf"{_BUTTON}(?:[ \t]+{_BUTTON}){{0,8}}")
+#: (Resiliparse glues the links of a row: ``ReplyReport``)
+_BUTTONS_RE = line_re(rf"{_BUTTON}(?:[ \t]*+{_BUTTON}){{0,8}}")
 #: A poster block starts below the buttons of the post above, or below the thread's tool links (``Thread Modes``),
 #: the pager or the guest greeting.
 _STOP_RE = line_re(
-    rf"{_BUTTON}(?:[ \t]+{_BUTTON}){{0,8}}|{alt('mybb_thread_chrome')}|"
+    rf"{_BUTTON}(?:[ \t]*+{_BUTTON}){{0,8}}|{alt('mybb_thread_chrome')}|"
     rf"{alt('mybb_pages')}[ \t]*\(\d+\)[ \t]*:[^\n]{{0,120}}|{alt('mybb_hello_guest')}[^\n]{{0,80}}"
 )
 _SPEC = BlockSpec(pre=_PRE_RE, post=_POST_RE, single_ok=True, stoppers=_STOP_RE, name_gap=True)
@@ -432,6 +434,18 @@ _NOTICE_RE = line_re(
 _STRONG_RE = lazy(rf"^[ \t\xa0]*+(?:[-•*·][ \t]*)?(?:{_HELLO}|{alt('mybb_thread_prefix')}[ \t]*\d)", _F)
 
 
+@rule("MYB012", "thanks", tags=["reactions"], trigger=r"thank|like|dank|merci|agrade|ringrazi|bedank|dzięk|спасибо")
+def thanks(view: TextView) -> Iterator[Hit]:
+    """The thanks add-ons' lines under a post (``Thanks given by: X, Y``, ``The following 2 users thanked X for
+    this post:`` + names), as vBulletin's (the same ``classic_thanks`` phrases), to ``post.reactions``.
+
+    Example (removed)::
+
+        Thanks given by: marlin, kestrel
+    """
+    yield from _vb_thanks.detect(view)
+
+
 @rule("MYB005", "board-chrome", tags=["notice", "navigation"])
 def board_chrome(view: TextView) -> Iterator[Hit]:
     """MyBB notices and thread chrome: ``Hello There, Guest!``, ``Pages (2):``, ``Powered By MyBB``, attachments.
@@ -681,7 +695,7 @@ def split_chrome(view: TextView) -> Iterator[Hit]:
 PACK = RulePack(
     name="mybb",
     prefix="MYB",
-    rules=(author_block, inline_postbit, glued_post_head, inline_postbit_cuts, edit_note, quote, post_buttons, board_chrome, forum_jump, footer_links, split_chrome),
+    rules=(author_block, inline_postbit, glued_post_head, inline_postbit_cuts, edit_note, quote, post_buttons, thanks, board_chrome, forum_jump, footer_links, split_chrome),
     sniff=sniff,
     description="MyBB 1.6/1.8 pages flattened to text",
 )

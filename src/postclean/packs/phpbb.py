@@ -16,8 +16,12 @@ from ._classic import (
     DATE_ONLY_LINE_RE,
     EDIT_REASON_RE,
     BlockSpec,
+    _candidate,
+    _runs,
+    _stat_items,
     alt,
     block_hits,
+    classic_poster_facts,
     date_facts,
     glued_reply_quote,
     line_re,
@@ -124,6 +128,85 @@ def byline(view: TextView) -> Iterator[Hit]:
                 facts["post.title"] = subject
         yield Hit(start, i, "post byline", facts, moved_to="author")
     yield from _split_bylines(view)
+
+
+#: subsilver2's ``Posted: {date}`` (``PostPosted:``, ``Post Posted:``: the post icon's label before it), the date
+#: maybe on the next line (one text node a line)
+_POSTED_RE = lazy(
+    rf"^[ \t]*+(?:(?:{alt('phpbb_post_label')})[ \t]*)?(?:{alt('phpbb_posted')})[ \t]?:[ \t]*+"
+    rf"(?P<date>{CLASSIC_DATE})?[ \t]*$",
+    _F,
+)
+#: ``Post subject: {subject}`` (the subject maybe on the next line)
+_POST_SUBJECT_RE = lazy(rf"^[ \t]*+(?:{alt('phpbb_post_subject')})[ \t]?:[ \t]*+(?P<subject>[^\n]{{0,200}}?)[ \t]*$", _F)
+_POSTED_WORDS = tuple(p.lower() for p in phrases("phpbb_posted"))
+
+
+@rule("PHB011", "subsilver-header", tags=["author-block", "byline"], stage="split", scope="document", trigger=_POSTED_WORDS)
+def subsilver_header(view: TextView) -> Iterator[Hit]:
+    """phpBB 3.0 subsilver2's post header: the poster's name, ``Post subject: {subject}``, ``Posted: {date}``,
+    then the profile column (rank, ``Joined:``, ``Posts:``, ``Location:``) the table layout flattens under it.
+
+    The name is the line above the subject; the rank lines and the stats right under the date go with the
+    header (to ``post.author``). Without the subject line (an extractor drops it) only text sniffed as phpBB
+    counts.
+
+    Example (removed)::
+
+        quillpen
+        Post subject: Re: Tide tables
+        Posted: Tue Mar 05, 2019 9:12 am
+        Harbour Pilot
+        Joined: Sat Jan 12, 2013 4:10 pm
+        Posts: 1386
+    """
+    runs: dict[int, tuple[int, list[tuple[str, str | None]]]] | None = None
+    for i, m in iter_line_matches(view, _POSTED_RE):
+        facts: dict[str, object] = {}
+        end = i
+        if m.group("date"):
+            facts.update(date_facts(m.group("date").strip()))
+        else:
+            nxt = view.first_live(i + 1)
+            if not nxt or nxt[0] - i > 2 or not (dm := DATE_ONLY_LINE_RE.match(view.lines[nxt[0]])):
+                continue
+            end = nxt[0]
+            facts.update(date_facts(dm.group(0).strip().lstrip("-•").strip()))
+        start = i
+        up = _live_up(view, i)
+        subject: str | None = None
+        if up is not None and (sm := _POST_SUBJECT_RE.match(view.lines[up])):
+            subject, start = sm.group("subject"), up
+        elif up is not None and (up2 := _live_up(view, up)) is not None and (
+            (sm := _POST_SUBJECT_RE.match(view.lines[up2])) and not sm.group("subject")
+        ):
+            subject, start = view.lines[up].strip(), up2  # ``Post subject:`` / ``{subject}``
+        if subject is None and view.engine != "phpbb":
+            continue
+        name_at = _live_up(view, start)
+        if name_at is None:
+            continue
+        name = view.lines[name_at].strip()
+        if not _candidate(name) or _STOP_RE.match(name) or has_stat_label(name) or _POSTED_RE.match(name):
+            continue
+        start = name_at
+        facts["author.name"] = name
+        if subject:
+            facts["post.title"] = subject
+        # the profile column: rank lines, then the stat run
+        if runs is None:
+            runs = {a: (b, pairs) for a, b, pairs in _runs(view, _stat_items(view))}
+        ranks: list[str] = []
+        k = view.first_live(end + 1)
+        while k and k[0] - end <= 3 and k[0] not in runs and len(ranks) < 2 and _candidate(view.lines[k[0]]):
+            ranks.append(view.lines[k[0]].strip())
+            k = view.first_live(k[0] + 1)
+        if k and k[0] in runs and k[0] - end <= 3 + len(ranks) * 3:
+            last, pairs = runs[k[0]]
+            for key, value in classic_poster_facts(name, ranks, pairs).items():
+                facts.setdefault(key, value)
+            end = last
+        yield Hit(start, end, "post header and profile column (subsilver2)", facts, moved_to="author")
 
 
 _GUILLEMET_ALONE_RE = lazy(r"^[ \t]*+»[ \t]*$", regex.MULTILINE)
@@ -707,6 +790,7 @@ PACK = RulePack(
     name="phpbb",
     prefix="PHB",
     rules=(
+        subsilver_header,
         author_block,
         byline,
         quote,

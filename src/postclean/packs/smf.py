@@ -62,7 +62,7 @@ _REPORT = alt("smf_report")
 _BUTTON = alt("smf_buttons")
 #: (``Report to moderator   Logged``: the post's foot, both on one line, is no poster's name either)
 _STOP_RE = line_re(
-    rf"(?:{_LOGGED}|{_REPORT})(?:[ \t]+{_ICON})?(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?|{_BUTTON}|(?:{alt('smf_pages')})[ \t]+\d+"
+    rf"(?:{_LOGGED}|{_REPORT})(?:[ \t]+{_ICON})?(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?|{_BUTTON}|(?:{alt('smf_pages')})[ \t]*+:?[ \t]*+\[?[ \t]*+\d+(?:[^\d\n][^\n]{{0,120}}+)?"
 )
 
 
@@ -270,8 +270,23 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         if nxt and nxt[0] <= i + 2 and _REASON_RE.match(view.lines[nxt[0]]):
             end = nxt[0]
         yield Hit(start, end, "edit note", {"post.edit_note": m.group("note").strip()}, moved_to="edit_note")
+    # one text node a line, the label in its own element: ``«`` / ``Last Edit:`` / ``{date} by X »``
+    for i, _m in iter_line_matches(view, _EDIT_LABEL_RE):
+        value_at = _live_after(view, i, _NODE_GAP)
+        if value_at is None or len(view.lines[value_at]) > 160:
+            continue
+        em = _EDIT_RE.match(f"{view.lines[i].strip()} {view.lines[value_at].strip()}")
+        if em is None or not regex.search(r"\d", em.group("note")):
+            continue
+        first = i
+        open_at = _live_before(view, i, _NODE_GAP)
+        if open_at is not None and _LONE_OPEN_RE.match(view.lines[open_at]):
+            first = open_at
+        yield Hit(first, value_at, "edit note, one text node a line", {"post.edit_note": em.group("note").strip()},
+                  moved_to="edit_note")
 
 
+_EDIT_LABEL_RE = line_re(rf"«?[ \t]*(?:{alt('classic_last_edit')}):")
 _LIKES_RE = line_re(alt("classic_likes_this"))
 _STRONG_RE = line_re(
     rf"(?:{_LOGGED}|{_REPORT}|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
@@ -437,7 +452,9 @@ def guest_header(view: TextView) -> Iterator[Hit]:
 _JUMP = rf"(?:{alt('forum_jump')}|{alt('fluxbb_jump_to')})"
 #: the forum jump's label alone (its select's options follow, one a line) or as w3m prints the whole form:
 #: ``Jump to: [=> Bread and sourdough   ] [go]``
-_JUMP_RE = line_re(rf"{_JUMP}[ \t]*:(?P<form>[ \t]*\[[^\]\n]{{1,80}}\][ \t]*\[[^\]\n]{{1,20}}\])?")
+_JUMP_RE = line_re(
+    rf"{_JUMP}[ \t]*:(?:(?P<form>[ \t]*\[[^\]\n]{{1,80}}\][ \t]*\[[^\]\n]{{1,20}}\])|(?P<opts>(?:[ \t]*+=>[^=\n]{{1,80}}+){{1,60}}+))?"
+)
 #: the jump's options: separator dashes, ``=> Board``
 _JUMP_OPTION_RE = lazy(r"^[ \t]*+(?:-{5,}+|=>[ \t]*\S[^\n]{0,60})[ \t]*$")
 #: one text node a line: ``Pages: [`` / ``1`` / ``]`` / ``2``, ``« previous`` / ``next »``, the credit line
@@ -480,8 +497,8 @@ def split_chrome(view: TextView) -> Iterator[Hit]:
     if view.engine != "smf":
         return
     for i, m in iter_line_matches(view, _JUMP_RE):
-        if m.group("form") is not None:
-            yield Hit(i, i, "forum jump")
+        if m.group("form") is not None or m.group("opts") is not None:
+            yield Hit(i, i, "forum jump")  # (w3m's form; the options on the label's line: ``Jump to: => A => B``)
             continue
         last = i
         dash = False

@@ -1,0 +1,253 @@
+"""Other versions and themes of the classic engines postclean has packs for, in both doors.
+
+The engine tests (``tests/test_html_engines.py``) use one page per engine version. Real sites run other versions,
+styles and settings of the same software: each ``fixtures/html/variant-<engine>-<variant>.html`` is a thread page
+written for this test (invented text) in the markup of such a version or theme, with its page chrome (header,
+login box, breadcrumbs, pagination, forum jump, who is online, footer), poster stats, quotes with and without an
+author, a nested quote, signatures and an edit note.
+
+HTML door: the expectations of ``tests/test_html_unseen.py`` (posts, authors, dates, exact bodies, quotes,
+signatures, title, engine, chrome absent from ``doc.text``).
+
+Text door: the same pages flattened by every extractor installed here, cleaned with ``kind="text"``: no post
+paragraph the flattened text holds may be lost (hard failure); the chrome strings left and the posters not found
+are listed exactly in ``fixtures/text_variants/classic_gaps.txt`` (rewrite it with
+``python tests/test_variants_classic.py --write`` and read the diff).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+from i18n_pages import flatteners, left_chrome
+from test_html_unseen import Expect
+
+import postclean
+from postclean.html import extract_page
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "fixtures" / "html"
+GAPS_FILE = ROOT / "fixtures" / "text_variants" / "classic_gaps.txt"
+D = dt.datetime
+
+PAGES = [
+    Expect(
+        # phpBB 3.0 subsilver2: one run of tr.row1/tr.row2 rows per post (name and "Posted:" line, profile and
+        # message, buttons); the signature a second div.postbody under underscores; div.quotetitle before
+        # div.quotecontent
+        name="phpbb-subsilver2",
+        engine="phpbb",
+        title="Chain skips on the middle ring under load",
+        authors=["Hollis Wren", "Marta Quillon", "Hollis Wren", "Dorran Pyke", "Saffi Tembe"],
+        dates=[D(2011, 4, 16, 9, 14), D(2011, 4, 16, 10, 2), D(2011, 4, 16, 13, 47), D(2011, 4, 17, 8, 30),
+               D(2011, 4, 17, 16, 5)],
+        bodies=[(1, "That is almost always it. A worn chain rides fine on the worn cogs it grew up with and slips on "
+                    "fresh teeth.\n\nMeasure it with a ruler: twelve links should be twelve inches, and past an "
+                    "eighth over it is done."),
+                (2, "Twelve and a quarter inches over twelve links. So the chain is finished and has been for a "
+                    "while.\n\nOrdered a new one from the shop by the bridge.")],
+        chrome=["Post subject", "Posted:", "Joined:", "Posts:", "Location:", "Gear Greaser", "Site Admin",
+                "Reply with quote", "Last edited by", "_____", "steel frames", "Who is online", "Jump to",
+                "Powered by", "Board index", "Display posts from previous", "Print view", "Go to page",
+                "cannot", "It is currently", "wrote:"],
+        quotes=[(1, "Hollis Wren", "The old chain went on with the new cassette."),
+                (3, None, "twelve links should be twelve inches"),
+                (4, "Marta Quillon", "The old chain went on with the new cassette.\nThat is almost always it.")],
+        signatures=[(0, "Hollis - steel frames and flat pedals"), (2, "Hollis - steel frames and flat pedals"),
+                    (4, "Saffi on the Ridge Road")],
+    ),
+    Expect(
+        # SMF 1.1 default theme: tables in the quick-moderation form; "« Reply #1 on: DATE »"; div.quoteheader
+        # before div.quote; "Logged" and "« Last Edit: … »" under the message
+        name="smf-11",
+        engine="smf",
+        title="Grey liquid on top of my starter",
+        authors=["Ivo Marchetti", "Nell Ashdown", "Ivo Marchetti", "Teodor Vance", "Perla Quince"],
+        dates=[D(2008, 3, 2, 19, 15, 22), D(2008, 3, 2, 20, 2, 10), D(2008, 3, 2, 21, 40, 51),
+               D(2008, 3, 3, 6, 55, 40), D(2008, 3, 3, 12, 31, 9)],
+        bodies=[(0, "My starter has gone grey and watery after a week in the fridge.\n\nIs it dead or only "
+                    "sulking?"),
+                (3, "Some people stir the hooch back in for a sourer loaf. Worth trying once.")],
+        chrome=["Reply #", "Quote from", "Logged", "Last Edit", "Hero Member", "Global Moderator", "Posts:",
+                "Offline", "Location:", "View Profile", "Jump to", "Go Down", "Go Up", "Pages:", "Powered by SMF",
+                "Page created", "Welcome, Guest", "Login with username", "bread before breakfast", "(Read 418"],
+        quotes=[(1, "Ivo Marchetti", "Is it dead or only sulking?"),
+                (3, None, "pour it off and feed the starter twice"),
+                (4, "Teodor Vance", "Only sulking.\nSome people stir the hooch back in.")],
+        signatures=[(0, "Ivo - bread before breakfast"), (2, "Ivo - bread before breakfast"),
+                    (4, "Perla - rye and patience")],
+    ),
+    Expect(
+        # MyBB 1.8 classic postbit (div.post.classic: the author column beside the message); "Thread Modes" in a
+        # strong of its own before the title in td.thead; a thanks add-on line under the message
+        name="mybb-classic",
+        engine="mybb",
+        title="Kitchen tap drips with the lever closed",
+        authors=["Rowan Ellery", "Juno Farrant", "Rowan Ellery", "Tobin Sayle", "Ines Corvo"],
+        dates=[D(2024, 3, 11, 20, 5), D(2024, 3, 11, 20, 31), D(2024, 3, 12, 7, 14), D(2024, 3, 12, 13, 48),
+               D(2024, 3, 13, 21, 2)],
+        bodies=[(3, "Take a photo before you take it apart, the order of the parts matters when it goes back.")],
+        chrome=["Wrote:", "Senior Member", "Moderator", "Posts:", "Joined:", "Reputation:", "Offline",
+                "This post was last modified", "Thanks given by", "Find", "Reply", "Report", "Thread Modes",
+                "Next Oldest", "Possibly Related Threads", "Forum Jump", "Users browsing", "Powered By",
+                "Hello There, Guest", "Pages (2)", "mostly fixing what I broke", "#3"],
+        quotes=[(1, "Rowan Ellery", "It is a single lever mixer"),
+                (3, None, "pull the cartridge to check the seals"),
+                (4, "Tobin Sayle", "Single lever mixers have a ceramic cartridge\n\nTake a photo before you take it "
+                                   "apart")],
+        signatures=[(0, "Rowan - mostly fixing what I broke"), (2, "Rowan - mostly fixing what I broke"),
+                    (4, "Ines C.")],
+    ),
+]
+BY_NAME = {e.name: e for e in PAGES}
+
+
+@functools.cache
+def _html(name: str) -> str:
+    return (FIX / f"variant-{name}.html").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------------ HTML door
+
+
+@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
+def test_posts_authors_dates(exp: Expect) -> None:
+    pg = extract_page(_html(exp.name))
+    assert pg.engine == exp.engine
+    assert [p.author.name if p.author else None for p in pg.posts] == exp.authors
+    assert [p.date for p in pg.posts] == exp.dates
+    assert pg.starter == exp.authors[0]
+    assert pg.title == exp.title
+
+
+@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
+def test_bodies_quotes_signatures(exp: Expect) -> None:
+    pg = extract_page(_html(exp.name))
+    for i, body in exp.bodies:
+        assert "\n".join(pg.posts[i].lines) == body
+    for i, author, text in exp.quotes:
+        assert [(q.author, q.text) for q in pg.posts[i].quotes] == [(author, text)]
+    quoted = {i for i, _, _ in exp.quotes}
+    assert all(not p.quotes for i, p in enumerate(pg.posts) if i not in quoted)
+    for i, sig in exp.signatures:
+        assert pg.posts[i].signature == sig
+    signed = {i for i, _ in exp.signatures}
+    assert all(p.signature is None for i, p in enumerate(pg.posts) if i not in signed)
+
+
+@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
+def test_page_chrome_absent_from_text(exp: Expect) -> None:
+    doc = postclean.clean(_html(exp.name), kind="html")
+    assert len(doc.posts) == len(exp.authors)
+    assert doc.title == exp.title
+    for word in exp.chrome:
+        assert word not in doc.text, word
+    pos = 0
+    for p in doc.posts:
+        assert p.body.strip()
+        at = doc.text.find(p.body.strip().splitlines()[0], pos)
+        assert at >= pos
+        pos = at
+
+
+def test_edit_notes() -> None:
+    sub = extract_page(_html("phpbb-subsilver2"))
+    assert [p.edit_note for p in sub.posts][2] == (
+        "Last edited by Hollis Wren on Sat Apr 16, 2011 1:52 pm, edited 1 time in total."
+    )
+    smf = extract_page(_html("smf-11"))
+    assert smf.posts[2].edit_note and "March 02, 2008, 09:44:03 PM by Ivo Marchetti" in smf.posts[2].edit_note
+
+
+# ------------------------------------------------------------------------------------------------ text door
+
+FLAT = flatteners()
+_WS = regex.compile(r"\s+")
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+@functools.cache
+def flattened(name: str, extractor: str) -> str:
+    return FLAT[extractor](_html(name))
+
+
+@functools.cache
+def paragraphs(name: str) -> tuple[str, ...]:
+    """The posts' own paragraphs (the HTML door's post lines), 12 characters or more."""
+    return tuple(_norm(ln) for p in extract_page(_html(name)).posts for ln in p.lines if len(ln.strip()) >= 12)
+
+
+def gaps(exp: Expect, extractor: str) -> tuple[list[str], list[str]]:
+    """(content lost, gap lines) of one run."""
+    src = flattened(exp.name, extractor)
+    doc = postclean.clean(src, kind="text")
+    flat_in, flat_out = _norm(src), _norm(doc.text)
+    lost = [p for p in paragraphs(exp.name) if p in flat_in and p not in flat_out]
+    lines = [f"{exp.name} {extractor} chrome: {c}" for c in left_chrome(doc.text, tuple(exp.chrome))]
+    if doc.engine != exp.engine:
+        lines.append(f"{exp.name} {extractor} engine: {doc.engine}")
+    if len(doc.posts) != len(exp.authors):
+        lines.append(f"{exp.name} {extractor} posts: {len(doc.posts)}/{len(exp.authors)}")
+    found = {p.author.name for p in doc.posts if p.author and p.author.name}
+    want = set(exp.authors)
+    if not want <= found:
+        lines.append(f"{exp.name} {extractor} authors: {len(want & found)}/{len(want)}")
+    return lost, lines
+
+
+def _known() -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    for raw in GAPS_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            page, extractor, _rest = line.split(" ", 2)
+            out.setdefault((page, extractor), []).append(line)
+    return out
+
+
+KNOWN = _known()
+
+
+@pytest.mark.parametrize("extractor", sorted(FLAT))
+@pytest.mark.parametrize("name", [e.name for e in PAGES])
+def test_variant_page_as_text(name: str, extractor: str) -> None:
+    lost, lines = gaps(BY_NAME[name], extractor)
+    assert not lost, f"post paragraphs lost: {lost}"
+    assert sorted(lines) == sorted(KNOWN.get((name, extractor), [])), (
+        "gaps differ from fixtures/text_variants/classic_gaps.txt (rewrite it: python tests/test_variants_classic.py "
+        "--write)"
+    )
+
+
+def test_known_gaps_name_real_pages() -> None:
+    assert all(page in BY_NAME for page, _ext in KNOWN)
+
+
+def _write() -> None:
+    head = [
+        "# The text door on other versions and themes of the classic engines: what is still left",
+        "# (see tests/test_variants_classic.py). Generated (python tests/test_variants_classic.py --write); one line",
+        "# per chrome string left / wrong engine / post count / posters missed.",
+        "",
+    ]
+    body = [ln for (_p, ext), lns in KNOWN.items() if ext not in FLAT for ln in lns]
+    for exp in PAGES:
+        for extractor in sorted(FLAT):
+            lost, lines = gaps(exp, extractor)
+            if lost:
+                print("LOST", exp.name, extractor, lost)
+            body.extend(sorted(lines))
+    GAPS_FILE.write_text("\n".join(head + body) + "\n", encoding="utf-8")
+    print(len(body), "gap lines")
+
+
+if __name__ == "__main__" and "--write" in sys.argv:
+    _write()
