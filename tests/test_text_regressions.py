@@ -887,3 +887,19 @@ def test_live_lines_follow_claims_cuts_and_replaced_lists() -> None:
     assert list(view.iter_lines()) == []
     view.lines = ["one", "two", "", "three", "four"]
     assert list(view.iter_lines()) == [(0, "one"), (1, "two"), (4, "four")]
+
+
+def test_short_dates_of_javascript_views() -> None:
+    """Discourse's (and other JavaScript views') dates without a year: the line forms, a day only with a year."""
+    import datetime as dt
+
+    from postclean.dates import SHORT_DATE_LINE_RE, parse_short_date
+
+    for s in ("Mar 3", "3 Mar", "3. März", "Jan '23", "2h", "5d", "< 1m", "3mon", "5 Min."):
+        assert SHORT_DATE_LINE_RE.match(s), s
+    for s in ("March 3, 2024", "5 days", "Reply", "12", "Mar 3 at noon"):
+        assert not SHORT_DATE_LINE_RE.match(s), s
+    assert parse_short_date("Mar 3", 2024) == dt.date(2024, 3, 3)
+    assert parse_short_date("Mar 3") is None
+    assert parse_short_date("Jan '23", 2023) is None
+    assert parse_short_date("2h", 2024) is None
