@@ -915,3 +915,19 @@ def test_discuz_relative_and_chinese_dates() -> None:
     assert doc.posts[0].date_raw == "前天 08:12" and doc.posts[0].number == 1
     assert str(doc.posts[1].date) == "2024-03-05 14:22:00" and doc.posts[1].number == 2
     assert [p.body for p in doc.posts] == ["今年的番茄裂开了。", "早上浇水就好。"]
+
+
+def test_short_dates_of_javascript_views() -> None:
+    """Discourse's (and other JavaScript views') dates without a year: the line forms, a day only with a year."""
+    import datetime as dt
+
+    from postclean.dates import SHORT_DATE_LINE_RE, parse_short_date
+
+    for s in ("Mar 3", "3 Mar", "3. März", "Jan '23", "2h", "5d", "< 1m", "3mon", "5 Min."):
+        assert SHORT_DATE_LINE_RE.match(s), s
+    for s in ("March 3, 2024", "5 days", "Reply", "12", "Mar 3 at noon"):
+        assert not SHORT_DATE_LINE_RE.match(s), s
+    assert parse_short_date("Mar 3", 2024) == dt.date(2024, 3, 3)
+    assert parse_short_date("Mar 3") is None
+    assert parse_short_date("Jan '23", 2023) is None
+    assert parse_short_date("2h", 2024) is None

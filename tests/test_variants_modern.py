@@ -159,6 +159,27 @@ PAGES = [
         quotes=[(2, "Gideon Marsh", "The brown leaf edges are usually the first sign"), (3, None, "collected rain")],
         signatures=[(0, "Perpetua, zone 7b, too many pots"), (3, "Perpetua, zone 7b, too many pots")],
     ),
+    Expect(
+        # Reddit's full shreddit page (not the bare components): header and left nav, the post's credit bar
+        # (subreddit, "•", "3y ago", author), vote buttons "Upvote 212 Downvote", "48 comments", Share; per comment
+        # the screen-reader "level 1", avatar, "name · 3y ago" meta, an OP badge, the action row
+        # "Upvote 96 Downvote Reply Award Share"; the community sidebar and the footer
+        name="reddit-shreddit",
+        engine="reddit",
+        title="Sourdough loaf spreads flat in the oven",
+        authors=["crumbshot_ilse", "levain_lukas", "crumbshot_ilse", "bannetonbea", "ovenspring_oz"],
+        dates=[D(2021, 4, 11, 8, 15, 30, tzinfo=UTC), D(2021, 4, 11, 9, 2, 10, tzinfo=UTC),
+               D(2021, 4, 11, 10, 30, tzinfo=UTC), D(2021, 4, 11, 12, 48, 55, tzinfo=UTC),
+               D(2021, 4, 12, 7, 5, 20, tzinfo=UTC)],
+        bodies=[(0, "Every loaf I bake comes out of the oven like a pancake, even though the dough holds its shape "
+                    "in the banneton overnight.\n\nThe hydration is seventy percent and the starter doubles in five "
+                    "hours. What should I look at first?"),
+                (3, "Check the shaping too. Without surface tension the dough relaxes as soon as it leaves the "
+                    "basket.")],
+        chrome=["Skip to main content", "Log In", "Get App", "Popular", "Explore", "Upvote", "Downvote", "Award",
+                "Share", "Reply", "level 1", "level 2", "3y ago", "48 comments", "Sort by", "Community Info",
+                "Reddit Rules", "User Agreement", "All rights reserved", "Members"],
+    ),
 ]
 BY_NAME = {e.name: e for e in PAGES}
 

@@ -22,9 +22,13 @@ __all__ = [
     "JUST_NOW",
     "MONTHS",
     "RELATIVE_DAYS",
+    "SHORT_AGE_UNITS",
+    "SHORT_DATE",
+    "SHORT_DATE_LINE_RE",
     "WEEKDAYS",
     "looks_like_date_line",
     "parse_date",
+    "parse_short_date",
 ]
 
 #: Month names and abbreviations by month number, all lower case, per language.
@@ -371,3 +375,59 @@ AGO_UNITS: dict[str, tuple[str, ...]] = {
 }
 AGO_SUFFIX: dict[str, tuple[str, ...]] = {"zh": ("前",)}
 JUST_NOW: dict[str, tuple[str, ...]] = {"zh": ("刚刚", "半小时前", "剛剛", "半小時前")}
+
+
+#: The units of the "tiny" ages JavaScript forums print in a post's head (Discourse: ``2h``, ``5d``, ``3mon``,
+#: ``1y``; German ``5 Min.``, ``2 Std.``), per language. Matched without regard to case, after the number (one
+#: blank between them at most).
+SHORT_AGE_UNITS: dict[str, tuple[str, ...]] = {
+    "en": ("s", "m", "h", "d", "w", "mon", "y"),
+    "de": ("Sek.", "Min.", "Std.", "T.", "Mon.", "J."),
+    "fr": ("s", "min", "h", "j", "mois", "a"),
+    "es": ("s", "min", "h", "d", "mes", "a"),
+    "pt": ("s", "min", "h", "d", "mês", "a"),
+    "it": ("s", "min", "h", "g", "mese", "a"),
+    "nl": ("s", "m", "u", "d", "mnd", "j"),
+    "pl": ("s", "min", "g", "d", "mies.", "r"),
+    "ru": ("с", "мин", "ч", "д", "мес", "г"),
+}
+_AGE_UNIT_ALT = "|".join(
+    sorted({regex.escape(u) for units in SHORT_AGE_UNITS.values() for u in units}, key=len, reverse=True)
+)
+#: A short date without a year or an age (the forms of :data:`SHORT_DATE_LINE_RE`, without its groups).
+SHORT_DATE = (
+    rf"(?:(?:{_MON})[ \t]+\d{{1,2}}(?!\d)|\d{{1,2}}\.?[ \t]+(?:{_MON})|(?:{_MON})[ \t]+['’]\d{{2}}"
+    rf"|(?:<[ \t]*)?\d{{1,3}}[ \t]?(?:{_AGE_UNIT_ALT})(?!\w))"
+)
+#: A line that is nothing but a short date without a year, as a post's head prints it in a JavaScript view:
+#: ``Mar 3``, ``3 Mar``, ``3. März`` (this year), ``Jan '23`` (an older year: month and two digits), or an age:
+#: ``2h``, ``5d``, ``< 1m``, ``5 Min.``.
+SHORT_DATE_LINE_RE = lazy(
+    rf"^[ \t]*+(?:(?P<m1>{_MON})[ \t]+(?P<d1>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})\.?[ \t]+(?P<m2>{_MON})"
+    rf"|(?P<m3>{_MON})[ \t]+['’](?P<y3>\d{{2}})|(?:<[ \t]*)?(?P<age>\d{{1,3}})[ \t]?(?:{_AGE_UNIT_ALT})(?!\w))[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+
+def parse_short_date(raw: str, year: int | None = None) -> _dt.date | None:
+    """The day of a :data:`SHORT_DATE_LINE_RE` date (``Mar 3``, ``3 Mar``) when the year is known, else None (an
+    age or a month without its day gives no day either: keep the raw text).
+
+    >>> parse_short_date("Mar 3", 2024)
+    datetime.date(2024, 3, 3)
+    >>> parse_short_date("Mar 3") is None
+    True
+    >>> parse_short_date("5d", 2024) is None
+    True
+    """
+    m = SHORT_DATE_LINE_RE.match(raw)
+    if m is None or year is None:
+        return None
+    name, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+    mo = _month(name) if name else None
+    if mo is None or day is None:
+        return None
+    try:
+        return _dt.date(year, mo, int(day))
+    except ValueError:
+        return None

@@ -1450,6 +1450,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Powiązane tematy", "Podobne tematy", "Sugerowane tematy"),
         "ru": ("Похожие темы", "Связанные темы", "Предлагаемые темы"),
     },
+    # Discourse's topic map under the first post (JavaScript view): the labels over its two dates.
+    "discourse_topic_map": {
+        "en": ("created", "last reply"),
+        "de": ("erstellt", "letzte Antwort"),
+        "fr": ("créé", "dernière réponse"),
+        "es": ("creado", "última respuesta"),
+        "pt": ("criado", "última resposta"),
+        "it": ("creato", "ultima risposta"),
+        "nl": ("gemaakt", "laatste reactie"),
+        "pl": ("utworzono", "ostatnia odpowiedź"),
+        "ru": ("создано", "последний ответ"),
+    },
     "topic_list_header": {
         "en": ("Topic Replies Views Activity",),
         "de": ("Thema Antworten Aufrufe Aktivität",),
@@ -1499,6 +1511,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "load more replies",
             "Expand",
             "Collapse",
+            "You will be notified only if someone mentions your @name or replies to you.",
         ),
         "de": (
             "nächste Seite →",

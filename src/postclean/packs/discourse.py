@@ -12,7 +12,7 @@ from typing import Any
 import regex
 
 from .._lazy import lazy
-from ..dates import DATE_LINE_RE, DATE_RE, parse_date
+from ..dates import DATE_LINE_RE, DATE_RE, SHORT_DATE, SHORT_DATE_LINE_RE, parse_date
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, could_match, guarded_search, search_lines, word_count
 from ._common import has_digit, has_year, is_digit, matches_at, may_be_date_line
@@ -25,6 +25,7 @@ from ._modern import (
     known_authors,
     line_re,
     phrase_alt,
+    phrase_list,
     remember_authors,
     whole_line_hits,
 )
@@ -210,6 +211,7 @@ def post_header(view: TextView) -> Iterator[Hit]:
                 and c[2] is not None
                 and last < c[2] <= last + 30
                 and (c[0] == 0 or _gap_before(view, c[0]) or _after_likes(view, c[0]))
+                and not _over_count_label(view, c[1])
             ):
                 bare_ok.add(c[0])
                 last = c[2]
@@ -254,6 +256,115 @@ def post_header(view: TextView) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.start)
 
 
+#: Between the names and the date of an Ember head: the edit counter (lynx: ``(BUTTON) 1``).
+_EDITS_RE = lazy(r"^[ \t]*+(?:\(BUTTON\)[ \t]*+)?\d{1,3}[ \t]*$")
+#: Above the names: the avatar, as w3m (``[1]``) or html2text (an image link) print it.
+_AVATAR_LINE_RE = lazy(r"^[ \t]*+(?:\[\d{1,3}\]|\[!\[[^\[\]\n]{0,80}\]\([^()\n]{0,300}\)\]\([^()\n]{0,300}\))[ \t]*$")
+#: A Markdown link (html2text): its text is what the page shows.
+_MD_LINK_RE = lazy(r"\[([^\[\]\n]{1,80})\]\([^()\n]{0,300}\)")
+#: A full name: a capitalised word, then up to four more.
+_FULL_NAME_RE_WORDS = lazy(r"^\p{Lu}[\p{L}'’.\-]*+(?:[ \t]++[\p{L}'’.\-]++){0,4}$")
+#: Where a user name glued to the full name after it can end: a lower-case letter, digit or ``_`` before a capital.
+_GLUE_RE = lazy(r"(?<=[\p{Ll}\d_])(?=\p{Lu}\p{Ll})")
+_CAMEL_RE = lazy(r"\p{Ll}\p{Lu}")
+_EMBER_FIRST = "discourse.ember_first"
+_MAP_LABEL_SET = frozenset(p.lower() for p in phrase_list("discourse_topic_map"))
+
+
+def _unlink(line: str) -> str:
+    s = line.strip()
+    return _MD_LINK_RE.sub(r"\1", s) if "](" in s else s
+
+
+def _plain_handle(s: str) -> bool:
+    """A user name alone that does not read as a word of prose: lower-case first, or holding ``_``, ``.``,
+    ``-`` or a digit."""
+    return is_handle_like(s) and not s.isdigit() and (s[:1].islower() or any(c in "_.-" or c.isdigit() for c in s))
+
+
+def _split_names(s: str) -> tuple[str, str | None] | None:
+    """(user, full name) of an Ember head's names line: ``user``, ``userFull Name`` (text browsers glue the two
+    spans), ``user Full Name`` or ``Full Name user``."""
+    if len(s) > 100 or s.lower() in _MAP_LABEL_SET:
+        return None
+    if is_handle_like(s):
+        return (s, None) if _plain_handle(s) else None
+    for m in _GLUE_RE.finditer(s):
+        user, full = s[: m.start()], s[m.start() :]
+        if len(user) >= 2 and is_handle_like(user) and _FULL_NAME_RE_WORDS.match(full) and not _CAMEL_RE.search(full):
+            return user, full
+    parts = s.split()
+    if len(parts) >= 2:
+        if _plain_handle(parts[0]) and _FULL_NAME_RE_WORDS.match(" ".join(parts[1:])):
+            return parts[0], " ".join(parts[1:])
+        if _plain_handle(parts[-1]) and not parts[-1][:1].isupper() and _FULL_NAME_RE_WORDS.match(" ".join(parts[:-1])):
+            return parts[-1], " ".join(parts[:-1])
+    return None
+
+
+def _ember_head(view: TextView, i: int) -> tuple[int, str, str | None] | None:
+    """(first line, user, full name) of the Ember head whose date is line ``i``."""
+    j = _prev_live(view, i, 3)
+    if j is not None and _EDITS_RE.match(view.lines[j]):
+        j = _prev_live(view, j, 3)
+    if j is None:
+        return None
+    s = _unlink(view.lines[j])
+    names: tuple[str, str | None] | None = None
+    start = j
+    if _FULL_NAME_RE_WORDS.match(s):
+        # the full name on its own line under the user name
+        k = _prev_live(view, j, 3)
+        # (a capitalised word above is a user name only when the full name starts with it: ``Reply`` is no user)
+        if k is not None and (_plain_handle(u := _unlink(view.lines[k])) or (
+            is_handle_like(u) and s.lower().startswith(u.lower())
+        )):
+            names, start = (u, s), k
+    if names is None:
+        names = _split_names(s)
+    if names is None:
+        return None
+    a = _prev_live(view, start, 2)
+    if a is not None and _AVATAR_LINE_RE.match(view.lines[a]):
+        start = a
+    return start, names[0], names[1]
+
+
+@rule("DSC010", "ember-post-header", tags=["author-block", "post-meta"], stage="split", scope="document")
+def ember_post_header(view: TextView) -> Iterator[Hit]:
+    """With Discourse sniffed: the post head of the full JavaScript (Ember) view, which has no post number and a
+    date without a year: the user name (and full name), maybe the edit counter, then ``Mar 3`` / ``Jan '23`` /
+    ``2h``.
+
+    Text browsers glue the user name to the full name (``quillpenQuill Penrose``); other extractors put them on
+    one line or two. The head opens each post; the user name goes to ``post.author`` (the full name to
+    ``author.extra``), the short date to ``post.date_raw``. Two heads at least: one name over a date is a list.
+
+    Example (removed)::
+
+        quillpenQuill Penrose
+        Mar 3
+    """
+    if not _is_discourse(view):
+        return
+    heads: list[tuple[int, int, str, str | None, str]] = []
+    for i, line in enumerate(view.lines):
+        if not line or len(line) > 60 or not has_digit(line) or len(line.strip()) > 14 or not view.is_live(i):
+            continue
+        s = _unlink(line)
+        if not SHORT_DATE_LINE_RE.match(s):
+            continue
+        head = _ember_head(view, i)
+        if head is not None and all(k == i or view.is_live(k) or not view.lines[k].strip() for k in range(head[0], i)):
+            heads.append((head[0], i, head[1], head[2], s.strip()))
+    if len(heads) < 2:
+        return
+    view.context[_EMBER_FIRST] = heads[0][0]
+    remember_authors(view, [h[2] for h in heads])
+    for start, end, user, full, date_raw in heads:
+        yield Hit(start, end, "post header (name, date)", _header_facts(user, full, date_raw, None), moved_to="author")
+
+
 _USER_FULL_RE = lazy(r"^[ \t]*+(?P<user>[^\s()]{1,40})[ \t]+\((?P<full>[^()\n]{1,60})\)[ \t]*$")
 _LINK_URL_RE = lazy(r"^[ \t]*+Link:[ \t]+https?://\S+[ \t]*$")
 _DATE_NUM_RE = lazy(r"^[ \t]*+(?P<date>[^\n]{6,60}?)[ \t]+(?P<num>\d{1,5})[ \t]*$")
@@ -267,6 +378,16 @@ def _blank_lines(view: TextView, a: int, b: int) -> int:
         for k in range(a + 1, b)
         if not view.lines[k].strip()
     )
+
+
+def _over_count_label(view: TextView, i: int) -> bool:
+    """Whether the next line is a count's label (``replies``, ``views``, ``users``, ``likes``): the number on line
+    ``i`` is that count, not a post number."""
+    nxt = view.first_live(i + 1)
+    if not nxt or nxt[0] - i > 3:
+        return False
+    m = _MAP_COUNT_RE.match(_unlink(view.lines[nxt[0]]))
+    return m is not None and not m.group("n") and bool(m.group("label"))
 
 
 def _after_likes(view: TextView, i: int) -> bool:
@@ -507,6 +628,69 @@ def topic_map(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "topic statistics")
 
 
+_MAP_DATE_LABEL_RE = lazy(
+    rf"^(?:[-*•+][ \t]++)?(?:\#{{1,6}}[ \t]++)?(?:{phrase_alt('discourse_topic_map')})"
+    rf"(?:[ \t]*+(?:{_DATE}|{SHORT_DATE}))?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_MAP_COUNT_RE = lazy(
+    rf"^(?:[-*•+][ \t]++)?(?:\#{{1,6}}[ \t]++)?(?:(?P<n>{COUNT})[ \t]*+)?(?P<label>{_MAP_LABELS}|{_LIKES_ALT})?[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+
+def _map_piece(line: str) -> bool:
+    """A piece of the topic map broken over lines: a date label (and its date), a date, a count, a count label."""
+    s = _unlink(line)
+    if len(s) > 60:
+        return False
+    if _MAP_DATE_LABEL_RE.match(s) or SHORT_DATE_LINE_RE.match(s) or (may_be_date_line(s) and DATE_LINE_RE.match(s)):
+        return True
+    m = _MAP_COUNT_RE.match(s)
+    return m is not None and bool(m.group("n") or m.group("label"))
+
+
+@rule(
+    "DSC011",
+    "topic-map-lines",
+    tags=["post-meta"],
+    trigger=tuple(phrase_list("discourse_topic_map")),
+    fingerprint=False,
+)
+def topic_map_lines(view: TextView) -> Iterator[Hit]:
+    """With Discourse sniffed: the JavaScript view's topic map broken over lines, one label or figure a line:
+    ``created`` / ``Mar 3`` / ``last reply`` / ``Mar 5`` / ``4`` / ``replies`` / ``312`` / ``views`` …
+
+    The block opens with the ``created`` (or ``last reply``) label and runs while the lines are its pieces (dates,
+    counts, the count labels of tables ``replies_count``, ``views_count``, ``users_count``, ``likes_count``).
+
+    Example (removed)::
+
+        created
+        Mar 3
+        last reply
+        Mar 5
+        4
+        replies
+    """
+    if not _is_discourse(view):
+        return
+    n = len(view)
+    i = 0
+    while i < n:
+        if not view.is_live(i) or len(view.lines[i]) > 80 or not _MAP_DATE_LABEL_RE.match(_unlink(view.lines[i])):
+            i += 1
+            continue
+        end, pieces, k = i, 1, i + 1
+        while k < n and (not view.lines[k].strip() or (view.is_live(k) and _map_piece(view.lines[k]))):
+            if view.lines[k].strip():
+                end, pieces = k, pieces + 1
+            k += 1
+        if pieces >= 3:
+            yield Hit(i, end, "topic map")
+        i = end + 1
+
+
 _AVATAR_MARK_RE = lazy(r"^[●•*+-][ \t]++")
 
 
@@ -571,6 +755,7 @@ _WELCOME_RE = line_re(
         "resuelto",
         "while",
         "expand",
+        "notified",
     ),
 )
 def notice(view: TextView) -> Iterator[Hit]:
@@ -655,6 +840,8 @@ def page_header(view: TextView) -> Iterator[Hit]:
             if is_handle_like(name_line) or _USER_FULL_RE.match(name_line):
                 first_header = above
                 break
+    if first_header is None:
+        first_header = view.context.get(_EMBER_FIRST)
     if first_header is None or first_header == 0 or first_header > 40:
         return
     live = [i for i in range(first_header) if view.is_live(i)]
@@ -780,11 +967,13 @@ PACK = RulePack(
     prefix="DSC",
     rules=(
         post_header,
+        ember_post_header,
         page_header,
         likes_line,
         related_topics,
         footer,
         topic_map,
+        topic_map_lines,
         quote_title,
         notice,
         buttons_and_counters,

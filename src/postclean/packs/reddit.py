@@ -242,8 +242,11 @@ _ACTION_WORD_RE = lazy(
     _F,
 )
 _NEW_ACTIONS_RE = lazy(
-    r"^[ \t]*+(?:Upvote[ \t]+(?:-?[\d.,]+[kK]?|Vote)[ \t]+Downvote(?:[ \t]+(?:Reply|reply|Award|Share|Report|Save|Follow|"
-    r"[\d.,]+[kK]?|Go to comments))*|Reply[ \t]+reply|Vote[ \t]+Reply|(?:\d+[ \t]+)?more[ \t]+repl(?:y|ies)|More replies|"
+    # (the row as text browsers glue it, ``Upvote96DownvoteReplyAwardShare``, lynx with its ``(BUTTON)`` marks, and
+    # the next comment's screen-reader ``level N`` after it)
+    r"^[ \t]*+(?:(?:\(BUTTON\)[ \t]*+)?Upvote[ \t]*+(?:-?[\d.,]++[kK]?|Vote)[ \t]*+(?:\(BUTTON\)[ \t]*+)?Downvote"
+    r"(?:[ \t]*+(?:\(BUTTON\)[ \t]*+)?(?:Reply|Award|Share|Report|Save|Follow|[\d.,]++[kK]?(?:[ \t]++comments?)?"
+    r"|Go to comments))*+(?:[ \t]++level[ \t]++\d{1,2})?|Reply[ \t]+reply|Vote[ \t]+Reply|(?:\d+[ \t]+)?more[ \t]+repl(?:y|ies)|More replies|"
     r"Continue this thread(?:[ \t]*→)?|load more comments(?:[ \t]*\(\d+ repl(?:y|ies)\))?|continue this thread|"
     r"\(\d+ child(?:ren)?\)|\[\+\]|\[[–-]\]|Comment deleted by user|level[ \t]+\d{1,2}|"
     r"(?:Sort by|sorted by):[ \t]*[^\n]{0,60}|Search Comments|Expand comment search|Comments Section)[ \t]*$",
