@@ -103,6 +103,28 @@ PAGES = [
         signatures=[(0, "Rowan - mostly fixing what I broke"), (2, "Rowan - mostly fixing what I broke"),
                     (4, "Ines C.")],
     ),
+    Expect(
+        # vBulletin 4 horizontal postbit (li.postbit: the user info above the message, div.userinfo_noavatar);
+        # "Originally Posted by", "Last edited by X; Today at 10:12 AM", the Post Thank You box an li of its own
+        name="vbulletin4-postbit",
+        engine="vbulletin",
+        title="Engine runs cold after thermostat swap",
+        authors=["Gideon Ferrall", "Leontyne Hask", "Gideon Ferrall", "Corvin Ashe", "Ysolde Marr"],
+        dates=[D(2012, 3, 14, 19, 52), D(2012, 3, 14, 20, 15), D(2012, 3, 15, 9, 3), D(2012, 3, 15, 11, 40),
+               D(2012, 3, 16, 18, 21)],
+        bodies=[(2, "The flange says 82 degrees and the book wants 88, so that is the answer.\n\nThe parts counter "
+                    "gave me the one for the diesel model.")],
+        chrome=["Originally Posted by", "Last edited by", "Say Thank You", "Useful Post", "Senior Member",
+                "Moderator", "Join Date", "Location", "Posts", "Thanks:", "Reply With Quote", "Report Post",
+                "View Profile", "is offline", "is online", "Remember Me", "Log in", "Thread Tools", "Page 1 of 2",
+                "Results 1 to 5", "Similar Threads", "Users Browsing", "Posting Permissions", "Powered by",
+                "All times are GMT", "Reply to Thread", "two old estates", "Harrowgate", "#3"],
+        quotes=[(1, "Gideon Ferrall", "It warms up fine in town. Did I fit the wrong one?"),
+                (3, None, "check the number stamped on the flange"),
+                (4, "Leontyne Hask", "Did I fit the wrong one?\nProbably the cheap pattern part opens too early.")],
+        signatures=[(0, "Gideon - two old estates and a spanner"), (2, "Gideon - two old estates and a spanner"),
+                    (4, "Ysolde, Kettering")],
+    ),
 ]
 BY_NAME = {e.name: e for e in PAGES}
 

@@ -57,7 +57,10 @@ _BLOCK_TAIL_RE = lazy(
     r"[ \t]*$",
     _F,
 )
-_PRE_RE = lazy(r"^[ \t]*+(?:[-•][ \t]*)?(?:\*+|Offline|Online|Thread Starter|Topic starter)[ \t]*$", _F)
+#: (lynx prints the status icon's alt text before the status: ``Offline Offline``)
+_PRE_RE = lazy(
+    r"^[ \t]*+(?:[-•][ \t]*)?(?:\*+|(?:Offline|Online)(?:[ \t]+(?:Offline|Online))?|Thread Starter|Topic starter)[ \t]*$", _F
+)
 _REPORT = alt("smf_report")
 _BUTTON = alt("smf_buttons")
 #: (``Report to moderator   Logged``: the post's foot, both on one line, is no poster's name either)
