@@ -1754,6 +1754,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Opublikowano", "Napisano", "Dodano"),
         "ru": ("Опубликовано", "Размещено", "Отправлено"),
     },
+    # Invision's sidebar topic feeds (``Topics``, ``Featured Topics`` widgets): the line under each entry's
+    # ``{starter} · {when}`` byline naming the entry's forum (IPS014)
+    "ips_posted_in": {
+        "en": ("Posted in",),
+        "de": ("Gepostet in", "Verfasst in"),
+        "fr": ("Publié dans", "Posté dans"),
+        "es": ("Publicado en",),
+        "pt": ("Postado em", "Publicado em"),
+        "it": ("Pubblicato in", "Inviato in"),
+        "nl": ("Geplaatst in",),
+        "pl": ("Opublikowano w", "Napisano w"),
+        "ru": ("Опубликовано в", "Размещено в"),
+    },
     "ips_edited_by": {
         "en": ("Edited|by",),
         "de": ("Bearbeitet|von", "Geändert|von"),

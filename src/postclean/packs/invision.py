@@ -1235,6 +1235,97 @@ def recently_browsing(view: TextView) -> Iterator[Hit]:
         yield Hit(i, i, "users browsing the topic")
 
 
+_FEED_POSTED_IN_RE = line_re(
+    rf"(?:[-•*+][ \t]+)?(?:{phrase_alt('ips_posted_in')})[ \t]+\S[^\n]{{0,300}}", flags=regex.IGNORECASE
+)
+#: The end of a feed entry's byline, ``{starter} · {when}`` (the starter's link may wrap onto the line above, or
+#: the line may start at the dot).
+_FEED_BYLINE_RE = lazy(rf"^[^\n·]{{0,300}}+·[ \t]*+(?:{_WHEN})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
+_FEED_TRIGGER = tuple(dict.fromkeys(x.lower() for x in phrase_list("ips_posted_in")))
+#: a text browser's list bullet before an avatar's name (``☆ quillpen``, lynx ``o quillpen``)
+_FEED_BULLET_RE = regex.compile(r"^[ \t]*+(?:[-•*+☆□◦o][ \t]++)?")
+#: a feed entry's line, at most
+_FEED_LINE_MAX = 300
+
+
+def _feed_byline(view: TextView, p: int) -> int | None:
+    """The byline line right above a ``Posted in {forum}`` line ``p`` (blank lines between), else None."""
+    prev = [k for k in range(max(0, p - 3), p) if view.is_live(k)]
+    if prev and "·" in view.lines[prev[-1]] and _FEED_BYLINE_RE.match(view.lines[prev[-1]]):
+        return prev[-1]
+    return None
+
+
+def _feed_name(byline: str) -> str:
+    """The starter's name in a byline line (its link text when it is a Markdown link)."""
+    head = _FEED_BULLET_RE.sub("", byline.split("·", 1)[0], count=1).strip()
+    if head.startswith("[") and "]" in head:
+        head = head[1 : head.index("]")]
+    return head.strip()
+
+
+def _feed_entry_start(view: TextView, b: int, floor: int) -> int:
+    """The first line of the feed entry whose byline is line ``b``: the title's line above it (blank lines
+    between) and the avatar's line naming the starter above that; not above line ``floor``, nor a count, a
+    long line or a sentence."""
+    name = _feed_name(view.lines[b])
+    above = view.live_indices(max(floor + 1, b - 8), b)[::-1][:3]
+    if not name and above and above[0] >= b - 2:
+        # the byline wrapped before its dot: the starter's name on the line above
+        b, name, above = above[0], _feed_name(view.lines[above[0]]), above[1:]
+    if not above or above[0] < b - 3:
+        return b
+    s = view.lines[above[0]].strip()
+    if len(s) > _FEED_LINE_MAX or BARE_INT_RE.match(s) or _FEED_POSTED_IN_RE.match(s) or "·" in s:
+        return b
+    if s[-1] in ".:;" and word_count(s) >= 8 and not s.endswith(("...", "…")):
+        return b  # a sentence: the text above the feed
+    if len(above) > 1 and above[1] >= above[0] - 2 and name and _feed_name(view.lines[above[1]]) == name:
+        return above[1]
+    return above[0]
+
+
+def _feed_count_below(view: TextView, a: int) -> int:
+    """The entry's reply count right below line ``a`` (a bare number), or ``a``."""
+    nxt = view.first_live(a + 1)
+    return nxt[0] if nxt and nxt[0] <= a + 3 and BARE_INT_RE.match(view.lines[nxt[0]]) else a
+
+
+@rule("IPS014", "topic-feed", tags=["navigation", "link-card"], scope="document", trigger=_FEED_TRIGGER)
+def topic_feed(view: TextView) -> Iterator[Hit]:
+    """Invision's sidebar topic feeds (``Topics``, ``Featured Topics``): each entry the topic's title, the
+    ``{starter} · {when}`` byline, ``Posted in {forum}`` (table ``ips_posted_in``, nine languages) and the
+    reply count. Two entries with their forum line at least make a feed; an entry without the forum line (a
+    featured topic: byline over its count) goes with them. A post's line that says where something was posted
+    stays: it has no byline above it.
+
+    Example (removed)::
+
+        Loose drive cage rattles
+        quillpen · 2 hours ago
+        Posted in Cases and Cooling
+        4
+    """
+    entries: list[tuple[int, int]] = []
+    for p, _m in whole_line_hits(view, _FEED_POSTED_IN_RE):
+        b = _feed_byline(view, p)
+        if b is not None:
+            entries.append((b, _feed_count_below(view, p)))
+    if len(entries) < 2:
+        return
+    bylines = {b for b, _e in entries}
+    for i, line in view.iter_lines():
+        if "·" in line and i not in bylines and len(line) <= _FEED_LINE_MAX and _FEED_BYLINE_RE.match(line):
+            end = _feed_count_below(view, i)
+            if end > i:
+                entries.append((i, end))
+    entries.sort()
+    floor = -1
+    for b, end in entries:
+        yield from free_spans(view, _feed_entry_start(view, b, floor), end, "sidebar topic feed entry")
+        floor = end
+
+
 _RECOMMENDED_RE = line_re(phrase_alt("ips_recommended_posts"), flags=regex.IGNORECASE)
 _RECOMMENDED_WORDS = tuple(p.lower() for p in phrases("ips_recommended_posts"))
 #: A name shaped like a handle: lower-case first letter, a digit, an underscore or dot, or a capital inside it.
@@ -1326,6 +1417,7 @@ PACK = RulePack(
         post_foot,
         mobile_menu,
         recently_browsing,
+        topic_feed,
         name_heading,
     ),
     sniff=sniff,

@@ -175,10 +175,13 @@ _REPLIES = phrase_alt("replies_count")
 _QUOTE_WORD = phrase_alt("post_controls", max_words=1)
 _FOOTER_RE = line_re(
     rf"(?:\w{{1,2}}[ \t]+){{0,8}}(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]+(?:{_LAST_REPLY})(?:[ \t]+(?:{_QUOTE_WORD})){{0,3}}(?:[ \t]+-?\d{{1,5}})?"
-    rf"|(?:{_LAST_REPLY})(?:[ \t]+(?:{_QUOTE_WORD})){{0,3}}(?:[ \t]+-?\d{{1,5}})?"
+    # (the end of a Markdown link that wraps the avatar, the count and ``Last reply``: ``Last reply](#)``)
+    rf"|(?:{_LAST_REPLY})(?:\]\([^()\s]{{0,300}}+\))?+(?:[ \t]+(?:{_QUOTE_WORD})){{0,3}}(?:[ \t]+-?\d{{1,5}})?"
     rf"|(?:{_QUOTE_WORD})[ \t]+(?:{_QUOTE_WORD})[ \t]+-?\d{{1,5}}",
     flags=regex.IGNORECASE,
 )
+#: An avatar's letter alone on its line, as a list item too (``- J``: markdownify's avatar link, its image gone).
+_AVATAR_ALONE_RE = lazy(r"^(?:[-•*][ \t]++)?+\p{L}$")
 _REPLY_COUNT_RE = lazy(rf"^[ \t]*+(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE)
 _REPLIES_TAIL_RE = lazy(
     rf"^[ \t]*+[^\n]{{1,120}}?[ \t]+(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]*$", regex.IGNORECASE
@@ -237,6 +240,8 @@ def post_footer(view: TextView) -> Iterator[Hit]:
                 and word_count(parts[1]) <= 4
             ):
                 yield Hit(nxt[0], nxt[0], "reply preview header")
+            elif nxt[0] - i <= 3 and _AVATAR_ALONE_RE.match(s):
+                yield Hit(nxt[0], nxt[0], "avatar letter under the footer")
     if _is_nodebb(view):
         for i, line in view.iter_lines():
             if _REPLIES_TAIL_RE.match(line) and word_count(line) <= 12:

@@ -603,6 +603,8 @@ def _threaded_comment(view: TextView, i: int, done: int) -> _Found | None:
         if nxt is None or not _REPLY_LINK_RE.match(view.lines[nxt]):
             break
         end = nxt
+        if _COPY_LINK_RE.match(view.lines[nxt]):
+            break  # (the comment's last line: a number after it is the next post's score)
     if end == i or not _COPY_LINK_RE.match(view.lines[end]):
         return None
     above = view.live_indices(max(done + 1, i - 200), i)[::-1][:20]
