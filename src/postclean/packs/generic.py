@@ -1898,9 +1898,9 @@ _HEAD_PREFIX_RE = lazy(
     rf"|[ \t]*+(?:[•·|,–—-]|@|(?:{alternation('post_head_on')})(?!\w))?)[ \t]*+$",
     regex.IGNORECASE | regex.VERSION1,
 )
-#: A head's part after the date: a time after ``@``, the post's number (``(#6789)``), one word.
+#: A head's part after the date: a time after ``@``, the post's number (``(#6789)``, ``| #12``), one word.
 _HEAD_SUFFIX_RE = lazy(
-    r"^(?:[ \t]*+@[ \t]*+(?P<time>\d{1,2}:\d\d(?:[ \t]*+[ap]\.?m\.?)?+))?(?:[ \t]*+\([ \t]*+#?\d{1,12}+[ \t]*+\))?"
+    r"^(?:[ \t]*+@[ \t]*+(?P<time>\d{1,2}:\d\d(?:[ \t]*+[ap]\.?m\.?)?+))?(?:[ \t]*+(?:[|·•][ \t]*+)?(?:\([ \t]*+#?\d{1,12}+[ \t]*+\)|#\d{1,12}+))?"
     r"(?P<word>[ \t]++[^\W\d]\w{0,15}+)?[ \t]*+$",
     regex.IGNORECASE | regex.VERSION1,
 )
