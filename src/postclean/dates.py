@@ -335,6 +335,28 @@ def _from_slashed(m: regex.Match[str]) -> _dt.date | _dt.datetime | None:
     return _build(int(m.group("y5")), mo, d, m)
 
 
+def date_span(text: str) -> tuple[int, int] | None:
+    """Where the first date :func:`parse_date` reads in ``text`` stands, as ``(start, end)``; None when there is
+    none.
+
+    >>> date_span("kestrel · 03/05/2024 19:44")
+    (10, 26)
+    """
+    if not text or len(text) > 4000:
+        return None
+    year = _YEAR_RE.search(text)
+    if year is None:
+        return None
+    for m in _DATE_SCAN_RE.finditer(text, _earliest_start(text, year.start())):
+        if _from_match(m) is not None:
+            return m.span()
+    if "/" in text:
+        for m in _SLASHED_RE.finditer(text):
+            if _from_slashed(m) is not None:
+                return m.span()
+    return None
+
+
 def parse_date(text: str) -> _dt.date | _dt.datetime | None:
     """Parse the first date in ``text``.
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import regex
 
 from .._lazy import lazy
-from ..dates import DATE_RE, parse_date
+from ..dates import DATE_RE, date_span, parse_date
 from ..labels import RANK_WORDS
 from ..model import Quote
 from ..phrases import LANGUAGES, alternation, phrases
@@ -1803,12 +1803,19 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
 
 #: Every toolbar item (tables ``buttons``, ``post_controls``, ``toolbar_buttons``), casefolded.
 _TOOLBAR_ITEMS = frozenset(
-    " ".join(p.casefold().split()) for c in ("buttons", "post_controls", "toolbar_buttons") for p in phrases(c)
+    " ".join(p.casefold().split())
+    for c in ("buttons", "post_controls", "toolbar_buttons", "post_feedback_buttons")
+    for p in phrases(c)
 )
-_TOOLBAR_FIRST = frozenset(p.split()[0] for p in _TOOLBAR_ITEMS)
+#: The labels of a count under each post (``518 helpful votes``, ``Reply 3``), casefolded: a line of one of them
+#: and a count, before or after it, is keyed by the label alone (as ``2 Kudos`` is by ``kudos``).
+_COUNT_LABELS = frozenset(" ".join(p.casefold().split()) for p in phrases("post_count_labels"))
+_TOOLBAR_FIRST = frozenset(p.split()[0] for p in (*_TOOLBAR_ITEMS, *_COUNT_LABELS))
 _TOOLBAR_MAX_WORDS = max(len(p.split()) for p in _TOOLBAR_ITEMS)
 #: A line's leading count (``2 Kudos``) and the separators between items (``Reply | Quote``, ``Like • Share``).
 _TOOLBAR_COUNT_RE = re.compile(r"^[+-]?\d{1,6}[kK]?[ \t]+")
+#: A count as a word of its own (``3``, ``1,244``, ``2k``).
+_COUNT_WORD_RE = re.compile(r"[+-]?\d{1,3}(?:[,.]\d{3})*[kK]?|[+-]?\d{1,6}[kK]?")
 _TOOLBAR_SEPS = str.maketrans({c: " " for c in "|•·›»«‹"})
 #: How often the same toolbar line must come: under three posts at least.
 _TOOLBAR_MIN_REPEATS = 3
@@ -1820,6 +1827,13 @@ def _toolbar_key(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 80:
         return None
+    words = s.casefold().translate(_TOOLBAR_SEPS).split()
+    counted = len(words) >= 2 and (_COUNT_WORD_RE.fullmatch(words[0]) or _COUNT_WORD_RE.fullmatch(words[-1]))
+    if counted:
+        # (a count and its label, ``518 helpful votes``, ``Reply 3``: the label is the key, the counts vary)
+        label = " ".join(words[1:] if _COUNT_WORD_RE.fullmatch(words[0]) else words[:-1])
+        if label in _COUNT_LABELS:
+            return label
     words = _TOOLBAR_COUNT_RE.sub("", s.casefold().translate(_TOOLBAR_SEPS), count=1).split()
     if not words or words[0] not in _TOOLBAR_FIRST or len(words) > 12:
         return None
@@ -1869,6 +1883,125 @@ def repeated_toolbar(view: TextView) -> Iterator[Hit]:
         if len(at) >= _TOOLBAR_MIN_REPEATS:
             for i in at:
                 yield Hit(i, i, "post toolbar, under every post")
+
+
+# -- GEN028: post heads whose shape comes again ------------------------------------------------------------
+
+#: A head's part before the date: a bullet, ``by`` (nine languages), the poster's name (one to three words), a
+#: score or karma in brackets (``( 12345 )``), then a separator or ``on``, or a verb, a colon and ``on`` (``writes:
+#: on``; not ``wrote:`` before the date, a quote's head).
+_HEAD_PREFIX_RE = lazy(
+    rf"^[ \t]*+(?:[•·*►▸‣–—-][ \t]*+)?(?:(?:{alternation('post_head_by')})[ \t]++)?"
+    rf"(?P<user>[^\W\d_][\w.'’-]{{0,38}}+(?:[ \t][^\W_][\w.'’-]{{0,38}}+){{0,2}}?)"
+    rf"(?:[ \t]*+\([ \t]*+\d{{1,9}}+[ \t]*+\))?"
+    rf"(?:[ \t]++[^\W\d_]\w{{0,15}}+[ \t]*+:[ \t]*+(?:{alternation('post_head_on')})(?!\w)"
+    rf"|[ \t]*+(?:[•·|,–—-]|@|(?:{alternation('post_head_on')})(?!\w))?)[ \t]*+$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+#: A head's part after the date: a time after ``@``, the post's number (``(#6789)``, ``| #12``), one word.
+_HEAD_SUFFIX_RE = lazy(
+    r"^(?:[ \t]*+@[ \t]*+(?P<time>\d{1,2}:\d\d(?:[ \t]*+[ap]\.?m\.?)?+))?(?:[ \t]*+(?:[|·•][ \t]*+)?(?:\([ \t]*+#?\d{1,12}+[ \t]*+\)|#\d{1,12}+))?"
+    r"(?P<word>[ \t]++[^\W\d]\w{0,15}+)?[ \t]*+$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_HEAD_NUMBER_RE = re.compile(r"\d+")
+_HEAD_YEAR_RE = re.compile(r"\d{4}")
+_HEAD_VERSION_RE = re.compile(r"\d\.\d")
+#: Words that are not a poster's name: the head's own words.
+_HEAD_NOT_USER = frozenset(
+    w.casefold() for c in ("post_head_by", "post_head_on", "quote_posted_at") for p in phrases(c) for w in p.split()
+) | _NOT_A_USER
+#: Badges after the name (``Maintainer``), casefolded: dropped from it.
+_HEAD_BADGES = frozenset(p.casefold() for p in phrases("post_head_badges"))
+_HEAD_MAX_CHARS = 160
+#: The last characters of a line that holds a head's name when the date is on the next line.
+_HEAD_LINE_ENDS = frozenset("·•|–—@")
+#: How often the same head shape must come, and by how many posters at least.
+_HEAD_MIN_REPEATS = 3
+_HEAD_MIN_POSTERS = 2
+
+
+def _post_head(line: str, split: int | None = None) -> tuple[str, str, str] | None:
+    """``(shape, user, date)`` when ``line`` is a post head (a name and a date, with a head's decoration only),
+    else None. The shape is the line with the name, the date and the numbers replaced, casefolded. ``split``: the
+    head was two lines joined at that index, the date must start on the second."""
+    span = date_span(line)
+    if span is None or (split is not None and span[0] <= split):
+        return None
+    head = _HEAD_PREFIX_RE.match(line[: span[0]])
+    tail = _HEAD_SUFFIX_RE.match(line[span[1] :])
+    if head is None or tail is None:
+        return None
+    user = head.group("user")
+    words = user.split()
+    if any(w.casefold() in _HEAD_NOT_USER for w in words) or _HEAD_VERSION_RE.search(user):
+        return None  # (``posted on``, ``发表于``: no name; ``Version 1.2 · …``: a release, not a poster)
+    while len(words) > 1 and words[-1].casefold() in _HEAD_BADGES:
+        words.pop()  # (``marchbank Maintainer``: the badge is no part of the name)
+    rest = line[span[1] :]
+    kept = rest[: tail.start("word")] if tail.group("word") else rest  # (the word after the date may vary)
+    if tail.group("time"):
+        kept = kept[: tail.start("time")] + "\0T" + kept[tail.end("time") :]
+    shape = line[: head.start("user")] + "\0U" + line[head.end("user") : span[0]] + "\0D" + kept
+    shape = " ".join(_HEAD_NUMBER_RE.sub("0", shape).casefold().split()) + ("\n" if split is not None else "")
+    when = line[span[0] : span[1]]
+    user = " ".join(words)
+    return shape, user, f"{when} {tail.group('time')}" if tail.group("time") else when
+
+
+@rule("GEN028", "repeated-post-head", tags=["author-block", "post-meta"], stage="split", scope="document")
+def repeated_post_head(view: TextView) -> Iterator[Hit]:
+    """A post's head on a line of its own, on pages no engine pack reads: the poster's name and the post's date
+    with a head's decoration (``• by kestrel ( 12345 ) on Friday January 5, 2024 @09:12PM (#6789)``,
+    ``kestrel · 03/05/2024 19:44``), whose shape comes again, over three posts at least, by two posters at least.
+
+    The shape is the line once the name, the date and the numbers are replaced: a forum prints every head the same
+    way, prose and release notes do not. The name moves to ``post.author``, the date to ``post.date``.
+
+    Example (removed, when the shape comes three times)::
+
+        kestrel · 03/05/2024 19:44
+    """
+    if view.engine is not None:
+        return
+    text = view.text
+    if len(_HEAD_YEAR_RE.findall(text)) < _HEAD_MIN_REPEATS:
+        return
+    groups: dict[str, list[tuple[int, int, str, str]]] = {}
+    for i, line in view.iter_lines():
+        if len(line) > _HEAD_MAX_CHARS:
+            continue
+        if _HEAD_YEAR_RE.search(line):
+            found = _post_head(line.strip())
+            if found is not None:
+                groups.setdefault(found[0], []).append((i, i, found[1], found[2]))
+        elif line.rstrip()[-1:] in _HEAD_LINE_ENDS:
+            # (the name and its separator on a line, the date on the next: ``kestrel ·`` / ``03/05/2024 19:44``)
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= _HEAD_MAX_CHARS:
+                found = _post_head(f"{line.strip()} {view.lines[nxt[0]].strip()}", split=len(line.strip()))
+                if found is not None:
+                    groups.setdefault(found[0], []).append((i, nxt[0], found[1], found[2]))
+    for heads in groups.values():
+        # (the same poster and date again is a quote of that post, its head left in the reply)
+        firsts: dict[tuple[str, str], tuple[int, int, str, str]] = {}
+        for h in heads:
+            firsts.setdefault((h[2], h[3]), h)
+        heads = list(firsts.values())
+        if len(heads) < _HEAD_MIN_REPEATS or len({u.casefold() for _, _, u, _ in heads}) < _HEAD_MIN_POSTERS:
+            continue
+        at = {i for i, _, _, _ in heads}
+        # (a head over text: the next live line is no head of the same shape, for three of them at least)
+        over_text = 0
+        for _, j, _, _ in heads:
+            nxt = view.first_live(j + 1)
+            if nxt and nxt[0] <= j + 3 and nxt[0] not in at:
+                over_text += 1
+        if over_text < _HEAD_MIN_REPEATS:
+            continue
+        for i, j, user, when in heads:
+            facts: dict[str, object] = {"author.name": user, **date_facts(when)}
+            yield Hit(i, j, "post head (poster and date), the same shape over every post", facts, moved_to="author")
 
 
 # -- GEN023: counts under posts -------------------------------------------------------------------------------
@@ -2134,6 +2267,7 @@ PACK = RulePack(
         language_picker,
         push_help,
         comment_byline,
+        repeated_post_head,
         repeated_toolbar,
         trailing_count,
         top_posters,
