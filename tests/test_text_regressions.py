@@ -931,3 +931,19 @@ def test_short_dates_of_javascript_views() -> None:
     assert parse_short_date("Mar 3") is None
     assert parse_short_date("Jan '23", 2023) is None
     assert parse_short_date("2h", 2024) is None
+
+
+
+def test_vbulletin_list_header_over_a_stat_label_is_no_name() -> None:
+    # Resiliparse drops vBulletin 4's poster names: the stat label under the post header is not a name
+    pytest.importorskip("resiliparse", reason="needs Resiliparse to flatten the page")
+    from pathlib import Path
+
+    from i18n_pages import flatteners
+
+    html = (Path(__file__).resolve().parents[1] / "fixtures" / "html" / "variant-vbulletin4-postbit.html").read_text()
+    doc = postclean.clean(flatteners()["resiliparse"](html), kind="text")
+    assert doc.engine == "vbulletin"
+    names = [p.author.name if p.author else None for p in doc.posts]
+    assert "Join Date" not in names and names.count(None) >= 3
+    assert [p.author.messages if p.author else None for p in doc.posts] == [1877, 9302, 1877, 41, 266]

@@ -319,13 +319,15 @@ def _item_block(view: TextView, i: int, header: regex.Match[str]) -> tuple[int, 
     nxt = view.first_live(i + 1, _ITEM_BLOCK_LINES)
     if not nxt or nxt[0] - i > 3:
         return None
-    name = lines[nxt[0]].strip()
+    name: str | None = lines[nxt[0]].strip()
     if not name or len(name) > 40 or word_count(name) > 5 or _menu_line(name) or ":" in name:
         return None
-    ranks: list[str] = []
-    pairs: list[tuple[str, str]] = []
     last = nxt[0]
     pos = 1
+    if label_field(name):  # a stat label where the name stands: the converter dropped the name (Resiliparse)
+        name, last, pos = None, nxt[0] - 1, 0
+    ranks: list[str] = []
+    pairs: list[tuple[str, str]] = []
     while pos < len(nxt):
         k = nxt[pos]
         if k - last > 3:
@@ -352,9 +354,9 @@ def _item_block(view: TextView, i: int, header: regex.Match[str]) -> tuple[int, 
         if pairs or len(ranks) >= 2:
             break
         rank = " ".join(_BRACKETED_RE.sub(" ", raw).split())
-        if rank.endswith(" " + name):
+        if name and rank.endswith(" " + name):
             rank = rank[: -len(name) - 1].rstrip()
-        if rank.startswith(name + " "):  # the online status's alt text before the title (``quillpen is offline …``)
+        if name and rank.startswith(name + " "):  # the online status's alt text before the title (``quillpen is offline …``)
             rest = rank[len(name) + 1 :]
             tail = next((t for t in _STATUS_TAILS if rest.casefold().startswith(t.casefold())), None)
             if tail is not None:
