@@ -278,6 +278,23 @@ class Spec:
     quote_head_before: str = ""
 
 
+Detector = Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]]
+
+
+def certain_then_rest(certain: Detector, rest: Detector, doc: str) -> Detector:
+    """A pack's ``detect()`` made of its certain checks, then (when none is certain) its uncertain probes: the
+    answer :class:`EnginePack` requires ``detect`` to give when it sets ``certain`` and ``rest``."""
+
+    def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
+        score, version = certain(html, tree, url)
+        if score:
+            return score, version
+        return rest(html, tree, url)
+
+    detect.__doc__ = doc
+    return detect
+
+
 @dataclass(frozen=True)
 class EnginePack:
     """One engine: a detector, the specs to try in order, and optionally a custom extractor."""

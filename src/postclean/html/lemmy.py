@@ -6,7 +6,7 @@ import dataclasses
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import Draft, EnginePack, Spec, extract_with_spec, nest_by_holder
+from ._base import Draft, EnginePack, Spec, certain_then_rest, extract_with_spec, nest_by_holder
 from ._detect import has
 from ._dom import select
 
@@ -64,12 +64,7 @@ def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, st
     return 0.0, None
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Lemmy: ``#app.lemmy-site`` root and ``comment-node`` articles."""
-    score, version = _certain(html, tree, url)
-    if score:
-        return score, version
-    return _rest(html, tree, url)
+detect = certain_then_rest(_certain, _rest, "Lemmy: ``#app.lemmy-site`` root and ``comment-node`` articles.")
 
 
 PACK = EnginePack(

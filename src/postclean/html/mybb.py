@@ -6,7 +6,7 @@ import dataclasses
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import EnginePack, Spec
+from ._base import EnginePack, Spec, certain_then_rest
 from ._detect import has
 
 __all__ = ["PACK", "detect"]
@@ -60,12 +60,7 @@ def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, st
     return 0.0, None
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """MyBB: ``MyBBEditor``/``MyBB.`` scripts, ``Powered By MyBB`` credit, post markup."""
-    score, version = _certain(html, tree, url)
-    if score:
-        return score, version
-    return _rest(html, tree, url)
+detect = certain_then_rest(_certain, _rest, "MyBB: ``MyBBEditor``/``MyBB.`` scripts, ``Powered By MyBB`` credit, post markup.")
 
 
 PACK = EnginePack(

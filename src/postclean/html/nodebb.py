@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._base import EnginePack, Spec
+from ._base import EnginePack, Spec, certain_then_rest
 from ._detect import has
 
 __all__ = ["PACK", "detect"]
@@ -53,12 +53,7 @@ def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, st
     return 0.0, None
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """NodeBB: ``component="topic"``/``component="post"`` attributes, ``nodebb`` assets."""
-    score, version = _certain(html, tree, url)
-    if score:
-        return score, version
-    return _rest(html, tree, url)
+detect = certain_then_rest(_certain, _rest, "NodeBB: ``component=\"topic\"``/``component=\"post\"`` attributes, ``nodebb`` assets.")
 
 
 PACK = EnginePack(

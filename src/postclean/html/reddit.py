@@ -6,7 +6,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser
 
 from ..model import LinkCard
-from ._base import Draft, EnginePack, Spec, extract_body, extract_with_spec, make_removal
+from ._base import Draft, EnginePack, Spec, certain_then_rest, extract_body, extract_with_spec, make_removal
 from ._detect import has
 from ._dom import Node, attr, date_from_node, node_path, node_text, parse_epoch, parse_int, select
 
@@ -210,12 +210,7 @@ def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, st
     return 0.0, None
 
 
-def detect(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
-    """Reddit: ``shreddit-post`` elements (new) or ``div.thing`` with ``data-fullname`` (old)."""
-    score, version = _certain(html, tree, url)
-    if score:
-        return score, version
-    return _rest(html, tree, url)
+detect = certain_then_rest(_certain, _rest, "Reddit: ``shreddit-post`` elements (new) or ``div.thing`` with ``data-fullname`` (old).")
 
 
 _ = parse_epoch
