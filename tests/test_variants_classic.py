@@ -23,9 +23,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import regex
-from i18n_pages import flatteners, left_chrome
+import text_gaps
 from test_html_unseen import Expect
+from text_gaps import GapSuite
 
 import postclean
 from postclean.html import extract_page
@@ -188,88 +188,24 @@ def test_edit_notes() -> None:
 
 # ------------------------------------------------------------------------------------------------ text door
 
-FLAT = flatteners()
-_WS = regex.compile(r"\s+")
-
-
-def _norm(s: str) -> str:
-    return _WS.sub(" ", s).strip()
-
-
-@functools.cache
-def flattened(name: str, extractor: str) -> str:
-    return FLAT[extractor](_html(name))
-
-
-@functools.cache
-def paragraphs(name: str) -> tuple[str, ...]:
-    """The posts' own paragraphs (the HTML door's post lines), 12 characters or more."""
-    return tuple(_norm(ln) for p in extract_page(_html(name)).posts for ln in p.lines if len(ln.strip()) >= 12)
-
-
-def gaps(exp: Expect, extractor: str) -> tuple[list[str], list[str]]:
-    """(content lost, gap lines) of one run."""
-    src = flattened(exp.name, extractor)
-    doc = postclean.clean(src, kind="text")
-    flat_in, flat_out = _norm(src), _norm(doc.text)
-    lost = [p for p in paragraphs(exp.name) if p in flat_in and p not in flat_out]
-    lines = [f"{exp.name} {extractor} chrome: {c}" for c in left_chrome(doc.text, tuple(exp.chrome))]
-    if doc.engine != exp.engine:
-        lines.append(f"{exp.name} {extractor} engine: {doc.engine}")
-    if len(doc.posts) != len(exp.authors):
-        lines.append(f"{exp.name} {extractor} posts: {len(doc.posts)}/{len(exp.authors)}")
-    found = {p.author.name for p in doc.posts if p.author and p.author.name}
-    want = set(exp.authors)
-    if not want <= found:
-        lines.append(f"{exp.name} {extractor} authors: {len(want & found)}/{len(want)}")
-    return lost, lines
-
-
-def _known() -> dict[tuple[str, str], list[str]]:
-    out: dict[tuple[str, str], list[str]] = {}
-    for raw in GAPS_FILE.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            page, extractor, _rest = line.split(" ", 2)
-            out.setdefault((page, extractor), []).append(line)
-    return out
-
-
-KNOWN = _known()
+SUITE = GapSuite(
+    pages=PAGES,
+    html_of=_html,
+    gaps_file=GAPS_FILE,
+    header=['# The text door on other versions and themes of the classic engines: what is still left', '# (see tests/test_variants_classic.py). Generated (python tests/test_variants_classic.py --write); one line', '# per chrome string left / wrong engine / post count / posters missed.'],
+)
+FLAT = text_gaps.FLAT
 
 
 @pytest.mark.parametrize("extractor", sorted(FLAT))
 @pytest.mark.parametrize("name", [e.name for e in PAGES])
 def test_variant_page_as_text(name: str, extractor: str) -> None:
-    lost, lines = gaps(BY_NAME[name], extractor)
-    assert not lost, f"post paragraphs lost: {lost}"
-    assert sorted(lines) == sorted(KNOWN.get((name, extractor), [])), (
-        "gaps differ from fixtures/text_variants/classic_gaps.txt (rewrite it: python tests/test_variants_classic.py "
-        "--write)"
-    )
+    SUITE.check(name, extractor, "python tests/test_variants_classic.py --write")
 
 
 def test_known_gaps_name_real_pages() -> None:
-    assert all(page in BY_NAME for page, _ext in KNOWN)
-
-
-def _write() -> None:
-    head = [
-        "# The text door on other versions and themes of the classic engines: what is still left",
-        "# (see tests/test_variants_classic.py). Generated (python tests/test_variants_classic.py --write); one line",
-        "# per chrome string left / wrong engine / post count / posters missed.",
-        "",
-    ]
-    body = [ln for (_p, ext), lns in KNOWN.items() if ext not in FLAT for ln in lns]
-    for exp in PAGES:
-        for extractor in sorted(FLAT):
-            lost, lines = gaps(exp, extractor)
-            if lost:
-                print("LOST", exp.name, extractor, lost)
-            body.extend(sorted(lines))
-    GAPS_FILE.write_text("\n".join(head + body) + "\n", encoding="utf-8")
-    print(len(body), "gap lines")
+    assert all(page in SUITE.by_name for page, _ext in SUITE.known)
 
 
 if __name__ == "__main__" and "--write" in sys.argv:
-    _write()
+    SUITE.write()
