@@ -185,9 +185,9 @@ def _html(name: str) -> str:
     return (FIX / f"unseen-{name}.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
-def test_posts_authors_dates(exp: Expect) -> None:
-    pg = extract_page(_html(exp.name))
+def check_posts_authors_dates(exp: Expect, html: str) -> None:
+    """The HTML door's posts: engine, authors, dates, starter and title as expected."""
+    pg = extract_page(html)
     assert pg.engine == exp.engine
     assert [p.author.name if p.author else None for p in pg.posts] == exp.authors
     assert [p.date for p in pg.posts] == exp.dates
@@ -195,9 +195,9 @@ def test_posts_authors_dates(exp: Expect) -> None:
     assert pg.title == exp.title
 
 
-@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
-def test_bodies_quotes_signatures(exp: Expect) -> None:
-    pg = extract_page(_html(exp.name))
+def check_bodies_quotes_signatures(exp: Expect, html: str) -> None:
+    """The HTML door's bodies, quotes and signatures: those expected, and none elsewhere."""
+    pg = extract_page(html)
     for i, body in exp.bodies:
         assert "\n".join(pg.posts[i].lines) == body
     for i, author, text in exp.quotes:
@@ -210,20 +210,35 @@ def test_bodies_quotes_signatures(exp: Expect) -> None:
     assert all(p.signature is None for i, p in enumerate(pg.posts) if i not in signed)
 
 
-@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
-def test_page_chrome_absent_from_text(exp: Expect) -> None:
-    doc = postclean.clean(_html(exp.name), kind="html")
+def check_page_chrome_absent(exp: Expect, html: str) -> None:
+    """``clean(html)``: the page's chrome is not in ``doc.text``, every post's body is, in order."""
+    doc = postclean.clean(html, kind="html")
+    assert doc.engine == exp.engine
     assert len(doc.posts) == len(exp.authors)
     assert doc.title == exp.title
     for word in exp.chrome:
         assert word not in doc.text, word
-    # every post has its body in the text, in order
     pos = 0
     for p in doc.posts:
         assert p.body.strip()
         at = doc.text.find(p.body.strip().splitlines()[0], pos)
         assert at >= pos
         pos = at
+
+
+@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
+def test_posts_authors_dates(exp: Expect) -> None:
+    check_posts_authors_dates(exp, _html(exp.name))
+
+
+@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
+def test_bodies_quotes_signatures(exp: Expect) -> None:
+    check_bodies_quotes_signatures(exp, _html(exp.name))
+
+
+@pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
+def test_page_chrome_absent_from_text(exp: Expect) -> None:
+    check_page_chrome_absent(exp, _html(exp.name))
 
 
 # --------------------------------------------------------------------------------------------------- units

@@ -15,10 +15,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from test_html_unseen import Expect
-
-import postclean
-from postclean.html import extract_page
+from test_html_unseen import (
+    Expect,
+    check_bodies_quotes_signatures,
+    check_page_chrome_absent,
+    check_posts_authors_dates,
+)
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 UTC = dt.timezone.utc
@@ -190,40 +192,14 @@ def html_of(name: str) -> str:
 
 @pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
 def test_posts_authors_dates(exp: Expect) -> None:
-    pg = extract_page(html_of(exp.name))
-    assert pg.engine == exp.engine
-    assert [p.author.name if p.author else None for p in pg.posts] == exp.authors
-    assert [p.date for p in pg.posts] == exp.dates
-    assert pg.starter == exp.authors[0]
-    assert pg.title == exp.title
+    check_posts_authors_dates(exp, html_of(exp.name))
 
 
 @pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
 def test_bodies_quotes_signatures(exp: Expect) -> None:
-    pg = extract_page(html_of(exp.name))
-    for i, body in exp.bodies:
-        assert "\n".join(pg.posts[i].lines) == body
-    for i, author, text in exp.quotes:
-        assert [(q.author, q.text) for q in pg.posts[i].quotes] == [(author, text)]
-    quoted = {i for i, _, _ in exp.quotes}
-    assert all(not p.quotes for i, p in enumerate(pg.posts) if i not in quoted)
-    for i, sig in exp.signatures:
-        assert pg.posts[i].signature == sig
-    signed = {i for i, _ in exp.signatures}
-    assert all(p.signature is None for i, p in enumerate(pg.posts) if i not in signed)
+    check_bodies_quotes_signatures(exp, html_of(exp.name))
 
 
 @pytest.mark.parametrize("exp", PAGES, ids=[e.name for e in PAGES])
 def test_page_chrome_absent_from_text(exp: Expect) -> None:
-    doc = postclean.clean(html_of(exp.name), kind="html")
-    assert doc.engine == exp.engine
-    assert len(doc.posts) == len(exp.authors)
-    assert doc.title == exp.title
-    for word in exp.chrome:
-        assert word not in doc.text, word
-    pos = 0
-    for p in doc.posts:
-        assert p.body.strip()
-        at = doc.text.find(p.body.strip().splitlines()[0], pos)
-        assert at >= pos
-        pos = at
+    check_page_chrome_absent(exp, html_of(exp.name))
