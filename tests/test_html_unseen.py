@@ -333,4 +333,17 @@ def test_discuz_poster_counts_read() -> None:
     first = doc.posts[0].author
     assert first is not None
     assert (first.name, first.rank, first.messages, first.points) == ("青柠小院", "中级会员", 187, 640)
-    assert first.extra.get("主题") == "12"
+    # the label tables' name for the ``主题`` count, the key the text door gives it too
+    assert first.extra.get("Threads") == "12"
+
+
+def test_extra_stats_keyed_as_in_the_text_door() -> None:
+    """A stat the label tables know but the Poster has no field for is kept under the tables' name, as the text
+    door keeps it (``Themen: 12`` → ``extra["Threads"]``), not under whatever language the page used; a label the
+    tables do not know keeps its own name."""
+    from postclean.html._base import add_stat
+
+    poster: dict[str, object] = {}
+    for label, value in (("Themen", "12"), ("Beiträge:", "340"), ("Lieblingsbaum", "Linde")):
+        add_stat(poster, label, value)
+    assert poster == {"extra": {"Threads": "12", "Lieblingsbaum": "Linde"}, "messages": 340}

@@ -353,8 +353,7 @@ def _label_field(label: str) -> str | None:
         if pat.match(label):
             return name
     # every language of the label tables (``Registriert seit``, ``Сообщений``, ``Località`` …)
-    field_name = table_label_field(label)
-    return field_name if field_name is not None and not field_name.startswith("extra:") else None
+    return table_label_field(label)
 
 
 def add_stat(poster: dict[str, Any], label: str, value: str) -> None:
@@ -364,8 +363,11 @@ def add_stat(poster: dict[str, Any], label: str, value: str) -> None:
     if not label or not value or len(label) > 40:
         return
     name = _label_field(label)
-    if name is None:
-        poster.setdefault("extra", {}).setdefault(label, value[:200])
+    if name is None or name.startswith("extra:"):
+        # an ``extra`` stat under the label tables' name for it (``主题`` / ``Themen`` / ``Threads`` → ``Threads``),
+        # the key the text door gives it too
+        key = label if name is None else name[len("extra:") :]
+        poster.setdefault("extra", {}).setdefault(key, value[:200])
         return
     if name in poster:
         return
