@@ -266,6 +266,36 @@ def test_member_stats_in_strong_markdown_leave_the_body() -> None:
         assert sentence in body
 
 
+# trafilatura's output_format="markdown" on an old-Reddit-style comment page: no links, no **strong**, but every
+# user name's underscore and every collapse bracket escaped
+TRAF_MARKDOWN_ESCAPED = (
+    "## Ferry timetable changes for the winter\n\nall 3 comments\n\n"
+    "\\[–\\]harbour\\_cat 41 points42 points43 points (2 children)\n\n"
+    "The 7:40 sailing is gone, which hurts anyone on the early shift.\n\n"
+    "\\[–\\]gull\\_watch 12 points13 points14 points (0 children)\n\n"
+    "They moved it to 8:05, check the new sheet at the terminal.\n\n"
+    "\\[–\\]tide\\_table 3 points4 points5 points (0 children)\n\nThanks, that saves me a cold wait.\n"
+)
+
+
+def test_markdown_escapes_on_three_lines_read_as_markdown() -> None:
+    """Markdown written with neither links nor strong text still escapes ``[``, ``]`` and ``_``: three lines with
+    escapes of two different characters are Markdown; one escape repeated (a shell glob) or escapes on two lines
+    are not."""
+    assert is_markdown(TRAF_MARKDOWN_ESCAPED)
+    assert not is_markdown("ls \\*.txt\nrm \\*.bak\ncp \\*.md /tmp\n")
+    assert not is_markdown("a\\_b and c\\[d\nplain line\nplain line\n")
+    doc = postclean.clean(TRAF_MARKDOWN_ESCAPED, kind="text")
+    assert doc.engine == "reddit"
+    assert "points" not in doc.text and "children" not in doc.text
+    for sentence in (
+        "The 7:40 sailing is gone, which hurts anyone on the early shift.",
+        "They moved it to 8:05, check the new sheet at the terminal.",
+        "Thanks, that saves me a cold wait.",
+    ):
+        assert sentence in doc.text
+
+
 # elinks -dump writes every list item as "•" and a no-break space; a XenForo author block with its post date,
 # the post's number and its text, then a prose list item that keeps its notation.
 ELINKS = (

@@ -66,6 +66,11 @@ MARKDOWN_MIN_STRONG_LINES = 3
 _STRONG_RE = lazy(r"(?<![\w*])\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")
 #: A line that is only an ``_emphasised_`` label (html2text without links writes ``<dt>`` so: ``_Messages_``).
 _EMPHASIS_LINE_RE = lazy(r"^[ \t]*+_(?=[^\s_])[^_\n]{1,60}(?<=[^\s_])_[ \t]*$", regex.MULTILINE)
+#: A Markdown escape of a character that Markdown writers escape in running text (trafilatura's
+#: ``output_format="markdown"`` writes ``\\[–\\]`` and ``snake\\_case``; markdownify and html2text do the same).
+_ESCAPE_RE = lazy(r"(?<!\\)\\[\[\]_*#<>`]")
+#: ... or this many lines holding such an escape, two different escaped characters at least ...
+MARKDOWN_MIN_ESCAPE_LINES = 3
 #: ... and this many ``*``/``+`` bullet lines to be read as a bulleted layout (``o`` bullets, lone bullets).
 BULLETED_MIN_LINES = 3
 
@@ -73,11 +78,15 @@ BULLETED_MIN_LINES = 3
 def is_markdown(text: str) -> bool:
     """True when ``text`` holds Markdown links or images on at least :data:`MARKDOWN_MIN_LINK_LINES` lines, or
     strong emphasis (``**Posts:** 1,204``) on at least :data:`MARKDOWN_MIN_STRONG_LINES` lines, or that many
-    lines that are only an emphasised label (``_Messages_``), two different ones at least: Markdown written
-    without link targets, as trafilatura's ``output_format="markdown"`` and html2text with ``ignore_links``."""
+    lines that are only an emphasised label (``_Messages_``), two different ones at least, or that many lines with
+    a Markdown escape (``\\_``, ``\\[``; :data:`MARKDOWN_MIN_ESCAPE_LINES`), two different escaped characters at
+    least: Markdown written without link targets, as trafilatura's ``output_format="markdown"`` and html2text with
+    ``ignore_links``."""
     if "**" in text and _strong_lines(text) >= MARKDOWN_MIN_STRONG_LINES:
         return True
     if "_" in text and _labels(text):
+        return True
+    if "\\" in text and _escape_lines(text):
         return True
     if "](" not in text:
         return False
@@ -143,6 +152,24 @@ def _strong_lines(text: str) -> int:
         if line_end < 0:
             break
     return seen
+
+
+def _escape_lines(text: str) -> bool:
+    """Whether :data:`MARKDOWN_MIN_ESCAPE_LINES` lines of ``text`` hold a Markdown escape, with two different
+    escaped characters at least (one escape repeated, ``\\*`` in a shell glob, is not a notation)."""
+    seen: set[str] = set()
+    lines = 0
+    line_end = -1
+    for m in _ESCAPE_RE.finditer(text):
+        seen.add(m.group())
+        if m.start() > line_end:
+            lines += 1
+            line_end = text.find("\n", m.end())
+            if line_end < 0:
+                line_end = len(text)
+        if lines >= MARKDOWN_MIN_ESCAPE_LINES and len(seen) >= 2:
+            return True
+    return False
 
 
 def _labels(text: str) -> bool:
