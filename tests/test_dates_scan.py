@@ -66,3 +66,44 @@ def test_parse_date_random_mixtures() -> None:
         assert got == want and type(got) is type(want), text
         if isinstance(got, _dt.datetime) and isinstance(want, _dt.datetime):
             assert got.tzinfo == want.tzinfo, text
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("2023-05-14T10:22z", 0),  # the scan is case-insensitive: a lower-case zone letter is UTC too
+        ("2023-05-14t10:22:07z", 0),
+        ("2023-05-14T10:22Z", 0),
+        ("2023-05-14T10:22-05:30", -330),
+        ("2023-05-14T10:22+0100", 60),
+    ],
+)
+def test_iso_zones_read(text: str, offset: int) -> None:
+    value = parse_date(text)
+    assert isinstance(value, _dt.datetime) and value.utcoffset() == _dt.timedelta(minutes=offset)
+
+
+def test_no_date_string_raises() -> None:
+    """parse_date answers None or a date for any text shaped like one (it never raises from deep inside)."""
+    rng = random.Random(7)
+    tokens = ["T", "t", " ", "10:22", ":07", ".5", "z", "Z", "+01:00", "-0530", "+01", "GMT", "utc", "am", "PM", ","]
+    for _ in range(3000):
+        text = "2023-05-14" + "".join(rng.choice(tokens) for _ in range(rng.randint(0, 6)))
+        value = parse_date(text)
+        assert value is None or isinstance(value, _dt.date)
+
+
+def test_html_time_with_lower_case_zone() -> None:
+    """A ``<time datetime>`` with a lower-case ``z`` is read, not an error that flags the whole page and loses its
+    posts (the XenForo test page with its zones written so)."""
+    from pathlib import Path
+
+    import postclean
+
+    html = (Path(__file__).parent.parent / "fixtures" / "html" / "xenforo.html").read_text(encoding="utf-8")
+    html = html.replace('+0000"', 'z"')
+    assert 'z"' in html
+    doc = postclean.clean(html, kind="html")
+    assert "html-parse-error" not in doc.flags
+    assert len(doc.posts) >= 2
+    assert doc.posts[0].date == _dt.datetime(2023, 2, 14, 9, 30, tzinfo=_dt.timezone.utc)

@@ -301,11 +301,11 @@ def _build(
             tz = _dt.timezone.utc
     elif h_key == "ih" and m.group("itz"):
         raw = m.group("itz")
-        if raw == "Z":
+        digits = raw[1:].replace(":", "")
+        if raw in ("Z", "z"):  # (the scan is case-insensitive: ``10:22z`` is UTC too)
             tz = _dt.timezone.utc
-        else:
+        elif raw[0] in "+-" and digits.isdigit() and len(digits) in (2, 4):
             sign = -1 if raw[0] == "-" else 1
-            digits = raw[1:].replace(":", "")
             offset = _dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
             if offset < _dt.timedelta(hours=15):
                 tz = _dt.timezone(sign * offset)
