@@ -8,7 +8,7 @@ returns :class:`Draft` posts; packs with unusual markup add a ``hook`` that fill
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from ..model import Article, Comment, LinkCard, Poster, Quote, Removal
 from ..phrases import alternation, phrases
 from ._dom import (
     Node,
+    alternatives,
     attr,
     by_priority,
     clean_inline,
@@ -587,17 +588,40 @@ class PostIndex:
             self._own[mid] = owner
         return owner
 
-    def select(self, post: Node, scope: Node, selector: str) -> list[Node]:
-        """``select(scope, selector)`` for ``scope`` inside ``post`` (or ``post`` itself), one of the posts."""
-        if not selector:
-            return []
+    def _by_post(self, selector: str) -> dict[int, list[Node]]:
         by_post = self._hits.get(selector)
         if by_post is None:
             by_post = {}
             for n in self._region.css(selector):
                 by_post.setdefault(self._owner(n), []).append(n)
             self._hits[selector] = by_post
-        hits = by_post.get(post.mem_id)
+        return by_post
+
+    def first(self, post: Node, selector: str) -> Node | None:
+        """``first(post, selector)``: the first match of the first alternative that matches in ``post`` (an
+        alternative is queried over the region only when a post gets that far)."""
+        if not selector:
+            return None
+        for alt in alternatives(selector):
+            hits = self._by_post(alt).get(post.mem_id)
+            if hits:
+                return hits[0]
+        return None
+
+    def by_priority(self, post: Node, selector: str) -> Iterator[Node]:
+        """``by_priority(post, selector)``: each alternative's matches in ``post`` in turn, each node once."""
+        seen: set[int] = set()
+        for alt in alternatives(selector):
+            for n in self._by_post(alt).get(post.mem_id, ()):
+                if n.mem_id not in seen:
+                    seen.add(n.mem_id)
+                    yield n
+
+    def select(self, post: Node, scope: Node, selector: str) -> list[Node]:
+        """``select(scope, selector)`` for ``scope`` inside ``post`` (or ``post`` itself), one of the posts."""
+        if not selector:
+            return []
+        hits = self._by_post(selector).get(post.mem_id)
         if not hits:
             return []
         if scope.mem_id != post.mem_id:
@@ -625,6 +649,16 @@ def _below(node: Node, target: int, stop: int) -> bool:
             return False
         cur = cur.parent
     return False
+
+
+def _first(index: PostIndex | None, post: Node, selector: str) -> Node | None:
+    """``first(post, selector)``, answered by ``index`` when there is one."""
+    return first(post, selector) if index is None else index.first(post, selector)
+
+
+def _by_priority(index: PostIndex | None, post: Node, selector: str) -> Iterator[Node]:
+    """``by_priority(post, selector)``, answered by ``index`` when there is one."""
+    return by_priority(post, selector) if index is None else index.by_priority(post, selector)
 
 
 def _scoped(index: PostIndex | None, post: Node | None, scope: Node, selector: str) -> list[Node]:
@@ -909,7 +943,7 @@ def fill_author(post: Node, spec: Spec, draft: Draft, index: PostIndex | None = 
     """Author name, rank, banner and stats from the spec's selectors (``index``: the page's :class:`PostIndex`)."""
     name: str | None = None
     if spec.author:
-        n = first(post, spec.author)
+        n = _first(index, post, spec.author)
         if n is not None:
             name = node_text(n) or attr(n, "title") or attr(n, "aria-label")
     if not name:
@@ -920,11 +954,11 @@ def fill_author(post: Node, spec: Spec, draft: Draft, index: PostIndex | None = 
     if name:
         draft.author = name[:120]
     if spec.rank and "rank" not in draft.poster:
-        r = node_text(first(post, spec.rank))
+        r = node_text(_first(index, post, spec.rank))
         if r:
             draft.poster["rank"] = r[:120]
     if spec.banner and "banner" not in draft.poster:
-        b = node_text(first(post, spec.banner))
+        b = node_text(_first(index, post, spec.banner))
         if b:
             draft.poster["banner"] = b[:120]
     if spec.pairs:
@@ -948,7 +982,7 @@ def extract_post(post: Node, spec: Spec, index: PostIndex | None = None) -> Draf
     draft.post_id = _post_id(post, spec)
     fill_author(post, spec, draft, index)
     if spec.date:
-        for dn in by_priority(post, spec.date):
+        for dn in _by_priority(index, post, spec.date):
             d, raw = date_from_node(dn)
             if d is not None:
                 draft.date, draft.date_raw = d, raw
@@ -956,15 +990,15 @@ def extract_post(post: Node, spec: Spec, index: PostIndex | None = None) -> Draf
             if draft.date_raw is None and raw:
                 draft.date_raw = raw[:80]
     if spec.number:
-        for nn in by_priority(post, spec.number):
+        for nn in _by_priority(index, post, spec.number):
             m = _NUMBER_RE.match(node_text(nn))
             if m is not None:
                 draft.number = int(m.group(1).replace(",", "").replace(".", ""))
                 break
     if spec.permalink:
-        pl = first(post, spec.permalink)
+        pl = _first(index, post, spec.permalink)
         draft.permalink = attr(pl, "href") or attr(pl, "content")
-    body = first(post, spec.body)
+    body = _first(index, post, spec.body)
     skip: set[int] = set()
     aside_ids: set[int] = set()
     if body is not None:
@@ -987,7 +1021,7 @@ def extract_post(post: Node, spec: Spec, index: PostIndex | None = None) -> Draf
                 _store_aside(kind, n, spec, draft)
         extract_body(body, spec, draft, extra_skip=skip, asides=inner, index=index, post=post)
     if spec.user_block:
-        ub = first(post, spec.user_block)
+        ub = _first(index, post, spec.user_block)
         if ub is not None and (body is None or not _inside(ub, body)):
             text = node_text(ub)
             if text:
