@@ -107,3 +107,24 @@ def test_html_time_with_lower_case_zone() -> None:
     assert "html-parse-error" not in doc.flags
     assert len(doc.posts) >= 2
     assert doc.posts[0].date == _dt.datetime(2023, 2, 14, 9, 30, tzinfo=_dt.timezone.utc)
+
+
+def test_parse_date_whole_iso_values_read_as_the_scan_reads_them() -> None:
+    """A text that is one ISO 8601 date or date-time (a ``<time datetime>`` value) skips the scan: same value,
+    type and zone as the scan gives, out-of-range fields and odd zones included (those fall back to it)."""
+    rnd = random.Random(7)
+    days = ["2023-05-14", "1999-12-31", "2024-02-29", "2023-02-29", "2023-13-01", "2023-00-10", "0000-01-01"]
+    times = ["", "T10:22", "T23:59:59", "T24:00", "T10:60:00", "T10:22:61", "T08:15:30.250", "T08:15.5", "t08:15"]
+    zones = ["", "Z", "z", "+02:00", "-0530", "+14:59", "+15:00", "+2", "-00:00"]
+    for day in days:
+        for time_ in times:
+            for zone in zones:
+                text = day + time_ + (zone if time_ else "")
+                for variant in (text, f" {text}", f"{text} ", text.replace("-", "/")):
+                    got, want = parse_date(variant), _reference(variant)
+                    assert got == want and type(got) is type(want), variant
+                    if isinstance(got, _dt.datetime) and isinstance(want, _dt.datetime):
+                        assert got.tzinfo == want.tzinfo, variant
+    for _ in range(500):
+        text = "".join(rnd.choice("0123456789-T:.Z+ ") for _ in range(rnd.randint(8, 26)))
+        assert parse_date(text) == _reference(text), text

@@ -8,7 +8,7 @@ returns :class:`Draft` posts; packs with unusual markup add a ``hook`` that fill
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from ..model import Article, Comment, LinkCard, Poster, Quote, Removal
 from ..phrases import alternation, phrases
 from ._dom import (
     Node,
+    alternatives,
     attr,
     by_priority,
     clean_inline,
@@ -528,6 +529,147 @@ def _select_nodes(scope: Node, selector: str) -> list[Node]:
     return list(select(scope, selector))
 
 
+class PostIndex:
+    """The matches of a spec's selectors in the posts of one page, each selector queried once over the part of
+    the page that holds the posts (their lowest common ancestor) instead of once per post.
+
+    A query costs a fixed setup (Lexbor parses the selector anew each time) besides its walk, and the walks of
+    the posts add up to about that of the part that holds them: a page of twenty posts paid the setup twenty
+    times per selector. The answer for a post (or a node inside one) lists the nodes :func:`._dom.select` on it
+    lists, in the same order: Lexbor matches a selector against the whole tree (combinators look above the
+    query's root too), reports a node once per alternative it matches, in document order, the root included,
+    so a query's matches are the region's matches that lie in its subtree.
+
+    Only for posts none of which holds another (each match belongs to one post), and made per page: it holds
+    the page's nodes, and goes with the page's drafts."""
+
+    __slots__ = ("_hits", "_own", "_posts", "_region")
+
+    def __init__(self, region: Node, posts: Sequence[Node]) -> None:
+        self._region = region
+        self._posts = ids_of(posts)
+        #: mem_id of a node walked -> mem_id of the post holding it (-1: none)
+        self._own: dict[int, int] = {}
+        #: selector -> post mem_id -> its matches in that post, as the region's query listed them
+        self._hits: dict[str, dict[int, list[Node]]] = {}
+
+    @classmethod
+    def of(cls, posts: Sequence[Node]) -> PostIndex | None:
+        """The index of ``posts`` (disjoint, in document order), or None when they share no ancestor."""
+        if len(posts) < 2:
+            return None
+        chain: set[int] = set()
+        cur: Node | None = posts[0]
+        while cur is not None:
+            chain.add(cur.mem_id)
+            cur = cur.parent
+        cur = posts[-1]
+        while cur is not None and cur.mem_id not in chain:
+            cur = cur.parent
+        return None if cur is None else cls(cur, posts)
+
+    def _owner(self, node: Node) -> int:
+        walked: list[int] = []
+        owner = -1
+        cur: Node | None = node
+        region = self._region.mem_id
+        while cur is not None:
+            mid = cur.mem_id
+            known = self._own.get(mid)
+            if known is not None:
+                owner = known
+                break
+            walked.append(mid)
+            if mid in self._posts:
+                owner = mid
+                break
+            if mid == region:
+                break
+            cur = cur.parent
+        for mid in walked:
+            self._own[mid] = owner
+        return owner
+
+    def _by_post(self, selector: str) -> dict[int, list[Node]]:
+        by_post = self._hits.get(selector)
+        if by_post is None:
+            by_post = {}
+            for n in self._region.css(selector):
+                by_post.setdefault(self._owner(n), []).append(n)
+            self._hits[selector] = by_post
+        return by_post
+
+    def first(self, post: Node, selector: str) -> Node | None:
+        """``first(post, selector)``: the first match of the first alternative that matches in ``post`` (an
+        alternative is queried over the region only when a post gets that far)."""
+        if not selector:
+            return None
+        for alt in alternatives(selector):
+            hits = self._by_post(alt).get(post.mem_id)
+            if hits:
+                return hits[0]
+        return None
+
+    def by_priority(self, post: Node, selector: str) -> Iterator[Node]:
+        """``by_priority(post, selector)``: each alternative's matches in ``post`` in turn, each node once."""
+        seen: set[int] = set()
+        for alt in alternatives(selector):
+            for n in self._by_post(alt).get(post.mem_id, ()):
+                if n.mem_id not in seen:
+                    seen.add(n.mem_id)
+                    yield n
+
+    def select(self, post: Node, scope: Node, selector: str) -> list[Node]:
+        """``select(scope, selector)`` for ``scope`` inside ``post`` (or ``post`` itself), one of the posts."""
+        if not selector:
+            return []
+        hits = self._by_post(selector).get(post.mem_id)
+        if not hits:
+            return []
+        if scope.mem_id != post.mem_id:
+            hits = [n for n in hits if _below(n, scope.mem_id, post.mem_id)]
+        if "," not in selector:
+            return list(hits)
+        seen: set[int] = set()
+        out: list[Node] = []
+        for n in hits:
+            mid = n.mem_id
+            if mid not in seen:
+                seen.add(mid)
+                out.append(n)
+        return out
+
+
+def _below(node: Node, target: int, stop: int) -> bool:
+    """Whether ``node`` is the node ``target`` or inside it, looking no higher than ``stop`` (an ancestor)."""
+    cur: Node | None = node
+    while cur is not None:
+        mid = cur.mem_id
+        if mid == target:
+            return True
+        if mid == stop:
+            return False
+        cur = cur.parent
+    return False
+
+
+def _first(index: PostIndex | None, post: Node, selector: str) -> Node | None:
+    """``first(post, selector)``, answered by ``index`` when there is one."""
+    return first(post, selector) if index is None else index.first(post, selector)
+
+
+def _by_priority(index: PostIndex | None, post: Node, selector: str) -> Iterator[Node]:
+    """``by_priority(post, selector)``, answered by ``index`` when there is one."""
+    return by_priority(post, selector) if index is None else index.by_priority(post, selector)
+
+
+def _scoped(index: PostIndex | None, post: Node | None, scope: Node, selector: str) -> list[Node]:
+    """``select(scope, selector)``, answered by ``index`` when there is one (``scope`` inside ``post``)."""
+    if index is None or post is None:
+        return _select_nodes(scope, selector)
+    return index.select(post, scope, selector)
+
+
 def extract_body(
     body: Node,
     spec: Spec,
@@ -535,21 +677,24 @@ def extract_body(
     *,
     extra_skip: set[int] | None = None,
     asides: dict[str, list[Node]] | None = None,
+    index: PostIndex | None = None,
+    post: Node | None = None,
 ) -> None:
     """Render ``body`` into ``draft.lines``, moving quotes, signature, reactions, cards and chrome out.
 
     ``asides`` maps ``"signature"``/``"reactions"``/``"edit-note"`` to the matches inside ``body`` when the
-    caller already selected them on the whole post (saves selecting again).
+    caller already selected them on the whole post (saves selecting again). ``index``: the page's
+    :class:`PostIndex`, ``body`` being ``post`` or inside it.
     """
     skip: set[int] = set(extra_skip or ())
     markers: dict[int, str] = {}
     prefix = spec.prefix
     base = body
-    quote_nodes = _top_level(_select_nodes(body, spec.quote), base.mem_id)
+    quote_nodes = _top_level(_scoped(index, post, body, spec.quote), base.mem_id)
     quote_ids = ids_of(quote_nodes)
     # Chrome inside the body: one removal per post for all of it. Chrome inside a quote (its header, its
     # expand link) goes out with the quote and is recorded by the quote's removal, not here.
-    dropped = _select_nodes(body, spec.drop)
+    dropped = _scoped(index, post, body, spec.drop)
     if dropped:
         dropped = _top_level(dropped, base.mem_id)
         skip |= ids_of(dropped)
@@ -567,7 +712,7 @@ def extract_body(
             skip.add(n.mem_id)
             _store_aside(kind, n, spec, draft)
     # Link cards.
-    for n in _select_nodes(body, spec.card):
+    for n in _scoped(index, post, body, spec.card):
         if n.mem_id in skip:
             continue
         skip.add(n.mem_id)
@@ -796,11 +941,11 @@ def _post_id(post: Node, spec: Spec) -> str | None:
     return None
 
 
-def fill_author(post: Node, spec: Spec, draft: Draft) -> None:
-    """Author name, rank, banner and stats from the spec's selectors."""
+def fill_author(post: Node, spec: Spec, draft: Draft, index: PostIndex | None = None) -> None:
+    """Author name, rank, banner and stats from the spec's selectors (``index``: the page's :class:`PostIndex`)."""
     name: str | None = None
     if spec.author:
-        n = first(post, spec.author)
+        n = _first(index, post, spec.author)
         if n is not None:
             name = node_text(n) or attr(n, "title") or attr(n, "aria-label")
     if not name:
@@ -811,18 +956,18 @@ def fill_author(post: Node, spec: Spec, draft: Draft) -> None:
     if name:
         draft.author = name[:120]
     if spec.rank and "rank" not in draft.poster:
-        r = node_text(first(post, spec.rank))
+        r = node_text(_first(index, post, spec.rank))
         if r:
             draft.poster["rank"] = r[:120]
     if spec.banner and "banner" not in draft.poster:
-        b = node_text(first(post, spec.banner))
+        b = node_text(_first(index, post, spec.banner))
         if b:
             draft.poster["banner"] = b[:120]
     if spec.pairs:
-        for c in select(post, spec.pairs):
+        for c in _scoped(index, post, post, spec.pairs):
             poster_from_pairs(c, draft.poster)
     if spec.stat_lines:
-        for c in select(post, spec.stat_lines):
+        for c in _scoped(index, post, post, spec.stat_lines):
             poster_from_line(node_text(c), draft.poster)
 
 
@@ -833,13 +978,13 @@ _NUMBER_RE = lazy(r"^(?:post\s*)?(?:#|№|no\.?\s*)?\s*(\d[\d,.]{0,8})$", regex.
 _FALLBACK_MIN_WORDS = 5
 
 
-def extract_post(post: Node, spec: Spec) -> Draft:
-    """Apply ``spec`` to one post node."""
+def extract_post(post: Node, spec: Spec, index: PostIndex | None = None) -> Draft:
+    """Apply ``spec`` to one post node (``index``: the :class:`PostIndex` of the page's posts)."""
     draft = Draft()
     draft.post_id = _post_id(post, spec)
-    fill_author(post, spec, draft)
+    fill_author(post, spec, draft, index)
     if spec.date:
-        for dn in by_priority(post, spec.date):
+        for dn in _by_priority(index, post, spec.date):
             d, raw = date_from_node(dn)
             if d is not None:
                 draft.date, draft.date_raw = d, raw
@@ -847,15 +992,15 @@ def extract_post(post: Node, spec: Spec) -> Draft:
             if draft.date_raw is None and raw:
                 draft.date_raw = raw[:80]
     if spec.number:
-        for nn in by_priority(post, spec.number):
+        for nn in _by_priority(index, post, spec.number):
             m = _NUMBER_RE.match(node_text(nn))
             if m is not None:
                 draft.number = int(m.group(1).replace(",", "").replace(".", ""))
                 break
     if spec.permalink:
-        pl = first(post, spec.permalink)
+        pl = _first(index, post, spec.permalink)
         draft.permalink = attr(pl, "href") or attr(pl, "content")
-    body = first(post, spec.body)
+    body = _first(index, post, spec.body)
     skip: set[int] = set()
     aside_ids: set[int] = set()
     if body is not None:
@@ -869,16 +1014,16 @@ def extract_post(post: Node, spec: Spec) -> Draft:
         ):
             if not sel:
                 continue
-            matched = select(post, sel)
+            matched = _scoped(index, post, post, sel)
             inner[kind] = [n for n in matched if _inside(n, body)]
             for n in _top_level(matched, post.mem_id):
                 if _inside(n, body):
                     continue
                 aside_ids.add(n.mem_id)
                 _store_aside(kind, n, spec, draft)
-        extract_body(body, spec, draft, extra_skip=skip, asides=inner)
+        extract_body(body, spec, draft, extra_skip=skip, asides=inner, index=index, post=post)
     if spec.user_block:
-        ub = first(post, spec.user_block)
+        ub = _first(index, post, spec.user_block)
         if ub is not None and (body is None or not _inside(ub, body)):
             text = node_text(ub)
             if text:
@@ -886,7 +1031,7 @@ def extract_post(post: Node, spec: Spec) -> Draft:
                     0, make_removal(spec.prefix, "author-block", text, node_path(ub, depth=2))
                 )
     if spec.chrome:
-        parts = [n for n in select(post, spec.chrome) if body is None or not _inside(n, body)]
+        parts = [n for n in _scoped(index, post, post, spec.chrome) if body is None or not _inside(n, body)]
         parts = _top_level(parts, post.mem_id)
         # a reactions bar or signature inside the footer was already recorded as such
         text = "\n".join(t for t in (_flat_text(n, aside_ids) for n in parts) if t)
@@ -915,7 +1060,7 @@ def extract_post(post: Node, spec: Spec) -> Draft:
             if sel:
                 taken.update(n.mem_id for n in select(post, sel))
         before = len(draft.lines)
-        extract_body(post, spec, draft, extra_skip=taken)
+        extract_body(post, spec, draft, extra_skip=taken, index=index, post=post)
         found = [x for x in draft.lines[before:] if x.strip()]
         if sum(len(x.split()) for x in found) >= _FALLBACK_MIN_WORDS:
             draft.fallback = True
@@ -979,6 +1124,8 @@ def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
         return []
     if not spec.nested:
         nodes = _top_level(nodes, -1)
+    # (rows regrouped into tables of their own lie in documents of their own; nested posts share matches)
+    index = None if spec.nested or keep else PostIndex.of(nodes)
     drafts: list[Draft] = []
     orphans: list[Removal] = []
     aside_ids = {x.mem_id for x in select(tree, spec.reactions_post)} if spec.reactions_post else set()
@@ -993,7 +1140,7 @@ def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
             elif text:
                 orphans.append(make_removal(spec.prefix, "reactions", text, node_path(n, depth=2)))
             continue
-        d = extract_post(n, spec)
+        d = extract_post(n, spec, index)
         d.node_id = n.mem_id
         if d.discard is not None:
             text = "\n".join([d.discard, *(x for x in d.lines if x)])
