@@ -23,6 +23,7 @@ from postclean.html._generic_index import loose_date
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 UTC = dt.timezone.utc
+CET = dt.timezone(dt.timedelta(hours=1))
 D = dt.datetime
 
 
@@ -177,6 +178,87 @@ PAGES = [
         signatures=[(0, "Ingrid, second altos"), (2, "Ingrid, second altos"), (3, "Tenors wanted, always")],
         # the quote's header is a bold first paragraph "Name said", no colon
         quotes=[(2, "Barnaby Quist", "about sixty pounds a night")],
+    ),
+    Expect(
+        # WoltLab Suite 5 / Burning Board (German UI): article.message, the poster in aside.messageSidebar, quotes in
+        # blockquote.quoteBox ("Zitat von"), an edit note and the signature in footer.messageFooter
+        name="woltlab",
+        title="Gewächshaus beschlägt jeden Morgen",
+        authors=["Heike Brandt", "Jonas Weidner", "Heike Brandt", "Gerlinde Hofer", "Heike Brandt"],
+        dates=[D(2024, 3, 11, 19, 42, tzinfo=CET), D(2024, 3, 11, 20, 15, tzinfo=CET), D(2024, 3, 12, 7, 58, tzinfo=CET),
+               D(2024, 3, 12, 12, 31, tzinfo=CET), D(2024, 3, 14, 18, 6, tzinfo=CET)],
+        bodies=[(2, "Danke, das probiere ich heute Nacht aus. Wie weit machst du die Luke denn auf, eine Handbreit?")],
+        chrome=["Registriert", "Beiträge", "Reaktionen", "Fortgeschrittener", "Zitieren", "Gefällt mir", "Melden",
+                "Antworten", "editiert", "Ähnliche Themen", "Jetzt mitmachen", "Forensoftware", "Cookies",
+                "Grüße aus dem Allgäu", "Mein Garten, mein Dschungel", "Seite 1 von 2", "Zitat von"],
+        quotes=[(2, "Jonas Weidner", "Ein kleiner Spalt an der Dachluke, auch in kalten Nächten, wirkt Wunder.")],
+        signatures=[(0, "Grüße aus dem Allgäu, Heike"), (2, "Grüße aus dem Allgäu, Heike"),
+                    (3, "Mein Garten, mein Dschungel"), (4, "Grüße aus dem Allgäu, Heike")],
+    ),
+    Expect(
+        # Invision Power Board 3.4: div.post_block, abbr.published, blockquote.ipsBlockquote[data-author], p.edit,
+        # a "Started by Name, date" line under the title that restates the first post's header
+        name="ipb3",
+        title="Green water below the mill weir",
+        authors=["Marten Hollis", "Ysolde Crane", "Marten Hollis", "bramwell_fly", "Marten Hollis"],
+        dates=[D(2013, 5, 14, 9, 12, 33, tzinfo=UTC), D(2013, 5, 14, 10, 40, 2, tzinfo=UTC),
+               D(2013, 5, 14, 13, 5, 47, tzinfo=UTC), D(2013, 5, 15, 7, 55, 10, tzinfo=UTC),
+               D(2013, 5, 16, 18, 31, 2, tzinfo=UTC)],
+        bodies=[(2, "Done, they gave me a reference number and said someone will look at it tomorrow morning.")],
+        chrome=["Advanced Member", "posts", "Location:", "Posted", "MultiQuote", "Report", "Like this", "Reputation",
+                "This post has been edited", "Started by", "replies to this topic", "Similar Topics", "Sign In",
+                "Community Forum Software", "Javascript", "Upper Severn", "Tight lines", "Back to Water Quality"],
+        quotes=[(2, "Ysolde Crane", "Take a photo with something for scale and note the time.")],
+        signatures=[(0, "Marten - Upper Severn volunteer bailiff"), (2, "Marten - Upper Severn volunteer bailiff"),
+                    (3, "Tight lines"), (4, "Marten - Upper Severn volunteer bailiff")],
+    ),
+    Expect(
+        # uCoz forum (Russian UI): one table.postTable per post, "Дата: …" in the header cell, poster stats
+        # ("Сообщений:", "Регистрация:") beside the body, div.bbQuoteBlock quotes, div.edited, span.signatureView
+        name="ucoz",
+        title="Мутная вода в новом аквариуме",
+        authors=["Светлана_К", "Мирон", "Светлана_К", "aqua_dim", "Светлана_К"],
+        dates=[D(2017, 3, 14, 19, 22), D(2017, 3, 14, 20, 5), D(2017, 3, 15, 8, 47), D(2017, 3, 15, 13, 10),
+               D(2017, 3, 17, 21, 34)],
+        bodies=[(2, "Спасибо, не буду трогать. Кормить тогда реже, раз в два дня?")],
+        chrome=["Дата:", "Сообщение #", "Группа:", "Сообщений:", "Репутация:", "Регистрация:", "Статус:", "Offline",
+                "Модератор форума", "Цитата", "Сообщение отредактировал", "Вверх", "Страница 1 из 2", "Мини-чат",
+                "Новые сообщения", "uCoz", "упрямая улитка", "Запуск и обслуживание"],
+        quotes=[(2, "Мирон", "Не меняйте воду каждый день, дайте системе успокоиться.")],
+        signatures=[(i, "Светлана, Пермь. Неоны, гурами и одна упрямая улитка") for i in (0, 2, 4)],
+    ),
+    Expect(
+        # Zendesk Guide community: the post (div.post) and its comments (li.comment) in different markup, vote
+        # counts, "Official comment", "Please sign in to leave a comment"
+        name="zendesk",
+        title="Split order exports by shipping country",
+        authors=["Priya Dunmore", "Oskar Felling", "Lanternpost Product Team", "Priya Dunmore", "Ruth Calloway"],
+        dates=[D(2023, 9, 4, 13, 22, 10, tzinfo=UTC), D(2023, 9, 4, 15, 2, 44, tzinfo=UTC),
+               D(2023, 9, 5, 9, 40, tzinfo=UTC), D(2023, 9, 5, 11, 15, 31, tzinfo=UTC),
+               D(2023, 10, 12, 8, 3, 9, tzinfo=UTC)],
+        bodies=[(0, "Our warehouse team needs one order export per shipping country. Right now the export is a single "
+                    "CSV with every order in it, and someone splits it in a spreadsheet every week.\n\nCould the "
+                    "export screen offer a country filter, or split the file automatically?")],
+        chrome=["Follow", "Vote up", "Vote down", "comments", "Comment actions", "Post actions", "Official comment",
+                "Team member", "sign in", "Sort by", "Related posts", "Submit a request", "Powered by Zendesk",
+                "Skip to main content", "New post", "Next page"],
+        quotes=[(3, None, "Splitting exports by shipping country is on our list for the next quarter")],
+    ),
+    Expect(
+        # ProBoards 5: tr.item.post rows, the poster's mini-profile in td.left-panel, abbr.o-timestamp dates,
+        # div.quote with a "Quote from Name on date" header, "Last Edit", signature and likes in div.foot
+        name="proboards",
+        title="Diesel heater under the back deck",
+        authors=["Hattie Slade", "Tobias Erne", "Hattie Slade", "mossbank", "Hattie Slade"],
+        dates=[D(2021, 3, 1, 17, 20, 34, tzinfo=UTC), D(2021, 3, 1, 18, 25, 5, tzinfo=UTC),
+               D(2021, 3, 1, 19, 42, 1, tzinfo=UTC), D(2021, 3, 2, 10, 41, tzinfo=UTC),
+               D(2021, 3, 3, 19, 49, 50, tzinfo=UTC)],
+        bodies=[(2, "How short is short? Mine would need about a metre to reach the hull side.")],
+        chrome=["Full Member", "Posts:", "Likes:", "On the cut since", "GMT", "Post by", "Quote", "Like",
+                "Report Post", "Last Edit", "Nb Wren", "Related Threads", "Create Your Own Free Forum", "Hello Guest",
+                "Next Page", "Back to Boat Systems"],
+        quotes=[(2, "Tobias Erne", "Keep the exhaust run short and lagged")],
+        signatures=[(i, "Nb Wren, Grand Union") for i in (0, 2, 4)],
     ),
 ]
 
@@ -347,3 +429,32 @@ def test_extra_stats_keyed_as_in_the_text_door() -> None:
     for label, value in (("Themen", "12"), ("Beiträge:", "340"), ("Lieblingsbaum", "Linde")):
         add_stat(poster, label, value)
     assert poster == {"extra": {"Threads": "12", "Lieblingsbaum": "Linde"}, "messages": 340}
+
+
+@pytest.mark.parametrize(
+    ("html", "is_date"),
+    [
+        ("<div><span>Регистрация: 05.09.2014</span><b>x</b></div>", False),
+        ("<div><span>Registriert seit: 3. März 2016</span><b>x</b></div>", False),
+        ("<div><span>Inscrit le : 12/04/2015</span><b>x</b></div>", False),
+        ("<div><span>Дата: 05.09.2014, 19:22</span><b>x</b></div>", True),
+    ],
+)
+def test_join_date_of_any_language_is_no_post_date(html: str, is_date: bool) -> None:
+    """A member's join date, under the stat label of any language, is not the post's date."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from postclean.html._generic_index import build_index
+
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    ix = build_index(tree.body)
+    assert any(ix.date) == is_date
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [("Цитата Мирон ( )", "Мирон"), ("Цитата Мирон", "Мирон"), ("Quote from: Bob ()", "Bob")],
+)
+def test_quote_head_with_an_icon_link_in_brackets(head: str, author: str) -> None:
+    assert quote_author_from_head(head) == author

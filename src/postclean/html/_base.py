@@ -484,11 +484,16 @@ _TEXT_QHEAD_RE = lazy(
 )
 
 
+_EMPTY_PARENS_RE = lazy(r"(?<![ \t])[ \t]*+\([ \t]*+\)$")
+
+
 def quote_author_from_head(head: str) -> str | None:
     """The quoted author's name from a quote header like ``Alice said:`` or ``Quote from: Bob on …``."""
     head = clean_inline(head)
     if not head or len(head) > 200:
         return None
+    if head.endswith(")"):
+        head = _EMPTY_PARENS_RE.sub("", head)  # a link to the source that is only an icon: ``Quote Bob ( )``
     if _BARE_QUOTE_HEAD_RE.fullmatch(head):
         return None
     for pat in _QHEAD_RES:

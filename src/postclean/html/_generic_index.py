@@ -15,6 +15,7 @@ import datetime as _dt
 import regex
 
 from .._lazy import lazy
+from ..labels import STAT_LABELS
 from ._dom import Node, _parse_loose, clean_inline, parse_epoch
 
 __all__ = ["Index", "build_index", "loose_date"]
@@ -42,9 +43,11 @@ NOT_AUTHOR_TOKEN_RE = lazy(
 )
 #: Class / id / itemprop tokens of elements that print a post's date.
 DATE_TOKEN_RE = lazy(r"date|time|posted|timestamp|ago|published|created|when", regex.IGNORECASE)
-#: Dates that are not the post's: member join date, edit notes, last visits.
+_JOINED_LABELS = {x for words in STAT_LABELS["joined"].values() for x in words}
+#: Dates that are not the post's: member join date (the stat labels of every language), edit notes, last visits.
 NOT_POST_DATE_RE = lazy(
-    r"join|regist|member.?since|last.?(?:edit|visit|seen|active|post)|edited|updated|birthday|local.?time",
+    r"join|regist|member.?since|last.?(?:edit|visit|seen|active|post)|edited|updated|birthday|local.?time|"
+    + "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in sorted(_JOINED_LABELS, key=len, reverse=True)),
     regex.IGNORECASE,
 )
 _DIGIT_RE = lazy(r"\d")

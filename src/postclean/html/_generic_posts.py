@@ -36,17 +36,22 @@ SPEC = Spec(
     body="",
     quote=(
         "blockquote, .quote, .bbcode_quote, .bbCodeQuote, .quotebox, .quote-box, .quoted, .post-quote, "
-        "[class*=quotecontainer], [class*=QuoteContainer], [class$=-quote], [class$=_quote]"
+        "[class*=quotecontainer], [class*=QuoteContainer], [class*=QuoteBlock], [class*=quoteblock], "
+        "[class$=-quote], [class$=_quote]"
     ),
     quote_head=(
         "cite, .quote-author, [class*=quotehead], [class*=quote-head], [class*=quote_head], .quotetitle, "
         ".quote_title, [class*=quote-title], .bbcode_quote_header, "
-        ".bbCodeBlock-title, .title, .author, .attribution"
+        ".bbCodeBlock-title, .title, .author, .attribution, [class*=QuoteName], [class*=quotename]"
     ),
     quote_author_attrs=("data-author", "data-username", "data-quote", "data-user"),
     signature=(
         ".signature, .Signature, .post-signature, .postsignature, .sig, .usersig, [class*=signature], "
         "[class*=Signature]"
+    ),
+    edit_note=(
+        "div.edited, span.edited, p.edited, .edit-note, .editnote, .editNote, [class*=EditNote], .post-edited, "
+        ".lastedit, .last-edit, .lastedited"
     ),
     drop=".sr-only, .visually-hidden, .screen-reader-text, [hidden], [aria-hidden=true], button, [role=button]",
 )
@@ -496,6 +501,20 @@ def lead_post(ix: Index, group: Group) -> Draft | None:
     return None
 
 
+def _restates(lead: Draft, first: Draft) -> bool:
+    """A lead without a body whose author and time are the first post's: the time may be printed in another
+    zone (whole or half hours apart, the same minute) or without seconds."""
+    if lead.lines or lead.quotes or not lead.author or lead.author != first.author:
+        return False
+    a, b = lead.date, first.date
+    if not isinstance(a, _dt.datetime) or not isinstance(b, _dt.datetime):
+        return a is not None and b is not None and (a if not isinstance(a, _dt.datetime) else a.date()) == (
+            b if not isinstance(b, _dt.datetime) else b.date()
+        )
+    gap = abs((a.replace(tzinfo=None) - b.replace(tzinfo=None)).total_seconds())
+    return gap <= 14 * 3600 and min(gap % 1800, 1800 - gap % 1800) < 60
+
+
 def _body_after(ix: Index, head: int, stop: int, d: Draft) -> None:
     """A lead post printed as a header block (author, date) and its body in the next sibling block."""
     j = head + ix.size[head]
@@ -558,6 +577,12 @@ def posts_from_group(ix: Index, group: Group) -> list[Draft]:
                 _date_from_head(ix, m, mset, d)
             drafts.append(d)
             by_member[m] = d
+    if lead is not None and len(drafts) > 1 and _restates(lead, drafts[1]):
+        # the thread's header ("Started by Name, date" under the title) restating the first post: not a post
+        drafts.pop(0)
+        text = "\n".join(x for x in (lead.author, lead.date_raw) if x)
+        drafts[0].removals.insert(0, make_removal(PREFIX, "page-chrome", text, None))
+        lead = None
     _reply_tree(ix, members, nested, by_member, lead)
     drafts = _drop_strays(drafts, lead)
     _day_first(drafts)

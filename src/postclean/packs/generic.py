@@ -2241,6 +2241,71 @@ def bbcode_quote(view: TextView) -> Iterator[Hit]:
             yield Hit(start, i, "BBCode quote", {"quote": Quote(author=author, text="\n".join(body))}, moved_to="quotes")
 
 
+def _edit_note_alt() -> str:
+    parts = []
+    for p in sorted(phrase_list("post_edited_note"), key=len, reverse=True):
+        esc = regex.escape(p).replace(r"\ ", r"[ \t]+")
+        esc = esc.replace(r"\{user\}", r"[^\n:;()]{1,60}?", 1).replace(r"\{n\}", r"\d{1,4}", 1)
+        esc = esc.replace(r"\{when\}", r"[^\n()]{0,40}?\d[^\n()]{0,12}?", 1)  # a date: its last digit near the end
+        parts.append(esc)
+    return "|".join(parts)
+
+
+#: A whole line that is an edit note, a reason perhaps after it (``… aus folgendem Grund: Tippfehler``).
+_EDIT_NOTE_RE = lazy(
+    rf"^[ \t|]*+(?:[-*•+][ \t]++)?(?P<note>(?:{_edit_note_alt()})"
+    rf"(?:[^\n:]{{0,30}}?(?:{alternation('classic_edit_reason')})[ \t]*+:[^\n]{{0,200}})?)[ \t.|]*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+_EDIT_NOTE_WORDS = _phrase_words("post_edited_note")
+#: The words before the editor's name, alone on a line: the note printed one text node a line.
+_EDIT_HEAD_RE = lazy(
+    r"^[ \t|]*+(?:[-*•+][ \t]++)?(?:"
+    + "|".join(
+        dict.fromkeys(
+            regex.escape(p.split("{user}")[0].strip()).replace(r"\ ", r"[ \t]+").replace(r"\{n\}", r"\d{1,4}")
+            for p in phrase_list("post_edited_note")
+        )
+    )
+    + r")[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+#: How many lines after its head a note printed one text node a line may take.
+_EDIT_NOTE_SPAN = 5
+
+
+@rule("GEN029", "edit-note", tags=["edit-note"], stage="structure", trigger=_EDIT_NOTE_WORDS)
+def edit_note(view: TextView) -> Iterator[Hit]:
+    """An edit note on a line of its own, in the shapes of forum software without a pack (nine languages):
+    ``This post has been edited by Name: 14 May 2013 - 10:40 AM`` (IP.Board 3), ``Dieser Beitrag wurde bereits
+    1 Mal editiert, zuletzt von Name (12. März 2024 um 08:03)`` (WoltLab), ``Сообщение отредактировал Name -
+    Среда, 15.03.2017, 08:52`` (uCoz). It moves to ``post.edit_note``.
+
+    Example (removed)::
+
+        This post has been edited by quillpen: 14 May 2013 - 10:40 AM
+    """
+    taken: set[int] = set()
+    for i, m in iter_line_matches(view, _EDIT_NOTE_RE):
+        taken.add(i)
+        yield Hit(i, i, "edit note", {"post.edit_note": m.group("note").strip()}, moved_to="edit_note")
+    for i, _m in iter_line_matches(view, _EDIT_HEAD_RE):
+        if i in taken:
+            continue
+        # the note one text node a line: the head, the name, the date (and its brackets) on lines of their own
+        rows = [i]
+        for k in range(i + 1, min(len(view), i + 1 + _EDIT_NOTE_SPAN)):
+            if not view.lines[k].strip() or not view.is_live(k):
+                break
+            rows.append(k)
+            joined = " ".join(view.lines[j].strip() for j in rows)
+            whole = _EDIT_NOTE_RE.fullmatch(joined)
+            if whole is not None:
+                note = whole.group("note").strip()
+                yield Hit(i, k, "edit note, one part a line", {"post.edit_note": note}, moved_to="edit_note")
+                break
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -2273,6 +2338,7 @@ PACK = RulePack(
         top_posters,
         avatar_letter,
         bbcode_quote,
+        edit_note,
     ),
     description="engine-independent chrome",
 )

@@ -904,6 +904,10 @@ def _label_over_next_poster(view: TextView, i: int) -> bool:
 #: The separator vBulletin prints is 18 underscores; a longer rule is a page divider, not a signature's (lynx
 #: writes every ``<hr>`` as underscores across the page, between a post's title and its text too).
 _SIG_RE = lazy(r"^[ \t]*+_{10,40}[ \t]*$", regex.MULTILINE)
+#: In text of no known engine, a signature after the separator is short: this many lines at most, none a
+#: paragraph longer than this.
+_SIG_LINES = 6
+_SIG_LINE_CHARS = 200
 
 
 @rule("VB006", "signature", tags=["signature"], stage="news", trigger=r"_{10}")
@@ -929,9 +933,12 @@ def signature(view: TextView) -> Iterator[Hit]:
             k += 1
         if end - i > 15:
             continue
-        sig = "\n".join(view.lines[j].strip() for j in range(i + 1, end + 1) if view.lines[j].strip())
+        tail = [view.lines[j].strip() for j in range(i + 1, end + 1) if view.lines[j].strip()]
+        sig = "\n".join(tail)
         if not sig and view.engine is None:
             continue  # a line of underscores alone, in a text of no known engine: an empty form field, a rule
+        if view.engine is None and (len(tail) > _SIG_LINES or any(len(x) > _SIG_LINE_CHARS for x in tail)):
+            continue  # a text browser's empty form field (a search box) above the page's own paragraphs
         yield Hit(i, end, "signature", {"post.signature": sig or None}, moved_to="signature")
 
 
@@ -1130,6 +1137,8 @@ def _names_line(line: str) -> bool:
     return word_count(_THANK_DATE_RE.sub("", line)) <= 3 * (line.count(",") + 1)
 
 
+#: Words after a thanks label from which, unless they list names, the line is running text.
+_PROSE_WORDS = 12
 _LIKES_RE = line_re(r"Likes?|Like Tree\s?\d+\s?Likes?|\d[\d,]*[ \t]+Likes?|\d+[ \t]+Thanks|Thanks|Thanked by:?")
 
 
@@ -1147,6 +1156,8 @@ def thanks(view: TextView) -> Iterator[Hit]:
     """
     for i, m in iter_line_matches(view, _THANKS_RE):
         who = m.group("who").strip(" \t|")
+        if word_count(who) >= _PROSE_WORDS and not _names_line(who):
+            continue  # the label glued to the post's text (a flattened poster column): no line of its own
         end = i
         if not who:
             nxt = view.first_live(i + 1)
