@@ -293,7 +293,17 @@ def side_author_column(view: TextView) -> Iterator[Hit]:
         if any(k == i for k, *_x in items) and any(_SIDE_PAIR_RE.match(t) for *_x, t in items):
             for k, cut, _t in items:
                 yield Hit(k, k, "poster column beside the text", cols=(0, cut))
+            return
+        break  # (the first line of two cells is no poster column's: a status and buttons row)
+    # A post of a line or two beside a longer column: the stats come under the text, no line holds both. The
+    # column's position is the post's first line's (the name beside the text, ``VB013``'s).
+    if len(view) < 2 or (cols := _columns(view.original[0])) is None:
         return
+    items = _side_run(view, 1, cols[2], back=False)
+    pairs = [m.group("label") for *_x, t in items if (m := _SIDE_PAIR_RE.match(t))]
+    if {label_field(label) for label in pairs} & {"joined", "messages"}:
+        for k, cut, _t in items:
+            yield Hit(k, k, "poster column under the text", cols=(0, cut))
 
 
 # -- the post list as a list (lynx and w3m print vBulletin 4's ``<ol>`` of posts with list numbers) -----------
