@@ -126,6 +126,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("lubi to.", "lubią to."),
         "ru": ("нравится это.",),
     },
+    # The word before a list's last item (``alice, bob and carol``; ``and 2 others``): likes summaries written
+    # one name a line keep it on a line of its own (vBulletin's like add-on, VB022).
+    "list_and": {
+        "en": ("and",),
+        "de": ("und",),
+        "fr": ("et",),
+        "es": ("y", "e"),
+        "pt": ("e",),
+        "it": ("e",),
+        "nl": ("en",),
+        "pl": ("i", "oraz"),
+        "ru": ("и",),
+    },
     "xf_likes_lead": {
         "en": (),
         "de": (),
@@ -424,6 +437,20 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Citeer", "Reageren", "Citeren", "Rapporteren", "Vind ik leuk", "Delen", "Bladwijzer", "Leuk"),
         "pl": ("Odpowiedz", "Cytuj", "Zgłoś", "Lubię to", "Udostępnij", "Zakładka"),
         "ru": ("Цитата", "Ответить", "Цитировать", "Пожаловаться", "Нравится", "Поделиться", "Закладка", "Жалоба"),
+    },
+    # The save (bookmark) button that opens XenForo 2's post toolbar on hosted themes (``Save`` over ``Share``,
+    # ``Reply``, ``Quote``, ``Like``): a word of ordinary prose, so only the XenForo pack takes it, and only over
+    # the toolbar's other buttons (XF022). Whole lines only.
+    "save_buttons": {
+        "en": ("Save",),
+        "de": ("Speichern",),
+        "fr": ("Enregistrer",),
+        "es": ("Guardar",),
+        "pt": ("Salvar",),
+        "it": ("Salva",),
+        "nl": ("Opslaan",),
+        "pl": ("Zapisz",),
+        "ru": ("Сохранить",),
     },
     # --- classic engines (vBulletin, phpBB, SMF, MyBB, FluxBB) ---
     # Templates may hold {user} (a poster name) and {n} (a number); the classic packs turn them into patterns.
@@ -1492,6 +1519,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Weergaven", "Weergave"),
         "pl": ("Wyświetlenia", "Wyświetleń"),
         "ru": ("Просмотров", "Просмотра", "Просмотр", "Просмотры"),
+    },
+    # A topic list's vote count label (NodeBB's suggested topics: ``1 Votes`` over ``8 Posts`` / ``538 Views``).
+    "votes_count": {
+        "en": ("Votes", "Vote"),
+        "de": ("Stimmen", "Stimme"),
+        "fr": ("Votes", "Vote"),
+        "es": ("Votos", "Voto"),
+        "pt": ("Votos", "Voto"),
+        "it": ("Voti", "Voto"),
+        "nl": ("Stemmen", "Stem"),
+        "pl": ("Głosów", "Głosy", "Głos"),
+        "ru": ("Голосов", "Голоса", "Голос"),
     },
     "users_count": {
         "en": ("Users", "User", "Posters", "Poster", "Watching", "Links", "Link"),

@@ -40,6 +40,7 @@ __all__ = [
     "block_hits",
     "classic_poster_facts",
     "find_blocks",
+    "forum_jump_menus",
     "line_re",
     "parse_classic_date",
     "status_tail",
@@ -1218,3 +1219,57 @@ def weighted_sniff(
     if found < 2:
         return min(score, 0.45)
     return min(1.0, score)
+
+
+# -- the forum jump menu, one option a line (MyBB, vBulletin) --------------------------------------------------
+
+_JUMP_HEAD_RE = lazy(rf"^[ \t]*+(?:{alternation('forum_jump')})[ \t]*:?[ \t]*$", _FLAGS)
+_JUMP_BRANCH_RE = lazy(r"^[ \t]*+-{2,}[ \t]*\S")
+#: The menu's fixed items (``Private Messages``, ``User Control Panel``, ``Who's Online`` …), every language.
+_JUMP_ITEM_RE = line_re(alternation("forum_jump_items"))
+_JUMP_GO_RE = line_re(alternation("pager_go"))
+
+
+def forum_jump_menus(view: TextView) -> Iterator[tuple[int, int | None]]:
+    """The forum jump menus of a text, options one a line (BeautifulSoup, lxml): ``(label line, last line)``,
+    the last line ``None`` where the label has no menu under it.
+
+    Under a ``Forum Jump`` label (nine languages), the fixed items (``Private Messages``, ``User Control
+    Panel`` …), then the forum tree, sub-forums led by dashes (``-- General Support``) or indented (vBulletin
+    3 pads them with blanks), top forums indented. The run counts with three dash-led or fixed-item lines at
+    least (two fixed items among them when fewer than three are dash-led); it ends at the first line that is
+    not a short name, or not indented inside a dashed tree. The menu's button (``Go``) a few lines under it
+    is its last line.
+    """
+    n = len(view)
+    for i, line in enumerate(view.original):
+        if len(line) > 40 or not _JUMP_HEAD_RE.match(line):
+            continue
+        run: list[int] = []
+        branches = items = 0
+        k = i + 1
+        while k < n:
+            s = view.lines[k].strip()
+            if view.claimed[k] or not s:
+                if run and k - run[-1] > 3:
+                    break
+                k += 1
+                continue
+            if _JUMP_BRANCH_RE.match(s):
+                branches += 1
+            elif _JUMP_ITEM_RE.match(s):
+                items += 1
+            elif len(s) > 60 or word_count(s) > 8 or s[-1] in ".!?:;,":
+                break
+            elif branches and not view.lines[k][:1].isspace():
+                break  # in the tree, a top forum's name is indented (the option's padding): the menu ended
+            run.append(k)
+            k += 1
+        if not (branches >= 3 or (branches + items >= 3 and items >= 2)):
+            yield i, None
+            continue
+        end = run[-1]
+        nxt = view.first_live(end + 1, 1)
+        if nxt and nxt[0] - end <= 8 and _JUMP_GO_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]  # the menu's button (``Go``), a few script lines below when they are kept
+        yield i, end

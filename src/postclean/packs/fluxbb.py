@@ -14,8 +14,9 @@ from ..text import TextView, any_literal, word_count
 from ._classic import CLASSIC_DATE, BlockSpec, alt, block_hits, date_facts, line_re, weighted_sniff
 from ._common import iter_line_matches
 from .page import free_spans
-from .phpbb import _WROTE
+from .phpbb import _WROTE, REPLY_SUBJECT_TRIGGER
 from .phpbb import quote as _phpbb_quote
+from .phpbb import reply_subject as _phpbb_reply_subject
 
 __all__ = ["PACK"]
 
@@ -267,10 +268,29 @@ def sniff(text: str) -> float:
     return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
+@rule(
+    "FLX008",
+    "reply-subject",
+    tags=["headline", "post-meta"],
+    scope="document",
+    trigger=REPLY_SUBJECT_TRIGGER,
+    fingerprint=False,
+)
+def reply_subject(view: TextView) -> Iterator[Hit]:
+    """Each post's heading, ``Re: {title}``, where it stands apart from the poster block (inscriptis,
+    markdownify: FLX001 takes it under the block): read as phpBB's ``PHB009`` reads it.
+
+    Example (removed)::
+
+        Re: Tide tables for the estuary
+    """
+    yield from _phpbb_reply_subject.detect(view)
+
+
 PACK = RulePack(
     name="fluxbb",
     prefix="FLX",
-    rules=(author_block, post_header, edit_note, board_chrome, quote, jump_menu, crumbs),
+    rules=(author_block, post_header, edit_note, board_chrome, quote, jump_menu, crumbs, reply_subject),
     sniff=sniff,
     description="FluxBB / PunBB pages flattened to text",
 )

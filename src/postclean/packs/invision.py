@@ -499,7 +499,8 @@ def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
 _SAID = alternation("said") + "|" + alternation("wrote")
 #: (Dutch dates: ``12-3-2015``)
 _QUOTE_HEAD_RE = lazy(
-    rf"^[ \t\xa0]*+(?:(?:{alternation('ips_quote_on')})[ \t]+)?(?P<when>{_WHEN}|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
+    # (a text browser's list bullet before it: links2 writes ``* 36 minutes ago, X said:``)
+    rf"^[ \t\xa0]*+(?:[*•-][ \t]++)?(?:(?:{alternation('ips_quote_on')})[ \t]+)?(?P<when>{_WHEN}|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
     rf"(?:[ \t]+(?:{alternation('ips_quote_at')})[ \t]+\d{{1,2}}[:.h]\d{{2}}[ \t]*(?:[AP]M)?)?"
     rf"(?:,[ \t]*(?P<name>[^\n,]{{1,60}}?)[ \t]+(?:{_SAID})"
     rf"|[ \t]+(?:{alternation('ips_quote_said_first')})[ \t]+(?P<name>[^\n,:]{{1,60}}?))[ \t]*:[ \t]*$",

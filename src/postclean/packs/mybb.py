@@ -21,6 +21,7 @@ from ._classic import (
     block_hits,
     classic_poster_facts,
     date_facts,
+    forum_jump_menus,
     glued_reply_quote,
     line_re,
     seen_run,
@@ -489,10 +490,6 @@ def sniff(text: str) -> float:
     return weighted_sniff(text, _SNIFF, _SNIFF_NEEDS)
 
 
-_JUMP_HEAD_RE = lazy(rf"^[ \t]*+(?:{alternation('forum_jump')})[ \t]*:?[ \t]*$", _F)
-_JUMP_BRANCH_RE = lazy(r"^[ \t]*+-{2,}[ \t]*\S")
-#: The menu's fixed items (``Private Messages``, ``User Control Panel``, ``Who's Online`` …), every language.
-_JUMP_ITEM_RE = line_re(alternation("forum_jump_items"))
 _GO_RE = line_re(alternation("pager_go"))
 
 
@@ -508,7 +505,7 @@ def forum_jump(view: TextView) -> Iterator[Hit]:
     ``User Control Panel`` …), then the forum tree, sub-forums led by dashes (``-- General Support`` /
     ``---- Plugin Releases``), top forums indented. The run under a ``Forum Jump:`` label, with three dash-led
     or fixed-item lines at least (two fixed items among them when fewer than three are dash-led); it ends at
-    the first line that is not a short name, or not indented inside the tree.
+    the first line that is not a short name, or not indented inside the tree (:func:`forum_jump_menus`).
 
     Example (removed, under ``Forum Jump:``)::
 
@@ -519,42 +516,16 @@ def forum_jump(view: TextView) -> Iterator[Hit]:
         -- Installation and Upgrades
         ---- Upgrade Scripts
     """
-    n = len(view)
-    for i, line in enumerate(view.original):
-        if len(line) > 40 or not _JUMP_HEAD_RE.match(line):
+    for i, end in forum_jump_menus(view):
+        if end is not None:
+            yield from free_spans(view, i, end, "forum jump menu")
             continue
-        run: list[int] = []
-        branches = items = 0
-        k = i + 1
-        while k < n:
-            s = view.lines[k].strip()
-            if view.claimed[k] or not s:
-                if run and k - run[-1] > 3:
-                    break
-                k += 1
-                continue
-            if _JUMP_BRANCH_RE.match(s):
-                branches += 1
-            elif _JUMP_ITEM_RE.match(s):
-                items += 1
-            elif len(s) > 60 or word_count(s) > 8 or s[-1] in ".!?:;,":
-                break
-            elif branches and not view.lines[k][:1].isspace():
-                break  # in the tree, a top forum's name is indented (the option's padding): the menu ended
-            run.append(k)
-            k += 1
-        if not (branches >= 3 or (branches + items >= 3 and items >= 2)):
-            if view.engine == "mybb" and line.rstrip().endswith(":") and view.is_live(i):
-                # the label alone (a main-content extractor dropped the menu), and its button under it
-                nxt = view.first_live(i + 1, 1)
-                end = nxt[0] if nxt and nxt[0] - i <= 3 and _GO_RE.match(view.lines[nxt[0]]) else i
-                yield Hit(i, end, "forum jump label")
-            continue
-        end = run[-1]
-        nxt = view.first_live(end + 1, 1)
-        if nxt and nxt[0] - end <= 8 and _GO_RE.match(view.lines[nxt[0]]):
-            end = nxt[0]  # the menu's button (``Go``), a few script lines below when they are kept
-        yield from free_spans(view, i, end, "forum jump menu")
+        line = view.original[i]
+        if view.engine == "mybb" and line.rstrip().endswith(":") and view.is_live(i):
+            # the label alone (a main-content extractor dropped the menu), and its button under it
+            nxt = view.first_live(i + 1, 1)
+            end = nxt[0] if nxt and nxt[0] - i <= 3 and _GO_RE.match(view.lines[nxt[0]]) else i
+            yield Hit(i, end, "forum jump label")
 
 
 _FOOTER_LINK_RE = line_re(alt("mybb_footer_links"))

@@ -361,7 +361,8 @@ _TOPIC_CHROME_SHORT_RE = line_re(
 
 
 _STAT_LINE_RE = lazy(
-    rf"^[ \t]*+(?:{COUNT})[ \t]+(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')})[ \t]*$",
+    rf"^[ \t]*+(?:{COUNT})[ \t]+(?:{phrase_alt('posts_count')}|{phrase_alt('views_count')}|{phrase_alt('users_count')}"
+    rf"|{phrase_alt('votes_count')})[ \t]*$",
     regex.IGNORECASE,
 )
 #: The same statistics written value over label, one text node a line (``12`` / ``Posts`` / ``5`` / ``Posters``).

@@ -637,7 +637,11 @@ _SUBJECT_RE = lazy(
 )
 
 
-@rule("PHB009", "reply-subject", tags=["headline", "post-meta"], scope="document", trigger=r"^[ \t]*+(?:[-•][ \t]*)?(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):", fingerprint=False)
+#: Where a ``Re:`` subject line can start (the rule's trigger; FluxBB's ``FLX008`` shares it).
+REPLY_SUBJECT_TRIGGER = r"^[ \t]*+(?:[-•][ \t]*)?(?:Re|Aw|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):"
+
+
+@rule("PHB009", "reply-subject", tags=["headline", "post-meta"], scope="document", trigger=REPLY_SUBJECT_TRIGGER, fingerprint=False)
 def reply_subject(view: TextView) -> Iterator[Hit]:
     """``Re: {title}`` post-subject lines that repeat the thread title (phpBB, SMF, FluxBB, vBulletin).
 

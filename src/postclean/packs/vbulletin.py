@@ -11,7 +11,7 @@ import regex
 from .._lazy import lazy
 from ..labels import STAT_LABELS, label_alternation, label_field
 from ..model import Quote
-from ..phrases import PHRASES, alternation
+from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal, could_match, word_count
 from ._classic import (
@@ -24,6 +24,7 @@ from ._classic import (
     candidate_lines,
     classic_poster_facts,
     date_facts,
+    forum_jump_menus,
     line_re,
     match_lines,
     seen_run,
@@ -292,7 +293,17 @@ def side_author_column(view: TextView) -> Iterator[Hit]:
         if any(k == i for k, *_x in items) and any(_SIDE_PAIR_RE.match(t) for *_x, t in items):
             for k, cut, _t in items:
                 yield Hit(k, k, "poster column beside the text", cols=(0, cut))
+            return
+        break  # (the first line of two cells is no poster column's: a status and buttons row)
+    # A post of a line or two beside a longer column: the stats come under the text, no line holds both. The
+    # column's position is the post's first line's (the name beside the text, ``VB013``'s).
+    if len(view) < 2 or (cols := _columns(view.original[0])) is None:
         return
+    items = _side_run(view, 1, cols[2], back=False)
+    pairs = [m.group("label") for *_x, t in items if (m := _SIDE_PAIR_RE.match(t))]
+    if {label_field(label) for label in pairs} & {"joined", "messages"}:
+        for k, cut, _t in items:
+            yield Hit(k, k, "poster column under the text", cols=(0, cut))
 
 
 # -- the post list as a list (lynx and w3m print vBulletin 4's ``<ol>`` of posts with list numbers) -----------
@@ -1186,6 +1197,64 @@ def thanks(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "likes line")
 
 
+#: The like add-on's summary after the names (``like this.``, ``gefällt das.``; nine languages), alone on its line
+#: where the names were links (one text node a line).
+_LIKES_THIS = alternation("xf_likes_this")
+_LIKES_THIS_LINE_RE = lazy(rf"^[ \t]*+(?:{_LIKES_THIS})[ \t]*$", _F)
+_LIST_AND = alternation("list_and")
+#: Between the names, one a line: a comma, or the list's ``and`` (``and`` / ``, and``).
+_LIKER_SEP_RE = lazy(rf"^[ \t]*+(?:,|,?[ \t]*(?:{_LIST_AND}))[ \t]*$", _F)
+
+
+def _liker_name(line: str) -> bool:
+    """``line`` reads as a member's name (or the list's last item, ``2 others``): short, a few words, no
+    sentence end."""
+    s = line.strip()
+    return 0 < len(s) <= 40 and word_count(s) <= 4 and s[-1] not in ".!?:;"
+
+
+def _above(view: TextView, i: int) -> int | None:
+    """The live line right over line ``i`` (a blank line between them at most)."""
+    for k in (i - 1, i - 2):
+        if k >= 0 and view.is_live(k):
+            return k
+    return None
+
+
+@rule("VB022", "likes-summary", tags=["reactions"], trigger=tuple(p.lower() for p in phrases("xf_likes_this")))
+def likes_summary(view: TextView) -> Iterator[Hit]:
+    """The like add-on's summary under a post written one name a line (the names were links: ``alice`` / ``,`` /
+    ``bob`` / ``and`` / ``2 others`` / ``like this.``), on a text sniffed as vBulletin. The names move to
+    ``post.reactions``. (On one line, ``alice, bob and 2 others like this.``, GEN010 reads it.)
+
+    Example (removed)::
+
+        kestrel
+         and
+        marlin
+         like this.
+    """
+    if view.engine != "vbulletin":
+        return  # (XenForo's XF005 reads its own; elsewhere "My wife and I like this." is a sentence)
+    for i, line in view.iter_lines():
+        if len(line) <= 40 and line.rstrip().endswith(".") and _LIKES_THIS_LINE_RE.match(line):
+            k = _above(view, i)
+            if k is None or not _liker_name(view.lines[k]):
+                continue
+            start, names = k, [view.lines[k].strip()]
+            for _ in range(30):
+                sep = _above(view, start)
+                if sep is None or not _LIKER_SEP_RE.match(view.lines[sep]):
+                    break
+                name = _above(view, sep)
+                if name is None or not _liker_name(view.lines[name]) or _LIKER_SEP_RE.match(view.lines[name]):
+                    break
+                names[:0] = [view.lines[name].strip(), view.lines[sep].strip()]
+                start = name
+            who = " ".join(names).replace(" ,", ",")
+            yield Hit(start, i, "likes summary, one name a line", {"post.reactions": who}, moved_to="reactions")
+
+
 _LEFTOVER_RE = lazy(
     rf"^[ \t|]*+(?:[-•][ \t]*)?(?:(?:Old[ \t]+)?{CLASSIC_DATE}[ \t|]*+(?:Link[ \t]*)?\#[ \t]?\d{{1,7}}[^\n]{{0,40}}"
     r"|(?:Link[ \t]*)?\#[ \t]?\d{1,7}(?:[ \t]*\\?\|?[ \t]*(?:Link|Report Post))?"
@@ -1809,6 +1878,40 @@ def bare_value_author_block(view: TextView) -> Iterator[Hit]:
         yield Hit(k, i + 1, "poster block without its stat labels", facts, moved_to="author")
 
 
+# -- VB021: the forum jump menu, one option a line ---------------------------------------------------------------
+
+
+@rule(
+    "VB021",
+    "forum-jump",
+    tags=["navigation"],
+    scope="document",
+    trigger=tuple(dict.fromkeys(p.lower() for p in phrases("forum_jump"))),
+    fingerprint=False,  # (MyBB prints the same menu)
+)
+def forum_jump(view: TextView) -> Iterator[Hit]:
+    """vBulletin's forum jump menu, its options one a line (BeautifulSoup, lxml): under ``Forum Jump``, the
+    fixed items (``User Control Panel``, ``Private Messages``, ``Subscriptions``, ``Who's Online``, ``Search
+    Forums``, ``Forums Home``), then every forum's name, sub-forums indented (:func:`forum_jump_menus`, as
+    MyBB's ``MYB007`` reads it), on a text sniffed as vBulletin. A label without such a run under it is kept.
+
+    Example (removed)::
+
+        Forum Jump
+        User Control Panel
+        Private Messages
+        Subscriptions
+        Who's Online
+         Garden
+             Vegetables
+    """
+    if view.engine != "vbulletin":
+        return  # (on a text no pack claims, the menu is MyBB's MYB007's)
+    for i, end in forum_jump_menus(view):
+        if end is not None:
+            yield from free_spans(view, i, end, "forum jump menu")
+
+
 PACK = RulePack(
     name="vbulletin",
     prefix="VB",
@@ -1832,6 +1935,8 @@ PACK = RulePack(
         thread_chrome,
         posting_rules,
         bare_value_author_block,
+        forum_jump,
+        likes_summary,
     ),
     sniff=sniff,
     description="vBulletin 3/4/5 pages flattened to text",

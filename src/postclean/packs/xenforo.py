@@ -1885,6 +1885,40 @@ def search_menu(view: TextView) -> Iterator[Hit]:
         run = [i]
 
 
+# -- XF022: the save button over the post toolbar ----------------------------------------------------------------
+
+#: The save (bookmark) button's label alone, casefolded (``Save``, ``Speichern``; table ``save_buttons``).
+_SAVE_WORDS = frozenset(p.casefold() for p in phrases("save_buttons"))
+#: A line that opens with one of the toolbar's other buttons (``Share``, ``Reply``, ``Quote``, ``Like``; nine
+#: languages), alone or in a row.
+_TOOLBAR_NEXT_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*)?(?:{alternation('buttons')})(?:[ \t]|$)", regex.IGNORECASE | regex.VERSION1
+)
+
+
+@rule(
+    "XF022",
+    "save-button",
+    tags=["buttons"],
+    trigger=tuple(sorted({p.lower() for p in phrases("save_buttons")})),
+    fingerprint=False,  # (a save button over a reply button is no sign of XenForo on its own)
+)
+def save_button(view: TextView) -> Iterator[Hit]:
+    """The save (bookmark) button alone on its line right over the post toolbar's other buttons: XenForo 2's
+    hosted themes open each post's toolbar with ``Save``, then ``Share`` / ``Reply`` / ``Quote`` / ``Like``
+    one a line (bs4, lxml, markdownify). The other buttons are GEN003's; the save word alone is a reply of one
+    word too, so only the line over a button is taken.
+
+    Example (removed)::
+
+        Save
+    """
+    live = list(view.iter_lines())
+    for (i, line), (_k, nxt) in pairwise(live):
+        if len(line) <= 40 and line.strip().casefold() in _SAVE_WORDS and _TOOLBAR_NEXT_RE.match(nxt):
+            yield Hit(i, i, "save button over the post toolbar")
+
+
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
@@ -1910,6 +1944,7 @@ PACK = RulePack(
         name_over_message,
         attribution_head,
         titled_name_line,
+        save_button,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
