@@ -1072,6 +1072,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Załączniki", "Załączone pliki", "Załączone obrazki"),
         "ru": ("Вложения", "Прикреплённые файлы", "Прикрепленные файлы", "Прикрепленные изображения"),
     },
+    # XenForo 1's attached-files list under a message: each file's labelled size and view count
+    "xf_attachment_stats": {
+        "en": ("File size:", "Views:"),
+        "de": ("Dateigröße:", "Aufrufe:"),
+        "fr": ("Taille du fichier :", "Taille du fichier:", "Affichages :", "Affichages:"),
+        "es": ("Tamaño de archivo:", "Visitas:"),
+        "pt": ("Tamanho do arquivo:", "Visualizações:"),
+        "it": ("Dimensione file:", "Visite:"),
+        "nl": ("Bestandsgrootte:", "Weergaven:"),
+        "pl": ("Rozmiar pliku:", "Wyświetleń:"),
+        "ru": ("Размер файла:", "Просмотров:"),
+    },
     "classic_file_stats": {
         "en": ("Viewed {n} times", "Downloaded {n} times", "Not viewed yet", "Not downloaded yet", "Downloads: {n}"),
         "de": ("{n}-mal betrachtet", "{n}-mal heruntergeladen", "Noch nicht betrachtet", "Noch nie heruntergeladen"),
