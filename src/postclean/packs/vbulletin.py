@@ -1798,7 +1798,7 @@ def bare_value_author_block(view: TextView) -> Iterator[Hit]:
         yield Hit(k, i + 1, "poster block without its stat labels", facts, moved_to="author")
 
 
-# -- VB021 ----------------------------------------------------------------------------------------------------
+# -- VB023 ----------------------------------------------------------------------------------------------------
 
 _ATTACH_WORDS = tuple(sorted({w.lower() for ws in PHRASES["classic_attachments"].values() for w in ws}))
 #: the size and view count vBulletin prints after an attached file's name (``(48.6 KB, 37 views)``)
@@ -1811,7 +1811,7 @@ _VB_FILE_RE = lazy(
 )
 
 
-@rule("VB021", "attachments", tags=["link-card"], trigger=_ATTACH_WORDS)
+@rule("VB023", "attachments", tags=["link-card"], trigger=_ATTACH_WORDS)
 def attachments(view: TextView) -> Iterator[Hit]:
     """The attachment box under a message: ``Attached Images`` / ``Attached Files`` (``classic_attachments``)
     over the files, each with its size and view count (``pump.jpg (48.6 KB, 37 views)``, an icon's alt text

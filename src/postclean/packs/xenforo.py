@@ -1885,7 +1885,7 @@ def search_menu(view: TextView) -> Iterator[Hit]:
         run = [i]
 
 
-# -- XF022 ----------------------------------------------------------------------------------------------------
+# -- XF023 ----------------------------------------------------------------------------------------------------
 
 _XF_ATTACH_TRIGGER = tuple(p.rstrip(" :").lower() for p in phrases("xf_attachment_stats"))
 _XF_ATTACH_HEAD_RE = lazy(rf"^[ \t]*+(?:\#{{1,6}}[ \t]*+)?(?:{alternation('classic_attachments')})[ \t]*+:[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
@@ -1903,7 +1903,7 @@ _XF_ATTACH_LINE_RE = lazy(
 _XF_STAT_RE = lazy(_XF_STAT, regex.IGNORECASE)
 
 
-@rule("XF022", "attached-files", tags=["link-card"], trigger=_XF_ATTACH_TRIGGER)
+@rule("XF023", "attached-files", tags=["link-card"], trigger=_XF_ATTACH_TRIGGER)
 def attached_files(view: TextView) -> Iterator[Hit]:
     """XenForo 1's attached-files list under a message: ``Attached Files:`` over each file's name and its
     labelled size and view count (``File size:`` / ``52.3 KB`` / ``Views:`` / ``64``, from
