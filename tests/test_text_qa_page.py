@@ -67,6 +67,7 @@ def test_page_phrase_tables_cover_every_language(concept: str) -> None:
         "qa_post_buttons",
         "qa_post_event",
         "qa_sorted_by",
+        "qa_vote_tooltips",
         "qa_related_headings",
         "reddit_points",
         "reddit_join_prompts",

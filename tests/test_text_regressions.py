@@ -984,3 +984,24 @@ def test_vbulletin_list_header_over_a_stat_label_is_no_name() -> None:
     names = [p.author.name if p.author else None for p in doc.posts]
     assert "Join Date" not in names and names[0] is None
     assert [p.author.messages if p.author else None for p in doc.posts][:2] == [1877, 9302]
+
+
+def test_first_post_with_a_dated_header_and_its_poster_block_below_kept() -> None:
+    """PAGE010: trafilatura prints a vBulletin 3 horizontal postbit's user-info row after the message row, so the
+    first post's text stands between its header line (date, ``#1``) and the first author block. A post header
+    gave it a date: it is a post, not the page's header."""
+    text = (
+        "| 03-14-2009, 07:52 PM | #1 | \n"
+        "|  |  | \n"
+        "|  Changed the oil filter on the van and now it drips from the gasket after every long drive. Did I "
+        "overtighten it? |  | \n"
+        "|  | Senior Member |  | Join Date: Jun 2006 Location: Dundee Posts: 1,318 Thanks: 4 Thanked 9 Times in 8 "
+        "Posts | \n"
+        "| 03-14-2009, 08:20 PM | #2 | \n"
+        "|  |  | \n"
+        "|  | Moderator |  | Join Date: Feb 2004 Posts: 6,902 Thanks: 20 Thanked 45 Times in 30 Posts | \n"
+        "| Probably the old gasket stuck to the block, so check for a double seal before you fit the new one. | \n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert "Changed the oil filter on the van" in doc.text
+    assert not any(r.code == "PAGE010" for r in doc.removals)

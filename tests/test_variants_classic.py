@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "fixtures" / "html"
 GAPS_FILE = ROOT / "fixtures" / "text_variants" / "classic_gaps.txt"
 D = dt.datetime
+UTC = dt.timezone.utc
 
 PAGES = [
     Expect(
@@ -128,6 +129,85 @@ PAGES = [
                 (4, "Leontyne Hask", "Did I fit the wrong one?\nProbably the cheap pattern part opens too early.")],
         signatures=[(0, "Gideon - two old estates and a spanner"), (2, "Gideon - two old estates and a spanner"),
                     (4, "Ysolde, Kettering")],
+    ),
+    Expect(
+        # phpBB 3.3 in German with a third-party style (Milk v2): div.post wrapped in div.post-container /
+        # div.postwrap, dl.postprofile before div.postbody, "von NAME » <time datetime>", blockquote cite with a
+        # span.responsive-hide date, blockquote.uncited, div.notice "Zuletzt geändert von … insgesamt 1-mal
+        # geändert.", dl.attachbox, the Thanks extension's profile lines and "Folgende Benutzer bedankten sich …"
+        name="phpbb-33-de",
+        engine="phpbb",
+        title="Wasser wird nach dem Filterwechsel milchig",
+        authors=["Jorinde Kaltenbach", "Utz Morgenroth", "Jorinde Kaltenbach", "Till Abendroth", "Wiebke Lorenzen"],
+        dates=[D(2023, 4, 12, 18, 22, 10, tzinfo=UTC), D(2023, 4, 12, 18, 51, 42, tzinfo=UTC),
+               D(2023, 4, 13, 7, 5, 30, tzinfo=UTC), D(2023, 4, 13, 10, 40, 5, tzinfo=UTC),
+               D(2023, 4, 14, 16, 18, 55, tzinfo=UTC)],
+        bodies=[(1, "Das ist eine Bakterienblüte. Mit den neuen Schwämmen fehlen die Bakterien, die vorher im Filter "
+                    "saßen.\n\nNicht füttern, nicht wechseln, zwei Tage abwarten."),
+                (3, "Genau so war es bei mir auch. Nach drei Tagen war das Wasser wieder glasklar.")],
+        chrome=["hat geschrieben", "Zuletzt geändert", "insgesamt", "Beiträge:", "Registriert:", "Wohnort:",
+                "Hat sich bedankt", "Danksagung erhalten", "Kontaktdaten", "Zitieren", "Danke", "Nach oben",
+                "Folgende Benutzer", "Dateianhänge", "betrachtet", "Neues Mitglied", "Moderator", "Schnellzugriff",
+                "Foren-Übersicht", "Anmelden", "Registrieren", "Antworten", "Themen-Optionen", "7 Beiträge",
+                "Zurück zu", "Gehe zu", "Ähnliche Themen", "Wer ist online", "Alle Zeiten", "Powered by",
+                "Deutsche Übersetzung", "Südamerika", "Wiebke aus Husum", "Technik & Wasserwerte"],
+        quotes=[(1, "Jorinde Kaltenbach", "Muss ich etwas tun oder einfach abwarten?"),
+                (2, None, "zwei Tage abwarten"),
+                (3, "Utz Morgenroth", "Muss ich etwas tun oder einfach abwarten?\n\nDas ist eine Bakterienblüte.")],
+        signatures=[(0, "Gruß, Jorinde – 120 Liter Südamerika"), (2, "Gruß, Jorinde – 120 Liter Südamerika"),
+                    (4, "Wiebke aus Husum")],
+    ),
+    Expect(
+        # FluxBB 1.5 (Air): div.blockpost with "#N" and the permalink date in h2, dl with dt strong a, usertitle,
+        # avatar, "From:", "Registered:", "Posts:", a Website link; h3 "Re: …"; div.quotebox with and without cite;
+        # p.postedit inside div.postmsg; div.postsignature; Report / Quote in div.postfootright
+        name="fluxbb-15",
+        engine="fluxbb",
+        title="Laptop fan whines after BIOS update",
+        authors=["Nadia Ferro", "Osric Lamb", "Nadia Ferro", "Perrin Vasquez", "Greta Holm"],
+        dates=[D(2013, 5, 4, 18, 22, 10), D(2013, 5, 4, 18, 47, 33), D(2013, 5, 4, 20, 5, 51),
+               D(2013, 5, 5, 8, 30, 14), D(2013, 5, 6, 21, 2, 45)],
+        bodies=[(2, "Did that and it is quieter, but it still ramps up when I plug the charger in.\n\nI can live "
+                    "with that for now."),
+                (3, "Charging makes the battery warm and the fan follows the battery sensor too. That part is "
+                    "normal.")],
+        chrome=["wrote:", "Last edited by", "Registered:", "Posts:", "From:", "Website", "Moderator", "New member",
+                "Offline", "Online", "Report", "Quote", "Re: Laptop", "#3", "Pages:", "Post reply", "Jump to",
+                "Powered by", "You are not logged in", "User list", "Announcement", "Atom topic feed",
+                "ThinkPads and stubbornness", "Greta H.", "Hardware help"],
+        quotes=[(1, "Nadia Ferro", "Is there a way to get the old fan curve back?"),
+                (2, None, "Reset the BIOS to defaults once"),
+                (3, "Osric Lamb", "Is there a way to get the old fan curve back?\n\nReset the BIOS to defaults once.")],
+        signatures=[(0, "Nadia - ThinkPads and stubbornness"), (2, "Nadia - ThinkPads and stubbornness"),
+                    (4, "Greta H.")],
+    ),
+    Expect(
+        # vBulletin 3.8 horizontal postbit (not postbit_legacy): the date and "#N" in td.thead, the user info in a
+        # row of its own above the message (avatar, bigusername, rank, "Join Date", "Location", "Posts",
+        # "Thanks" / "Thanked N Times in M Posts"); "Originally Posted by", "Last edited by X; Today at 10:12 AM",
+        # attached images, the popup menu, the Post Thank You box after the post
+        name="vbulletin3-postbit",
+        engine="vbulletin",
+        title="Water pump weeps after coolant flush",
+        authors=["Bram Okafor", "Hettie Marsh", "Bram Okafor", "Quill Ansty", "Ines Dalloway"],
+        dates=[D(2009, 3, 14, 19, 52), D(2009, 3, 14, 20, 20), D(2009, 3, 15, 9, 3), D(2009, 3, 15, 11, 40),
+               D(2009, 3, 16, 18, 21)],
+        bodies=[(1, "That is the weep hole doing its job. The seal is tired and the fresh coolant found the gap the "
+                    "old sludge was plugging.\n\nPumps are cheap on these, I would just change it with the belt."),
+                (4, "Smear a little sealant on the gasket and let it cure overnight before filling. Saved me a "
+                    "second strip-down last year.")],
+        chrome=["Originally Posted by", "Quote:", "Last edited by", "Say Thank You", "Useful Post", "Senior Member",
+                "Moderator", "Join Date", "Location", "Posts:", "Thanks:", "Thanked", "is offline", "is online",
+                "Reply With Quote", "Report Post", "View Public Profile", "Find More Posts", "Attached Images",
+                "pump_crust", "Remember Me", "Log in", "Thread Tools", "Page 1 of 2", "Similar Threads",
+                "Currently Active Users", "Posting Rules", "Forum Jump", "Powered by", "All times are GMT",
+                "Previous Thread", "spare gearboxes", "Ines in Cork", "Cooling & Heating"],
+        quotes=[(1, "Bram Okafor", "It only weeps after a long run, never when cold."),
+                (2, None, "the fresh coolant found the gap the old sludge was plugging"),
+                (3, "Hettie Marsh", "It only weeps after a long run, never when cold.\n\nThat is the weep hole doing "
+                                    "its job.")],
+        signatures=[(0, "Bram - one Volvo 240, two spare gearboxes"), (2, "Bram - one Volvo 240, two spare gearboxes"),
+                    (4, "Ines in Cork")],
     ),
 ]
 BY_NAME = {e.name: e for e in PAGES}

@@ -182,6 +182,56 @@ PAGES = [
                 "Share", "Reply", "level 1", "level 2", "3y ago", "48 comments", "Sort by", "Community Info",
                 "Reddit Rules", "User Agreement", "All rights reserved", "Members"],
     ),
+    Expect(
+        # Stack Exchange after the Stacks redesign: div.post-layout, div.s-prose.js-post-body, the vote count in
+        # .js-vote-count, "asked" / "answered" / "edited" .s-user-card signatures (no .user-details), comments
+        # li.comment with .comment-copy / .comment-user / .relativetime-clean, "Share / Improve this answer /
+        # Follow", "Add a comment", the answer form, related and hot network questions, the cookie banner
+        name="stackexchange-2024",
+        engine="stackexchange",
+        title="Why does awk print an empty first field when the line starts with a tab?",
+        authors=["Ottoline Marsh", "Bertram Oyelaran", "Fenwick Adeyemi", "Marisol Teague", "Ysolde Brannigan"],
+        dates=[D(2024, 2, 11, 8, 30, 12, tzinfo=UTC), D(2024, 2, 11, 9, 40, 55, tzinfo=UTC),
+               D(2024, 2, 11, 11, 12, 40, tzinfo=UTC), D(2024, 2, 12, 14, 48, 2, tzinfo=UTC),
+               D(2024, 2, 13, 18, 21, 9, tzinfo=UTC)],
+        bodies=[(2, "If you do want the leading tab gone, strip it before splitting:\n\nawk -F'\\t' "
+                    "'{sub(/^\\t/, \"\"); $0 = $0; print $1}' export.tsv\n\nAssigning $0 to itself makes awk split "
+                    "the record again."),
+                (4, "For what it is worth, cut -f2 behaves the same way and counts the empty first field too.")],
+        chrome=["asked", "answered", "edited", "Share", "Improve this", "Follow", "Add a comment", "Up vote",
+                "research effort", "Your Answer", "Post Your Answer", "Not the answer", "Hot Network Questions",
+                "Related", "Accept all cookies", "Sorted by", "4 Answers", "Ask Question", "Viewed", "Log in",
+                "Sign up", "reputation", "48.3k", "CC BY-SA", "padding empty cells", "Question feed"],
+    ),
+    Expect(
+        # XenForo 1.5 with a third-party style (UI.X): li.message with data-author, .messageUserInfo with
+        # pairsJustified stats, .messageText.ugc.baseHtml, .messageMeta dates both as abbr.DateTime (data-time,
+        # recent posts) and span.DateTime (title, older ones), .likesSummary, .editDate, .bbCodeQuote with an
+        # .attribution, attached files, the sidebar's viewers, "Share This Page", similar threads
+        name="xenforo-15",
+        engine="xenforo",
+        title="Seedlings stretch under the LED panel",
+        authors=["Linnea Sorvik", "Aurelio Banfi", "Linnea Sorvik", "Pim Duivenvoorde", "Marguerite Osei"],
+        # the span.DateTime titles are in the viewer's time zone (naive); abbr data-time is an epoch (UTC)
+        dates=[D(2016, 3, 14, 19, 52), D(2016, 3, 14, 20, 31), D(2016, 3, 15, 8, 32, tzinfo=UTC),
+               D(2016, 3, 15, 11, 30, tzinfo=UTC), D(2016, 3, 16, 18, 21, tzinfo=UTC)],
+        bodies=[(0, "My tomato seedlings are tall and floppy after two weeks under a new LED panel, with big gaps "
+                    "between the leaves.\n\nThe panel hangs about sixty centimetres up and runs sixteen hours a day. "
+                    "Too far away, or too weak?"),
+                (3, "Same lesson here last spring. Burying the stems works well with tomatoes, they root all along "
+                    "them.")],
+        chrome=["said:", "Click to expand", "Last edited", "Active Member", "Staff Member", "Joined:", "Messages:",
+                "Likes Received:", "Trophy Points:", "Location:", "like this", "Report", "Reply", "Like", "#2",
+                "Attached Files", "File size", "leggy_seedlings", "chillies on every windowsill", "Page 1 of 2",
+                "Next >", "Share This Page", "Similar Threads", "Users Who Are Viewing", "Discussion in",
+                "You must log in", "Log in or Sign up", "Forum software by XenForo", "Terms and Rules",
+                "What's New", "Lights and Lamps"],
+        quotes=[(1, "Linnea Sorvik", "The panel hangs about sixty centimetres up and runs sixteen hours a day."),
+                (2, None, "Bring it down to twenty and watch the leaves"),
+                (3, "Aurelio Banfi", "Too far away, or too weak?\n\nSixty is far too high for a hobby panel.")],
+        signatures=[(0, "Linnea - chillies on every windowsill"), (2, "Linnea - chillies on every windowsill"),
+                    (4, "Marguerite")],
+    ),
 ]
 BY_NAME = {e.name: e for e in PAGES}
 

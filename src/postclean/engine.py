@@ -687,7 +687,8 @@ class Cleaner:
         """Run thread-scope rules once every post is cleaned; apply their hits to the posts they fall in.
 
         A thread rule sees the whole document with each post's removed lines blank (lines outside posts are
-        claimed) and ``context["posts"]``: one ``(first line, last line, author name or None)`` per post.
+        claimed) and ``context["posts"]``: one ``(first line, last line, author name or None)`` per post
+        (``context["dated"]``: the first line of each post's dated header, -1 for none).
         A hit must lie inside one post; the posts it touches are rebuilt.
         """
         spans: list[tuple[int, int, str | None]] = []
@@ -695,6 +696,12 @@ class Cleaner:
             author = posts[idx].author
             spans.append((view.base, view.base + len(view) - 1, author.name if author else None))
         firsts = [a for a, _b, _n in spans]
+        #: per post, the first line of the post header its date came from (-1: none)
+        date_lines: dict[int, int] = {}
+        for rm in removals:
+            if rm.moved_to == "date" and rm.post is not None and rm.lines:
+                date_lines[rm.post] = min(date_lines.get(rm.post, rm.lines[0]), rm.lines[0])
+        dated = tuple(date_lines.get(idx, -1) for _view, _run, idx in done)
         n_lines = len(original)
         for r in rules:
             doc_lines = [""] * n_lines
@@ -706,6 +713,7 @@ class Cleaner:
             tview.claimed = claimed
             tview.original = tuple(original)
             tview.context["posts"] = tuple(spans)
+            tview.context["dated"] = dated
             try:
                 hits = list(r.detect(tview))
             except Exception as exc:  # rules must never take the document down; flag instead

@@ -31,6 +31,14 @@ SE = Spec(
 )
 
 
+#: the poster's name in a post signature: the classic ``.user-details`` block, or the Stacks user card
+#: (``.s-user-card--link``) of the 2024 redesign
+_NAME = (
+    ".user-details > a, .user-details a[href*='/users/'], .user-details [itemprop=name], "
+    ".s-user-card--info a.s-user-card--link, .s-user-card--link"
+)
+
+
 def _owner(post: Node) -> Node | None:
     sigs = list(select(post, ".post-signature"))
     owner = post.css_first(".post-signature.owner")
@@ -49,9 +57,7 @@ def _post(post: Node) -> Draft:
     body = first(post, SE.body)
     sig = _owner(post)
     if sig is not None:
-        name = first(
-            sig, ".user-details > a, .user-details a[href*='/users/'], .user-details [itemprop=name]"
-        )
+        name = first(sig, _NAME)
         if name is not None:
             text = node_text(name).split("\n")[0]
             d.author = text.strip()[:120] or None
@@ -82,11 +88,11 @@ def _edit_and_link(post: Node, owner: Node | None, d: Draft) -> None:
     for sig in select(post, ".post-signature"):
         if owner is not None and sig.mem_id == owner.mem_id:
             continue
-        action = sig.css_first(".user-action-time")
+        action = sig.css_first(".user-action-time, .s-user-card--time")
         if action is None or action.css_first("a[href*='/revisions']") is None:
             continue
         note = node_text(action)
-        editor = first(sig, ".user-details > a, .user-details a[href*='/users/']")
+        editor = first(sig, _NAME)
         who = node_text(editor).split("\n")[0].strip() if editor is not None else ""
         d.edit_note = f"{note} ({who})" if who and who != d.author else note
         d.removals.append(make_removal("SEH", "edit-note", node_text(sig), node_path(sig, depth=2)))

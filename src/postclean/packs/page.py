@@ -1469,6 +1469,12 @@ def page_header(view: TextView) -> Iterator[Hit]:
     if len(posts) < 2 or posts[0][0] != 0 or posts[0][2] is not None or posts[1][2] is None:
         return
     a, b, _ = posts[0]
+    dated: tuple[int, ...] = view.context.get("dated") or ()
+    top_line = next((k for k in range(a, b + 1) if view.original[k].strip()), None)
+    if dated and top_line is not None and dated[0] == top_line:
+        # the text opens with a post header that gave the first post its date: its author block follows its
+        # body (a horizontal postbit whose user-info row an extractor printed after the message row)
+        return
     live = view.live_indices(a, b + 1)
     title = " ".join(str(view.context.get("title") or "").split()).casefold()
     # the thread title as the first post prints it again (its subject line, or a headline)

@@ -15,7 +15,7 @@ from ..dates import DATE_RE, parse_date
 from ..model import Comment
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, word_count
+from ..text import TextView, any_literal, word_count
 from ._common import iter_line_matches
 from ._sniff import literal_led
 from .page import free_spans
@@ -40,6 +40,9 @@ _COUNTS = alternation("qa_answers_count")
 # -- SE001: vote counts open posts ---------------------------------------------------------------------------
 
 _NUMBER_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?-?\d{1,6}[ \t]*$")
+#: The vote buttons' tooltips around the score (``This answer is useful`` / ``12`` / ``This answer is not useful``).
+_VOTE_TIP_RE = lazy(rf"^[ \t]*+(?:{alternation('qa_vote_tooltips')})[ \t]*$", regex.IGNORECASE)
+_VOTE_TIP_WORDS = phrases("qa_vote_tooltips")
 #: The comments' toggle's word (Stack Overflow's 2024 layout).
 _COMMENTS_WORD = r"Comments?|Комментари(?:й|и|ев)|Comentarios?|Comentários?"
 _BOUNDARY_RE = lazy(
@@ -59,7 +62,8 @@ def vote_count(view: TextView) -> Iterator[Hit]:
 
     Stack Exchange prints the score above each post's text; flattened, it is a lone number after the
     ``Viewed N times`` header, the ``N Answers`` / ``Sorted by`` bar, or the previous answer's
-    ``Add a comment`` link. Only on pages recognised as Stack Exchange.
+    ``Add a comment`` link, or the up-vote button's tooltip (``This answer is useful``), which goes with it
+    (the down-vote one under the score too). Only on pages recognised as Stack Exchange.
 
     Example (removed)::
 
@@ -70,6 +74,7 @@ def vote_count(view: TextView) -> Iterator[Hit]:
     if view.engine != "stackexchange":
         return
     live = view.live_indices()
+    tips = any_literal(view.text, _VOTE_TIP_WORDS)
     answers: int | None = None  # the count on the answers bar, once passed
     taken = 0  # the scores found under it
     weak: list[int] = []
@@ -82,10 +87,14 @@ def vote_count(view: TextView) -> Iterator[Hit]:
         while back >= 0 and _VOTE_BUTTON_RE.match(view.lines[live[back]]):
             back -= 1  # the vote buttons around the score (links2: ``[ Submit ]``)
         prev = live[back] if back >= 0 else None
+        # the up-vote button's tooltip above the score opens the post (the down-vote one follows the score)
+        tip = prev is not None and tips and _VOTE_TIP_RE.match(view.lines[prev]) is not None
         at = k + 1
         if at < len(live) and _BOUNTY_RE.match(view.lines[live[at]]):
             at += 1  # the bounty awarded to the answer (``+100``) under its score
-        while at < len(live) and _VOTE_BUTTON_RE.match(view.lines[live[at]]):
+        while at < len(live) and (
+            _VOTE_BUTTON_RE.match(view.lines[live[at]]) or (tips and _VOTE_TIP_RE.match(view.lines[live[at]]))
+        ):
             at += 1
         text_at = at + 1 if at < len(live) and _BEGINGROUP_RE.match(view.lines[live[at]]) else at
         nxt = live[text_at] if text_at < len(live) else None
@@ -94,7 +103,7 @@ def vote_count(view: TextView) -> Iterator[Hit]:
         if prev is None:
             if word_count(view.lines[nxt]) < 3:
                 continue  # (at the very start, only over a sentence)
-        elif not _BOUNDARY_RE.match(view.lines[prev]) and not _after_comment_list(view, live, back):
+        elif not tip and not _BOUNDARY_RE.match(view.lines[prev]) and not _after_comment_list(view, live, back):
             if answers is not None and _score_between_paragraphs(view, live, k):
                 weak.append(i)
             continue
@@ -102,7 +111,7 @@ def vote_count(view: TextView) -> Iterator[Hit]:
             continue  # a comment's score over its text (``• 3`` / ``… Commented Mar 3 at 9:10``): SE004's
         if not _comment_follows(view, live, at):
             taken += answers is not None
-            yield Hit(i, live[at - 1], "vote count (post starts)")
+            yield Hit(prev if tip and prev is not None else i, live[at - 1], "vote count (post starts)")
     # Resiliparse prints an answer's score between its text and the previous answer's (a blank line around it,
     # no comment link between): a lone number there opens an answer only if the answers bar counts that many
     if weak and answers is not None and taken + len(weak) <= answers:
@@ -224,7 +233,8 @@ _EVENT_RE = lazy(
 )
 _REP = r"(?:[\d.,]+[kKmM]?|\d[\d ]*)"
 _REP_RE = lazy(
-    rf"^[ \t]*+(?P<rep>{_REP})(?:[ \t]+\d+[ \t]+\d+[ \t]+gold[ \t]+badges?)?(?:[ \t]+\d+[ \t]+\d+[ \t]+silver[ \t]+badges?)?"
+    # (the Stacks user card lists the reputation and the badge counts as items: ``• 1,877`` / ``• 9`` …)
+    rf"^[ \t]*+(?:[-•*][ \t]++)?(?P<rep>{_REP})(?:[ \t]+\d+[ \t]+\d+[ \t]+gold[ \t]+badges?)?(?:[ \t]+\d+[ \t]+\d+[ \t]+silver[ \t]+badges?)?"
     rf"(?:[ \t]+\d+[ \t]+\d+[ \t]+bronze[ \t]+badges?)?[ \t]*$"
     rf"|^[ \t]*+(?P<rep2>[\d.,]+[kKmM]?)(?:[ \t]+\d{{1,4}}){{1,3}}[ \t]*$"
     # converters that join inline spans without a blank glue each count to the number before it
@@ -244,6 +254,14 @@ _NAME_RE = lazy(r"^[ \t]*+(?P<name>[^\s\d][^\n]{0,39}?)[ \t]*$")
 #: An avatar's alt text (``ewok's user avatar``), which lynx and w3m print above the name in a user card.
 _WIKI_RE = lazy(r"^[ \t]*+community wiki[ \t]*$", regex.IGNORECASE)
 _AVATAR_ALT_RE = lazy(r"^[ \t]*+[^\n]{1,40}?['’]s user avatar[ \t]*$", regex.IGNORECASE)
+#: The avatar's alt text on the event line itself (the Stacks user card puts the avatar after the time), as
+#: text browsers print it or as a Markdown image link (``[![ewok's user avatar](…)](…)``).
+_AVATAR_REST_RE = lazy(
+    r"^(?:\[?!\[)?[^\n\[\]]{1,40}?['’]s user avatar(?:\]\([^\s()]{0,300}\)(?:\]\([^\s()]{0,300}\))?)?[ \t]*$",
+    regex.IGNORECASE,
+)
+#: One more item of the card's awards list after the reputation item (``• 9``, ``* 21``).
+_AWARD_ITEM_RE = lazy(r"^[ \t]*+[-•*][ \t]++\d[\d.,]{0,6}[kKmM]?[ \t]*$")
 
 
 def _card_rest(rest: str) -> tuple[str | None, bool]:
@@ -297,6 +315,8 @@ def user_card(view: TextView) -> Iterator[Hit]:
         event = m.group("event").lower()
         end = at
         name: str | None = None
+        if rest and _AVATAR_REST_RE.match(rest.strip()):
+            rest = None  # the name follows on its own line
         if rest:
             name, _stats = _card_rest(rest.strip())
             if name is None:
@@ -326,6 +346,7 @@ def user_card(view: TextView) -> Iterator[Hit]:
                     name, end = cand, nxt[1]
                     if at != i:
                         end = _badge_lines(view, end)
+                    end = _award_items(view, end)
                 elif word_count(cand) <= 4 and len(cand) <= 40 and not cand.endswith((".", "?", "!", ":")):
                     # a name without a reputation line (deleted users, "Community Bot" and the like)
                     name, end = cand, nxt[0]
@@ -380,6 +401,17 @@ def _badge_lines(view: TextView, end: int) -> int:
                 break
             nxt = after
         k = nxt
+    return k
+
+
+def _award_items(view: TextView, end: int) -> int:
+    """The end of the badge counts listed one item a line right under a listed reputation (``• 1,877`` /
+    ``• 9`` / ``• 21``: the Stacks user card's awards list)."""
+    if not _AWARD_ITEM_RE.match(view.lines[end]):
+        return end
+    k = end
+    while k + 1 < len(view) and k < end + 3 and view.is_live(k + 1) and _AWARD_ITEM_RE.match(view.lines[k + 1]):
+        k += 1
     return k
 
 

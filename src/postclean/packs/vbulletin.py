@@ -1912,6 +1912,50 @@ def forum_jump(view: TextView) -> Iterator[Hit]:
             yield from free_spans(view, i, end, "forum jump menu")
 
 
+# -- VB023 ----------------------------------------------------------------------------------------------------
+
+_ATTACH_WORDS = tuple(sorted({w.lower() for ws in PHRASES["classic_attachments"].values() for w in ws}))
+#: the size and view count vBulletin prints after an attached file's name (``(48.6 KB, 37 views)``)
+_VB_FILE_STATS = r"\([\d.,]++[ \t]*+(?:KB|KiB|MB|MiB|GB|bytes?|B),[^()\n]{1,40}\)"
+_VB_ATTACH_HEAD_RE = lazy(rf"^[ \t]*+(?:{alt('classic_attachments')})(?:[ \t]*+:)?(?P<rest>[ \t|][^\n]*+)?$", _F)
+_VB_FILE_STATS_RE = lazy(rf"{_VB_FILE_STATS}[ \t]*$", _F)
+_VB_FILE_RE = lazy(
+    rf"^[^\n]{{0,300}}?{_VB_FILE_STATS}[ \t]*$|^[ \t]*+[^\s/\\]{{1,120}}\.[a-z0-9]{{2,5}}[ \t]*$|^[ \t]*+-{{3}}\|-{{3}}[ \t]*$",
+    _F,
+)
+
+
+@rule("VB023", "attachments", tags=["link-card"], trigger=_ATTACH_WORDS)
+def attachments(view: TextView) -> Iterator[Hit]:
+    """The attachment box under a message: ``Attached Images`` / ``Attached Files`` (``classic_attachments``)
+    over the files, each with its size and view count (``pump.jpg (48.6 KB, 37 views)``, an icon's alt text
+    before it), or the whole box on one line (inscriptis, html2text's table). Only when one file line shows
+    the size and count.
+
+    Example (removed)::
+
+        Attached Images
+        File Type: jpg  harbour.jpg (48.6 KB, 37 views)
+    """
+    if view.engine not in (None, "vbulletin"):
+        return
+    for i, m in iter_line_matches(view, _VB_ATTACH_HEAD_RE):
+        rest = m.group("rest") or ""
+        stats = bool(rest.strip()) and _VB_FILE_STATS_RE.search(rest) is not None
+        if rest.strip() and not stats:
+            continue
+        end = i
+        k = i
+        while True:
+            nxt = view.first_live(k + 1)
+            if not nxt or nxt[0] > k + 3 or not _VB_FILE_RE.match(view.lines[nxt[0]]):
+                break
+            k = end = nxt[0]
+            stats = stats or _VB_FILE_STATS_RE.search(view.lines[k]) is not None
+        if stats:
+            yield Hit(i, end, "attachment box")
+
+
 PACK = RulePack(
     name="vbulletin",
     prefix="VB",
@@ -1931,6 +1975,7 @@ PACK = RulePack(
         post_buttons,
         member_menu,
         thanks,
+        attachments,
         post_header,
         thread_chrome,
         posting_rules,

@@ -1919,6 +1919,52 @@ def save_button(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "save button over the post toolbar")
 
 
+# -- XF023 ----------------------------------------------------------------------------------------------------
+
+_XF_ATTACH_TRIGGER = tuple(p.rstrip(" :").lower() for p in phrases("xf_attachment_stats"))
+_XF_ATTACH_HEAD_RE = lazy(rf"^[ \t]*+(?:\#{{1,6}}[ \t]*+)?(?:{alternation('classic_attachments')})[ \t]*+:[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+_XF_STAT = rf"(?:{alternation('xf_attachment_stats')})"
+_XF_SIZE = r"[\d.,]++[ \t]*+(?:KB|KiB|MB|MiB|GB|bytes|B)"
+_XF_ATTACH_LINE_RE = lazy(
+    # a file's labelled size and view count, one a line or both on one, or a value alone
+    rf"^[ \t]*+(?:{_XF_STAT}[ \t]*+(?:{_XF_SIZE}|[\d.,]++)?[ \t]*+){{1,2}}$"
+    rf"|^[ \t]*+(?:{_XF_SIZE}|\d[\d.,]{{0,9}})[ \t]*$"
+    # the file's name (a list item, a Markdown link or image link, a small heading)
+    r"|^[ \t]*+(?:[-•*+□][ \t]*+|\#{1,6}[ \t]*+)?(?:!?\[!?\[?[^\]\n]{1,120}\.[a-z0-9]{2,5}\]\([^)\n]{0,300}\)"
+    r"(?:\]\([^)\n]{0,300}\))?|[^\s/\\\[\]]{1,120}\.[a-z0-9]{2,5})[ \t]*$",
+    regex.IGNORECASE,
+)
+_XF_STAT_RE = lazy(_XF_STAT, regex.IGNORECASE)
+
+
+@rule("XF023", "attached-files", tags=["link-card"], trigger=_XF_ATTACH_TRIGGER)
+def attached_files(view: TextView) -> Iterator[Hit]:
+    """XenForo 1's attached-files list under a message: ``Attached Files:`` over each file's name and its
+    labelled size and view count (``File size:`` / ``52.3 KB`` / ``Views:`` / ``64``, from
+    ``xf_attachment_stats``). Only when a size label follows the heading.
+
+    Example (removed)::
+
+        Attached Files:
+        harbour.jpg
+        File size:
+        52.3 KB
+        Views:
+        64
+    """
+    for i, _m in iter_line_matches(view, _XF_ATTACH_HEAD_RE):
+        end = k = i
+        labelled = False
+        while True:
+            nxt = view.first_live(k + 1)
+            if not nxt or nxt[0] > k + 3 or not _XF_ATTACH_LINE_RE.match(view.lines[nxt[0]]):
+                break
+            k = end = nxt[0]
+            labelled = labelled or _XF_STAT_RE.search(view.lines[k]) is not None
+        if labelled:
+            yield Hit(i, end, "attached files")
+
+
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
@@ -1945,6 +1991,7 @@ PACK = RulePack(
         attribution_head,
         titled_name_line,
         save_button,
+        attached_files,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
