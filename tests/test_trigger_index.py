@@ -172,6 +172,49 @@ def test_trigger_decisions_on_examples(text: str) -> None:
         assert r.triggered(text, lowered, probe) == r.triggered(text, lowered), r.code
 
 
+def _cleaner_decisions(text: str) -> None:
+    """The cleaner's batch answer (checks read off the probe's findings, one answer per shared trigger pattern)
+    is each rule's own answer, for every scope's rules asked in turn about one text."""
+    cleaner = postclean._default()
+    lowered = text.lower()
+    probe = cleaner._probe(lowered)
+    answers: dict[tuple[object, ...], bool] = {}
+    for rules in (cleaner._post_rules, cleaner._doc_rules, cleaner._thread_rules):
+        want = [r for r in rules if r.triggered(text, lowered)]
+        assert cleaner._triggered(rules, text, probe, answers) == want
+        assert cleaner._triggered(rules, text, probe) == want
+        assert cleaner._triggered(rules, text) == want
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts_from(LITERALS))
+def test_cleaner_trigger_decisions_do_not_change(text: str) -> None:
+    _cleaner_decisions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Quote Originally Posted by someone\nthe reply",
+        "an original message about the original plan",
+        "İstanbul FORUM JUMP",
+        "STRAßE Quick Navigation Sauter vers",
+        "posted byposted by",
+    ],
+)
+def test_cleaner_trigger_decisions_on_examples(text: str) -> None:
+    _cleaner_decisions(text)
+
+
+def test_rules_sharing_a_trigger_pattern_share_its_answer() -> None:
+    # several packs' rules look for the same pattern (a quote header's phrases): it is searched once per text
+    cleaner = postclean._default()
+    keys = [engine._trigger_check(r, cleaner._index.literals)[2] for r in cleaner.rules] if cleaner._index else []
+    shared = [k for k in keys if k is not None and keys.count(k) > 1]
+    assert shared
+
+
 # -- trigger plans ---------------------------------------------------------------------------------------------
 
 PATTERN_RULES = [r for r in RULES if r.trigger is not None]

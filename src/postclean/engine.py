@@ -25,6 +25,7 @@ from .rules import (
     RulePack,
     resolve_selection,
     trigger_literals,
+    trigger_plan,
 )
 from .text import TextView, line_key, normalize_newlines
 from .wrapping import join_parts, wrapped_lines
@@ -187,6 +188,9 @@ class Cleaner:
             r.code: r for r in self.rules if r.code in self._engine_of_code and isinstance(r.fingerprint, frozenset)
         }
         self._index: LiteralIndex | None = None
+        #: a probe's indexed literals -> rule id -> how the probe's findings answer :meth:`Rule.triggered` (see
+        #: :meth:`_triggered`); the rules are this cleaner's, so their ids stay theirs
+        self._checks: dict[frozenset[str], dict[int, _TriggerCheck]] = {}
         #: engine (of a known pack, or None) -> the post rules that run on the HTML door's bodies and the index
         #: of their trigger literals (see :meth:`_html_plan`)
         self._html_plans: dict[str | None, tuple[tuple[Rule, ...], LiteralIndex]] = {}
@@ -327,11 +331,54 @@ class Cleaner:
             return engine is None
         return r.in_html
 
-    @staticmethod
-    def _triggered(rules: Sequence[Rule], text: str, probe: LiteralProbe | None = None) -> list[Rule]:
-        """The rules whose trigger (if any) occurs in ``text`` (``probe``: one of ``text.lower()``)."""
+    def _triggered(
+        self,
+        rules: Sequence[Rule],
+        text: str,
+        probe: LiteralProbe | None = None,
+        answers: dict[tuple[object, ...], bool] | None = None,
+    ) -> list[Rule]:
+        """The rules whose trigger (if any) occurs in ``text`` (``probe``: one of ``text.lower()``).
+
+        With a probe, a rule's answer is read off the literals the probe found where they decide it (see
+        :func:`_trigger_check`); :meth:`Rule.triggered` runs only for the others, once per trigger pattern: rules
+        of several packs share one (a quote header's phrases), and their answer is the same. ``answers`` keeps
+        those answers across calls about the same ``text`` and ``probe``."""
         lowered = text.lower() if probe is None else probe.text
-        return [r for r in rules if r.triggered(text, lowered, probe)]
+        if probe is None:
+            return [r for r in rules if r.triggered(text, lowered, probe)]
+        checks = self._trigger_checks(probe.indexed)
+        found = probe.found
+        if answers is None:
+            answers = {}
+        out: list[Rule] = []
+        for r in rules:
+            check = checks.get(id(r))
+            if check is None:
+                check = checks[id(r)] = _trigger_check(r, probe.indexed)
+            accept, reject, key = check
+            if accept is None or not accept.isdisjoint(found):
+                out.append(r)  # no trigger, or one of its trigger words occurs
+                continue
+            if reject is not None and reject.isdisjoint(found):
+                continue  # none of the literals that every way of triggering it needs occurs
+            if key is None:
+                if r.triggered(text, lowered, probe):
+                    out.append(r)
+                continue
+            known = answers.get(key)
+            if known is None:
+                known = answers[key] = r.triggered(text, lowered, probe)
+            if known:
+                out.append(r)
+        return out
+
+    def _trigger_checks(self, indexed: frozenset[str]) -> dict[int, _TriggerCheck]:
+        """Rule id -> its :func:`_trigger_check` against a probe indexing ``indexed``, remembered per index."""
+        checks = self._checks.get(indexed)
+        if checks is None:
+            checks = self._checks[indexed] = {}
+        return checks
 
     @staticmethod
     def _for_post(
@@ -497,7 +544,8 @@ class Cleaner:
             else None
         )
         probe = self._probe(text.lower())  # one pass for every trigger word of the rules
-        post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text, probe)
+        answers: dict[tuple[object, ...], bool] = {}  # trigger pattern -> whether it occurs in the text
+        post_rules = self._triggered(self._for_engine(self._post_rules, engine, candidates), text, probe, answers)
         spaced = "spaced-layout" in flagset
         context: dict[str, Any] = {"seen": {}, "doc": {}, "spaced": spaced, "breaks": breaks, "probe": probe}
         context["dropped"] = dropped
@@ -508,7 +556,7 @@ class Cleaner:
         doc_view.source = None if source is None else list(source)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.
         split_hits: dict[int, tuple[Hit, Removal]] = {}
-        for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text, probe):
+        for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text, probe, answers):
             if r.stage == "split":
                 for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset, source):
                     split_hits.setdefault(hit.start, (hit, removal))
@@ -594,7 +642,7 @@ class Cleaner:
             badged = badged or (str(run.facts["doc.starter"]) if run.facts.get("doc.starter") else None)
         if len(posts) > 1 and self._thread_rules:
             thread_rules = self._triggered(
-                self._for_engine(self._thread_rules, engine, candidates), text, probe
+                self._for_engine(self._thread_rules, engine, candidates), text, probe, answers
             )
             self._thread_pass(thread_rules, lines, done, posts, removals, offsets, flagset, source)
             if posts and _empty(posts[0]) and len(posts) > 1:
@@ -815,6 +863,39 @@ SPACED_MAX_ADJACENT = 0.2
 #: tabs do (lxml's ``text_content()`` keeps the template's tab-indented whitespace nodes as such lines), and so
 #: do lines of a single space (BeautifulSoup's ``get_text(" ")`` writes an empty node so).
 SPACED_MIN_BLANK_SHARE = 0.6
+
+
+#: (accept, reject, key): see :func:`_trigger_check`
+_TriggerCheck = tuple[frozenset[str] | None, frozenset[str] | None, tuple[object, ...] | None]
+
+
+def _trigger_check(r: Rule, indexed: frozenset[str]) -> _TriggerCheck:
+    """How a probe indexing ``indexed`` answers ``r.triggered`` from the literals it found: ``(accept, reject,
+    key)``.
+
+    ``accept`` None: the rule has no trigger (it always runs); else the rule's indexed trigger words, one of which
+    occurring triggers it. ``reject`` (or None): literals one of which must occur for the rule to trigger, every
+    one of them indexed (its trigger words are, and its pattern needs one of its plan's literals, all indexed);
+    none occurring, it does not. Otherwise :meth:`Rule.triggered` answers; ``key`` (for a rule triggered by a
+    pattern alone) names what that answer depends on: the pattern and its line pre-check.
+    """
+    if not r.trigger_words and r.trigger is None:
+        return None, None, None
+    accept = frozenset(w for w in r.trigger_words if w in indexed)
+    needed: set[str] = set(r.trigger_words)
+    key: tuple[object, ...] | None = None
+    reject: frozenset[str] | None = None
+    if r.trigger is not None:
+        if not r.trigger_words:
+            lines = r.trigger_lines
+            key = (r.trigger.pattern, r.trigger.flags, None if lines is None else (lines.pattern, lines.flags))
+        literals = trigger_plan(r.trigger)[0]
+        if literals is None:
+            return accept, None, key
+        needed.update(literals)
+    if needed <= indexed:
+        reject = frozenset(needed)
+    return accept, reject, key
 
 
 def _doc_words(rules: Sequence[Rule], probe: LiteralProbe) -> dict[int, tuple[str, ...]]:

@@ -455,6 +455,16 @@ class LiteralProbe:
         #: words asked about -> (those of them indexed, the others), remembered across the probes of one index
         self._splits = {} if splits is None else splits
 
+    @property
+    def indexed(self) -> frozenset[str]:
+        """The literals whose occurrence the probe found in one pass (those of its :class:`LiteralIndex`)."""
+        return self._indexed
+
+    @property
+    def found(self) -> frozenset[str]:
+        """Those of :attr:`indexed` that occur in the text."""
+        return self._found
+
     def __contains__(self, w: object) -> bool:
         if w in self._indexed:
             return w in self._found
