@@ -246,7 +246,8 @@ def link_card(view: TextView) -> Iterator[Hit]:
         if len(before) == 2:
             s, t = before
             title, summary = view.lines[t].strip(), view.lines[s].strip()
-            if t != opener_at and is_title_like(title) and word_count(summary) >= 6:
+            # a line ending in a colon introduces the link (``This guide helped me:``): the post's own, no summary
+            if t != opener_at and is_title_like(title) and word_count(summary) >= 6 and not summary.endswith(":"):
                 card = LinkCard(title=title, summary=summary, domain=domain)
                 yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
                 continue

@@ -1334,12 +1334,25 @@ def page_title(view: TextView) -> Iterator[Hit]:
                 best = cand
                 break
             k = lowered.find(probe, k + 1)
-    if best is not None:
+    if best is not None and _title_rest_ok(line, best):
         yield Hit(i, i, "page title line", {"doc.title": best}, moved_to="title")
         # the same title line again near the top (the header repeats the ``<title>``)
         for k in view.live_indices(i + 1, min(len(view), i + 80)):
             if view.lines[k].strip() == line:
                 yield Hit(k, k, "page title line again")
+
+
+def _title_rest_ok(line: str, title: str) -> bool:
+    """Whether what ``line`` holds besides ``title`` reads as the rest of a ``<title>`` (site names, feed names, a
+    page number: short parts) rather than a post's text glued to a label that repeats (``Loc: Vermont |  Is it
+    worth splitting green ash by hand or …``: a part of a sentence's length)."""
+    k = line.find(title)
+    rest = (line[:k] + " | " + line[k + len(title) :]) if k >= 0 else line
+    return all(word_count(part) <= _TITLE_PART_MAX_WORDS for part in _TITLE_SEP_RE.split(rest))
+
+
+#: A ``<title>`` line's parts besides the thread title are no longer than this (a site's name and motto).
+_TITLE_PART_MAX_WORDS = 12
 
 
 # -- PAGE009 -------------------------------------------------------------------------------------------------
