@@ -13,6 +13,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_LINE_RE, parse_date
 from ..model import LinkCard
+from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import DOMAIN_LINE_RE, TextView, is_title_like, word_count
 
@@ -180,14 +181,27 @@ def _card_after_figure(view: TextView, d: int, domain: str) -> tuple[int, int, i
     return t, s, e
 
 
+#: A figure alone on its line between a card's domain and its title: a text browser's image placeholder
+#: (``[IMG]``, ``[a1b2c3_2_690x344]``) or a Markdown image.
+_FIGURE_RE = lazy(r"^[ \t]*+(?:\[[^\]\n]{1,120}+\]|!\[[^\]\n]{0,120}+\]\([^)\n]{0,400}+\))[ \t]*$")
+#: The default user titles boards print under a poster's name (``Senior Member``): a poster block's line, never
+#: a card's title.
+_USER_TITLES = frozenset(p.casefold() for c in ("xf_user_titles", "vb_user_titles") for p in phrases(c))
+
+
 #: A line that carries on a sentence: it starts with a small letter or with punctuation that cannot open one.
 _CONTINUES_RE = lazy(r"^[ \t]*+(?:\p{Ll}|[,.;:)\]!?])")
+
+
+def _card_title(title: str) -> bool:
+    """Whether ``title`` (stripped) may be a card's title: headline-shaped, and no poster's user title."""
+    return is_title_like(title) and title.casefold() not in _USER_TITLES
 
 
 def _card_opening(title: str, summary: str) -> bool:
     """Whether ``title`` and ``summary`` (the two lines after a domain line) read as a card's title and summary."""
     return (
-        is_title_like(title.strip())
+        _card_title(title.strip())
         and DOMAIN_LINE_RE.match(title) is None
         and word_count(summary) >= 6
         and DOMAIN_LINE_RE.match(summary) is None
@@ -230,7 +244,11 @@ def link_card(view: TextView) -> Iterator[Hit]:
             taken = end[2]
             yield Hit(d, end[2], "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
             continue
-        after = [i for i in range(d + 1, min(len(view.lines), d + 8)) if view.is_live(i)][:2]
+        after = [i for i in range(d + 1, min(len(view.lines), d + 10)) if view.is_live(i)][:3]
+        if len(after) == 3 and _FIGURE_RE.match(view.lines[after[0]]):
+            after = after[1:]  # the card's figure between its domain and its title
+        else:
+            after = [i for i in after if i < d + 8][:2]
         if after and _CONTINUES_RE.match(view.lines[after[0]]):
             continue  # a link inside a sentence the flattening broke around it, not a card
         if len(after) == 2 and _card_opening(view.lines[after[0]], view.lines[after[1]]):
@@ -246,7 +264,7 @@ def link_card(view: TextView) -> Iterator[Hit]:
         if len(before) == 2:
             s, t = before
             title, summary = view.lines[t].strip(), view.lines[s].strip()
-            if t != opener_at and is_title_like(title) and word_count(summary) >= 6:
+            if t != opener_at and _card_title(title) and word_count(summary) >= 6:
                 card = LinkCard(title=title, summary=summary, domain=domain)
                 yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
                 continue
