@@ -189,6 +189,10 @@ _FIGURE_RE = lazy(r"^[ \t]*+(?:\[[^\]\n]{1,120}+\]|!\[[^\]\n]{0,120}+\]\([^)\n]{
 _USER_TITLES = frozenset(p.casefold() for c in ("xf_user_titles", "vb_user_titles") for p in phrases(c))
 
 
+#: A numbered or bulleted list item (``6. Free backups``, ``- Free backups``): a post's list, no card's summary.
+_LIST_ITEM_RE = lazy(r"^(?:\d{1,3}[.)]|[-*•·○▪])[ \t]")
+
+
 #: A line that carries on a sentence: it starts with a small letter or with punctuation that cannot open one.
 _CONTINUES_RE = lazy(r"^[ \t]*+(?:\p{Ll}|[,.;:)\]!?])")
 
@@ -264,7 +268,7 @@ def link_card(view: TextView) -> Iterator[Hit]:
         if len(before) == 2:
             s, t = before
             title, summary = view.lines[t].strip(), view.lines[s].strip()
-            if t != opener_at and _card_title(title) and word_count(summary) >= 6:
+            if t != opener_at and _card_title(title) and word_count(summary) >= 6 and not _LIST_ITEM_RE.match(summary):
                 card = LinkCard(title=title, summary=summary, domain=domain)
                 yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
                 continue
@@ -514,7 +518,18 @@ def _repeated_line(view: TextView, i: int, key: str) -> bool:
     """Whether a live line after the line after line ``i`` (within :data:`_REPEAT_SPAN` live lines) reads ``key``
     (case-folded, blanks around aside)."""
     live = view.first_live(i + 1, _REPEAT_SPAN + 1)
-    return any(view.lines[j].strip().casefold() == key for j in live[1:])
+    if not live:
+        return False
+    after = view.lines[live[0]].strip().casefold()
+    for n, j in enumerate(live[1:], 1):
+        if view.lines[j].strip().casefold() != key:
+            continue
+        # a copy that goes on as the line did is the paragraph again (a quote of it, a teaser of the post), not
+        # a headline repeated by the page's furniture
+        nxt = live[n + 1] if n + 1 < len(live) else None
+        if nxt is None or view.lines[nxt].strip().casefold() != after:
+            return True
+    return False
 
 
 @rule("NEWS006", "subtitle", tags=["headline"], stage="news")
