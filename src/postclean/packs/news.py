@@ -526,8 +526,9 @@ def _repeated_line(view: TextView, i: int, key: str) -> bool:
             continue
         # a copy that goes on as the line did is the paragraph again (a quote of it, a teaser of the post), not
         # a headline repeated by the page's furniture
+        # (a rule under both, a setext heading's ``====``, is no words going on)
         nxt = live[n + 1] if n + 1 < len(live) else None
-        if nxt is None or view.lines[nxt].strip().casefold() != after:
+        if nxt is None or view.lines[nxt].strip().casefold() != after or not regex.search(r"\w", after):
             return True
     return False
 
