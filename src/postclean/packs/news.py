@@ -13,6 +13,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_LINE_RE, parse_date
 from ..model import LinkCard
+from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import DOMAIN_LINE_RE, TextView, is_title_like, word_count
 
@@ -180,14 +181,31 @@ def _card_after_figure(view: TextView, d: int, domain: str) -> tuple[int, int, i
     return t, s, e
 
 
+#: A figure alone on its line between a card's domain and its title: a text browser's image placeholder
+#: (``[IMG]``, ``[a1b2c3_2_690x344]``) or a Markdown image.
+_FIGURE_RE = lazy(r"^[ \t]*+(?:\[[^\]\n]{1,120}+\]|!\[[^\]\n]{0,120}+\]\([^)\n]{0,400}+\))[ \t]*$")
+#: The default user titles boards print under a poster's name (``Senior Member``): a poster block's line, never
+#: a card's title.
+_USER_TITLES = frozenset(p.casefold() for c in ("xf_user_titles", "vb_user_titles") for p in phrases(c))
+
+
+#: A numbered or bulleted list item (``6. Free backups``, ``- Free backups``): a post's list, no card's summary.
+_LIST_ITEM_RE = lazy(r"^(?:\d{1,3}[.)]|[-*•·○▪])[ \t]")
+
+
 #: A line that carries on a sentence: it starts with a small letter or with punctuation that cannot open one.
 _CONTINUES_RE = lazy(r"^[ \t]*+(?:\p{Ll}|[,.;:)\]!?])")
+
+
+def _card_title(title: str) -> bool:
+    """Whether ``title`` (stripped) may be a card's title: headline-shaped, and no poster's user title."""
+    return is_title_like(title) and title.casefold() not in _USER_TITLES
 
 
 def _card_opening(title: str, summary: str) -> bool:
     """Whether ``title`` and ``summary`` (the two lines after a domain line) read as a card's title and summary."""
     return (
-        is_title_like(title.strip())
+        _card_title(title.strip())
         and DOMAIN_LINE_RE.match(title) is None
         and word_count(summary) >= 6
         and DOMAIN_LINE_RE.match(summary) is None
@@ -230,7 +248,11 @@ def link_card(view: TextView) -> Iterator[Hit]:
             taken = end[2]
             yield Hit(d, end[2], "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
             continue
-        after = [i for i in range(d + 1, min(len(view.lines), d + 8)) if view.is_live(i)][:2]
+        after = [i for i in range(d + 1, min(len(view.lines), d + 10)) if view.is_live(i)][:3]
+        if len(after) == 3 and _FIGURE_RE.match(view.lines[after[0]]):
+            after = after[1:]  # the card's figure between its domain and its title
+        else:
+            after = [i for i in after if i < d + 8][:2]
         if after and _CONTINUES_RE.match(view.lines[after[0]]):
             continue  # a link inside a sentence the flattening broke around it, not a card
         if len(after) == 2 and _card_opening(view.lines[after[0]], view.lines[after[1]]):
@@ -247,7 +269,13 @@ def link_card(view: TextView) -> Iterator[Hit]:
             s, t = before
             title, summary = view.lines[t].strip(), view.lines[s].strip()
             # a line ending in a colon introduces the link (``This guide helped me:``): the post's own, no summary
-            if t != opener_at and is_title_like(title) and word_count(summary) >= 6 and not summary.endswith(":"):
+            if (
+                t != opener_at
+                and _card_title(title)
+                and word_count(summary) >= 6
+                and not _LIST_ITEM_RE.match(summary)
+                and not summary.endswith(":")
+            ):
                 card = LinkCard(title=title, summary=summary, domain=domain)
                 yield Hit(t, d, "link-preview card", {"article.link_card": card}, moved_to="article.link_card")
                 continue
@@ -497,7 +525,19 @@ def _repeated_line(view: TextView, i: int, key: str) -> bool:
     """Whether a live line after the line after line ``i`` (within :data:`_REPEAT_SPAN` live lines) reads ``key``
     (case-folded, blanks around aside)."""
     live = view.first_live(i + 1, _REPEAT_SPAN + 1)
-    return any(view.lines[j].strip().casefold() == key for j in live[1:])
+    if not live:
+        return False
+    after = view.lines[live[0]].strip().casefold()
+    for n, j in enumerate(live[1:], 1):
+        if view.lines[j].strip().casefold() != key:
+            continue
+        # a copy that goes on as the line did is the paragraph again (a quote of it, a teaser of the post), not
+        # a headline repeated by the page's furniture
+        # (a rule under both, a setext heading's ``====``, is no words going on)
+        nxt = live[n + 1] if n + 1 < len(live) else None
+        if nxt is None or view.lines[nxt].strip().casefold() != after or not regex.search(r"\w", after):
+            return True
+    return False
 
 
 @rule("NEWS006", "subtitle", tags=["headline"], stage="news")

@@ -704,6 +704,19 @@ _STAT_ITEM_RE = lazy(
     r"|(?:Replies|Views|Posts|Messages|Answers|Votes)[ \t:]*[\d.,]+[kKmM]?)?[ \t]*$",
     regex.IGNORECASE,
 )
+#: The headings of _RELATED_RE that the tables write with a small first letter (``other discussions``).
+_LOWER_HEADS = frozenset(
+    p for c in ("related_headings", "qa_related_headings") for p in phrases(c) if p[:1].islower()
+)
+
+
+def _head_cased(head: str) -> bool:
+    """Whether ``head`` (a _RELATED_RE heading, matched ignoring case) is written as a heading: a capital first,
+    or as the tables write it. A small first letter is a sentence the flattening broke at a link (``… as the
+    manual`` / ``linked below`` / ``, the fix works``), not a list's heading."""
+    return not head[:1].islower() or regex.sub(r"[ \t]+", " ", head) in _LOWER_HEADS
+
+
 _QA_SIDEBAR_RE = lazy(rf"^[ \t]*+(?:#+[ \t]*)?(?:{_alt('qa_related_headings')})[ \t]*:?[ \t]*$", regex.IGNORECASE)
 _MAX_ITEM_WORDS = 24
 #: (a question title holds up to 150 characters: slashes and abbreviations count as words)
@@ -850,8 +863,8 @@ def related_list(view: TextView) -> Iterator[Hit]:
     # (tried only on the lines holding one of the headings' literals, found in one pass; no match crosses a line end)
     heads = [
         i
-        for i, last, _m in matches_at(view, _RELATED_RE, literal_lines(view, _RELATED_RE))
-        if i == last and not view.claimed[i]
+        for i, last, m in matches_at(view, _RELATED_RE, literal_lines(view, _RELATED_RE))
+        if i == last and not view.claimed[i] and _head_cased(m.group("head"))
     ]
     heads.extend(_titled_heads(view, set(heads)))
     heads.extend(_table_heads(view, set(heads)))
