@@ -3872,6 +3872,31 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Strona główna", "Fora", "Forum", "Strona główna forum"),
         "ru": ("Главная", "Форумы", "Форум", "Список форумов"),
     },
+    # a thread's counts printed as a sentence above or under its posts (bbPress and other blog-forum plugins):
+    # lines that are only these (PAGE013). ``{n}`` a count, ``{x}`` the rest of the line (a time, a name)
+    "thread_stats_lines": {
+        "en": ("Viewing {n} posts - {n} through {n} (of {n} total)", "Viewing {n} post - {n} through {n} (of {n} total)",
+               "Viewing {n} replies - {n} through {n} (of {n} total)", "Viewing {n} topics - {n} through {n} (of {n} total)",
+               "This topic has {n} replies, {n} voices, and was last updated {n} {x}",
+               "This topic has {n} reply, {n} voice, and was last updated {n} {x}",
+               "This topic contains {n} replies, has {n} voices, and was last updated {n} {x}"),
+        "de": ("Ansicht von {n} Beiträgen - {n} bis {n} (von insgesamt {n})",
+               "Dieses Thema enthält {n} Antworten, hat {n} Teilnehmer, und wurde zuletzt vor {n} {x}"),
+        "fr": ("Affichage de {n} messages - {n} à {n} (sur {n} au total)",
+               "Ce sujet contient {n} réponses, a {n} participants, et a été mis à jour pour la dernière fois il y a {n} {x}"),
+        "es": ("Viendo {n} entradas - {n} a {n} (de {n} total)",
+               "Este tema tiene {n} respuestas, {n} participantes, y fue actualizado por última vez hace {n} {x}"),
+        "pt": ("Visualizando {n} posts - {n} até {n} (de {n} do total)",
+               "Este tópico contém {n} respostas, tem {n} participantes, e foi atualizado pela última vez há {n} {x}"),
+        "it": ("Stai visualizzando {n} articoli - da {n} a {n} (di {n} totali)",
+               "Questa discussione contiene {n} risposte, ha {n} partecipanti, ed è stata aggiornata l'ultima volta {n} {x}"),
+        "nl": ("Berichten {n} t/m {n} weergegeven (van in totaal {n})",
+               "Dit onderwerp bevat {n} reacties, heeft {n} deelnemers, en is laatst gewijzigd {n} {x}"),
+        "pl": ("Wyświetlanie {n} wpisów - {n} z {n} (z {n} łącznie)",
+               "Ten temat zawiera {n} odpowiedzi, ma {n} uczestników, i był ostatnio aktualizowany {n} {x}"),
+        "ru": ("Просмотр {n} сообщений - с {n} по {n} (всего {n})",
+               "В этой теме {n} ответов, {n} участников, последнее обновление {n} {x}"),
+    },
     "login_prompts": {
         "en": (
             "Log in or sign up",
