@@ -224,6 +224,28 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Początkujący", "Użytkownik", "Zaawansowany", "Nowy użytkownik", "Zaawansowany użytkownik"),
         "ru": ("Новичок", "Пользователь", "Старожил", "Участник"),
     },
+    # user titles of forum software without a text pack (bbPress roles, Khoros ranks, SMF/YaBB member groups),
+    # printed on a line of their own under the poster's name: GEN030 reads a name line over one of them as a post head
+    "generic_user_titles": {
+        "en": ("Keymaster", "Participant", "Moderator", "Administrator", "Community Manager", "Contributor",
+               "Visitor", "Newbie", "Newbies", "Full Member", "Hero Member", "Sr. Member", "Jr. Member",
+               "Advanced Member", "Senior Member", "Junior Member", "Veteran", "Team member", "Spectator"),
+        "de": ("Moderator", "Administrator", "Teilnehmer", "Neuling", "Fortgeschrittener", "Profi", "Mitglied",
+               "Erfahrenes Mitglied", "Teammitglied", "Besucher"),
+        "fr": ("Modérateur", "Administrateur", "Participant", "Nouveau membre", "Membre actif", "Contributeur",
+               "Visiteur", "Membre de l'équipe"),
+        "es": ("Moderador", "Administrador", "Participante", "Novato", "Miembro activo", "Colaborador",
+               "Visitante"),
+        "pt": ("Moderador", "Administrador", "Participante", "Novato", "Membro ativo", "Colaborador",
+               "Visitante"),
+        "it": ("Moderatore", "Amministratore", "Partecipante", "Nuovo utente", "Utente attivo", "Collaboratore",
+               "Visitatore"),
+        "nl": ("Moderator", "Beheerder", "Deelnemer", "Nieuweling", "Actief lid", "Bijdrager", "Bezoeker"),
+        "pl": ("Moderator", "Administrator", "Uczestnik", "Nowicjusz", "Aktywny użytkownik", "Współtwórca",
+               "Gość"),
+        "ru": ("Модератор", "Модератор форума", "Администратор", "Участник", "Новичок", "Активный участник",
+               "Пользователь", "Проверенный", "Гость"),
+    },
     # the poster stat only XenForo 2 prints, alone on its line above its value
     "xf_reaction_score": {
         "en": ("Reaction score",),
@@ -3850,6 +3872,31 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Strona główna", "Fora", "Forum", "Strona główna forum"),
         "ru": ("Главная", "Форумы", "Форум", "Список форумов"),
     },
+    # a thread's counts printed as a sentence above or under its posts (bbPress and other blog-forum plugins):
+    # lines that are only these (PAGE013). ``{n}`` a count, ``{x}`` the rest of the line (a time, a name)
+    "thread_stats_lines": {
+        "en": ("Viewing {n} posts - {n} through {n} (of {n} total)", "Viewing {n} post - {n} through {n} (of {n} total)",
+               "Viewing {n} replies - {n} through {n} (of {n} total)", "Viewing {n} topics - {n} through {n} (of {n} total)",
+               "This topic has {n} replies, {n} voices, and was last updated {n} {x}",
+               "This topic has {n} reply, {n} voice, and was last updated {n} {x}",
+               "This topic contains {n} replies, has {n} voices, and was last updated {n} {x}"),
+        "de": ("Ansicht von {n} Beiträgen - {n} bis {n} (von insgesamt {n})",
+               "Dieses Thema enthält {n} Antworten, hat {n} Teilnehmer, und wurde zuletzt vor {n} {x}"),
+        "fr": ("Affichage de {n} messages - {n} à {n} (sur {n} au total)",
+               "Ce sujet contient {n} réponses, a {n} participants, et a été mis à jour pour la dernière fois il y a {n} {x}"),
+        "es": ("Viendo {n} entradas - {n} a {n} (de {n} total)",
+               "Este tema tiene {n} respuestas, {n} participantes, y fue actualizado por última vez hace {n} {x}"),
+        "pt": ("Visualizando {n} posts - {n} até {n} (de {n} do total)",
+               "Este tópico contém {n} respostas, tem {n} participantes, e foi atualizado pela última vez há {n} {x}"),
+        "it": ("Stai visualizzando {n} articoli - da {n} a {n} (di {n} totali)",
+               "Questa discussione contiene {n} risposte, ha {n} partecipanti, ed è stata aggiornata l'ultima volta {n} {x}"),
+        "nl": ("Berichten {n} t/m {n} weergegeven (van in totaal {n})",
+               "Dit onderwerp bevat {n} reacties, heeft {n} deelnemers, en is laatst gewijzigd {n} {x}"),
+        "pl": ("Wyświetlanie {n} wpisów - {n} z {n} (z {n} łącznie)",
+               "Ten temat zawiera {n} odpowiedzi, ma {n} uczestników, i był ostatnio aktualizowany {n} {x}"),
+        "ru": ("Просмотр {n} сообщений - с {n} по {n} (всего {n})",
+               "В этой теме {n} ответов, {n} участников, последнее обновление {n} {x}"),
+    },
     "login_prompts": {
         "en": (
             "Log in or sign up",
@@ -3891,6 +3938,11 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Log in with Google",
             "(You must log in or sign up to reply here.)",
             "You must log in or sign up to reply here.",
+            "You must be logged in to reply to this topic.",
+            "You must be logged in to reply.",
+            "You must be logged in to post a comment.",
+            "Sign up for free to join this conversation on GitHub. Already have an account? Sign in to comment",
+            "Write a reply",
         ),
         "de": (
             "Benutzerkonto erstellen", "Neues Benutzerkonto erstellen", "Jetzt anmelden", "Erstelle ein Benutzerkonto oder melde dich an, um zu kommentieren", "Du hast bereits ein Benutzerkonto? Melde dich hier an.", "Bereits registriert? Anmelden",
@@ -3906,6 +3958,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Passwort vergessen?",
             "Angemeldet bleiben", "Du musst dich anmelden oder registrieren, um hier zu antworten.",
             "(Du musst dich anmelden oder registrieren, um hier zu antworten.)",
+            "Du musst angemeldet sein, um auf dieses Thema zu antworten.", "Antwort schreiben",
         ),
         "fr": (
             "Se connecter maintenant", "Connectez-vous maintenant", "Créer un nouveau compte", "Déjà inscrit ? Connexion", "Créer un compte ou se connecter pour commenter", "Vous avez déjà un compte ? Connectez-vous ici.",
@@ -3922,6 +3975,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Se souvenir de moi",
             "Rester connecté",
             "(Vous devez vous connecter ou vous inscrire pour répondre ici.)",
+            "Vous devez être connecté pour répondre à ce sujet.", "Écrire une réponse",
         ),
         "es": (
             "Conectar ahora", "Registrar una nueva cuenta", "Crear una cuenta o conéctate para comentar", "¿Ya tienes una cuenta? Conéctate aquí.", "¿Ya tienes una cuenta? Conectar",
@@ -3936,6 +3990,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "¿Olvidaste tu contraseña?",
             "Mantener sesión iniciada",
             "(Debes iniciar sesión o registrarte para responder aquí.)",
+            "Debes estar conectado para responder a este tema.", "Escribe una respuesta",
         ),
         "pt": (
             "Entrar Agora", "Crie uma nova conta", "Crie uma conta ou entre para comentar", "Já tem uma conta? Faça o login.", "Já tem uma conta? Entrar",
@@ -3950,6 +4005,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Esqueceu sua senha?",
             "Manter conectado", "Você deve entrar ou se registrar para responder aqui.",
             "(Você precisa entrar ou se registrar para responder aqui.)",
+            "Você precisa estar logado para responder a este tópico.", "Escreva uma resposta",
         ),
         "it": (
             "Accedi ora", "Registra un nuovo account", "Crea un account o accedi per commentare", "Sei già registrato? Accedi qui.", "Sei già registrato? Accedi",
@@ -3963,6 +4019,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Password dimenticata?",
             "Resta connesso", "Devi accedere o registrarti per rispondere qui.",
             "(Devi accedere o registrarti per rispondere qui.)",
+            "Devi essere connesso per rispondere a questa discussione.", "Scrivi una risposta",
         ),
         "nl": (
             "Nu inloggen", "Nu aanmelden", "Registreer een nieuwe account", "Maak een account aan of log in om te reageren", "Heb je al een account? Log hier in.", "Bestaande gebruiker? Inloggen",
@@ -3977,6 +4034,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Wachtwoord vergeten?",
             "Ingelogd blijven", "Je moet inloggen of registreren om hier te reageren.",
             "(Je moet inloggen of registreren om hier te reageren.)",
+            "Je moet ingelogd zijn om op dit onderwerp te reageren.", "Schrijf een reactie",
         ),
         "pl": (
             "Zaloguj się teraz", "Zarejestruj nowe konto", "Utwórz konto lub zaloguj się, aby skomentować", "Posiadasz własne konto? Użyj go!", "Posiadasz już konto? Zaloguj się",
@@ -3990,6 +4048,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Nie pamiętasz hasła?",
             "Nie wylogowuj mnie",
             "(Musisz się zalogować lub zarejestrować, aby tutaj odpowiedzieć.)",
+            "Musisz być zalogowany, aby odpowiedzieć w tym temacie.", "Napisz odpowiedź",
         ),
         "ru": (
             "Войти сейчас", "Регистрация нового пользователя", "Для публикации сообщений создайте учётную запись или авторизуйтесь", "Есть аккаунт? Войти.", "Уже зарегистрированы? Войти",
@@ -4006,6 +4065,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Запомнить меня", "Вы должны войти или зарегистрироваться, чтобы ответить здесь.",
             "(Для ответа нужно войти или зарегистрироваться.)",
             "Для ответа нужно войти или зарегистрироваться.",
+            "Вы должны войти, чтобы ответить в этой теме.", "Написать ответ",
         ),
     },
     "powered_by": {

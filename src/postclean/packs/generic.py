@@ -2004,6 +2004,140 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
             yield Hit(i, j, "post head (poster and date), the same shape over every post", facts, moved_to="author")
 
 
+# -- GEN030: a name line over a user-title line, near the post's date ------------------------------------------
+
+#: User titles printed under a poster's name by software without a text pack (nine languages), casefolded.
+_TITLES = frozenset(p.casefold() for p in phrases("generic_user_titles"))
+#: A name as a converter writes a profile link: ``[name](url)``, bold, a table cell's bar, a bullet before it.
+_NAME_DECOR_RE = lazy(
+    r"^[ \t|*•·-]*+(?:\[(?:\*\*)?(?P<link>[^\]\n*]{1,50}+)(?:\*\*)?\]\([^)\n]{0,300}+\)|(?P<plain>[^\n]{1,60}+))[ \t|]*+$"
+)
+_RANK_MAX_CHARS = 40
+_NUMERIC_DATE_RE = lazy(r"(?<!\d)\d{1,4}+[-/.]\d{1,2}+[-/.]\d{2,4}+")
+#: Lines between a head's title line and its date line (a banner, the post's subject).
+_RANK_DATE_REACH = 4
+_RANK_MIN_HEADS = 3
+
+
+def _title_line(line: str) -> str | None:
+    """The user title ``line`` holds, when it is one of ``generic_user_titles`` alone or ends with a rank word
+    (``YaBB Newbies``, ``Senior Member``), else None."""
+    s = line.strip().strip("*_").strip()
+    if not s or len(s) > _RANK_MAX_CHARS or s[-1:] in ".!?,;:" or word_count(s) > 3:
+        return None
+    low = s.casefold()
+    if low in _TITLES or (low.split()[-1] in _TITLES and s[:1].isupper()):
+        return s
+    return None
+
+
+def _head_name(line: str) -> str | None:
+    """The poster's name on a head's name line (its link or bold undone), or None when it is no name."""
+    m = _NAME_DECOR_RE.match(line)
+    if m is None:
+        return None
+    name = (m.group("link") or m.group("plain") or "").strip().strip("*_").strip()
+    if sum(c.isalpha() for c in name) < 2 or word_count(name) > 4 or not is_name_like(name) or _title_line(name) or date_span(name):
+        return None
+    return name
+
+
+def _short_date(view: TextView, k: int) -> dict[str, object] | None:
+    """The post date on line ``k`` when it is a short line that holds one (a head's date line), else None."""
+    line = view.original[k] if view.claimed[k] else view.lines[k]  # (another rule may have taken it)
+    if len(line) > 100 or not any(c.isdigit() for c in line):
+        return None
+    span = date_span(line)
+    if span is None:
+        m = _NUMERIC_DATE_RE.search(line)  # (``11-02-202309:14 AM``: a date and time run together)
+        return None if m is None else {"post.date_raw": line.strip()}
+    return {"post.date_raw": line[span[0] : span[1]].strip(), **_date_of(line[span[0] : span[1]])}
+
+
+def _date_of(raw: str) -> dict[str, object]:
+    d = parse_date(raw)
+    return {} if d is None else {"post.date": d}
+
+
+_POST_NUMBER_RE = lazy(r"^[ \t]*+#\d{1,9}+[ \t]*$")
+
+
+def _filled_above(view: TextView, k: int, reach: int = 8) -> int | None:
+    """The nearest line above line ``k`` that is not blank (taken by another rule or not), blank lines only
+    between, within ``reach`` lines; else None."""
+    for j in range(k - 1, max(-1, k - 1 - reach), -1):
+        if (view.original[j] if view.claimed[j] else view.lines[j]).strip():
+            return j
+    return None
+
+
+def _short_line(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 80 and s[-1:] not in ".!?:" and word_count(s) <= 10
+
+
+@rule("GEN030", "ranked-poster-head", tags=["author-block"], stage="split", scope="document")
+def ranked_poster_head(view: TextView) -> Iterator[Hit]:
+    """A post head on pages no engine pack reads: the poster's name on a line, the user title under it
+    (``Keymaster``, ``Participant``, ``Community Manager``: bbPress, Khoros, YaBB; nine languages), and the post's
+    date on a short line right above the name or a few short lines below the title, over three posts at least,
+    by two posters at least.
+
+    The name moves to ``post.author`` with the title as its rank, the date to ``post.date``; a line between the
+    title and the date (a banner, the post's subject) goes with the head. A title word in a sentence, or a name and
+    title with no date beside them, stay.
+
+    Example (removed, when the shape comes three times)::
+
+        Wendeline Ashby
+        Participant
+    """
+    if view.engine is not None:
+        return
+    heads: list[tuple[int, int, str, str, dict[str, object]]] = []
+    for r, line in view.iter_lines():
+        if len(line) > _RANK_MAX_CHARS + 8:
+            continue
+        title = _title_line(line)
+        if title is None:
+            continue
+        above = [k for k in range(r - 1, max(-1, r - 4), -1) if view.is_live(k)][:2]
+        if not above or view.claimed[above[0] + 1 : r].count(True):
+            continue
+        n = above[0]
+        name = _head_name(view.lines[n])
+        if name is None:
+            continue
+        first, end = n, r
+        facts: dict[str, object] = {}
+        # the date: on the line right above the name, or a few short lines below the title
+        up = number = _filled_above(view, n)
+        if up is not None and _POST_NUMBER_RE.match(view.lines[up]):
+            up = _filled_above(view, up)  # (``{date}`` / ``#812``: the post's number on a line of its own)
+        if up is not None and number is not None and (d := _short_date(view, up)) is not None:
+            # the date and the number go with the head when no other rule took them
+            first = up if view.free(up, n) else number if view.free(number, n) else n
+            facts = d
+        else:
+            below = view.first_live(r + 1, _RANK_DATE_REACH)
+            for j, k in enumerate(below):
+                if k - (below[j - 1] if j else r) > 3:
+                    break
+                if (d := _short_date(view, k)) is not None:
+                    if view.free(r, k):
+                        end, facts = k, d
+                    break
+                if not _short_line(view.lines[k]):
+                    break
+        if not facts or not view.free(first, end):
+            continue
+        heads.append((first, end, name, title, facts))
+    if len(heads) < _RANK_MIN_HEADS or len({h[2].casefold() for h in heads}) < 2:
+        return
+    for first, end, name, title, facts in heads:
+        yield Hit(first, end, "post head (name, user title, date)", {"author.name": name, "author.rank": title, **facts}, moved_to="author")
+
+
 # -- GEN023: counts under posts -------------------------------------------------------------------------------
 
 _TRAILING_COUNT_RE = lazy(r"^[ \t]*+\d{1,4}[ \t]*$", regex.MULTILINE)
@@ -2333,6 +2467,7 @@ PACK = RulePack(
         push_help,
         comment_byline,
         repeated_post_head,
+        ranked_poster_head,
         repeated_toolbar,
         trailing_count,
         top_posters,

@@ -23,6 +23,7 @@ from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import CLASSIC_ENGINES
 from ._common import lines_with, literal_lines, matches_at
+from ._modern import phrase_alt as _modern_alt
 
 __all__ = ["PACK", "forum_stats_lines", "free_spans", "is_nav_line", "norm_line"]
 
@@ -637,6 +638,40 @@ def login_prompt(view: TextView) -> Iterator[Hit]:
     for i, line in view.iter_lines():
         if len(line) < 200 and _may_start(line.strip(), _LOGIN_FIRST) and _is_login(line):
             yield Hit(i, i, "login or registration prompt")
+
+
+# -- PAGE013 -------------------------------------------------------------------------------------------------
+
+
+def _literal_heads(concept: str) -> tuple[str, ...]:
+    """The lower-cased text before the first placeholder of each of ``concept``'s templates (a trigger)."""
+    return tuple(dict.fromkeys(p.split("{", 1)[0].strip().lower() for p in phrases(concept)))
+
+
+_THREAD_STATS_RE = lazy(
+    r"^[ \t]*+(?:[-•*·][ \t]++)?(?:" + _modern_alt("thread_stats_lines") + r")[ \t]*+$", regex.IGNORECASE | regex.MULTILINE
+)
+
+
+@rule(
+    "PAGE013",
+    "thread-stats-line",
+    tags=["navigation", "post-meta"],
+    scope="document",
+    trigger=_literal_heads("thread_stats_lines"),
+)
+def thread_stats_line(view: TextView) -> Iterator[Hit]:
+    """A thread's counts as a sentence of their own above or under its posts (bbPress and other blog-forum
+    plugins): ``Viewing 5 posts - 1 through 5 (of 5 total)``, ``This topic has 4 replies, 4 voices, and was last
+    updated 2 days ago by …`` (nine languages). Whole lines only: a sentence that quotes the words stays.
+
+    Example (removed)::
+
+        Viewing 5 posts - 1 through 5 (of 5 total)
+    """
+    for first, last, _m in view.finditer(_THREAD_STATS_RE):
+        if first == last and view.is_live(first) and len(view.lines[first]) <= 300:
+            yield Hit(first, first, "thread counts line")
 
 
 # -- PAGE004 -------------------------------------------------------------------------------------------------
@@ -1601,6 +1636,7 @@ PACK = RulePack(
         nav_menu,
         breadcrumbs,
         login_prompt,
+        thread_stats_line,
         footer,
         related_list,
         forum_stats,
