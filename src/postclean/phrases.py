@@ -576,6 +576,30 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Найти все сообщения от {user}",
         ),
     },
+    # the heading of the subreddit's sidebar box (Reddit's shreddit page, under the members and online counts)
+    "reddit_sidebar_heads": {
+        "en": ("Community Info", "About Community"),
+        "de": ("Community-Info", "Über die Community"),
+        "fr": ("Infos sur la communauté", "À propos de la communauté"),
+        "es": ("Información de la comunidad", "Acerca de la comunidad"),
+        "pt": ("Informações da comunidade", "Sobre a comunidade"),
+        "it": ("Info sulla community", "Informazioni sulla community"),
+        "nl": ("Community-info", "Over de community"),
+        "pl": ("Informacje o społeczności", "O społeczności"),
+        "ru": ("Информация о сообществе", "О сообществе"),
+    },
+    # the alt text of a comment's avatar image, over the commenter's name (Reddit's shreddit page)
+    "reddit_avatar_alt": {
+        "en": ("{user} avatar", "{user}'s avatar", "u/{user} avatar"),
+        "de": ("Avatar von {user}", "{user} Avatar"),
+        "fr": ("Avatar de {user}", "avatar de {user}"),
+        "es": ("Avatar de {user}", "avatar de {user}"),
+        "pt": ("Avatar de {user}", "avatar de {user}"),
+        "it": ("Avatar di {user}", "avatar di {user}"),
+        "nl": ("Avatar van {user}", "{user} avatar"),
+        "pl": ("Awatar {user}", "awatar {user}"),
+        "ru": ("Аватар {user}", "аватар {user}"),
+    },
     "classic_online_status": {
         "en": ("{user} is offline", "{user} is online now", "{user} is online", "{user}'s Avatar"),
         "de": ("{user} ist offline", "{user} ist online", "Avatar von {user}"),
@@ -4169,6 +4193,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Related Topics",
             "Related posts",
             "Related discussions",
+            "Similar discussions",
             "Suggested topics",
             "Suggested Topics",
             "Latest posts",
@@ -4215,6 +4240,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Forumstatistieken", "Wie is er online", "Leden online", "Statistieken"),
         "pl": ("Statystyki forum", "Kto jest online", "Użytkownicy online", "Statystyki"),
         "ru": ("Статистика форума", "Кто сейчас на форуме", "Сейчас на форуме", "Статистика"),
+    },
+    # the members-online widget's line when nobody is signed in (XenForo: under ``Members online``)
+    "forum_none_online": {
+        "en": ("No members online now", "No members online now.", "There are no members online"),
+        "de": ("Zurzeit sind keine Mitglieder online.", "Derzeit sind keine Mitglieder online.", "Keine Mitglieder online"),
+        "fr": ("Aucun membre en ligne actuellement.", "Aucun membre en ligne"),
+        "es": ("No hay miembros en línea ahora.", "No hay miembros conectados"),
+        "pt": ("Nenhum membro online agora.", "Nenhum membro online"),
+        "it": ("Nessun utente online al momento.", "Nessun utente online"),
+        "nl": ("Er zijn nu geen leden online.", "Geen leden online"),
+        "pl": ("Obecnie brak użytkowników online.", "Brak użytkowników online"),
+        "ru": ("Сейчас нет пользователей онлайн.", "Нет пользователей онлайн"),
     },
     "forum_stats_labels": {
         "en": ("Threads", "Topics", "Messages", "Posts", "Members", "Latest member", "Newest member", "Discussions", "Comments", "Users", "Guests", "Online"),

@@ -21,6 +21,7 @@ from ._modern import (
     RELATIVE_TIME,
     US_DATE,
     count_matches,
+    known_authors,
     line_re,
     phrase_alt,
     phrase_list,
@@ -511,6 +512,12 @@ _EXPAND_RE = line_re(
 )
 
 
+#: Invision 5's citation without a date (``Wrenna Holt said:``): the name, then ``said``/``wrote`` and the colon.
+_BARE_QUOTE_HEAD_RE = lazy(
+    rf"^[ \t\xa0]*+(?P<name>[^\n:,]{{1,60}}?)[ \t]+(?:{_SAID})[ \t]?:[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+)
+
+
 def _quote_head_shape(line: str) -> bool:
     """A cheap necessary test for ``_QUOTE_HEAD_RE``: a colon at the end, and a comma or a digit."""
     return line.rstrip(" \t").endswith(":") and ("," in line or any(c.isdigit() for c in line))
@@ -558,6 +565,21 @@ def quote(view: TextView) -> Iterator[Hit]:
             yield Hit(min(i, block[0]), block[1], f"quote of {name}'s post", facts, moved_to="quotes" if text else None)
         else:
             yield Hit(i, i, f"quote citation ({name})")
+    yield from _bare_citations(view)
+
+
+def _bare_citations(view: TextView) -> Iterator[Hit]:
+    """Invision 5's undated citation ``{user} said:`` alone on its line, over the quoted text: only when the name
+    is one of the thread's posters (IPS001 found them), so ``And then my neighbour said:`` in prose stays."""
+    authors = known_authors(view)
+    if not authors:
+        return
+    starts = [i for i, line in enumerate(view.lines) if line.rstrip(" \t").endswith(":") and view.is_live(i)]
+    for i, last, m in matches_at(view, _BARE_QUOTE_HEAD_RE, starts):
+        if i != last or not view.is_live(i) or m.group("name").strip().lower() not in authors:
+            continue
+        if view.first_live(i + 1):
+            yield Hit(i, i, f"quote citation ({m.group('name').strip()})")
 
 
 _EDIT_WORDS = [p.split("|") for p in phrase_list("ips_edited_by")]

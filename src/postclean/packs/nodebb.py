@@ -174,7 +174,9 @@ _LAST_REPLY = phrase_alt("nodebb_last_reply")
 _REPLIES = phrase_alt("replies_count")
 _QUOTE_WORD = phrase_alt("post_controls", max_words=1)
 _FOOTER_RE = line_re(
-    rf"(?:\w{{1,2}}[ \t]+){{0,8}}(?:{COUNT})[ \t]+(?:{_REPLIES})[ \t]+(?:{_LAST_REPLY})(?:[ \t]+(?:{_QUOTE_WORD})){{0,3}}(?:[ \t]+-?\d{{1,5}})?"
+    # (lynx, w3m and html2text glue the avatars' letters, the count and ``Last reply``: ``T2 repliesLast reply``)
+    rf"(?:\w{{1,2}}[ \t]+){{0,8}}(?:\p{{Lu}}{{1,8}}(?=\d))?(?:{COUNT})[ \t]*(?:{_REPLIES})[ \t]*(?:{_LAST_REPLY})"
+    rf"(?:[ \t]+(?:{_QUOTE_WORD})){{0,3}}(?:[ \t]+-?\d{{1,5}})?(?:[ \t]*__)?"
     # (the end of a Markdown link that wraps the avatar, the count and ``Last reply``: ``Last reply](#)``)
     rf"|(?:{_LAST_REPLY})(?:\]\([^()\s]{{0,300}}+\))?+(?:[ \t]+(?:{_QUOTE_WORD})){{0,3}}(?:[ \t]+-?\d{{1,5}})?"
     rf"|(?:{_QUOTE_WORD})[ \t]+(?:{_QUOTE_WORD})[ \t]+-?\d{{1,5}}",
@@ -220,6 +222,14 @@ def post_footer(view: TextView) -> Iterator[Hit]:
         prev = [k for k in range(i - 1, max(-1, i - 3), -1) if view.is_live(k)]
         if prev and _REPLY_COUNT_RE.match(view.lines[prev[0]]):
             yield Hit(prev[0], prev[0], "reply counter")
+            # the repliers' avatar letters over it (``T`` / ``2 replies`` / ``Last reply``: one node a line)
+            for k in range(prev[0] - 1, max(-1, prev[0] - 4), -1):
+                if not view.is_live(k):
+                    continue
+                if _AVATAR_ALONE_RE.match(view.lines[k].strip()):
+                    yield Hit(k, k, "avatar letter of a replier")
+                    continue
+                break
         nxt = view.first_live(i + 1)
         if nxt and nxt[0] - i <= 2 and BARE_INT_RE.match(view.lines[nxt[0]]):
             yield Hit(

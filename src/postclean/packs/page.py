@@ -718,12 +718,35 @@ def footer(view: TextView) -> Iterator[Hit]:
         if m and ((word_count(s) <= 16 and ", " not in m.group("what")[:40]) or "©" in s):
             yield Hit(i, i, "software credit")
             continue
+        if s.lower().rstrip(":") in _POWERED_ALONE and (name := _credit_name_below(view, i)) is not None:
+            # ``Powered by`` / ``NodeBB``: the credit's link text on a line of its own (one text node a line)
+            yield Hit(i, name, "software credit (the name on the next line)")
+            continue
         if (
             (i >= tail_from or i <= live[min(3, len(live) - 1)] or _SITE_NOTICE_RE.match(s))
             and _COPYRIGHT_RE.match(s)
             and word_count(s) <= 30
         ):
             yield Hit(i, i, "copyright footer")
+
+
+_POWERED_ALONE = frozenset(p.lower() for p in phrases("powered_by"))
+#: The software's name under a ``Powered by`` line: one to three words, the first a capital or a digit.
+_CREDIT_NAME_RE = lazy(r"^[ \t]*+[\p{Lu}\d][\w.®™-]{0,30}+(?:[ \t]++[\w.®™-]{1,30}+){0,2}+[ \t]*+$")
+
+
+_CREDIT_TAIL_RE = lazy(r"^[ \t]*+[,|·][ \t]*+[^\s|][^\n]{0,60}$")
+
+
+def _credit_name_below(view: TextView, i: int) -> int | None:
+    """The line of the software's name right under a lone ``Powered by`` (blank lines between), or None."""
+    nxt = view.first_live(i + 1, 2)
+    if not nxt or nxt[0] - i > 3 or not _CREDIT_NAME_RE.match(view.lines[nxt[0]]):
+        return None
+    # the rest of the credit line under the name (``, best viewed with JavaScript enabled`` / ``| Contributors``)
+    if len(nxt) > 1 and nxt[1] - nxt[0] <= 2 and _CREDIT_TAIL_RE.match(view.lines[nxt[1]]):
+        return nxt[1]
+    return nxt[0]
 
 
 # -- PAGE005 -------------------------------------------------------------------------------------------------
@@ -850,6 +873,19 @@ def _item_kind(line: str, questions: bool = False) -> str | None:
     return "title"
 
 
+def _two_word_heading(line: str) -> bool:
+    """Whether ``line`` is a heading phrase of two words or more and nothing else (``Related Discussions``, not
+    ``Related`` or ``Related reading:``)."""
+    m = _RELATED_RE.match(line)
+    head = m.group("head") if m is not None else ""
+    return word_count(head) >= 2 and line.strip().rstrip(":.… \t").casefold() == head.strip().casefold()
+
+
+def _next_text_line(view: TextView, i: int) -> int | None:
+    """The first line after ``i`` holding text (taken or not), or None at the text's end."""
+    return next((k for k in range(i + 1, len(view)) if view.original[k].strip()), None)
+
+
 def _prose_over_count(line: str) -> bool:
     """Whether ``line``, a long line over a count line, reads as a comment's sentences rather than a long thread
     title: it ends with a period or exclamation mark after eight words or more, or holds two sentences and ends
@@ -955,7 +991,16 @@ def related_list(view: TextView) -> Iterator[Hit]:
             and nxt[0] <= items[-1] + 3
             and _QA_SIDEBAR_RE.match(line) is not None
         )
-        if (len(items) >= 2 and titles >= 1) or single:
+        # one title is a list too when it ends the text under a heading of two words or more (``Related
+        # Discussions`` / ``Repotting in autumn?``: a sidebar box with one thread in it, the page's last line or
+        # the footer's ``Powered by …`` next)
+        after = _next_text_line(view, items[0]) if len(items) == 1 and titles == 1 else -1
+        last = (
+            (after is None or (after >= 0 and _is_footer(view.original[after])))
+            and _two_word_heading(line)
+            and not _prose_over_count(view.lines[items[0]])
+        )
+        if (len(items) >= 2 and titles >= 1) or single or last:
             yield from free_spans(view, i, items[-1], f"list of other threads ({line.strip()})")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from .._lazy import lazy
-from ..phrases import alternation
+from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, search_lines, word_count
 from ._common import iter_line_matches
@@ -52,7 +52,10 @@ _SUBMITTED_RE = lazy(
     rf"^[ \t]*+submitted[ \t]+(?P<when>[^\n]{{1,40}}?ago)[ \t]+by[ \t]+{_USER}(?:[ \t]*\[[^\]\n]{{1,20}}\])*[ \t]*$",
     _F,
 )
-_SUB_LINE_RE = lazy(rf"^[ \t]*+r/[\w]{{2,30}}[ \t]*[·•](?:[ \t]*{_WHEN})?[ \t]*$", _F)
+#: (lynx writes the poster on the line too: ``r/breadcraft • 3y ago crumbshot_ilse``)
+_SUB_LINE_RE = lazy(
+    rf"^[ \t]*+r/[\w]{{2,30}}[ \t]*[·•](?:[ \t]*{_WHEN}(?:[ \t]+(?:u/)?(?P<poster>[\w-]{{2,40}}))?)?[ \t]*$", _F
+)
 _POSTER_LINE_RE = lazy(r"^[ \t]*+(?:u/)?(?P<user>[\w-]{2,40})[ \t]*$")
 _LEVEL_RE = lazy(r"^[ \t]*+level[ \t]+\d{1,2}[ \t]*$", _F)
 
@@ -173,6 +176,8 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         prev = view.first_live(max(0, i - 2))
         if prev and prev[0] < i and _LEVEL_RE.match(view.lines[prev[0]]):
             start = prev[0]
+        elif (above := _live_before(view, i)) is not None and view.lines[above].strip() in _avatar_alts(user):
+            start = above  # the avatar's alt text over the name (``levain_lukas avatar``)
         yield Hit(
             start,
             i,
@@ -184,6 +189,16 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         # the redesign's submission header: ``r/{subreddit} • {time}`` (the time is often dropped), the poster
         # alone on the next line
         for i, m in iter_line_matches(view, _SUB_LINE_RE):
+            if m.group("poster"):
+                who = m.group("poster")
+                yield Hit(
+                    i,
+                    i,
+                    "Reddit submission header",
+                    {"author.name": who, "doc.starter": who, "post.date_raw": m.group("when").strip()},
+                    moved_to="author",
+                )
+                continue
             nxt = view.first_live(i + 1)
             if nxt and nxt[0] <= i + 2 and (u := _POSTER_LINE_RE.match(view.lines[nxt[0]])) is not None:
                 who = u.group("user")
@@ -211,13 +226,45 @@ def comment_header(view: TextView) -> Iterator[Hit]:
                 and nxt[0] <= i + 2
                 and regex.match(r"^[ \t]*+(?:u/)?[\w-]{2,40}[ \t]*$", view.lines[nxt[0]])
             ):
-                yield Hit(
-                    i,
-                    nxt[0],
-                    "Reddit comment header",
-                    {"author.name": view.lines[nxt[0]].strip()},
-                    moved_to="author",
-                )
+                end, facts = _meta_below(view, nxt[0])
+                facts["author.name"] = view.lines[nxt[0]].strip()
+                yield Hit(i, end, "Reddit comment header", facts, moved_to="author")
+
+
+_AVATAR_ALTS = tuple(dict.fromkeys(phrases("reddit_avatar_alt")))
+
+
+def _avatar_alts(user: str) -> frozenset[str]:
+    """The alt texts of ``user``'s avatar (table ``reddit_avatar_alt``)."""
+    return frozenset(p.replace("{user}", user) for p in _AVATAR_ALTS)
+
+
+_BADGE_WORD_RE = lazy(r"^[ \t]*+(?:OP|MOD|Mod|Admin)[ \t]*$")
+_DOT_RE = lazy(r"^[ \t]*+[·•][ \t]*$")
+
+
+def _meta_below(view: TextView, name_at: int) -> tuple[int, dict[str, object]]:
+    """The comment's meta under its author's name when one text node stands on each line (an ``OP`` badge, the
+    ``·`` separator, the age: ``OP`` / ``·`` / ``3y ago``): the last line of it and its facts."""
+    end = name_at
+    facts: dict[str, object] = {}
+    seen_dot = False
+    for _ in range(3):
+        nxt = view.first_live(end + 1)
+        if not nxt or nxt[0] - end > 2:
+            break
+        line = view.lines[nxt[0]]
+        if not seen_dot and _BADGE_WORD_RE.match(line):
+            end = nxt[0]
+        elif not seen_dot and _DOT_RE.match(line):
+            end, seen_dot = nxt[0], True
+        elif seen_dot and (w := _WHEN_LINE_RE.match(line)) is not None:
+            end = nxt[0]
+            facts["post.date_raw"] = w.group("when").strip()
+            return end, facts
+        else:
+            break
+    return name_at, {}
 
 
 # -- RDT002: action rows --------------------------------------------------------------------------------------
@@ -364,7 +411,9 @@ _GENERIC_PAGE = (
     r"Go to [\w]{2,30}",
     r"r/[\w]{2,30}[ \t]*[·•]?",
 )
-_GENERIC_PAGE_RE = lazy(rf"^[ \t]*+(?:{'|'.join(_GENERIC_PAGE)})[ \t]*$", _F)
+_GENERIC_PAGE_RE = lazy(
+    rf"^[ \t]*+(?:{'|'.join(_GENERIC_PAGE)}|(?:\#{{1,4}}[ \t]*)?(?:{alternation('reddit_sidebar_heads')}))[ \t]*$", _F
+)
 _WEAK_PAGE_RE = lazy(
     r"^[ \t]*+(?:Public|Restricted|Private|Read more|Share|Continue|CONTINUE|about|blog|advertising|careers|help|"
     r"site rules|Reddit help center|reddiquette|mod guidelines|contact us|apps & tools|Reddit for iPhone|"

@@ -113,6 +113,8 @@ def author_block(view: TextView) -> Iterator[Hit]:
             stats = forum_stats_lines(view)
         if stats and any(k in stats for k in range(first, block.end + 1)):
             continue  # a forum-statistics block (``Threads`` / ``Members``): PAGE006 reads it
+        if name is not None and (letter := _line_above(view, first)) is not None and _avatar_letter(view.lines[letter], name):
+            first = letter  # the default avatar's letter over the name (``t`` / ``tessaly``)
         end, post_facts = after_block(view, block.end)
         facts = poster_facts(name, ranks, block.pairs)
         facts.update(post_facts)
@@ -131,6 +133,12 @@ def _line_above(view: TextView, i: int) -> int | None:
         if view.lines[k].strip():
             return k if view.is_live(k) else None
     return None
+
+
+def _avatar_letter(line: str, name: str) -> bool:
+    """Whether ``line`` is a default avatar's letter alone, the first letter of ``name`` (either case)."""
+    s = line.strip()
+    return len(s) == 1 and s.isalpha() and s.casefold() == name.strip()[:1].casefold()
 
 
 def _name_and_titles(line: str) -> tuple[str, list[str]] | None:
@@ -1965,6 +1973,34 @@ def attached_files(view: TextView) -> Iterator[Hit]:
             yield Hit(i, end, "attached files")
 
 
+# -- XF025 ----------------------------------------------------------------------------------------------------
+
+_ONLINE_HEADS = frozenset(p.casefold().rstrip(":") for p in phrases("forum_stats_headings"))
+_NONE_ONLINE = frozenset(p.casefold().rstrip(".") for p in phrases("forum_none_online"))
+_NONE_ONLINE_TRIGGER = tuple(dict.fromkeys(" ".join(p.casefold().split()[:2]) for p in phrases("forum_none_online")))
+
+
+@rule("XF025", "members-online-empty", tags=["navigation", "notice"], trigger=_NONE_ONLINE_TRIGGER)
+def members_online_empty(view: TextView) -> Iterator[Hit]:
+    """The members-online widget with nobody in it: its heading over ``No members online now.`` (tables
+    ``forum_stats_headings`` / ``forum_none_online``); PAGE006 reads the widget when it lists names and counts.
+
+    Example (removed)::
+
+        Members online
+        No members online now.
+    """
+    live = list(view.iter_lines())
+    for (i, line), (k, nxt) in pairwise(live):
+        if (
+            k - i <= 3
+            and len(nxt) <= 80
+            and nxt.strip().casefold().rstrip(".") in _NONE_ONLINE
+            and line.strip().casefold().rstrip(":") in _ONLINE_HEADS
+        ):
+            yield Hit(i, k, "members-online widget, empty")
+
+
 PACK = RulePack(
     name="xenforo",
     prefix="XF",
@@ -1992,6 +2028,7 @@ PACK = RulePack(
         titled_name_line,
         save_button,
         attached_files,
+        members_online_empty,
     ),
     sniff=sniff,
     description="XenForo 1.x/2.x pages flattened to text",
