@@ -1530,6 +1530,23 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Zaloguj się podając nazwę użytkownika, hasło i długość sesji",),
         "ru": ("Войти, указав имя, пароль и продолжительность сессии", "Войти, указав имя пользователя, пароль и продолжительность сессии"),
     },
+    #: SMF 1.1's greeting in the header for guests (``Hello Guest`` and the current date)
+    "smf_hello": {
+        "en": ("Hello", "Hey"), "de": ("Hallo",), "fr": ("Bonjour",), "es": ("Hola",), "pt": ("Olá",),
+        "it": ("Ciao",), "nl": ("Hallo",), "pl": ("Witaj",), "ru": ("Привет", "Здравствуйте"),
+    },
+    #: the header's link for guests whose activation mail did not come
+    "smf_activation_missed": {
+        "en": ("Did you miss your activation email?",),
+        "de": ("Aktivierungs-E-Mail nicht erhalten?", "Keine Aktivierungs-E-Mail erhalten?"),
+        "fr": ("Vous n'avez pas reçu votre courriel d'activation ?", "Vous n'avez pas reçu votre e-mail d'activation ?"),
+        "es": ("¿Perdiste tu email de activación?", "¿No recibiste el correo de activación?"),
+        "pt": ("Não recebeu o e-mail de ativação?", "Não recebeu o email de ativação?"),
+        "it": ("Non hai ricevuto l'email di attivazione?",),
+        "nl": ("Activeringsmail niet ontvangen?", "Activeringse-mail niet ontvangen?"),
+        "pl": ("Nie otrzymałeś e-maila aktywacyjnego?", "Nie otrzymałeś emaila aktywacyjnego?"),
+        "ru": ("Не получили письмо с кодом активации?", "Не пришло письмо активации?"),
+    },
     "smf_news": {
         "en": ("News",),
         "de": ("Neuigkeiten",),
