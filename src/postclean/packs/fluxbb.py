@@ -99,7 +99,9 @@ def quote(view: TextView) -> Iterator[Hit]:
 _STATUS_RE = line_re(alt("classic_offline"))
 _NEXT = alt("fluxbb_next")
 _NOTICE_RE = line_re(
-    rf"Powered by (?:FluxBB|PunBB)[^\n]{{0,60}}|{alt('fluxbb_chrome')}|{alt('fluxbb_not_logged')}|"
+    rf"Powered by (?:FluxBB|PunBB)[^\n]{{0,60}}|{alt('fluxbb_chrome')}|"
+    # the guest's status, maybe with the invitation to log in or register after it (``… to post a reply.``)
+    rf"(?:{alt('fluxbb_not_logged')})(?:[ \t]+[^\n]{{0,80}}?(?:{alt('smf_register')})[^\n]{{0,60}})?|"
     rf"(?:{alt('fluxbb_topics')})[ \t]?:[ \t]*(?:{alt('fluxbb_searches')})[ \t]*\|[ \t]*(?:{alt('fluxbb_searches')})|"
     rf"(?:{alt('fluxbb_pages')})[ \t]?:(?:[ \t]*\d+)*(?:[ \t]+(?:{_NEXT}))?|(?:{_NEXT})"
 )

@@ -30,8 +30,9 @@ from ._classic import (
     subject_then,
     weighted_sniff,
 )
-from ._common import has_stat_label, iter_line_matches, quote_block
+from ._common import has_stat_label, iter_line_matches, lines_with, quote_block
 from ._sniff import LiteralSets, literal_led, signal_found
+from .vbulletin import thanks as _vb_thanks
 
 __all__ = ["PACK"]
 
@@ -512,6 +513,8 @@ _NOTICE_RE = line_re(
     rf"(?P<browsing>{alt('users_browsing')})[^\n]{{0,400}}|"
     rf"(?:{alt('phpbb_return_to')})[ \t]+[“\"„«‘][^\n]{{1,120}}[”\"“»’]|"
     rf"{alt('phpbb_board_chrome')}|{alt('phpbb_board_index')}|"
+    # the jumpbox's label with its colon, maybe its first options on the same line (``Jump to: [Drivetrains] Go``)
+    rf"(?:{alt('fluxbb_jump_to')})[ \t]*:[^\n.!?]{{0,120}}|"
     rf"\d[\d,.]*[ \t]+(?:{alt('posts_count')})(?:[ \t]*•[^\n]{{0,80}})?|"
     r"Display posts from previous:[^\n]{0,200}|"
     r"®?[ \t]*Forum Software[ \t]*©[ \t]*phpBB Limited[^\n]{0,60}"
@@ -564,6 +567,80 @@ _TIMES_ALONE_RE = line_re(rf"(?:{alt('all_times_are')})[ \t]*:?")
 _ZONE_ALONE_RE = line_re(r"(?:UTC|GMT)(?:[ \t]*[+-−][ \t]*\d{1,2}(?::\d{2})?)?")
 _POWERED_ALONE_RE = line_re(alt("powered_by"))
 _PHPBB_ALONE_RE = line_re(r"phpBB[ \t]*®?")
+
+
+def _permission_alt() -> str:
+    """The permission sentences as one alternation; Markdown bold may wrap a word (``You **cannot** post``)."""
+    parts = []
+    for p in phrases("phpbb_forum_permissions"):
+        parts.append(r"(?:[ \t]|\*\*)+".join(regex.escape(w) for w in p.split()))
+    return "|".join(parts)
+
+
+_PERMISSION_ONE = rf"(?:\*\*)?(?:{_permission_alt()})(?:\*\*)?\.?"
+#: one or more sentences on a line (a table cell holds them all), maybe in html2text's or trafilatura's table pipes
+_PERMISSION_RE = line_re(
+    rf"(?:\|[ \t]*){{0,3}}{_PERMISSION_ONE}(?:[ \t]+{_PERMISSION_ONE}){{0,7}}(?:[ \t]*\|)?"
+)
+#: (the last two words of each sentence: outside the bold the language packs put on the verb)
+_PERMISSION_WORDS = tuple({" ".join(p.lower().split()[-2:]) for p in phrases("phpbb_forum_permissions")})
+
+
+def _permission_lines(view: TextView) -> list[tuple[int, int]]:
+    """``(first, last)`` line spans holding one permission sentence or more, a sentence maybe broken over three
+    lines where its bold word stood (``You`` / ``cannot`` / `` post new topics in this forum``)."""
+    out: list[tuple[int, int]] = []
+    for i in lines_with(view, _PERMISSION_WORDS):
+        if not view.is_live(i) or len(view.lines[i]) > 1200:
+            continue
+        if _PERMISSION_RE.match(view.lines[i]):
+            out.append((i, i))
+            continue
+        for first in (i - 1, i - 2):
+            if first < 0 or (out and first <= out[-1][1]) or not all(view.is_live(k) for k in range(first, i)):
+                continue
+            if _PERMISSION_RE.match(" ".join(view.lines[k].strip() for k in range(first, i + 1))):
+                out.append((first, i))
+                break
+    return out
+
+
+@rule("PHB012", "forum-permissions", tags=["notice"], trigger=_PERMISSION_WORDS)
+def forum_permissions(view: TextView) -> Iterator[Hit]:
+    """The forum's posting permissions under the posts, one sentence a line, in every language of the tables.
+
+    Removed in text sniffed as phpBB, elsewhere only two or more of them in a row.
+
+    Example (removed)::
+
+        You cannot post new topics in this forum
+        You cannot reply to topics in this forum
+    """
+    found = _permission_lines(view)
+    for k, (first, last) in enumerate(found):
+        near = (k and first - found[k - 1][1] <= 2) or (k + 1 < len(found) and found[k + 1][0] - last <= 2)
+        if view.engine == "phpbb" or near or _PERMISSION_MANY_RE.match(view.lines[first]):
+            yield Hit(first, last, "forum permissions")
+
+
+#: two sentences or more on one line
+_PERMISSION_MANY_RE = line_re(
+    rf"(?:\|[ \t]*){{0,3}}{_PERMISSION_ONE}(?:[ \t]+{_PERMISSION_ONE}){{1,7}}(?:[ \t]*\|)?"
+)
+
+
+@rule("PHB013", "thanks", tags=["reactions"], trigger=r"thank|dank|remerci|agrade|ringrazi|bedank|dzięk|поблагодар|спасибо")
+def thanks(view: TextView) -> Iterator[Hit]:
+    """The thanks extension's line under a post (``These users thanked the author X for the post (total 2):``) and
+    the names after it, in every language of the ``classic_thanks`` phrases, to ``post.reactions`` (vBulletin's
+    rule).
+
+    Example (removed)::
+
+        These users thanked the author quillpen for the post (total 2):
+        marlin • kestrel
+    """
+    yield from _vb_thanks.detect(view)
 
 
 #: One entry of phpBB's forum jumpbox as extractors print it: ``↳ Forum name`` (a subforum, the arrow phpBB puts
@@ -803,6 +880,8 @@ PACK = RulePack(
         post_buttons,
         attachments,
         board_chrome,
+        forum_permissions,
+        thanks,
         reply_subject,
         jumpbox,
     ),

@@ -400,6 +400,9 @@ def _footer_icons(view: TextView, i: int) -> Iterator[Hit]:
 _HEADER_RE = line_re(
     rf"(?:{alt('smf_welcome')}),[ \t]*(?:{alt('smf_guest')})\.[^\n]{{0,100}}?(?:{alt('smf_register')})[ \t]*[.!]?|"
     rf"(?:{alt('smf_quick_login')})|"
+    # SMF 1.1: ``Hello Guest`` with the current date after it, the link for a lost activation mail
+    rf"(?:{alt('smf_hello')}|{alt('smf_welcome')})[ \t,]+(?:{alt('smf_guest')})[.!]?(?:[ \t]+[^\n]{{0,40}}?\b(?:19|20)\d\d\b[^\n]{{0,30}})?|"
+    rf"(?:{alt('smf_activation_missed')})|"
     # the quick login's session lengths, the select's options on one line: ``1 Hour 1 Day 1 Week 1 Month Forever``
     r"(?:1[ \t]+[^\W\d]{2,12}[ \t]+){3}1[ \t]+[^\W\d]{2,12}(?:[ \t]+[^\W\d]{2,12}){1,2}|"
     rf"(?P<news>(?:{alt('smf_news')}):)"
@@ -407,7 +410,7 @@ _HEADER_RE = line_re(
 #: a breadcrumb of the linktree, one a line: ``Bread and sourdough »``
 #: (a name may hold guillemets itself, ``Форум «Хлебная горница» »``: then a blank before the last one)
 _CRUMB_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]*)?(?:[^\n»]{1,80}?|[^\n]{1,80}?[ \t])»[ \t]*$", regex.MULTILINE)
-_HEADER_WORDS = (*_literals("smf_welcome", "smf_quick_login", "smf_news"), "»")
+_HEADER_WORDS = (*_literals("smf_welcome", "smf_hello", "smf_activation_missed", "smf_quick_login", "smf_news"), "»")
 
 
 @rule("SMF007", "guest-header", tags=["navigation", "notice"], scope="document", trigger=_HEADER_WORDS)

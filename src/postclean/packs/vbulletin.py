@@ -1118,13 +1118,14 @@ def _stands_alone_elsewhere(view: TextView, i: int) -> bool:
 
 
 _THANKS_RE = lazy(rf"^[ \t|]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks')})[ \t]*(?P<who>[^\n]{{0,400}})$", _F)
-#: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence).
+#: A line of names: ``marlin, kestrel, Omar G.`` (short items, no sentence; phpBB's thanks list parts them with
+#: ``•``).
 #: The thanks line's phrase with the thanked user (the post's author) in group ``user``.
 _THANKED_USER = r"(?P<user>[^\n]{1,60}?)"
 _THANKED_RE = lazy(
     rf"^[ \t|]*+(?:[-•*][ \t]*+|\d{{1,3}}\.[ \t]++)?(?:{alt('classic_thanks', user=_THANKED_USER)})", _F
 )
-_NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?][^,\n]{0,40}(?:,[ \t]*[^,\n]{1,40}){0,60}[ \t]*$")
+_NAMES_RE = lazy(r"^[ \t]*+[^\s,.!?•][^,•\n]{0,40}(?:[,•][ \t]*[^,•\n]{1,40}){0,60}[ \t]*$")
 #: The thanks line cut around the thanked name's link (one text node a line): the words before the name, and
 #: those after it, from the ``classic_thanks`` templates.
 _THANKS_PARTS = [p.split("{user}") for ps in PHRASES["classic_thanks"].values() for p in ps if "{user}" in p[1:]]
@@ -1145,7 +1146,7 @@ def _names_line(line: str) -> bool:
     (``Petra_H (12.03.2015)``): not a sentence."""
     if line.rstrip().endswith("."):
         return False
-    return word_count(_THANK_DATE_RE.sub("", line)) <= 3 * (line.count(",") + 1)
+    return word_count(_THANK_DATE_RE.sub("", line).replace("•", " ")) <= 3 * (line.count(",") + line.count("•") + 1)
 
 
 #: Words after a thanks label from which, unless they list names, the line is running text.
