@@ -921,6 +921,23 @@ _SIG_LINES = 6
 _SIG_LINE_CHARS = 200
 
 
+def _loose_paragraphs(view: TextView, i: int, end: int) -> bool:
+    """Whether the lines after the separator on line ``i`` (to ``end``) start after a blank line and hold two
+    blocks or more set apart by blank lines: paragraphs, where a signature stands right under its rule."""
+    if i + 1 > end or view.lines[i + 1].strip():
+        return False
+    blocks = 0
+    inside = False
+    for j in range(i + 1, end + 1):
+        if view.lines[j].strip():
+            if not inside:
+                blocks += 1
+            inside = True
+        else:
+            inside = False
+    return blocks >= 2
+
+
 @rule("VB006", "signature", tags=["signature"], stage="news", trigger=r"_{10}")
 def signature(view: TextView) -> Iterator[Hit]:
     """The ``__________________`` signature separator and the signature after it (to the end of the post).
@@ -950,6 +967,10 @@ def signature(view: TextView) -> Iterator[Hit]:
             continue  # a line of underscores alone, in a text of no known engine: an empty form field, a rule
         if view.engine is None and (len(tail) > _SIG_LINES or any(len(x) > _SIG_LINE_CHARS for x in tail)):
             continue  # a text browser's empty form field (a search box) above the page's own paragraphs
+        if view.engine is None and (any(_SIG_RE.match(x) for x in tail) or _loose_paragraphs(view, i, end)):
+            # another separator in it, or paragraphs set apart from the separator and from each other: the text
+            # of posts whose heads are gone (a second cleaning), not one signature
+            continue
         yield Hit(i, end, "signature", {"post.signature": sig or None}, moved_to="signature")
 
 
