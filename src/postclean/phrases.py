@@ -4208,7 +4208,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "powered_by": {
-        "en": ("Powered by", "Forum software by", "Community platform by", "Site design / logo ©"),
+        "en": ("Powered by", "Proudly powered by", "Forum software by", "Community platform by", "Site design / logo ©"),
         "de": ("Betrieben mit", "Bereitgestellt von", "Powered by", "Forensoftware von"),
         "fr": ("Propulsé par", "Développé par", "Motorisé par", "Logiciel de forum par"),
         "es": ("Desarrollado por", "Funciona con", "Con la tecnología de", "Software de foro por"),
