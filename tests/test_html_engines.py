@@ -135,7 +135,7 @@ def test_xenforo1_golden() -> None:
     assert (a.name, a.rank, a.joined, a.messages, a.reaction_score, a.location) == (
         "Isolde Farrowmere", "Wheel Turner", dt.date(2013, 9, 9), 1482, 310, "Cobble Hythe"
     )
-    assert first.date == dt.datetime(2018, 4, 3, 19, 12)
+    assert first.date == dt.datetime(2018, 4, 3, 19, 12, tzinfo=dt.timezone.utc)  # the abbr below prints UTC
     assert (first.number, first.post_id) == (1, "90211")
     assert first.lines == (
         "My drone string buzzes against the nut when it is tuned to G.",

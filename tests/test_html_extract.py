@@ -326,3 +326,41 @@ def test_poster_stat_lines(line: str, expected: dict[str, object]) -> None:
     poster: dict[str, object] = {}
     poster_from_line(line, poster)
     assert poster == expected
+
+
+def test_display_offset_settles_printed_only_times() -> None:
+    """XenForo 1 prints older dates only in the viewer's zone (``span.DateTime`` title) and newer ones as a Unix
+    time (``abbr data-time``) printed in that zone too: the second gives the offset the first are read with."""
+    html = (FIX / "xenforo1.html").read_text(encoding="utf-8")
+    printed = ">Apr 3, 2018 at 9:20 PM</abbr>"  # the abbr's printed time of 1522790400 (21:20 UTC)
+    assert html.count(printed) == 1
+    page = extract_page(html.replace(printed, ">Apr 3, 2018 at 11:20 PM</abbr>"))
+    cest = dt.timezone(dt.timedelta(hours=2))
+    assert page.posts[0].date == dt.datetime(2018, 4, 3, 19, 12, tzinfo=cest)
+    assert page.posts[1].date == dt.datetime(2018, 4, 3, 21, 20, tzinfo=dt.timezone.utc)
+    # a printed time that is no whole quarter hour off the Unix time teaches nothing: the title stays naive
+    page = extract_page(html.replace(printed, ">Apr 3, 2018 at 11:27 PM</abbr>"))
+    assert page.posts[0].date == dt.datetime(2018, 4, 3, 19, 12)
+
+
+def test_display_offset_follows_summer_time() -> None:
+    from postclean.html._dom import display_offsets, settle_zone
+
+    utc = dt.timezone.utc
+    offsets = display_offsets(
+        [
+            (dt.datetime(2021, 3, 20, 11, 0, tzinfo=utc), "Mar 20, 2021 at 12:00 PM"),  # CET, +1
+            (dt.datetime(2021, 4, 2, 10, 0, 5, tzinfo=utc), "Apr 2, 2021 at 12:00 PM"),  # CEST, +2 (seconds off)
+            (dt.datetime(2021, 4, 3, 10, 0, tzinfo=utc), "Apr 3, 2021"),  # a day only: no offset
+            (dt.date(2021, 4, 4), "Apr 4, 2021 at 1:00 PM"),  # no zone: no offset
+        ]
+    )
+    assert [o for _, o in offsets] == [dt.timedelta(hours=1), dt.timedelta(hours=2)]
+    assert settle_zone(dt.datetime(2021, 3, 21, 9, 0), offsets) == dt.datetime(
+        2021, 3, 21, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))
+    )
+    assert settle_zone(dt.datetime(2021, 4, 5, 9, 0), offsets) == dt.datetime(
+        2021, 4, 5, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert settle_zone(dt.date(2021, 4, 5), offsets) == dt.date(2021, 4, 5)
+    assert settle_zone(dt.datetime(2021, 4, 5, 9, 0), []) == dt.datetime(2021, 4, 5, 9, 0)

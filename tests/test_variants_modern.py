@@ -212,8 +212,9 @@ PAGES = [
         engine="xenforo",
         title="Seedlings stretch under the LED panel",
         authors=["Linnea Sorvik", "Aurelio Banfi", "Linnea Sorvik", "Pim Duivenvoorde", "Marguerite Osei"],
-        # the span.DateTime titles are in the viewer's time zone (naive); abbr data-time is an epoch (UTC)
-        dates=[D(2016, 3, 14, 19, 52), D(2016, 3, 14, 20, 31), D(2016, 3, 15, 8, 32, tzinfo=UTC),
+        # the span.DateTime titles are in the viewer's time zone; abbr data-time is an epoch (UTC) printed in that
+        # zone too, which gives the offset (here none) that the titles' times are read with
+        dates=[D(2016, 3, 14, 19, 52, tzinfo=UTC), D(2016, 3, 14, 20, 31, tzinfo=UTC), D(2016, 3, 15, 8, 32, tzinfo=UTC),
                D(2016, 3, 15, 11, 30, tzinfo=UTC), D(2016, 3, 16, 18, 21, tzinfo=UTC)],
         bodies=[(0, "My tomato seedlings are tall and floppy after two weeks under a new LED panel, with big gaps "
                     "between the leaves.\n\nThe panel hangs about sixty centimetres up and runs sixteen hours a day. "

@@ -40,12 +40,14 @@ from ._dom import (
     attr,
     clean_inline,
     count_nonspace,
+    display_offsets,
     first,
     node_path,
     node_text,
     parse,
     parse_flagged,
     select,
+    settle_zone,
 )
 
 __all__ = ["PACKS", "EnginePack", "Spec", "detect_engine", "extract_page"]
@@ -249,6 +251,10 @@ def _extract(html: str, url: str | None) -> RawPage:
     if any(d.fallback for d in drafts):
         flags.append("post-body-fallback")
     drafts = [d for d in drafts if d.has_content() or d.author is not None]
+    offsets = display_offsets([(d.date, d.date_raw) for d in drafts])
+    if offsets:
+        for d in drafts:
+            d.date = settle_zone(d.date, offsets)
     posts: list[RawPost] = [d.to_raw(*link) for d, link in zip(drafts, link_replies(drafts), strict=True)]
     if not posts:
         flags.append("no-posts-found")

@@ -431,6 +431,44 @@ def date_from_node(node: Node | None) -> tuple[_dt.date | _dt.datetime | None, s
     return None, raw
 
 
+def display_offsets(dated: list[tuple[_dt.date | _dt.datetime | None, str | None]]) -> list[tuple[_dt.datetime, _dt.timedelta]]:
+    """The time-zone offsets a page prints its dates in, learnt from dates given both ways.
+
+    ``dated`` holds (date, raw text as printed) pairs. A zone-aware date (a ``datetime`` attribute or a Unix time)
+    whose printed text reads as a local date and time gives the page's display offset at that moment: the printed
+    time minus the UTC time. Offsets are kept only when they are whole quarter hours within ±14 h (the printed
+    time has no seconds, so up to a minute off is allowed). Returns (local time, offset) pairs.
+    """
+    out: list[tuple[_dt.datetime, _dt.timedelta]] = []
+    for d, raw in dated:
+        if not isinstance(d, _dt.datetime) or d.tzinfo is None or not raw or len(raw) > 80:
+            continue
+        local = _parse_loose(raw)
+        if not isinstance(local, _dt.datetime) or local.tzinfo is not None:
+            continue
+        diff = local - d.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+        quarters = round(diff.total_seconds() / 900)
+        if abs(diff.total_seconds() - quarters * 900) > 60 or abs(quarters) > 56:
+            continue
+        out.append((local, _dt.timedelta(seconds=quarters * 900)))
+    return out
+
+
+def settle_zone(
+    value: _dt.date | _dt.datetime | None, offsets: list[tuple[_dt.datetime, _dt.timedelta]]
+) -> _dt.date | _dt.datetime | None:
+    """``value`` given the page's display offset when it is a naive ``datetime`` and the page showed one.
+
+    A page that mixes machine-readable times (UTC) with times printed only in the viewer's time zone (XenForo 1's
+    ``span.DateTime`` titles beside ``abbr`` Unix times) would otherwise mix aware and naive datetimes. The offset
+    of the nearest date known both ways is used, so a change to or from summer time within a thread is followed.
+    """
+    if not offsets or not isinstance(value, _dt.datetime) or value.tzinfo is not None:
+        return value
+    _, off = min(offsets, key=lambda lo: abs((lo[0] - value).total_seconds()))
+    return value.replace(tzinfo=_dt.timezone(off))
+
+
 #: Smiley images (vBulletin ``images/smilies/``, phpBB ``images/smilies``, SMF ``Smileys/``, MyBB …).
 _SMILEY_SRC_RE = lazy(r"/(?:smilies|smileys|emoticons|emotes)/", regex.IGNORECASE)
 
