@@ -347,3 +347,16 @@ def test_quote_header_written_as_text_in_every_language(html: str, author: str) 
 def test_quote_first_line_with_a_present_tense_verb_stays_text() -> None:
     html = "<blockquote><div>Le capitaine dit :</div><div>la marée monte à six heures.</div></blockquote>"
     assert _quote(html) == (None, "Le capitaine dit :\nla marée monte à six heures.")
+
+
+def test_reply_tree_with_a_parent_after_its_reply() -> None:
+    """Broken markup can hold a post inside a later one: the reply tree gives it no parent, never a KeyError
+    (which lost the whole page)."""
+    from postclean.html._base import Draft
+    from postclean.html._generic_posts import _reply_tree
+
+    a, b, c = Draft(), Draft(), Draft()
+    _reply_tree(None, [1, 2, 3], {1: 3, 3: 2}, {1: a, 2: b, 3: c}, None)  # type: ignore[arg-type]
+    assert (a.depth, a.parent) == (0, None)
+    assert (b.depth, b.parent) == (0, None)
+    assert (c.depth, c.parent) == (1, b)

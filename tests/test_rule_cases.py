@@ -33,6 +33,7 @@ PARAMS = [
 @pytest.mark.parametrize(("code", "case"), PARAMS)
 def test_rule_case(code: str, case: dict[str, Any]) -> None:
     doc = postclean.clean(case["input"], kind="text")
+    assert not [f for f in doc.flags if f.startswith("rule-error")], doc.flags  # no rule may fail on a case
     removed: list[str] = []
     for r in doc.removals:
         if r.code == code:

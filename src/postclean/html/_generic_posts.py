@@ -665,6 +665,8 @@ def _reply_tree(
         depth: dict[int, int] = {}
         for m in members:  # document order: a parent comes before its replies
             p = nested.get(m)
+            if p is not None and p not in depth:
+                p = None  # (broken markup can hold a member in a later one: no parent then, never a crash)
             depth[m] = base if p is None else depth[p] + 1
             d = by_member.get(m)
             if d is not None:

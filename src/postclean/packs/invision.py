@@ -1017,7 +1017,7 @@ def post_foot(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "reaction tally", {"post.reactions": tally}, moved_to="reactions")
         elif (
             _BARE_TALLY_RE.match(line)
-            and (nxt := view.first_live(i + 1)) is not None
+            and (nxt := view.first_live(i + 1))
             and nxt[0] <= i + 4
             and _REACTION_BUTTON_RE.match(view.lines[nxt[0]])
         ):
