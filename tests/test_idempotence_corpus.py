@@ -1,4 +1,5 @@
-"""Idempotence on real extractor texts: a second cleaning of the text door's output changes nothing.
+"""Idempotence on real extractor texts: a second cleaning of the text door's output changes nothing; and the
+text door only deletes (every output character comes from the input, in order).
 
 ``clean(clean(x).text).text == clean(x).text`` holds on generated text (test_properties.py); here it is checked
 on the corpus's own extracted texts (``../shared/corpus/<engine>/<page>.trafilatura.txt``, skipped when the
@@ -71,6 +72,37 @@ def test_second_cleaning_changes_nothing() -> None:
     fixed = sorted(k for k in gaps if k in seen and k not in changed)
     assert not new, "a second cleaning changes these texts:\n" + "\n".join(f"{k}: {v}" for k, v in new.items())
     assert not fixed, f"idempotent now, remove from {GAPS_FILE.name}: {fixed}"
+
+
+def _deleted_only(text: str, out: str) -> int | None:
+    """Where ``out`` stops being ``text`` with pieces deleted (whitespace aside): the offset in ``out`` of the first
+    character not found in order in ``text``, or ``None`` when it never does."""
+    rest = iter("".join(text.split()))
+    for k, ch in enumerate("".join(out.split())):
+        if ch not in rest:  # (consumes ``rest`` up to the match: one pass over each text)
+            return k
+    return None
+
+
+def test_only_deletes_on_real_texts() -> None:
+    """The text door only deletes: every character of ``doc.text`` comes from the input, in order (lines it
+    unwraps or unglues change whitespace only)."""
+    if not (SHARED / "corpus").exists():
+        pytest.skip(f"{SHARED / 'corpus'} not found: the shared corpus is not beside the project checkout")
+    bad: list[str] = []
+    for key, path in _texts():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        out = postclean.clean(text, kind="text").text
+        at = _deleted_only(text, out)
+        if at is not None:
+            flat = "".join(out.split())
+            bad.append(f"{key}: {flat[max(0, at - 40):at + 10]!r}")
+    assert not bad, "output characters not in the input, in order:\n" + "\n".join(bad)
+
+
+def test_deleted_only_check() -> None:
+    assert _deleted_only("Joined\nMar 2 2011\nHello there", "Hello\nthere") is None
+    assert _deleted_only("Hello there", "there Hello") == 5
 
 
 if __name__ == "__main__":
