@@ -929,8 +929,10 @@ def poster_hits(view: TextView, start: int, end: int, reason: str, facts: Mappin
 #: A gap this wide (or wider) between two cells of a line: a text browser's two-column table (w3m prints the
 #: poster column and the message column side by side) ...
 _CELL_GAP_RE = lazy(r"(?<=\S)[ \t]{4,}+(?=\S)")
-#: ... when the right cell starts this far into the line at least.
+#: ... when the right cell starts this far into the line at least, and the left one (the page's first column)
+#: is indented less than this.
 _CELL_MIN_COLUMN = 16
+_CELL_MAX_INDENT = 4
 
 
 def _cells_beside(view: TextView, start: int, end: int) -> dict[int, int]:
@@ -940,8 +942,8 @@ def _cells_beside(view: TextView, start: int, end: int) -> dict[int, int]:
     cands: dict[int, int] = {}
     for k in range(start, end + 1):
         line = view.lines[k]
-        if "    " not in line:
-            continue
+        if "    " not in line or not line[:_CELL_MAX_INDENT].strip():
+            continue  # (an indented poster column, inscriptis': VB013/VB014 read it)
         gaps = list(_CELL_GAP_RE.finditer(line.rstrip()))
         if gaps and gaps[-1].end() >= _CELL_MIN_COLUMN:
             cands[k] = gaps[-1].end()
