@@ -1,6 +1,8 @@
 """The text door on extractor settings the gap suites do not run: trafilatura's Markdown output and its
-``favor_recall`` mode, Resiliparse on the whole page, html2text without links. Pipelines call extractors with
-settings of their own, and the hidden inputs are not only the defaults.
+``favor_recall`` mode, Resiliparse on the whole page, html2text without links; and on extractors they do not run
+(:mod:`more_flatteners`): pandoc's plain text and GitHub Markdown (wrapped at 72 columns or not), the article
+extractors newspaper4k and goose3, lynx and w3m at 200 columns, and a browser's ``innerText`` (copy-paste).
+Pipelines call extractors with settings of their own, and the hidden inputs are not only the defaults.
 
 Over every page of the three gap suites (unseen software, modern and classic variants) × each setting installed
 here: no post paragraph the flattened text holds may be lost, the result is clean a second time (idempotent or
@@ -16,6 +18,7 @@ import pytest
 import test_text_unseen
 import test_text_variants_modern
 import test_variants_classic
+from more_flatteners import MISSING, more_flatteners
 from text_gaps import GapSuite, norm
 
 import postclean
@@ -51,6 +54,7 @@ def _settings() -> dict[str, Callable[[str], str]]:
         out["html2text-nolinks"] = no_links
     except ImportError:
         pass
+    out.update(more_flatteners())
     return out
 
 
@@ -68,9 +72,28 @@ def _flat(suite: str, name: str, setting: str) -> str:
     return SETTINGS[setting](SUITES[suite].html_of(name))
 
 
+#: Runs that still lose a post paragraph, and why (each must fail: the test is a strict xfail).
+KNOWN_LOSSES: dict[tuple[str, str], str] = {
+    ("phpbb2", "newspaper4k"): "newspaper4k glues a signature's last line and the next post's first on one line",
+    ("phpbb-subsilver2", "pandoc-plain"): (
+        "pandoc's grid tables print the poster and message columns side by side between | borders, the message "
+        "a table nested in a cell: the text door does not read a grid table's cells apart yet"
+    ),
+}
+
+
+def _params() -> list[object]:
+    out: list[object] = []
+    for setting in sorted(SETTINGS):
+        for suite, name in CASES:
+            why = KNOWN_LOSSES.get((name, setting))
+            marks = [pytest.mark.xfail(reason=why, strict=True)] if why else []
+            out.append(pytest.param(suite, name, setting, marks=marks, id=f"{setting}-{suite}-{name}"))
+    return out
+
+
 @pytest.mark.skipif(not SETTINGS, reason="no extractor of the test extras is installed (pip install -e '.[test]')")
-@pytest.mark.parametrize("setting", sorted(SETTINGS))
-@pytest.mark.parametrize(("suite", "name"), CASES, ids=[f"{s}-{n}" for s, n in CASES])
+@pytest.mark.parametrize(("suite", "name", "setting"), _params())
 def test_no_post_paragraph_lost(suite: str, name: str, setting: str) -> None:
     src = _flat(suite, name, setting)
     doc = postclean.clean(src, kind="text")
@@ -83,3 +106,11 @@ def test_no_post_paragraph_lost(suite: str, name: str, setting: str) -> None:
     flat_again = norm(again.text)
     lost_again = [p for p in paragraphs if p in flat_out and p not in flat_again]
     assert not lost_again, f"post paragraphs lost on a second cleaning: {lost_again}"
+
+
+@pytest.mark.parametrize("tool", sorted(MISSING) or ["-"])
+def test_missing_tools_reported(tool: str) -> None:
+    """An extractor whose tool is not installed here is left out, with the reason."""
+    if tool == "-":
+        return
+    pytest.skip(MISSING[tool])

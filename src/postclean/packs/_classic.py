@@ -492,6 +492,8 @@ def _runs(view: TextView, items: dict[int, regex.Match[str]]) -> Iterator[tuple[
                 used.add(j)
                 label = " ".join(m.group("label").split())
                 value = m.group("value")
+                if value and "    " in value:
+                    value = _CELL_GAP_RE.split(value, maxsplit=1)[0]  # (a cell of another column beside it)
                 if value is None and m.group("glued"):
                     value = m.group("glued")
                 if value is None and m.group("spaced"):
@@ -889,7 +891,6 @@ def block_hits(view: TextView, spec: BlockSpec, reason: str, *, engine: str) -> 
     In text sniffed as ``engine`` every block counts; in text sniffed as another classic engine none does
     (that engine's pack reads its blocks); otherwise only blocks with engine-specific lines around them.
     """
-    from ..rules import Hit
 
     if view.engine != engine and view.engine in CLASSIC_ENGINES:
         return
@@ -902,7 +903,59 @@ def block_hits(view: TextView, spec: BlockSpec, reason: str, *, engine: str) -> 
                 stats = forum_stats_lines(view)
             if stats and any(k in stats for k in range(b.start, b.end + 1)):
                 continue  # a forum-statistics block: PAGE006's, not a poster
-            yield Hit(b.start, b.end, reason, b.facts, moved_to="author")
+            yield from poster_hits(view, b.start, b.end, reason, b.facts)
+
+
+def poster_hits(view: TextView, start: int, end: int, reason: str, facts: Mapping[str, Any]) -> Iterator[Any]:
+    """The hit of a poster block on lines ``start``..``end`` (a split rule's: it opens a post). In a two-column
+    layout (w3m prints the poster column and the message column side by side) the message column's text beside
+    the block stays: the block ends at its first line with such a cell, of which only the left cell goes (each
+    hit of a split rule opens a post, so a second hit after the post's text would make two posts of one)."""
+    from ..rules import Hit
+
+    beside = _cells_beside(view, start, end)
+    if not beside:
+        yield Hit(start, end, reason, facts, moved_to="author")
+        return
+    first = min(beside)
+    # (a stat's value read up to the line's end holds the cell beside it)
+    facts = {k: _CELL_GAP_RE.split(v, maxsplit=1)[0] if isinstance(v, str) else v for k, v in facts.items()}
+    if first > start:
+        yield Hit(start, first - 1, reason, facts, moved_to="author")
+        facts = {}
+    yield Hit(first, first, reason, facts, cols=(0, beside[first]), moved_to="author")
+
+
+#: A gap this wide (or wider) between two cells of a line: a text browser's two-column table (w3m prints the
+#: poster column and the message column side by side) ...
+_CELL_GAP_RE = lazy(r"(?<=\S)[ \t]{4,}+(?=\S)")
+#: ... when the right cell starts this far into the line at least, and the left one (the page's first column)
+#: is indented less than this.
+_CELL_MIN_COLUMN = 16
+_CELL_MAX_INDENT = 4
+
+
+def _cells_beside(view: TextView, start: int, end: int) -> dict[int, int]:
+    """Lines of the poster block ``start``..``end`` that hold a right-hand cell beside it, by the column where
+    the cell starts: text after a wide gap, starting at the column where the lines of the message column (lines
+    of the block or around it that are blank up to that column) start."""
+    cands: dict[int, int] = {}
+    for k in range(start, end + 1):
+        line = view.lines[k]
+        if "    " not in line or not line[:_CELL_MAX_INDENT].strip():
+            continue  # (an indented poster column, inscriptis': VB013/VB014 read it)
+        gaps = list(_CELL_GAP_RE.finditer(line.rstrip()))
+        if gaps and gaps[-1].end() >= _CELL_MIN_COLUMN:
+            cands[k] = gaps[-1].end()
+    if not cands:
+        return {}
+    columns: set[int] = set()
+    for k in range(max(0, start - 3), min(len(view), end + 4)):
+        line = view.lines[k]
+        body = line.lstrip(" ")
+        if body and len(line) - len(body) >= _CELL_MIN_COLUMN:
+            columns.add(len(line) - len(body))
+    return {k: c for k, c in cands.items() if c in columns}
 
 
 # ----------------------------------------------------------------------------------------------- quotes

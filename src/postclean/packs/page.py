@@ -1544,7 +1544,20 @@ def _prose(line: str) -> bool:
         word_count(line) >= _PROSE_WORDS
         and _PROSE_END_RE.search(line) is not None
         and _SCRIPT_LINE_RE.search(line) is None
-    )
+    ) or (not line.isascii() and _cjk_sentence(line))
+
+
+#: A sentence in a script written without blanks between words (Chinese, Japanese), which ``\w+`` counts as one
+#: or two words: this many of its characters at least (a sentence of :data:`_PROSE_WORDS` words has as many) ...
+_CJK_SENTENCE_CHARS = 12
+#: ... and a full-width stop, exclamation or question mark at its end (closing quotes or brackets after it).
+_CJK_END_RE = lazy(r"[。！？][」』”’）)]*+[ \t]*+$")
+_CJK_CHAR_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def _cjk_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence of a script written without blanks (see :data:`_CJK_SENTENCE_CHARS`)."""
+    return _CJK_END_RE.search(line[-8:]) is not None and len(_CJK_CHAR_RE.findall(line)) >= _CJK_SENTENCE_CHARS
 
 
 #: A line of an inline script that an extractor printed (``const el = document.getElementById('menu');``): no

@@ -744,6 +744,9 @@ _QUOTE_HEADER_RE = lazy(
     _F,
 )
 _QUOTE_ALONE_RE = lazy(rf"^[ \t]*+{_QUOTE_LABEL}:[ \t]*$", _F)
+#: ``Bob wrote:`` alone on its line (and the quoted words glued after it, as article extractors join them).
+_WROTE_LINE_RE = lazy(rf"^[ \t]*+[^\n:]{{1,60}}?[ \t]+(?:{alt('wrote')}|{alt('quote_head_verbs')}):", _F)
+_QUOTE_HEAD_WORDS = phrases("originally_posted_by")
 #: The header split by one text node a line: ``Originally Posted by`` alone, the name on the next line.
 _QUOTE_SPLIT_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*$", _F
@@ -921,6 +924,22 @@ _SIG_LINES = 6
 _SIG_LINE_CHARS = 200
 
 
+def _before_quote_header(view: TextView, i: int, end: int) -> int:
+    """The signature under the separator on line ``i`` ends before a quote header in it (``Quote:`` alone, ``Bob
+    wrote:``, ``Originally Posted by Bob``): in text of no known engine, where an article extractor dropped the
+    next post's head, that is the next post's text quoting another, no line of a signature."""
+    for j in range(i + 1, end + 1):
+        line = view.lines[j]
+        if (":" in line or any_literal(line, _QUOTE_HEAD_WORDS)) and (
+            _QUOTE_ALONE_RE.match(line) or _WROTE_LINE_RE.match(line) or _QUOTE_HEADER_RE.match(line)
+        ):
+            k = j - 1
+            while k > i and not view.lines[k].strip():
+                k -= 1
+            return k
+    return end
+
+
 def _loose_paragraphs(view: TextView, i: int, end: int) -> bool:
     """Whether the lines after the separator on line ``i`` (to ``end``) start after a blank line and hold two
     blocks or more set apart by blank lines: paragraphs, where a signature stands right under its rule."""
@@ -961,6 +980,8 @@ def signature(view: TextView) -> Iterator[Hit]:
             k += 1
         if end - i > 15:
             continue
+        if view.engine is None:
+            end = _before_quote_header(view, i, end)
         tail = [view.lines[j].strip() for j in range(i + 1, end + 1) if view.lines[j].strip()]
         sig = "\n".join(tail)
         if not sig and view.engine is None:

@@ -15,7 +15,7 @@ from ..model import Quote
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal, search_lines, word_count
-from ._classic import CLASSIC_DATE, copied_run, date_facts, glued_reply_quote
+from ._classic import CLASSIC_DATE, copied_run, date_facts, glued_reply_quote, poster_hits
 from ._common import (
     STAT_LINE_RE,
     LineHeads,
@@ -118,7 +118,7 @@ def author_block(view: TextView) -> Iterator[Hit]:
         end, post_facts = after_block(view, block.end)
         facts = poster_facts(name, ranks, block.pairs)
         facts.update(post_facts)
-        yield Hit(first, end, "poster block: name, title and member stats", facts, moved_to="author")
+        yield from poster_hits(view, first, end, "poster block: name, title and member stats", facts)
 
 
 #: XenForo's default user titles and staff banner (casefolded, ``’`` written ``'``), and the most words one has.
