@@ -588,18 +588,18 @@ _SENTENCE_END = (".", "?", "!", "…")
 
 def _in_running_text(view: TextView, i: int, key: str) -> bool:
     """Whether line ``i``, a copy of a headline that only its copies confirmed, is a sentence of the post's
-    text: it ends as a sentence does and text of the post stands on both sides of it (a forum post's title over a
-    post that opens with the same question; a copy of a pasted article's headline stands alone, in its share
-    bar or closing card, or is a title without a full stop)."""
+    text: it ends as a sentence does, the line after it too, and text of the post that does not hold it stands
+    on both sides (a forum post's title over a post that opens with the same question; a copy of a pasted
+    article's headline stands alone, in a breadcrumb, share bar or closing card, or is a title without a full
+    stop)."""
     if not view.lines[i].rstrip().endswith(_SENTENCE_END):
         return False
     before = view.live_indices(max(0, i - 6), i)
     after = view.first_live(i + 1, 1)
-    if not before or not after:
+    if not before or not after or not view.lines[after[0]].rstrip().endswith(_SENTENCE_END):
         return False
     return all(
-        regex.search(r"\p{L}", view.lines[j]) and view.lines[j].strip().casefold() != key
-        for j in (before[-1], after[0])
+        regex.search(r"\p{L}", view.lines[j]) and key not in view.lines[j].casefold() for j in (before[-1], after[0])
     )
 
 
