@@ -43,6 +43,8 @@ from functools import partial
 from types import ModuleType
 from typing import Any
 
+import regex
+
 from bench._common import Run, date_part, load_postclean, name_of, share, timed
 from bench.baselines import c4_line_filter, dedup_lines, oracle_lines
 from bench.leftovers import LEFTOVER_PATTERNS
@@ -224,16 +226,41 @@ class PageResult:
     meta: dict[str, tuple[bool | None, bool | None]] = field(default_factory=dict)
 
 
+#: A bare word (no colon, no figure): a stat label only when no sentence runs through it.
+_BARE_WORD_RE = regex.compile(r"^[-*+•·▪_ \t]*\p{L}+[_*]*$")
+#: A line that a sentence goes on from (ends in a small letter or a comma after a few words) ...
+_GOES_ON_RE = regex.compile(r"(?:\S++[ \t]++){3,}+\S*[\p{Ll},]$")
+#: A stat's value (a figure, a date), on the line under its label.
+_VALUE_NEXT_RE = regex.compile(r"^[:;,.]?[ \t]*+(?:\d|\p{L}{1,10}+\.?[ \t]++\d)")
+#: ... or that goes on a sentence (starts with a small letter, or with punctuation and words).
+_GOES_ON_FROM_RE = regex.compile(r"^(?:\p{Ll}|[:;,.][ \t]*\S+(?:[ \t]+\S+){2,})")
+
+
+def _sentence_fragment(lines: list[str], n: int) -> bool:
+    """Whether line ``n``, a bare word, is a word of a sentence a converter broke at an inline tag or a wrap
+    (``… anything that he/she`` / ``posts`` / ``or uploads``; a bold ``Reputation`` / ``: how long the host …``)."""
+    if not _BARE_WORD_RE.match(lines[n].strip()):
+        return False
+    before = next((s.strip() for s in reversed(lines[max(0, n - 3) : n]) if s.strip()), "")
+    after = next((s.strip() for s in lines[n + 1 : n + 4] if s.strip()), "")
+    if _VALUE_NEXT_RE.match(after):
+        return False  # the label's value on the next line (``Joined`` / ``Feb 16, 2015``, ``posts`` / ``16M``)
+    return bool(_GOES_ON_RE.search(before) or _GOES_ON_FROM_RE.match(after))
+
+
 def flagged_lines(text: str, width: int = 120) -> list[tuple[str, str]]:
     """Lines of ``text`` that match one of :data:`LEFTOVER_PATTERNS`, as ``(kind, excerpt)``.
 
     Lines longer than ``width`` are cut to a window around the match, with ``...`` marking the cuts.
     """
     hits: list[tuple[str, str]] = []
-    for raw in text.splitlines():
+    lines = text.splitlines()
+    for n, raw in enumerate(lines):
         line = raw.strip()
         for kind, pattern in LEFTOVER_PATTERNS.items():
             m = pattern.search(line)
+            if m and kind == "member stats" and _sentence_fragment(lines, n):
+                break
             if m:
                 if len(line) > width:
                     start = max(0, min(m.start() - width // 3, len(line) - width))

@@ -312,6 +312,28 @@ def test_flagged_lines_in_markdown_and_star_bullets() -> None:
     assert kinds == ["member stats", "member stats", "reactions", "quote header/footer"]
 
 
+def test_flagged_lines_skip_a_stat_word_inside_a_broken_sentence() -> None:
+    # converters break a sentence at an inline tag or a wrap: a bare "posts" or a bold "Reputation" inside it
+    # is a word of the sentence; the same words over a figure or a date are stat labels
+    text = "\n".join(
+        [
+            "Every member answers for whatever he or she",
+            "posts",
+            "on the board.",
+            "7.",
+            "Reputation",
+            ": how long the host has been trading matters most.",
+            "Senior Member",
+            "Posts",
+            "1,204",
+            "Joined",
+            ":   Mar 3, 2015",
+            "Reputation",
+        ]
+    )
+    assert [line for _, line in flagged_lines(text)] == ["Posts", "Joined", "Reputation"]
+
+
 def test_flagged_lines_long_line_is_cut_around_the_match() -> None:
     line = "x" * 300 + " Click to expand... " + "y" * 300
     [(kind, excerpt)] = flagged_lines(line, width=60)

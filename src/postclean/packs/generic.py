@@ -33,7 +33,7 @@ from ._common import (
 from ._modern import COUNT, known_authors, line_re, phrase_alt, phrase_list, whole_line_hits
 from .page import free_spans
 
-__all__ = ["PACK"]
+__all__ = ["PACK", "opens_share_widget"]
 
 _WS_LINE_RE = lazy(r"^[^\S\n]+$", regex.MULTILINE)
 
@@ -384,6 +384,14 @@ _ANY_HEAD = ("" in _SHARE_KEYS) | 2 * ("" in _BUTTON_KEYS)
 #: The first characters after which a line is tested the long way: a mark that may precede a share item or a
 #: button row, or none (a blank line).
 _LEAD_MARKS = frozenset(("", *"-•*", *_BUTTON_PREFIX))
+
+
+def opens_share_widget(view: TextView, i: int) -> bool:
+    """Whether line ``i`` heads a share widget that GEN003 takes whole (``Share`` over the networks' names, one
+    a line): an engine's button rule leaves such a label to it, or the networks under it would stay."""
+    start = view.line_start(i)
+    m = match_at(_SHARE_BLOCK_RE, view.text, start)
+    return m is not None and m.end() > start and view.line_at(m.end() - 1) > i
 
 
 @rule("GEN003", "button-row", tags=["buttons"], stage="generic")

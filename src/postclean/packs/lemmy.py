@@ -24,9 +24,13 @@ _ICON_RE = lazy(rf"^[ \t]*+(?:{_STRONG_ICONS})[ \t]*$", _F)
 _WEAK_ICON_RE = lazy(rf"^[ \t]*+(?:{_WEAK_ICONS})[ \t]*$", regex.MULTILINE)
 _AGO = r"\d+[ \t]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|[smhdwy])[ \t]+ago"
 _LANGS = r"English|Deutsch|Français|Español|Português|Italiano|Nederlands|Polski|Русский|Undetermined"
+#: Role badges after a name: original poster, moderator, admin, bot.
+_BADGES = r"OP|M|A|B"
 _NAME_LINE_RE = lazy(
-    r"^[ \t]*+(?P<name>[^\s@][^\n@]{0,40}?)(?:[ \t]+@(?P<instance>[\w.-]+\.[a-z]{2,}))?(?:[ \t]+(?:OP|M|A|B))*[ \t]*$"
+    rf"^[ \t]*+(?P<name>[^\s@][^\n@]{{0,40}}?)(?:[ \t]+@(?P<instance>[\w.-]+\.[a-z]{{2,}}))?(?:[ \t]+(?:{_BADGES}))*[ \t]*$"
 )
+#: A badge on its own line (a converter that puts each element of the header on a line).
+_BADGE_LINE_RE = lazy(rf"^[ \t]*+(?:{_BADGES})[ \t]*$")
 _META_RE = lazy(
     rf"^[ \t]*+(?:link|fedilink|{_LANGS}|arrow-up1?|arrow-down1?|-?\d+[ \t]*·?|{_AGO}|·)[ \t]*$",
     regex.IGNORECASE,
@@ -37,7 +41,7 @@ _GLUED_HEADER_RE = lazy(
     rf"^[ \t]*+(?:[-•*][ \t]*)?(?P<name>[^\s@•][^\n@]{{0,40}}?)(?:@(?P<instance>[\w.-]+\.[a-z]{{2,}}))?(?:OP)?M?A?(?:link)?(?:fedilink)?(?:{_LANGS})[ \t]*$"
 )
 _POST_HEADER_RE = lazy(
-    rf"^[ \t]*+(?P<name>[^\s@][^\n@]{{0,40}}?)(?:[ \t]+@[\w.-]+)?(?:[ \t]+(?:OP|M|A|B))*[ \t]+to[ \t]+(?P<community>[^\n]{{1,60}}?)"
+    rf"^[ \t]*+(?P<name>[^\s@][^\n@]{{0,40}}?)(?:[ \t]+@[\w.-]+)?(?:[ \t]+(?:{_BADGES}))*[ \t]+to[ \t]+(?P<community>[^\n]{{1,60}}?)"
     rf"(?:[ \t]+(?:{_LANGS}))?[ \t]*·[ \t]*(?P<when>{_AGO})[ \t]*$",
     regex.IGNORECASE,
 )
@@ -91,7 +95,12 @@ def comment_header(view: TextView) -> Iterator[Hit]:
                 k -= 1
                 continue
             s = view.lines[k]
-            if regex.match(r"^[ \t]*+link[ \t]*$", s) or _ICON_RE.match(s) or _COUNT_LINE_RE.match(s):
+            if (
+                regex.match(r"^[ \t]*+link[ \t]*$", s)
+                or _ICON_RE.match(s)
+                or _COUNT_LINE_RE.match(s)
+                or _BADGE_LINE_RE.match(s)
+            ):
                 start = k
                 k -= 1
                 continue

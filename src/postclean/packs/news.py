@@ -497,7 +497,7 @@ def headline(view: TextView) -> Iterator[Hit]:
     if not is_title_like(title, max_words=30):
         return
     anchors = [view.facts.get(k) for k in ("_dateline_line", "_byline_line", "_caption_line")]
-    near = [a for a in anchors if isinstance(a, int) and i < a <= i + 5]
+    near = [a for a in anchors if isinstance(a, int) and i < a <= i + 5 and not _footer_date(view, a)]
     card = view.facts.get("article.link_card")
     same_as_card = isinstance(card, LinkCard) and (card.title or "").casefold() == title.casefold()
     # a repeat alone confirms only a short, single-sentence line (a headline, not a quoted paragraph): the post
@@ -506,13 +506,19 @@ def headline(view: TextView) -> Iterator[Hit]:
         return
     if not (near or same_as_card or _repeated_line(view, i, title.casefold())):
         return
-    yield Hit(
-        i,
-        i,
-        "headline",
-        {"article.title": title, "_headline_line": i, "_anchor_line": min(near) if near else None},
-        moved_to="article.title",
-    )
+    facts: dict[str, object] = {"article.title": title, "_headline_line": i, "_anchor_line": min(near) if near else None}
+    if not (near or same_as_card):
+        facts["_headline_by_repeat"] = True
+    yield Hit(i, i, "headline", facts, moved_to="article.title")
+
+
+def _footer_date(view: TextView, a: int) -> bool:
+    """Whether the anchor at line ``a`` is a post's ``name, date`` footer flattened onto lines (the line before
+    the date is a lone comma, or ends in one): the date closes a post, it does not head an article."""
+    if a != view.facts.get("_dateline_line"):
+        return False
+    before = view.live_indices(max(0, a - 6), a)
+    return bool(before) and view.lines[before[-1]].rstrip().endswith(",")
 
 
 #: How many live lines after the headline a copy of it may lie and still confirm it: an article repeats its title
@@ -570,9 +576,31 @@ def duplicate_headline(view: TextView) -> Iterator[Hit]:
     if not isinstance(title, str) or not title:
         return
     key = title.casefold()
+    by_repeat = view.facts.get("_headline_by_repeat") is True
     for i, line in view.iter_lines():
-        if line.strip().casefold() == key:
+        if line.strip().casefold() == key and not (by_repeat and _in_running_text(view, i, key)):
             yield Hit(i, i, "repeated headline")
+
+
+#: The end of a sentence (the copy of a post's title that is a sentence of its text).
+_SENTENCE_END = (".", "?", "!", "…")
+
+
+def _in_running_text(view: TextView, i: int, key: str) -> bool:
+    """Whether line ``i``, a copy of a headline that only its copies confirmed, is a sentence of the post's
+    text: it ends as a sentence does, the line after it too, and text of the post that does not hold it stands
+    on both sides (a forum post's title over a post that opens with the same question; a copy of a pasted
+    article's headline stands alone, in a breadcrumb, share bar or closing card, or is a title without a full
+    stop)."""
+    if not view.lines[i].rstrip().endswith(_SENTENCE_END):
+        return False
+    before = view.live_indices(max(0, i - 6), i)
+    after = view.first_live(i + 1, 1)
+    if not before or not after or not view.lines[after[0]].rstrip().endswith(_SENTENCE_END):
+        return False
+    return all(
+        regex.search(r"\p{L}", view.lines[j]) and key not in view.lines[j].casefold() for j in (before[-1], after[0])
+    )
 
 
 PACK = RulePack(

@@ -31,6 +31,7 @@ from ._classic import (
     weighted_sniff,
 )
 from ._common import LineHeads, iter_line_matches, literal_lines, matches_at
+from .generic import opens_share_widget
 from .page import free_spans
 
 __all__ = ["PACK"]
@@ -1098,7 +1099,8 @@ def post_buttons(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "online status and post buttons")
     if view.engine == "vbulletin":
         for i, _m in iter_line_matches(view, _WEAK_BUTTONS_RE):
-            yield Hit(i, i, "post buttons")
+            if not opens_share_widget(view, i):  # (``Share`` over the networks' names: GEN003 takes them all)
+                yield Hit(i, i, "post buttons")
 
 
 @rule("VB009", "member-menu", tags=["author-block", "buttons"], trigger=r"Profile|Private|Posts by|Homepage|is o|Avatar|Profil|profil|perfil|Profiel|profiel|posty|Просмотр|anzeigen|Nachricht|message|mensaje|mensagem|messaggi|bericht|wiadomo|сообщ|Сообщ|nline|ffline|connect|línea|linea|форума|Awatar|Аватар|" + _MENU_WORDS)
