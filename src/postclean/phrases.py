@@ -3256,7 +3256,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # phpBB's empty label over a poster's contact icons, the last item of the profile column
     "contact_label": {
         "en": ("Contact:",),
-        "de": ("Kontakt:",),
+        "de": ("Kontakt:", "Kontaktdaten:"),
         "fr": ("Contact :", "Contact:"),
         "es": ("Contacto:",),
         "pt": ("Contato:", "Contacto:"),
@@ -3264,6 +3264,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Contact:",),
         "pl": ("Kontakt:",),
         "ru": ("Контакты:", "Связаться:"),
+    },
+    # the head of phpBB's contact menu under that label (the dropdown's title, naming the poster)
+    "phpbb_contact_user": {
+        "en": ("Contact {user}",),
+        "de": ("Kontaktdaten von {user}", "Kontakt zu {user}"),
+        "fr": ("Contacter {user}",),
+        "es": ("Contactar con {user}", "Contactar {user}"),
+        "pt": ("Contatar {user}", "Contactar {user}"),
+        "it": ("Contatta {user}",),
+        "nl": ("Contact opnemen met {user}",),
+        "pl": ("Kontakt z {user}",),
+        "ru": ("Связаться с {user}",),
     },
     # the link-copy item next to them
     "copy_link": {
