@@ -1156,6 +1156,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Подвал форума", "Atom-лента темы", "RSS-лента темы", "Ответить", "Жалоба", "Цитировать",
                "Удалить", "Редактировать"),
     },
+    # the heading of the board announcement FluxBB prints over every page (``div#announce``)
+    "fluxbb_announcement": {
+        "en": ("Announcement",),
+        "de": ("Ankündigung", "Bekanntmachung"),
+        "fr": ("Annonce",),
+        "es": ("Anuncio",),
+        "pt": ("Anúncio", "Aviso"),
+        "it": ("Annuncio",),
+        "nl": ("Mededeling", "Aankondiging"),
+        "pl": ("Ogłoszenie",),
+        "ru": ("Объявление",),
+    },
     # the guest's status line under the menu
     "fluxbb_not_logged": {
         "en": ("You are not logged in.",),

@@ -1597,11 +1597,28 @@ _DRAWN_RULE_RE = lazy(r"^[ \t]*+(?:_{41,}+|━{41,}+|─{41,}+)[ \t]*$", regex.M
 _DRAWN_RULE_WORDS = ("_" * 41, "━" * 41, "─" * 41)
 
 
+@rule("GEN031", "drawn-rule", tags=["whitespace"], stage="generic", scope="thread", trigger=_DRAWN_RULE_WORDS)
+def drawn_rule(view: TextView) -> Iterator[Hit]:
+    """A horizontal rule a text browser draws across the screen (lynx ``______…``, w3m ``━━━━━…``, 41
+    characters or more: longer than the signature separators the engines' rules read), left in a post once every
+    other rule has read the lines around it; it goes before the closing lines of the posts are compared
+    (GEN008: a signature over the rule that parts the posts).
+
+    Example (removed)::
+
+        ________________________________________________________________________________
+    """
+    if not any_literal(view.text, _DRAWN_RULE_WORDS):
+        return
+    for first, last, _m in view.finditer(_DRAWN_RULE_RE):
+        if first == last and view.is_live(first):
+            yield Hit(first, last, "a drawn horizontal rule")
+
+
 @rule("GEN011", "markup-only-line", tags=["whitespace"], stage="layout", scope="document")
 def markup_only_line(view: TextView) -> Iterator[Hit]:
     """Lines with no words for a reader, only notation: a Markdown image, an empty link, a lone list bullet,
-    emphasis markers around nothing, a horizontal rule (avatars, icon buttons, reaction emoji, flags); in any
-    text, a rule a text browser draws across the screen (lynx ``______…``, w3m ``━━━━━…``, 41 characters or more).
+    emphasis markers around nothing, a horizontal rule (avatars, icon buttons, reaction emoji, flags).
 
     The text door shows the rules each line as a reader sees it (:mod:`postclean.layout`); these lines read
     as blank there, but are not. A blank line of a Markdown quote (``>``) is kept: it separates the quote's
@@ -1612,10 +1629,6 @@ def markup_only_line(view: TextView) -> Iterator[Hit]:
         [ ![harbour_hana](/data/avatars/m/7.jpg) ](/members/harbour-hana.7/)
         * __![Like](/styles/like.png)
     """
-    if any_literal(view.text, _DRAWN_RULE_WORDS):
-        for first, last, _m in view.finditer(_DRAWN_RULE_RE):
-            if first == last and not view.claimed[first]:
-                yield Hit(first, last, "a drawn horizontal rule")
     source = view.source
     if source is None:
         return
@@ -2462,6 +2475,7 @@ PACK = RulePack(
         pagination,
         cookie_notice,
         attachment_name,
+        drawn_rule,
         repeated_closing_lines,
         consent_panel,
         likes_summary,
