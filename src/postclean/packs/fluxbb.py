@@ -305,7 +305,7 @@ def announcement(view: TextView) -> Iterator[Hit]:
         Announcement
         The board moves to the new server on Sunday night.
     """
-    posts = view.context.get("posts") or ()
+    posts: tuple[tuple[int, int, str | None], ...] = view.context.get("posts") or ()
     if view.engine != "fluxbb" or len(posts) < 2 or posts[0][2] is not None or posts[1][2] is None:
         return
     a, b, _who = posts[0]
