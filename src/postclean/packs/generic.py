@@ -1597,7 +1597,7 @@ _DRAWN_RULE_RE = lazy(r"^[ \t]*+(?:_{41,}+|━{41,}+|─{41,}+)[ \t]*$", regex.M
 _DRAWN_RULE_WORDS = ("_" * 41, "━" * 41, "─" * 41)
 
 
-@rule("GEN031", "drawn-rule", tags=["whitespace"], stage="generic", scope="thread", trigger=_DRAWN_RULE_WORDS)
+@rule("GEN032", "drawn-rule", tags=["whitespace"], stage="generic", scope="thread", trigger=_DRAWN_RULE_WORDS)
 def drawn_rule(view: TextView) -> Iterator[Hit]:
     """A horizontal rule a text browser draws across the screen (lynx ``______…``, w3m ``━━━━━…``, 41
     characters or more: longer than the signature separators the engines' rules read), left in a post once every
