@@ -1156,6 +1156,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Подвал форума", "Atom-лента темы", "RSS-лента темы", "Ответить", "Жалоба", "Цитировать",
                "Удалить", "Редактировать"),
     },
+    # the heading of the board announcement FluxBB prints over every page (``div#announce``)
+    "fluxbb_announcement": {
+        "en": ("Announcement",),
+        "de": ("Ankündigung", "Bekanntmachung"),
+        "fr": ("Annonce",),
+        "es": ("Anuncio",),
+        "pt": ("Anúncio", "Aviso"),
+        "it": ("Annuncio",),
+        "nl": ("Mededeling", "Aankondiging"),
+        "pl": ("Ogłoszenie",),
+        "ru": ("Объявление",),
+    },
     # the guest's status line under the menu
     "fluxbb_not_logged": {
         "en": ("You are not logged in.",),
@@ -3256,7 +3268,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # phpBB's empty label over a poster's contact icons, the last item of the profile column
     "contact_label": {
         "en": ("Contact:",),
-        "de": ("Kontakt:",),
+        "de": ("Kontakt:", "Kontaktdaten:"),
         "fr": ("Contact :", "Contact:"),
         "es": ("Contacto:",),
         "pt": ("Contato:", "Contacto:"),
@@ -3264,6 +3276,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Contact:",),
         "pl": ("Kontakt:",),
         "ru": ("Контакты:", "Связаться:"),
+    },
+    # the head of phpBB's contact menu under that label (the dropdown's title, naming the poster)
+    "phpbb_contact_user": {
+        "en": ("Contact {user}",),
+        "de": ("Kontaktdaten von {user}", "Kontakt zu {user}"),
+        "fr": ("Contacter {user}",),
+        "es": ("Contactar con {user}", "Contactar {user}"),
+        "pt": ("Contatar {user}", "Contactar {user}"),
+        "it": ("Contatta {user}",),
+        "nl": ("Contact opnemen met {user}",),
+        "pl": ("Kontakt z {user}",),
+        "ru": ("Связаться с {user}",),
     },
     # the link-copy item next to them
     "copy_link": {

@@ -749,6 +749,10 @@ def _look_up(
         if cands:
             name = _unbullet(view.lines[cands[0]])
             ranks = [_unbullet(view.lines[c]) for c in cands[1:]]
+            if (user := _status_user_over(view, spec, pre_lines, cands[0])) is not None and user != name:
+                # the name is the online status's (or avatar's) above the lines: they are all titles
+                # (vBulletin 3's horizontal postbit: ``{name}'s Avatar`` / ``{name} {name} is offline`` / ``{title}``)
+                name, ranks = user, [name, *ranks]
         if glued:
             ranks.insert(0, glued)
         first = header_at
@@ -802,6 +806,21 @@ STARTER_BADGE_RE = line_re(alt("classic_topic_author"))
 
 #: Lines that are no poster's name: a bare number, a line of code or a path, a pagination step (``Next``).
 _NOT_A_NAME_RE = lazy(rf"^[ \t]*+(?:\d+|{alt('pager_steps')})[ \t]*$|[=<>{{}}\\/]", _FLAGS)
+
+
+def _status_user_over(view: TextView, spec: BlockSpec, pre_lines: list[int], top: int) -> str | None:
+    """The user a ``pre`` line names (an online status, an avatar's alt text) nearest above line ``top``, the
+    name given twice (the name's link and the status icon's alt text, ``quillpen quillpen is offline``) once."""
+    if spec.pre is None:
+        return None
+    for p in pre_lines:  # (bottom to top)
+        if p < top and (pm := spec.pre.match(view.lines[p])) is not None and (user := pm.groupdict().get("user")):
+            words = user.split()
+            half = len(words) // 2
+            if len(words) % 2 == 0 and words[:half] == words[half:]:
+                words = words[:half]
+            return " ".join(words)
+    return None
 
 
 def _from_name(view: TextView, cands: list[int]) -> list[int]:

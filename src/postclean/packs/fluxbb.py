@@ -289,10 +289,50 @@ def reply_subject(view: TextView) -> Iterator[Hit]:
     yield from _phpbb_reply_subject.detect(view)
 
 
+_ANNOUNCE_RE = line_re(alt("fluxbb_announcement"))
+_ANNOUNCE_WORDS = tuple(dict.fromkeys(p.lower() for p in phrases("fluxbb_announcement")))
+#: An announcement is a few short paragraphs.
+_ANNOUNCE_LINES = 12
+
+
+@rule("FLX009", "announcement", tags=["notice"], stage="generic", scope="thread", trigger=_ANNOUNCE_WORDS)
+def announcement(view: TextView) -> Iterator[Hit]:
+    """With FluxBB sniffed: the board announcement over the posts (``Announcement`` and its text, in the page
+    header of every page), the text left as a post of no author before the first poster's.
+
+    Example (removed)::
+
+        Announcement
+        The board moves to the new server on Sunday night.
+    """
+    posts: tuple[tuple[int, int, str | None], ...] = view.context.get("posts") or ()
+    if view.engine != "fluxbb" or len(posts) < 2 or posts[0][2] is not None or posts[1][2] is None:
+        return
+    a, b, _who = posts[0]
+    for i in range(a, b + 1):
+        line = view.original[i]
+        if len(line) > 40 or not _ANNOUNCE_RE.match(line):
+            continue
+        first = i if view.is_live(i) else None
+        last: int | None = None
+        for k in range(i + 1, min(b + 1, i + 1 + _ANNOUNCE_LINES)):
+            if view.claimed[k] and view.original[k].strip():
+                break  # the announcement ends at the chrome under it (the breadcrumbs, the pager)
+            if view.lines[k].strip():
+                first = k if first is None else first
+                last = k
+        else:
+            if k < b:
+                return  # longer than an announcement
+        if first is not None and last is not None:
+            yield Hit(first, last, "board announcement")
+        return
+
+
 PACK = RulePack(
     name="fluxbb",
     prefix="FLX",
-    rules=(author_block, post_header, edit_note, board_chrome, quote, jump_menu, crumbs, reply_subject),
+    rules=(author_block, post_header, edit_note, board_chrome, quote, jump_menu, crumbs, reply_subject, announcement),
     sniff=sniff,
     description="FluxBB / PunBB pages flattened to text",
 )

@@ -14,7 +14,7 @@ from ..labels import RANK_WORDS
 from ..model import Quote
 from ..phrases import LANGUAGES, alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, _automaton, line_key, match_at, word_count
+from ..text import TextView, _automaton, any_literal, line_key, match_at, word_count
 from ._classic import CLASSIC_DATE, STARTER_BADGE_RE, date_facts
 from ._classic import alt as classic_alt
 from ._common import (
@@ -1076,7 +1076,7 @@ def inline_poster_block(view: TextView) -> Iterator[Hit]:
             continue  # a forum-statistics row: PAGE006 reads it
         split = _name_words(view, i, who)
         facts = poster_facts(" ".join(who[:split]), [" ".join(who[split:])] if len(who) > split else [], pairs)
-        row_end = _contact_lines(view, i, who[0])
+        row_end = _contact_lines(view, i, (who[0], " ".join(who[:split])))
         end, post_facts = after_block(view, row_end)
         if end == row_end:
             end, post_facts = _subject_and_date(view, row_end, " ".join(who[:split]))
@@ -1101,20 +1101,22 @@ _CONTACT_SERVICES_RE = lazy(
     r"YouTube|Instagram)[ \t]*)+$",
     regex.IGNORECASE,
 )
+_CONTACT_USER = classic_alt("phpbb_contact_user", user=r"(?P<user>[^\n]{1,60}?)")
 _CONTACT_HEAD_RE = lazy(
-    rf"^[ \t]*+(?:{alternation('contact_label').replace(':', '')}|Contacter)[ \t]+(?P<name>[^\n]{{1,60}}?)[ \t]*$",
-    regex.IGNORECASE,
+    rf"^[ \t]*+(?:{_CONTACT_USER}|(?:{alternation('contact_label').replace(':', '')}|Contacter)[ \t]+"
+    rf"(?P<name>[^\n]{{1,60}}?))[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1,
 )
 
 
-def _contact_lines(view: TextView, i: int, name: str) -> int:
+def _contact_lines(view: TextView, i: int, names: tuple[str, ...]) -> int:
     """The last line of the contact menu under the poster block on line ``i`` (``Contact {name}`` naming its
-    poster, the services' names), or ``i``."""
+    poster by one of ``names``, ``Kontaktdaten von {name}``; the services' names), or ``i``."""
     k = _next_line(view, i)
     if k is None or k > i + 2:
         return i
     m = _CONTACT_HEAD_RE.match(view.lines[k])
-    if m is None or m.group("name") != name:
+    if m is None or not {m.group("name"), m.group("user")} & set(names):
         return i
     end = k
     k2 = _next_line(view, k)
@@ -1597,6 +1599,28 @@ def _tally_hit(run: list[tuple[int, int, str]]) -> Hit:
 
 
 _QUOTE_BLANK_RE = lazy(r"^[ \t]*+(?:>[ \t]*)+$")
+#: A horizontal rule a text browser draws across the screen (lynx ``____…``, w3m ``━━━…``), longer than the
+#: signature separators the engines' rules read (vBulletin's ``__________________``).
+_DRAWN_RULE_RE = lazy(r"^[ \t]*+(?:_{41,}+|━{41,}+|─{41,}+)[ \t]*$", regex.MULTILINE)
+_DRAWN_RULE_WORDS = ("_" * 41, "━" * 41, "─" * 41)
+
+
+@rule("GEN032", "drawn-rule", tags=["whitespace"], stage="generic", scope="thread", trigger=_DRAWN_RULE_WORDS)
+def drawn_rule(view: TextView) -> Iterator[Hit]:
+    """A horizontal rule a text browser draws across the screen (lynx ``______…``, w3m ``━━━━━…``, 41
+    characters or more: longer than the signature separators the engines' rules read), left in a post once every
+    other rule has read the lines around it; it goes before the closing lines of the posts are compared
+    (GEN008: a signature over the rule that parts the posts).
+
+    Example (removed)::
+
+        ________________________________________________________________________________
+    """
+    if not any_literal(view.text, _DRAWN_RULE_WORDS):
+        return
+    for first, last, _m in view.finditer(_DRAWN_RULE_RE):
+        if first == last and view.is_live(first):
+            yield Hit(first, last, "a drawn horizontal rule")
 
 
 @rule("GEN011", "markup-only-line", tags=["whitespace"], stage="layout", scope="document")
@@ -2459,6 +2483,7 @@ PACK = RulePack(
         pagination,
         cookie_notice,
         attachment_name,
+        drawn_rule,
         repeated_closing_lines,
         consent_panel,
         likes_summary,

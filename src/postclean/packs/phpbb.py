@@ -59,8 +59,12 @@ _BYLINE_NO_DATE_RE = lazy(
 )
 #: Either byline, for the profile block's closing lines.
 _ANY_BYLINE_RE = lazy(rf"(?:{_BYLINE_RE.pattern})|(?:{_BYLINE_NO_DATE_RE.pattern})", _F)
+#: The contact menu closing the profile column: the label (``Contact:``, ``Kontaktdaten:``), the menu's head
+#: naming the poster (``Contact {user}``, ``Kontaktdaten von {user}``), the services.
+_CONTACT_LABEL = alternation("contact_label")
+_CONTACT_USER = alt("phpbb_contact_user", user=r"[^\n]{1,60}")
 _CONTACT_RE = lazy(
-    r"^[ \t]*+(?:[-•][ \t]*)?(?:Contact:?|Contact [^\n]{1,60}|Kontakt:?|Contacter [^\n]{1,60}|Website|Yahoo Messenger|"
+    rf"^[ \t]*+(?:[-•][ \t]*)?(?:{_CONTACT_LABEL}|{_CONTACT_LABEL.replace(':', '')}|{_CONTACT_USER}|Website|Yahoo Messenger|"
     r"ICQ|AIM|Skype|Jabber|Facebook|Twitter|YouTube|Website Yahoo Messenger|Website ICQ)[ \t]*$",
     _F,
 )
@@ -276,10 +280,14 @@ def _above_buttons(view: TextView, i: int) -> tuple[int | None, bool]:
         prev = [j for j in range(k - 1, max(-1, k - 4), -1) if view.is_live(j)][:1]
         if not prev:
             break
-        if not _STOP_RE.match(view.lines[prev[0]]):
+        # (the thanks extension's button, ``Danke``, right above the byline, after the post's buttons)
+        if not _STOP_RE.match(view.lines[prev[0]]) and not (hop == 0 and _THANKS_BUTTON_RE.match(view.lines[prev[0]])):
             return prev[0], hop > 0
         k = prev[0]
     return None, False
+
+
+_THANKS_BUTTON_RE = line_re(alt("vb_thanks_button"))
 
 
 _RE_SUBJECT = lazy(r"^[ \t]*+(?:Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS):[ \t]?[^\n]{1,200}$")

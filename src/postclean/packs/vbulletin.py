@@ -1041,11 +1041,12 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 
 _BUTTON = alt("classic_post_buttons")
 _THANKS_BUTTON = alt("vb_thanks_button")
-#: The post buttons, the thanks add-on's button (``Danke Mit Zitat antworten``) only before another one (twice,
-#: as vBulletin 4's button prints its icon's alt text and its label: ``Thanks Thanks Reply With Quote …``).
+#: The post buttons, the thanks add-on's button (``Danke Mit Zitat antworten``) only beside another one (twice,
+#: as vBulletin 4's button prints its icon's alt text and its label: ``Thanks Thanks Reply With Quote …``; last
+#: in vBulletin 3's post foot: ``Report Post   Reply With Quote Thanks``).
 _BUTTONS_RE = lazy(
     rf"^[ \t]*+{_IMG}?(?:(?:{_THANKS_BUTTON})[ \t\xa0]*[|•·]?[ \t\xa0]*){{0,2}}(?:{_BUTTON})"
-    rf"(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}))*[ \t\xa0]*$",
+    rf"(?:[ \t\xa0]*[|•·]?[ \t\xa0]*(?:{_BUTTON}|{_THANKS_BUTTON}))*[ \t\xa0]*$",
     _F,
 )
 #: The thanks add-on's button on a line of its own (taken when a post-buttons line follows).
