@@ -39,6 +39,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("napisał", "napisała", "napisał(a)"),
         "ru": ("писал", "писала", "писал(а)", "написал", "написала", "написал(а)", "пишет"),
     },
+    # the word a mail client's attribution line opens with, before the date (``On Mon, 2 Oct 2023, Bob wrote:``)
+    "mail_attribution_on": {
+        "en": ("On",),
+        "de": ("Am",),
+        "fr": ("Le",),
+        "es": ("El",),
+        "pt": ("Em",),
+        "it": ("Il",),
+        "nl": ("Op",),
+        "pl": ("W dniu", "Dnia"),
+        "ru": ("В",),
+    },
     # present-tense forms of "said"/"wrote" that quote headers print too (``Bob writes:``)
     "quote_head_verbs": {
         "en": ("says", "writes"),
