@@ -260,6 +260,102 @@ PAGES = [
         quotes=[(2, "Tobias Erne", "Keep the exhaust run short and lagged")],
         signatures=[(i, "Nb Wren, Grand Union") for i in (0, 2, 4)],
     ),
+    Expect(
+        # Kunena 6 (Joomla): div.row.message, the poster in ul.profilebox with stats under a "More" toggle, the
+        # date in a span's title, the body in div.kmsg inside a "badger" wrapper, "Name wrote:" before the quote's
+        # blockquote, "Last edit:" in an alert box, span.ksignature, "The following user(s) said Thank You:"
+        name="kunena",
+        title="Kitchen table refinish: oil or wax?",
+        authors=["Edda Farrow", "Linus Harker", "Edda Farrow", "Perpetua Mill", "Linus Harker"],
+        dates=[D(2022, 10, 12, 18, 4), D(2022, 10, 12, 19, 31), D(2022, 10, 13, 7, 48), D(2022, 10, 13, 12, 15),
+               D(2022, 10, 14, 21, 2)],
+        bodies=[(2, "Does it have to be buffed by hand, or will a polishing pad on the random orbit sander do?")],
+        chrome=["Topic Author", "Senior Member", "Posts:", "Thank you received", "Karma", "Reply", "Quote",
+                "Thank you", "Report", "Last edit", "Reason: spelling", "said Thank You", "year 2 months ago",
+                "#21044", "Subscribe", "Favorite", "Recent Topics", "Forgot your password", "Who is online",
+                "Time to create page", "Powered by", "All rights reserved", "buy more clamps", "sawdust"],
+        quotes=[(2, "Linus Harker", "two thin coats, and buff each one off after twenty minutes.")],
+        signatures=[(0, "Measure twice, buy more clamps."), (1, "Linus - sawdust is a condiment"),
+                    (2, "Measure twice, buy more clamps."), (4, "Linus - sawdust is a condiment")],
+    ),
+    Expect(
+        # Forumotion / Forumactif (hosted phpBB 3 theme, French UI): div.post with div.postprofile, a "Sujet:"
+        # subject line per post, "par Name Lun 6 Nov 2023 - 19:42", div.signature_div, J'aime buttons
+        name="forumotion",
+        engine="phpbb",
+        title="Mon compost ne chauffe pas",
+        authors=["Bérénice Laval", "Gaspard Roux", "Bérénice Laval", "Ondine Ferrand", "Bérénice Laval"],
+        dates=[D(2023, 11, 6, 19, 42), D(2023, 11, 6, 20, 15), D(2023, 11, 7, 8, 3), D(2023, 11, 7, 13, 27),
+               D(2023, 11, 9, 18, 55)],
+        bodies=[(2, "Merci, j'ai justement un tas de feuilles de platane au fond du jardin. Je mélange tout ce "
+                    "week-end.")],
+        chrome=["Modérateur", "Membre actif", "Messages", "Date d'inscription", "Localisation", "Sujet:",
+                "Répondre en citant", "Revenir en haut", "J'aime", "Dernière édition", "Page 1 sur 2",
+                "Sauter vers", "Permission de ce forum", "Sujets similaires", "Créer un forum", "Signaler un abus",
+                "cuisine sans sel", "Voir le sujet"],
+        quotes=[(2, "Gaspard Roux", "Ajoute des feuilles mortes ou du carton déchiré, à peu près autant que de "
+                                    "vert.")],
+        signatures=[(i, "Un jardin sans compost, c'est une cuisine sans sel.") for i in (0, 2, 4)],
+    ),
+    Expect(
+        # an imageboard (vichan / Tinyboard): div.post.op then div.post.reply, span.name "Anonymous", a tripcode,
+        # time[datetime], "No." links, ">>51204" reply links kept as text, greentext span.quote as quotes, file
+        # info lines, the board's name in the heading and at the head of the page title
+        name="vichan",
+        title="Workbench from pallets",
+        authors=["Anonymous", "Anonymous", "Anonymous", "Anonymous", "Tenon", "Anonymous"],
+        dates=[D(2023, 10, 2, 18, 22, 4, tzinfo=UTC), D(2023, 10, 2, 18, 40, 51, tzinfo=UTC),
+               D(2023, 10, 2, 19, 5, 13, tzinfo=UTC), D(2023, 10, 2, 22, 31, 2, tzinfo=UTC),
+               D(2023, 10, 3, 7, 48, 30, tzinfo=UTC), D(2023, 10, 3, 21, 12, 45, tzinfo=UTC)],
+        bodies=[(1, ">>51204\nAdd the shelf. A low shelf loaded with offcuts stops the whole thing walking across the "
+                    "floor when you plane on it."),
+                (4, "Whatever you do, fit a face vice on the left corner before you put a finish on the top. "
+                    "Drilling through a finished top is miserable.")],
+        chrome=["No.", "[Reply]", "File:", "KB", "1200x900", "bench_frame.jpg", "!!Fq8rT2mPz", "[Return]",
+                "Go to top", "Catalog", "Post a Reply", "Posting mode", "Password", "Do It Yourself", "vichan",
+                "trademarks", "10/02/23"],
+        quotes=[(0, None, "inb4 pallets are treated"), (2, None, "stops the whole thing walking")],
+    ),
+    Expect(
+        # Steam Community discussions: the topic in div.forum_op, the replies in div.commentthread_comment, dates
+        # as "2 Oct, 2023 @ 7:46pm" with a data-timestamp, "Originally posted by Name:" quotes, "Last edited by"
+        # audit lines, "Showing 1-15 of 27 comments", "Per page: 15 30 50", a "Name :: Forum" page title
+        name="steam",
+        title="Where do the blue crystals spawn?",
+        authors=["tidewright", "Pellucid Fox", "Harrowgate", "tidewright", "Olwen Fairweather", "tidewright"],
+        dates=[D(2023, 10, 2, 18, 26, tzinfo=UTC), D(2023, 10, 2, 18, 46, 52, tzinfo=UTC),
+               D(2023, 10, 2, 19, 45, 1, tzinfo=UTC), D(2023, 10, 3, 7, 40, 22, tzinfo=UTC),
+               D(2023, 10, 3, 18, 51, 20, tzinfo=UTC), D(2023, 10, 4, 6, 52, 11, tzinfo=UTC)],
+        bodies=[(2, "Can confirm. The lighthouse quest starts when you talk to the ferryman twice.")],
+        chrome=["Originally posted by", "Last edited by", "Showing 1-15", "comments", "Per page", "Report",
+                "#1", "Developer", "Date Posted", "Install Steam", "login", "STORE", "Discussions Rules",
+                "Known issues", "Valve Corporation", "Store Page", "Topic Details", "Sign in", "2 Oct, 2023"],
+        quotes=[(2, "Pellucid Fox", "The blue crystals only spawn after you have repaired the lighthouse in the "
+                                    "second biome.")],
+    ),
+    Expect(
+        # Mailman 3 HyperKitty thread view: div.email per message (replies nested in div.replies), the body as
+        # plain text with newlines (white-space: pre-wrap), "> " quoted lines in div.quoted-text after an
+        # "On <date>, Name wrote:" attribution, "-- " mail signatures, the time apart from the day, vote counts
+        name="hyperkitty",
+        title='Nightly backup fails with "lock file busy"',
+        authors=["Anselm Quarry", "Rosalind Tern", "Anselm Quarry", "Bartholomew Ives", "Rosalind Tern"],
+        dates=[D(2023, 10, 2, 18, 26), D(2023, 10, 2, 20, 3), D(2023, 10, 3, 7, 12), D(2023, 10, 3, 13, 40),
+               D(2023, 10, 4, 9, 5)],
+        bodies=[(0, 'Hi all,\n\nsince upgrading to 4.2 the nightly backup job exits with "lock file busy" about one '
+                    "night in three. Nothing else runs at that time as far as I can tell.\n\nIs there a way to see "
+                    "which process holds the lock?\n\nThanks,\nAnselm"),
+                (2, "That was it, the compaction ran at 02:00 and my backup at 02:05. Moved the backup to 03:30 and "
+                    "it has run cleanly since.\n\nShould the release notes mention the new schedule?")],
+        chrome=["Sign In", "Sign Up", "Manage this list", "Keyboard Shortcuts", "Search this list", "wrote:",
+                "Permalink", "logged-in to vote", "1 attachment", "replies", "Show replies by date", "participants",
+                "Older thread", "Back to the thread list", "Powered by", "HyperKitty", "Fenwick Library",
+                "release manager", "Sender's time", "p.m.", "...", "> "],
+        quotes=[(1, "Anselm Quarry", "Is there a way to see which process holds the lock?"),
+                (2, "Rosalind Tern", "it is almost always the index compaction, which moved to 2 a.m. in 4.2.")],
+        signatures=[(0, "Anselm Quarry\nsystems, Fenwick Library"), (2, "Anselm Quarry\nsystems, Fenwick Library"),
+                    (3, "Bart Ives | release manager")],
+    ),
 ]
 
 
@@ -458,3 +554,50 @@ def test_join_date_of_any_language_is_no_post_date(html: str, is_date: bool) -> 
 )
 def test_quote_head_with_an_icon_link_in_brackets(head: str, author: str) -> None:
     assert quote_author_from_head(head) == author
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        ("On Mon, 2 Oct 2023 at 19:26, Anselm Quarry wrote:", "Anselm Quarry"),
+        ("Le lun. 2 oct. 2023 à 19:26, Anselm Quarry a écrit :", "Anselm Quarry"),
+        ("Am Mo., 2. Okt. 2023 um 19:26 Uhr, Anselm Quarry schrieb:", "Anselm Quarry"),
+        ("Anselm Quarry wrote:", "Anselm Quarry"),
+    ],
+)
+def test_quote_head_of_a_mail_attribution(head: str, author: str) -> None:
+    assert quote_author_from_head(head) == author
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        ("/diy/ - Workbench from pallets", "/diy/ - Do It Yourself", "Workbench from pallets"),
+        ("/diy/ - Workbench from pallets - Do It Yourself - Boardsite", "/diy/ - Do It Yourself", "Workbench from pallets"),
+        # a heading of one part, or one that does not open the title: not a board heading
+        ("Tomato cracks - Green Window", "Green Window", None),
+        ("Tomato cracks - Gardening - Green Window", "Gardening - Green Window", None),
+    ],
+)
+def test_title_after_the_board_the_heading_names(title: str, h1: str, expected: str | None) -> None:
+    from postclean.html import _board_rest
+
+    assert _board_rest(title, h1) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        # plain text shown with white-space: pre-wrap: its line breaks are kept
+        ("<div>Hi all,\n\nthe job fails.\nThanks,\nAnn\n-- \nAnn Lee</div>", ["Hi all,", "", "the job fails.", "Thanks,", "Ann", "--", "Ann Lee"]),
+        # markup with its own breaks, or source newlines without a blank line: collapsed as before
+        ("<div>Hi all,\n\nthe job <br>fails.</div>", ["Hi all, the job", "fails."]),
+        ("<div>\n  Hi all,\n  the job fails.\n</div>", ["Hi all, the job fails."]),
+    ],
+)
+def test_plain_text_body_keeps_its_lines(html: str, lines: list[str]) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from postclean.html._dom import render_lines
+
+    assert render_lines(LexborHTMLParser(html).css_first("div")) == lines

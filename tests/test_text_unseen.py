@@ -1,7 +1,7 @@
 """The text door on forum software it has no text pack for: the ``fixtures/html/unseen-*.html`` thread pages
 (bbPress, Discuz!, Hacker News, phpBB 2, Khoros, Disqus, YaBB, GitHub Discussions, UBB.threads, Simple:Press,
-WoltLab Burning Board, IP.Board 3, uCoz, Zendesk Guide, ProBoards) flattened by every extractor installed here, cleaned
-with ``kind="text"``.
+WoltLab Burning Board, IP.Board 3, uCoz, Zendesk Guide, ProBoards, Kunena, Forumotion, vichan, Steam discussions,
+HyperKitty) flattened by every extractor installed here, cleaned with ``kind="text"``.
 
 Per page × extractor: no post paragraph that the flattened text holds may be lost (hard failure); the page's chrome
 strings (``tests/test_html_unseen.py``) still standing in ``doc.text``, the posters not found and an engine named that

@@ -39,6 +39,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("napisał", "napisała", "napisał(a)"),
         "ru": ("писал", "писала", "писал(а)", "написал", "написала", "написал(а)", "пишет"),
     },
+    # the word a mail client's attribution line opens with, before the date (``On Mon, 2 Oct 2023, Bob wrote:``)
+    "mail_attribution_on": {
+        "en": ("On",),
+        "de": ("Am",),
+        "fr": ("Le",),
+        "es": ("El",),
+        "pt": ("Em",),
+        "it": ("Il",),
+        "nl": ("Op",),
+        "pl": ("W dniu", "Dnia"),
+        "ru": ("В",),
+    },
     # present-tense forms of "said"/"wrote" that quote headers print too (``Bob writes:``)
     "quote_head_verbs": {
         "en": ("says", "writes"),
@@ -324,30 +336,41 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # ``{user}`` the editor, ``{when}`` the date, ``{n}`` a count; a "Reason: …" tail may follow.
     "post_edited_note": {
         "en": ("This post has been edited by {user}: {when}", "This post has been edited {n} times, last by {user} ({when})",
-               "Message edited by {user} - {when}"),
+               "Message edited by {user} - {when}",
+               # phpBB 2 / 3 (and Forumotion's hosted phpBB) below the message; Kunena's note
+               "Last edited by {user} on {when}, edited {n} times in total", "Last edited by {user} on {when}, edited {n} time in total",
+               "Last edit: {when} by {user}"),
         "de": ("Dieser Beitrag wurde von {user} bearbeitet: {when}",
                "Dieser Beitrag wurde bereits {n} Mal editiert, zuletzt von {user} ({when})",
-               "Nachricht bearbeitet von {user} - {when}"),
+               "Nachricht bearbeitet von {user} - {when}",
+               "Zuletzt geändert von {user} am {when}, insgesamt {n}-mal geändert", "Letzte Änderung: {when} von {user}"),
         "fr": ("Ce message a été modifié par {user} : {when}",
                "Ce message a été modifié {n} fois, dernière modification par {user} ({when})",
-               "Message modifié par {user} - {when}"),
+               "Message modifié par {user} - {when}",
+               "Dernière édition par {user} le {when}, édité {n} fois", "Dernière édition: {when} par {user}"),
         "es": ("Este mensaje ha sido editado por {user}: {when}",
                "Este mensaje ha sido editado {n} veces, la última por {user} ({when})",
-               "Mensaje editado por {user} - {when}"),
+               "Mensaje editado por {user} - {when}",
+               "Última edición por {user} el {when}, editado {n} veces en total", "Última edición: {when} por {user}"),
         "pt": ("Esta mensagem foi editada por {user}: {when}",
                "Esta mensagem foi editada {n} vezes, a última por {user} ({when})",
-               "Mensagem editada por {user} - {when}"),
+               "Mensagem editada por {user} - {when}",
+               "Última edição por {user} em {when}, editado {n} vezes no total", "Última edição: {when} por {user}"),
         "it": ("Questo messaggio è stato modificato da {user}: {when}",
                "Questo messaggio è stato modificato {n} volte, l'ultima da {user} ({when})",
-               "Messaggio modificato da {user} - {when}"),
+               "Messaggio modificato da {user} - {when}",
+               "Ultima modifica di {user} il {when}, modificato {n} volte in totale", "Ultima modifica: {when} da {user}"),
         "nl": ("Dit bericht is bewerkt door {user}: {when}", "Dit bericht is {n} keer bewerkt, het laatst door {user} ({when})",
-               "Bericht bewerkt door {user} - {when}"),
+               "Bericht bewerkt door {user} - {when}",
+               "Laatst bijgewerkt door {user} op {when}, in totaal {n} keer bewerkt", "Laatst bewerkt: {when} door {user}"),
         "pl": ("Ten post był edytowany przez {user}: {when}",
                "Ten post był edytowany {n} razy, ostatnio przez {user} ({when})",
-               "Wiadomość edytował {user} - {when}"),
+               "Wiadomość edytował {user} - {when}",
+               "Ostatnio edytowany przez {user}, {when}, w całości edytowany {n} razy", "Ostatnia edycja: {when} przez {user}"),
         "ru": ("Это сообщение отредактировал {user}: {when}",
                "Это сообщение редактировалось {n} раз, последний раз {user} ({when})",
-               "Сообщение отредактировал {user} - {when}"),
+               "Сообщение отредактировал {user} - {when}",
+               "Последний раз редактировалось {user} {when}, всего редактировалось {n} раз", "Последнее редактирование: {when} пользователем {user}"),
     },
     # Post toolbar items beyond "buttons"/"post_controls" (any engine; GEN027 takes a line made only of these,
     # and of those, when it comes again under three posts or more): options menus, print/modify links, kudos
@@ -1461,6 +1484,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("bekijken dit topic.", "bekijkt dit topic."),
         "pl": ("przegląda ten wątek.", "przeglądają ten wątek."),
         "ru": ("просматривают эту тему.", "просматривает эту тему."),
+    },
+    #: a page footer's generation time (``Time to create page: 0.142 seconds``, Kunena and other CMS forums;
+    #: ``Page generated in 0.05 seconds``): its opening words, a number and a unit after them
+    "page_generated_in": {
+        "en": ("Time to create page", "Page generated in", "Page created in", "Page rendered in"),
+        "de": ("Zeit zum Erstellen der Seite", "Seite erstellt in", "Seite generiert in", "Seite erzeugt in"),
+        "fr": ("Temps de création de la page", "Page générée en", "Page créée en"),
+        "es": ("Tiempo de creación de la página", "Página generada en", "Página creada en"),
+        "pt": ("Tempo para criar a página", "Página gerada em", "Página criada em"),
+        "it": ("Tempo creazione pagina", "Pagina generata in", "Pagina creata in"),
+        "nl": ("Tijd om pagina te maken", "Pagina gegenereerd in", "Pagina opgebouwd in"),
+        "pl": ("Czas generowania strony", "Strona wygenerowana w"),
+        "ru": ("Время создания страницы", "Страница сгенерирована за", "Страница создана за"),
     },
     #: ``Page created in 0.121 seconds with 21 queries.``: its opening words
     "smf_page_created": {
@@ -2734,6 +2770,31 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "简体中文", "繁體中文", "中文", "ไทย", "العربية", "עברית", "فارسی", "हिन्दी", "ئۇيغۇرچە", "Shqip",
             "Esperanto", "Íslenska", "Gaeilge", "Cymraeg",
         ),
+    },
+    # the head of a thanks list under a post, the thankers' names after it (Kunena: ``The following user(s) said
+    # Thank You: Ann, Bob``), in forum software without a pack
+    "thanks_list_heads": {
+        "en": ("The following user(s) said Thank You", "The following users said Thank You", "The following user said Thank You"),
+        "de": ("Folgende Benutzer bedankten sich", "Die folgenden Benutzer sagten Danke", "Folgende(r) Benutzer sagte(n) Danke"),
+        "fr": ("Le(s) utilisateur(s) suivant(s) ont dit merci", "Les utilisateurs suivants ont dit merci"),
+        "es": ("Los siguientes usuarios dijeron gracias", "El/los siguiente(s) usuario(s) dijeron gracias"),
+        "pt": ("Os seguintes usuários agradeceram", "O(s) seguinte(s) usuário(s) agradeceu(ram)"),
+        "it": ("I seguenti utenti hanno detto grazie", "Il/i seguente/i utente/i ha/hanno ringraziato"),
+        "nl": ("De volgende gebruiker(s) zeiden bedankt", "De volgende gebruikers zeiden bedankt"),
+        "pl": ("Następujący użytkownicy podziękowali", "Następujący użytkownik(cy) podziękowali"),
+        "ru": ("Следующие пользователи поблагодарили", "Следующие пользователи сказали спасибо"),
+    },
+    # the label of an imageboard post's file line (``File: 1696270924411.jpg (412.8 KB, 1200x900, bench.jpg)``)
+    "file_info_label": {
+        "en": ("File",),
+        "de": ("Datei",),
+        "fr": ("Fichier",),
+        "es": ("Archivo",),
+        "pt": ("Arquivo", "Ficheiro"),
+        "it": ("File",),
+        "nl": ("Bestand",),
+        "pl": ("Plik",),
+        "ru": ("Файл",),
     },
     # a share widget's items, written before the network's name (``Share on Facebook``)
     "share_on": {

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .._lazy import lazy
 from ..engine import RawPage, RawPost
 from ..model import Removal
+from ..phrases import alternation
 from . import _detect as _detect_helpers
 from . import (
     discourse,
@@ -93,6 +94,8 @@ _PAGE_CHROME = ", ".join(
 _SEP = r"(?:[|·•»›:–—-]|::)"
 _TITLE_SUFFIX_RE = lazy(rf"(?<!\s)\s+{_SEP}\s+(?!.*\s{_SEP}\s)[^|·•»›]{{1,60}}$")
 _TITLE_SEP_RE = lazy(rf"(?<=\S)[ \t]+{_SEP}[ \t]+(?=\S)")
+#: A topic label printed before the title in a heading or a post's subject line (``Topic: …``, ``Sujet : …``).
+_TOPIC_LABEL_RE = lazy(rf"^(?:{alternation('smf_topic_label')})[ \t]?:[ \t]++(?=\S)", regex.IGNORECASE)
 _PAGE_OF_RE = lazy(
     r"\b(?:page|seite|página|pagina|страница)\s+(\d{1,5})\s+(?:of|von|de|di|из|sur)\s+(\d{1,5})\b",
     regex.IGNORECASE,
@@ -380,19 +383,50 @@ def _chrome_and_pager(tree: LexborHTMLParser, chrome: str, pager: bool) -> tuple
 
 
 def _title(tree: LexborHTMLParser, spec: Spec | None) -> str | None:
+    got = _raw_title(tree, spec)
+    if got:
+        # a topic label before it (``Topic: Title`` in the heading, ``Sujet: Title`` in a post's subject line)
+        got = _TOPIC_LABEL_RE.sub("", got) or got
+    return got
+
+
+def _raw_title(tree: LexborHTMLParser, spec: Spec | None) -> str | None:
     if spec is not None and spec.title:
         t = node_text(first(tree, spec.title))  # the spec's alternatives in priority order
         if t:
             return t
     h1 = node_text(tree.css_first("h1"))
     og = attr(tree.css_first("meta[property='og:title']"), "content")
+    t = node_text(tree.css_first("title"))
     if og:
         og = clean_inline(og)
-        return _head_of(og, h1) or og
-    t = node_text(tree.css_first("title"))
+        if og != t:  # (an og:title that only repeats the page title is read as the page title)
+            return _board_rest(og, h1) or _head_of(og, h1) or og
     if not t:
         return h1 or None
-    return _head_of(t, h1) or _TITLE_SUFFIX_RE.sub("", t) or t
+    return _board_rest(t, h1) or _head_of(t, h1) or _TITLE_SUFFIX_RE.sub("", t) or t
+
+
+def _board_rest(title: str, h1: str) -> str | None:
+    """The thread's part of a page title that starts with the board the page's heading names (``/diy/ - Thread``
+    under ``<h1>/diy/ - Do It Yourself</h1>``: an imageboard's heading is its board, not the thread): the title's
+    parts that the heading does not print, the site name after them dropped."""
+    heads = [x.casefold() for x in _TITLE_SEP_RE.split(h1)]
+    if len(heads) < 2:
+        return None
+    seps = list(_TITLE_SEP_RE.finditer(title))
+    if not seps:
+        return None
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(title)]
+    parts = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    if title[parts[0][0] : parts[0][1]].casefold() != heads[0]:
+        return None
+    rest = [(a, b) for a, b in parts if title[a:b].casefold() not in heads]
+    if len(rest) > 1:
+        rest = rest[:-1]  # ``/diy/ - Thread - Do-It-Yourself - Site``: the site's name last
+    if not rest:
+        return None
+    return title[rest[0][0] : rest[-1][1]] or None
 
 
 def _head_of(title: str, h1: str) -> str | None:

@@ -51,6 +51,7 @@ __all__ = [
 
 _BARE_QUOTE_HEAD_RE = lazy(rf"(?i)(?:{alternation('quote')}|{alternation('classic_code_header')})\s*:?")
 _MARKER_RE = lazy(r"\x00Q\d+\x00")
+_MAIL_QUOTE_MARK_RE = lazy(r"^>[ \t]?+")
 _URL_HOST_RE = lazy(r"https?://(?:www\.)?([^/:?#]+)")
 _DIGITS_RE = lazy(r"\d+")
 
@@ -463,13 +464,15 @@ _Q_FROM_WORDS = "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phra
 _Q_ON = alternation("ips_quote_on")
 _Q_VIEW_POST = alternation("vb_view_post")
 _Q_POSTED_AT = alternation("quote_posted_at")
+_Q_MAIL_ON = alternation("mail_attribution_on")
 
 _QHEAD_RES = tuple(
     lazy(p, regex.IGNORECASE)
     for p in (
         rf"^(?:(?:{_Q_WORD}):?\s*)?(?:{_Q_ORIGINALLY}):?\s+(?P<n>.+?)(?:\s+(?:{_Q_VIEW_POST}))?(?:\s*[»›→↑].*)?$",
         rf"^(?:{_Q_FROM}):?\s*(?P<n>.+?)(?:\s+(?:{_Q_ON})\s+.+)?$",
-        rf"^(?:on\s+.+?,\s+|\([^)]{{4,40}}\)\s*)?(?P<n>.+?)\s+(?:{_Q_VERBS})(?:\s+in\s+.+)?\s*:?(?:\s*[↑»].*)?$",
+        # (a mail client's ``On <date>, Name wrote:``: the date runs to the last comma)
+        rf"^(?:(?:{_Q_MAIL_ON})\s+[^\n]+,\s+(?=[^,]+$)|\([^)]{{4,40}}\)\s*)?(?P<n>.+?)\s+(?:{_Q_VERBS})(?:\s+in\s+.+)?\s*:?(?:\s*[↑»].*)?$",
         rf"^(?:\([^)]*\))\s*(?P<n>.+?)\s+(?:{_Q_VERBS}):?$",
         r"^(?P<n>[\w.@ -]{1,40}):$",
         rf"^(?P<n>[^\s:]\S*(?:[ \t]\S+){{0,3}}?)[ \t]+(?:{_Q_POSTED_AT})[ \t]+\d{{1,4}}[-/.年]\d.*$",
@@ -747,7 +750,11 @@ def extract_body(
     for ln in lines:
         if ln.startswith("\x00Q") and ln.endswith("\x00"):
             idx = int(ln[2:-1])
-            draft.quotes.append(pending[idx])
+            q = pending[idx]
+            if q.author is None and (got := _attribution_before(out)) is not None:
+                q = Quote(author=got[0], text=q.text, source=q.source)
+                draft.removals.append(make_removal(prefix, "quote", got[1], None))
+            draft.quotes.append(q)
             draft.quote_at.append(len(out))
             continue
         if "\x00Q" in ln:
@@ -762,6 +769,36 @@ def extract_body(
     # quote positions beyond the end point at len(out)
     draft.quote_at = [min(i, len(out)) for i in draft.quote_at]
     draft.lines = out
+
+
+#: An attribution line printed as text before a quote names at most this many words.
+_ATTRIBUTION_WORDS = 4
+_ELLIPSIS_LINE_RE = lazy(r"^[ \t]*+(?:\.{3}|…)[ \t]*+$")
+
+
+def _attribution_before(out: list[str]) -> tuple[str, str] | None:
+    """``(name, text)`` of a quote header printed as a text line just before a quote of no author (``Bob wrote:``,
+    a mail's ``On Mon, 2 Oct 2023, Bob wrote:``), taken out of ``out``; an expand link (``...``) between them goes
+    too."""
+    k = len(out) - 1
+    while k >= 0 and not out[k].strip():
+        k -= 1
+    j = k
+    if j >= 0 and _ELLIPSIS_LINE_RE.match(out[j]):
+        j -= 1
+        while j >= 0 and not out[j].strip():
+            j -= 1
+    if j < 0:
+        return None
+    line = out[j].strip()
+    if not line.endswith(":") or not _TEXT_QHEAD_RE.match(line):
+        return None
+    name = quote_author_from_head(line)
+    if name is None or len(name.split()) > _ATTRIBUTION_WORDS:
+        return None
+    removed = "\n".join(x for x in out[j : k + 1] if x.strip())
+    del out[j:]
+    return name, removed
 
 
 def _head_before(n: Node, selector: str) -> Node | None:
@@ -894,6 +931,9 @@ def quote_from_node(n: Node, spec: Spec) -> Quote | None:
             author = name.lstrip("@")
             lines = [lead[len(name) :].lstrip(" \t:,"), *lines[1:]]
             source = source or attr(mention, "href")
+    if lines and all(ln.startswith(">") for ln in lines if ln.strip()):
+        # a mail's quoted text, every line marked ``> ``: the marks go
+        lines = [_MAIL_QUOTE_MARK_RE.sub("", ln) for ln in lines]
     text = "\n".join(lines)
     if not text.strip():
         return None

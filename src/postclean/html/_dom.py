@@ -138,6 +138,9 @@ _PRE_LINE = "\x03"  # line break inside <pre>: indentation kept
 _BR = "\x04"  # <br>: a line break that counts (two in a row make a blank line)
 _LINE_RUN_RE = lazy("\x02(?:[ ]*\x02)+")
 _BR_EDGE_RE = lazy("\x04[ ]*\x02|\x02[ ]*\x04")
+#: A blank line inside one text node, between text: a plain-text body the page shows with ``white-space: pre-wrap``
+#: (a mail archive's message, a comment stored as plain text) rather than HTML paragraphs; or a mail's ``-- `` line.
+_BLANK_LINE_IN_TEXT_RE = lazy(r"\S[ \t\r]*+\n[ \t\r]*+\n[ \t\r\n]*+\S|\n--[ ]?\r?\n(?=\S)")
 _MEANINGLESS_ALT_RE = lazy(
     r"^(?:image|img|photo|picture|attachment|attached image|screenshot|icon|avatar|logo|thumbnail|"
     r"[\w.-]*\.(?:png|jpe?g|gif|webp|bmp|svg|heic)|\W*|:[\w+-]+:|[\W\w]?)$",
@@ -611,6 +614,21 @@ class _Renderer:
                 self.walk(child, pre)
 
 
+def _plain_text_block(node: Node) -> bool:
+    """A block of plain text with its line breaks as newlines: a text child holds a blank line between text and no
+    child is a paragraph or a ``<br>`` (markup that sets its own breaks)."""
+    found = False
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            if not found:
+                t = child.text_content or ""
+                found = "\n" in t and _BLANK_LINE_IN_TEXT_RE.search(t) is not None
+        elif tag in ("p", "br", "pre") or (tag in LINE_TAGS and tag != "div"):
+            return False
+    return found
+
+
 def render_lines(
     node: Node | None,
     *,
@@ -627,7 +645,7 @@ def render_lines(
         return []
     r = _Renderer(skip, markers or {}, images)
     try:
-        r.walk(node, node.tag == "pre")
+        r.walk(node, node.tag == "pre" or _plain_text_block(node))
     except RecursionError:
         r.out = [_PARA, node_text(node)]
     raw = "".join(r.out)

@@ -191,7 +191,7 @@ _AUTHOR_ANY_RE = lazy(
 DROP_TAGS = frozenset({"button", "select", "form", "menu", "nav", "input", "textarea", "dialog"})
 _DROP_RE = lazy(
     r"share|social|vote|reaction|action|toolbar|button|btn|reply-?link|report|permalink|likes|kudos|advert|"
-    r"sponsor|controls|comment-?meta|post-?meta|tooltip|dropdown|modal|popup|rating|badge|sr-only|"
+    r"sponsor|controls|comment-?meta|post-?meta|tooltip|dropdown|modal|popup|rating|badge(?!r)|sr-only|"
     r"visually-?hidden|screen-?reader|blurred",
     regex.IGNORECASE,
 )

@@ -37,7 +37,7 @@ SPEC = Spec(
     quote=(
         "blockquote, .quote, .bbcode_quote, .bbCodeQuote, .quotebox, .quote-box, .quoted, .post-quote, "
         "[class*=quotecontainer], [class*=QuoteContainer], [class*=QuoteBlock], [class*=quoteblock], "
-        "[class$=-quote], [class$=_quote]"
+        "[class$=-quote], [class$=_quote], .quoted-text"
     ),
     quote_head=(
         "cite, .quote-author, [class*=quotehead], [class*=quote-head], [class*=quote_head], .quotetitle, "
@@ -849,9 +849,34 @@ def _post(
                 break
     _drop_chrome(ix, body_i if body_i is not None else m, ranges, skip, d)
     extract_body(body_node, BODY_SPEC, d, extra_skip=skip)
+    if d.signature is None:
+        _mail_signature(d)
     if not d.has_content() and not keep_empty:
         return None
     return d
+
+
+#: A mail's signature: the lines below a ``-- `` line that ends the body, a few short ones.
+_SIG_DASHES_RE = lazy(r"^--[ ]?$")
+_MAIL_SIG_LINES = 6
+_MAIL_SIG_CHARS = 100
+
+
+def _mail_signature(d: Draft) -> None:
+    """A body that ends in a mail signature (``-- `` then a few short lines): the signature."""
+    lines = d.lines
+    for k in range(len(lines) - 1, max(-1, len(lines) - _MAIL_SIG_LINES - 2), -1):
+        if _SIG_DASHES_RE.match(lines[k]):
+            sig = [x.strip() for x in lines[k + 1 :] if x.strip()]
+            if not sig or k == 0 or any(len(x) > _MAIL_SIG_CHARS for x in sig):
+                return
+            d.signature = "\n".join(sig)
+            d.removals.append(make_removal(PREFIX, "signature", "\n".join(lines[k:]).strip(), None))
+            del lines[k:]
+            while lines and not lines[-1].strip():
+                lines.pop()
+            d.quote_at = [min(i, len(lines)) for i in d.quote_at]
+            return
 
 
 def _with_time(
@@ -868,7 +893,23 @@ def _with_time(
         if isinstance(got, _dt.datetime) and got.date() == day:
             return got, text
         p = ix.parent[p]
+    # the time alone in an element after the day, within the day's parent (``<span>Mon, 2 Oct 2023</span> …
+    # <div class="time"><span>6:26 p.m.</span></div>``)
+    p = ix.parent[date_i]
+    if p > m:
+        for i in range(date_i + ix.size[date_i], min(p + ix.size[p], date_i + 12)):
+            t = ix.own[i].strip()
+            if t and (hm := _TIME_ONLY_RE.match(t)) is not None:
+                hour, minute = int(hm["h"]), int(hm["m"])
+                if hm["ap"]:
+                    hour = hour % 12 + (12 if hm["ap"].lower() == "p" else 0)
+                if hour < 24 and minute < 60:
+                    return _dt.datetime.combine(day, _dt.time(hour, minute)), f"{raw} {t}" if raw else t
+                break
     return day, raw
+
+
+_TIME_ONLY_RE = lazy(r"^(?P<h>\d{1,2}):(?P<m>\d{2})(?:[ \t]*+(?P<ap>[aApP])\.?[mM]\.?)?$")
 
 
 def _drop_chrome(ix: Index, root: int, ranges: list[tuple[int, int]], skip: set[int], d: Draft) -> None:

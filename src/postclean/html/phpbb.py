@@ -33,7 +33,8 @@ PROSILVER = Spec(
     post_id_attrs=("id",),
     quote="blockquote",
     quote_head="cite",
-    signature="div.signature",
+    # (``div.signature_div``: Forumotion / Forumactif, hosted phpBB with its own class names)
+    signature="div.signature, div.signature_div",
     edit_note="div.notice",
     drop="div.codebox > p, .codebox > p, dl.attachbox dt, .inline-attachment dd, span.sr-only",
     chrome="ul.post-buttons, div.back2top, p.author, h3",

@@ -694,12 +694,20 @@ def cookie_notice(view: TextView) -> Iterator[Hit]:
 
 
 _FILE_EXT = r"(?:png|jpe?g|gif|webp|bmp|heic|tiff?|svg|pdf|zip|rar|7z|txt|log|mp4|mov|mp3|docx?|xlsx?|csv)"
+_FILE_NAME = rf"[\w()+\[\]-][\w .()+,\[\]-]{{0,119}}?\.{_FILE_EXT}"
+#: An image's size and dimensions in brackets, the uploaded file's own name perhaps after them (an imageboard's
+#: ``(412.8 KB, 1200x900, bench.jpg)``); one text node a line, its parts on lines of their own.
+_FILE_DIMS = r"[\d.,]+[ \t]*(?:[KMG]i?B|bytes),[ \t]*+\d{1,5}[x×]\d{1,5}"
 _ATTACHMENT_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?:"
-    rf"(?P<file>[\w()+\[\]-][\w .()+,\[\]-]{{0,119}}?\.{_FILE_EXT})"
+    rf"(?P<file>{_FILE_NAME})"
     r"(?:[ \t]*[(·|-]?[ \t]*[\d.,]+[ \t]*(?:[KMG]i?B|bytes)\)?)?(?:[ \t]*·[ \t]*Views:[ \t]*[\d,.]+[KkMm]?)?"
     r"|\(?[\d.,]+[ \t]*(?:[KMG]i?B|bytes)\)?[ \t]*(?:Downloaded|Viewed)[ \t]+[\d,]+[ \t]+times?"
-    r"|View attachment[ \t]+\d+|Attachments?:?"
+    # an imageboard post's file line: ``File: 1696270924411.jpg (412.8 KB, 1200x900, bench.jpg)``
+    rf"|(?:{alternation('file_info_label')})[ \t]*+:[ \t]*+(?P<board_file>{_FILE_NAME})[ \t]*+"
+    rf"\({_FILE_DIMS}(?:,[ \t]*+{_FILE_NAME})?[ \t]*+\)"
+    rf"|(?P<dims>\({_FILE_DIMS},?)"
+    rf"|View attachment[ \t]+\d+|(?P<head>Attachments?:?|(?:{alternation('file_info_label')})[ \t]*+:|\))"
     r")[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
@@ -723,9 +731,11 @@ def _names_a_file(m: regex.Match[str]) -> bool:
     trigger=(".png", ".jp", ".gif", ".webp", ".pdf", ".zip", "kib", " kb", "mb)", "downloaded", "attachment", ".heic", ".bmp", ".txt", ".log", ".mp"),
 )
 def attachment_name(view: TextView) -> Iterator[Hit]:
-    """Attachment file names, sizes and download counts left where an image or file was attached.
+    """Attachment file names, sizes and download counts left where an image or file was attached; an imageboard
+    post's file line (``File: 1696270924411.jpg (412.8 KB, 1200x900, bench.jpg)``, the label in nine languages),
+    whole or one part a line.
 
-    A heading ``Attachments`` counts only next to such lines.
+    A heading ``Attachments`` (or the file line's label alone, ``File:``) counts only next to such lines.
 
     Example (removed)::
 
@@ -733,7 +743,7 @@ def attachment_name(view: TextView) -> Iterator[Hit]:
         (95.79 KiB) Downloaded 478 times
     """
     hits = [(first, m) for first, last, m in view.finditer(_ATTACHMENT_RE) if first == last and not _names_a_file(m)]
-    files = {i for i, m in hits if not m.group(0).strip().lower().startswith("attachment")}
+    files = {i for i, m in hits if m.group("head") is None}
     for i, _m in hits:
         if i in files or any(abs(i - f) <= 2 for f in files):
             yield Hit(i, i, "attachment name", moved_to=None)
@@ -998,6 +1008,7 @@ def likes_summary(view: TextView) -> Iterator[Hit]:
 
 
 _ENDINGS_TUPLE = tuple(_LIKED_ENDINGS)
+
 
 
 @rule("GEN012", "lone-stat-block", tags=["author-block"], stage="split", scope="document")
@@ -1523,6 +1534,44 @@ def _phrase_words(concept: str) -> tuple[str, ...]:
         )
     )
     return tuple(w for w in words if not any(v != w and v in w for v in words))
+
+
+# -- GEN031 ---------------------------------------------------------------------------------------------------
+
+#: A thanker's name in a thanks list: up to three words, no sentence punctuation.
+_THANKER = r"[\w@][\w.@'’-]{0,30}+(?:[ \t][\w.@'’-]{1,30}+){0,2}+"
+_THANKS_LIST_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]*+)?(?P<head>{phrase_alt('thanks_list_heads')})[ \t]*+:[ \t]*+"
+    rf"(?P<who>{_THANKER}(?:[ \t]*+,[ \t]*+{_THANKER}){{0,60}}+)[ \t]*$",
+    regex.IGNORECASE,
+)
+_THANKS_HEAD_RE = lazy(rf"^[ \t]*+(?:[-•*][ \t]*+)?(?:{phrase_alt('thanks_list_heads')})[ \t]*+:[ \t]*$", regex.IGNORECASE)
+_THANKS_WORDS = _phrase_words("thanks_list_heads")
+
+
+@rule("GEN031", "thanks-list", tags=["reactions"], stage="generic", trigger=_THANKS_WORDS)
+def thanks_list(view: TextView) -> Iterator[Hit]:
+    """A thanks list under a post, in forum software without a pack: the list's head and the thankers' names
+    (Kunena's ``The following user(s) said Thank You: Ann, Bob``; nine languages, table ``thanks_list_heads``), on
+    one line or the head alone with the names on the next. It moves to ``post.reactions``.
+
+    Example (removed)::
+
+        The following user(s) said Thank You: tern, gannet
+    """
+    for i, line in view.iter_lines():
+        if len(line) > 1200 or ":" not in line:
+            continue
+        if _THANKS_LIST_RE.match(line) is not None:
+            yield Hit(i, i, "thanks list", {"post.reactions": line.strip()}, moved_to="reactions")
+        elif _THANKS_HEAD_RE.match(line) is not None:
+            nxt = view.first_live(i + 1)
+            if nxt and nxt[0] <= i + 2:
+                k = nxt[0]
+                names = view.lines[k].strip()
+                if regex.fullmatch(rf"{_THANKER}(?:[ \t]*+,[ \t]*+{_THANKER}){{0,60}}+", names):
+                    joined = f"{line.strip()} {names}"
+                    yield Hit(i, k, "thanks list, names on the next line", {"post.reactions": joined}, moved_to="reactions")
 
 
 #: GEN015's trigger (the HTML door's bodies seldom keep a like counter: most pages skip the rule).
@@ -2438,6 +2487,10 @@ _EDIT_HEAD_RE = lazy(
 )
 #: How many lines after its head a note printed one text node a line may take.
 _EDIT_NOTE_SPAN = 5
+_CLASSIC_EDIT_HEAD_RE = lazy(
+    rf"^[ \t|]*+(?:[-*•+][ \t]++)?(?:{alternation('classic_last_edited_by')}|{alternation('classic_last_edit')})\b",
+    regex.IGNORECASE,
+)
 
 
 @rule("GEN029", "edit-note", tags=["edit-note"], stage="structure", trigger=_EDIT_NOTE_WORDS)
@@ -2452,11 +2505,16 @@ def edit_note(view: TextView) -> Iterator[Hit]:
         This post has been edited by quillpen: 14 May 2013 - 10:40 AM
     """
     taken: set[int] = set()
+    # (the classic engines' own notes, ``Last edited by … in total`` (phpBB), ``Last Edit: … by …`` (SMF), are
+    # their packs' on a page one of them reads)
+    theirs = _CLASSIC_EDIT_HEAD_RE if view.engine is not None else None
     for i, m in iter_line_matches(view, _EDIT_NOTE_RE):
         taken.add(i)
+        if theirs is not None and theirs.match(view.lines[i]):
+            continue
         yield Hit(i, i, "edit note", {"post.edit_note": m.group("note").strip()}, moved_to="edit_note")
     for i, _m in iter_line_matches(view, _EDIT_HEAD_RE):
-        if i in taken:
+        if i in taken or (theirs is not None and theirs.match(view.lines[i])):
             continue
         # the note one text node a line: the head, the name, the date (and its brackets) on lines of their own
         rows = [i]
@@ -2487,6 +2545,7 @@ PACK = RulePack(
         repeated_closing_lines,
         consent_panel,
         likes_summary,
+        thanks_list,
         markup_only_line,
         lone_stat_block,
         inline_poster_block,

@@ -184,6 +184,13 @@ _TIMES_RE = lazy(
     rf"^[ \t]*+(?:{_alt('all_times_are')})[ \t:]+(?:GMT|UTC|[\d:]{{3,}}|[+-]\d|[\p{{Lu}}\d])[^\n]{{0,80}}$",
     regex.MULTILINE,
 )
+#: A page's generation time: the opening words, a number and its unit, perhaps a query count after them
+#: (``Time to create page: 0.142 seconds``, ``Page generated in 0.05 s with 21 queries``).
+_GENERATED_RE = lazy(
+    rf"^[ \t]*+(?:{_alt('page_generated_in')})[ \t]*+:?[ \t]*+\d{{1,3}}(?:[.,]\d{{1,6}})?[ \t]*+[^\W\d]{{1,12}}\.?"
+    r"(?:[ \t,]++[^\W\d]{1,12}[ \t]++\d{1,6}[ \t]++[^\W\d]{1,12})?[ \t.]*$",
+    regex.IGNORECASE,
+)
 
 
 _LOGIN_SET = _vocab("login_prompts")
@@ -198,7 +205,7 @@ _DISCLOSURE_HINTS = ("commission", "provision", "comisión", "comissão", "commi
 _FOOTER_HINTS: tuple[str, ...] = _trigger_words(
     sorted(
         {"©", "(c)", "copyright", *_DISCLOSURE_HINTS}
-        | {p.lower() for c in ("all_rights_reserved", "all_times_are", "powered_by") for p in phrases(c)}
+        | {p.lower() for c in ("all_rights_reserved", "all_times_are", "powered_by", "page_generated_in") for p in phrases(c)}
         | {" ".join(p.lower().split()[:2]) for p in phrases("publisher_group")}
     )
 )  # (without the hints that hold another one: a line holds one of them if and only if it holds one of all)
@@ -679,7 +686,8 @@ def thread_stats_line(view: TextView) -> Iterator[Hit]:
 
 @rule("PAGE004", "footer", tags=["navigation", "notice"], scope="document", probe_words=_FOOTER_HINTS)
 def footer(view: TextView) -> Iterator[Hit]:
-    """Footer lines: ``Powered by …``, ``© 2024 …``, ``All rights reserved``, ``All times are GMT``.
+    """Footer lines: ``Powered by …``, ``© 2024 …``, ``All rights reserved``, ``All times are GMT``, the page's
+    generation time (``Time to create page: 0.142 seconds``).
 
     ``Powered by`` must be followed by a name (a capital or a digit) on a short line, so prose such as
     "Powered by the wind, the boat …" stays; copyright lines count only in the last third of the text or the
@@ -690,6 +698,7 @@ def footer(view: TextView) -> Iterator[Hit]:
         Powered by vBulletin® Version 4.2.5
         © 2024 Example Forums. All rights reserved.
         All times are GMT -5. The time now is 04:12 PM.
+        Time to create page: 0.142 seconds
     """
     hints, changed = _line_hints(view, _FOOTER_HINTS, 400)
     if not hints and not changed:
@@ -710,6 +719,9 @@ def footer(view: TextView) -> Iterator[Hit]:
             continue
         if _TIMES_RE.match(s):
             yield Hit(i, i, "forum time-zone footer")
+            continue
+        if i >= tail_from and _GENERATED_RE.match(s):
+            yield Hit(i, i, "page generation time")
             continue
         if _DISCLOSURE_RE.match(s):
             yield Hit(i, i, "affiliate disclosure or publisher line")
