@@ -10,7 +10,7 @@ import regex
 
 from .._lazy import lazy
 from ..dates import DATE_RE, date_span, parse_date
-from ..labels import RANK_WORDS
+from ..labels import RANK_WORDS, label_alternation
 from ..model import Quote
 from ..phrases import LANGUAGES, alternation, phrases
 from ..rules import Hit, RulePack, rule
@@ -1895,12 +1895,14 @@ _HEAD_PREFIX_RE = lazy(
     rf"(?P<user>[^\W\d_][\w.'’-]{{0,38}}+(?:[ \t][^\W_][\w.'’-]{{0,38}}+){{0,2}}?)"
     rf"(?:[ \t]*+\([ \t]*+\d{{1,9}}+[ \t]*+\))?"
     rf"(?:[ \t]++[^\W\d_]\w{{0,15}}+[ \t]*+:[ \t]*+(?:{alternation('post_head_on')})(?!\w)"
+    rf"|[ \t]*+(?:[|·•][ \t]*+)?(?<![^\s|·•])(?:{alternation('post_head_date_label')})[ \t]*+:"
     rf"|[ \t]*+(?:[•·|,–—-]|@|(?:{alternation('post_head_on')})(?!\w))?)[ \t]*+$",
     regex.IGNORECASE | regex.VERSION1,
 )
 #: A head's part after the date: a time after ``@``, the post's number (``(#6789)``, ``| #12``), one word.
 _HEAD_SUFFIX_RE = lazy(
-    r"^(?:[ \t]*+@[ \t]*+(?P<time>\d{1,2}:\d\d(?:[ \t]*+[ap]\.?m\.?)?+))?(?:[ \t]*+(?:[|·•][ \t]*+)?(?:\([ \t]*+#?\d{1,12}+[ \t]*+\)|#\d{1,12}+))?"
+    r"^(?:[ \t]*+@[ \t]*+(?P<time>\d{1,2}:\d\d(?:[ \t]*+[ap]\.?m\.?)?+))?(?:[ \t]*+(?:[|·•][ \t]*+)?(?:\([ \t]*+#?\d{1,12}+[ \t]*+\)|#\d{1,12}+"
+    rf"|(?:{alternation('post_head_number_label')})[ \t]*+#[ \t]?+(?P<num>\d{{1,12}}+)?))?"
     r"(?P<word>[ \t]++[^\W\d]\w{0,15}+)?[ \t]*+$",
     regex.IGNORECASE | regex.VERSION1,
 )
@@ -1949,6 +1951,63 @@ def _post_head(line: str, split: int | None = None) -> tuple[str, str, str] | No
     return shape, user, f"{when} {tail.group('time')}" if tail.group("time") else when
 
 
+#: A line that opens with a head's date label (``Date:``, ``Дата:``): the poster's name may be on the line above.
+_DATE_LABEL_HEAD_RE = lazy(rf"^[ \t]*+(?:{alternation('post_head_date_label')})[ \t]*+:", regex.IGNORECASE)
+_LONE_NUMBER_RE = lazy(r"^[ \t]*+\d{1,9}+[ \t]*+$")
+
+
+def _number_below(view: TextView, i: int) -> int:
+    """The last line of the head on line ``i``: the post's number on the next line when the head ends with ``#``
+    (``Post #`` / ``3``: a converter that puts the number's link on a line of its own), else ``i``."""
+    if not view.lines[i].rstrip().endswith("#"):
+        return i
+    nxt = view.first_live(i + 1)
+    if nxt and nxt[0] <= i + 3 and _LONE_NUMBER_RE.match(view.lines[nxt[0]]):
+        return nxt[0]
+    return i
+
+
+#: A poster's profile line under a head (``Group: Members``, ``Posts: 145``, ``Status:`` with its value below).
+_PROFILE_LINE_RE = lazy(
+    rf"^[ \t]*+(?P<label>{label_alternation()}|{alternation('classic_stat_labels')}"
+    rf"|{alternation('post_head_profile_labels')})[ \t]*+:[ \t]*+(?P<value>[^\n]{{0,60}}?)[ \t]*+$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_PROFILE_MIN_LINES = 2
+
+
+def _profile_below(view: TextView, j: int, name: str) -> tuple[int, dict[str, object]]:
+    """The poster's profile under a head that ends on line ``j``: a user title line, then ``Label: value`` lines
+    (the value may be on the next line), two at least. Its last line and its facts, or ``j`` and none."""
+    nxt = view.first_live(j + 1, 2)
+    if not nxt or nxt[0] > j + 3:
+        return j, {}
+    k, ranks = nxt[0], []
+    first = view.lines[k].strip()
+    if not _PROFILE_LINE_RE.match(first):
+        if len(nxt) < 2 or nxt[1] > k + 3 or len(first) > 40 or word_count(first) > 4 or first[-1:] in ".!?:,;":
+            return j, {}
+        k, ranks = nxt[1], [first]
+    pairs: list[tuple[str, str | None]] = []
+    end = j
+    while k < len(view) and view.is_live(k) and (m := _PROFILE_LINE_RE.match(view.lines[k])) is not None:
+        value: str | None = m.group("value") or None
+        end = k
+        after = view.first_live(k + 1)
+        if value is None and after and after[0] <= k + 2:
+            below = view.lines[after[0]].strip()
+            if len(below) <= 20 and word_count(below) <= 3 and below[-1:] not in ".!?" and not _PROFILE_LINE_RE.match(below):
+                value, end = below, after[0]
+                after = view.first_live(end + 1)
+        pairs.append((" ".join(m.group("label").split()), value))
+        if not after or after[0] > end + 3:
+            break
+        k = after[0]
+    if len(pairs) < _PROFILE_MIN_LINES:
+        return j, {}
+    return end, poster_facts(name, ranks, tuple(pairs))
+
+
 @rule("GEN028", "repeated-post-head", tags=["author-block", "post-meta"], stage="split", scope="document")
 def repeated_post_head(view: TextView) -> Iterator[Hit]:
     """A post's head on a line of its own, on pages no engine pack reads: the poster's name and the post's date
@@ -1969,12 +2028,23 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
         return
     groups: dict[str, list[tuple[int, int, str, str]]] = {}
     for i, line in view.iter_lines():
-        if len(line) > _HEAD_MAX_CHARS:
+        if len(line) > _HEAD_MAX_CHARS and len(line.strip()) > _HEAD_MAX_CHARS:
             continue
         if _HEAD_YEAR_RE.search(line):
             found = _post_head(line.strip())
             if found is not None:
-                groups.setdefault(found[0], []).append((i, i, found[1], found[2]))
+                groups.setdefault(found[0], []).append((i, _number_below(view, i), found[1], found[2]))
+            elif (
+                (up := _filled_above(view, i, 3)) is not None
+                and view.is_live(up)
+                and len(view.lines[up].strip()) <= 60
+                and _DATE_LABEL_HEAD_RE.match(line)
+            ):
+                # (the name on the line above a ``Date: {date}`` line: ``kestrel`` / ``Date: 14.03.2017, 19:22``)
+                above = view.lines[up].strip()
+                found = _post_head(f"{above} {line.strip()}", split=len(above))
+                if found is not None:
+                    groups.setdefault(found[0], []).append((up, _number_below(view, i), found[1], found[2]))
         elif line.rstrip()[-1:] in _HEAD_LINE_ENDS:
             # (the name and its separator on a line, the date on the next: ``kestrel ·`` / ``03/05/2024 19:44``)
             nxt = view.first_live(i + 1)
@@ -2000,8 +2070,9 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
         if over_text < _HEAD_MIN_REPEATS:
             continue
         for i, j, user, when in heads:
-            facts: dict[str, object] = {"author.name": user, **date_facts(when)}
-            yield Hit(i, j, "post head (poster and date), the same shape over every post", facts, moved_to="author")
+            end, profile = _profile_below(view, j, user)
+            facts: dict[str, object] = {**profile, "author.name": user, **date_facts(when)}
+            yield Hit(i, end, "post head (poster and date), the same shape over every post", facts, moved_to="author")
 
 
 # -- GEN030: a name line over a user-title line, near the post's date ------------------------------------------
