@@ -1835,6 +1835,11 @@ def _toolbar_key(line: str) -> str | None:
         if label in _COUNT_LABELS:
             return label
     words = _TOOLBAR_COUNT_RE.sub("", s.casefold().translate(_TOOLBAR_SEPS), count=1).split()
+    if words[:1] == ["(button)"]:
+        words = words[1:]  # (lynx marks a button so)
+    if len(words) > 2:
+        # (a count between two items, ``Vote up 27 Vote down``: dropped, as a leading one is)
+        words = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _COUNT_WORD_RE.fullmatch(w))]
     if not words or words[0] not in _TOOLBAR_FIRST or len(words) > 12:
         return None
     # (a segmentation into items; the items are a few words, the line a dozen at most)
@@ -2008,6 +2013,48 @@ def _profile_below(view: TextView, j: int, name: str) -> tuple[int, dict[str, ob
     return end, poster_facts(name, ranks, tuple(pairs))
 
 
+#: A flag under a head (``Official comment``), a bullet before it allowed.
+_HEAD_FLAG_RE = lazy(rf"^[ \t]*+(?:[-•*+◦▪][ \t]*+)?(?:{alternation('post_head_flags')})[ \t]*+$", regex.IGNORECASE)
+#: A date alone on its line, a list bullet before it (a head's date under the name: Zendesk, comment widgets).
+_BARE_DATE_RE = lazy(rf"^[ \t]*+(?P<mark>[-•*+◦▪][ \t]*+)?(?P<date>{DATE_RE.pattern})[ \t]*+$", regex.IGNORECASE | regex.VERSION1)
+_NAME_INITIAL_RE = lazy(r"(?<=\w[ \t])\p{Lu}\.$")
+#: A badge after the name, as a phrase (``Team member``), longest first, casefolded with a blank before.
+_HEAD_BADGE_ENDS = tuple(sorted((" " + b for b in _HEAD_BADGES), key=len, reverse=True))
+
+
+def _name_over(view: TextView, i: int) -> tuple[int, str] | None:
+    """``(line, name)`` of the poster's name on the live line right above the date line ``i`` (a blank line
+    between allowed): a name (a link, bold or a bullet around it) with a badge after it dropped, or None."""
+    up = _filled_above(view, i, 2)
+    if up is None or not view.is_live(up) or len(view.lines[up]) > 200:
+        return None
+    line = view.lines[up]
+    badge_line = line.strip().casefold() in _HEAD_BADGES
+    if badge_line:
+        # (the badge on a line of its own between the name and the date: ``marchbank`` / ``Maintainer``)
+        up = _filled_above(view, up, 2)
+        if up is None or not view.is_live(up) or len(view.lines[up]) > 200:
+            return None
+        line = view.lines[up]
+    if date_span(line) is not None:
+        return None
+    line = line.rstrip()
+    low = line.casefold()
+    for badge in () if badge_line else _HEAD_BADGE_ENDS:
+        if low.endswith(badge) and len(low) > len(badge):
+            line = line[: len(line) - len(badge)].rstrip()
+            break
+    initial = _NAME_INITIAL_RE.search(line) is not None  # (``Philipp J.``: a surname's initial, its dot)
+    name = _head_name(line[:-1] if initial else line)
+    if name is None:
+        return None
+    if initial:
+        name += "."
+    if name.casefold() in _HEAD_NOT_USER or name.casefold() in _TITLES:
+        return None
+    return up, name
+
+
 @rule("GEN028", "repeated-post-head", tags=["author-block", "post-meta"], stage="split", scope="document")
 def repeated_post_head(view: TextView) -> Iterator[Hit]:
     """A post's head on a line of its own, on pages no engine pack reads: the poster's name and the post's date
@@ -2045,6 +2092,10 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
                 found = _post_head(f"{above} {line.strip()}", split=len(above))
                 if found is not None:
                     groups.setdefault(found[0], []).append((up, _number_below(view, i), found[1], found[2]))
+            elif (m := _BARE_DATE_RE.match(line)) is not None and (named := _name_over(view, i)) is not None:
+                # (the name on a line of its own over a date alone: ``Priya Dunmore`` / ``* September 04, 2023 13:22``)
+                shape = f"\0U\n{m.group('mark') or ''}\0D"
+                groups.setdefault(shape, []).append((named[0], i, named[1], m.group("date")))
         elif line.rstrip()[-1:] in _HEAD_LINE_ENDS:
             # (the name and its separator on a line, the date on the next: ``kestrel ·`` / ``03/05/2024 19:44``)
             nxt = view.first_live(i + 1)
@@ -2071,6 +2122,8 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
             continue
         for i, j, user, when in heads:
             end, profile = _profile_below(view, j, user)
+            if end == j and (flag := view.first_live(j + 1)) and flag[0] <= j + 3 and _HEAD_FLAG_RE.match(view.lines[flag[0]]):
+                end = flag[0]
             facts: dict[str, object] = {**profile, "author.name": user, **date_facts(when)}
             yield Hit(i, end, "post head (poster and date), the same shape over every post", facts, moved_to="author")
 
