@@ -10,7 +10,7 @@ import regex
 
 from .._lazy import lazy
 from ..dates import DATE_RE, date_span, parse_date
-from ..labels import RANK_WORDS
+from ..labels import RANK_WORDS, label_alternation
 from ..model import Quote
 from ..phrases import LANGUAGES, alternation, phrases
 from ..rules import Hit, RulePack, rule
@@ -1916,6 +1916,11 @@ def _toolbar_key(line: str) -> str | None:
         if label in _COUNT_LABELS:
             return label
     words = _TOOLBAR_COUNT_RE.sub("", s.casefold().translate(_TOOLBAR_SEPS), count=1).split()
+    if words[:1] == ["(button)"]:
+        words = words[1:]  # (lynx marks a button so)
+    if len(words) > 2:
+        # (a count between two items, ``Vote up 27 Vote down``: dropped, as a leading one is)
+        words = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _COUNT_WORD_RE.fullmatch(w))]
     if not words or words[0] not in _TOOLBAR_FIRST or len(words) > 12:
         return None
     # (a segmentation into items; the items are a few words, the line a dozen at most)
@@ -1976,12 +1981,14 @@ _HEAD_PREFIX_RE = lazy(
     rf"(?P<user>[^\W\d_][\w.'’-]{{0,38}}+(?:[ \t][^\W_][\w.'’-]{{0,38}}+){{0,2}}?)"
     rf"(?:[ \t]*+\([ \t]*+\d{{1,9}}+[ \t]*+\))?"
     rf"(?:[ \t]++[^\W\d_]\w{{0,15}}+[ \t]*+:[ \t]*+(?:{alternation('post_head_on')})(?!\w)"
+    rf"|[ \t]*+(?:[|·•][ \t]*+)?(?<![^\s|·•])(?:{alternation('post_head_date_label')})[ \t]*+:"
     rf"|[ \t]*+(?:[•·|,–—-]|@|(?:{alternation('post_head_on')})(?!\w))?)[ \t]*+$",
     regex.IGNORECASE | regex.VERSION1,
 )
 #: A head's part after the date: a time after ``@``, the post's number (``(#6789)``, ``| #12``), one word.
 _HEAD_SUFFIX_RE = lazy(
-    r"^(?:[ \t]*+@[ \t]*+(?P<time>\d{1,2}:\d\d(?:[ \t]*+[ap]\.?m\.?)?+))?(?:[ \t]*+(?:[|·•][ \t]*+)?(?:\([ \t]*+#?\d{1,12}+[ \t]*+\)|#\d{1,12}+))?"
+    r"^(?:[ \t]*+@[ \t]*+(?P<time>\d{1,2}:\d\d(?:[ \t]*+[ap]\.?m\.?)?+))?(?:[ \t]*+(?:[|·•][ \t]*+)?(?:\([ \t]*+#?\d{1,12}+[ \t]*+\)|#\d{1,12}+"
+    rf"|(?:{alternation('post_head_number_label')})[ \t]*+#[ \t]?+(?P<num>\d{{1,12}}+)?))?"
     r"(?P<word>[ \t]++[^\W\d]\w{0,15}+)?[ \t]*+$",
     regex.IGNORECASE | regex.VERSION1,
 )
@@ -2030,6 +2037,105 @@ def _post_head(line: str, split: int | None = None) -> tuple[str, str, str] | No
     return shape, user, f"{when} {tail.group('time')}" if tail.group("time") else when
 
 
+#: A line that opens with a head's date label (``Date:``, ``Дата:``): the poster's name may be on the line above.
+_DATE_LABEL_HEAD_RE = lazy(rf"^[ \t]*+(?:{alternation('post_head_date_label')})[ \t]*+:", regex.IGNORECASE)
+_LONE_NUMBER_RE = lazy(r"^[ \t]*+\d{1,9}+[ \t]*+$")
+
+
+def _number_below(view: TextView, i: int) -> int:
+    """The last line of the head on line ``i``: the post's number on the next line when the head ends with ``#``
+    (``Post #`` / ``3``: a converter that puts the number's link on a line of its own), else ``i``."""
+    if not view.lines[i].rstrip().endswith("#"):
+        return i
+    nxt = view.first_live(i + 1)
+    if nxt and nxt[0] <= i + 3 and _LONE_NUMBER_RE.match(view.lines[nxt[0]]):
+        return nxt[0]
+    return i
+
+
+#: A poster's profile line under a head (``Group: Members``, ``Posts: 145``, ``Status:`` with its value below).
+_PROFILE_LINE_RE = lazy(
+    rf"^[ \t]*+(?P<label>{label_alternation()}|{alternation('classic_stat_labels')}"
+    rf"|{alternation('post_head_profile_labels')})[ \t]*+:[ \t]*+(?P<value>[^\n]{{0,60}}?)[ \t]*+$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_PROFILE_MIN_LINES = 2
+
+
+def _profile_below(view: TextView, j: int, name: str) -> tuple[int, dict[str, object]]:
+    """The poster's profile under a head that ends on line ``j``: a user title line, then ``Label: value`` lines
+    (the value may be on the next line), two at least. Its last line and its facts, or ``j`` and none."""
+    nxt = view.first_live(j + 1, 2)
+    if not nxt or nxt[0] > j + 3:
+        return j, {}
+    k, ranks = nxt[0], []
+    first = view.lines[k].strip()
+    if not _PROFILE_LINE_RE.match(first):
+        if len(nxt) < 2 or nxt[1] > k + 3 or len(first) > 40 or word_count(first) > 4 or first[-1:] in ".!?:,;":
+            return j, {}
+        k, ranks = nxt[1], [first]
+    pairs: list[tuple[str, str | None]] = []
+    end = j
+    while k < len(view) and view.is_live(k) and (m := _PROFILE_LINE_RE.match(view.lines[k])) is not None:
+        value: str | None = m.group("value") or None
+        end = k
+        after = view.first_live(k + 1)
+        if value is None and after and after[0] <= k + 2:
+            below = view.lines[after[0]].strip()
+            if len(below) <= 20 and word_count(below) <= 3 and below[-1:] not in ".!?" and not _PROFILE_LINE_RE.match(below):
+                value, end = below, after[0]
+                after = view.first_live(end + 1)
+        pairs.append((" ".join(m.group("label").split()), value))
+        if not after or after[0] > end + 3:
+            break
+        k = after[0]
+    if len(pairs) < _PROFILE_MIN_LINES:
+        return j, {}
+    return end, poster_facts(name, ranks, tuple(pairs))
+
+
+#: A flag under a head (``Official comment``), a bullet before it allowed.
+_HEAD_FLAG_RE = lazy(rf"^[ \t]*+(?:[-•*+◦▪][ \t]*+)?(?:{alternation('post_head_flags')})[ \t]*+$", regex.IGNORECASE)
+#: A date alone on its line, a list bullet before it (a head's date under the name: Zendesk, comment widgets).
+_BARE_DATE_RE = lazy(rf"^[ \t]*+(?P<mark>[-•*+◦▪][ \t]*+)?(?P<date>{DATE_RE.pattern})[ \t]*+$", regex.IGNORECASE | regex.VERSION1)
+_NAME_INITIAL_RE = lazy(r"(?<=\w[ \t])\p{Lu}\.$")
+#: A badge after the name, as a phrase (``Team member``), longest first, casefolded with a blank before.
+_HEAD_BADGE_ENDS = tuple(sorted((" " + b for b in _HEAD_BADGES), key=len, reverse=True))
+
+
+def _name_over(view: TextView, i: int) -> tuple[int, str] | None:
+    """``(line, name)`` of the poster's name on the live line right above the date line ``i`` (a blank line
+    between allowed): a name (a link, bold or a bullet around it) with a badge after it dropped, or None."""
+    up = _filled_above(view, i, 2)
+    if up is None or not view.is_live(up) or len(view.lines[up]) > 200:
+        return None
+    line = view.lines[up]
+    badge_line = line.strip().casefold() in _HEAD_BADGES
+    if badge_line:
+        # (the badge on a line of its own between the name and the date: ``marchbank`` / ``Maintainer``)
+        up = _filled_above(view, up, 2)
+        if up is None or not view.is_live(up) or len(view.lines[up]) > 200:
+            return None
+        line = view.lines[up]
+    if date_span(line) is not None:
+        return None
+    line = line.rstrip()
+    low = line.casefold()
+    for badge in () if badge_line else _HEAD_BADGE_ENDS:
+        if low.endswith(badge) and len(low) > len(badge):
+            line = line[: len(line) - len(badge)].rstrip()
+            break
+    initial = _NAME_INITIAL_RE.search(line) is not None  # (``Philipp J.``: a surname's initial, its dot)
+    name = _head_name(line[:-1] if initial else line)
+    if name is None:
+        return None
+    if initial:
+        name += "."
+    if name.casefold() in _HEAD_NOT_USER or name.casefold() in _TITLES:
+        return None
+    return up, name
+
+
 @rule("GEN028", "repeated-post-head", tags=["author-block", "post-meta"], stage="split", scope="document")
 def repeated_post_head(view: TextView) -> Iterator[Hit]:
     """A post's head on a line of its own, on pages no engine pack reads: the poster's name and the post's date
@@ -2050,12 +2156,27 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
         return
     groups: dict[str, list[tuple[int, int, str, str]]] = {}
     for i, line in view.iter_lines():
-        if len(line) > _HEAD_MAX_CHARS:
+        if len(line) > _HEAD_MAX_CHARS and len(line.strip()) > _HEAD_MAX_CHARS:
             continue
         if _HEAD_YEAR_RE.search(line):
             found = _post_head(line.strip())
             if found is not None:
-                groups.setdefault(found[0], []).append((i, i, found[1], found[2]))
+                groups.setdefault(found[0], []).append((i, _number_below(view, i), found[1], found[2]))
+            elif (
+                (up := _filled_above(view, i, 3)) is not None
+                and view.is_live(up)
+                and len(view.lines[up].strip()) <= 60
+                and _DATE_LABEL_HEAD_RE.match(line)
+            ):
+                # (the name on the line above a ``Date: {date}`` line: ``kestrel`` / ``Date: 14.03.2017, 19:22``)
+                above = view.lines[up].strip()
+                found = _post_head(f"{above} {line.strip()}", split=len(above))
+                if found is not None:
+                    groups.setdefault(found[0], []).append((up, _number_below(view, i), found[1], found[2]))
+            elif (m := _BARE_DATE_RE.match(line)) is not None and (named := _name_over(view, i)) is not None:
+                # (the name on a line of its own over a date alone: ``Priya Dunmore`` / ``* September 04, 2023 13:22``)
+                shape = f"\0U\n{m.group('mark') or ''}\0D"
+                groups.setdefault(shape, []).append((named[0], i, named[1], m.group("date")))
         elif line.rstrip()[-1:] in _HEAD_LINE_ENDS:
             # (the name and its separator on a line, the date on the next: ``kestrel ·`` / ``03/05/2024 19:44``)
             nxt = view.first_live(i + 1)
@@ -2081,8 +2202,11 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
         if over_text < _HEAD_MIN_REPEATS:
             continue
         for i, j, user, when in heads:
-            facts: dict[str, object] = {"author.name": user, **date_facts(when)}
-            yield Hit(i, j, "post head (poster and date), the same shape over every post", facts, moved_to="author")
+            end, profile = _profile_below(view, j, user)
+            if end == j and (flag := view.first_live(j + 1)) and flag[0] <= j + 3 and _HEAD_FLAG_RE.match(view.lines[flag[0]]):
+                end = flag[0]
+            facts: dict[str, object] = {**profile, "author.name": user, **date_facts(when)}
+            yield Hit(i, end, "post head (poster and date), the same shape over every post", facts, moved_to="author")
 
 
 # -- GEN030: a name line over a user-title line, near the post's date ------------------------------------------

@@ -504,6 +504,8 @@ def headline(view: TextView) -> Iterator[Hit]:
     # is searched for one only then
     if not (near or same_as_card or (4 <= word_count(title) <= 16 and not _SENTENCE_JOIN_RE.search(title))):
         return
+    if not same_as_card and view.base and view.facts.get("author.name") and view.facts.get("post.date"):
+        return  # a forum reply under its poster's head (name and date): its first line is a paragraph, no headline
     if not (near or same_as_card or _repeated_line(view, i, title.casefold())):
         return
     facts: dict[str, object] = {"article.title": title, "_headline_line": i, "_anchor_line": min(near) if near else None}
