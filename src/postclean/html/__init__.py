@@ -8,6 +8,8 @@ densest text block as a single post).
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import attrs
 import regex
 from selectolax.lexbor import LexborHTMLParser
@@ -254,10 +256,12 @@ def _extract(html: str, url: str | None) -> RawPage:
     if any(d.fallback for d in drafts):
         flags.append("post-body-fallback")
     drafts = [d for d in drafts if d.has_content() or d.author is not None]
-    offsets = display_offsets([(d.date, d.date_raw) for d in drafts])
-    if offsets:
-        for d in drafts:
-            d.date = settle_zone(d.date, offsets)
+    if any(isinstance(d.date, _dt.datetime) and d.date.tzinfo is None for d in drafts):
+        # naive times beside aware ones: the page's display zone, if it shows one, settles them
+        offsets = display_offsets([(d.date, d.date_raw) for d in drafts])
+        if offsets:
+            for d in drafts:
+                d.date = settle_zone(d.date, offsets)
     posts: list[RawPost] = [d.to_raw(*link) for d, link in zip(drafts, link_replies(drafts), strict=True)]
     if not posts:
         flags.append("no-posts-found")
