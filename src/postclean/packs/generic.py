@@ -2136,6 +2136,29 @@ def _name_over(view: TextView, i: int) -> tuple[int, str] | None:
     return up, name
 
 
+#: A thread list's count line (``Replies: 10``, ``+ Views: 1K``, or the label alone over its figure): a head over
+#: one is a listed thread's starter and date (``Similar threads``, ``Hot threads``), not a post's head.
+_LIST_COUNT_RE = lazy(
+    rf"^[ \t]*+(?:[-*+•·◦▪][ \t]*+)?(?:{alternation('replies_count')}|{alternation('views_count')})"
+    r"(?:[ \t]*+:?[ \t]*+(?P<n>\d[\d,.]*+[kKmM]?))?[ \t]*+$"
+)
+_FIGURE_LINE_RE = lazy(r"^[ \t]*+\d[\d,.]*+[kKmM]?[ \t]*+$")
+#: Live lines under a head's date line looked at for a thread list's count line.
+_LIST_COUNT_REACH = 4
+
+
+def _over_list_counts(view: TextView, j: int) -> bool:
+    """Whether a count line of a thread list (:data:`_LIST_COUNT_RE`, with its figure) follows line ``j`` within
+    :data:`_LIST_COUNT_REACH` live lines."""
+    near = view.first_live(j + 1, _LIST_COUNT_REACH + 1)
+    for a, k in enumerate(near[:_LIST_COUNT_REACH]):
+        m = _LIST_COUNT_RE.match(view.lines[k])
+        # (a figure with it, or alone on the next line: a bare ``Reply`` is a button)
+        if m is not None and (m.group("n") or (a + 1 < len(near) and _FIGURE_LINE_RE.match(view.lines[near[a + 1]]))):
+            return True
+    return False
+
+
 @rule("GEN028", "repeated-post-head", tags=["author-block", "post-meta"], stage="split", scope="document")
 def repeated_post_head(view: TextView) -> Iterator[Hit]:
     """A post's head on a line of its own, on pages no engine pack reads: the poster's name and the post's date
@@ -2201,6 +2224,8 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
                 over_text += 1
         if over_text < _HEAD_MIN_REPEATS:
             continue
+        if 2 * sum(_over_list_counts(view, j) for _, j, _, _ in heads) >= len(heads):
+            continue  # a list of threads (their starters, dates and reply counts): no posts
         for i, j, user, when in heads:
             end, profile = _profile_below(view, j, user)
             if end == j and (flag := view.first_live(j + 1)) and flag[0] <= j + 3 and _HEAD_FLAG_RE.match(view.lines[flag[0]]):
