@@ -45,7 +45,7 @@ from typing import Any
 
 import regex
 
-from bench._common import Run, date_part, load_postclean, name_of, share, timed
+from bench._common import Run, best_of, date_part, load_postclean, name_of, share, timed
 from bench.baselines import c4_line_filter, dedup_lines, oracle_lines
 from bench.leftovers import LEFTOVER_PATTERNS
 from bench.scoring import (
@@ -329,15 +329,6 @@ def run_page(
         if ext == "trafilatura":
             postclean_ms = pc_run.ms
     return PageResult(page, scores, traf_html_ms, postclean_ms, pc_ms, leftovers, input_leftovers, meta)
-
-
-def best_of(fn: Callable[[], Any], n: int) -> Run:
-    """:func:`timed` ``n`` times: the fastest run (the first run's value and error)."""
-    first = timed(fn)
-    if first.error is not None or n <= 1:
-        return first
-    ms = min([first.ms, *(timed(fn).ms for _ in range(n - 1))])
-    return Run(first.value, ms, first.error)
 
 
 def metadata_checks(page: Page, doc: Any) -> tuple[bool | None, bool | None]:

@@ -372,3 +372,24 @@ def test_fold_typography_only_for_the_diagnostic() -> None:
     snippet = 'I\'ve seen them "live" long'
     assert snippet_rate(page_text, [snippet]) == 0.0  # the official rate never folds
     assert snippet_rate(fold_typography(page_text), [fold_typography(snippet)]) == 1.0
+
+
+def test_best_of_keeps_the_fastest_time_and_the_first_value_and_error() -> None:
+    from bench._common import best_of
+
+    calls: list[int] = []
+
+    def fn() -> int:
+        calls.append(len(calls))
+        return len(calls)
+
+    run = best_of(fn, 3)
+    assert calls == [0, 1, 2] and run.value == 1 and run.error is None and run.ms >= 0.0
+    assert best_of(fn, 1).value == 4 and len(calls) == 4
+
+    def boom() -> None:
+        calls.append(-1)
+        raise ValueError("bad page")
+
+    failed = best_of(boom, 5)  # an error is not retried: the call failed, its time is that one call's
+    assert failed.value is None and failed.error == "ValueError: bad page" and calls.count(-1) == 1

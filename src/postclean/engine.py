@@ -556,10 +556,12 @@ class Cleaner:
         doc_view.source = None if source is None else list(source)
         # Split rules find the blocks that open each post (author blocks); their facts go to that post.
         split_hits: dict[int, tuple[Hit, Removal]] = {}
+        context["split_heads"] = 0
         for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text, probe, answers):
             if r.stage == "split":
                 for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset, source):
                     split_hits.setdefault(hit.start, (hit, removal))
+                context["split_heads"] = len(split_hits)  # (a later split rule may look only where none found any)
             else:
                 self._apply(r, doc_view, doc_run, offsets, flagset, source)
         context["title"] = doc_run.facts.get("doc.title")  # the page title PAGE008 found, for PAGE010

@@ -2700,6 +2700,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Oficjalny komentarz", "Oficjalna odpowiedź"),
         "ru": ("Официальный комментарий", "Официальный ответ"),
     },
+    #: The label of a post's subject line printed over its head (SMF's print page: ``Title: Re: {subject}`` over
+    #: ``Post by: {name} on {date}``).
+    "post_subject_labels": {
+        "en": ("Title", "Subject", "Post subject"),
+        "de": ("Titel", "Betreff", "Betreff des Beitrags"),
+        "fr": ("Titre", "Sujet", "Sujet du message"),
+        "es": ("Título", "Asunto", "Asunto del mensaje"),
+        "pt": ("Título", "Assunto", "Assunto da mensagem"),
+        "it": ("Titolo", "Oggetto", "Oggetto del messaggio"),
+        "nl": ("Titel", "Onderwerp", "Onderwerp van bericht"),
+        "pl": ("Tytuł", "Temat", "Temat postu"),
+        "ru": ("Заголовок", "Тема", "Тема сообщения"),
+    },
     "post_head_on": {
         "en": ("on", "at"),
         "de": ("am", "um"),
@@ -4592,6 +4605,43 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Eerste", "Laatste"),
         "pl": ("Pierwsza", "Ostatnia"),
         "ru": ("Первая", "Последняя"),
+    },
+    #: The lines of the stripped-down archive views search engines index (vBulletin's and MyBB's archives): the link
+    #: to the full thread (``View Full Version : {title}``, ``Full Version: {title}``), MyBB's notice that this is a
+    #: stripped-down version, and its ``Reference URL's`` list heading (PAGE020). Line starts.
+    "archive_view_chrome": {
+        "en": ("View Full Version", "Full Version", "You're currently viewing a stripped down version of our content",
+               "You’re currently viewing a stripped down version of our content",
+               "View the full version with proper formatting", "Reference URL's", "Reference URL’s"),
+        "de": ("Vollständige Version anzeigen", "Vollständige Version", "Du siehst gerade eine vereinfachte Darstellung unserer Inhalte",
+               "Sie sehen gerade eine vereinfachte Darstellung unserer Inhalte", "Normale Ansicht mit richtiger Formatierung", "Referenz-URLs"),
+        "fr": ("Voir la version complète", "Version complète", "Vous consultez actuellement une version simplifiée de notre contenu",
+               "Voir la version complète avec la mise en forme", "URLs de référence", "URL de référence"),
+        "es": ("Ver la versión completa", "Versión completa", "Estás viendo una versión simplificada de nuestro contenido",
+               "Ver la versión completa con el formato adecuado", "URLs de referencia"),
+        "pt": ("Ver versão completa", "Versão completa", "Você está vendo uma versão simplificada do nosso conteúdo",
+               "Ver a versão completa com a formatação correta", "URLs de referência"),
+        "it": ("Visualizza versione completa", "Versione completa", "Stai visualizzando una versione semplificata dei nostri contenuti",
+               "Visualizza la versione completa con la formattazione corretta", "URL di riferimento"),
+        "nl": ("Volledige versie bekijken", "Volledige versie", "Je bekijkt momenteel een vereenvoudigde versie van onze inhoud",
+               "Bekijk de volledige versie met de juiste opmaak", "Referentie-URL's", "Referentie-URL’s"),
+        "pl": ("Pokaż pełną wersję", "Pełna wersja", "Przeglądasz uproszczoną wersję naszej zawartości",
+               "Zobacz pełną wersję z pełnym formatowaniem", "Odnośniki URL"),
+        "ru": ("Полная версия", "Вы просматриваете упрощённую версию нашего содержимого",
+               "Вы просматриваете упрощенную версию нашего содержимого", "Просмотреть полную версию с форматированием",
+               "Ссылки на источник"),
+    },
+    #: the label before a row of page numbers (``Pages: [1] 2 3``, SMF; ``Pages : [1] 2``, vBulletin's archive)
+    "pager_pages": {
+        "en": ("Pages",),
+        "de": ("Seiten",),
+        "fr": ("Pages",),
+        "es": ("Páginas",),
+        "pt": ("Páginas",),
+        "it": ("Pagine",),
+        "nl": ("Pagina's", "Pagina’s"),
+        "pl": ("Strony",),
+        "ru": ("Страницы",),
     },
     "pager_page": {
         "en": ("Page",),

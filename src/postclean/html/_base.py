@@ -278,6 +278,10 @@ class Spec:
     #: A quote header printed as the quote node's previous sibling (``div.quotetitle`` + ``div.quotecontent``):
     #: the quoted author is read from it and it leaves the body with the quote.
     quote_head_before: str = ""
+    #: The ``post`` selector matches a header block (author, date) and the message is the next sibling element
+    #: when it matches this selector (SMF's print page: ``div.postheader`` then ``div.postbody``); the two are
+    #: read as one post.
+    body_after: str = ""
 
 
 Detector = Callable[[str, LexborHTMLParser, str | None], tuple[float, str | None]]
@@ -1153,6 +1157,25 @@ def _row_groups(starts: Sequence[Node], keep: list[LexborHTMLParser]) -> list[No
     return out
 
 
+def _header_body_pairs(starts: Sequence[Node], body: str, keep: list[LexborHTMLParser]) -> list[Node]:
+    """One ``<div>`` per post: each header block with the element after it when that matches ``body`` (parsed
+    apart, as :func:`_row_groups` does)."""
+    out: list[Node] = []
+    for head in starts:
+        parts = [head.html or ""]
+        sib = head.next
+        while sib is not None and sib.tag in ("-text", "-comment"):
+            sib = sib.next
+        if sib is not None and sib.css_matches(body):
+            parts.append(sib.html or "")
+        doc = LexborHTMLParser("<div>" + "".join(parts) + "</div>")
+        keep.append(doc)
+        wrap = doc.css_first("body > div")
+        if wrap is not None:
+            out.append(wrap)
+    return out
+
+
 def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
     """All posts of the page under ``spec`` (empty when its post selector finds nothing)."""
     root = tree.root
@@ -1162,6 +1185,8 @@ def extract_with_spec(tree: LexborHTMLParser, spec: Spec) -> list[Draft]:
     keep: list[LexborHTMLParser] = []
     if spec.post_rows and nodes:
         nodes = _row_groups(nodes, keep)
+    elif spec.body_after and nodes:
+        nodes = _header_body_pairs(nodes, spec.body_after, keep)
     if spec.post_id_re:
         pat = regex.compile(spec.post_id_re)
         nodes = [n for n in nodes if pat.match(n.attributes.get("id") or "")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
@@ -393,6 +393,13 @@ def _header_leaf_author(ix: Index, m: int, date_i: int, ranges: list[tuple[int, 
     return None
 
 
+def _body_hinted(ix: Index, i: int) -> bool:
+    """Whether element ``i``'s class, id or ``itemprop`` names a post body (``postbody``, ``message``, …)."""
+    toks = ix.classes[i].split() + ([ix.ids[i]] if ix.ids[i] else [])
+    toks += [ix.nodes[i].attributes.get("itemprop") or ""]
+    return any(_BODY_TOKEN_RE.search(tok) and not _NOT_BODY_TOKEN_RE.search(tok) for tok in toks if tok)
+
+
 def _pick_body(
     ix: Index, m: int, ranges: list[tuple[int, int]], avoid: set[int], *, share: float = 0.3
 ) -> int | None:
@@ -427,9 +434,7 @@ def _pick_body(
                 struct = (t, i)
             i += 1
             continue
-        toks = ix.classes[i].split() + ([ix.ids[i]] if ix.ids[i] else [])
-        toks += [ix.nodes[i].attributes.get("itemprop") or ""]
-        hinted = any(_BODY_TOKEN_RE.search(tok) and not _NOT_BODY_TOKEN_RE.search(tok) for tok in toks if tok)
+        hinted = _body_hinted(ix, i)
         if hinted and (best is None or t > best[0]):
             best = (t, i)
         if struct is None or t > struct[0]:
@@ -570,8 +575,11 @@ def posts_from_group(ix: Index, group: Group) -> list[Draft]:
         drafts.append(lead)
     mset = set(members)
     by_member: dict[int, Draft] = {}
+    paired = _paired_bodies(ix, members) if not nested else {}
     for m in members:
-        d = _post(ix, m, children.get(m, []), sigs=sigs)
+        d = _post(ix, m, children.get(m, []), sigs=sigs, keep_empty=m in paired)
+        if d is not None and m in paired:
+            d = _with_paired_body(ix, m, paired[m], d)
         if d is not None:
             if d.date is None:
                 _date_from_head(ix, m, mset, d)
@@ -766,6 +774,70 @@ def _own_parts(ix: Index, m: int, ranges: list[tuple[int, int]]) -> list[tuple[i
     if i < end:
         parts.append((i, end))
     return parts
+
+
+#: :func:`_paired_bodies`: header rows hold at most this many characters (median) ...
+_PAIRED_HEAD_CHARS = 250
+#: ... and at least this share of them is followed by a body block of one kind.
+_PAIRED_SHARE = 0.8
+
+
+def _paired_bodies(ix: Index, members: list[int]) -> dict[int, int]:
+    """Posts printed as pairs of sibling blocks, a header (author, date) then the body, with nothing around
+    them (SMF's print page: ``div.postheader`` + ``div.postbody``; ``dt`` + ``dd`` comment lists): per member,
+    the body block that follows it.
+
+    Only when the members are short header rows holding no element named as a body, and most of them
+    (:data:`_PAIRED_SHARE`) are followed by a sibling of one kind named as a body (``postbody``, ``message`` …; a
+    ``dd`` after a ``dt``) that names no author and no date: a post whose body is its own keeps it, and a bar of
+    buttons after a post is never taken for its body.
+    """
+    if len(members) < 2:
+        return {}
+    heads = sorted(ix.tlen[m] - ix.llen[m] for m in members)
+    if heads[len(heads) // 2] > _PAIRED_HEAD_CHARS:
+        return {}
+    n = len(ix)
+    mset = set(members)
+    found: dict[int, tuple[int, str]] = {}
+    for k, m in enumerate(members):
+        stop = members[k + 1] if k + 1 < len(members) else n
+        j = m + ix.size[m]
+        while j < stop and ix.parent[j] == ix.parent[m] and ix.tlen[j] == 0:
+            j += ix.size[j]
+        if (
+            j >= stop
+            or ix.parent[j] != ix.parent[m]
+            or j in mset
+            or ix.ndate[j]
+            or ix.nauth[j]
+            or ix.chrome[j]
+            or not (_body_hinted(ix, j) or (ix.tags[j] == "dd" and ix.tags[m] == "dt"))
+            or any(_body_hinted(ix, i) for i in range(m + 1, m + ix.size[m]))
+        ):
+            continue
+        found[m] = (j, f"{ix.tags[j]}.{ix.classes[j]}")
+    if not found:
+        return {}
+    kind, count = Counter(sig for _, sig in found.values()).most_common(1)[0]
+    if count < 2 or count < _PAIRED_SHARE * len(members) or kind == f"{ix.tags[members[0]]}.{ix.classes[members[0]]}":
+        return {}
+    return {m: j for m, (j, sig) in found.items() if sig == kind}
+
+
+def _with_paired_body(ix: Index, head: int, body: int, d: Draft) -> Draft | None:
+    """``d`` (read from the header row ``head``) with the body, quotes and signature of the block ``body``;
+    the header row's own lines (``Title: Re: …``, ``Post by: … on …``) are recorded as the post header."""
+    b = _post(ix, body, [], keep_empty=True)
+    if b is None:
+        return d if d.has_content() else None
+    text = "\n".join(d.lines).strip()
+    if text:
+        d.removals.append(make_removal(PREFIX, "post-header", text, node_path(ix.nodes[head], depth=2)))
+    d.lines, d.quotes, d.quote_at = b.lines, b.quotes, b.quote_at
+    d.signature = d.signature or b.signature
+    d.removals.extend(b.removals)
+    return d if d.has_content() or d.author is not None else None
 
 
 def _post(

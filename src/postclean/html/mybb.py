@@ -44,6 +44,27 @@ MYBB16 = dataclasses.replace(
     author="td.post_author strong a, .largetext a",
 )
 
+#: The archive (``archive/index.php?thread-12.html``, the "stripped down version" search engines index): each
+#: post a bare ``div.post`` with the name in ``div.author h2``, ``div.dateline`` and ``div.message``.
+ARCHIVE = dataclasses.replace(
+    MYBB18,
+    post="#container > div.post:has(> div.message)",
+    body="div.message",
+    author="div.author h2 a, div.author h2, div.author",
+    user_block="",
+    rank="",
+    stat_lines="",
+    date="div.dateline",
+    number="",
+    permalink="",
+    signature="",
+    edit_note="",
+    chrome="",
+    title="#fullversion a, h1",
+    page_current=".multipage > strong:not(:first-child)",
+    page_last=".multipage > a, .multipage > strong:not(:first-child)",
+)
+
 
 def _certain(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
     """MyBB for certain: its post body ids."""
@@ -56,7 +77,7 @@ def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, st
     """MyBB from its scripts and credit."""
     strong = 'Powered By <a href="https://mybb.com"' in html or "var MyBBEditor" in html
     if strong or "MyBB Group" in html:
-        return 0.8, "1.8" if has(tree, "div.post_body") else None
+        return 0.8, "1.8" if has(tree, "div.post_body") or has(tree, "#fullversion") else None
     return 0.0, None
 
 
@@ -70,7 +91,7 @@ PACK = EnginePack(
     certain=_certain,
     rest=_rest,
     certain_probes=("div.post div.post_body[id^=pid_]",),
-    rest_probes=("div.post_body",),
-    specs=(MYBB18, MYBB16),
+    rest_probes=("div.post_body", "#fullversion"),
+    specs=(MYBB18, MYBB16, ARCHIVE),
     doc="MyBB thread pages.",
 )

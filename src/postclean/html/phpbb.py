@@ -69,6 +69,25 @@ SUBSILVER = dataclasses.replace(
     hook=lambda post, draft: _signature_rule_off(draft),
 )
 
+#: The print view (``viewtopic.php?view=print``): each post a bare ``div.post`` in ``#page-body`` with an ``h3``
+#: subject, ``div.date`` ("Posted: DATE"), ``div.author`` ("by NAME") and ``div.content``; the topic title is
+#: the header's ``h2``, "Page 1 of 3" the ``div.page-number``'s two ``strong``.
+PRINT = dataclasses.replace(
+    PROSILVER,
+    post="#page-body > div.post:has(> div.content)",
+    author="div.author strong, div.author",
+    user_block="",
+    rank="",
+    date="div.date strong, div.date",
+    permalink="",
+    post_id_attrs=(),
+    chrome="h3, div.date, div.author",
+    title="#page-header h2, h2",
+    page_current="#page-body > div.page-number strong",
+    page_last="#page-body > div.page-number strong",
+    hook=None,
+)
+
 _SIG_RULE_RE = lazy(r"^[ \t]*+_{10,}+[ \t]*+$")
 
 
@@ -169,6 +188,6 @@ PACK = EnginePack(
     identify=identify,
     rest=_rest,
     rest_probes=("div.post.has-profile, dl.postprofile", "table.forumline span.postbody"),
-    specs=(PROSILVER, SUBSILVER, PHPBB2),
-    doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables) and phpBB 2 (subSilver).",
+    specs=(PROSILVER, SUBSILVER, PHPBB2, PRINT),
+    doc="phpBB 3 viewtopic pages (prosilver and subsilver-style tables, the print view) and phpBB 2 (subSilver).",
 )

@@ -63,6 +63,26 @@ SMF11 = dataclasses.replace(
 )
 
 
+#: The print page (``action=printpage``, SMF 2.0 and 2.1): under ``div#posts``, each post a ``div.postheader``
+#: ("Title: <strong>subject</strong>", "Post by: <strong>NAME</strong> on <strong>DATE</strong>", some themes
+#: print the date in ``em``) and the message in the ``div.postbody`` after it.
+SMF_PRINT = Spec(
+    engine="smf",
+    prefix="SMH",
+    post="#posts > .postheader",
+    body_after=".postbody",
+    body=".postbody",
+    author=".postheader > strong:nth-of-type(2)",
+    date=".postheader > strong:nth-of-type(3), .postheader > em",
+    post_id_attrs=(),
+    quote=SMF.quote + ", div.quote",
+    quote_head="cite",
+    quote_head_before="div.quoteheader",
+    drop="div.codeheader, div.quotefooter",
+    title="#posts > .postheader > strong",
+)
+
+
 def _version(html: str) -> str:
     m = regex.search(r"SMF\s+(2\.\d+(?:\.\d+)?)", html[-30000:])
     return (m.group(1) if m else None) or "2"
@@ -79,6 +99,8 @@ def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, st
     """SMF from its credit and post markup."""
     if "Simple Machines" in html and has(tree, "div.post_wrapper"):
         return 0.9, _version(html)
+    if "Simple Machines" in html and has(tree, "#posts > .postheader + .postbody"):
+        return 0.9, _version(html)
     return 0.0, None
 
 
@@ -91,7 +113,7 @@ PACK = EnginePack(
     detect=detect,
     certain=_certain,
     rest=_rest,
-    rest_probes=("div.post_wrapper",),
-    specs=(SMF, SMF11),
-    doc="SMF 1.1 and 2.x topic pages.",
+    rest_probes=("div.post_wrapper", "#posts > .postheader + .postbody"),
+    specs=(SMF, SMF11, SMF_PRINT),
+    doc="SMF 1.1 and 2.x topic pages and print pages.",
 )

@@ -127,7 +127,26 @@ VB3 = Spec(
 )
 
 
+#: The archive (``archive/index.php/t-123.html``, the "View Full Version" pages search engines index, vB 3 and 4):
+#: each post a ``div.post`` of ``div.posttop`` (``div.username``, ``div.date``) and ``div.posttext``; quotes
+#: keep the vB3 quote markup.
+ARCHIVE = Spec(
+    engine="vbulletin",
+    prefix="VBH",
+    post="div.post:has(> div.posttop > div.username)",
+    body="div.posttext",
+    author="div.posttop > div.username",
+    date="div.posttop > div.date",
+    post_id_attrs=(),
+    drop=_DROP,
+    title="p.largefont a, h1",
+    page_last="#pagenumbers a",
+    **_QUOTE,  # type: ignore[arg-type]
+)
+
+
 _GENERATOR_RE = lazy(r"vBulletin\s*([\d.]+)?")
+_ARCHIVE_CREDIT_RE = lazy(r"vBulletin\W{0,8}(?:v|Version\s*+)([345])\.\d")
 
 
 def identify(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, str | None]:
@@ -154,6 +173,10 @@ def _rest(html: str, tree: LexborHTMLParser, url: str | None) -> tuple[float, st
         return 0.9, "4"
     if "vbulletin_global.js" in html or "vbulletin_css" in html or has(tree, "[id^=post_message_]"):
         return 0.8, "3"
+    if has(tree, "div.post > div.posttop > div.username") and tree.css_first("div.post > div.posttext") is not None:
+        # the archive: its credit names the version ("vBulletin® v3.8.7", "Version 4.2.5")
+        m = _ARCHIVE_CREDIT_RE.search(node_text(tree.css_first("#copyright")))
+        return (0.9, m.group(1)[0]) if m else (0.7, None)
     return 0.0, None
 
 
@@ -163,7 +186,12 @@ PACK = EnginePack(
     detect=detect,
     identify=identify,
     rest=_rest,
-    rest_probes=("li.b-post[data-node-id]", "li.postcontainer, ol#posts", "[id^=post_message_]"),
-    specs=(VB5, VB4, VB3),
-    doc="vBulletin 3, 4 and 5 thread pages.",
+    rest_probes=(
+        "li.b-post[data-node-id]",
+        "li.postcontainer, ol#posts",
+        "[id^=post_message_]",
+        "div.post > div.posttop > div.username",
+    ),
+    specs=(VB5, VB4, VB3, ARCHIVE),
+    doc="vBulletin 3, 4 and 5 thread pages and the archive.",
 )

@@ -476,7 +476,7 @@ _PAGER_FIRST = "".join(
     sorted(
         {
             c
-            for concept in ("pager_steps", "pager_ends", "pager_page", "pager_goto")
+            for concept in ("pager_steps", "pager_ends", "pager_page", "pager_pages", "pager_goto")
             for p in phrases(concept)
             for c in (p[0].lower(), p[0].upper())
         }
@@ -500,7 +500,11 @@ _PAGINATION_RE = lazy(
     # (vBulletin 5's ``Page [box] of 2``: the page box's number is an input's value, which converters drop;
     # lynx draws the box as underscores, w3m as brackets around the number: ``Page [1          ] of 2``)
     rf"|(?:{alternation('pager_page')})[ \t]+(?:_{{2,40}}+[ \t]+|\[\d{{0,5}}[ \t]{{0,40}}+\][ \t]+)?(?:{alternation('pager_of')})[ \t]+\d{{1,5}}"
-    rf"|(?:{_PAGER_GOTO})\s*(?:{alternation('pager_go')})|Next\s*Last|First\s*Prev)[ \t]*$",
+    rf"|(?:{_PAGER_GOTO})\s*(?:{alternation('pager_go')})|Next\s*Last|First\s*Prev"
+    # (the label, then the numbers with the current one in brackets: ``Pages: [1] 2 3 Next``, ``Pages : [1] 2``)
+    # (one page: ``Pages: [1]``; a count alone, ``Pages: 250``, is no pager)
+    rf"|(?:{alternation('pager_pages')})[ \t]*+:(?:[ \t]*+\[\d{{1,5}}+\]"
+    rf"|(?:[ \t]*+(?>\[\d{{1,5}}+\]|\d{{1,5}}+|…|\.\.\.|{_PAGER_WORD}|[«»‹›<>])){{2,30}}))[ \t]*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
 
@@ -514,12 +518,12 @@ _PAGER_CHARS = "".join(
     sorted(
         {
             c
-            for concept in ("pager_steps", "pager_ends", "pager_page", "pager_of", "pager_goto", "pager_go")
+            for concept in ("pager_steps", "pager_ends", "pager_page", "pager_pages", "pager_of", "pager_goto", "pager_go")
             for p in phrases(concept)
             for c in p
             if c not in " \t"
         }
-        | set("NextLastFirstPrev«»‹›….<>[]_-•*+")
+        | set("NextLastFirstPrev«»‹›….<>[]_-•*+:")
     )
 )
 
@@ -1977,7 +1981,7 @@ def repeated_toolbar(view: TextView) -> Iterator[Hit]:
 #: score or karma in brackets (``( 12345 )``), then a separator or ``on``, or a verb, a colon and ``on`` (``writes:
 #: on``; not ``wrote:`` before the date, a quote's head).
 _HEAD_PREFIX_RE = lazy(
-    rf"^[ \t]*+(?:[•·*►▸‣–—-][ \t]*+)?(?:(?:{alternation('post_head_by')})[ \t]++)?"
+    rf"^[ \t]*+(?:[•·*►▸‣–—-][ \t]*+)?(?:(?:{alternation('post_head_by')})(?:[ \t]*+:)?[ \t]++)?"
     rf"(?P<user>[^\W\d_][\w.'’-]{{0,38}}+(?:[ \t][^\W_][\w.'’-]{{0,38}}+){{0,2}}?)"
     rf"(?:[ \t]*+\([ \t]*+\d{{1,9}}+[ \t]*+\))?"
     rf"(?:[ \t]++[^\W\d_]\w{{0,15}}+[ \t]*+:[ \t]*+(?:{alternation('post_head_on')})(?!\w)"
@@ -2037,6 +2041,12 @@ def _post_head(line: str, split: int | None = None) -> tuple[str, str, str] | No
     return shape, user, f"{when} {tail.group('time')}" if tail.group("time") else when
 
 
+#: A line of the poster's name after "by" alone (``by Ellery Vane``), under a head's date line.
+_BY_NAME_LINE_RE = lazy(
+    rf"^[ \t]*+(?:{alternation('post_head_by')})(?:[ \t]*+:)?[ \t]++[^\W\d_][^\n]{{0,60}}+$", regex.IGNORECASE
+)
+#: A post's subject on its label's line (``Title: Re: Barnacles``), as some heads print it over the name and date.
+_SUBJECT_LINE_RE = lazy(rf"^[ \t]*+(?:{alternation('post_subject_labels')})[ \t]*+:[ \t]*+\S", regex.IGNORECASE)
 #: A line that opens with a head's date label (``Date:``, ``Дата:``): the poster's name may be on the line above.
 _DATE_LABEL_HEAD_RE = lazy(rf"^[ \t]*+(?:{alternation('post_head_date_label')})[ \t]*+:", regex.IGNORECASE)
 _LONE_NUMBER_RE = lazy(r"^[ \t]*+\d{1,9}+[ \t]*+$")
@@ -2098,6 +2108,9 @@ def _profile_below(view: TextView, j: int, name: str) -> tuple[int, dict[str, ob
 _HEAD_FLAG_RE = lazy(rf"^[ \t]*+(?:[-•*+◦▪][ \t]*+)?(?:{alternation('post_head_flags')})[ \t]*+$", regex.IGNORECASE)
 #: A date alone on its line, a list bullet before it (a head's date under the name: Zendesk, comment widgets).
 _BARE_DATE_RE = lazy(rf"^[ \t]*+(?P<mark>[-•*+◦▪][ \t]*+)?(?P<date>{DATE_RE.pattern})[ \t]*+$", regex.IGNORECASE | regex.VERSION1)
+#: The same with the forms the classic engines print too (``02-11-2013, 09:14 PM`` under the name in vBulletin's and
+#: MyBB's archives): taken only right under the name (a user title between them is GEN030's head).
+_BARE_CLASSIC_DATE_RE = lazy(rf"^[ \t]*+(?P<mark>[-•*+◦▪][ \t]*+)?(?P<date>{CLASSIC_DATE})[ \t]*+$", regex.IGNORECASE | regex.VERSION1)
 _NAME_INITIAL_RE = lazy(r"(?<=\w[ \t])\p{Lu}\.$")
 #: A badge after the name, as a phrase (``Team member``), longest first, casefolded with a blank before.
 _HEAD_BADGE_ENDS = tuple(sorted((" " + b for b in _HEAD_BADGES), key=len, reverse=True))
@@ -2172,8 +2185,8 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
 
         kestrel · 03/05/2024 19:44
     """
-    if view.engine is not None:
-        return
+    if view.engine is not None and view.context.get("split_heads", 1):
+        return  # (an engine pack's text: unless its own rules found no post head, as on an archive page)
     text = view.text
     if len(_HEAD_YEAR_RE.findall(text)) < _HEAD_MIN_REPEATS:
         return
@@ -2185,18 +2198,28 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
             found = _post_head(line.strip())
             if found is not None:
                 groups.setdefault(found[0], []).append((i, _number_below(view, i), found[1], found[2]))
+            elif _DATE_LABEL_HEAD_RE.match(line):
+                up = _filled_above(view, i, 3)
+                if up is not None and view.is_live(up) and len(view.lines[up].strip()) <= 60:
+                    # (the name on the line above a ``Date: {date}`` line: ``kestrel`` / ``Date: 14.03.2017, 19:22``)
+                    above = view.lines[up].strip()
+                    found = _post_head(f"{above} {line.strip()}", split=len(above))
+                    if found is not None:
+                        groups.setdefault(found[0], []).append((up, _number_below(view, i), found[1], found[2]))
+                        continue
+                below = view.first_live(i + 1)
+                if below and below[0] <= i + 2 and _BY_NAME_LINE_RE.match(view.lines[below[0]]):
+                    # (the name under it after "by": ``Posted: Sun Jan 20, 2019 3:14 pm`` / ``by Ellery Vane``, phpBB's
+                    # print view)
+                    name_line = view.lines[below[0]].strip()
+                    found = _post_head(f"{name_line} {line.strip()}")
+                    if found is not None:
+                        groups.setdefault(found[0], []).append((i, below[0], found[1], found[2]))
             elif (
-                (up := _filled_above(view, i, 3)) is not None
-                and view.is_live(up)
-                and len(view.lines[up].strip()) <= 60
-                and _DATE_LABEL_HEAD_RE.match(line)
+                ((m := _BARE_DATE_RE.match(line)) is not None or (m := _BARE_CLASSIC_DATE_RE.match(line)) is not None)
+                and (named := _name_over(view, i)) is not None
+                and (m.re.pattern == _BARE_DATE_RE.pattern or named[0] == _filled_above(view, i, 2))
             ):
-                # (the name on the line above a ``Date: {date}`` line: ``kestrel`` / ``Date: 14.03.2017, 19:22``)
-                above = view.lines[up].strip()
-                found = _post_head(f"{above} {line.strip()}", split=len(above))
-                if found is not None:
-                    groups.setdefault(found[0], []).append((up, _number_below(view, i), found[1], found[2]))
-            elif (m := _BARE_DATE_RE.match(line)) is not None and (named := _name_over(view, i)) is not None:
                 # (the name on a line of its own over a date alone: ``Priya Dunmore`` / ``* September 04, 2023 13:22``)
                 shape = f"\0U\n{m.group('mark') or ''}\0D"
                 groups.setdefault(shape, []).append((named[0], i, named[1], m.group("date")))
@@ -2231,6 +2254,9 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
             if end == j and (flag := view.first_live(j + 1)) and flag[0] <= j + 3 and _HEAD_FLAG_RE.match(view.lines[flag[0]]):
                 end = flag[0]
             facts: dict[str, object] = {**profile, "author.name": user, **date_facts(when)}
+            up = _filled_above(view, i, 2)
+            if up is not None and view.is_live(up) and len(view.lines[up]) <= 300 and _SUBJECT_LINE_RE.match(view.lines[up]):
+                i = up  # (the post's subject on its label's line over the head: ``Title: Re: …``)
             yield Hit(i, end, "post head (poster and date), the same shape over every post", facts, moved_to="author")
 
 

@@ -1359,6 +1359,50 @@ def link_rel_line(view: TextView) -> Iterator[Hit]:
         yield Hit(run[0], run[-1], "the page's <link> elements (elinks, links2)")
 
 
+# -- PAGE020 -------------------------------------------------------------------------------------------------
+
+#: A line that opens with an archive view's chrome phrase: the phrase alone, or with a colon and the thread's title
+#: (``View Full Version : Reviving a starter``), or MyBB's notice sentence with its link's words after it.
+_ARCHIVE_LINE_RE = lazy(
+    rf"^[ \t]*+(?:[-•*][ \t]++)?(?:{_alt('archive_view_chrome')})(?:[ \t]*+[:.][^\n]{{0,150}}+)?[ \t]*$"
+)
+#: A ``Label: URL`` line of MyBB's reference list (the label may be empty: ``: https://…``).
+_REFERENCE_LINE_RE = lazy(r"^[ \t]*+(?:[-•*][ \t]++)?[^\n:]{0,80}+:[ \t]*+(?:https?://|www\.)\S++[ \t]*$")
+_REFERENCE_MAX_LINES = 6
+
+
+@rule(
+    "PAGE020",
+    "archive-view-chrome",
+    tags=["navigation", "notice"],
+    scope="document",
+    trigger=tuple(dict.fromkeys(p.lower() for p in phrases("archive_view_chrome"))),
+)
+def archive_view_chrome(view: TextView) -> Iterator[Hit]:
+    """The chrome of the archive views search engines index (vBulletin's and MyBB's "stripped down" thread
+    pages): the link to the full version (``View Full Version : {title}``, ``Full Version: {title}``), MyBB's
+    ``You're currently viewing a stripped down version of our content. View the full version with proper
+    formatting.``, and its ``Reference URL's`` list with the ``Label: URL`` lines under it (nine languages).
+    Whole lines that open with the phrase as the software prints it (its case: ``Full version: I bought it``
+    in a post stays), the title after it short; a sentence that only mentions a full version stays.
+
+    Example (removed)::
+
+        Full Version: Tuning a second-hand cello
+    """
+    for i, line in view.iter_lines():
+        if len(line) > 300 or not _ARCHIVE_LINE_RE.match(line):
+            continue
+        end = i
+        k = i
+        for _ in range(_REFERENCE_MAX_LINES):
+            nxt = view.first_live(k + 1)
+            if not nxt or nxt[0] > k + 2 or not _REFERENCE_LINE_RE.match(view.lines[nxt[0]]):
+                break
+            k = end = nxt[0]
+        yield Hit(i, end, "archive view chrome (link to the full version, reference list)")
+
+
 @rule("PAGE007", "skip-links", tags=["navigation"], scope="document")
 def skip_links(view: TextView) -> Iterator[Hit]:
     """Skip and jump links and script notices: ``Skip to content``, ``Back to top``, ``Jump to``, ``Loading…``;
@@ -1716,6 +1760,7 @@ PACK = RulePack(
         page_header,
         scroll_buttons,
         link_rel_line,
+        archive_view_chrome,
     ),
     description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text",
 )
