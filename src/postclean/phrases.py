@@ -618,6 +618,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Информация о сообществе", "О сообществе"),
     },
     # the alt text of a comment's avatar image, over the commenter's name (Reddit's shreddit page)
+    # An avatar image's alt text alone on its line, inside a poster block (``Avatar`` between the member title and
+    # the stats, ProBoards): never the poster's name.
+    "avatar_alt_alone": {
+        "en": ("Avatar", "User avatar", "Profile picture"),
+        "de": ("Avatar", "Benutzeravatar", "Profilbild"),
+        "fr": ("Avatar", "Photo de profil"),
+        "es": ("Avatar", "Foto de perfil"),
+        "pt": ("Avatar", "Foto de perfil"),
+        "it": ("Avatar", "Immagine del profilo"),
+        "nl": ("Avatar", "Profielfoto"),
+        "pl": ("Awatar", "Zdjęcie profilowe"),
+        "ru": ("Аватар", "Аватара", "Фото профиля"),
+    },
     "reddit_avatar_alt": {
         "en": ("{user} avatar", "{user}'s avatar", "u/{user} avatar"),
         "de": ("Avatar von {user}", "{user} Avatar"),
