@@ -618,6 +618,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("Информация о сообществе", "О сообществе"),
     },
     # the alt text of a comment's avatar image, over the commenter's name (Reddit's shreddit page)
+    # An avatar image's alt text alone on its line, inside a poster block (``Avatar`` between the member title and
+    # the stats, ProBoards): never the poster's name.
+    "avatar_alt_alone": {
+        "en": ("Avatar", "User avatar", "Profile picture"),
+        "de": ("Avatar", "Benutzeravatar", "Profilbild"),
+        "fr": ("Avatar", "Photo de profil"),
+        "es": ("Avatar", "Foto de perfil"),
+        "pt": ("Avatar", "Foto de perfil"),
+        "it": ("Avatar", "Immagine del profilo"),
+        "nl": ("Avatar", "Profielfoto"),
+        "pl": ("Awatar", "Zdjęcie profilowe"),
+        "ru": ("Аватар", "Аватара", "Фото профиля"),
+    },
     "reddit_avatar_alt": {
         "en": ("{user} avatar", "{user}'s avatar", "u/{user} avatar"),
         "de": ("Avatar von {user}", "{user} Avatar"),
@@ -2251,6 +2264,18 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "ips_quote_said_first": {
         "en": (), "de": ("schrieb", "sagte"), "fr": (), "es": (), "pt": (), "it": (), "nl": ("zei", "schreef"),
         "pl": (), "ru": (),
+    },
+    # IP.Board 3's online-status icon after the poster's name, its alt text on the name's line
+    "ips_user_status": {
+        "en": ("This user is offline", "This user is online"),
+        "de": ("Dieser Benutzer ist offline", "Dieser Benutzer ist online"),
+        "fr": ("Ce membre est hors ligne", "Ce membre est en ligne"),
+        "es": ("Este usuario está desconectado", "Este usuario está conectado"),
+        "pt": ("Este usuário está offline", "Este usuário está online"),
+        "it": ("Questo utente non è in linea", "Questo utente è in linea"),
+        "nl": ("Deze gebruiker is offline", "Deze gebruiker is online"),
+        "pl": ("Ten użytkownik jest offline", "Ten użytkownik jest online"),
+        "ru": ("Пользователь не в сети", "Пользователь в сети"),
     },
     # the post's report button, printed in the comment meta between the desktop pane and the date line
     "ips_report": {
@@ -4558,6 +4583,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("Gebruikers die dit onderwerp bekijken:", "Gebruikers op dit forum:"),
         "pl": ("Użytkownicy przeglądający ten wątek:", "Użytkownicy przeglądający to forum:"),
         "ru": ("Сейчас эту тему просматривают:", "Эту тему просматривают:", "Сейчас этот форум просматривают:"),
+    },
+    # The link back to the thread's board under the posts: ``Back to {board}`` (ProBoards, IP.Board 3, most
+    # themes print one beside the pager) (PAGE014).
+    "back_to_board": {
+        "en": ("Back to", "Return to", "Go back to"),
+        "de": ("Zurück zu", "Zurück zum", "Zurück zur", "Zurück in", "Zurück ins"),
+        "fr": ("Retour à", "Retour au", "Retour aux", "Retourner vers", "Retourner à"),
+        "es": ("Volver a", "Volver al", "Regresar a", "Regresar al"),
+        "pt": ("Voltar para", "Voltar a", "Voltar ao", "Voltar à"),
+        "it": ("Torna a", "Torna al", "Torna alla", "Ritorna a", "Torna in"),
+        "nl": ("Terug naar",),
+        "pl": ("Wróć do", "Powrót do"),
+        "ru": ("Вернуться в", "Вернуться к", "Назад в", "Назад к"),
     },
     "jump_links": {
         "en": ("Skip to content", "Skip to main content", "Jump to content", "jump to content", "Jump to", "Go to top", "Back to top", "Back To Top", "Scroll to top", "To top", "Top Bottom", "Go to topic listing", "Go to first unread", "Go to bottom", "Return to top", "Jump to navigation", "Skip to navigation"),

@@ -12,7 +12,7 @@ import regex
 from .._lazy import lazy
 from ..dates import DATE_LINE_RE, DATE_RE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
-from ..phrases import alternation
+from ..phrases import alternation, phrases
 from ..text import TextView, _automaton, could_match, folded, match_at, necessary_literals, word_count
 
 __all__ = [
@@ -734,6 +734,10 @@ def poster_facts(
     return facts
 
 
+#: An avatar's alt text alone on its line (table ``avatar_alt_alone``), casefolded.
+_AVATAR_ALONE = frozenset(p.casefold() for p in phrases("avatar_alt_alone"))
+
+
 def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, list[str]]:
     """From a stat block at ``start``, look back for rank lines and the name; return (first line, name, ranks)."""
     prev = [i for i in range(start - 1, max(-1, start - 12), -1) if view.is_live(i)][:6]
@@ -745,6 +749,8 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
     # profile column) has its name and ranks as list items too
     listed = _LEAD_BULLET_RE.match(view.lines[start]) is not None
     lines = [_LEAD_BULLET_RE.sub("", view.lines[i], count=1) if listed else view.lines[i] for i in prev]
+    if prev and lines[0].strip().casefold() in _AVATAR_ALONE:
+        first, k = prev[0], 1  # the avatar's alt text between the title and the stats (ProBoards)
     while k < len(prev) and len(ranks) < 4 and is_rank_like(lines[k]):
         if k + 1 < len(prev) and lines[k + 1].strip() == lines[k].strip():
             break  # a name in capitals printed twice (avatar alt + name), not a title

@@ -797,6 +797,8 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
                     above = next((_norm(view.lines[k]) for k in range(i - 1, a - 1, -1) if view.is_live(k)), None)
                     break
             elif view.lines[i].strip():
+                if not live and i > a and _TRAILING_COUNT_RE.match(view.lines[i]):
+                    continue  # the reaction count under the post (GEN023's, later): never the signature's
                 live.append(i)
                 if len(live) > _SIG_MAX_LINES:
                     break
@@ -1869,8 +1871,10 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
         if not nxt or nxt[0] > i + 3 or _BYLINE_RE.match(view.lines[nxt[0]]):
             continue
         found.append((i, m))
-    if len(found) < 3:
+    split = list(_split_bylines(view)) if len(found) < 3 else []
+    if len(found) + len(split) < 3:
         return
+    yield from split
     for i, m in found:
         start = i
         above = next((k for k in (i - 1, i - 2) if k >= 0 and view.is_live(k)), None)  # the nearest line above
@@ -1882,6 +1886,59 @@ def comment_byline(view: TextView) -> Iterator[Hit]:
         else:
             facts["post.date_raw"] = m.group("when").strip()
         yield Hit(start, i, "comment byline (score, poster, age)", facts, moved_to="author")
+
+
+#: A byline broken over lines, one text node a line (bs4, selectolax): the age alone on its line under the name…
+_AGE_ALONE_RE = lazy(
+    rf"^[ \t]*+(?P<when>\d{{1,3}}[ \t]*[^\W\d_]{{1,10}}\.?[ \t]+(?:{_AGO_WORDS})"
+    rf"|(?:{_AGO_WORDS})[ \t]+\d{{1,3}}[ \t]*[^\W\d_]{{1,10}}\.?)[ \t]*+$",
+    regex.IGNORECASE,
+)
+#: … the name alone above it …
+_HANDLE_ALONE_RE = lazy(r"^[ \t]*+(?P<user>\w[\w.-]{1,38})[ \t]*+$")
+#: … and the byline's buttons under it, one a line (``|``, ``parent``, ``next``, ``[–]``, ``41 comments``).
+_TAIL_ALONE_RE = lazy(
+    r"^[ \t]*+(?:\||parent|prev|next|root|context|link|flag|favorite|hide|past|edit|delete|caches|web|"
+    r"\d{1,6}[ \t]+comments?|\[[–+-]\])[ \t]*+$",
+    regex.IGNORECASE,
+)
+#: A story's score and the ``by`` before the name (``86 points`` / ``by`` / ``quillfeather``).
+_SCORE_ALONE_RE = lazy(rf"^[ \t]*+\d{{1,6}}[ \t]+(?:{alternation('reddit_points')})[ \t]*+$", regex.IGNORECASE)
+
+
+def _split_bylines(view: TextView) -> Iterator[Hit]:
+    """GEN022's bylines broken over lines: ``{user}`` / ``3 hours ago`` / ``|`` / ``parent`` / ``[–]`` (one
+    button line at least), each over text; with a story's score above (``86 points`` / ``by``). Fewer than two:
+    none."""
+    hits: list[Hit] = []
+    for i, line in view.iter_lines():
+        if len(line) > 40 or not any(map(str.isdigit, line)):
+            continue
+        m = _AGE_ALONE_RE.match(line)
+        above = view.first_live(max(0, i - 2), 2) if m else []
+        if m is None or not above or above[0] >= i:
+            continue
+        k = above[0] if above[-1] >= i else above[-1]
+        u = _HANDLE_ALONE_RE.match(view.lines[k])
+        if u is None or u.group("user").casefold() in _NOT_A_USER or u.group("user").isdigit():
+            continue
+        start, end = k, i
+        up = [x for x in range(max(0, k - 4), k) if view.is_live(x)]
+        if up and view.lines[up[-1]].strip().casefold() == "by":
+            start = up[-1]
+            if len(up) > 1 and _SCORE_ALONE_RE.match(view.lines[up[-2]]):
+                start = up[-2]
+        while (nxt := view.first_live(end + 1)) and nxt[0] - end <= 2 and _TAIL_ALONE_RE.match(view.lines[nxt[0]]):
+            end = nxt[0]
+        if end == i:
+            continue  # no button under the age: a name and a date in prose, as likely
+        nxt = view.first_live(end + 1)
+        if not nxt or nxt[0] - end > 2 or word_count(view.lines[nxt[0]]) < 4:
+            continue  # the byline is over the comment's text
+        facts: dict[str, object] = {"author.name": u.group("user"), "post.date_raw": m.group("when").strip()}
+        hits.append(Hit(start, end, "comment byline broken over lines (poster, age, buttons)", facts, moved_to="author"))
+    if len(hits) >= 2:
+        yield from hits
 
 
 # -- GEN027: toolbar lines that come again under every post ---------------------------------------------------
@@ -2396,13 +2453,13 @@ def ranked_poster_head(view: TextView) -> Iterator[Hit]:
 
 # -- GEN023: counts under posts -------------------------------------------------------------------------------
 
-_TRAILING_COUNT_RE = lazy(r"^[ \t]*+\d{1,4}[ \t]*$", regex.MULTILINE)
+_TRAILING_COUNT_RE = lazy(r"^[ \t]*+[+-]?\d{1,4}[ \t]*$", regex.MULTILINE)
 
 
-@rule("GEN023", "trailing-count", tags=["reactions"], stage="generic", scope="thread", trigger=r"^[ \t]*+\d{1,4}[ \t]*$")
+@rule("GEN023", "trailing-count", tags=["reactions"], stage="generic", scope="thread", trigger=r"^[ \t]*+[+-]?\d{1,4}[ \t]*$")
 def trailing_count(view: TextView) -> Iterator[Hit]:
     """A bare count as the last line of posts, in any engine: the reaction or vote count a theme prints under
-    each post (``0``, ``3``), left alone on its line once the extractor dropped its icon.
+    each post (``0``, ``3``, a reputation score ``+2``), left alone on its line once the extractor dropped its icon.
 
     A single post ending in a number proves nothing: three posts with authors must end so (themes print the
     count only when it is not zero), or two when they are a third of the posts. A post that holds nothing but

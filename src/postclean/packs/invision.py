@@ -225,8 +225,21 @@ def _text_like(line: str) -> bool:
     return s[-1] in ".!?" and not s.endswith("...") and n >= 1
 
 
+#: IP.Board 3's ``{name} This user is offline`` (the status icon's alt text after the name).
+_USER_STATUS_RE = lazy(rf"(?<![ \t])[ \t]++(?:{alternation('ips_user_status')})[ \t]*+$", regex.IGNORECASE)
+_USER_STATUS_NEEDLES = tuple(p.split()[-1].casefold() for p in phrases("ips_user_status"))
+
+
+def _strip_status(line: str) -> str:
+    """``line`` without the online-status alt text at its end."""
+    low = line.casefold()
+    if any(n in low for n in _USER_STATUS_NEEDLES):
+        return _USER_STATUS_RE.sub("", line, count=1)
+    return line
+
+
 def _name_like(line: str) -> bool:
-    s = line.strip()
+    s = _strip_status(line).strip()
     if _POSTED_ALONE_RE.match(s):
         return False
     return bool(s) and len(s) <= 40 and word_count(s) <= 4 and s[-1] not in '.!?,;:"”)' and "://" not in s
@@ -237,15 +250,26 @@ _NAME_REP_RE = lazy(rf"^(?P<name>.+?)[ \t]+(?P<rep>{COUNT})$")
 _EDITED_MARK_RE = lazy(_EDITED_MARK, regex.IGNORECASE)
 
 
+#: IP.Board 3's post number before the poster's name on one line (``#4 bramwell_fly``).
+_POST_NUMBER_RE = regex.compile(r"^[ \t]*+\#\d{1,6}[ \t]++(?=\S)")
+#: A reaction score alone (``+2``, ``-1``): the post above's, never a name.
+_SIGNED_COUNT_RE = regex.compile(r"^[ \t]*+[+-]\d{1,6}[ \t]*+$")
+
+
 def _pane_facts(lines: list[str], date_raw: str | None) -> dict[str, Any]:
     lines = _join_split_counts(lines)
     facts: dict[str, Any] = {}
     counts: list[int] = []
     extra: dict[str, str] = {}
     names = [
-        s
+        _POST_NUMBER_RE.sub("", _strip_status(s), count=1)
         for s in lines
-        if _name_like(s) and not _PANE_COUNT_RE.match(s) and not _anchor(s) and not _BADGE_RE.match(s)
+        if _name_like(s)
+        and not _PANE_COUNT_RE.match(s)
+        and not _anchor(s)
+        and not _BADGE_RE.match(s)
+        and not _SIGNED_COUNT_RE.match(s)
+        and not _profile_label_line(s)
     ]
     if names:
         name = names[0]
@@ -428,6 +452,16 @@ _BUTTON_WORDS = frozenset(
 )
 
 
+#: The labels of a poster's group or status line in the pane (``Group: Members``, IP.Board 3).
+_PROFILE_LABELS = frozenset(p.casefold() for p in phrases("post_head_profile_labels"))
+
+
+def _profile_label_line(s: str) -> bool:
+    """Whether ``s`` is a ``{label}: {value}`` line whose label names the poster's group or status."""
+    m = _LABEL_VALUE_RE.match(s)
+    return m is not None and m.group("label").strip().casefold() in _PROFILE_LABELS and word_count(s) <= 6
+
+
 def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
     """The first line of the full author pane above line ``first``: name, group, counts, custom fields, and the
     phone pane's name and group between them and ``first`` (a post's first date line); ``first`` when none."""
@@ -465,7 +499,9 @@ def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
             start = k - 1
             k -= 2
             continue
-        if (
+        if phase == "names" and _profile_label_line(s):
+            pass  # IP.Board 3's ``Group: Members`` between the name and the member title: the pane's
+        elif (
             _PANE_COUNT_RE.match(s)
             or (_LABEL_VALUE_RE.match(s) and word_count(s) <= 8)
             or _glued_field_over_counts(view, k, s)
@@ -487,6 +523,9 @@ def _full_pane_start(view: TextView, first: int, ages: set[int]) -> int:
             ):
                 break  # above the full pane: name and group only
             last_name = s.strip()
+            if _POST_NUMBER_RE.match(s):
+                start = k  # IP.Board 3's ``#4 {name}``: the pane's first line
+                break
         else:
             break
         start = k

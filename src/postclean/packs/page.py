@@ -1429,6 +1429,56 @@ def skip_links(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "script or loading notice")
 
 
+# -- PAGE014 -------------------------------------------------------------------------------------------------
+
+#: ``Back to {board}`` alone on its line (a ``«`` or ``←`` before it, the name in quotes or not).
+_BACK_TO_RE = lazy(
+    rf"^[ \t]*+(?:[«‹←<][ \t]*+)?(?:{alternation('back_to_board')})[ \t]++[“\"„«‘]?(?P<name>[\p{{Lu}}\d][^\n.!?:;“”\"«»]{{0,60}}?)"
+    rf"[”\"“»’]?[ \t]*+$",
+    regex.MULTILINE,
+)
+def _named_above(view: TextView, i: int, name: str) -> bool:
+    """Whether ``name`` is printed above line ``i`` on a short line of its own or between breadcrumb separators
+    (``Forum › {name} › Thread``): the board the link goes back to."""
+    key = name.casefold()
+    for k in range(i):
+        line = view.original[k]
+        if len(line) <= 300 and key in line.casefold():
+            for part in _CRUMB_SPLIT_RE.split(line):
+                if _CRUMB_LEAD_RE.sub("", part, count=1).strip().casefold() == key:
+                    return True
+    return False
+
+
+#: The separators between breadcrumbs (``Forum › Board › Thread``).
+_CRUMB_SPLIT_RE = lazy(r"(?<![ \t])[ \t]*+[›»>→|][ \t]*+")
+#: What may lead a breadcrumb on its own line: a bullet or a list number (``* Board``, ``2. Board``).
+_CRUMB_LEAD_RE = lazy(r"^[ \t]*+(?:[*•·-]|\d{1,2}\.)[ \t]++")
+
+
+@rule("PAGE014", "board-return-link", tags=["navigation"], scope="document", trigger=phrases("back_to_board"))
+def board_return_link(view: TextView) -> Iterator[Hit]:
+    """The link back to the thread's board in the last third of the page: ``Back to {board}`` (table
+    ``back_to_board``), alone on its line, the board's name printed above as a line or breadcrumb of its own.
+
+    Example (removed, ``Garden Tools`` in the breadcrumbs above)::
+
+        Back to Garden Tools
+    """
+    live = view.live_indices()
+    if len(live) < 6:
+        return
+    for i in live[int(len(live) * 2 / 3) :]:
+        line = view.lines[i]
+        if len(line) > 120:
+            continue
+        m = _BACK_TO_RE.match(line)
+        if m is None or word_count(m.group("name")) > 6:
+            continue
+        if _named_above(view, i, m.group("name").strip()):
+            yield Hit(i, i, "link back to the board")
+
+
 # -- PAGE008 -------------------------------------------------------------------------------------------------
 
 _TITLE_SEP_RE = lazy(r"(?<![ \t])[ \t]+(?:[-–—|:•·]|::)[ \t]+")
@@ -1761,6 +1811,7 @@ PACK = RulePack(
         scroll_buttons,
         link_rel_line,
         archive_view_chrome,
+        board_return_link,
     ),
     description="page chrome of any site (navigation, login prompts, footers, lists of other threads) pages flattened to text",
 )
