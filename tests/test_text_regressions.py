@@ -1005,3 +1005,27 @@ def test_first_post_with_a_dated_header_and_its_poster_block_below_kept() -> Non
     doc = postclean.clean(text, kind="text")
     assert "Changed the oil filter on the van" in doc.text
     assert not any(r.code == "PAGE010" for r in doc.removals)
+
+
+def test_game_hub_edit_note_and_quote_are_no_vbulletin() -> None:
+    """vBulletin's sniffer: ``Last edited by Name; 2 Oct, 2023 @ 8:47pm`` (a time after ``@``, Steam's discussions)
+    is no vBulletin edit note, so with an ``Originally posted by Name:`` quote the text stays of no known engine and
+    the generic heads find its posters; vBulletin's own edit note still counts."""
+    text = (
+        "ferrywright 14 Mar, 2024 @ 6:02pm\n"
+        "Where is the key for the lighthouse door? I have searched the whole island twice.\n"
+        "Pell Harrow 14 Mar, 2024 @ 6:40pm\n"
+        "#1\n"
+        "Originally posted by ferrywright:\n"
+        "Where is the key for the lighthouse door?\n"
+        "Under the mat on the north pier, next to the rope locker.\n"
+        "Last edited by Pell Harrow; 14 Mar, 2024 @ 6:44pm\n"
+        "Osric Vane 15 Mar, 2024 @ 9:12am\n"
+        "#2\n"
+        "It moves to the ferryman's hut after the second storm, so look there too.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.engine is None
+    assert [p.author.name if p.author else None for p in doc.posts] == ["ferrywright", "Pell Harrow", "Osric Vane"]
+    vb = text.replace("; 14 Mar, 2024 @ 6:44pm", "; 03-14-2024 at 06:44 PM.")
+    assert postclean.clean(vb, kind="text").engine == "vbulletin"

@@ -200,7 +200,7 @@ _WEEKDAY = rf"(?<!\w)(?:{_WEEKDAY_ALT})(?!\w)\.?,?[ \t]+"
 #: out tables, would otherwise be matched with every length of that run, quadratic before a ``(?<!\s)``)
 _TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:[ \t]*(?P<ampm>[ap]\.?m\.?))?"
 _ZONE = r"(?P<tz>(?:GMT|UTC)[ \t]*(?P<tzs>[+-])[ \t]*(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?|UTC|GMT|Z\b)"
-_TIME_PART = rf"(?:(?:,|[ \t]+at|[ \t]+um|[ \t]+à|[ \t]+a[ \t]+las|[ \t]*[-–|·])?[ \t]*(?:{_ZONE}[ \t]+)?{_TIME}(?:[ \t]*{_ZONE})?)"
+_TIME_PART = rf"(?:(?:,|[ \t]+at|[ \t]+um|[ \t]+à|[ \t]+a[ \t]+las|[ \t]*[-–|·@])?[ \t]*(?:{_ZONE}[ \t]+)?{_TIME}(?:[ \t]*{_ZONE})?)"
 
 _DATE_CORE = (
     # 2023-05-14, 2023-05-14T10:00:00Z, 2023/05/14

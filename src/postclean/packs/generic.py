@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -9,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import regex
 
 from .._lazy import lazy
-from ..dates import DATE_RE, date_span, parse_date
+from ..dates import DATE_RE, WEEKDAYS, date_span, parse_date
 from ..labels import RANK_WORDS, label_alternation
 from ..model import Quote
 from ..phrases import LANGUAGES, alternation, phrases
@@ -30,7 +32,7 @@ from ._common import (
     named_stat_rows,
     poster_facts,
 )
-from ._modern import COUNT, known_authors, line_re, phrase_alt, phrase_list, whole_line_hits
+from ._modern import COUNT, RELATIVE_TIME, known_authors, line_re, phrase_alt, phrase_list, whole_line_hits
 from .page import free_spans
 
 __all__ = ["PACK", "opens_share_widget"]
@@ -260,7 +262,9 @@ def stands_alone(line: str) -> bool:
     end = line.rstrip()
     if len(end) > 120 or not (end[-1:].isdigit() or end[-2:].lower() in ("am", "pm")):
         return False  # (a date ends in a digit or a time of day)
-    return _DATED_END_RE.search(end, max(0, len(end) - 64)) is not None
+    m = _DATED_END_RE.search(end, max(0, len(end) - 64))
+    # (a time after ``@`` (``January 12, 2024 @04:05PM``) ends many a wrapped byline: those lines may still join)
+    return m is not None and "@" not in m.group()
 
 
 _SOCIAL = (
@@ -2077,6 +2081,9 @@ def _post_head(line: str, split: int | None = None) -> tuple[str, str, str] | No
     span = date_span(line)
     if span is None or (split is not None and span[0] <= split):
         return None
+    at = line.find("@", span[0], span[1])
+    if at > span[0]:
+        span = (span[0], len(line[:at].rstrip()))  # (a time after ``@`` is the suffix's: the shape marks it)
     head = _HEAD_PREFIX_RE.match(line[: span[0]])
     tail = _HEAD_SUFFIX_RE.match(line[span[1] :])
     if head is None or tail is None:
@@ -2109,13 +2116,20 @@ _DATE_LABEL_HEAD_RE = lazy(rf"^[ \t]*+(?:{alternation('post_head_date_label')})[
 _LONE_NUMBER_RE = lazy(r"^[ \t]*+\d{1,9}+[ \t]*+$")
 
 
+_LONE_POST_NUMBER_RE = lazy(r"^[ \t]*+#\d{1,9}+[ \t]*+$")
+
+
 def _number_below(view: TextView, i: int) -> int:
     """The last line of the head on line ``i``: the post's number on the next line when the head ends with ``#``
-    (``Post #`` / ``3``: a converter that puts the number's link on a line of its own), else ``i``."""
-    if not view.lines[i].rstrip().endswith("#"):
-        return i
+    (``Post #`` / ``3``: a converter that puts the number's link on a line of its own), or the number with its
+    ``#`` alone on the next line (``#4``: Steam's reply number under the date), else ``i``."""
     nxt = view.first_live(i + 1)
-    if nxt and nxt[0] <= i + 3 and _LONE_NUMBER_RE.match(view.lines[nxt[0]]):
+    if not nxt or nxt[0] > i + 3:
+        return i
+    below = view.lines[nxt[0]]
+    if view.lines[i].rstrip().endswith("#") and _LONE_NUMBER_RE.match(below):
+        return nxt[0]
+    if "#" in below and _LONE_POST_NUMBER_RE.match(below):
         return nxt[0]
     return i
 
@@ -2279,14 +2293,14 @@ def repeated_post_head(view: TextView) -> Iterator[Hit]:
             ):
                 # (the name on a line of its own over a date alone: ``Priya Dunmore`` / ``* September 04, 2023 13:22``)
                 shape = f"\0U\n{m.group('mark') or ''}\0D"
-                groups.setdefault(shape, []).append((named[0], i, named[1], m.group("date")))
+                groups.setdefault(shape, []).append((named[0], _number_below(view, i), named[1], m.group("date")))
         elif line.rstrip()[-1:] in _HEAD_LINE_ENDS:
             # (the name and its separator on a line, the date on the next: ``kestrel ·`` / ``03/05/2024 19:44``)
             nxt = view.first_live(i + 1)
             if nxt and nxt[0] <= i + 2 and len(view.lines[nxt[0]]) <= _HEAD_MAX_CHARS:
                 found = _post_head(f"{line.strip()} {view.lines[nxt[0]].strip()}", split=len(line.strip()))
                 if found is not None:
-                    groups.setdefault(found[0], []).append((i, nxt[0], found[1], found[2]))
+                    groups.setdefault(found[0], []).append((i, _number_below(view, nxt[0]), found[1], found[2]))
     for heads in groups.values():
         # (the same poster and date again is a quote of that post, its head left in the reply)
         firsts: dict[tuple[str, str], tuple[int, int, str, str]] = {}
@@ -2335,7 +2349,10 @@ _RANK_MIN_HEADS = 3
 def _title_line(line: str) -> str | None:
     """The user title ``line`` holds, when it is one of ``generic_user_titles`` alone or ends with a rank word
     (``YaBB Newbies``, ``Senior Member``), else None."""
-    s = line.strip().strip("*_").strip()
+    s = line.strip()
+    if s[:1] in "-•·" and s[1:2] in (" ", "\t"):
+        s = s[2:]  # (a list item's bullet: one text node a list item)
+    s = s.strip().strip("*_").strip()
     if not s or len(s) > _RANK_MAX_CHARS or s[-1:] in ".!?,;:" or word_count(s) > 3:
         return None
     low = s.casefold()
@@ -2355,13 +2372,25 @@ def _head_name(line: str) -> str | None:
     return name
 
 
+#: A line between a poster's name and user title: an online status or a badge (``Online``, ``Topic Author``).
+_HEAD_BETWEEN_RE = lazy(
+    rf"^[ \t]*+(?:[-*•·][ \t]*+)?(?:{alternation('classic_offline')}|{alternation('post_head_badges')}|{alternation('classic_topic_author')})[ \t]*+$",
+    regex.IGNORECASE,
+)
+#: A head's age instead of its date, the post's number after it (``1 year 2 months ago #21044``).
+_AGE_LINE_RE = lazy(rf"^[ \t]*+(?:\d{{1,3}}[ \t]++[^\W\d_]{{2,12}}[ \t]++)?(?:{RELATIVE_TIME})(?:[ \t]*+\#\d{{1,12}}+)?[ \t]*+$", regex.IGNORECASE)
+
+
 def _short_date(view: TextView, k: int) -> dict[str, object] | None:
-    """The post date on line ``k`` when it is a short line that holds one (a head's date line), else None."""
+    """The post date on line ``k`` when it is a short line that holds one (a head's date line, or its age:
+    ``1 year 2 months ago #21044``), else None."""
     line = view.original[k] if view.claimed[k] else view.lines[k]  # (another rule may have taken it)
     if len(line) > 100 or not any(c.isdigit() for c in line):
         return None
     span = date_span(line)
     if span is None:
+        if _AGE_LINE_RE.match(line) is not None:
+            return {"post.date_raw": line.strip()}
         m = _NUMERIC_DATE_RE.search(line)  # (``11-02-202309:14 AM``: a date and time run together)
         return None if m is None else {"post.date_raw": line.strip()}
     return {"post.date_raw": line[span[0] : span[1]].strip(), **_date_of(line[span[0] : span[1]])}
@@ -2382,6 +2411,20 @@ def _filled_above(view: TextView, k: int, reach: int = 8) -> int | None:
         if (view.original[j] if view.claimed[j] else view.lines[j]).strip():
             return j
     return None
+
+
+#: The longest line another rule took that may lie inside a head (an avatar's bullet, a ``More`` toggle).
+_TAKEN_IN_HEAD_MAX_CHARS = 24
+
+
+def _free_but_short(view: TextView, start: int, end: int) -> bool:
+    """Whether every line in ``start..end`` that another rule took is a short one (:data:`_TAKEN_IN_HEAD_MAX_CHARS`,
+    two words at most): markup or a toggle inside a head, not a block of chrome between two heads' parts."""
+    return all(
+        len(view.original[k].strip()) <= _TAKEN_IN_HEAD_MAX_CHARS and word_count(view.original[k]) <= 2
+        for k in range(max(0, start), end + 1)
+        if view.claimed[k]
+    )
 
 
 def _short_line(line: str) -> bool:
@@ -2414,8 +2457,10 @@ def ranked_poster_head(view: TextView) -> Iterator[Hit]:
         title = _title_line(line)
         if title is None:
             continue
-        above = [k for k in range(r - 1, max(-1, r - 4), -1) if view.is_live(k)][:2]
-        if not above or view.claimed[above[0] + 1 : r].count(True):
+        above = [k for k in range(r - 1, max(-1, r - 8), -1) if view.is_live(k)][:4]
+        while len(above) > 1 and _HEAD_BETWEEN_RE.match(view.lines[above[0]]):
+            above.pop(0)  # (``Online`` / ``Topic Author`` between the name and the title: Kunena)
+        if not above or not _free_but_short(view, above[0] + 1, r - 1):
             continue
         n = above[0]
         name = _head_name(view.lines[n])
@@ -2437,18 +2482,30 @@ def ranked_poster_head(view: TextView) -> Iterator[Hit]:
                 if k - (below[j - 1] if j else r) > 3:
                     break
                 if (d := _short_date(view, k)) is not None:
-                    if view.free(r, k):
+                    if _free_but_short(view, r, k):
                         end, facts = k, d
                     break
                 if not _short_line(view.lines[k]):
                     break
-        if not facts or not view.free(first, end):
+        if not facts or not _free_but_short(view, first, end) or view.claimed[first]:
             continue
         heads.append((first, end, name, title, facts))
     if len(heads) < _RANK_MIN_HEADS or len({h[2].casefold() for h in heads}) < 2:
         return
     for first, end, name, title, facts in heads:
-        yield Hit(first, end, "post head (name, user title, date)", {"author.name": name, "author.rank": title, **facts}, moved_to="author")
+        # (one hit a run of lines no other rule took: an avatar's bullet or a ``More`` toggle between is theirs)
+        k = first
+        while k <= end:
+            stop = k
+            while stop + 1 <= end and not view.claimed[stop + 1]:
+                stop += 1
+            if k == first:
+                yield Hit(k, stop, "post head (name, user title, date)", {"author.name": name, "author.rank": title, **facts}, moved_to="author")
+            else:
+                yield Hit(k, stop, "post head (name, user title, date)")
+            k = stop + 1
+            while k <= end and view.claimed[k]:
+                k += 1
 
 
 # -- GEN023: counts under posts -------------------------------------------------------------------------------
@@ -2762,6 +2819,203 @@ def edit_note(view: TextView) -> Iterator[Hit]:
                 break
 
 
+# -- GEN045: an imageboard's post head ------------------------------------------------------------------------
+
+#: An imageboard post's date (Futaba, 4chan, Tinyboard, vichan): ``10/02/23 (Mon) 18:22:04``, ``10/02/23(Mon)18:22``.
+_BOARD_DATE_RE = lazy(
+    r"(?<![\d/])(?P<a>\d{2})/(?P<b>\d{2})/(?P<y>\d{2}(?:\d{2})?+)[ \t]*+\((?P<wd>[^\W\d_]{2,5}+)\.?\)[ \t]*+"
+    r"(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?+(?!\d)"
+)
+_BOARD_WEEKDAYS = frozenset(w for names in WEEKDAYS.values() for w in names if len(w) <= 5)
+_BOARD_TRIGGER = tuple(sorted({f"({w})" for w in _BOARD_WEEKDAYS} | {f"({w}.)" for w in _BOARD_WEEKDAYS}))
+_BOARD_ANONYMOUS = frozenset(p.casefold() for p in phrases("imageboard_anonymous"))
+#: The pieces of a head after the date: the post's number (``No.51204``, its label and number maybe on lines of
+#: their own), a link in brackets (``[Reply]``), a backlink to a later reply (``>>51230``), ``(OP)``.
+_BOARD_TOKEN_RE = lazy(
+    rf"(?:(?P<label>{alternation('imageboard_post_number')})[ \t]*+(?P<num>\d{{1,12}}+)?(?!\d)"
+    r"|(?P<bare>\d{1,12}+)(?![\d\w])|\[[^\[\]\n]{1,24}+\]|\[\[[^\[\]\n]{1,24}+\]\]\([^()\s]{0,300}+\)"
+    r"|>>(?P<back>\d{1,12}+)(?!\d)|\(OP\))"
+)
+#: A tripcode after the name or on a line of its own (``Tenon!!Fq8rT2mPz``).
+_BOARD_TRIP_RE = lazy(r"!{1,3}+[A-Za-z0-9./+]{6,12}+$")
+#: A line holding nothing but the board's delete checkbox and a name (lynx prints the box as ``[ ]``).
+_BOARD_LEAD_RE = lazy(r"^[ \t]*+(?:\[[ xX]?\][ \t]*+)?")
+_BOARD_MIN_HEADS = 2
+#: Lines after the date line that the number and backlinks may take (one text node a line).
+_BOARD_REACH = 8
+
+
+def _board_tail(view: TextView, i: int, rest: str) -> tuple[int, int | None] | None:
+    """The last line and the post number of a head whose date line ``i`` ends with ``rest``: the number, links
+    in brackets and backlinks to later posts on that line and on whole lines after it. None when ``rest`` holds
+    anything else."""
+    num: int | None = None
+    label = False
+    end = i
+    for k, s in [(i, rest), *((k, view.lines[k]) for k in view.first_live(i + 1, _BOARD_REACH))]:
+        if k != i and k > end + 2:
+            break
+        pos, ok = 0, True
+        while pos < len(s) and s[pos:].strip():
+            while s[pos] in " \t":
+                pos += 1  # (the blanks between the pieces)
+            m = _BOARD_TOKEN_RE.match(s, pos)
+            if m is None or m.end() == pos:
+                ok = False
+                break
+            if m.group("label") is not None:
+                label = True
+                num = int(m.group("num")) if m.group("num") else num
+            elif m.group("bare") is not None:
+                if not label or num is not None:
+                    ok = False
+                    break
+                num = int(m.group("bare"))
+            elif m.group("back") is not None and k != i and (num is None or int(m.group("back")) <= num):
+                ok = False  # (a link to an earlier post on a line of its own: the reply's first line)
+                break
+            pos = m.end()
+        if not ok:
+            if k == i:
+                return None
+            break
+        end = k
+    return end, num
+
+
+def _board_name(view: TextView, i: int, prefix: str) -> tuple[int, str] | None:
+    """``(first line, name)`` of the head whose date is on line ``i`` after ``prefix``: the name before the date
+    (after the subject: a default name, or the last word of a long run), or on the line above (a tripcode line
+    between allowed)."""
+    prefix = prefix[_BOARD_LEAD_RE.match(prefix).end() :].strip()  # type: ignore[union-attr]
+    start = i
+    if not prefix:
+        above = [k for k in range(max(0, i - 6), i) if view.is_live(k)][-2:]
+        if not above:
+            return None
+        k = above[-1]
+        line = view.lines[k].strip()
+        if _BOARD_TRIP_RE.fullmatch(line) is not None and len(above) > 1:
+            k = above[-2]
+            line = view.lines[k].strip()
+        prefix, start = line[_BOARD_LEAD_RE.match(line).end() :].strip(), k  # type: ignore[union-attr]
+        if len(prefix) > 60 or word_count(prefix) > 4:
+            return None
+    trip = _BOARD_TRIP_RE.search(prefix)
+    if trip is not None:
+        prefix = prefix[: trip.start()].rstrip()
+    words = prefix.split()
+    if not words:
+        return None
+    if words[-1].casefold() in _BOARD_ANONYMOUS or len(words) > 3:
+        words = words[-1:]  # (``Workbench from pallets Anonymous``: the subject, then the name)
+    name = " ".join(words)
+    if not is_name_like(name) or name[-1:] in ".!?:,;":
+        return None
+    return start, name
+
+
+def _board_date(m: regex.Match[str]) -> dict[str, object]:
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    month, day = (a, b) if a <= 12 else (b, a)  # (month first, as the boards print it; day first when it must be)
+    facts: dict[str, object] = {"post.date_raw": m.group(0)}
+    with contextlib.suppress(ValueError):
+        facts["post.date"] = dt.datetime(
+            y + 2000 if y < 100 else y, month, day, int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
+        )
+    return facts
+
+
+@rule("GEN045", "imageboard-post-head", tags=["author-block", "post-meta"], stage="split", scope="document", trigger=_BOARD_TRIGGER)
+def imageboard_post_head(view: TextView) -> Iterator[Hit]:
+    """An imageboard's post head (Futaba, 4chan, Tinyboard, vichan and their kin), on pages no engine pack reads:
+    the subject and the name (a tripcode after it), the date with its weekday in brackets, the post's number after
+    its label (nine languages), a ``[Reply]`` link and the backlinks to later replies (``>>51230``), on one line
+    or one piece a line. Two heads at least. The name moves to ``post.author``, the date to ``post.date``; a
+    link to an earlier post on a line of its own under the head is the reply's first line and stays.
+
+    Example (removed)::
+
+        Anonymous 10/02/23 (Mon) 18:40:51 No.51207 >>51211
+    """
+    if view.engine is not None:
+        return
+    heads: list[tuple[int, int, str, dict[str, object]]] = []
+    for i, _last, m in view.finditer(_BOARD_DATE_RE):
+        if not view.is_live(i) or m.group("wd").casefold() not in _BOARD_WEEKDAYS:
+            continue
+        line = view.lines[i]
+        at = m.start() - view.line_start(i)
+        tail = _board_tail(view, i, line[at + len(m.group(0)) :])
+        if tail is None or tail[1] is None:
+            continue
+        named = _board_name(view, i, line[:at])
+        if named is None:
+            continue
+        heads.append((named[0], tail[0], named[1], _board_date(m)))
+    if len(heads) < _BOARD_MIN_HEADS:
+        return
+    for start, end, name, when in heads:
+        yield Hit(start, end, "imageboard post head (name, date, number)", {"author.name": name, **when}, moved_to="author")
+
+
+# -- GEN046: a row of links in brackets -----------------------------------------------------------------------
+
+#: A line of links in square brackets and nothing else (``[Return] [Go to top] [Catalog]``, ``[ b / diy / ck ]``).
+_BRACKET_ROW_RE = lazy(r"^[ \t]*+\[(?P<first>[^\[\]\n]{1,40}+)\](?P<more>(?:[ \t]*+\[[^\[\]\n]{1,40}+\])*+)[ \t]*+$", regex.MULTILINE)
+_BRACKET_ITEM_MAX_WORDS = 4
+#: Lines of one link in brackets in a row (one text node a line) that make a menu.
+_BRACKET_RUN_MIN = 3
+_BRACKET_SLASHES_MIN = 2
+
+
+def _bracket_items(m: regex.Match[str]) -> list[str] | None:
+    """The labels of a bracketed row, or None when one is no link's label (a sentence, a tick box, a number)."""
+    items = [m.group("first"), *regex.findall(r"\[([^\[\]\n]{1,40}+)\]", m.group("more"))]
+    out: list[str] = []
+    for item in items:
+        label = item.strip()
+        parts = [x.strip() for x in label.split(" / ")] if " / " in label else [label]
+        if any(not x or x[-1:] in ".,;:!?" or word_count(x) > _BRACKET_ITEM_MAX_WORDS or not any(c.isalpha() for c in x) for x in parts):
+            return None
+        out.append(label)
+    return out
+
+
+@rule("GEN046", "bracketed-link-row", tags=["navigation"], stage="generic", scope="document", trigger=("[",))
+def bracketed_link_row(view: TextView) -> Iterator[Hit]:
+    """A menu of links in square brackets, as boards and old forum software print it: two links or more on a
+    line (``[Return] [Go to top] [Catalog] [Post a Reply]``), one link holding a list of boards (``[ b / diy / ck
+    / out ]``), or one link a line three lines in a row (a converter that writes each link on a line of its own).
+    The labels are short words, no sentence: ``[citation needed]`` in a post stays. Pages of unknown engines only.
+
+    Example (removed)::
+
+        [Return] [Go to top] [Catalog] [Post a Reply]
+    """
+    if view.engine is not None:
+        return  # (an engine pack reads its own bracketed rows: a search box and its button)
+    singles: list[int] = []
+    for first, last, m in view.finditer(_BRACKET_ROW_RE):
+        if first != last or not view.is_live(first):
+            continue
+        items = _bracket_items(m)
+        if items is None:
+            continue
+        if len(items) >= 2 or items[0].count(" / ") >= _BRACKET_SLASHES_MIN:
+            yield Hit(first, first, "row of links in brackets")
+        else:
+            singles.append(first)
+    run: list[int] = []
+    for i in [*singles, len(view.lines) + 10]:
+        if run and (i - run[-1] > 2 or any(view.is_live(k) for k in range(run[-1] + 1, i))):
+            if len(run) >= _BRACKET_RUN_MIN:
+                for k in run:
+                    yield Hit(k, k, "link in brackets, one of a menu")
+            run = []
+        run.append(i)
+
+
 PACK = RulePack(
     name="generic",
     prefix="GEN",
@@ -2798,6 +3052,8 @@ PACK = RulePack(
         avatar_letter,
         bbcode_quote,
         edit_note,
+        imageboard_post_head,
+        bracketed_link_row,
     ),
     description="engine-independent chrome",
 )

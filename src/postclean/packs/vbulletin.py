@@ -741,7 +741,7 @@ _QUOTE_LABEL = alt("quote")
 _VIEW_POST = alt("vb_view_post")
 _QUOTE_HEADER_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]*)?(?P<lead>{_QUOTE_LABEL}:?[ \t]*)?(?:{alt('originally_posted_by')})[ \t]*"
-    rf"(?P<user>[^\n]{{1,60}}?)(?:(?:[ \t]*{_VIEW_POST}[ \t]*|[ \t]{{3,}}+)(?P<text>[^\n]*?))?[ \t]*$",
+    rf"(?P<user>[^\n]{{1,60}}?):?(?:(?:[ \t]*{_VIEW_POST}[ \t]*|[ \t]{{3,}}+)(?P<text>[^\n]*?))?[ \t]*$",
     _F,
 )
 _QUOTE_ALONE_RE = lazy(rf"^[ \t]*+{_QUOTE_LABEL}:[ \t]*$", _F)
@@ -1805,7 +1805,8 @@ _SNIFF = (
     ),
     (_SNIFF_STATUS_RE, 0.3),
     (lazy(r"View Public Profile|Find More Posts by|View Forum Posts"), 0.3),
-    (lazy(rf"(?:{alt('classic_last_edited_by')})[ \t]+[^;(\n]{{1,60}}(?:; |[ \t]\(\d)"), 0.3),
+    # (not ``Last edited by Name; 2 Oct, 2023 @ 8:47pm``: Steam's edit note, its time after an ``@``)
+    (lazy(rf"(?:{alt('classic_last_edited_by')})[ \t]+[^;(\n]{{1,60}}(?:; (?![^\n@]{{1,24}}@[ \t]*+\d)|[ \t]\(\d)"), 0.3),
     (_SNIFF_RULE_RE, 0.2),
     (lazy(r"vBulletin"), 0.5),
     (_SNIFF_DATE_RE, 0.4),
