@@ -770,10 +770,11 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
 
     Flattened vBulletin 4/5, SMF 2.1, FluxBB, MyBB and XenForo-based pages print a signature right under the
     post text with no ``__________`` line. When the last one to four lines of at least two posts by the same
-    author are identical (at least three posts when no authors were found), they move to ``post.signature``.
-    A line that is the whole body of a post is never taken, nor a short sign-off (``Thanks!``). Closing lines
-    that ``GEN002`` left here as a possible signature and that turn out to be a post's whole text go as the
-    repeats they are (to ``post.quotes``).
+    author are identical (at least three posts when no authors were found), they move to ``post.signature``;
+    a bare count under them (the reaction count ``GEN023`` takes) does not hide them. A line that is the whole
+    body of a post is never taken, nor a short sign-off (``Thanks!``). Closing lines that ``GEN002`` left here
+    as a possible signature and that turn out to be a post's whole text go as the repeats they are (to
+    ``post.quotes``).
 
     Example (removed): ``My build log: www.example.org/shed`` closing two posts by ``kestrel``.
     """
@@ -786,6 +787,7 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
     for a, b, _author in posts:
         live: list[int] = []
         above: str | None = None
+        counted = False
         for i in range(b, a - 1, -1):
             if view.claimed[i]:
                 if live and view.original[i].strip():
@@ -793,6 +795,9 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
                     above = next((_norm(view.lines[k]) for k in range(i - 1, a - 1, -1) if view.is_live(k)), None)
                     break
             elif view.lines[i].strip():
+                if not live and not counted and _TRAILING_COUNT_RE.match(view.lines[i]):
+                    counted = True  # the reaction count under the post (GEN023's): no closing line of the text
+                    continue
                 live.append(i)
                 if len(live) > _SIG_MAX_LINES:
                     break
