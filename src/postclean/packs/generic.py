@@ -280,6 +280,8 @@ _SHARE_BLOCK_RE = lazy(
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*"
     rf"(?:\n(?:[ \t]*+\n)*+[ \t]*(?:[-•*][ \t]*)?(?i:{_SOCIAL}|{_COPY_LINK})[ \t]*+(?=\n|$)){{2,}}+\n?"
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
+    # the icon-only buttons' hidden names glued on one line (``Share:`` / ``FacebookShareLink``: XenForo 2)
+    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:[ \t]*\n[ \t]*+(?i:{_SOCIAL})(?:(?i:{_SOCIAL}))++[ \t]*$"
     rf"|^[ \t]*+(?:(?:{_SHARE_LABEL})[ \t]*:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$"
     # XenForo 1's "Share This Page" block, of which a converter keeps the Twitter button's text only
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*Tweet[ \t]*$"
