@@ -11,8 +11,10 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from .._lazy import lazy
+from ..model import LinkCard
 from ..phrases import PHRASES
-from ..text import TextView, could_match, finditer_lines, word_count
+from ..rules import Hit
+from ..text import DOMAIN_LINE_RE, TextView, could_match, finditer_lines, is_title_like, word_count
 
 __all__ = [
     "BARE_INT_RE",
@@ -20,6 +22,7 @@ __all__ = [
     "RELATIVE_TIME",
     "US_DATE",
     "count_matches",
+    "embed_cards",
     "is_handle_like",
     "known_authors",
     "line_re",
@@ -142,3 +145,38 @@ def count_matches(pattern: regex.Pattern[str], text: str, limit: int = 2) -> int
         if n >= limit:
             break
     return n
+
+
+#: A link embed's summary has at least this many words (a title and a domain alone prove no card).
+_EMBED_SUMMARY_WORDS = 6
+
+
+def _embed_title(line: str) -> bool:
+    """Whether ``line`` reads as an embed's title: a headline, not a line introducing the link (``Read this:``)."""
+    s = line.strip()
+    return is_title_like(s, max_words=20) and not s.endswith(":") and DOMAIN_LINE_RE.match(s) is None
+
+
+def embed_cards(view: TextView, *, domain_first: bool) -> Iterator[Hit]:
+    """The link embeds an engine's rich editor renders for a pasted URL, flattened one part a line, in the
+    engine's order: ``domain`` / ``title`` / ``summary`` (``domain_first``: Invision's rich embed) or ``title`` /
+    ``domain`` / ``summary`` (Vanilla's). The domain is a bare host on its own line, as no poster writes one;
+    the summary a sentence of six words or more. Moved to ``article.link_card``."""
+    for d, _last, dm in view.finditer(DOMAIN_LINE_RE):
+        if not view.is_live(d) or "." not in dm.group("domain").strip("."):
+            continue
+        after = [k for k in view.first_live(d + 1, 2) if k <= d + 4]
+        if domain_first:
+            if len(after) < 2:
+                continue
+            t, s = after
+        else:
+            before = next((k for k in range(d - 1, max(-1, d - 4), -1) if view.lines[k].strip()), None)
+            if not after or before is None or not view.is_live(before):
+                continue
+            t, s = before, after[0]
+        title, summary = view.lines[t].strip(), view.lines[s].strip()
+        if not _embed_title(title) or word_count(summary) < _EMBED_SUMMARY_WORDS or DOMAIN_LINE_RE.match(summary):
+            continue
+        card = LinkCard(title=title, summary=summary, domain=dm.group("domain"))
+        yield Hit(min(t, d), s, "link embed", {"article.link_card": card}, moved_to="article.link_card")

@@ -284,6 +284,8 @@ _SHARE_BLOCK_RE = lazy(
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*"
     rf"(?:\n(?:[ \t]*+\n)*+[ \t]*(?:[-•*][ \t]*)?(?i:{_SOCIAL}|{_COPY_LINK})[ \t]*+(?=\n|$)){{2,}}+\n?"
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n[ \t]*(?i:{_SOCIAL})(?:[ \t]+(?i:{_SOCIAL}))+[ \t]*$"
+    # the icon-only buttons' hidden names glued on one line (``Share:`` / ``FacebookShareLink``: XenForo 2)
+    rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:[ \t]*\n[ \t]*+(?i:{_SOCIAL})(?:(?i:{_SOCIAL}))++[ \t]*$"
     rf"|^[ \t]*+(?:(?:{_SHARE_LABEL})[ \t]*:?[ \t]+)?(?:{_SOCIAL})(?:[ \t]+(?:{_SOCIAL})){{3,}}[ \t]*$"
     # XenForo 1's "Share This Page" block, of which a converter keeps the Twitter button's text only
     rf"|^[ \t]*+(?:{_SHARE_LABEL})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*Tweet[ \t]*$"
@@ -778,10 +780,11 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
 
     Flattened vBulletin 4/5, SMF 2.1, FluxBB, MyBB and XenForo-based pages print a signature right under the
     post text with no ``__________`` line. When the last one to four lines of at least two posts by the same
-    author are identical (at least three posts when no authors were found), they move to ``post.signature``.
-    A line that is the whole body of a post is never taken, nor a short sign-off (``Thanks!``). Closing lines
-    that ``GEN002`` left here as a possible signature and that turn out to be a post's whole text go as the
-    repeats they are (to ``post.quotes``).
+    author are identical (at least three posts when no authors were found), they move to ``post.signature``;
+    a bare count under them (the reaction count ``GEN023`` takes) does not hide them. A line that is the whole
+    body of a post is never taken, nor a short sign-off (``Thanks!``). Closing lines that ``GEN002`` left here
+    as a possible signature and that turn out to be a post's whole text go as the repeats they are (to
+    ``post.quotes``).
 
     Example (removed): ``My build log: www.example.org/shed`` closing two posts by ``kestrel``.
     """
@@ -794,6 +797,7 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
     for a, b, _author in posts:
         live: list[int] = []
         above: str | None = None
+        counted = False
         for i in range(b, a - 1, -1):
             if view.claimed[i]:
                 if live and view.original[i].strip():
@@ -801,8 +805,9 @@ def repeated_closing_lines(view: TextView) -> Iterator[Hit]:
                     above = next((_norm(view.lines[k]) for k in range(i - 1, a - 1, -1) if view.is_live(k)), None)
                     break
             elif view.lines[i].strip():
-                if not live and i > a and _TRAILING_COUNT_RE.match(view.lines[i]):
-                    continue  # the reaction count under the post (GEN023's, later): never the signature's
+                if not live and not counted and i > a and _TRAILING_COUNT_RE.match(view.lines[i]):
+                    counted = True  # the reaction count under the post (GEN023's, later): never the signature's
+                    continue
                 live.append(i)
                 if len(live) > _SIG_MAX_LINES:
                     break

@@ -21,6 +21,7 @@ from ._modern import (
     RELATIVE_TIME,
     US_DATE,
     count_matches,
+    embed_cards,
     known_authors,
     line_re,
     phrase_alt,
@@ -783,9 +784,35 @@ def _beside(view: TextView, i: int) -> tuple[int, ...]:
     return tuple(out)
 
 
-@rule("IPS005", "reaction-count", tags=["reactions"], trigger=r"^[ \t]*+\d{1,4}[ \t]*$")
+#: A post control alone on its line (``Quote``, ``* __Quote`` as html2text writes the icon before it).
+_FOOT_CONTROL_RE = line_re(rf"(?:[-•*+][ \t]+)?(?:__)?(?:{phrase_alt('post_controls')})")
+#: The reaction count under the controls: a bare number (bulleted or not) or a tally (``• Like 3``).
+_FOOT_COUNT_RE = line_re(r"(?:[-•*+][ \t]+)?\d{1,5}")
+#: At most this many short lines between the reaction count and the next post: an ad between the posts, the pager.
+_FOOT_TAIL_MAX = 2
+
+
+def _after_footer(view: TextView, live: list[int]) -> tuple[int, list[int]] | None:
+    """``(count line, lines after it)`` when the post ends with its footer (a control, the reaction count) and
+    at most two short lines after it: what stands between the post and the next one, never the post's text."""
+    for n_tail in range(_FOOT_TAIL_MAX + 1):
+        if len(live) < n_tail + 3:
+            return None
+        c, b = live[-n_tail - 1], live[-n_tail - 2]
+        count = view.lines[c]
+        if (_FOOT_COUNT_RE.match(count) or _REACTION_TALLY_RE.match(count)) and _FOOT_CONTROL_RE.match(view.lines[b]):
+            tail = live[len(live) - n_tail :]
+            if all(len(view.lines[k].strip()) <= 120 and word_count(view.lines[k]) <= 12 for k in tail):
+                return c, tail
+            return None
+    return None
+
+
+@rule("IPS005", "reaction-count", tags=["reactions"], trigger=r"\d[ \t]*$")
 def reaction_count(view: TextView) -> Iterator[Hit]:
-    """With Invision sniffed: the reaction total left as a bare number on a post's last line.
+    """With Invision sniffed: the reaction total left as a bare number on a post's last line; or under the
+    post's controls (``Quote``) with one or two short lines after it, which go too: the ad Invision shows
+    between posts, or the page's pager after the last post.
 
     Example (removed)::
 
@@ -794,6 +821,15 @@ def reaction_count(view: TextView) -> Iterator[Hit]:
     if view.engine != "invision":
         return
     live = view.live_indices()
+    foot = _after_footer(view, live)
+    if foot is not None:
+        c, tail = foot
+        if _FOOT_COUNT_RE.match(view.lines[c]):
+            count = _unbullet(view.lines[c])
+            yield Hit(c, c, "reaction count", {"post.reactions": count}, moved_to="reactions")
+        for k in tail:
+            yield Hit(k, k, "after the post's footer: an ad between the posts, or the pager")
+        return
     if live and BARE_INT_RE.match(view.lines[live[-1]]) and len(live) > 1:
         yield Hit(
             live[-1],
@@ -1463,6 +1499,23 @@ def name_heading(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "poster's name over the post's text", {"author.name": cand}, moved_to="author")
 
 
+@rule("IPS015", "link-embed", tags=["link-card"], trigger=r"^[ \t]*+[\w.-]+\.[a-z]{2,}\.?[ \t]*$")
+def link_embed(view: TextView) -> Iterator[Hit]:
+    """With Invision sniffed: the rich embed of a pasted URL, ``domain`` / ``title`` / ``summary`` one a line.
+
+    Invision renders a link to another site as a card headed by the site's domain, then the page's title and
+    an excerpt; flattened, the three lines stand in the post's text. Moved to ``article.link_card``.
+
+    Example (removed)::
+
+        gardenhelp.example
+        Winter care for potted figs
+        How to keep the roots from freezing when the pot stays outside all winter.
+    """
+    if view.engine == "invision":
+        yield from embed_cards(view, domain_first=True)
+
+
 PACK = RulePack(
     name="invision",
     prefix="IPS",
@@ -1481,6 +1534,7 @@ PACK = RulePack(
         recently_browsing,
         topic_feed,
         name_heading,
+        link_embed,
     ),
     sniff=sniff,
     description="Invision Community 4/5 pages flattened to text",

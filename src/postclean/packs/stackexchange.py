@@ -15,7 +15,7 @@ from ..dates import DATE_RE, parse_date
 from ..model import Comment
 from ..phrases import alternation, phrases
 from ..rules import Hit, RulePack, rule
-from ..text import TextView, any_literal, word_count
+from ..text import TextView, any_literal, is_title_like, word_count
 from ._common import iter_line_matches
 from ._sniff import literal_led
 from .page import free_spans
@@ -181,9 +181,10 @@ _STRONG_MENU_RE = lazy(
     r"Share[ \t]*(?:Cite[ \t]*)?Improve this (?:answer|question)[ \t]*Follow[^\n]{0,20}|"
     r"Add a comment[ \t]*\|?|(?:\|[ \t]*)?Show \d+ more comments?|Highest score \(default\)[^\n]*|"
     r"Sorted by:[ \t]*Reset to default|Reset to default|Trending \(recent votes count more\)[^\n]*|"
-    r"Asked[ \t]+\d+[ \t]+(?:years?|months?|days?|hours?)[^\n]{0,40}ago|"
-    r"(?:Modified|Active)[ \t]+(?:\d+[ \t]+(?:years?|months?|days?|hours?|minutes?)[^\n]{0,40}ago|today|yesterday)|"
-    r"Viewed[ \t]+[\d.,]+[kKmM]?[ \t]+times?|community wiki|Not the answer you're looking for\?[^\n]{0,400}|"
+    r"Asked[ \t]*\d+[ \t]+(?:years?|months?|days?|hours?)[^\n]{0,40}ago|"
+    r"(?:Modified|Active)[ \t]*(?:\d+[ \t]+(?:years?|months?|days?|hours?|minutes?)[^\n]{0,40}ago|today|yesterday)|"
+    r"Viewed[ \t]*[\d.,]+[kKmM]?[ \t]+times?|community wiki|Date modified \(newest first\)[^\n]*|"
+    r"Date created \(oldest first\)[^\n]*|Not the answer you're looking for\?[^\n]{0,400}|"
     r"Browse other questions tagged[^\n]{0,300}|Ask Question|Question feed|Subscribe to RSS)[ \t]*$",
     _F,
 )
@@ -192,6 +193,19 @@ _WEAK_MENU_RE = lazy(
     rf"(?:{_SORTED})[^\n]{{0,60}})[ \t]*$",
     _F,
 )
+
+
+_ASK_RE = lazy(r"^[ \t]*+Ask Question[ \t]*$", _F)
+#: After ``Browse other questions tagged`` printed one text node a line: the words around the tags.
+_TAGGED_TAIL_RE = lazy(r"^[ \t]*+(?:or|ask your own question\.?|\.)[ \t]*$", _F)
+#: The question header's labels alone on their lines, and the values under them.
+_HEADER_LABEL_RE = lazy(r"^[ \t]*+(?P<label>Asked|Modified|Viewed)[ \t]*$", regex.MULTILINE)
+_AGO = r"\d+[ \t]+(?:years?|months?|weeks?|days?|hours?|minutes?)[^\n]{0,40}ago"
+_HEADER_VALUE_RE = {
+    "asked": lazy(rf"^[ \t]*+{_AGO}[ \t]*$", _F),
+    "modified": lazy(rf"^[ \t]*+(?:{_AGO}|today|yesterday)[ \t]*$", _F),
+    "viewed": lazy(r"^[ \t]*+[\d.,]+[kKmM]?[ \t]+times?[ \t]*$", _F),
+}
 
 
 @rule(
@@ -216,6 +230,25 @@ def post_menu(view: TextView) -> Iterator[Hit]:
     strong = [i for i, _m in iter_line_matches(view, _STRONG_MENU_RE)]
     for i in strong:
         yield Hit(i, i, "post menu / header")
+        if view.lines[i].rstrip().endswith("tagged"):
+            # one text node a line: the tags and ``or`` / ``ask your own question`` / ``.`` after the head
+            end = i
+            for k in view.first_live(i + 1, 12):
+                if k > end + 3 or not (_TAG_RE.match(view.lines[k]) or _TAGGED_TAIL_RE.match(view.lines[k])):
+                    break
+                end = k
+            if end > i:
+                yield from free_spans(view, i + 1, end, "post menu / header")
+        if _ASK_RE.match(view.lines[i]):
+            # the question's title: the heading right above the ``Ask Question`` button at the top of the page
+            above = next((k for k in range(i - 1, max(-1, i - 8), -1) if view.lines[k].strip()), None)
+            if above is not None and view.is_live(above) and is_title_like(view.lines[above], max_words=30):
+                yield Hit(above, above, "question title over the Ask Question button")
+    for i, m in iter_line_matches(view, _HEADER_LABEL_RE):
+        # one text node a line: the question header's label alone, its value on the next line
+        nxt = _next_live(view, i, 4)
+        if nxt is not None and _HEADER_VALUE_RE[m.group("label").lower()].match(view.lines[nxt]):
+            yield Hit(i, nxt, "question header")
     anchors = set(strong)
     for i, _m in iter_line_matches(view, _WEAK_MENU_RE):
         if i in anchors:
@@ -445,7 +478,7 @@ _MATHJAX_RE = lazy(r"\\\$\\(?:begin|end)group\\\$")
 _OFFSET_GAP_RE = lazy(r"(?<![ \t])[ \t]+(?=[+-]\d{2}:?\d{2}[ \t]*$)")
 
 
-@rule("SE004", "comment", tags=["post-meta"], trigger=r"Commented|[–—]|Copy link")
+@rule("SE004", "comment", tags=["post-meta"], trigger=r"Commented|[–—]|Copy link|^[ \t]*+- \S")
 def comment(view: TextView) -> Iterator[Hit]:
     """Comments under a post: the comment line with its ``– {user} {date}`` / ``Commented {date}`` signature.
 
@@ -465,6 +498,7 @@ def comment(view: TextView) -> Iterator[Hit]:
     """
     n = len(view)
     done = -1  # the last line of the previous comment
+    se = view.engine == "stackexchange"
     for i, line in view.iter_lines():
         if i <= done:
             continue
@@ -475,6 +509,8 @@ def comment(view: TextView) -> Iterator[Hit]:
             split = _split_comment(view, i, done)
         if split is None and lead.isdigit() and _ISO_T_RE.match(line):
             split = _threaded_comment(view, i, done)
+        if split is None and se and line.lstrip(" \t")[:1] in _DASHES and len(line) <= 400:
+            split = _dash_comment(view, i, done)
         if split is not None:
             done = split.end
             found = _comment(view, split.text, split.author, split.shown, split.exact)
@@ -714,6 +750,60 @@ def _split_comment(view: TextView, i: int, done: int) -> _Found | None:
     return found(first_text, pos)
 
 
+_DASHES = ("–", "—", "-")
+#: The poster's name as a Markdown link (``[Joe](/users/9/joe "reputation")``).
+_MD_NAME_RE = lazy(r"^\[(?P<name>[^\]\n]{1,40})\]\([^()\s]{1,300}(?:[ \t]+\"[^\"\n]{0,60}\")?\)$")
+
+
+def _dash_comment(view: TextView, i: int, done: int) -> _Found | None:
+    """A comment whose signature stands under its text: ``– {name}`` (or a lone dash, then the name) on line
+    ``i``, the date alone on the next line; the text above runs up to the previous comment, the user card's
+    badge counts or a menu line, as in :func:`_split_comment`."""
+    line = view.lines[i]
+    if _DASH_ALONE_RE.match(line):
+        at = _next_live(view, i, 4)
+        if at is None:
+            return None
+        author = view.lines[at].strip()
+    elif (dm := _DASH_NAME_RE.match(line)) is not None:
+        at, author = i, dm.group("name")
+    else:
+        return None
+    if (md := _MD_NAME_RE.match(author)) is not None:
+        author = md.group("name")
+    if not author or word_count(author) > 4 or author[:1].isdigit():
+        return None
+    date = _next_live(view, at, 4)
+    if date is None or not _DATE_ALONE_RE.match(view.lines[date]):
+        return None
+    above = view.live_indices(max(done + 1, i - 120), i)[::-1]
+    if not above:
+        return None
+    last = start = 0
+    for k in range(min(len(above), 16)):
+        text = view.lines[above[k]]
+        if k == 0:
+            if _SCORE_RE.match(text) or _REP_RE.match(text) or _DATE_ALONE_RE.match(text):
+                return None  # no text above the signature
+            continue
+        if _SCORE_RE.match(text):
+            start = k  # the comment's score
+            break
+        if (
+            _BADGE_LINE_RE.match(text)
+            or _REP_RE.match(text)
+            or _STRONG_MENU_RE.match(text)
+            or _DATE_ALONE_RE.match(text)
+            or _WEAK_MENU_RE.match(text)
+        ):
+            break
+        last = start = k
+    else:
+        if not (done >= i - 120 and done >= 0 and len(above) <= 16):
+            last = start = 0  # no boundary within reach: one text line only
+    return _Found(above[start], date, tuple(above[: last + 1][::-1]), author, view.lines[date], None)
+
+
 def _with_score(view: TextView, start: int) -> int:
     """Extend a comment upwards over its lone score number (``3`` or ``• 3``) directly above."""
     prev = start - 1
@@ -790,7 +880,7 @@ _SHELL = (
     r"Sign up using Email and Password",
     r"Sign up using Facebook",
     r"Post Your Answer(?: Discard)?",
-    r"By clicking “Post Your Answer”, you agree to our terms of service[^\n]{0,200}",
+    r"By clicking [“\"]Post Your Answer[”\"], you agree to our terms of service[^\n]{0,200}",
     r"Start asking to get answers",
     r"Find the answer to your question by asking\.",
     r"Explore related questions",
@@ -810,6 +900,10 @@ _SHELL = (
 )
 _SHELL_RE = lazy(
     rf"^[ \t]*+(?:[-•][ \t]+)?(?:{'|'.join(_SHELL)})[ \t]*$", regex.IGNORECASE | regex.MULTILINE
+)
+#: The head of the answer form's terms sentence when its links stand on lines of their own.
+_TERMS_HEAD_RE = lazy(
+    r"^[ \t]*+By clicking [“\"]Post Your Answer[”\"], you agree to our[ \t]*$", regex.IGNORECASE | regex.MULTILINE
 )
 _TAG_RE = lazy(r"^[ \t]*+[a-z0-9][a-z0-9.+#-]{0,34}[ \t]*$")
 _SHELL_ITEM_RE = lazy(r"^[ \t]*+(?:[-•*+][ \t]+)?(?:Tour|Help Center|Help|Meta|About Us|Advertising)[ \t]*$", regex.MULTILINE)
@@ -838,6 +932,19 @@ def site_shell(view: TextView) -> Iterator[Hit]:
         trusted online community for developers to learn, share their knowledge, and build their careers.
     """
     shell = [i for i, _m in iter_line_matches(view, _SHELL_RE)]
+    for i, _m in iter_line_matches(view, _TERMS_HEAD_RE):
+        # the answer form's terms sentence one text node a line: its links and the closing stop on lines of
+        # their own (``terms of service`` / `` and acknowledge you have read our `` / ``privacy policy`` / ``.``)
+        end = i
+        for k in view.first_live(i + 1, 6):
+            if k > end + 3 or len(view.lines[k].strip()) > 60:
+                break
+            end = k
+            if view.lines[k].rstrip().endswith("."):
+                break
+        if view.lines[end].rstrip().endswith("."):
+            shell.append(i)
+            yield from free_spans(view, i + 1, end, "Stack Exchange page shell")
     for i in shell:
         yield Hit(i, i, "Stack Exchange page shell")
         # the menu item a description belongs to, on the line above it (one text node a line: ``Tour`` /

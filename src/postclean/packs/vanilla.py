@@ -12,7 +12,15 @@ from ..dates import parse_date
 from ..phrases import alternation
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
-from ._modern import BARE_INT_RE, line_re, phrase_alt, remember_authors, whole_line_hits
+from ._modern import (
+    BARE_INT_RE,
+    embed_cards,
+    line_re,
+    phrase_alt,
+    phrase_list,
+    remember_authors,
+    whole_line_hits,
+)
 from ._sniff import literal_led
 
 __all__ = ["PACK"]
@@ -81,7 +89,18 @@ def comment_header(view: TextView) -> Iterator[Hit]:
         if dm.group("edited"):
             facts["post.edit_note"] = dm.group("edited").strip()
         names.append(nm.group("name"))
-        yield Hit(prev[0], i, "comment header (name, role, date)", facts, moved_to="author")
+        end = i
+        if dm.group("cat") is None and view.engine == "vanilla":
+            # one text node a line: `` in `` and the category under the date
+            nxt = [k for k in view.first_live(i + 1, 2) if k <= i + 4]
+            if (
+                len(nxt) == 2
+                and view.lines[nxt[0]].strip() == "in"
+                and word_count(view.lines[nxt[1]]) <= 5
+                and len(view.lines[nxt[1]].strip()) <= 60
+            ):
+                end = nxt[1]
+        yield Hit(prev[0], end, "comment header (name, role, date)", facts, moved_to="author")
     remember_authors(view, names)
 
 
@@ -131,6 +150,37 @@ def _rows_after(view: TextView, i: int) -> int:
     return end
 
 
+#: The notices (lower-cased, blanks folded) and their first words: a notice one text node a line starts there.
+_NOTICES = frozenset(" ".join(p.lower().split()) for p in phrase_list("vanilla_chrome", min_words=3))
+_NOTICE_HEADS = frozenset(n.split()[0] for n in _NOTICES)
+_NOTICE_PARTS = 6
+
+
+def _split_notices(view: TextView) -> Iterator[Hit]:
+    """A notice printed one text node a line (``Sign In`` / ``or`` / ``Register`` / ``to comment.``): consecutive
+    lines, some taken by other rules already, that read as one of the notices together."""
+    n = len(view)
+    for i in range(n):
+        line = view.original[i].strip() if view.claimed[i] else view.lines[i].strip()
+        if not line or line.split()[0].lower() not in _NOTICE_HEADS:
+            continue
+        parts = [i]
+        k = i + 1
+        while k < n and len(parts) < _NOTICE_PARTS:
+            text = view.original[k] if view.claimed[k] else view.lines[k]
+            if text.strip():
+                parts.append(k)
+                joined = " ".join(
+                    (view.original[j] if view.claimed[j] else view.lines[j]).strip() for j in parts
+                ).lower()
+                if " ".join(joined.split()) in _NOTICES:
+                    for j in parts:
+                        if view.is_live(j):
+                            yield Hit(j, j, "Vanilla notice, one part a line")
+                    break
+            k += 1
+
+
 @rule(
     "VAN003",
     "chrome",
@@ -157,6 +207,7 @@ def chrome(view: TextView) -> Iterator[Hit]:
         return
     for i, _m in whole_line_hits(view, _SHORT_CHROME_RE):
         yield Hit(i, _rows_after(view, i), "Vanilla heading or list")
+    yield from _split_notices(view)
     for i, line in view.iter_lines():
         if line.lstrip()[:1] in ("•", "*", "-") and _SHORT_CHROME_RE.match(_LIST_BULLET_RE.sub("", line, count=1)):
             yield Hit(i, i, "Vanilla heading or list")  # (a list item: ``• Options``)
@@ -174,6 +225,23 @@ def chrome(view: TextView) -> Iterator[Hit]:
             {"post.reactions": view.lines[live[-1]].strip()},
             moved_to="reactions",
         )
+
+
+@rule("VAN004", "link-embed", tags=["link-card"], trigger=r"^[ \t]*+[\w.-]+\.[a-z]{2,}\.?[ \t]*$")
+def link_embed(view: TextView) -> Iterator[Hit]:
+    """With Vanilla sniffed: the rich editor's link embed, ``title`` / ``domain`` / ``summary`` one a line.
+
+    Vanilla 3+ renders a pasted URL as a card with the page's title, the site's domain under it and an
+    excerpt; flattened, the three lines stand in the post's text. Moved to ``article.link_card``.
+
+    Example (removed)::
+
+        Winter care for potted figs
+        gardenhelp.example
+        How to keep the roots from freezing when the pot stays outside all winter.
+    """
+    if view.engine == "vanilla":
+        yield from embed_cards(view, domain_first=False)
 
 
 def sniff(text: str) -> float:
@@ -213,7 +281,7 @@ _SNIFF_DATE_RES = (_sniff_date_re("AM"), _sniff_date_re("PM"))
 PACK = RulePack(
     name="vanilla",
     prefix="VAN",
-    rules=(comment_header, quote_title, chrome),
+    rules=(comment_header, quote_title, chrome, link_embed),
     sniff=sniff,
     description="Vanilla Forums pages flattened to text",
 )

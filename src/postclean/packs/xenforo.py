@@ -1327,7 +1327,7 @@ _RATINGS_RE = lazy(
 )
 
 
-@rule("XF016", "message-meta", tags=["post-meta", "reactions"], trigger=(", ", " x "))
+@rule("XF016", "message-meta", tags=["post-meta", "reactions"], trigger=(", ", " x ", ","))
 def message_meta(view: TextView) -> Iterator[Hit]:
     """XenForo 1's line under a post, ``#13 {name}, {date}`` or ``{name}, {date} IP`` (to ``post.date`` and
     ``post.number``), and its post ratings ``Like x 2`` (to ``post.reactions``). A ``{name}, {date}`` line needs
@@ -1366,6 +1366,37 @@ def message_meta(view: TextView) -> Iterator[Hit]:
             yield Hit(i, i, "message meta (name, date, permalink)", facts, moved_to="date")
         elif " x " in line and _RATINGS_RE.match(line):
             yield Hit(i, i, "post ratings", {"post.reactions": line.strip()}, moved_to="reactions")
+        elif line.strip() == ",":
+            yield from _meta_one_part_a_line(view, i, (head, author))
+
+
+_DATE_ALONE_RE = lazy(rf"^[ \t]*+(?P<date>{DATE_RE.pattern})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
+_NUMBER_ALONE_RE = lazy(r"^[ \t]*+\#(?P<num>\d{1,6})[ \t]*$")
+_BUTTON_ALONE_RE = lazy(rf"^[ \t]*+(?:{alternation('buttons')})[ \t]*$", regex.IGNORECASE)
+
+
+def _meta_one_part_a_line(view: TextView, comma: int, names: tuple[object, ...]) -> Iterator[Hit]:
+    """The message meta one text node a line: the poster's name, ``,`` (line ``comma``), the date; and the
+    permalink ``#N`` alone among the buttons after it."""
+    above = next((k for k in range(comma - 1, max(-1, comma - 4), -1) if view.lines[k].strip()), None)
+    below = [k for k in view.first_live(comma + 1, 1) if k <= comma + 4]
+    if above is None or not below or not view.is_live(above):
+        return
+    name = view.lines[above].strip()
+    dm = _DATE_ALONE_RE.match(view.lines[below[0]])
+    if dm is None or word_count(name) > 5 or name not in names:
+        return
+    facts: dict[str, object] = {"post.date_raw": dm.group("date").strip(), "post.signed_by": name}
+    d = parse_date(dm.group("date"))
+    if d is not None:
+        facts["post.date"] = d
+    yield Hit(above, below[0], "message meta (name, date), one part a line", facts, moved_to="date")
+    for k in view.first_live(below[0] + 1, 6):
+        if (nm := _NUMBER_ALONE_RE.match(view.lines[k])) is not None:
+            yield Hit(k, k, "post permalink among the buttons", {"post.number": int(nm.group("num"))})
+            break
+        if not _BUTTON_ALONE_RE.match(view.lines[k]):
+            break
 
 
 #: XenForo 1's public controls under a post, on one line: the permalink and the buttons (``#3 Like + Quote
