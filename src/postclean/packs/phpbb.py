@@ -12,15 +12,19 @@ from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
+    _BESIDE_MIN_COLUMN,
     CLASSIC_DATE,
     DATE_ONLY_LINE_RE,
     EDIT_REASON_RE,
+    BesideHead,
     BlockSpec,
     _candidate,
     _runs,
     _stat_items,
     alt,
+    beside_hits,
     block_hits,
+    candidate_lines,
     classic_poster_facts,
     date_facts,
     glued_reply_quote,
@@ -212,6 +216,47 @@ def subsilver_header(view: TextView) -> Iterator[Hit]:
                 facts.setdefault(key, value)
             end = last
         yield Hit(start, end, "post header and profile column (subsilver2)", facts, moved_to="author")
+
+
+#: subsilver2's ``Posted: {date}`` cell anywhere on a line (the right cell of a two-column layout's line)
+_POSTED_CELL_RE = lazy(
+    rf"(?:(?:{alt('phpbb_post_label')})[ \t]*)?(?:{alt('phpbb_posted')})[ \t]?:[ \t]*+(?P<date>{CLASSIC_DATE})[ \t]*$",
+    _F,
+)
+_POSTED_NEEDLE_RE = lazy(rf"(?:{alt('phpbb_posted')})[ \t]?:", _F)
+_SUBJECT_CELL_RE = lazy(rf"^(?:{alt('phpbb_post_subject')})[ \t]?:[ \t]*+(?P<subject>[^\n]{{1,200}}?)[ \t]*$", _F)
+
+
+def _beside_subject(cell: str) -> str | None:
+    m = _SUBJECT_CELL_RE.match(cell)
+    return m.group("subject") if m else None
+
+
+@rule("PHB014", "subsilver-beside", tags=["author-block", "byline"], stage="split", scope="document", trigger=_POSTED_WORDS)
+def subsilver_beside(view: TextView) -> Iterator[Hit]:
+    """phpBB 3.0 subsilver2's post table with the poster column printed beside the message (inscriptis, w3m):
+    the name's cell beside ``Post subject:`` or ``Posted: {date}``, the rank, ``Joined:``, ``Posts:`` and
+    ``Location:`` cells beside the message's lines. The head's lines go to ``post.author`` / ``post.date`` /
+    ``post.title``; of the other lines only the poster's cells go, the message text beside them stays.
+
+    Example (removed: the head, the left cells)::
+
+        Post subject: Re: Tide tables
+        quillpen              Posted: Tue Mar 05, 2019 9:12 am
+        Harbour Pilot         The tide tables for March are up.
+        Joined: Sat Jan 12, 2013 4:10 pm
+        Posts: 1386           Check the spring tides.
+    """
+    if view.engine not in (None, "phpbb"):
+        return
+    heads: list[BesideHead] = []
+    for i in candidate_lines(view, _POSTED_NEEDLE_RE):
+        line = view.lines[i]
+        m = _POSTED_CELL_RE.search(line)
+        if m is None or m.start() < _BESIDE_MIN_COLUMN or line[m.start() - 2 : m.start()].strip():
+            continue
+        heads.append(BesideHead(i, m.start(), date_facts(m.group("date").strip())))
+    yield from beside_hits(view, heads, subject=_beside_subject, tail=None, reason="post header beside the poster column (subsilver2)")
 
 
 _GUILLEMET_ALONE_RE = lazy(r"^[ \t]*+»[ \t]*$", regex.MULTILINE)
@@ -879,6 +924,7 @@ PACK = RulePack(
     name="phpbb",
     prefix="PHB",
     rules=(
+        subsilver_beside,
         subsilver_header,
         author_block,
         byline,

@@ -13,10 +13,14 @@ from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
+    _BESIDE_MIN_COLUMN,
     CLASSIC_DATE,
+    BesideHead,
     BlockSpec,
     alt,
+    beside_hits,
     block_hits,
+    candidate_lines,
     date_facts,
     glued_reply_quote,
     line_re,
@@ -183,6 +187,51 @@ def author_block(view: TextView) -> Iterator[Hit]:
         « Reply #1 on: March 10, 2009, 07:23:49 AM »
     """
     yield from block_hits(view, _SPEC, "poster block, subject and reply header", engine="smf")
+
+
+#: the ``« Reply #N on: {date} »`` cell anywhere on a line (the right cell of a two-column layout's line), with
+#: the post's buttons beside it (w3m: ``Reply with quote``)
+_KEYINFO_CELL_RE = lazy(rf"{_KEYINFO}(?:[ \t]{{2,}}+(?P<buttons>\S[^\n]{{0,59}}?))?[ \t]*$", _F)
+_KEYINFO_NEEDLE_RE = lazy(r"«")
+#: the subject's cell: w3m names the message icon before it (``[xx]``)
+_SUBJECT_CELL_RE = lazy(rf"^(?:{_ICON}[ \t]*+)?(?P<subject>[^\n]{{1,160}}?)[ \t]*$")
+_BUTTON_CELL = rf"(?:{_BUTTON}|{alt('classic_post_buttons')})"
+_BUTTONS_CELL_RE = lazy(rf"^{_BUTTON_CELL}(?:[ \t]++{_BUTTON_CELL}){{0,6}}+[ \t]*$", _F)
+_BESIDE_TAIL_RE = lazy(rf"^(?:{_VIEW_PROFILE})$", _F)
+
+
+def _beside_subject(cell: str) -> str | None:
+    m = _SUBJECT_CELL_RE.match(cell)
+    return m.group("subject") if m else None
+
+
+@rule("SMF009", "beside-header", tags=["author-block", "post-meta"], stage="split", scope="document", trigger=r"«")
+def beside_header(view: TextView) -> Iterator[Hit]:
+    """SMF 1.1's post table with the poster column printed beside the message (inscriptis, w3m): the name's
+    cell beside the subject, the member group's beside ``« Reply #N on: {date} »``, then ``Offline``, ``Posts:``,
+    ``Location:`` and ``View Profile`` cells beside the message's lines. The head's lines go to ``post.author``
+    / ``post.date`` / ``post.title``; of the other lines only the poster's cells go, the message text beside
+    them stays.
+
+    Example (removed: the head, the left cells)::
+
+        quillpen               Re: Rye starter
+          Hero Member          « Reply #1 on: March 10, 2009, 07:23:49 AM »
+          Offline              My kitchen stays cold all winter.
+          Posts: 1,288
+    """
+    if view.engine not in (None, "smf"):
+        return
+    heads: list[BesideHead] = []
+    for i in candidate_lines(view, _KEYINFO_NEEDLE_RE):
+        line = view.lines[i]
+        m = _KEYINFO_CELL_RE.search(line)
+        if m is None or m.start() < _BESIDE_MIN_COLUMN or line[m.start() - 2 : m.start()].strip():
+            continue
+        if m.group("buttons") and not _BUTTONS_CELL_RE.match(m.group("buttons")):
+            continue
+        heads.append(BesideHead(i, m.start(), _keyinfo_facts(m)))
+    yield from beside_hits(view, heads, subject=_beside_subject, tail=_BESIDE_TAIL_RE, reason="post header beside the poster column")
 
 
 @rule("SMF002", "reply-header", tags=["post-meta"], trigger=r"«")
@@ -569,7 +618,7 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="smf",
     prefix="SMF",
-    rules=(author_block, reply_header, quote, edit_note, post_buttons, topic_chrome, guest_header, split_chrome),
+    rules=(beside_header, author_block, reply_header, quote, edit_note, post_buttons, topic_chrome, guest_header, split_chrome),
     sniff=sniff,
     description="Simple Machines Forum 1.x/2.x pages flattened to text",
 )
