@@ -1457,7 +1457,7 @@ def beside_hits(
             if cell is None:
                 continue
             text, at = cell
-            if at == len(line) and len(line.rstrip()) > column - _BESIDE_SLACK:
+            if at == len(line) and len(line.rstrip()) > column:
                 break  # a line across both columns: no table row (a footer, the text after the table)
             if ended and (tail is None or not tail.match(text)):
                 break
