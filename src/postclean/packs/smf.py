@@ -291,7 +291,9 @@ def quote(view: TextView) -> Iterator[Hit]:
 
 _EDIT_RE = lazy(
     rf"^[ \t]*+«?[ \t]*(?P<note>(?:{alt('classic_last_edit')}):[ \t]*[^\n»]{{4,80}}?"
-    rf"(?:[ \t]+(?:by|von|par|por|da|door|przez|—)[ \t]+[^\n»]{{1,60}}?)?)[ \t]*»?[ \t]*$",
+    rf"(?:[ \t]+(?:by|von|par|por|da|door|przez|—)[ \t]+[^\n»]{{1,60}}?)?)[ \t]*»?"
+    # (a table layout prints the post's ``Logged`` beside it: ``« Last Edit: … »   [ip] Logged``)
+    rf"(?:[ \t]{{2,}}+(?:{_ICON}[ \t]*+)?(?:{_LOGGED}))?[ \t]*$",
     _F,
 )
 _REASON_RE = lazy(rf"^[ \t]*+(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
@@ -341,7 +343,7 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 _EDIT_LABEL_RE = line_re(rf"«?[ \t]*(?:{alt('classic_last_edit')}):")
 _LIKES_RE = line_re(alt("classic_likes_this"))
 _STRONG_RE = line_re(
-    rf"(?:{_LOGGED}|{_REPORT}|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
+    rf"(?:{_ICON}[ \t]+)?(?:{_LOGGED}|{_REPORT}|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
     rf"(?:[ \t]+{_ICON})?(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?"
 )
 _WEAK_RE = line_re(rf"(?:{_BUTTON})(?:[ \t]*[▲▼])?(?:[ \t]+(?:{_BUTTON}))*")
