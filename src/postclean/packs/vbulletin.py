@@ -17,8 +17,10 @@ from ..text import TextView, any_literal, could_match, word_count
 from ._classic import (
     CLASSIC_DATE,
     EDIT_REASON_RE,
+    STAT_LINE_RE,
     BlockSpec,
     Guarded,
+    _candidate,
     alt,
     block_hits,
     candidate_lines,
@@ -305,6 +307,84 @@ def side_author_column(view: TextView) -> Iterator[Hit]:
     if {label_field(label) for label in pairs} & {"joined", "messages"}:
         for k, cut, _t in items:
             yield Hit(k, k, "poster column under the text", cols=(0, cut))
+
+
+#: A gap between two cells of w3m's table line (three blanks or more).
+_STATS_GAP_RE = lazy(r"(?<=\S)[ \t]{3,}+(?=\S)")
+#: The stats' cell starts this far into the line at least.
+_STATS_MIN_COLUMN = 16
+#: ``{name} {name} is offline``: the name's link, then the status image's alt text that repeats it.
+_STATUS_SEARCH_RE = lazy(rf"(?:{_STATUS})[ \t]*$", _F)
+
+
+def _doubled_name(before: str) -> str | None:
+    """The name that ends ``before`` twice (``Bram Okafor Bram Okafor``: the name's link, then the status
+    image's alt text), after the avatar's alt text the narrow cell wrapped (``Okafor's``)."""
+    words = before.split()
+    for n in range(min(6, len(words) // 2), 0, -1):
+        if words[-n:] == words[-2 * n : -n]:
+            return " ".join(words[-n:])
+    return None
+
+
+@rule("VB024", "stats-beside-name", tags=["author-block"], stage="split", scope="document", trigger=alt("vb_join_date"))
+def stats_beside_name(view: TextView) -> Iterator[Hit]:
+    """vBulletin 3's horizontal postbit flattened by w3m: the row under the post header holds the avatar, the
+    name with its online status and the user title in the left cells and the stats in the right one, so each
+    line of the poster block is ``{left cell}    Join Date: Jun 2006``. The post header (``Old {date}  #3``)
+    and the run of such lines under it (the right cell a stat, the left one short) open the post and go whole
+    to ``post.author``; the name is the one the status repeats (``Bram Okafor Bram Okafor is offline``).
+
+    Example (removed)::
+
+        Old 03-14-2009, 07:52 PM                  #1
+                                          Join Date: Jun 2006
+        quillpen quillpen is offline      Posts: 1,318
+        Senior Member                     Thanks: 14
+    """
+    if view.engine not in (None, "vbulletin"):
+        return
+    for i, hm in match_lines(view, _HASH_NEEDLE, _HEADER_RE):
+        run: list[int] = []
+        pairs: list[tuple[str, str | None]] = []
+        lefts: list[str] = []
+        for k in range(i + 1, min(len(view), i + 14)):
+            line = view.lines[k]
+            if view.claimed[k]:
+                break
+            if not line.strip():
+                continue
+            gaps = list(_STATS_GAP_RE.finditer(line.rstrip()))
+            right_at = gaps[-1].end() if gaps else len(line) - len(line.lstrip(" \t"))
+            if right_at < _STATS_MIN_COLUMN:
+                break
+            m = STAT_LINE_RE.match(line[right_at:])
+            left = line[:right_at].strip() if gaps else ""
+            if m is None or len(left) > 60 or word_count(left) > 8:
+                break
+            value = m.group("value") or m.group("glued") or m.group("spaced")
+            if value:
+                pairs.append((m.group("label"), value))
+            if left:
+                lefts.append(left)
+            run.append(k)
+        if len(run) < 2 or not lefts or not {label_field(label) for label, _v in pairs} & {"joined", "messages"}:
+            continue
+        name = None
+        for left in lefts:
+            cell = _STATS_GAP_RE.split(left)[-1]
+            if (sm := _STATUS_SEARCH_RE.search(cell)) is not None and sm.group("user"):
+                name = _doubled_name(cell[: sm.start()] + sm.group("user"))
+                if name is not None:
+                    break
+        ranks: list[str] = []
+        if name is None and _candidate(lefts[0]):
+            name, ranks = lefts[0], [x for x in lefts[1:] if _candidate(x)]  # (inscriptis: no status, no avatar)
+        facts = classic_poster_facts(name, ranks, pairs)
+        if hm.group("date"):
+            facts.update(date_facts(hm.group("date")))
+        facts["post.number"] = int(hm.group("num"))
+        yield Hit(i, run[-1], "post header, poster block beside the stats", facts, moved_to="author")
 
 
 # -- the post list as a list (lynx and w3m print vBulletin 4's ``<ol>`` of posts with list numbers) -----------
@@ -2006,6 +2086,7 @@ PACK = RulePack(
     name="vbulletin",
     prefix="VB",
     rules=(
+        stats_beside_name,
         one_line_stats_block,
         list_author_block,
         author_block,
