@@ -9,13 +9,14 @@ import attrs
 import regex
 
 from .._lazy import lazy
-from ..labels import STAT_LABELS, label_alternation, label_field
+from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..model import Quote
 from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal, could_match, word_count
 from ._classic import (
     CLASSIC_DATE,
+    CLASSIC_LABELS,
     EDIT_REASON_RE,
     STAT_LINE_RE,
     BlockSpec,
@@ -385,6 +386,46 @@ def stats_beside_name(view: TextView) -> Iterator[Hit]:
             facts.update(date_facts(hm.group("date")))
         facts["post.number"] = int(hm.group("num"))
         yield Hit(i, run[-1], "post header, poster block beside the stats", facts, moved_to="author")
+    yield from _piped_stats(view)
+
+
+#: html2text's row of the horizontal postbit (read without the Markdown): the avatar's and the name's cells, the
+#: name and the user title in one, then every stat in one cell (``| | Bram Okafor Senior Member | | Join Date:
+#: Jun 2006 Location: Dundee Posts: 1,318``)
+_PIPED_STATS_RE = lazy(
+    rf"^[ \t|]*+(?P<who>[^|\n]{{1,80}}?)[ \t]*+\|[ \t|]*+(?P<stats>(?:{alt('vb_join_date')})[ \t]*:[^|\n]{{1,400}}?)[ \t|]*$",
+    _F,
+)
+_PIPED_LABEL_RE = lazy(rf"(?<![^\s|])(?P<label>{CLASSIC_LABELS})[ \t]*:[ \t]*", _F)
+
+
+def _piped_stats(view: TextView) -> Iterator[Hit]:
+    """The horizontal postbit's poster row as html2text writes it (a Markdown table row, see
+    :data:`_PIPED_STATS_RE`) with the post header above it: the post's head."""
+    for i in candidate_lines(view, _JOIN_NEEDLE):
+        m = _PIPED_STATS_RE.match(view.lines[i])
+        if m is None:
+            continue
+        who = m.group("who").strip()
+        rank = RANK_RE.search(who)
+        name = who[: rank.start()].strip() if rank is not None else who
+        if not name or not _candidate(name):
+            continue
+        stats = m.group("stats")
+        labels = list(_PIPED_LABEL_RE.finditer(stats))
+        pairs: list[tuple[str, str | None]] = [
+            (lm.group("label"), stats[lm.end() : nxt.start() if nxt is not None else len(stats)].strip())
+            for lm, nxt in zip(labels, [*labels[1:], None], strict=True)
+        ]
+        facts = classic_poster_facts(name, [who[rank.start() :]] if rank is not None else [], pairs)
+        start = i
+        up = next((k for k in range(i - 1, max(-1, i - 4), -1) if view.is_live(k)), None)
+        if up is not None and (hm := _HEADER_RE.match(view.lines[up])) is not None:
+            start = up
+            if hm.group("date"):
+                facts.update(date_facts(hm.group("date")))
+            facts["post.number"] = int(hm.group("num"))
+        yield Hit(start, i, "post header, poster row of a Markdown table", facts, moved_to="author")
 
 
 # -- the post list as a list (lynx and w3m print vBulletin 4's ``<ol>`` of posts with list numbers) -----------
