@@ -315,7 +315,15 @@ _STATS_GAP_RE = lazy(r"(?<=\S)[ \t]{3,}+(?=\S)")
 #: The stats' cell starts this far into the line at least.
 _STATS_MIN_COLUMN = 16
 #: ``{name} {name} is offline``: the name's link, then the status image's alt text that repeats it.
-_STATUS_SEARCH_RE = lazy(rf"(?:{_STATUS})[ \t]*$", _F)
+_ONLINE_TAILS = "|".join(
+    dict.fromkeys(
+        regex.escape(phrase[len("{user} ") :])
+        for group in PHRASES["classic_online_status"].values()
+        for phrase in group
+        if phrase.startswith("{user} ")
+    )
+)
+_STATUS_SEARCH_RE = lazy(rf"^(?P<user>[^\n]{{1,80}}?)[ \t]++(?:{_ONLINE_TAILS})[ \t]*$", _F)
 
 
 def _doubled_name(before: str) -> str | None:
@@ -374,8 +382,8 @@ def stats_beside_name(view: TextView) -> Iterator[Hit]:
         name = None
         for left in lefts:
             cell = _STATS_GAP_RE.split(left)[-1]
-            if (sm := _STATUS_SEARCH_RE.search(cell)) is not None and sm.group("user"):
-                name = _doubled_name(cell[: sm.start()] + sm.group("user"))
+            if (sm := _STATUS_SEARCH_RE.match(cell)) is not None:
+                name = _doubled_name(sm.group("user"))
                 if name is not None:
                     break
         ranks: list[str] = []
