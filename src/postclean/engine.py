@@ -560,6 +560,10 @@ class Cleaner:
         for r in self._triggered(self._for_engine(self._doc_rules, engine, candidates), text, probe, answers):
             if r.stage == "split":
                 for hit, removal in self._apply(r, doc_view, _Run(post_index=-1), offsets, flagset, source):
+                    if hit.cols is not None and not hit.facts:
+                        # a column cut with no facts opens no post (a poster column's cell beside the message)
+                        doc_run.removals.append(removal)
+                        continue
                     split_hits.setdefault(hit.start, (hit, removal))
                 context["split_heads"] = len(split_hits)  # (a later split rule may look only where none found any)
             else:

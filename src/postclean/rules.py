@@ -71,7 +71,8 @@ Scope = Literal["document", "post", "thread"]
 class Hit:
     """What a rule found: lines ``start``..``end`` (inclusive, relative to the view), and why.
 
-    ``cols`` narrows a hit to a column span of a single line (``start == end``): the rest of the line stays.
+    ``cols`` narrows a hit to a column span of a single line (``start == end``): the rest of the line stays. (A
+    split rule's hit opens a post, except a column cut with no ``facts``: a poster's cell beside the message.)
     ``facts`` maps dotted field names (``author.messages``, ``article.title``, ``post.date``, ``quote`` …) to
     values the engine merges into the result (``quote`` takes a :class:`~postclean.model.Quote` and ``comment``
     a :class:`~postclean.model.Comment`: each hit adds one to its post, in line order); ``moved_to`` names where

@@ -24,7 +24,7 @@ from ..dates import DATE_RE, SLASHED_DATE, parse_date
 from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..phrases import PHRASES, alternation
 from ..text import TextView, line_key, word_count
-from ._common import LineHeads, matches_at, parse_count
+from ._common import LineHeads, has_stat_label, matches_at, parse_count
 from ._sniff import signal_found
 
 if TYPE_CHECKING:
@@ -33,14 +33,17 @@ if TYPE_CHECKING:
 __all__ = [
     "CLASSIC_DATE",
     "STARTER_BADGE_RE",
+    "BesideHead",
     "Block",
     "BlockSpec",
     "Guarded",
     "alt",
+    "beside_hits",
     "block_hits",
     "classic_poster_facts",
     "find_blocks",
     "forum_jump_menus",
+    "left_cell",
     "line_re",
     "parse_classic_date",
     "status_tail",
@@ -1345,3 +1348,143 @@ def forum_jump_menus(view: TextView) -> Iterator[tuple[int, int | None]]:
         if nxt and nxt[0] - end <= 8 and _JUMP_GO_RE.match(view.lines[nxt[0]]):
             end = nxt[0]  # the menu's button (``Go``), a few script lines below when they are kept
         yield i, end
+
+
+# ------------------------------------------------------------------------------- poster column beside the message
+
+#: Two blanks or more before a cell of a two-column table line (inscriptis and w3m print a classic theme's poster
+#: column and message column side by side, padded with blanks).
+_BESIDE_GAP_RE = lazy(r"(?<=\S)[ \t]{2,}+(?=\S)")
+#: The message column's text starts up to this many columns left of its header (inscriptis pads the header
+#: cell, w3m shifts a column by one).
+_BESIDE_SLACK = 4
+#: The post header's cell starts this far into the line at least.
+_BESIDE_MIN_COLUMN = 16
+#: Lines looked at after a post header for the poster column beside the message.
+_BESIDE_MAX_LINES = 80
+
+
+def left_cell(line: str, column: int) -> tuple[str, int] | None:
+    """The left cell of a line of a two-column layout whose right column starts near ``column``, and where the
+    rest of the line (the right cell) starts (the line's length when it has none); None when the line has no
+    text left of the column."""
+    s = len(line) - len(line.lstrip(" \t"))
+    if s >= len(line) or s >= column - _BESIDE_SLACK:
+        return None
+    for m in _BESIDE_GAP_RE.finditer(line, s):
+        if m.end() >= column - _BESIDE_SLACK:
+            return line[s : m.start()].strip(), m.end()
+    return line[s:].rstrip(), len(line)
+
+
+@attrs.frozen
+class BesideHead:
+    """A post header printed beside the poster column (see :func:`beside_hits`): the header's right cell on
+    line ``line`` matched by ``match`` at ``column``."""
+
+    line: int
+    column: int
+    facts: dict[str, Any]
+
+
+def beside_hits(
+    view: TextView,
+    heads: Iterable[BesideHead],
+    *,
+    subject: Callable[[str], str | None],
+    tail: regex.Pattern[str] | None,
+    reason: str,
+) -> Iterator[Hit]:
+    """Hits of post heads and poster columns printed side by side with the message (a classic theme's table,
+    flattened by inscriptis or w3m): each post's name, rank and stats are the left cells of the lines whose
+    right cells are the post header and the message.
+
+    A head is two lines: the line with the post header's date cell (``heads``) and the line over it (the
+    subject's cell); the poster's name is the left cell of the first of them that has one, the rank the left
+    cell of the other (or of the next line). The head's lines go whole, to ``post.author``; then, down to the
+    first blank line after the stats (further over lines whose left cell matches ``tail``: ``View Profile``),
+    each line's left cell goes (a column cut: the message text beside it stays, whole) and its ``Label: value``
+    cells go to the author's facts. ``subject`` reads the post title from the subject cell.
+    """
+    from ..rules import Hit
+
+    found = sorted({h.line: h for h in heads}.values(), key=lambda h: h.line)
+    starts: list[int] = []
+    for h in found:
+        up = h.line - 1
+        starts.append(up if up >= 0 and view.lines[up].strip() and not view.claimed[up] else h.line)
+    for n, h in enumerate(found):
+        start = starts[n]
+        if view.claimed[h.line] or (start < h.line and view.claimed[start]):
+            continue
+        limit = min(starts[n + 1] if n + 1 < len(found) else len(view), h.line + _BESIDE_MAX_LINES)
+        column = h.column
+        if start < h.line:
+            # the message column starts where the line over the header's second cell does, when further left
+            # (w3m: the message icon's cell before the subject's, empty beside the date)
+            first = view.lines[start]
+            s = len(first) - len(first.lstrip(" \t"))
+            if s < _BESIDE_MIN_COLUMN:
+                gap = _BESIDE_GAP_RE.search(first, s)
+                s = gap.end() if gap is not None else column
+            if _BESIDE_MIN_COLUMN <= s < column:
+                column = s
+        cells = [left_cell(view.lines[k], column) for k in range(start, h.line + 1)]
+        lefts = [c[0] for c in cells if c is not None and c[0]]
+        if not lefts or not _candidate(lefts[0]) or has_stat_label(lefts[0]):
+            continue
+        name, ranks = lefts[0], lefts[1:]
+        facts: dict[str, Any] = dict(h.facts)
+        if start < h.line:
+            first = view.lines[start]
+            cell = cells[0]
+            right = first[cell[1] :] if cell is not None else first
+            title = subject(right.strip())
+            if title:
+                facts["post.title"] = title
+        cuts: list[tuple[int, int]] = []
+        pairs: list[tuple[str, str | None]] = []
+        seen_label = ended = False
+        last_label = -2
+        for k in range(h.line + 1, limit):
+            if view.claimed[k]:
+                break
+            line = view.lines[k]
+            if not line.strip():
+                ended = ended or seen_label
+                continue
+            cell = left_cell(line, column)
+            if cell is None:
+                continue
+            text, at = cell
+            if at == len(line) and len(line.rstrip()) > column:
+                break  # a line across both columns: no table row (a footer, the text after the table)
+            if ended and (tail is None or not tail.match(text)):
+                break
+            m = None if ended else STAT_LINE_RE.match(text)
+            if m is not None and (m.group("value") is not None or m.group("glued") or m.group("spaced")):
+                value = m.group("value") or m.group("glued") or m.group("spaced")
+                pairs.append((m.group("label"), value))
+                seen_label, last_label = True, k
+            elif seen_label and not ended and last_label == k - 1 and pairs and not has_stat_label(text):
+                label, value = pairs[-1]
+                pairs[-1] = (label, f"{value or ''} {text}".strip())  # a value the narrow column wrapped
+                last_label = k
+            elif not seen_label and _candidate(text) and not (tail is not None and tail.match(text)):
+                ranks.append(text)
+            cuts.append((k, at))
+        if not seen_label:
+            continue  # no stats beside the message: not this layout
+        for key, value in classic_poster_facts(name, [r for r in ranks if not _BESIDE_NOT_RANK_RE.match(r)], pairs).items():
+            facts.setdefault(key, value)
+        yield Hit(start, h.line, reason, facts, moved_to="author")
+        for k, at in cuts:
+            yield Hit(k, k, "poster column beside the message", cols=(0, at), moved_to="author")
+
+
+#: Left cells under the name that are no rank: the online status, the rank's stars, the avatar's alt text.
+_BESIDE_NOT_RANK_RE = lazy(
+    rf"^(?:(?:{alternation('classic_offline')})(?:[ \t]*(?:{alternation('classic_offline')}))?|[*★☆]+|"
+    rf"{alternation('classic_user_avatar')})$",
+    _FLAGS,
+)

@@ -12,15 +12,20 @@ from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
+    _BESIDE_MIN_COLUMN,
     CLASSIC_DATE,
     DATE_ONLY_LINE_RE,
     EDIT_REASON_RE,
+    STAT_LINE_RE,
+    BesideHead,
     BlockSpec,
     _candidate,
     _runs,
     _stat_items,
     alt,
+    beside_hits,
     block_hits,
+    candidate_lines,
     classic_poster_facts,
     date_facts,
     glued_reply_quote,
@@ -212,6 +217,104 @@ def subsilver_header(view: TextView) -> Iterator[Hit]:
                 facts.setdefault(key, value)
             end = last
         yield Hit(start, end, "post header and profile column (subsilver2)", facts, moved_to="author")
+
+
+#: subsilver2's ``Posted: {date}`` cell anywhere on a line (the right cell of a two-column layout's line)
+_POSTED_CELL_RE = lazy(
+    rf"(?:(?:{alt('phpbb_post_label')})[ \t]*)?(?:{alt('phpbb_posted')})[ \t]?:[ \t]*+(?P<date>{CLASSIC_DATE})[ \t]*$",
+    _F,
+)
+_POSTED_NEEDLE_RE = lazy(rf"(?:{alt('phpbb_posted')})[ \t]?:", _F)
+_SUBJECT_CELL_RE = lazy(rf"^(?:{alt('phpbb_post_subject')})[ \t]?:[ \t]*+(?P<subject>[^\n]{{1,200}}?)[ \t]*$", _F)
+
+
+def _beside_subject(cell: str) -> str | None:
+    m = _SUBJECT_CELL_RE.match(cell)
+    return m.group("subject") if m else None
+
+
+@rule("PHB014", "subsilver-beside", tags=["author-block", "byline"], stage="split", scope="document", trigger=_POSTED_WORDS)
+def subsilver_beside(view: TextView) -> Iterator[Hit]:
+    """phpBB 3.0 subsilver2's post table with the poster column printed beside the message (inscriptis, w3m):
+    the name's cell beside ``Post subject:`` or ``Posted: {date}``, the rank, ``Joined:``, ``Posts:`` and
+    ``Location:`` cells beside the message's lines. The head's lines go to ``post.author`` / ``post.date`` /
+    ``post.title``; of the other lines only the poster's cells go, the message text beside them stays.
+
+    Example (removed: the head, the left cells)::
+
+        Post subject: Re: Tide tables
+        quillpen              Posted: Tue Mar 05, 2019 9:12 am
+        Harbour Pilot         The tide tables for March are up.
+        Joined: Sat Jan 12, 2013 4:10 pm
+        Posts: 1386           Check the spring tides.
+    """
+    if view.engine not in (None, "phpbb"):
+        return
+    heads: list[BesideHead] = []
+    for i in candidate_lines(view, _POSTED_NEEDLE_RE):
+        line = view.lines[i]
+        m = _POSTED_CELL_RE.search(line)
+        if m is None or m.start() < _BESIDE_MIN_COLUMN or line[m.start() - 2 : m.start()].strip():
+            continue
+        heads.append(BesideHead(i, m.start(), date_facts(m.group("date").strip())))
+    yield from beside_hits(view, heads, subject=_beside_subject, tail=None, reason="post header beside the poster column (subsilver2)")
+    yield from _piped_heads(view)
+
+
+#: html2text's table row of subsilver2's post head: ``**name** |  |  **Post subject:** {subject}**Posted:** {date}``
+#: (read without the Markdown: the post icon's link between the subject and ``Posted:`` gone)
+_PIPED_HEAD_RE = lazy(
+    rf"^[ \t]*+(?P<name>[^|\n]{{1,60}}?)[ \t]*+\|(?:[ \t]*+\|){{0,3}}+[ \t]*+(?:{alt('phpbb_post_subject')})[ \t]?:[ \t]*+"
+    rf"(?P<subject>[^\n]{{0,200}}?)[ \t]*(?:(?:{alt('phpbb_post_label')})[ \t]*)?(?:{alt('phpbb_posted')})[ \t]?:[ \t]*+"
+    rf"(?P<date>{CLASSIC_DATE})[ \t|]*$",
+    _F,
+)
+#: the rank's cell under it (``| Gear Greaser``)
+_PIPED_RANK_RE = lazy(r"^[ \t]*+\|[ \t]*+(?P<rank>[^|\n]{1,60}?)[ \t|]*$")
+#: the last stat's cell and the message's first line in one row: ``**Location:** Under the viaduct |  {text}``
+_PIPED_CELL_RE = lazy(r"^(?P<cell>[^|\n]{1,100}?)[ \t]*+\|[ \t]*+(?=\S)")
+
+
+def _piped_heads(view: TextView) -> Iterator[Hit]:
+    """subsilver2's post table as html2text writes it, a Markdown table: the name's cell beside the subject and
+    date in one row, the rank's row (``| Gear Greaser``), the stats one a line, the last of them in one row
+    with the message's first line (``Location: Under the viaduct | {text}``)."""
+    for i in candidate_lines(view, _POSTED_NEEDLE_RE):
+        m = _PIPED_HEAD_RE.match(view.lines[i])
+        if m is None or not _candidate(m.group("name")) or has_stat_label(m.group("name")):
+            continue
+        facts: dict[str, object] = date_facts(m.group("date").strip())
+        if m.group("subject"):
+            facts["post.title"] = m.group("subject").strip()
+        ranks: list[str] = []
+        pairs: list[tuple[str, str | None]] = []
+        end, cut = i, None
+        for k in range(i + 1, min(len(view), i + 20)):
+            line = view.lines[k]
+            if view.claimed[k]:
+                break
+            if not line.strip():
+                continue
+            if not pairs and (rm := _PIPED_RANK_RE.match(line)) is not None and _candidate(rm.group("rank")):
+                ranks.append(rm.group("rank"))
+                end = k
+                continue
+            cm = _PIPED_CELL_RE.match(line)
+            sm = STAT_LINE_RE.match(cm.group("cell") if cm is not None else line)
+            if sm is None or not (sm.group("value") or sm.group("glued") or sm.group("spaced")):
+                break
+            pairs.append((sm.group("label"), sm.group("value") or sm.group("glued") or sm.group("spaced")))
+            if cm is not None:
+                cut = (k, cm.end())
+                break
+            end = k
+        if not pairs:
+            continue
+        for key, value in classic_poster_facts(m.group("name"), ranks, pairs).items():
+            facts.setdefault(key, value)
+        yield Hit(i, end, "post header and poster column, a Markdown table (subsilver2)", facts, moved_to="author")
+        if cut is not None:
+            yield Hit(cut[0], cut[0], "poster column beside the message", cols=(0, cut[1]), moved_to="author")
 
 
 _GUILLEMET_ALONE_RE = lazy(r"^[ \t]*+»[ \t]*$", regex.MULTILINE)
@@ -879,6 +982,7 @@ PACK = RulePack(
     name="phpbb",
     prefix="PHB",
     rules=(
+        subsilver_beside,
         subsilver_header,
         author_block,
         byline,

@@ -8,15 +8,23 @@ from typing import Any
 import regex
 
 from .._lazy import lazy
+from ..labels import RANK_RE
 from ..model import Quote
 from ..phrases import phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, word_count
 from ._classic import (
+    _BESIDE_MIN_COLUMN,
     CLASSIC_DATE,
+    STAT_LINE_RE,
+    BesideHead,
     BlockSpec,
+    _candidate,
     alt,
+    beside_hits,
     block_hits,
+    candidate_lines,
+    classic_poster_facts,
     date_facts,
     glued_reply_quote,
     line_re,
@@ -24,7 +32,7 @@ from ._classic import (
     subject_then,
     weighted_sniff,
 )
-from ._common import iter_line_matches
+from ._common import has_stat_label, iter_line_matches
 
 __all__ = ["PACK"]
 
@@ -185,6 +193,104 @@ def author_block(view: TextView) -> Iterator[Hit]:
     yield from block_hits(view, _SPEC, "poster block, subject and reply header", engine="smf")
 
 
+#: the ``« Reply #N on: {date} »`` cell anywhere on a line (the right cell of a two-column layout's line), with
+#: the post's buttons beside it (w3m: ``Reply with quote``)
+_KEYINFO_CELL_RE = lazy(rf"{_KEYINFO}(?:[ \t]{{2,}}+(?P<buttons>\S[^\n]{{0,59}}?))?[ \t]*$", _F)
+_KEYINFO_NEEDLE_RE = lazy(r"«")
+#: the subject's cell: w3m names the message icon before it (``[xx]``)
+_SUBJECT_CELL_RE = lazy(rf"^(?:{_ICON}[ \t]*+)?(?P<subject>[^\n]{{1,160}}?)[ \t]*$")
+_BUTTON_CELL = rf"(?:{_BUTTON}|{alt('classic_post_buttons')})"
+_BUTTONS_CELL_RE = lazy(rf"^{_BUTTON_CELL}(?:[ \t]++{_BUTTON_CELL}){{0,6}}+[ \t]*$", _F)
+_BESIDE_TAIL_RE = lazy(rf"^(?:{_VIEW_PROFILE})$", _F)
+
+
+def _beside_subject(cell: str) -> str | None:
+    m = _SUBJECT_CELL_RE.match(cell)
+    return m.group("subject") if m else None
+
+
+@rule("SMF009", "beside-header", tags=["author-block", "post-meta"], stage="split", scope="document", trigger=r"«")
+def beside_header(view: TextView) -> Iterator[Hit]:
+    """SMF 1.1's post table with the poster column printed beside the message (inscriptis, w3m): the name's
+    cell beside the subject, the member group's beside ``« Reply #N on: {date} »``, then ``Offline``, ``Posts:``,
+    ``Location:`` and ``View Profile`` cells beside the message's lines. The head's lines go to ``post.author``
+    / ``post.date`` / ``post.title``; of the other lines only the poster's cells go, the message text beside
+    them stays.
+
+    Example (removed: the head, the left cells)::
+
+        quillpen               Re: Rye starter
+          Hero Member          « Reply #1 on: March 10, 2009, 07:23:49 AM »
+          Offline              My kitchen stays cold all winter.
+          Posts: 1,288
+    """
+    if view.engine not in (None, "smf"):
+        return
+    heads: list[BesideHead] = []
+    for i in candidate_lines(view, _KEYINFO_NEEDLE_RE):
+        line = view.lines[i]
+        m = _KEYINFO_CELL_RE.search(line)
+        if m is None or m.start() < _BESIDE_MIN_COLUMN or line[m.start() - 2 : m.start()].strip():
+            continue
+        if m.group("buttons") and not _BUTTONS_CELL_RE.match(m.group("buttons")):
+            continue
+        heads.append(BesideHead(i, m.start(), _keyinfo_facts(m)))
+    yield from beside_hits(view, heads, subject=_beside_subject, tail=_BESIDE_TAIL_RE, reason="post header beside the poster column")
+    yield from _piped_heads(view)
+
+
+#: html2text's table row of the subject and the reply header (read without the Markdown): ``| | | {subject}
+#: « Reply #1 on: {date} » |``
+_PIPED_KEYINFO_RE = lazy(rf"^[ \t]*+\|[ \t|]*+(?P<subject>[^|\n]{{0,160}}?)[ \t]*+{_KEYINFO}[ \t|]*$", _F)
+#: a Markdown link's label (not an image's)
+_LINK_LABEL_RE = lazy(r"(?<!!)\[(?P<label>[^\[\]\n]{1,60})\]\(")
+#: the name's cell over it, the member group after the name: ``| | Ivo Marchetti Hero Member``
+_PIPED_NAME_RE = lazy(r"^[ \t]*+\|[ \t|]*+(?P<who>[^|\n]{1,80}?)[ \t|]*$")
+
+
+def _piped_heads(view: TextView) -> Iterator[Hit]:
+    """SMF 1.1's post table as html2text writes it: the name and member group in one cell, the status and the
+    stats one a line, then the subject and the reply header in one row."""
+    for i in candidate_lines(view, _KEYINFO_NEEDLE_RE):
+        m = _PIPED_KEYINFO_RE.match(view.lines[i])
+        if m is None:
+            continue
+        pairs: list[tuple[str, str | None]] = []
+        start = None
+        k = i - 1
+        while k >= 0 and i - k <= 12 and not view.claimed[k]:
+            line = view.lines[k]
+            if line.strip():
+                if (nm := _PIPED_NAME_RE.match(line)) is not None:
+                    start = k
+                    break
+                sm = STAT_LINE_RE.match(line)
+                if sm is not None and (value := sm.group("value") or sm.group("glued") or sm.group("spaced")):
+                    pairs.insert(0, (sm.group("label"), value))
+                elif not _PRE_RE.match(line):
+                    break
+            k -= 1
+        if start is None or nm is None or not pairs:
+            continue  # (a member's stats between the name's cell and the header: no signature's cell)
+        who = nm.group("who").strip()
+        # the name is the profile link's label (``**[Ivo Marchetti](…)** Hero Member``), else what is left of a
+        # member group's rank word
+        lm = _LINK_LABEL_RE.search(view.source[start]) if view.source is not None else None
+        if lm is not None and who.startswith(lm.group("label").strip()):
+            name, ranks = lm.group("label").strip(), [who[len(lm.group("label").strip()) :].strip()]
+        else:
+            rank = RANK_RE.search(who)
+            name = who[: rank.start()].strip() if rank is not None else who
+            ranks = [who[rank.start() :]] if rank is not None else []
+        if not name or not _candidate(name) or has_stat_label(name):
+            continue
+        facts = classic_poster_facts(name, ranks, pairs)
+        facts.update(_keyinfo_facts(m))
+        if m.group("subject").strip():
+            facts["post.title"] = m.group("subject").strip()
+        yield Hit(start, i, "poster cell, stats and reply header, a Markdown table", facts, moved_to="author")
+
+
 @rule("SMF002", "reply-header", tags=["post-meta"], trigger=r"«")
 def reply_header(view: TextView) -> Iterator[Hit]:
     """``« Reply #1 on: March 10, 2009, 07:23:49 AM »`` / ``« on: {date} »``: to ``post.date`` / ``post.number``.
@@ -242,7 +348,9 @@ def quote(view: TextView) -> Iterator[Hit]:
 
 _EDIT_RE = lazy(
     rf"^[ \t]*+«?[ \t]*(?P<note>(?:{alt('classic_last_edit')}):[ \t]*[^\n»]{{4,80}}?"
-    rf"(?:[ \t]+(?:by|von|par|por|da|door|przez|—)[ \t]+[^\n»]{{1,60}}?)?)[ \t]*»?[ \t]*$",
+    rf"(?:[ \t]+(?:by|von|par|por|da|door|przez|—)[ \t]+[^\n»]{{1,60}}?)?)[ \t]*»?"
+    # (a table layout prints the post's ``Logged`` beside it: ``« Last Edit: … »   [ip] Logged``)
+    rf"(?:(?:[ \t]{{2,}}+|[ \t]*+\|[ \t]*+)(?:{_ICON}[ \t]*+)?(?:{_LOGGED}))?[ \t]*$",
     _F,
 )
 _REASON_RE = lazy(rf"^[ \t]*+(?:{alt('classic_edit_reason')})[ \t]*:[ \t]*[^\n]{{0,200}}$", _F)
@@ -292,7 +400,7 @@ def edit_note(view: TextView) -> Iterator[Hit]:
 _EDIT_LABEL_RE = line_re(rf"«?[ \t]*(?:{alt('classic_last_edit')}):")
 _LIKES_RE = line_re(alt("classic_likes_this"))
 _STRONG_RE = line_re(
-    rf"(?:{_LOGGED}|{_REPORT}|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
+    rf"(?:\|[ \t]*+)?(?:{_ICON}[ \t]+)?(?:{_LOGGED}|{_REPORT}|QuoteMulti-Quote|Quote Multi-Quote|Quote selected text|Show IP address)"
     rf"(?:[ \t]+{_ICON})?(?:[ \t]+(?:{_LOGGED}|{_REPORT}))?"
 )
 _WEAK_RE = line_re(rf"(?:{_BUTTON})(?:[ \t]*[▲▼])?(?:[ \t]+(?:{_BUTTON}))*")
@@ -569,7 +677,7 @@ def sniff(text: str) -> float:
 PACK = RulePack(
     name="smf",
     prefix="SMF",
-    rules=(author_block, reply_header, quote, edit_note, post_buttons, topic_chrome, guest_header, split_chrome),
+    rules=(beside_header, author_block, reply_header, quote, edit_note, post_buttons, topic_chrome, guest_header, split_chrome),
     sniff=sniff,
     description="Simple Machines Forum 1.x/2.x pages flattened to text",
 )

@@ -9,16 +9,19 @@ import attrs
 import regex
 
 from .._lazy import lazy
-from ..labels import STAT_LABELS, label_alternation, label_field
+from ..labels import RANK_RE, STAT_LABELS, label_alternation, label_field
 from ..model import Quote
 from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal, could_match, word_count
 from ._classic import (
     CLASSIC_DATE,
+    CLASSIC_LABELS,
     EDIT_REASON_RE,
+    STAT_LINE_RE,
     BlockSpec,
     Guarded,
+    _candidate,
     alt,
     block_hits,
     candidate_lines,
@@ -305,6 +308,132 @@ def side_author_column(view: TextView) -> Iterator[Hit]:
     if {label_field(label) for label in pairs} & {"joined", "messages"}:
         for k, cut, _t in items:
             yield Hit(k, k, "poster column under the text", cols=(0, cut))
+
+
+#: A gap between two cells of w3m's table line (three blanks or more).
+_STATS_GAP_RE = lazy(r"(?<=\S)[ \t]{3,}+(?=\S)")
+#: The stats' cell starts this far into the line at least.
+_STATS_MIN_COLUMN = 16
+#: ``{name} {name} is offline``: the name's link, then the status image's alt text that repeats it.
+_ONLINE_TAILS = "|".join(
+    dict.fromkeys(
+        regex.escape(phrase[len("{user} ") :])
+        for group in PHRASES["classic_online_status"].values()
+        for phrase in group
+        if phrase.startswith("{user} ")
+    )
+)
+_STATUS_SEARCH_RE = lazy(rf"^(?P<user>[^\n]{{1,80}}?)[ \t]++(?:{_ONLINE_TAILS})[ \t]*$", _F)
+
+
+def _doubled_name(before: str) -> str | None:
+    """The name that ends ``before`` twice (``Bram Okafor Bram Okafor``: the name's link, then the status
+    image's alt text), after the avatar's alt text the narrow cell wrapped (``Okafor's``)."""
+    words = before.split()
+    for n in range(min(6, len(words) // 2), 0, -1):
+        if words[-n:] == words[-2 * n : -n]:
+            return " ".join(words[-n:])
+    return None
+
+
+@rule("VB024", "stats-beside-name", tags=["author-block"], stage="split", scope="document", trigger=alt("vb_join_date"))
+def stats_beside_name(view: TextView) -> Iterator[Hit]:
+    """vBulletin 3's horizontal postbit flattened by w3m: the row under the post header holds the avatar, the
+    name with its online status and the user title in the left cells and the stats in the right one, so each
+    line of the poster block is ``{left cell}    Join Date: Jun 2006``. The post header (``Old {date}  #3``)
+    and the run of such lines under it (the right cell a stat, the left one short) open the post and go whole
+    to ``post.author``; the name is the one the status repeats (``Bram Okafor Bram Okafor is offline``).
+
+    Example (removed)::
+
+        Old 03-14-2009, 07:52 PM                  #1
+                                          Join Date: Jun 2006
+        quillpen quillpen is offline      Posts: 1,318
+        Senior Member                     Thanks: 14
+    """
+    if view.engine not in (None, "vbulletin"):
+        return
+    for i, hm in match_lines(view, _HASH_NEEDLE, _HEADER_RE):
+        run: list[int] = []
+        pairs: list[tuple[str, str | None]] = []
+        lefts: list[str] = []
+        for k in range(i + 1, min(len(view), i + 14)):
+            line = view.lines[k]
+            if view.claimed[k]:
+                break
+            if not line.strip():
+                continue
+            gaps = list(_STATS_GAP_RE.finditer(line.rstrip()))
+            right_at = gaps[-1].end() if gaps else len(line) - len(line.lstrip(" \t"))
+            if right_at < _STATS_MIN_COLUMN:
+                break
+            m = STAT_LINE_RE.match(line[right_at:])
+            left = line[:right_at].strip() if gaps else ""
+            if m is None or len(left) > 60 or word_count(left) > 8:
+                break
+            value = m.group("value") or m.group("glued") or m.group("spaced")
+            if value:
+                pairs.append((m.group("label"), value))
+            if left:
+                lefts.append(left)
+            run.append(k)
+        if len(run) < 2 or not lefts or not {label_field(label) for label, _v in pairs} & {"joined", "messages"}:
+            continue
+        name = None
+        for left in lefts:
+            cell = _STATS_GAP_RE.split(left)[-1]
+            if (sm := _STATUS_SEARCH_RE.match(cell)) is not None:
+                name = _doubled_name(sm.group("user"))
+                if name is not None:
+                    break
+        ranks: list[str] = []
+        if name is None and _candidate(lefts[0]):
+            name, ranks = lefts[0], [x for x in lefts[1:] if _candidate(x)]  # (inscriptis: no status, no avatar)
+        facts = classic_poster_facts(name, ranks, pairs)
+        if hm.group("date"):
+            facts.update(date_facts(hm.group("date")))
+        facts["post.number"] = int(hm.group("num"))
+        yield Hit(i, run[-1], "post header, poster block beside the stats", facts, moved_to="author")
+    yield from _piped_stats(view)
+
+
+#: html2text's row of the horizontal postbit (read without the Markdown): the avatar's and the name's cells, the
+#: name and the user title in one, then every stat in one cell (``| | Bram Okafor Senior Member | | Join Date:
+#: Jun 2006 Location: Dundee Posts: 1,318``)
+_PIPED_STATS_RE = lazy(
+    rf"^[ \t|]*+(?P<who>[^|\n]{{1,80}}?)[ \t]*+\|[ \t|]*+(?P<stats>(?:{alt('vb_join_date')})[ \t]*:[^|\n]{{1,400}}?)[ \t|]*$",
+    _F,
+)
+_PIPED_LABEL_RE = lazy(rf"(?<![^\s|])(?P<label>{CLASSIC_LABELS})[ \t]*:[ \t]*", _F)
+
+
+def _piped_stats(view: TextView) -> Iterator[Hit]:
+    """The horizontal postbit's poster row as html2text writes it (a Markdown table row, see
+    :data:`_PIPED_STATS_RE`) with the post header above it: the post's head."""
+    for i in candidate_lines(view, _JOIN_NEEDLE):
+        m = _PIPED_STATS_RE.match(view.lines[i])
+        if m is None:
+            continue
+        who = m.group("who").strip()
+        rank = RANK_RE.search(who)
+        name = who[: rank.start()].strip() if rank is not None else who
+        if not name or not _candidate(name):
+            continue
+        stats = m.group("stats")
+        labels = list(_PIPED_LABEL_RE.finditer(stats))
+        pairs: list[tuple[str, str | None]] = [
+            (lm.group("label"), stats[lm.end() : nxt.start() if nxt is not None else len(stats)].strip())
+            for lm, nxt in zip(labels, [*labels[1:], None], strict=True)
+        ]
+        facts = classic_poster_facts(name, [who[rank.start() :]] if rank is not None else [], pairs)
+        start = i
+        up = next((k for k in range(i - 1, max(-1, i - 4), -1) if view.is_live(k)), None)
+        if up is not None and (hm := _HEADER_RE.match(view.lines[up])) is not None:
+            start = up
+            if hm.group("date"):
+                facts.update(date_facts(hm.group("date")))
+            facts["post.number"] = int(hm.group("num"))
+        yield Hit(start, i, "post header, poster row of a Markdown table", facts, moved_to="author")
 
 
 # -- the post list as a list (lynx and w3m print vBulletin 4's ``<ol>`` of posts with list numbers) -----------
@@ -2007,6 +2136,7 @@ PACK = RulePack(
     name="vbulletin",
     prefix="VB",
     rules=(
+        stats_beside_name,
         one_line_stats_block,
         list_author_block,
         author_block,
