@@ -1264,13 +1264,17 @@ def compact_author_block(view: TextView) -> Iterator[Hit]:
         facts: dict[str, object] = {}
         start = first
         prev = _near(view, first, -1)
+        badge = False
         if prev is not None and _STARTER_SUFFIX_RE.fullmatch(view.lines[prev]) and prev not in used:
             start = prev
             prev = _near(view, prev, -1)
+            badge = True
         if prev is not None and prev not in used:
             name = _STARTER_SUFFIX_RE.sub("", view.lines[prev]).strip()
             if name and len(name) <= 50 and word_count(name) <= 5 and name[-1] not in ".!?,;:":
                 facts["author.name"] = name
+                if badge or _STARTER_SUFFIX_RE.search(view.lines[prev]):
+                    facts["doc.starter"] = name  # the thread starter's badge is on this block
                 start = prev
                 avatar = _near(view, prev, -1, 1)
                 if avatar is not None and view.lines[avatar].strip() == name[:1].upper():
