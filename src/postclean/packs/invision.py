@@ -813,7 +813,9 @@ _TOPIC_HEADER_RE = lazy(
     rf"^[ \t]*+(?P<date>{_DATE})[ \t]*+(?P<age>{_AGE})[ \t]++(?:{_TOPIC_IN})[ \t]++(?P<forum>[^\s\[][^\n\[\]]{{0,80}}?)[ \t]*$",
     regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
 )
-_TOPIC_TRIGGER = rf"\d[ \t]?(?:yrs?|mos?|wks?|d|h|hrs?|mins?|m)[ \t]+(?:{_TOPIC_IN})[ \t]"
+_TOPIC_IN_LINE_RE = lazy(rf"^[ \t]*+(?:{_TOPIC_IN})[ \t]*$", regex.MULTILINE)
+_AGE_LINE_RE = lazy(rf"^[ \t]*+{_AGE}[ \t]*$", regex.IGNORECASE)
+_TOPIC_TRIGGER = rf"\d[ \t]?(?:yrs?|mos?|wks?|d|h|hrs?|mins?|m)[ \t\n]+(?:{_TOPIC_IN})[ \t\n]"
 
 
 @rule("IPS015", "topic-header", tags=["post-meta", "navigation"], scope="document", trigger=_TOPIC_TRIGGER)
@@ -840,6 +842,20 @@ def topic_header(view: TextView) -> Iterator[Hit]:
         if len(above) > 1 and view.lines[above[-2]].strip() == name:
             first = above[-2]  # the name twice (the avatar's alt text, then the link)
         yield Hit(first, i, "topic header", {"doc.starter": name, "doc.started": m.group("date").strip()}, moved_to="starter")
+    # one text node a line: ``JGD`` / ``April 2, 2024`` / ``1 yr`` / ``in`` / ``Desktop Questions``
+    for i, _m in iter_line_matches(view, _TOPIC_IN_LINE_RE):
+        rows = view.live_indices(max(0, i - 8), i)[-3:]
+        after = view.first_live(i + 1)
+        if len(rows) < 3 or not after or after[0] > i + 3 or rows[0] < i - 8:
+            continue
+        name_at, date_at, age_at = rows
+        name, when = view.lines[name_at].strip(), view.lines[date_at].strip()
+        forum = view.lines[after[0]].strip()
+        if not (_AGE_LINE_RE.match(view.lines[age_at]) and parse_date(when) is not None and has_year(when)):
+            continue
+        if not (is_name_like(name) and "[" not in name and len(name) <= 40 and len(forum) <= 80 and forum[-1] not in ".!?"):
+            continue
+        yield Hit(name_at, after[0], "topic header", {"doc.starter": name, "doc.started": when}, moved_to="starter")
 
 
 def sniff(text: str) -> float:
