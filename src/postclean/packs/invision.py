@@ -818,7 +818,7 @@ _AGE_LINE_RE = lazy(rf"^[ \t]*+{_AGE}[ \t]*$", regex.IGNORECASE)
 _TOPIC_TRIGGER = rf"\d[ \t]?(?:yrs?|mos?|wks?|d|h|hrs?|mins?|m)[ \t\n]+(?:{_TOPIC_IN})[ \t\n]"
 
 
-@rule("IPS015", "topic-header", tags=["post-meta", "navigation"], scope="document", trigger=_TOPIC_TRIGGER)
+@rule("IPS016", "topic-header", tags=["post-meta", "navigation"], scope="document", trigger=_TOPIC_TRIGGER)
 def topic_header(view: TextView) -> Iterator[Hit]:
     """IPS 5's topic header under the title: the starter's name (printed twice by some converters, avatar alt
     and link) over the start date, its age and the forum (``April 2, 2024 1 yr in Desktop Questions``). The
