@@ -1029,3 +1029,43 @@ def test_game_hub_edit_note_and_quote_are_no_vbulletin() -> None:
     assert [p.author.name if p.author else None for p in doc.posts] == ["ferrywright", "Pell Harrow", "Osric Vane"]
     vb = text.replace("; 14 Mar, 2024 @ 6:44pm", "; 03-14-2024 at 06:44 PM.")
     assert postclean.clean(vb, kind="text").engine == "vbulletin"
+
+
+_XF_BLOCK = "{name}\n\n{title}\nJoined\nMar 3, 2015\nMessages\n{n}\nReaction score\n40\n"
+
+
+def test_starter_is_the_first_poster_under_a_short_page_header() -> None:
+    # a whole-page text (resiliparse on XenForo): the header (a menu word, the thread title) over the first
+    # post's poster block is no post; the first poster started the thread
+    text = (
+        "What's new\n\nWhich rope for a first sea kayak tow line?\n\n"
+        + _XF_BLOCK.format(name="tidewater", title="Member", n="212")
+        + "I am fitting out my first kayak and wonder which rope holds up best in salt water.\n\n"
+        + _XF_BLOCK.format(name="harbour_seal", title="Well-known member", n="5,120")
+        + "Floating polypropylene, eight metres, with a quick-release buckle at the waist.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.starter == "tidewater"
+
+
+def test_no_starter_from_the_first_poster_under_a_post_without_its_block() -> None:
+    # the text before the first block is a post of its own (more than a header's few words): its poster block
+    # was dropped, and the block below is the next poster's
+    text = (
+        "I am fitting out my first kayak and wonder which rope holds up best in salt water. The shop sold me a "
+        "braided nylon line, but it soaks up water and sinks. Is floating rope worth the extra money?\n\n"
+        + _XF_BLOCK.format(name="harbour_seal", title="Well-known member", n="5,120")
+        + "Floating polypropylene, eight metres, with a quick-release buckle at the waist.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.starter is None
+
+
+def test_no_starter_under_a_header_on_a_later_page() -> None:
+    text = (
+        "Which rope for a first sea kayak tow line?\n\nPage 2 of 3\n\n"
+        + _XF_BLOCK.format(name="harbour_seal", title="Well-known member", n="5,120")
+        + "Floating polypropylene, eight metres, with a quick-release buckle at the waist.\n"
+    )
+    doc = postclean.clean(text, kind="text")
+    assert doc.starter is None

@@ -695,7 +695,9 @@ class Cleaner:
         # the thread starter: named by the page, the first post's author, or the poster a starter's badge is on
         starter = named or _first_author(posts) or _post_one(posts) or badged
         if starter is None and has_preamble:
-            starter = _named_above(posts, input_lines) or _replied_to(posts, input_lines)
+            starter = (
+                _named_above(posts, input_lines) or _replied_to(posts, input_lines) or _under_page_header(posts, text)
+            )
         return Document(
             posts=tuple(posts),
             engine=engine,
@@ -1188,6 +1190,37 @@ def _named_above(posts: Sequence[Post], input_lines: Sequence[str]) -> str | Non
             return name
         at = head.find(name, at + 1)
     return None
+
+
+#: The most lines and words of a page header before the first author block (the thread title, a notice, a
+#: breadcrumb): more is a post's text, its poster block dropped.
+_HEADER_MAX_LINES = 3
+_HEADER_MAX_WORDS = 25
+
+
+def _under_page_header(posts: Sequence[Post], text: str) -> str | None:
+    """The thread starter when the text before the first author block (``posts[0]``, no author) is only the
+    page's header, as whole-page texts keep it over the first post's poster block (``What's new`` / the thread
+    title): two or three lines and 25 words at most, without a date or number of its own. The first authored post is
+    then the first post, unless it is numbered past ``#1`` (the text before it is post #1, its block dropped) or
+    the page is not the thread's first (``Page 2 of 5``)."""
+    from .packs._common import is_rank_like
+
+    first = posts[0]
+    if first.author is not None or first.number is not None or first.date is not None:
+        return None
+    lines = [line for line in first.body.splitlines() if line.strip()]
+    if not 2 <= len(lines) <= _HEADER_MAX_LINES or sum(len(line.split()) for line in lines) > _HEADER_MAX_WORDS:
+        return None  # (one line may be a short first post whose block was dropped: tests/test_starter.py)
+    q = next((p for p in posts[1:] if p.author is not None and p.author.name), None)
+    if q is None or q.author is None or q.number not in (None, 1):
+        return None
+    name = (q.author.name or "").strip()
+    if len(name) < 2 or not any(c.isalpha() for c in name) or is_rank_like(name):
+        return None
+    if any(m.group("n") != "1" for m in _PAGE_OF_RE.finditer(text)):
+        return None
+    return name
 
 
 _REPLY_PREFIX_RE = regex.compile(r"^(?:Re|RE|Aw|AW|Odp|Ответ|Réf|R|Rif|Antw|SV|VS)[ \t]?:[ \t]*")

@@ -2112,6 +2112,19 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("Opublikowano", "Napisano", "Dodano"),
         "ru": ("Опубликовано", "Размещено", "Отправлено"),
     },
+    # the word between IPS 5's topic-header date and the forum's name (``JGD`` / ``April 2, 2024 1 yr in Desktop
+    # Questions``)
+    "ips_topic_in": {
+        "en": ("in",),
+        "de": ("in",),
+        "fr": ("dans",),
+        "es": ("en",),
+        "pt": ("em",),
+        "it": ("in",),
+        "nl": ("in",),
+        "pl": ("w",),
+        "ru": ("в",),
+    },
     # Invision's sidebar topic feeds (``Topics``, ``Featured Topics`` widgets): the line under each entry's
     # ``{starter} · {when}`` byline naming the entry's forum (IPS014)
     "ips_posted_in": {

@@ -453,7 +453,8 @@ def _find_stat_blocks(view: TextView, *, min_items: int = 2, lone: bool = False)
             and fields & _CORE_FIELDS
             and pairs[0][1]
             and _LONE_VALUE_RE.match(pairs[0][1])
-            and not (j < n and _FIELD_HEAD_RE.match(view.lines[j]))
+            # (a long line is text, ``Chapter 3: The drive north …``, not the next field of a profile)
+            and not (j < n and _FIELD_HEAD_RE.match(view.lines[j]) and len(view.lines[j].strip()) <= _FIELD_LINE_MAX)
         ):
             blocks.append(StatBlock(i, end, tuple(pairs), lone=True))
     return sorted(blocks, key=lambda b: b.start)
@@ -473,8 +474,11 @@ def _single_value_fits(field: str | None, value: str) -> bool:
     return True
 
 
-#: A ``Label:`` line (``Iscritto il: 12 mar 2011``): after a lone stat, the rest of a profile another rule reads.
-_FIELD_HEAD_RE = lazy(r"^[ \t]*+[^\W\d_][^:\n]{0,28}:")
+#: A ``Label:`` line (``Iscritto il: 12 mar 2011``): after a lone stat, the rest of a profile another rule reads
+#: (a label of three characters or more: ``Re: {subject}`` is the post's subject line).
+_FIELD_HEAD_RE = lazy(r"^[ \t]*+[^\W\d_][^:\n]{2,28}:")
+#: The longest line read as a profile's ``Label: value`` field.
+_FIELD_LINE_MAX = 80
 #: The value of a lone stat line: a count (``4,958``, ``25.8k``) or a date (``Mar 2016``).
 _LONE_VALUE_RE = lazy(rf"^[ \t]*+(?:{_ROW_VALUE})[ \t]*$", regex.IGNORECASE | regex.VERSION1)
 
@@ -751,6 +755,12 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
     lines = [_LEAD_BULLET_RE.sub("", view.lines[i], count=1) if listed else view.lines[i] for i in prev]
     if prev and lines[0].strip().casefold() in _AVATAR_ALONE:
         first, k = prev[0], 1  # the avatar's alt text between the title and the stats (ProBoards)
+    if ":" in view.lines[start]:
+        # a board's custom profile fields over a ``Label: value`` block (``Programs: BA Gold``): the block's, not
+        # a name (the label of a field the tables do not know)
+        while k < len(prev) and k < 3 and _CUSTOM_FIELD_LINE_RE.match(lines[k]) and prev[k] == start - 1 - k:
+            first = prev[k]
+            k += 1
     while k < len(prev) and len(ranks) < 4 and is_rank_like(lines[k]):
         if k + 1 < len(prev) and lines[k + 1].strip() == lines[k].strip():
             break  # a name in capitals printed twice (avatar alt + name), not a title
@@ -773,6 +783,11 @@ def look_back_for_poster(view: TextView, start: int) -> tuple[int, str | None, l
 
 
 _LEAD_BULLET_RE = lazy(rf"^[ \t]*+{_BULLET}[ \t]+")
+#: A custom profile field on one line: a capitalised label of three letters or more (no ``Re:`` subject) and a
+#: short value that ends no sentence.
+_CUSTOM_FIELD_LINE_RE = lazy(
+    r"^[ \t]*+(?=[^\n]{1,80}$)\p{Lu}\p{L}{2,}(?:[ ]\p{L}++){0,2}:[ \t]++[^\n]*[^\s.!?:;,][ \t]*$"
+)
 
 
 def after_block(view: TextView, end: int) -> tuple[int, dict[str, Any]]:

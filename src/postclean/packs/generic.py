@@ -1051,6 +1051,19 @@ def lone_stat_block(view: TextView) -> Iterator[Hit]:
         if not (block.lone or _one_line_row(block)):
             continue
         first, name, ranks = look_back_for_poster(view, block.start)
+        if (
+            name is None
+            and block.lone
+            and (first < block.start or _opens_text(view, block.start))
+            and view.free(first, block.end)
+        ):
+            # a custom profile field over it (``Programs: BA Gold`` / ``Posts: 673``), or the text's first line:
+            # the post's block, its name dropped (boilerpipe keeps the stats alone)
+            end, post_facts = after_block(view, block.end)
+            facts = poster_facts(None, [], block.pairs)
+            facts.update(post_facts)
+            yield Hit(first, end, "poster stats without a name", facts, moved_to="author")
+            continue
         if name is None or not view.free(first, block.end):
             continue  # ``Posts: 12`` under no name line: could be anything
         header: dict[str, object] = {}
@@ -1285,6 +1298,11 @@ def _header_above(view: TextView, first: int) -> tuple[int, dict[str, object]]:
     facts: dict[str, object] = dict(date_facts(m.group("date")))
     facts["post.number"] = int(m.group("num"))
     return k, facts
+
+
+def _opens_text(view: TextView, i: int) -> bool:
+    """Whether line ``i`` is the first line of the text that holds anything (claimed lines above it included)."""
+    return not any(line.strip() for line in view.lines[:i])
 
 
 def _one_line_row(block: StatBlock) -> bool:

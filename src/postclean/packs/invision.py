@@ -14,7 +14,17 @@ from ..model import Quote
 from ..phrases import PHRASES, alternation, phrases
 from ..rules import Hit, RulePack, rule
 from ..text import TextView, any_literal, could_match, match_at, search_lines, word_count
-from ._common import LineHeads, has_year, is_digit, is_rank_like, matches_at, parse_count, quote_block
+from ._common import (
+    LineHeads,
+    has_year,
+    is_digit,
+    is_name_like,
+    is_rank_like,
+    iter_line_matches,
+    matches_at,
+    parse_count,
+    quote_block,
+)
 from ._modern import (
     BARE_INT_RE,
     COUNT,
@@ -871,6 +881,58 @@ def glued_entry_date(view: TextView) -> Iterator[Hit]:
         )
 
 
+_TOPIC_IN = phrase_alt("ips_topic_in")
+#: IPS 5's topic header under the title, the starter's name on the line above: ``April 2, 2024 1 yr in Desktop
+#: Questions`` (the date and its age glued by some extractors).
+_TOPIC_HEADER_RE = lazy(
+    rf"^[ \t]*+(?P<date>{_DATE})[ \t]*+(?P<age>{_AGE})[ \t]++(?:{_TOPIC_IN})[ \t]++(?P<forum>[^\s\[][^\n\[\]]{{0,80}}?)[ \t]*$",
+    regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE,
+)
+_TOPIC_IN_LINE_RE = lazy(rf"^[ \t]*+(?:{_TOPIC_IN})[ \t]*$", regex.MULTILINE)
+_AGE_LINE_RE = lazy(rf"^[ \t]*+{_AGE}[ \t]*$", regex.IGNORECASE)
+_TOPIC_TRIGGER = rf"\d[ \t]?(?:yrs?|mos?|wks?|d|h|hrs?|mins?|m)[ \t\n]+(?:{_TOPIC_IN})[ \t\n]"
+
+
+@rule("IPS016", "topic-header", tags=["post-meta", "navigation"], scope="document", trigger=_TOPIC_TRIGGER)
+def topic_header(view: TextView) -> Iterator[Hit]:
+    """IPS 5's topic header under the title: the starter's name (printed twice by some converters, avatar alt
+    and link) over the start date, its age and the forum (``April 2, 2024 1 yr in Desktop Questions``). The
+    name moves to ``doc.starter``; the date, age and forum go.
+
+    Example (removed)::
+
+        quillpen
+        April 2, 2024 1 yr in Harbour Talk
+    """
+    for i, m in iter_line_matches(view, _TOPIC_HEADER_RE):
+        if parse_date(m.group("date")) is None:
+            continue
+        above = view.live_indices(max(0, i - 3), i)
+        if not above or "[" in view.lines[above[-1]] or not is_name_like(view.lines[above[-1]]):
+            continue
+        first = above[-1]
+        name = view.lines[first].strip()
+        if len(name) > 40:
+            continue  # (a name in capitals is a name here: ``JGD``)
+        if len(above) > 1 and view.lines[above[-2]].strip() == name:
+            first = above[-2]  # the name twice (the avatar's alt text, then the link)
+        yield Hit(first, i, "topic header", {"doc.starter": name, "doc.started": m.group("date").strip()}, moved_to="starter")
+    # one text node a line: ``JGD`` / ``April 2, 2024`` / ``1 yr`` / ``in`` / ``Desktop Questions``
+    for i, _m in iter_line_matches(view, _TOPIC_IN_LINE_RE):
+        rows = view.live_indices(max(0, i - 8), i)[-3:]
+        after = view.first_live(i + 1)
+        if len(rows) < 3 or not after or after[0] > i + 3 or rows[0] < i - 8:
+            continue
+        name_at, date_at, age_at = rows
+        name, when = view.lines[name_at].strip(), view.lines[date_at].strip()
+        forum = view.lines[after[0]].strip()
+        if not (_AGE_LINE_RE.match(view.lines[age_at]) and parse_date(when) is not None and has_year(when)):
+            continue
+        if not (is_name_like(name) and "[" not in name and len(name) <= 40 and len(forum) <= 80 and forum[-1] not in ".!?"):
+            continue
+        yield Hit(name_at, after[0], "topic header", {"doc.starter": name, "doc.started": when}, moved_to="starter")
+
+
 def sniff(text: str) -> float:
     """Confidence that ``text`` was flattened from an Invision Community page."""
     head = text[:200_000]
@@ -1524,6 +1586,7 @@ PACK = RulePack(
         quote,
         edit_note,
         post_links,
+        topic_header,
         glued_entry_date,
         reaction_count,
         search_panel,

@@ -282,8 +282,41 @@ def quote_header(view: TextView) -> Iterator[Hit]:
         if i != last:
             continue
         name = m.group("name").strip()
-        if _plausible_name(name) and view.first_live(i + 1):
+        if not _plausible_name(name) or not view.first_live(i + 1):
+            continue
+        tail = _expander_below(view, i)
+        if tail is None:
             yield Hit(i, i, f"quote title line ({name})", moved_to=None)
+            continue
+        # the quote's text runs on under the title to an expander inside a line, the reply after it (a wrapped
+        # text whose title line a poster block's cut left alone: ``… #4 Bob said:`` / ``Yes. Click to
+        # expand... Thanks!``)
+        k, cut = tail
+        text = " ".join([*(view.lines[j].strip() for j in range(i + 1, k)), view.lines[k][: cut[0]].strip()])
+        yield Hit(i, i, f"quote of {name}'s post", {"quote": Quote(author=name, text=text.strip())}, moved_to="quotes")
+        if k > i + 1:
+            yield Hit(i + 1, k - 1, f"quote of {name}'s post", moved_to="quotes")
+        yield Hit(k, k, f"quote of {name}'s post", cols=(0, cut[1]), moved_to="quotes")
+
+
+def _expander_below(view: TextView, i: int) -> tuple[int, tuple[int, int]] | None:
+    """The line under the quote title line ``i`` (directly, lines of text between allowed, no blank line) where
+    an expander label stands inside the line with the reply after it, and the label's columns (its end with the
+    blanks after it): ``Yes, since May. Click to expand... Thanks!``. None when there is none."""
+    for k in range(i + 1, min(len(view), i + 7)):
+        line = view.lines[k]
+        if not view.is_live(k) or any(x in line for x in _SAID_NEEDLES):
+            return None
+        if not any(x in line.lower() for x in _EXPAND_WORDS):
+            continue
+        m = _EXPAND_ANY_RE.search(line)
+        if m is None or not line[: m.start()].strip() or not line[m.end() :].strip():
+            return None  # (an expander alone, or ending the line: XF002 and XF004 read those)
+        end = m.end()
+        while end < len(line) and line[end] in " \t":
+            end += 1
+        return k, (m.start(), end)
+    return None
 
 
 _EXPANDER_RE = lazy(rf"^[ \t]*+{_EXPAND}[ \t]*$", regex.MULTILINE)
@@ -1231,13 +1264,17 @@ def compact_author_block(view: TextView) -> Iterator[Hit]:
         facts: dict[str, object] = {}
         start = first
         prev = _near(view, first, -1)
+        badge = False
         if prev is not None and _STARTER_SUFFIX_RE.fullmatch(view.lines[prev]) and prev not in used:
             start = prev
             prev = _near(view, prev, -1)
+            badge = True
         if prev is not None and prev not in used:
             name = _STARTER_SUFFIX_RE.sub("", view.lines[prev]).strip()
             if name and len(name) <= 50 and word_count(name) <= 5 and name[-1] not in ".!?,;:":
                 facts["author.name"] = name
+                if badge or _STARTER_SUFFIX_RE.search(view.lines[prev]):
+                    facts["doc.starter"] = name  # the thread starter's badge is on this block
                 start = prev
                 avatar = _near(view, prev, -1, 1)
                 if avatar is not None and view.lines[avatar].strip() == name[:1].upper():
