@@ -2992,14 +2992,22 @@ _BRACKET_RUN_MIN = 3
 _BRACKET_SLASHES_MIN = 2
 
 
+#: An image's place as text browsers print it (``[IMG]``, ``[image]``) or its file name or hash as alt text
+#: (``[img_3304_2]``, ``[167d23584b]``): a picture in the post, no link of a menu.
+_BRACKET_IMAGE_RE = lazy(r"^(?:img|image|bild|imagen|immagine|imagem|afbeelding|obraz|изображение|[^\s\d_]*+[\d_]\S*+)$", regex.IGNORECASE)
+
+
 def _bracket_items(m: regex.Match[str]) -> list[str] | None:
-    """The labels of a bracketed row, or None when one is no link's label (a sentence, a tick box, a number)."""
+    """The labels of a bracketed row, or None when one is no link's label (a sentence, a tick box, a number, an
+    image's marker)."""
     items = [m.group("first"), *regex.findall(r"\[([^\[\]\n]{1,40}+)\]", m.group("more"))]
     out: list[str] = []
     for item in items:
         label = item.strip()
         parts = [x.strip() for x in label.split(" / ")] if " / " in label else [label]
         if any(not x or x[-1:] in ".,;:!?" or word_count(x) > _BRACKET_ITEM_MAX_WORDS or not any(c.isalpha() for c in x) for x in parts):
+            return None
+        if _BRACKET_IMAGE_RE.match(label):
             return None
         out.append(label)
     return out
