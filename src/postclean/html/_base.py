@@ -1149,12 +1149,18 @@ def _row_groups(starts: Sequence[Node], keep: list[LexborHTMLParser]) -> list[No
             elif sib.tag not in ("-text", "-comment"):
                 break
             sib = sib.next
-        doc = LexborHTMLParser("<table>" + "".join(parts) + "</table>")
-        keep.append(doc)
-        table = doc.css_first("table")
-        if table is not None:
-            out.append(table)
+        _parse_apart("table", parts, "table", keep, out)
     return out
+
+
+def _parse_apart(tag: str, parts: list[str], root: str, keep: list[LexborHTMLParser], out: list[Node]) -> None:
+    """Parse the markup ``parts`` inside a ``<tag>`` as a document of its own (kept in ``keep`` so that its nodes
+    stay valid) and add its ``root`` element to ``out``."""
+    doc = LexborHTMLParser(f"<{tag}>" + "".join(parts) + f"</{tag}>")
+    keep.append(doc)
+    node = doc.css_first(root)
+    if node is not None:
+        out.append(node)
 
 
 def _header_body_pairs(starts: Sequence[Node], body: str, keep: list[LexborHTMLParser]) -> list[Node]:
@@ -1168,11 +1174,7 @@ def _header_body_pairs(starts: Sequence[Node], body: str, keep: list[LexborHTMLP
             sib = sib.next
         if sib is not None and sib.css_matches(body):
             parts.append(sib.html or "")
-        doc = LexborHTMLParser("<div>" + "".join(parts) + "</div>")
-        keep.append(doc)
-        wrap = doc.css_first("body > div")
-        if wrap is not None:
-            out.append(wrap)
+        _parse_apart("div", parts, "body > div", keep, out)
     return out
 
 
